@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { Config } from './config/config.js';
+import type { Db } from './db/pool.js';
+import type { Logger } from './lib/logger.js';
+import type { Clock } from './lib/clock.js';
+import type { RouteEntry, Routes } from './http/endpoint.js';
+import { createRegistry } from './http/openapi/registry.js';
+import { correlationId } from './http/middleware/correlation.js';
+import { requestLogger } from './http/middleware/request-logger.js';
+import { securityHeaders } from './http/middleware/security-headers.js';
+import { originPolicy } from './http/middleware/origin-policy.js';
+import { jsonBody } from './http/middleware/json-body.js';
+import { createSessionStore, loadActor, sessionMiddleware, type SessionStore } from './http/middleware/session.js';
+import { idempotency } from './http/middleware/idempotency.js';
+import { apiNotFound, errorHandler } from './http/middleware/error-handler.js';
+import { healthRoutes, type Readiness } from './http/health.routes.js';
+import { docsRouter } from './http/docs.routes.js';
+import { createAuthRepository } from './modules/auth/auth.repository.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { createLoginThrottle } from './modules/auth/login-throttle.js';
+import { createPasswordHasher } from './modules/auth/password.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  clock: Clock;
+  readiness: Readiness;
+  version: string;
+  /** Built SPA to serve with an index fallback; defaults to client/dist when it exists. */
+  clientDist?: string | null;
+}
+
+export interface App {
+  app: Express;
+  routes: RouteEntry[];
+  registry: Routes['registry'];
+  sessionStore: SessionStore;
+  close(): void;
+}
+
+const DEFAULT_CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+/** Routes that take multipart bodies (their own parser runs there). */
+const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/];
+
+/** Builds the Express application without listening; tests and main.ts both call this. */
+export function createApp(deps: AppDeps): App {
+  const { config, logger, db, clock, readiness } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  // A hop count, never `true`: the left-most X-Forwarded-For entry is whatever the client says.
+  app.set('trust proxy', config.trustProxy);
+  app.set('etag', false);
+
+  const sessionStore = createSessionStore(db.pool, config, logger);
+  const routes: Routes = { router: express.Router(), registry: createRegistry(), table: [] };
+  // Health probes never touch the session store: liveness must hold with the database down.
+  const probes: Routes = { ...routes, router: express.Router() };
+
+  const hasher = createPasswordHasher(config.argon2);
+  const throttle = createLoginThrottle(db.pool, config.rateLimit, logger);
+  const auth = createAuthService({ repo: createAuthRepository(db), hasher, throttle, clock, logger });
+
+  healthRoutes(probes, { db, readiness, version: deps.version, readyzTimeoutMs: config.readyzDbTimeoutMs });
+  authRoutes(routes, { auth, config, clock });
+
+  app.use(correlationId());
+  app.use(requestLogger(logger));
+  app.use(securityHeaders(config.isProduction));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use(originPolicy(config.corsOrigins));
+  if (config.docsEnabled) app.use(docsRouter(routes.registry, deps.version));
+  app.use(probes.router);
+  app.use('/api', jsonBody(config.bodyLimitKb, MULTIPART_PATHS));
+  app.use('/api', sessionMiddleware(sessionStore, config));
+  app.use('/api', loadActor(config, clock));
+  app.use('/api', idempotency(db, logger, [/^\/auth\//]));
+  app.use(routes.router);
+  app.use('/api', apiNotFound);
+
+  const clientDist = deps.clientDist === undefined ? DEFAULT_CLIENT_DIST : deps.clientDist;
+  if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+    app.get(/^(?!\/api(\/|$)).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    routes: routes.table,
+    registry: routes.registry,
+    sessionStore,
+    close: () => sessionStore.close(),
+  };
+}
+
+/** Vite's hashed asset names never change content, so browsers may keep them for a year. */
+function immutableAssets(res: express.Response, filePath: string) {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+}

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { envSchema, type ParsedEnv } from './env.js';
+
+export type Role = 'master' | 'admin' | 'worker';
+export type SessionKind = 'staff' | 'worker' | 'client';
+
+export interface DbConnectionConfig {
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  connectionString?: string;
+}
+
+export interface Config {
+  env: ParsedEnv['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  host: string;
+  logLevel: string;
+  dataDir: string;
+  seedDemo: boolean;
+  db: {
+    /** null means "no server configured": outside production an embedded PostgreSQL is started. */
+    connection: DbConnectionConfig | null;
+    ssl: boolean;
+    poolMax: number;
+    connectionTimeoutMs: number;
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    slowQueryWarnMs: number;
+    slowQueryErrorMs: number;
+    applicationName: string;
+    migrateOnBoot: boolean;
+    embeddedPort: number;
+  };
+  session: {
+    secrets: string[];
+    cookieName: string;
+    idleMinutes: Record<SessionKind, number>;
+    absoluteHours: Record<SessionKind, number>;
+    pruneIntervalSeconds: number;
+    cookieSecure: 'auto' | boolean;
+  };
+  trustProxy: number;
+  corsOrigins: string[];
+  docsEnabled: boolean;
+  bodyLimitKb: number;
+  shutdownTimeoutMs: number;
+  readyzDbTimeoutMs: number;
+  rateLimit: {
+    loginAccountMax: number;
+    loginIpMax: number;
+    loginWindowSeconds: number;
+    failOpen: boolean;
+  };
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  idempotencyTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const MIN_SECRET_LENGTH = 64;
+
+/** Reads (or creates once) the development session secret kept under the data directory. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    const existing = fs.readFileSync(file, 'utf8').trim();
+    if (existing.length >= MIN_SECRET_LENGTH) return existing;
+  } catch {
+    // not created yet
+  }
+  const secret = crypto.randomBytes(32).toString('hex');
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function dbConnection(e: ParsedEnv): DbConnectionConfig | null {
+  if (e.DATABASE_URL) return { connectionString: e.DATABASE_URL };
+  if (!e.DB_HOST) return null;
+  return { host: e.DB_HOST, port: e.DB_PORT, user: e.DB_USER, password: e.DB_PASSWORD, database: e.DB_NAME };
+}
+
+/**
+ * Parses the environment once. Every problem is collected so the operator sees all bad variables at
+ * once; the caller prints them and exits.
+ */
+export function loadConfig(source: Record<string, string | undefined>, cwd = process.cwd()): Readonly<Config> {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+
+  if (isProduction) {
+    if (!e.SESSION_SECRET) problems.push('SESSION_SECRET: is required in production (64+ characters)');
+    if (!e.DATABASE_URL) {
+      for (const key of ['DB_HOST', 'DB_USER', 'DB_PASSWORD', 'DB_NAME'] as const) {
+        if (!e[key]) problems.push(`${key}: is required in production`);
+      }
+    }
+  }
+  if (e.SESSION_SECRET && e.SESSION_SECRET.length < MIN_SECRET_LENGTH) {
+    problems.push(`SESSION_SECRET: must be at least ${MIN_SECRET_LENGTH} characters (got ${e.SESSION_SECRET.length})`);
+  }
+  for (const [i, previous] of e.SESSION_SECRET_PREVIOUS.entries()) {
+    if (previous.length < MIN_SECRET_LENGTH) {
+      problems.push(`SESSION_SECRET_PREVIOUS: entry ${i + 1} must be at least ${MIN_SECRET_LENGTH} characters`);
+    }
+  }
+  if (e.DB_SLOW_QUERY_ERROR_MS < e.DB_SLOW_QUERY_WARN_MS) {
+    problems.push('DB_SLOW_QUERY_ERROR_MS: must not be below DB_SLOW_QUERY_WARN_MS');
+  }
+  for (const origin of e.CORS_ORIGINS) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://host:port`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const secret = e.SESSION_SECRET ?? developmentSecret(dataDir);
+  const seedDemo = e.SEED_DEMO === undefined ? !isProduction : ['true', '1', 'yes'].includes(e.SEED_DEMO);
+
+  const config: Config = {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    dataDir,
+    seedDemo: seedDemo && !isProduction,
+    db: {
+      connection: dbConnection(e),
+      ssl: e.DB_SSL,
+      poolMax: e.DB_POOL_MAX,
+      connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      slowQueryWarnMs: e.DB_SLOW_QUERY_WARN_MS,
+      slowQueryErrorMs: e.DB_SLOW_QUERY_ERROR_MS,
+      applicationName: e.DB_APPLICATION_NAME,
+      migrateOnBoot: e.MIGRATE_ON_BOOT,
+      embeddedPort: e.EMBEDDED_PG_PORT,
+    },
+    session: {
+      secrets: [secret, ...e.SESSION_SECRET_PREVIOUS],
+      cookieName: e.SESSION_COOKIE_NAME,
+      idleMinutes: {
+        staff: e.SESSION_IDLE_MINUTES_STAFF,
+        worker: e.SESSION_IDLE_MINUTES_WORKER,
+        client: e.SESSION_IDLE_MINUTES_CLIENT,
+      },
+      absoluteHours: {
+        staff: e.SESSION_ABSOLUTE_HOURS_STAFF,
+        worker: e.SESSION_ABSOLUTE_HOURS_WORKER,
+        client: e.SESSION_ABSOLUTE_HOURS_CLIENT,
+      },
+      pruneIntervalSeconds: e.SESSION_PRUNE_INTERVAL_SECONDS,
+      cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    },
+    trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
+    docsEnabled: e.DOCS_ENABLED,
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    readyzDbTimeoutMs: e.READYZ_DB_TIMEOUT_MS,
+    rateLimit: {
+      loginAccountMax: e.RATE_LIMIT_LOGIN_ACCOUNT_MAX,
+      loginIpMax: e.RATE_LIMIT_LOGIN_IP_MAX,
+      loginWindowSeconds: e.RATE_LIMIT_LOGIN_WINDOW_MINUTES * 60,
+      failOpen: e.RATE_LIMIT_FAIL_OPEN,
+    },
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
+    idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+  };
+  return Object.freeze(config);
+}

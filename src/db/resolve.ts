@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { Config, DbConnectionConfig } from '../config/config.js';
+import type { Logger } from '../lib/logger.js';
+import { startEmbeddedPostgres } from './embedded.js';
+
+export interface ResolvedDatabase {
+  connection: DbConnectionConfig;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The configured server, or — outside production, with nothing configured — a private embedded
+ * PostgreSQL 16 kept under `.data/postgres`, so a fresh clone runs with no database installed.
+ */
+export async function resolveDatabase(config: Config, logger: Logger): Promise<ResolvedDatabase> {
+  if (config.db.connection) return { connection: config.db.connection, embedded: false, stop: async () => undefined };
+  if (config.isProduction) throw new Error('No database configured (DB_HOST / DATABASE_URL)');
+  const embedded = await startEmbeddedPostgres({
+    dataDir: path.join(config.dataDir, 'postgres'),
+    database: 'lavandaria',
+    port: config.db.embeddedPort || undefined,
+    persistent: true,
+    logger,
+  });
+  return { connection: embedded.connection, embedded: true, stop: embedded.stop };
+}
+
+/** Waits for the server to accept connections (a database container may still be starting). */
+export async function waitForDatabase(
+  query: () => Promise<unknown>,
+  logger: Logger,
+  attempts = 30,
+  delayMs = 1000,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await query();
+      return;
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      logger.warn(`⚠️ Database not reachable yet (attempt ${attempt}/${attempts}): ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError } from '../../lib/app-error.js';
+import { errorBody } from '../../lib/envelope.js';
+import type { Logger } from '../../lib/logger.js';
+import { isDatabaseUnavailable } from '../../db/pool.js';
+import { newCorrelationId } from '../../lib/request-context.js';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+/** Maps anything thrown to an AppError: known library errors get their proper 4xx/503, the rest is a 500. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as BodyParserError & { code?: string; name?: string; message?: string };
+  switch (e?.type) {
+    case 'entity.parse.failed':
+      return new AppError(400, 'INVALID_JSON', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new AppError(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or charset.');
+    case 'request.aborted':
+      return new AppError(400, 'REQUEST_ABORTED', 'The request was aborted.');
+    default:
+      break;
+  }
+  if (isDatabaseUnavailable(err)) {
+    return new AppError(503, 'DATABASE_UNAVAILABLE', 'The database is temporarily unavailable. Try again shortly.', undefined, {
+      'Retry-After': '5',
+    });
+  }
+  if (e?.code === '57014') {
+    return new AppError(503, 'QUERY_TIMEOUT', 'The request took too long. Try again shortly.', undefined, { 'Retry-After': '5' });
+  }
+  if (e?.code === '40001' || e?.code === '40P01') {
+    return new AppError(409, 'CONFLICT_RETRY', 'The request conflicted with another change. Try again.');
+  }
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
+    return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'Bad request.');
+  }
+  return new AppError(500, 'INTERNAL', 'Something went wrong on our side. Quote the correlation id when reporting it.');
+}
+
+/** The one error handler: the error envelope, no stack in the body, the stack in the log line. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const appError = toAppError(err);
+    const correlationId = (res.locals.correlationId as string | undefined) ?? newCorrelationId();
+    if (appError.status >= 500) {
+      logger.error({ err, correlationId, method: req.method, path: req.originalUrl }, `❌ ${appError.code}: ${(err as Error)?.message ?? err}`);
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(appError.status).json(errorBody(appError.code, appError.message, correlationId, appError.details));
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, _res, next) => {
+  next(new AppError(404, 'ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}.`));
+};

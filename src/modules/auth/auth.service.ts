@@ -1,0 +1,119 @@
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import { normalizePhone } from '../../lib/phone.js';
+import type { PrincipalDto, UpdateProfileInput } from '../../contracts/auth.js';
+import type { AccountRow, AuthRepository } from './auth.repository.js';
+import type { LoginThrottle } from './login-throttle.js';
+import { assertPasswordPolicy, type PasswordHasher } from './password.js';
+
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username, phone or password.');
+
+export function principalKey(type: 'user' | 'client', id: number): string {
+  return `${type}:${id}`;
+}
+
+export function toPrincipal(row: AccountRow): PrincipalDto {
+  return {
+    id: row.id,
+    type: row.type,
+    role: row.role,
+    name: row.name,
+    username: row.username,
+    phone: row.phone,
+    locale: row.locale,
+    mustChangePassword: row.must_change_password,
+  };
+}
+
+export interface AuthServiceDeps {
+  repo: AuthRepository;
+  hasher: PasswordHasher;
+  throttle: LoginThrottle;
+  clock: Clock;
+  logger: Logger;
+}
+
+export function createAuthService({ repo, hasher, throttle, clock, logger }: AuthServiceDeps) {
+  /**
+   * One path for every failure — unknown account, wrong password, inactive account — with the same
+   * answer and the same work (a hash verification), so neither the response nor its timing tells
+   * which it was (ASVS 6.3.8).
+   */
+  async function authenticate(
+    kind: 'user' | 'client',
+    identifier: string,
+    account: AccountRow | undefined,
+    password: string,
+    ip: string,
+  ): Promise<PrincipalDto> {
+    const accountKey = `${kind}:${identifier.toLowerCase()}`;
+    const ipKey = ip;
+    await throttle.assertAllowed(accountKey, ipKey);
+    const passwordOk = await hasher.verify(account?.password_hash, password);
+    if (!account || !passwordOk || !account.is_active) {
+      await throttle.recordFailure(accountKey, ipKey);
+      logger.warn(
+        { event: 'auth.login.failed', kind, reason: !account ? 'unknown' : !passwordOk ? 'password' : 'inactive' },
+        `⚠️ Sign-in failed (${kind})`,
+      );
+      throw invalidCredentials();
+    }
+    await throttle.recordSuccess(accountKey);
+    await repo.recordLogin(kind, account.id, clock.now());
+    logger.info({ event: 'auth.login.succeeded', kind, accountId: account.id, role: account.role }, `✅ Signed in (${account.role})`);
+    return toPrincipal(account);
+  }
+
+  return {
+    async loginUser(username: string, password: string, ip: string): Promise<PrincipalDto> {
+      const account = await repo.findUserByUsername(username);
+      return authenticate('user', username, account, password, ip);
+    },
+
+    async loginClient(phoneInput: string, password: string, ip: string): Promise<PrincipalDto> {
+      const phone = normalizePhone(phoneInput);
+      const account = phone ? await repo.findClientByPhone(phone) : undefined;
+      return authenticate('client', phone ?? phoneInput.trim(), account, password, ip);
+    },
+
+    async currentPrincipal(type: 'user' | 'client', id: number): Promise<PrincipalDto | undefined> {
+      const row = await repo.findAccount(type, id);
+      return row && row.is_active ? toPrincipal(row) : undefined;
+    },
+
+    /** Changes the password and ends every other session of the account (ASVS 7.4.3). */
+    async changePassword(
+      type: 'user' | 'client',
+      id: number,
+      currentPassword: string,
+      newPassword: string,
+      currentSid: string,
+    ): Promise<PrincipalDto> {
+      const account = await repo.findAccount(type, id);
+      if (!account || !account.is_active) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
+      if (!(await hasher.verify(account.password_hash, currentPassword))) {
+        throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct.');
+      }
+      if (currentPassword === newPassword) {
+        throw new AppError(400, 'PASSWORD_UNCHANGED', 'The new password must be different from the current one.');
+      }
+      assertPasswordPolicy(newPassword, [account.username ?? '', account.phone ?? ''].filter(Boolean));
+      await repo.setPassword(type, id, await hasher.hash(newPassword), clock.now());
+      const ended = await repo.endSessions(principalKey(type, id), currentSid);
+      logger.info({ event: 'auth.password.changed', type, accountId: id, otherSessionsEnded: ended }, '✅ Password changed');
+      return { ...toPrincipal(account), mustChangePassword: false };
+    },
+
+    async updateProfile(type: 'user' | 'client', id: number, changes: UpdateProfileInput): Promise<PrincipalDto> {
+      await repo.updateProfile(type, id, changes, clock.now());
+      const row = await repo.findAccount(type, id);
+      if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
+      return toPrincipal(row);
+    },
+
+    endSessions: (type: 'user' | 'client', id: number) => repo.endSessions(principalKey(type, id)),
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
