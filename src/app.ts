@@ -33,6 +33,8 @@ export interface AppDeps {
   version: string;
   /** Built SPA to serve with an index fallback; defaults to client/dist when it exists. */
   clientDist?: string | null;
+  /** Extra endpoints declared with the same route() helper (tests exercise middleware through them). */
+  extraRoutes?: (routes: Routes) => void;
 }
 
 export interface App {
@@ -67,6 +69,7 @@ export function createApp(deps: AppDeps): App {
 
   healthRoutes(probes, { db, readiness, version: deps.version, readyzTimeoutMs: config.readyzDbTimeoutMs });
   authRoutes(routes, { auth, config, clock });
+  deps.extraRoutes?.(routes);
 
   app.use(correlationId());
   app.use(requestLogger(logger));

@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import supertest from 'supertest';
 import { createLogger } from '../../src/lib/logger.js';
 import type { Config, DbConnectionConfig } from '../../src/config/config.js';
-import { createApp, type App } from '../../src/app.js';
+import { createApp, type App, type AppDeps } from '../../src/app.js';
 import { createDb, poolOptionsFrom, type Db } from '../../src/db/pool.js';
 import { createReadiness, type Readiness } from '../../src/http/health.routes.js';
 import { fixedClock } from '../../src/lib/clock.js';
@@ -54,17 +54,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; database?: Awaited<ReturnType<typeof createTestDatabase>> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  database?: Awaited<ReturnType<typeof createTestDatabase>>;
+  extraRoutes?: AppDeps['extraRoutes'];
+  /** Connect the app somewhere else (e.g. through a proxy that a test can cut). */
+  connection?: DbConnectionConfig;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const config = testConfig(database.connection, { LOG_LEVEL: 'debug', ...options.env });
+  const config = testConfig(options.connection ?? database.connection, { LOG_LEVEL: 'debug', ...options.env });
   const logs = new LogCapture();
   const appLogger = createLogger({ level: 'debug', pretty: false, destination: logs });
-  const db = createDb(poolOptionsFrom(config, database.connection), appLogger);
+  const db = createDb(poolOptionsFrom(config, options.connection ?? database.connection), appLogger);
   const readiness = createReadiness(db);
   const clock = fixedClock('2026-03-10T10:00:00Z');
   // Sessions and their absolute lifetime follow real time unless a test moves this clock.
   clock.set(new Date());
-  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null });
+  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null, extraRoutes: options.extraRoutes });
   const request = supertest(built.app);
 
   return {
