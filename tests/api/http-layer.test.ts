@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { route } from '../../src/http/endpoint.js';
+import { PRODUCTION_EXTRAS } from '../helpers/test-config.js';
 
 let created = 0;
 
@@ -237,7 +238,7 @@ describe('HTTP layer', () => {
 describe('HTTP layer in production behind one proxy', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ env: { NODE_ENV: 'production', TRUST_PROXY: '1', SEED_DEMO: 'false' } });
+    t = await createTestApp({ env: { ...PRODUCTION_EXTRAS, TRUST_PROXY: '1', SEED_DEMO: 'false' } });
   });
   afterAll(async () => {
     await t.close();

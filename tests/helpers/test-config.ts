@@ -28,3 +28,9 @@ export function testEnv(connection: DbConnectionConfig, overrides: Record<string
 export function testConfig(connection: DbConnectionConfig, overrides: Record<string, string> = {}): Config {
   return loadConfig(testEnv(connection, overrides));
 }
+
+/** What a production start needs besides the database and the session secret. */
+export const PRODUCTION_EXTRAS: Record<string, string> = {
+  NODE_ENV: 'production',
+  FIELD_ENCRYPTION_KEY: 'ab'.repeat(32),
+};

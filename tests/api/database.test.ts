@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createTestDatabase, type TestApp } from '../helpers/test-app.js';
+import { TcpProxy } from '../helpers/tcp-proxy.js';
+import type { DbConnectionConfig } from '../../src/config/config.js';
+
+function hostPortOf(connection: DbConnectionConfig): { host: string; port: number; rest: DbConnectionConfig } {
+  if (connection.connectionString) {
+    const url = new URL(connection.connectionString);
+    return {
+      host: url.hostname,
+      port: Number(url.port || 5432),
+      rest: { user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database: url.pathname.slice(1) },
+    };
+  }
+  return { host: connection.host ?? '127.0.0.1', port: connection.port ?? 5432, rest: connection };
+}
+
+describe('when the database goes away and comes back', () => {
+  let t: TestApp;
+  let proxy: TcpProxy;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const { host, port, rest } = hostPortOf(database.connection);
+    proxy = new TcpProxy(host, port);
+    const proxyPort = await proxy.start();
+    t = await createTestApp({
+      database,
+      connection: { ...rest, connectionString: undefined, host: '127.0.0.1', port: proxyPort },
+      env: { DB_CONNECTION_TIMEOUT_MS: '500', READYZ_DB_TIMEOUT_MS: '400' },
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+    await proxy.cut();
+    await database.drop();
+  });
+
+  it('then liveness stays 200, readiness is 503 quickly, and API calls answer 503 JSON without a crash', async () => {
+    const agent = await t.signIn('admin');
+    expect((await t.request.get('/api/readyz')).status).toBe(200);
+    await proxy.cut();
+
+    expect((await t.request.get('/api/healthz')).status).toBe(200);
+    const ready = await t.request.get('/api/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.status).toBe('not_ready');
+    expect(ready.body.data.checks.database.status).toBe('fail');
+
+    const session = await agent.get('/api/auth/session');
+    expect(session.status).toBe(503);
+    expect(session.body.success).toBe(false);
+    expect(['DATABASE_UNAVAILABLE', 'SESSION_STORE_UNAVAILABLE']).toContain(session.body.error.code);
+    expect(session.headers['retry-after']).toBeDefined();
+
+    const login = await t.request.post('/api/auth/login/user').send({ username: 'master', password: 'master123' });
+    expect(login.status).toBe(503);
+    expect(login.body.error.code).toMatch(/UNAVAILABLE$/);
+
+    await proxy.restore();
+    let readyAgain = 0;
+    for (let i = 0; i < 20 && readyAgain !== 200; i++) {
+      readyAgain = (await t.request.get('/api/readyz')).status;
+      if (readyAgain !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(readyAgain).toBe(200);
+    expect((await agent.get('/api/auth/session')).status).toBe(200);
+  });
+
+  it('then a configured readiness timeout bounds the ping (asserted from configuration, not the clock)', () => {
+    expect(t.config.readyzDbTimeoutMs).toBe(400);
+    expect(t.db.pool.options.connectionTimeoutMillis).toBe(500);
+  });
+});
+
+describe('the connection pool', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { DB_STATEMENT_TIMEOUT_MS: '4321', DB_SLOW_QUERY_WARN_MS: '30', DB_SLOW_QUERY_ERROR_MS: '120' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('when a session is opened, then statement timeout and application name are the configured ones', async () => {
+    const { rows } = await t.db.query<{ statement_timeout: string; application_name: string }>(
+      `SELECT current_setting('statement_timeout') AS statement_timeout, current_setting('application_name') AS application_name`,
+    );
+    expect(rows[0]).toEqual({ statement_timeout: '4321ms', application_name: 'lavandaria-api' });
+  });
+
+  it('when counts and sums come back as bigint, then they are numbers, and dates stay plain dates', async () => {
+    const { rows } = await t.db.query<{ n: unknown; total: unknown; d: unknown }>(`SELECT count(*) AS n, sum(x)::bigint AS total, DATE '2026-03-29' AS d FROM generate_series(1, 3) x`);
+    expect(rows[0]).toEqual({ n: 3, total: 6, d: '2026-03-29' });
+  });
+
+  it('when a query is slow, then a warning or an error line carries the runbook words and the correlation id', async () => {
+    await t.db.query('SELECT pg_sleep(0.05)');
+    await t.db.query('SELECT pg_sleep(0.15)');
+    const warn = t.logs.lines.find((l) => l.level === 'WARN' && String(l.msg).includes('Slow query'));
+    const error = t.logs.lines.find((l) => l.level === 'ERROR' && String(l.msg).includes('Slow database'));
+    expect(warn?.msg).toMatch(/^⚠️ Slow query: \d+ms/);
+    expect(error?.msg).toMatch(/^❌ Slow database query: \d+ms/);
+    expect(error?.sql).toBe('SELECT pg_sleep(0.15)');
+  });
+
+  it('when the server kills our backends, then the process survives and the next query works', async () => {
+    await t.db.query('SELECT 1');
+    const admin = await createTestApp({ connection: t.connection });
+    try {
+      await admin.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lavandaria-api' AND pid <> pg_backend_pid() AND datname = current_database()`);
+    } finally {
+      await admin.close();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    const { rows } = await t.db.query<{ ok: number }>('SELECT 1 AS ok');
+    expect(rows[0]!.ok).toBe(1);
+  });
+
+  it('when a statement runs past the statement timeout, then it maps to 503 QUERY_TIMEOUT, not a 500', async () => {
+    const { toAppError } = await import('../../src/http/middleware/error-handler.js');
+    const err = await t.db.transaction(async (tx) => {
+      await tx.query(`SET LOCAL statement_timeout = 10`);
+      return tx.query('SELECT pg_sleep(1)');
+    }).catch((e: unknown) => e);
+    expect((err as { code: string }).code).toBe('57014');
+    expect(toAppError(err).status).toBe(503);
+    expect(toAppError(err).code).toBe('QUERY_TIMEOUT');
+  });
+
+  it('when a transaction fails, then it is rolled back and its client returned to the pool', async () => {
+    await t.db.query(`CREATE TABLE IF NOT EXISTS tx_probe (id int)`);
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO tx_probe VALUES (1)`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const { rows } = await t.db.query<{ n: number }>(`SELECT count(*) AS n FROM tx_probe`);
+    expect(rows[0]!.n).toBe(0);
+    expect(t.db.pool.waitingCount).toBe(0);
+    expect(t.db.pool.totalCount).toBe(t.db.pool.idleCount);
+  });
+});
