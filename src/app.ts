@@ -18,6 +18,7 @@ import { idempotency } from './http/middleware/idempotency.js';
 import { apiNotFound, errorHandler } from './http/middleware/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { docsRouter } from './http/docs.routes.js';
+import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
@@ -42,6 +43,8 @@ export interface App {
   routes: RouteEntry[];
   registry: Routes['registry'];
   sessionStore: SessionStore;
+  /** Also where the job queue plugs in its depth (`setJobQueueDepthSource`). */
+  metrics: Metrics;
   close(): void;
 }
 
@@ -64,14 +67,20 @@ export function createApp(deps: AppDeps): App {
   const probes: Routes = { ...routes, router: express.Router() };
 
   const hasher = createPasswordHasher(config.argon2);
-  const throttle = createLoginThrottle(db.pool, config.rateLimit, logger);
+  const metrics = createMetrics({ pool: db.pool, version: deps.version });
+  db.onSlowQuery = (level) => metrics.slowQuery(level);
+  const throttle = createLoginThrottle(db.pool, config.rateLimit, logger, {
+    onLimited: (scope) => metrics.rateLimitTriggered('login', scope),
+  });
   const auth = createAuthService({ repo: createAuthRepository(db), hasher, throttle, clock, logger });
 
   healthRoutes(probes, { db, readiness, version: deps.version, readyzTimeoutMs: config.readyzDbTimeoutMs });
+  if (config.metrics.enabled) metricsRoutes(probes, { metrics, access: config.metrics });
   authRoutes(routes, { auth, config, clock });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());
+  app.use(metrics.observeRequests);
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.isProduction));
   app.use('/api', (_req, res, next) => {
@@ -104,6 +113,7 @@ export function createApp(deps: AppDeps): App {
     routes: routes.table,
     registry: routes.registry,
     sessionStore,
+    metrics,
     close: () => sessionStore.close(),
   };
 }

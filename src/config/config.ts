@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { envSchema, type ParsedEnv } from './env.js';
 
 export type Role = 'master' | 'admin' | 'worker';
@@ -51,6 +52,8 @@ export interface Config {
   bodyLimitKb: number;
   shutdownTimeoutMs: number;
   readyzDbTimeoutMs: number;
+  /** `/api/metrics`: a bearer token when set, otherwise loopback and the allow-listed addresses only. */
+  metrics: { enabled: boolean; token: string | undefined; allowIps: string[] };
   rateLimit: {
     loginAccountMax: number;
     loginIpMax: number;
@@ -121,6 +124,13 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       problems.push(`SESSION_SECRET_PREVIOUS: entry ${i + 1} must be at least ${MIN_SECRET_LENGTH} characters`);
     }
   }
+  if (e.METRICS_TOKEN && e.METRICS_TOKEN.length < 32) problems.push('METRICS_TOKEN: must be at least 32 characters');
+  for (const entry of e.METRICS_ALLOW_IPS) {
+    const [address = '', bits, extra] = entry.split('/');
+    const maxBits = net.isIP(address) === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (net.isIP(address) === 0 || !bitsOk || extra !== undefined) problems.push(`METRICS_ALLOW_IPS: "${entry}" is not an IP address or CIDR range`);
+  }
   if (e.DB_SLOW_QUERY_ERROR_MS < e.DB_SLOW_QUERY_WARN_MS) {
     problems.push('DB_SLOW_QUERY_ERROR_MS: must not be below DB_SLOW_QUERY_WARN_MS');
   }
@@ -175,6 +185,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     bodyLimitKb: e.BODY_LIMIT_KB,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     readyzDbTimeoutMs: e.READYZ_DB_TIMEOUT_MS,
+    metrics: { enabled: e.METRICS_ENABLED, token: e.METRICS_TOKEN, allowIps: e.METRICS_ALLOW_IPS },
     rateLimit: {
       loginAccountMax: e.RATE_LIMIT_LOGIN_ACCOUNT_MAX,
       loginIpMax: e.RATE_LIMIT_LOGIN_IP_MAX,

@@ -79,6 +79,9 @@ export const envSchema = z.object({
   BODY_LIMIT_KB: int(100, 1, 10240),
   SHUTDOWN_TIMEOUT_MS: int(10000, 100),
   READYZ_DB_TIMEOUT_MS: int(1000, 50),
+  METRICS_ENABLED: bool(true),
+  METRICS_TOKEN: optionalString,
+  METRICS_ALLOW_IPS: csv(''),
 
   RATE_LIMIT_LOGIN_ACCOUNT_MAX: int(5, 1),
   RATE_LIMIT_LOGIN_IP_MAX: int(50, 1),

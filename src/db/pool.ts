@@ -24,6 +24,8 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Counts queries per correlation id; tests use it to catch N+1 patterns. */
   onQuery?: (text: string) => void;
+  /** Told about every query over the warning threshold (metrics count them). */
+  onSlowQuery?: (level: 'warn' | 'error', durationMs: number) => void;
   end(): Promise<void>;
 }
 
@@ -114,6 +116,7 @@ export function createDb(options: PoolOptions, logger: Logger): Db {
       return (await target.query(text, values)) as unknown as QueryResult<T>;
     } finally {
       const ms = Math.round(performance.now() - started);
+      if (ms >= options.slowQueryWarnMs) db.onSlowQuery?.(ms >= options.slowQueryErrorMs ? 'error' : 'warn', ms);
       if (ms >= options.slowQueryErrorMs) {
         logger.error({ durationMs: ms, sql: firstLine(text) }, `❌ Slow database query: ${ms}ms (Slow query over ${options.slowQueryErrorMs}ms)`);
       } else if (ms >= options.slowQueryWarnMs) {

@@ -10,6 +10,11 @@ export interface ThrottleConfig {
   failOpen: boolean;
 }
 
+/** Lets metrics count refusals without the throttle knowing about them. */
+export interface ThrottleHooks {
+  onLimited?: (scope: 'account' | 'ip') => void;
+}
+
 export const ACCOUNT_PREFIX = 'login-account';
 export const IP_PREFIX = 'login-ip';
 
@@ -18,7 +23,7 @@ export const IP_PREFIX = 'login-ip';
  * locked out by one person), in PostgreSQL so every instance shares the counts. A success clears the
  * account's count. When the counter store itself fails we fail closed unless configured otherwise.
  */
-export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logger: Logger) {
+export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logger: Logger, hooks: ThrottleHooks = {}) {
   const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
   const account = new RateLimiterPostgres({
     ...common,
@@ -28,7 +33,8 @@ export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logge
   });
   const ip = new RateLimiterPostgres({ ...common, keyPrefix: IP_PREFIX, points: config.loginIpMax, duration: config.loginWindowSeconds });
 
-  const limited = (msBeforeNext: number, scope: string, key: string) => {
+  const limited = (msBeforeNext: number, scope: 'account' | 'ip', key: string) => {
+    hooks.onLimited?.(scope);
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
     logger.warn({ scope, key, retryAfterSeconds: retryAfter }, `🚫 [RATE-LIMIT] Login blocked (${scope}) for ${retryAfter}s`);
     return new AppError(429, 'RATE_LIMIT_EXCEEDED', 'Too many failed sign-in attempts. Try again later.', { retryAfterSeconds: retryAfter }, {
