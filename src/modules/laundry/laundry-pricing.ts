@@ -78,18 +78,20 @@ export function priceLine(line: LinePricingInput): PricedLine {
   return { baseCents, minimumApplied, totalCents: minimumApplied ? minimum : baseCents };
 }
 
+export type OrderTotalsInput = Omit<OrderPricingInput, 'lines'>;
+export type OrderTotals = Omit<OrderPrice, 'lines'>;
+
 /**
  * subtotal = Σ lines + additional charges − discount + delivery fee (only when delivery is requested);
  * VAT = half-up(subtotal × rate); total = subtotal + VAT. A discount larger than what it discounts is an
  * error, so a total can never go negative.
  */
-export function priceOrder(input: OrderPricingInput): OrderPrice {
+export function totalOrder(linesTotalCents: number, input: OrderTotalsInput): OrderTotals {
+  nonNegativeInteger(linesTotalCents, 'lines total');
   nonNegativeInteger(input.additionalChargesCents, 'additional charges');
   nonNegativeInteger(input.discountCents, 'discount');
   nonNegativeInteger(input.deliveryFeeCents, 'delivery fee');
   nonNegativeInteger(input.vatRateBasisPoints, 'VAT rate');
-  const lines = input.lines.map(priceLine);
-  const linesTotalCents = lines.reduce((sum, l) => sum + l.totalCents, 0);
   const deliveryFeeCents = input.deliveryRequested ? input.deliveryFeeCents : 0;
   const beforeDiscount = linesTotalCents + input.additionalChargesCents + deliveryFeeCents;
   if (input.discountCents > beforeDiscount) {
@@ -98,7 +100,6 @@ export function priceOrder(input: OrderPricingInput): OrderPrice {
   const subtotalCents = beforeDiscount - input.discountCents;
   const vat = vatCents(subtotalCents, input.vatRateBasisPoints);
   return {
-    lines,
     linesTotalCents,
     additionalChargesCents: input.additionalChargesCents,
     discountCents: input.discountCents,
@@ -108,4 +109,11 @@ export function priceOrder(input: OrderPricingInput): OrderPrice {
     vatCents: vat,
     totalCents: subtotalCents + vat,
   };
+}
+
+/** Prices every line, then the order. */
+export function priceOrder(input: OrderPricingInput): OrderPrice {
+  const lines = input.lines.map(priceLine);
+  const { lines: _lines, ...rest } = input;
+  return { lines, ...totalOrder(lines.reduce((sum, l) => sum + l.totalCents, 0), rest) };
 }
