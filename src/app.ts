@@ -24,6 +24,35 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { createPasswordHasher } from './modules/auth/password.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { requestContext } from './lib/request-context.js';
+import { createFieldCipher } from './lib/field-crypto.js';
+import type { JobDefinition } from './jobs/job-queue.js';
+import { applicationJobs } from './jobs/definitions.js';
+import { createAuditRepository } from './modules/audit/audit.repository.js';
+import { createAuditService } from './modules/audit/audit.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.js';
+import { createNotificationsService, type JobSender } from './modules/notifications/notifications.service.js';
+import { createMailTransport } from './modules/notifications/mail-transport.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createUsersRepository } from './modules/users/users.repository.js';
+import { createUsersService } from './modules/users/users.service.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+import { createPasswordResetRepository } from './modules/users/password-reset.repository.js';
+import { createPasswordResetService } from './modules/users/password-reset.service.js';
+import { passwordResetRoutes } from './modules/users/password-reset.routes.js';
+import { noJobAssignments } from './modules/clients/worker-access.js';
+import { createClientsRepository } from './modules/clients/clients.repository.js';
+import { createClientsService } from './modules/clients/clients.service.js';
+import { clientsRoutes } from './modules/clients/clients.routes.js';
+import { createPropertiesRepository } from './modules/properties/properties.repository.js';
+import { createPropertiesService } from './modules/properties/properties.service.js';
+import { propertiesRoutes } from './modules/properties/properties.routes.js';
+import { createSettingsRepository } from './modules/settings/settings.repository.js';
+import { createSettingsService } from './modules/settings/settings.service.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { createGdprService } from './modules/gdpr/gdpr.service.js';
+import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -36,6 +65,8 @@ export interface AppDeps {
   clientDist?: string | null;
   /** Extra endpoints declared with the same route() helper (tests exercise middleware through them). */
   extraRoutes?: (routes: Routes) => void;
+  /** The job queue to put background work on (absent in tests and tools). */
+  jobs?: JobSender;
 }
 
 export interface App {
@@ -43,6 +74,8 @@ export interface App {
   routes: RouteEntry[];
   registry: Routes['registry'];
   sessionStore: SessionStore;
+  /** Background jobs main.ts registers with the queue. */
+  jobs: JobDefinition[];
   /** Also where the job queue plugs in its depth (`setJobQueueDepthSource`). */
   metrics: Metrics;
   close(): void;
@@ -77,9 +110,56 @@ export function createApp(deps: AppDeps): App {
   healthRoutes(probes, { db, readiness, version: deps.version, readyzTimeoutMs: config.readyzDbTimeoutMs });
   if (config.metrics.enabled) metricsRoutes(probes, { metrics, access: config.metrics });
   authRoutes(routes, { auth, config, clock });
+
+  const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
+  const audit = createAuditService({ repo: createAuditRepository(), clock, db });
+  const notifications = createNotificationsService({
+    repo: createNotificationsRepository(db),
+    db,
+    clock,
+    logger,
+    cipher,
+    transport: createMailTransport(config.mail, logger),
+    jobs: deps.jobs,
+  });
+  const people = { db, clock, logger, hasher, audit, notifications };
+  const users = createUsersService({ repo: createUsersRepository(db), ...people });
+  const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: noJobAssignments });
+  const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: noJobAssignments });
+  const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
+  const passwordReset = createPasswordResetService({ repo: createPasswordResetRepository(), pool: db.pool, config, ...people });
+  // GDPR: each module that holds client data contributes its export section and its anonymisation step.
+  const gdpr = createGdprService({
+    db,
+    clock,
+    logger,
+    audit,
+    contributors: [
+      { section: 'client', export: clients.exportClient, anonymise: clients.anonymiseClient },
+      { section: 'properties', export: properties.exportClient, anonymise: properties.anonymiseClient },
+      { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
+      { section: 'passwordResets', export: passwordReset.exportClient, anonymise: passwordReset.anonymiseClient },
+      { section: 'auditLog', export: audit.forClient },
+    ],
+  });
+
+  usersRoutes(routes, { users });
+  passwordResetRoutes(routes, { passwordReset });
+  clientsRoutes(routes, { clients });
+  gdprRoutes(routes, { gdpr });
+  propertiesRoutes(routes, { properties });
+  settingsRoutes(routes, { settings });
+  notificationsRoutes(routes, { notifications });
+  auditRoutes(routes, { audit });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());
+  app.use((req, _res, next) => {
+    // The audit log records where a change came from (req.ip honours the trusted proxy hop count).
+    const ctx = requestContext.get();
+    if (ctx) ctx.ip = req.ip;
+    next();
+  });
   app.use(metrics.observeRequests);
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.isProduction));
@@ -113,6 +193,7 @@ export function createApp(deps: AppDeps): App {
     routes: routes.table,
     registry: routes.registry,
     sessionStore,
+    jobs: applicationJobs({ notifications, passwordReset }),
     metrics,
     close: () => sessionStore.close(),
   };

@@ -9,6 +9,9 @@ import { runMigrations } from './db/migrate.js';
 import { createReadiness } from './http/health.routes.js';
 import { createPasswordHasher } from './modules/auth/password.js';
 import { seedDemoAccounts } from './seed/demo-accounts.js';
+import { seedDemoData } from './seed/demo-data.js';
+import { createFieldCipher } from './lib/field-crypto.js';
+import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { createApp } from './app.js';
 import { appVersion } from './lib/version.js';
 
@@ -58,6 +61,10 @@ async function main(): Promise<void> {
 
     if (config.db.migrateOnBoot) await runMigrations(database.connection, logger);
     if (config.seedDemo) await seedDemoAccounts(db, createPasswordHasher(config.argon2), logger);
+    if (config.seedDemo) {
+      const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
+      await seedDemoData(db, { hasher: createPasswordHasher(config.argon2), cipher }, logger);
+    }
   } catch (err) {
     logger.fatal({ err }, `❌ Startup failed: ${(err as Error).message}`);
     await db?.end().catch(() => undefined);
@@ -66,7 +73,16 @@ async function main(): Promise<void> {
   }
 
   const readiness = createReadiness(db);
-  const built = createApp({ config, logger, db, clock: systemClock, readiness, version });
+  const jobs = createJobQueue({ connection: database.connection, ssl: config.db.ssl, logger, work: config.jobs.enabled });
+  const built = createApp({ config, logger, db, clock: systemClock, readiness, version, jobs });
+  try {
+    await jobs.start();
+    await jobs.register(built.jobs);
+    built.metrics.setJobQueueDepthSource(() => jobs.depth());
+  } catch (err) {
+    logger.fatal({ err }, `❌ Startup failed: the job queue did not start: ${(err as Error).message}`);
+    process.exit(1);
+  }
   const server: http.Server = built.app.listen(config.port, config.host, () => {
     const ms = Math.round(performance.now() - bootStarted);
     logger.info({ port: config.port, bootMs: ms, env: config.env, version }, `✅ Server running on port ${config.port} (${config.env}, ready in ${ms}ms)`);
@@ -76,7 +92,7 @@ async function main(): Promise<void> {
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
 
-  const shutdown = installShutdown({ config, logger, server, readiness, closeApp: built.close, db, database });
+  const shutdown = installShutdown({ config, logger, server, readiness, closeApp: built.close, db, database, jobs });
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
@@ -89,6 +105,7 @@ function installShutdown(deps: {
   closeApp(): void;
   db: Db;
   database: ResolvedDatabase;
+  jobs: JobQueue;
 }) {
   let started = false;
   return (signal: string) => {
@@ -106,6 +123,7 @@ function installShutdown(deps: {
     server.close(async () => {
       try {
         deps.closeApp();
+        await deps.jobs.stop();
         await deps.db.end();
         await deps.database.stop();
         logger.info('✅ Shutdown complete');

@@ -62,6 +62,19 @@ export interface Config {
   };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   idempotencyTtlHours: number;
+  /** AES-256-GCM keys for encrypted columns: the current one encrypts, previous ones still decrypt. */
+  fieldEncryption: { key: string; previousKeys: string[] };
+  /** Public address of the web app, used in links sent by e-mail. */
+  appBaseUrl: string;
+  mail: {
+    /** null: no SMTP server configured. */
+    smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
+    from: string;
+    /** Outside production without SMTP, e-mails are written here as .eml files; null when mail is off. */
+    devDir: string | null;
+  };
+  jobs: { enabled: boolean };
+  passwordReset: { emailTtlMinutes: number; linkTtlHours: number; rateLimitMax: number; rateLimitWindowSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -73,9 +86,9 @@ export class ConfigError extends Error {
 
 const MIN_SECRET_LENGTH = 64;
 
-/** Reads (or creates once) the development session secret kept under the data directory. */
-function developmentSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret');
+/** Reads (or creates once) a development secret kept under the data directory. */
+function developmentSecret(dataDir: string, name = 'session-secret'): string {
+  const file = path.join(dataDir, name);
   try {
     const existing = fs.readFileSync(file, 'utf8').trim();
     if (existing.length >= MIN_SECRET_LENGTH) return existing;
@@ -134,12 +147,19 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   if (e.DB_SLOW_QUERY_ERROR_MS < e.DB_SLOW_QUERY_WARN_MS) {
     problems.push('DB_SLOW_QUERY_ERROR_MS: must not be below DB_SLOW_QUERY_WARN_MS');
   }
+  if (isProduction && !e.FIELD_ENCRYPTION_KEY) {
+    problems.push('FIELD_ENCRYPTION_KEY: is required in production (64 hexadecimal characters; keep it safe, it decrypts access codes)');
+  }
+  for (const [name, value] of [['FIELD_ENCRYPTION_KEY', e.FIELD_ENCRYPTION_KEY], ...e.FIELD_ENCRYPTION_KEY_PREVIOUS.map((k) => ['FIELD_ENCRYPTION_KEY_PREVIOUS', k])]) {
+    if (value && !/^[0-9a-fA-F]{64}$/.test(value)) problems.push(`${name}: must be 64 hexadecimal characters (32 random bytes)`);
+  }
   for (const origin of e.CORS_ORIGINS) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://host:port`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const secret = e.SESSION_SECRET ?? developmentSecret(dataDir);
+  const fieldKey = e.FIELD_ENCRYPTION_KEY ?? developmentSecret(dataDir, 'field-encryption-key');
   const seedDemo = e.SEED_DEMO === undefined ? !isProduction : ['true', '1', 'yes'].includes(e.SEED_DEMO);
 
   const config: Config = {
@@ -194,6 +214,22 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     },
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,
+    fieldEncryption: { key: fieldKey, previousKeys: e.FIELD_ENCRYPTION_KEY_PREVIOUS },
+    appBaseUrl: e.APP_BASE_URL.replace(/\/+$/, ''),
+    mail: {
+      smtp: e.SMTP_HOST
+        ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
+        : null,
+      from: e.MAIL_FROM,
+      devDir: !e.SMTP_HOST && !isProduction && e.MAIL_DEV_FILES ? path.join(dataDir, 'mail') : null,
+    },
+    jobs: { enabled: e.JOBS_ENABLED },
+    passwordReset: {
+      emailTtlMinutes: e.PASSWORD_RESET_EMAIL_TTL_MINUTES,
+      linkTtlHours: e.PASSWORD_RESET_LINK_TTL_HOURS,
+      rateLimitMax: e.RATE_LIMIT_PASSWORD_RESET_MAX,
+      rateLimitWindowSeconds: e.RATE_LIMIT_PASSWORD_RESET_WINDOW_MINUTES * 60,
+    },
   };
   return Object.freeze(config);
 }

@@ -93,6 +93,23 @@ export const envSchema = z.object({
   ARGON2_PARALLELISM: int(1, 1),
 
   IDEMPOTENCY_TTL_HOURS: int(24, 1),
+
+  FIELD_ENCRYPTION_KEY: optionalString,
+  FIELD_ENCRYPTION_KEY_PREVIOUS: csv(''),
+
+  APP_BASE_URL: z.string().url('must be a URL like https://lavandaria.example.pt').default('http://localhost:3000'),
+  SMTP_HOST: optionalString,
+  SMTP_PORT: int(587, 1, 65535),
+  SMTP_SECURE: bool(false),
+  SMTP_USER: optionalString,
+  SMTP_PASSWORD: optionalString,
+  MAIL_FROM: z.string().default('Lavandaria <no-reply@lavandaria.local>'),
+  MAIL_DEV_FILES: bool(true),
+  JOBS_ENABLED: bool(true),
+  PASSWORD_RESET_EMAIL_TTL_MINUTES: int(60, 5, 1440),
+  PASSWORD_RESET_LINK_TTL_HOURS: int(72, 1, 720),
+  RATE_LIMIT_PASSWORD_RESET_MAX: int(5, 1),
+  RATE_LIMIT_PASSWORD_RESET_WINDOW_MINUTES: int(60, 1),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

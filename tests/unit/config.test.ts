@@ -6,7 +6,8 @@ import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { envSchema } from '../../src/config/env.js';
 
 const SECRET = 'f'.repeat(64);
-const DB = { DB_HOST: 'db', DB_USER: 'lavandaria', DB_PASSWORD: 'pw', DB_NAME: 'lavandaria' };
+// A production start also needs the field-encryption key (tested in field-crypto.test.ts).
+const DB = { DB_HOST: 'db', DB_USER: 'lavandaria', DB_PASSWORD: 'pw', DB_NAME: 'lavandaria', FIELD_ENCRYPTION_KEY: 'ab'.repeat(32) };
 
 function problemsOf(env: Record<string, string>, cwd?: string): string[] {
   try {

@@ -1,0 +1,29 @@
+import { MAIL_DELIVER_JOB, MAIL_MAX_ATTEMPTS, type NotificationsService } from '../modules/notifications/notifications.service.js';
+import type { PasswordResetService } from '../modules/users/password-reset.service.js';
+import type { JobDefinition } from './job-queue.js';
+
+/** The application's background jobs. */
+export function applicationJobs({ notifications, passwordReset }: { notifications: NotificationsService; passwordReset: PasswordResetService }): JobDefinition[] {
+  return [
+    {
+      name: MAIL_DELIVER_JOB,
+      handler: async (data) => {
+        await notifications.deliver(Number(data.outboxId));
+      },
+      retryLimit: MAIL_MAX_ATTEMPTS - 1,
+      retryDelaySeconds: 30,
+    },
+    {
+      // The outbox's safety net: mail committed but never queued (a crash between commit and send).
+      name: 'mail-sweep',
+      cron: '* * * * *',
+      handler: () => notifications.sweep(),
+      retryLimit: 0,
+    },
+    {
+      name: 'password-reset-prune',
+      cron: '17 3 * * *',
+      handler: () => passwordReset.prune(),
+    },
+  ];
+}

@@ -1,0 +1,93 @@
+import PgBoss from 'pg-boss';
+import type { DbConnectionConfig } from '../config/config.js';
+import type { Logger } from '../lib/logger.js';
+
+export interface JobDefinition {
+  name: string;
+  handler(data: Record<string, unknown>): Promise<unknown>;
+  /** Cron expression (Europe/Lisbon) for periodic jobs; pg-boss fires each tick once per cluster. */
+  cron?: string;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+}
+
+export interface JobQueue {
+  start(): Promise<void>;
+  /** Starts working these jobs in this instance (after start). */
+  register(definitions: JobDefinition[]): Promise<void>;
+  send(name: string, data: object, options?: { singletonKey?: string }): Promise<void>;
+  /** Jobs waiting or running across the registered queues (the metrics gauge). */
+  depth(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  connection: DbConnectionConfig;
+  ssl: boolean;
+  logger: Logger;
+  /** false: this instance only enqueues; other instances do the work. */
+  work: boolean;
+}
+
+/**
+ * Background work on pg-boss over the application's PostgreSQL. Jobs are fetched with SKIP LOCKED and
+ * cron ticks are de-duplicated in the database, so however many instances run, each job (and each
+ * scheduled tick) runs once. pg-boss keeps its tables in its own `pgboss` schema, which it creates and
+ * migrates itself under an advisory lock.
+ */
+export function createJobQueue({ connection, ssl, logger, work }: JobQueueOptions): JobQueue {
+  const names: string[] = [];
+  const boss = new PgBoss({
+    ...connection,
+    ssl: ssl ? { rejectUnauthorized: true } : undefined,
+    max: 3,
+    application_name: 'lavandaria-jobs',
+    schedule: work,
+    supervise: work,
+  });
+  boss.on('error', (err) => logger.error({ err }, `❌ Job queue error: ${err.message}`));
+
+  return {
+    async start() {
+      await boss.start();
+      logger.info({ work }, `✅ Job queue started${work ? '' : ' (enqueue only)'}`);
+    },
+
+    async register(definitions) {
+      for (const d of definitions) {
+        names.push(d.name);
+        await boss.createQueue(d.name, {
+          name: d.name,
+          retryLimit: d.retryLimit ?? 3,
+          retryDelay: d.retryDelaySeconds ?? 30,
+          retryBackoff: true,
+        });
+        if (!work) continue;
+        await boss.work<Record<string, unknown>>(d.name, async (jobs) => {
+          for (const job of jobs) {
+            try {
+              await d.handler(job.data ?? {});
+            } catch (err) {
+              logger.error({ err, job: d.name, jobId: job.id }, `❌ Job ${d.name} failed: ${(err as Error).message}`);
+              throw err;
+            }
+          }
+        });
+        if (d.cron) await boss.schedule(d.name, d.cron, {}, { tz: 'Europe/Lisbon' });
+      }
+    },
+
+    async send(name, data, options) {
+      await boss.send(name, data, options?.singletonKey ? { singletonKey: options.singletonKey } : {});
+    },
+
+    async depth() {
+      const sizes = await Promise.all(names.map((name) => boss.getQueueSize(name)));
+      return sizes.reduce((a, b) => a + b, 0);
+    },
+
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5000, wait: true });
+    },
+  };
+}

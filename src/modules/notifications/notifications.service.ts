@@ -1,0 +1,169 @@
+import type { Db, Queryable } from '../../db/pool.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
+import { notFound } from '../../lib/app-error.js';
+import { mapPage, type PageInput } from '../../lib/paging.js';
+import type { NotificationDto } from '../../contracts/notifications.js';
+import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
+import type { MailTransport } from './mail-transport.js';
+import { renderEmail, renderNotification, templateOf, type NotificationType, type ParamsOf } from './templates.js';
+
+export type { Recipient };
+
+/** Puts work on the job queue; absent in tests and tools, where the periodic sweep (or the test) delivers. */
+export interface JobSender {
+  send(name: string, data: object, options?: { singletonKey?: string }): Promise<void>;
+}
+
+export const MAIL_DELIVER_JOB = 'mail-deliver';
+export const MAIL_MAX_ATTEMPTS = 6;
+const SECRET_CONTEXT = 'mail_outbox.secret_params';
+
+export interface NotifyInput<T extends NotificationType> {
+  to: Recipient;
+  type: T;
+  params: ParamsOf<T>;
+  link?: string | null;
+  /** E-mail-only values (a temporary password, a reset link): encrypted in the outbox, erased once sent. */
+  secrets?: Record<string, string>;
+}
+
+export interface NotifyResult {
+  notificationId: number | null;
+  outboxId: number | null;
+}
+
+function toDto(row: NotificationRow, locale: 'pt' | 'en'): NotificationDto {
+  const rendered = renderNotification(row.type, row.params, locale);
+  return {
+    id: row.id,
+    type: row.type,
+    params: row.params,
+    title: rendered.title,
+    body: rendered.body,
+    link: row.link,
+    readAt: row.read_at ? row.read_at.toISOString() : null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export interface NotificationsDeps {
+  repo: NotificationsRepository;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  cipher: FieldCipher;
+  transport: MailTransport | null;
+  jobs?: JobSender | undefined;
+}
+
+/**
+ * Notifications are stored as a type and parameters and rendered in the reader's language when read
+ * (or when mailed). E-mail goes through an outbox written in the caller's transaction and delivered
+ * by the job queue with retries — never inside the request.
+ */
+export function createNotificationsService({ repo, db, clock, logger, cipher, transport, jobs }: NotificationsDeps) {
+  return {
+    mailEnabled: transport !== null,
+
+    /** Call inside the transaction of the change that causes the notification; then `dispatch` after commit. */
+    async notify<T extends NotificationType>(tx: Queryable, input: NotifyInput<T>): Promise<NotifyResult> {
+      const t = templateOf(input.type);
+      const params = t.params.parse(input.params);
+      const at = clock.now();
+      const notificationId = t.inApp ? await repo.insert(tx, input.to, input.type, params, input.link ?? null, at) : null;
+      let outboxId: number | null = null;
+      if (t.email && transport) {
+        const contact = await repo.recipientContact(tx, input.to);
+        if (contact?.email) {
+          const secretEnc = input.secrets ? cipher.encrypt(JSON.stringify(input.secrets), SECRET_CONTEXT) : null;
+          outboxId = await repo.insertOutbox(tx, input.to, contact.email, input.type, params, secretEnc, at);
+        }
+      }
+      return { notificationId, outboxId };
+    },
+
+    /** After commit: queue the e-mails now (the sweep would find them within a minute anyway). */
+    async dispatch(results: Array<NotifyResult | null | undefined>): Promise<void> {
+      if (!jobs) return;
+      for (const r of results) {
+        if (!r?.outboxId) continue;
+        await jobs
+          .send(MAIL_DELIVER_JOB, { outboxId: r.outboxId }, { singletonKey: `mail-${r.outboxId}` })
+          .catch((err: unknown) => logger.warn({ err, outboxId: r.outboxId }, '⚠️ Could not queue an e-mail now; the sweep will retry'));
+      }
+    },
+
+    async list(who: Recipient, locale: 'pt' | 'en', unreadOnly: boolean, page: PageInput) {
+      return mapPage(await repo.list(who, unreadOnly, page), (row) => toDto(row, locale));
+    },
+
+    unreadCount: (who: Recipient) => repo.unreadCount(who),
+
+    async markRead(who: Recipient, locale: 'pt' | 'en', id: number): Promise<NotificationDto> {
+      const row = await repo.markRead(who, id, clock.now());
+      if (!row) throw notFound('No such notification.');
+      return toDto(row, locale);
+    },
+
+    markAllRead: (who: Recipient) => repo.markAllRead(who, clock.now()),
+
+    /**
+     * Delivers one outbox mail (the job handler). The row stays locked while sending, so two workers
+     * never send the same mail; a failure is recorded and rethrown so the queue retries with backoff.
+     */
+    async deliver(outboxId: number): Promise<'sent' | 'skipped'> {
+      if (!transport) return 'skipped';
+      let failure: Error | undefined;
+      const outcome = await db.transaction(async (tx) => {
+        const mail = await repo.claimOutbox(tx, outboxId);
+        if (!mail) return 'skipped' as const;
+        try {
+          const secrets = mail.secret_params_enc ? (JSON.parse(cipher.decrypt(mail.secret_params_enc, SECRET_CONTEXT)) as Record<string, string>) : {};
+          const rendered = renderEmail(mail.type, mail.params, mail.locale, secrets);
+          if (!rendered) throw new Error(`no e-mail template for ${mail.type}`);
+          await transport.send(mail.id, { to: mail.to_address, ...rendered });
+          await repo.outboxSent(tx, mail.id, clock.now());
+          logger.info({ outboxId: mail.id, type: mail.type }, `✅ E-mail sent (${mail.type})`);
+          return 'sent' as const;
+        } catch (err) {
+          failure = err as Error;
+          const final = mail.attempts + 1 >= MAIL_MAX_ATTEMPTS;
+          await repo.outboxFailed(tx, mail.id, failure.message ?? String(err), final);
+          logger.error({ err, outboxId: mail.id, attempt: mail.attempts + 1, final }, `❌ E-mail delivery failed${final ? ' (giving up)' : ''}: ${failure.message}`);
+          return 'skipped' as const;
+        }
+      });
+      if (failure) throw failure;
+      return outcome;
+    },
+
+    /** Mails still pending after a while (queued before a crash, or never queued): queue them again. */
+    async sweep(olderThanMs = 60_000): Promise<number> {
+      const ids = await repo.pendingOutboxIds(new Date(clock.now().getTime() - olderThanMs));
+      await this.dispatch(ids.map((outboxId) => ({ notificationId: null, outboxId })));
+      return ids.length;
+    },
+
+    // --- GDPR ---------------------------------------------------------------------------------------
+    async exportClient(q: Queryable, clientId: number) {
+      const [notifications, mail] = await Promise.all([repo.forClient(q, clientId), repo.outboxForClient(q, clientId)]);
+      return {
+        notifications: notifications.map((n) => toDto(n, 'pt')),
+        emails: mail.map((m) => ({ id: m.id, type: m.type, to: m.to_address, status: m.status, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null })),
+      };
+    },
+
+    /** Removes the client's notifications and mail; returns a step to run after commit (local mail copies). */
+    async anonymiseClient(tx: Queryable, clientId: number): Promise<() => Promise<void>> {
+      await repo.deleteForClient(tx, clientId);
+      const ids = await repo.deleteOutboxForClient(tx, clientId);
+      return async () => {
+        await transport?.forget(ids);
+      };
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+type Locale = 'pt' | 'en';
+
+export interface Rendered {
+  title: string;
+  body: string;
+}
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+}
+
+interface Template<P> {
+  params: z.ZodType<P>;
+  /** Shown in the bell (stored as a notification row). */
+  inApp: boolean;
+  /** Also e-mailed when the recipient has an address and mail is configured. */
+  email: boolean;
+  render(locale: Locale, p: P): Rendered;
+  /** The e-mail may carry secrets (a temporary password, a reset link) that are never stored in clear. */
+  renderEmail?(locale: Locale, p: P, secrets: Record<string, string>): RenderedEmail;
+}
+
+function template<P>(t: Template<P>): Template<P> {
+  return t;
+}
+
+const when = (iso: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'Europe/Lisbon', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+/**
+ * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
+ * by adding one entry here.
+ */
+export const TEMPLATES = {
+  'account.welcome': template({
+    params: z.object({ name: z.string(), login: z.string() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Bem-vindo(a) à Lavandaria', body: `Olá ${p.name}, a sua conta foi criada. Entre com ${p.login}.` }
+        : { title: 'Welcome to Lavandaria', body: `Hello ${p.name}, your account has been created. Sign in with ${p.login}.` },
+    renderEmail: (locale, p, s) =>
+      locale === 'pt'
+        ? {
+            subject: 'A sua conta na Lavandaria',
+            text: `Olá ${p.name},\n\nA sua conta foi criada.\n\nEntrar com: ${p.login}\nPalavra-passe temporária: ${s.temporaryPassword ?? '(pedida à nossa equipa)'}\n\nVai ter de escolher uma nova palavra-passe ao entrar pela primeira vez.\n${s.signInUrl ?? ''}\n`,
+          }
+        : {
+            subject: 'Your Lavandaria account',
+            text: `Hello ${p.name},\n\nYour account has been created.\n\nSign in with: ${p.login}\nTemporary password: ${s.temporaryPassword ?? '(ask our staff)'}\n\nYou will choose a new password the first time you sign in.\n${s.signInUrl ?? ''}\n`,
+          },
+  }),
+  'password.reset_by_staff': template({
+    params: z.object({}),
+    inApp: true,
+    email: false,
+    render: (locale) =>
+      locale === 'pt'
+        ? { title: 'Palavra-passe reposta', body: 'A sua palavra-passe foi reposta pela nossa equipa. Se não estava à espera disto, contacte-nos.' }
+        : { title: 'Password reset', body: 'Your password was reset by our staff. If you did not expect this, please contact us.' },
+  }),
+  'password.reset_link': template({
+    params: z.object({ expiresAt: z.string() }),
+    inApp: false,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Reposição da palavra-passe', body: `Pediu para repor a palavra-passe. A ligação é válida até ${when(p.expiresAt, locale)}.` }
+        : { title: 'Password reset', body: `You asked to reset your password. The link is valid until ${when(p.expiresAt, locale)}.` },
+    renderEmail: (locale, p, s) =>
+      locale === 'pt'
+        ? {
+            subject: 'Repor a palavra-passe da Lavandaria',
+            text: `Recebemos um pedido para repor a sua palavra-passe.\n\nAbra esta ligação (válida até ${when(p.expiresAt, locale)}, uma única vez):\n${s.link ?? ''}\n\nSe não fez este pedido, ignore esta mensagem: a sua palavra-passe não muda.\n`,
+          }
+        : {
+            subject: 'Reset your Lavandaria password',
+            text: `We received a request to reset your password.\n\nOpen this link (valid until ${when(p.expiresAt, locale)}, once):\n${s.link ?? ''}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,
+          },
+  }),
+} as const;
+
+export type NotificationType = keyof typeof TEMPLATES;
+export type ParamsOf<T extends NotificationType> = z.infer<(typeof TEMPLATES)[T]['params']>;
+
+export function isKnownType(type: string): type is NotificationType {
+  return Object.hasOwn(TEMPLATES, type);
+}
+
+/** Renders a stored notification; an unknown or malformed one still shows something rather than failing the list. */
+export function renderNotification(type: string, params: unknown, locale: Locale): Rendered {
+  if (!isKnownType(type)) return { title: type, body: '' };
+  const t = TEMPLATES[type] as Template<unknown>;
+  const parsed = t.params.safeParse(params);
+  if (!parsed.success) return { title: type, body: '' };
+  return t.render(locale, parsed.data);
+}
+
+export function renderEmail(type: string, params: unknown, locale: Locale, secrets: Record<string, string>): RenderedEmail | null {
+  if (!isKnownType(type)) return null;
+  const t = TEMPLATES[type] as Template<unknown>;
+  if (!t.renderEmail) return null;
+  return t.renderEmail(locale, t.params.parse(params), secrets);
+}
+
+export function templateOf(type: NotificationType): Template<unknown> {
+  return TEMPLATES[type] as Template<unknown>;
+}
