@@ -1,0 +1,191 @@
+import supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createClient, createStaff, NEW_PASSWORD, PROPERTY, signedInClient } from '../helpers/people-fixtures.js';
+
+/**
+ * The permission matrix of PRODUCT §5, generated from the route table: every route is called by each
+ * persona and must answer exactly the status its rule says. A route without a rule fails the suite, so
+ * each new endpoint states who may call it here. 400 for an allowed caller means "let through the
+ * guard, then refused by validation" (the matrix sends empty bodies to mutations).
+ */
+type Agent = ReturnType<typeof supertest.agent> | ReturnType<typeof supertest>;
+const PERSONAS = ['anonymous', 'master', 'admin', 'worker', 'client', 'otherClient'] as const;
+type Persona = (typeof PERSONAS)[number];
+type Expect = Record<Persona, number>;
+
+interface Fixtures {
+  workerId: number;
+  clientId: number;
+  propertyId: number;
+  notificationId: number;
+}
+
+interface Rule {
+  expect: Expect;
+  /** Path parameters; a function when each call needs a target of its own (deactivate, delete…). */
+  params?: (f: Fixtures, ctx: Ctx) => Promise<Record<string, number>> | Record<string, number>;
+  body?: Record<string, unknown>;
+  /** Calls that end the caller's session run on a fresh session of the persona. */
+  freshSession?: boolean;
+}
+
+interface Ctx {
+  t: TestApp;
+  master: ReturnType<typeof supertest.agent>;
+}
+
+const all = (status: number): Expect => ({ anonymous: status, master: status, admin: status, worker: status, client: status, otherClient: status });
+const signedIn = (status: number): Expect => ({ ...all(status), anonymous: 401 });
+const staffOnly = (status: number): Expect => ({ anonymous: 401, master: status, admin: status, worker: 403, client: 403, otherClient: 403 });
+const masterOnly = (status: number): Expect => ({ ...staffOnly(status), admin: 403 });
+const clientsOnly = (status: number): Expect => ({ anonymous: 401, master: 403, admin: 403, worker: 403, client: status, otherClient: status });
+
+const worker = (f: Fixtures) => ({ id: f.workerId });
+const client = (f: Fixtures) => ({ id: f.clientId });
+const property = (f: Fixtures) => ({ id: f.propertyId });
+const freshWorker = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createStaff(master, {})).user.id });
+const freshClient = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createClient(master)).client.id });
+const freshProperty = async (f: Fixtures, { master }: Ctx) => ({
+  id: (await master.post(`/api/clients/${f.clientId}/properties`).send({ ...PROPERTY, name: 'Extra' })).body.data.id as number,
+});
+
+export const RULES: Record<string, Rule> = {
+  // Health, metrics (loopback may scrape) and sign-in.
+  'GET /api/healthz': { expect: all(200) },
+  'GET /api/readyz': { expect: all(200) },
+  'GET /api/metrics': { expect: all(200) },
+  'POST /api/auth/login/user': { expect: all(400) },
+  'POST /api/auth/login/client': { expect: all(400) },
+  'POST /api/auth/logout': { expect: all(200), freshSession: true },
+  'GET /api/auth/session': { expect: signedIn(200) },
+  'POST /api/auth/change-password': { expect: signedIn(400) },
+  'PATCH /api/auth/profile': { expect: signedIn(200) },
+  'GET /api/auth/password-reset-options': { expect: all(200) },
+  'POST /api/auth/forgot-password': { expect: all(400) },
+  'POST /api/auth/reset-password': { expect: all(400) },
+
+  // Staff users: master and admin (an admin only over workers).
+  'GET /api/users': { expect: staffOnly(200) },
+  'GET /api/role-types': { expect: staffOnly(200) },
+  'POST /api/users': { expect: staffOnly(400) },
+  'GET /api/users/:id': { expect: staffOnly(200), params: worker },
+  'PATCH /api/users/:id': { expect: staffOnly(400), params: worker },
+  'POST /api/users/:id/deactivate': { expect: staffOnly(200), params: freshWorker },
+  'POST /api/users/:id/reactivate': { expect: staffOnly(200), params: worker },
+  'POST /api/users/:id/reset-password': { expect: staffOnly(200), params: worker },
+
+  // Clients: staff; the client their own record; a worker only clients on their jobs (none yet → 404).
+  'GET /api/clients': { expect: staffOnly(200) },
+  'POST /api/clients': { expect: staffOnly(400) },
+  'GET /api/clients/me': { expect: clientsOnly(200) },
+  'PATCH /api/clients/me': { expect: clientsOnly(400) },
+  'GET /api/clients/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 404, client: 200, otherClient: 404 }, params: client },
+  'PATCH /api/clients/:id': { expect: staffOnly(400), params: client },
+  'POST /api/clients/:id/deactivate': { expect: staffOnly(200), params: freshClient },
+  'POST /api/clients/:id/reactivate': { expect: staffOnly(200), params: client },
+  'POST /api/clients/:id/reset-password': { expect: staffOnly(200), params: freshClient },
+  'POST /api/clients/:id/reset-link': { expect: staffOnly(201), params: client },
+  'GET /api/clients/me/export': { expect: clientsOnly(200) },
+  'GET /api/clients/:id/export': { expect: staffOnly(200), params: client },
+  'POST /api/clients/:id/anonymise': { expect: staffOnly(400), params: client },
+
+  // Properties: staff; the owning client reads; a worker only those of their jobs (none yet → 404).
+  'GET /api/clients/:id/properties': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: client },
+  'POST /api/clients/:id/properties': { expect: staffOnly(400), params: client },
+  'GET /api/properties/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 404, client: 200, otherClient: 404 }, params: property },
+  'PATCH /api/properties/:id': { expect: staffOnly(400), params: property },
+  'POST /api/properties/:id/make-primary': { expect: staffOnly(200), params: property },
+  'POST /api/properties/:id/deactivate': { expect: staffOnly(200), params: freshProperty },
+  'POST /api/properties/:id/reactivate': { expect: staffOnly(200), params: property },
+  'DELETE /api/properties/:id': { expect: staffOnly(204), params: freshProperty },
+
+  // Settings: master edits, admin reads. Audit log: master and admin read.
+  'GET /api/settings': { expect: staffOnly(200) },
+  'PATCH /api/settings': { expect: masterOnly(400) },
+  'GET /api/audit-log': { expect: staffOnly(200) },
+
+  // Own notifications, for every signed-in account; someone else's is 404.
+  'GET /api/notifications': { expect: signedIn(200) },
+  'GET /api/notifications/unread-count': { expect: signedIn(200) },
+  'POST /api/notifications/read-all': { expect: signedIn(200) },
+  'POST /api/notifications/:id/read': {
+    expect: { anonymous: 401, master: 404, admin: 404, worker: 404, client: 200, otherClient: 404 },
+    params: (f) => ({ id: f.notificationId }),
+  },
+};
+
+describe('RBAC matrix over the route table', () => {
+  let t: TestApp;
+  let ctx: Ctx;
+  let fixtures: Fixtures;
+  const agents = new Map<Persona, Agent>();
+  const clientPhones = new Map<Persona, string>();
+
+  async function signInAs(persona: Persona): Promise<Agent> {
+    if (persona === 'anonymous') return t.request;
+    if (persona === 'client' || persona === 'otherClient') {
+      const agent = supertest.agent(t.app);
+      await agent.post('/api/auth/login/client').send({ phone: clientPhones.get(persona), password: NEW_PASSWORD });
+      return agent;
+    }
+    return t.signIn(persona);
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const master = await t.signIn('master');
+    ctx = { t, master };
+    const owner = await signedInClient(t, master);
+    const other = await signedInClient(t, master);
+    clientPhones.set('client', owner.client.phone).set('otherClient', other.client.phone);
+    const property = await master.post(`/api/clients/${owner.client.id}/properties`).send(PROPERTY);
+    const notification = await owner.agent.get('/api/notifications');
+    fixtures = {
+      workerId: (await createStaff(master, {})).user.id,
+      clientId: owner.client.id,
+      propertyId: property.body.data.id,
+      notificationId: notification.body.data[0].id,
+    };
+    for (const persona of PERSONAS) agents.set(persona, await signInAs(persona));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('when the route table is read, then every route has a rule and every rule names a route', () => {
+    const keys = t.built.routes.map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    expect(keys.filter((k) => !RULES[k]), 'routes without a rule').toEqual([]);
+    expect(Object.keys(RULES).filter((k) => !keys.includes(k)), 'rules without a route').toEqual([]);
+  });
+
+  it('when every route is called by every persona, then each answers exactly the status of its rule', async () => {
+    const mismatches: string[] = [];
+    for (const entry of t.built.routes) {
+      const key = `${entry.method.toUpperCase()} ${entry.path}`;
+      const rule = RULES[key];
+      if (!rule) continue;
+      for (const persona of PERSONAS) {
+        const params = rule.params ? await rule.params(fixtures, ctx) : {};
+        const path = entry.path.replace(/:([A-Za-z0-9_]+)/g, (_m, name: string) => String(params[name] ?? 1));
+        const agent = rule.freshSession ? await signInAs(persona) : agents.get(persona)!;
+        const res = await agent[entry.method](path).send(entry.method === 'get' || entry.method === 'delete' ? undefined : (rule.body ?? {}));
+        if (res.status !== rule.expect[persona]) mismatches.push(`${key} as ${persona}: expected ${rule.expect[persona]}, got ${res.status} ${res.body?.error?.code ?? ''}`);
+        if (res.status === 401) expect(res.body.error.code, key).toBe('UNAUTHENTICATED');
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('when a worker calls anything about clients, then no NIF, date of birth, notes or prices come back', async () => {
+    const w = agents.get('worker')!;
+    const bodies = await Promise.all([
+      w.get(`/api/clients/${fixtures.clientId}`),
+      w.get(`/api/properties/${fixtures.propertyId}`),
+      w.get(`/api/clients/${fixtures.clientId}/properties`),
+      w.get('/api/clients'),
+      w.get('/api/settings'),
+    ]);
+    for (const res of bodies) expect(JSON.stringify(res.body)).not.toMatch(/"nif"|"dateOfBirth"|"notes"|Cents"|"accessInstructions"/);
+  });
+});
