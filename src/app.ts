@@ -53,6 +53,9 @@ import { createSettingsService } from './modules/settings/settings.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createGdprService } from './modules/gdpr/gdpr.service.js';
 import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
+import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
+import { createLaundryService } from './modules/laundry/laundry.service.js';
+import { laundryRoutes } from './modules/laundry/laundry.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -128,6 +131,19 @@ export function createApp(deps: AppDeps): App {
   const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: noJobAssignments });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
   const passwordReset = createPasswordResetService({ repo: createPasswordResetRepository(), pool: db.pool, config, ...people });
+  const laundry = createLaundryService({
+    db,
+    repo: createLaundryRepository(db),
+    clock,
+    audit,
+    notifications,
+    settings: {
+      laundryPricing: async (q) => {
+        const values = await settings.all(q);
+        return { vatRateBasisPoints: values.vatRateBasisPoints, deliveryFeeCents: values.deliveryFeeCents };
+      },
+    },
+  });
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   const gdpr = createGdprService({
     db,
@@ -139,6 +155,7 @@ export function createApp(deps: AppDeps): App {
       { section: 'properties', export: properties.exportClient, anonymise: properties.anonymiseClient },
       { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
       { section: 'passwordResets', export: passwordReset.exportClient, anonymise: passwordReset.anonymiseClient },
+      { section: 'laundryOrders', export: laundry.exportClient, anonymise: laundry.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
   });
@@ -149,6 +166,7 @@ export function createApp(deps: AppDeps): App {
   gdprRoutes(routes, { gdpr });
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });
+  laundryRoutes(routes, { laundry });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });
   deps.extraRoutes?.(routes);

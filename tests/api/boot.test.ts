@@ -2,7 +2,7 @@ import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/test-app.js';
-import { PRODUCTION_EXTRAS, testEnv } from '../helpers/test-config.js';
+import { productionExtras, testEnv } from '../helpers/test-config.js';
 import { freePort } from '../../src/db/embedded.js';
 import { withAdminClient } from '../helpers/test-database.js';
 
@@ -51,7 +51,7 @@ describe('booting the server process', () => {
 
     it('when it starts, then it logs the runbook lines, becomes ready, and stops cleanly on SIGTERM', async () => {
       const port = await freePort();
-      const env = { ...testEnv(database.connection), ...PRODUCTION_EXTRAS, PORT: String(port), LOG_LEVEL: 'info', MIGRATE_ON_BOOT: 'true' };
+      const env = { ...testEnv(database.connection), ...productionExtras(database.connection), PORT: String(port), LOG_LEVEL: 'info', MIGRATE_ON_BOOT: 'true' };
       const child = spawn(process.execPath, TSX, { env: cleanEnv(env) });
       let output = '';
       child.stdout.on('data', (c: Buffer) => (output += c.toString()));
@@ -101,7 +101,7 @@ describe('npm run create-master', () => {
 
   const createMaster = (extra: Record<string, string>) =>
     run(process.execPath, ['scripts/cli.mjs', 'create-master'], {
-      env: cleanEnv({ ...testEnv(database.connection), ...PRODUCTION_EXTRAS, ...extra }),
+      env: cleanEnv({ ...testEnv(database.connection), ...productionExtras(database.connection), ...extra }),
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => e,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, createTestDatabase, type TestApp } from '../helpers/test-app.js';
 import { route } from '../../src/http/endpoint.js';
-import { PRODUCTION_EXTRAS } from '../helpers/test-config.js';
+import { productionExtras } from '../helpers/test-config.js';
 
 let created = 0;
 
@@ -237,11 +237,14 @@ describe('HTTP layer', () => {
 
 describe('HTTP layer in production behind one proxy', () => {
   let t: TestApp;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
   beforeAll(async () => {
-    t = await createTestApp({ env: { ...PRODUCTION_EXTRAS, TRUST_PROXY: '1', SEED_DEMO: 'false' } });
+    database = await createTestDatabase();
+    t = await createTestApp({ database, env: { ...productionExtras(database.connection), TRUST_PROXY: '1', SEED_DEMO: 'false' } });
   });
   afterAll(async () => {
     await t.close();
+    await database.drop();
   });
 
   it('when the proxy says the request came over HTTPS, then the cookie is Secure', async () => {

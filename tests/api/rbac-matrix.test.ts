@@ -19,6 +19,9 @@ interface Fixtures {
   clientId: number;
   propertyId: number;
   notificationId: number;
+  orderId: number;
+  orderLineId: number;
+  serviceId: number;
 }
 
 interface Rule {
@@ -44,6 +47,7 @@ const clientsOnly = (status: number): Expect => ({ anonymous: 401, master: 403, 
 const worker = (f: Fixtures) => ({ id: f.workerId });
 const client = (f: Fixtures) => ({ id: f.clientId });
 const property = (f: Fixtures) => ({ id: f.propertyId });
+const order = (f: Fixtures) => ({ id: f.orderId });
 const freshWorker = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createStaff(master, {})).user.id });
 const freshClient = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createClient(master)).client.id });
 const freshProperty = async (f: Fixtures, { master }: Ctx) => ({
@@ -113,6 +117,21 @@ export const RULES: Record<string, Rule> = {
     expect: { anonymous: 401, master: 404, admin: 404, worker: 404, client: 200, otherClient: 404 },
     params: (f) => ({ id: f.notificationId }),
   },
+
+  // Laundry: the catalogue for everyone signed in (workers without prices); orders taken and edited by
+  // staff; workers process every order; a client reads only their own (another client's is 404).
+  'GET /api/laundry-services': { expect: signedIn(200) },
+  'PATCH /api/laundry-services/:id': { expect: staffOnly(400), params: (f) => ({ id: f.serviceId }) },
+  'POST /api/laundry-orders/price-preview': { expect: staffOnly(400) },
+  'POST /api/laundry-orders': { expect: staffOnly(400) },
+  'GET /api/laundry-orders': { expect: signedIn(200) },
+  'GET /api/laundry-orders/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: order },
+  'PATCH /api/laundry-orders/:id': { expect: staffOnly(400), params: order },
+  'POST /api/laundry-orders/:id/lines': { expect: staffOnly(400), params: order },
+  'DELETE /api/laundry-orders/:id/lines/:lineId': { expect: staffOnly(400), params: (f) => ({ id: f.orderId, lineId: f.orderLineId }) },
+  'POST /api/laundry-orders/:id/status': { expect: { ...staffOnly(400), worker: 400 }, params: order },
+  'POST /api/laundry-orders/:id/mark-ready': { expect: { ...staffOnly(409), worker: 409 }, params: order },
+  'POST /api/laundry-orders/:id/revert': { expect: staffOnly(400), params: order },
 };
 
 describe('RBAC matrix over the route table', () => {
@@ -141,11 +160,18 @@ describe('RBAC matrix over the route table', () => {
     clientPhones.set('client', owner.client.phone).set('otherClient', other.client.phone);
     const property = await master.post(`/api/clients/${owner.client.id}/properties`).send(PROPERTY);
     const notification = await owner.agent.get('/api/notifications');
+    const serviceId = (await t.db.query<{ id: number }>(`SELECT id FROM laundry_services WHERE code = 'DRY_CLEAN'`)).rows[0]!.id;
+    const laundryOrder = await master
+      .post('/api/laundry-orders')
+      .send({ clientId: owner.client.id, orderType: 'itemized', lines: [{ serviceId, quantity: 1 }, { serviceId, quantity: 2 }] });
     fixtures = {
       workerId: (await createStaff(master, {})).user.id,
       clientId: owner.client.id,
       propertyId: property.body.data.id,
       notificationId: notification.body.data[0].id,
+      orderId: laundryOrder.body.data.id,
+      orderLineId: laundryOrder.body.data.lines[0].id,
+      serviceId,
     };
     for (const persona of PERSONAS) agents.set(persona, await signInAs(persona));
   });

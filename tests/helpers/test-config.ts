@@ -29,8 +29,14 @@ export function testConfig(connection: DbConnectionConfig, overrides: Record<str
   return loadConfig(testEnv(connection, overrides));
 }
 
-/** What a production start needs besides the database and the session secret. */
-export const PRODUCTION_EXTRAS: Record<string, string> = {
-  NODE_ENV: 'production',
-  FIELD_ENCRYPTION_KEY: 'ab'.repeat(32),
-};
+/**
+ * What a production start needs besides the test database and the session secret. Production demands a
+ * DB_PASSWORD; a server with trust authentication (CI's local PostgreSQL) ignores whatever is sent.
+ */
+export function productionExtras(connection: DbConnectionConfig): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    FIELD_ENCRYPTION_KEY: 'ab'.repeat(32),
+    ...(connection.connectionString || connection.password ? {} : { DB_PASSWORD: 'ignored-by-trust-auth' }),
+  };
+}

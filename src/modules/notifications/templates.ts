@@ -81,6 +81,39 @@ export const TEMPLATES = {
             text: `We received a request to reset your password.\n\nOpen this link (valid until ${when(p.expiresAt, locale)}, once):\n${s.link ?? ''}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,
           },
   }),
+  'laundry.ready': template({
+    params: z.object({ orderNumber: z.string(), deliveryRequested: z.boolean() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? {
+            title: 'A sua roupa está pronta 🧺',
+            body: p.deliveryRequested
+              ? `A encomenda ${p.orderNumber} está pronta e vai ser entregue na data combinada.`
+              : `A encomenda ${p.orderNumber} está pronta para levantar.`,
+          }
+        : {
+            title: 'Your laundry is ready 🧺',
+            body: p.deliveryRequested
+              ? `Order ${p.orderNumber} is ready and will be delivered on the agreed date.`
+              : `Order ${p.orderNumber} is ready to collect.`,
+          },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? {
+            subject: `Lavandaria: encomenda ${p.orderNumber} pronta`,
+            text: p.deliveryRequested
+              ? `Olá,\n\nA sua encomenda ${p.orderNumber} está pronta e vai ser entregue na data combinada.\n\nObrigado pela preferência.\n`
+              : `Olá,\n\nA sua encomenda ${p.orderNumber} está pronta para levantar.\n\nObrigado pela preferência.\n`,
+          }
+        : {
+            subject: `Lavandaria: order ${p.orderNumber} is ready`,
+            text: p.deliveryRequested
+              ? `Hello,\n\nYour order ${p.orderNumber} is ready and will be delivered on the agreed date.\n\nThank you.\n`
+              : `Hello,\n\nYour order ${p.orderNumber} is ready to collect.\n\nThank you.\n`,
+          },
+  }),
 } as const;
 
 export type NotificationType = keyof typeof TEMPLATES;

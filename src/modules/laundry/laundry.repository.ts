@@ -1,0 +1,426 @@
+import type { Queryable } from '../../db/pool.js';
+import { containsPattern, fetchPage, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
+import type { LaundryStatus } from './laundry-status.js';
+
+export interface ServiceRow {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  pricing_unit: 'per_kg' | 'per_item';
+  price_cents: number;
+  minimum_charge_cents: number | null;
+  is_package: boolean;
+  package_includes: string[];
+  description: string | null;
+  is_active: boolean;
+  version: number;
+  updated_at: Date;
+}
+
+export interface OrderRow {
+  id: number;
+  order_number: string;
+  order_day: string;
+  client_id: number;
+  client_name: string;
+  client_phone: string;
+  client_email: string | null;
+  client_active: boolean;
+  order_type: 'bulk_kg' | 'itemized' | 'house_bundle';
+  status: LaundryStatus;
+  assigned_worker_id: number | null;
+  assigned_worker_name: string | null;
+  expected_ready_date: string | null;
+  special_instructions: string | null;
+  internal_notes: string | null;
+  delivery_requested: boolean;
+  delivery_property_id: number | null;
+  delivery_address: string | null;
+  delivery_date: string | null;
+  additional_charges_cents: number;
+  additional_charges_note: string | null;
+  discount_cents: number;
+  delivery_fee_cents: number;
+  vat_rate_bp: number;
+  lines_total_cents: number;
+  subtotal_cents: number;
+  vat_cents: number;
+  total_cents: number;
+  ready_at: Date | null;
+  collected_at: Date | null;
+  delivered_at: Date | null;
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  line_count: number;
+}
+
+export interface LineRow {
+  id: number;
+  order_id: number;
+  position: number;
+  service_id: number;
+  service_code: string;
+  service_name: string;
+  service_name_en: string;
+  pricing_unit: 'per_kg' | 'per_item';
+  unit_price_cents: number;
+  minimum_charge_cents: number | null;
+  weight_grams: number | null;
+  quantity: number | null;
+  item_type: string | null;
+  item_category: string | null;
+  condition_notes: string | null;
+  special_treatment: string | null;
+  base_cents: number;
+  minimum_applied: boolean;
+  total_cents: number;
+}
+
+export interface HistoryRow {
+  id: number;
+  from_status: LaundryStatus | null;
+  to_status: LaundryStatus;
+  changed_by: number | null;
+  changed_by_name: string | null;
+  note: string | null;
+  is_revert: boolean;
+  changed_at: Date;
+}
+
+export interface NewLine {
+  position: number;
+  service: ServiceRow;
+  weightGrams: number | null;
+  quantity: number | null;
+  itemType: string | null;
+  itemCategory: string | null;
+  conditionNotes: string | null;
+  specialTreatment: string | null;
+  baseCents: number;
+  minimumApplied: boolean;
+  totalCents: number;
+}
+
+export interface OrderTotals {
+  linesTotalCents: number;
+  subtotalCents: number;
+  vatCents: number;
+  totalCents: number;
+}
+
+export interface NewOrder {
+  orderNumber: string;
+  orderDay: string;
+  clientId: number;
+  orderType: string;
+  assignedWorkerId: number | null;
+  expectedReadyDate: string | null;
+  specialInstructions: string | null;
+  internalNotes: string | null;
+  deliveryRequested: boolean;
+  deliveryPropertyId: number | null;
+  deliveryAddress: string | null;
+  deliveryDate: string | null;
+  additionalChargesCents: number;
+  additionalChargesNote: string | null;
+  discountCents: number;
+  deliveryFeeCents: number;
+  vatRateBasisPoints: number;
+  totals: OrderTotals;
+  createdBy: number | null;
+  at: Date;
+}
+
+export interface OrderFilters {
+  status?: LaundryStatus[] | undefined;
+  clientId?: number | undefined;
+  assignedWorkerId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  q?: string | undefined;
+}
+
+const SERVICE_COLUMNS = `id, code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, is_package, package_includes,
+  description, is_active, version, updated_at`;
+
+const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS client_name, c.phone AS client_phone,
+  c.email AS client_email, c.is_active AS client_active, o.order_type, o.status, o.assigned_worker_id,
+  w.name AS assigned_worker_name, o.expected_ready_date, o.special_instructions, o.internal_notes, o.delivery_requested,
+  o.delivery_property_id, o.delivery_address, o.delivery_date, o.additional_charges_cents, o.additional_charges_note,
+  o.discount_cents, o.delivery_fee_cents, o.vat_rate_bp, o.lines_total_cents, o.subtotal_cents, o.vat_cents, o.total_cents,
+  o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at,
+  (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count`;
+
+const ORDER_FROM = `laundry_orders o JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id`;
+
+const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit, unit_price_cents,
+  minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
+  minimum_applied, total_cents`;
+
+export const ORDER_SORTS = {
+  createdAt: { sql: 'o.created_at', type: 'timestamp' },
+  orderNumber: { sql: 'o.order_number', type: 'text' },
+  expectedReadyDate: { sql: "COALESCE(o.expected_ready_date, DATE '9999-12-31')::timestamptz", type: 'timestamp' },
+  total: { sql: 'o.total_cents', type: 'number' },
+} satisfies Record<string, SortColumn>;
+export type OrderSortKey = keyof typeof ORDER_SORTS;
+
+export function createLaundryRepository(db: Queryable) {
+  return {
+    async listServices(activeOnly: boolean): Promise<ServiceRow[]> {
+      const { rows } = await db.query<ServiceRow>(
+        `SELECT ${SERVICE_COLUMNS} FROM laundry_services ${activeOnly ? 'WHERE is_active' : ''} ORDER BY is_active DESC, name, id`,
+      );
+      return rows;
+    },
+
+    async findServices(q: Queryable, ids: number[]): Promise<ServiceRow[]> {
+      const { rows } = await q.query<ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM laundry_services WHERE id = ANY($1::bigint[])`, [ids]);
+      return rows;
+    },
+
+    async findService(q: Queryable, id: number): Promise<ServiceRow | undefined> {
+      return (await this.findServices(q, [id]))[0];
+    },
+
+    async updateService(
+      tx: Queryable,
+      id: number,
+      version: number,
+      changes: { priceCents?: number; minimumChargeCents?: number | null; description?: string | null; isActive?: boolean },
+      by: number,
+      at: Date,
+    ): Promise<ServiceRow | undefined> {
+      const { rows } = await tx.query<ServiceRow>(
+        `UPDATE laundry_services SET
+            price_cents = COALESCE($3, price_cents),
+            minimum_charge_cents = CASE WHEN $4::boolean THEN $5 ELSE minimum_charge_cents END,
+            description = CASE WHEN $6::boolean THEN $7 ELSE description END,
+            is_active = COALESCE($8, is_active),
+            updated_by = $9, updated_at = $10, version = version + 1
+          WHERE id = $1 AND version = $2
+          RETURNING ${SERVICE_COLUMNS}`,
+        [
+          id,
+          version,
+          changes.priceCents ?? null,
+          changes.minimumChargeCents !== undefined,
+          changes.minimumChargeCents ?? null,
+          changes.description !== undefined,
+          changes.description ?? null,
+          changes.isActive ?? null,
+          by,
+          at,
+        ],
+      );
+      return rows[0];
+    },
+
+    /** The next number of a Lisbon day, taken under the counter row's lock in the caller's transaction. */
+    async nextOrderNumber(tx: Queryable, day: string): Promise<number> {
+      const { rows } = await tx.query<{ last_number: number }>(
+        `INSERT INTO laundry_order_counters (day, last_number) VALUES ($1, 1)
+         ON CONFLICT (day) DO UPDATE SET last_number = laundry_order_counters.last_number + 1
+         RETURNING last_number`,
+        [day],
+      );
+      return rows[0]!.last_number;
+    },
+
+    async insertOrder(tx: Queryable, o: NewOrder): Promise<number> {
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO laundry_orders (order_number, order_day, client_id, order_type, assigned_worker_id, expected_ready_date,
+           special_instructions, internal_notes, delivery_requested, delivery_property_id, delivery_address, delivery_date,
+           additional_charges_cents, additional_charges_note, discount_cents, delivery_fee_cents, vat_rate_bp,
+           lines_total_cents, subtotal_cents, vat_cents, total_cents, priced_at, created_by, created_at, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$22,$22)
+         RETURNING id`,
+        [
+          o.orderNumber,
+          o.orderDay,
+          o.clientId,
+          o.orderType,
+          o.assignedWorkerId,
+          o.expectedReadyDate,
+          o.specialInstructions,
+          o.internalNotes,
+          o.deliveryRequested,
+          o.deliveryPropertyId,
+          o.deliveryAddress,
+          o.deliveryDate,
+          o.additionalChargesCents,
+          o.additionalChargesNote,
+          o.discountCents,
+          o.deliveryFeeCents,
+          o.vatRateBasisPoints,
+          o.totals.linesTotalCents,
+          o.totals.subtotalCents,
+          o.totals.vatCents,
+          o.totals.totalCents,
+          o.at,
+          o.createdBy,
+        ],
+      );
+      return rows[0]!.id;
+    },
+
+    async insertLines(tx: Queryable, orderId: number, lines: NewLine[]): Promise<void> {
+      if (lines.length === 0) return;
+      const p = sqlParams([orderId]);
+      const tuples = lines.map(
+        (l) =>
+          `($1, ${p.add(l.position)}, ${p.add(l.service.id)}, ${p.add(l.service.code)}, ${p.add(l.service.name)}, ${p.add(l.service.name_en)},
+            ${p.add(l.service.pricing_unit)}, ${p.add(l.service.price_cents)}, ${p.add(l.service.minimum_charge_cents)},
+            ${p.add(l.weightGrams)}, ${p.add(l.quantity)}, ${p.add(l.itemType)}, ${p.add(l.itemCategory)}, ${p.add(l.conditionNotes)},
+            ${p.add(l.specialTreatment)}, ${p.add(l.baseCents)}, ${p.add(l.minimumApplied)}, ${p.add(l.totalCents)})`,
+      );
+      await tx.query(
+        `INSERT INTO laundry_order_lines (order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit,
+           unit_price_cents, minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes,
+           special_treatment, base_cents, minimum_applied, total_cents)
+         VALUES ${tuples.join(', ')}`,
+        p.values,
+      );
+    },
+
+    async deleteLine(tx: Queryable, orderId: number, lineId: number): Promise<boolean> {
+      const { rowCount } = await tx.query(`DELETE FROM laundry_order_lines WHERE order_id = $1 AND id = $2`, [orderId, lineId]);
+      return (rowCount ?? 0) > 0;
+    },
+
+    async findOrder(q: Queryable, id: number, forUpdate = false): Promise<OrderRow | undefined> {
+      const { rows } = await q.query<OrderRow>(
+        `SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = $1 ${forUpdate ? 'FOR UPDATE OF o' : ''}`,
+        [id],
+      );
+      return rows[0];
+    },
+
+    async lines(q: Queryable, orderId: number): Promise<LineRow[]> {
+      const { rows } = await q.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM laundry_order_lines WHERE order_id = $1 ORDER BY position, id`, [orderId]);
+      return rows;
+    },
+
+    async history(q: Queryable, orderId: number): Promise<HistoryRow[]> {
+      const { rows } = await q.query<HistoryRow>(
+        `SELECT h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at
+           FROM laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by
+          WHERE h.order_id = $1 ORDER BY h.changed_at, h.id`,
+        [orderId],
+      );
+      return rows;
+    },
+
+    async addHistory(
+      tx: Queryable,
+      h: { orderId: number; from: LaundryStatus | null; to: LaundryStatus; by: number | null; note: string | null; isRevert: boolean; at: Date },
+    ): Promise<void> {
+      await tx.query(
+        `INSERT INTO laundry_order_status_history (order_id, from_status, to_status, changed_by, note, is_revert, changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [h.orderId, h.from, h.to, h.by, h.note, h.isRevert, h.at],
+      );
+    },
+
+    async setStatus(
+      tx: Queryable,
+      id: number,
+      status: LaundryStatus,
+      stamps: Partial<Record<'ready_at' | 'collected_at' | 'delivered_at' | 'cancelled_at', Date | null>>,
+      cancelReason: string | null | undefined,
+      at: Date,
+    ): Promise<void> {
+      const p = sqlParams([id, status, at]);
+      const sets = ['status = $2', 'updated_at = $3', 'version = version + 1'];
+      for (const [column, value] of Object.entries(stamps)) sets.push(`${column} = ${p.add(value)}`);
+      if (cancelReason !== undefined) sets.push(`cancel_reason = ${p.add(cancelReason)}`);
+      await tx.query(`UPDATE laundry_orders SET ${sets.join(', ')} WHERE id = $1`, p.values);
+    },
+
+    async updateOrder(tx: Queryable, id: number, fields: Record<string, unknown>, totals: OrderTotals, at: Date): Promise<void> {
+      const p = sqlParams([id, at]);
+      const sets = ['updated_at = $2', 'version = version + 1'];
+      for (const [column, value] of Object.entries(fields)) sets.push(`${column} = ${p.add(value)}`);
+      sets.push(
+        `lines_total_cents = ${p.add(totals.linesTotalCents)}`,
+        `subtotal_cents = ${p.add(totals.subtotalCents)}`,
+        `vat_cents = ${p.add(totals.vatCents)}`,
+        `total_cents = ${p.add(totals.totalCents)}`,
+        `priced_at = $2`,
+      );
+      await tx.query(`UPDATE laundry_orders SET ${sets.join(', ')} WHERE id = $1`, p.values);
+    },
+
+    async listOrders(filters: OrderFilters, page: PageInput): Promise<Page<OrderRow>> {
+      const params = sqlParams();
+      const where: string[] = [];
+      if (filters.status?.length) where.push(`o.status = ANY(${params.add(filters.status)}::text[])`);
+      if (filters.clientId) where.push(`o.client_id = ${params.add(filters.clientId)}`);
+      if (filters.assignedWorkerId) where.push(`o.assigned_worker_id = ${params.add(filters.assignedWorkerId)}`);
+      if (filters.from) where.push(`o.order_day >= ${params.add(filters.from)}::date`);
+      if (filters.to) where.push(`o.order_day <= ${params.add(filters.to)}::date`);
+      if (filters.q) {
+        const pattern = params.add(containsPattern(filters.q));
+        where.push(`(o.order_number ILIKE ${pattern} OR c.name ILIKE ${pattern})`);
+      }
+      return fetchPage<OrderRow, OrderSortKey>(db, { columns: ORDER_COLUMNS, from: ORDER_FROM, where, params, sorts: ORDER_SORTS, id: 'o.id' }, page);
+    },
+
+    async lastHistory(q: Queryable, orderId: number): Promise<HistoryRow | undefined> {
+      const rows = await this.history(q, orderId);
+      return rows[rows.length - 1];
+    },
+
+    async activeWorker(q: Queryable, id: number): Promise<boolean> {
+      const { rowCount } = await q.query(`SELECT 1 FROM users WHERE id = $1 AND role = 'worker' AND is_active`, [id]);
+      return (rowCount ?? 0) > 0;
+    },
+
+    async clientProperty(q: Queryable, clientId: number, propertyId: number): Promise<{ address: string } | undefined> {
+      const { rows } = await q.query<{ address: string }>(
+        `SELECT concat_ws(', ', address_line1, address_line2, postal_code || ' ' || city) AS address
+           FROM properties WHERE id = $1 AND client_id = $2 AND is_active`,
+        [propertyId, clientId],
+      );
+      return rows[0];
+    },
+
+    async client(q: Queryable, id: number): Promise<{ id: number; is_active: boolean; anonymized: boolean } | undefined> {
+      const { rows } = await q.query<{ id: number; is_active: boolean; anonymized: boolean }>(
+        `SELECT id, is_active, anonymized_at IS NOT NULL AS anonymized FROM clients WHERE id = $1`,
+        [id],
+      );
+      return rows[0];
+    },
+
+    async ordersOfClient(q: Queryable, clientId: number): Promise<OrderRow[]> {
+      const { rows } = await q.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.client_id = $1 ORDER BY o.created_at, o.id`, [clientId]);
+      return rows;
+    },
+
+    async linesOfOrders(q: Queryable, orderIds: number[]): Promise<LineRow[]> {
+      const { rows } = await q.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM laundry_order_lines WHERE order_id = ANY($1::bigint[]) ORDER BY order_id, position, id`, [orderIds]);
+      return rows;
+    },
+
+    /** GDPR anonymisation: free-text fields may hold personal data; money and statuses stay for the books. */
+    async anonymiseClientOrders(tx: Queryable, clientId: number): Promise<void> {
+      await tx.query(
+        `UPDATE laundry_orders SET special_instructions = NULL, internal_notes = NULL, delivery_address = NULL,
+            delivery_property_id = NULL, cancel_reason = NULL WHERE client_id = $1`,
+        [clientId],
+      );
+      await tx.query(
+        `UPDATE laundry_order_lines l SET condition_notes = NULL, special_treatment = NULL
+           FROM laundry_orders o WHERE o.id = l.order_id AND o.client_id = $1`,
+        [clientId],
+      );
+    },
+  };
+}
+
+export type LaundryRepository = ReturnType<typeof createLaundryRepository>;

@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import {
+  AddLaundryLineBody,
+  ChangeLaundryStatusBody,
+  CreateLaundryOrderBody,
+  LaundryOrder,
+  LaundryOrderClientView,
+  LaundryOrderWorkerView,
+  LaundryService,
+  LaundryServiceName,
+  LaundryStatus,
+  MarkReadyBody,
+  PricePreview,
+  PricePreviewBody,
+  RevertStatusBody,
+  UpdateLaundryOrderBody,
+  UpdateLaundryServiceBody,
+} from '../../contracts/laundry.js';
+import { badRequest } from '../../lib/app-error.js';
+import { IdParams, idParam, pagingQuery } from '../../lib/paging.js';
+import { route, type Routes } from '../../http/endpoint.js';
+import type { LaundryService as LaundryServiceApi } from './laundry.service.js';
+
+const STAFF = ['master', 'admin'] as const;
+const PROCESSORS = ['master', 'admin', 'worker'] as const;
+const EVERYONE = ['master', 'admin', 'worker', 'client'] as const;
+
+const AnyOrderView = z.union([LaundryOrder, LaundryOrderWorkerView, LaundryOrderClientView]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+const ListQuery = pagingQuery(['createdAt', 'orderNumber', 'expectedReadyDate', 'total'], '-createdAt').extend({
+  status: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const parts = v.split(',').map((s) => s.trim());
+      const parsed = z.array(LaundryStatus).safeParse(parts);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: `status must be among ${LaundryStatus.options.join(', ')}` });
+        return z.NEVER;
+      }
+      return parsed.data;
+    })
+    .meta({ description: 'One status or a comma-separated list.' }),
+  clientId: idParam.optional(),
+  assignedWorkerId: idParam.optional(),
+  from: isoDate.optional().meta({ description: 'Orders taken on or after this Lisbon date.' }),
+  to: isoDate.optional().meta({ description: 'Orders taken on or before this Lisbon date.' }),
+  q: z.string().trim().min(1).max(100).optional().meta({ description: 'Order number or client name contains.' }),
+});
+
+const LineParams = z.object({ id: idParam, lineId: idParam });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+
+const STATUS_ERRORS = {
+  409: 'INVALID_TRANSITION (details: from, to, allowed), STALE_VERSION',
+  404: 'NOT_FOUND — no such order, or not yours.',
+};
+
+export function laundryRoutes(routes: Routes, { laundry }: { laundry: LaundryServiceApi }) {
+  const services = ['Laundry services'];
+  const orders = ['Laundry orders'];
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/laundry-services',
+      summary: 'The service catalogue',
+      description: 'Clients and staff get prices; workers get names only. Staff may add `includeInactive=true`.',
+      tags: services,
+      access: EVERYONE,
+      query: z.object({ includeInactive: z.enum(['true', 'false']).optional() }),
+      response: z.array(z.union([LaundryService, LaundryServiceName])),
+    },
+    ({ actor, query }) => laundry.listServices(actor!, query.includeInactive === 'true'),
+  );
+
+  route(
+    routes,
+    {
+      method: 'patch',
+      path: '/api/laundry-services/:id',
+      summary: 'Change a service: price, minimum, description, active (services are never deleted)',
+      tags: services,
+      access: STAFF,
+      params: IdParams,
+      body: UpdateLaundryServiceBody,
+      response: LaundryService,
+      errors: { 404: 'NOT_FOUND', 409: 'STALE_VERSION' },
+    },
+    ({ actor, params, body }) => laundry.updateService(actor!, params.id, body),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders/price-preview',
+      summary: 'Price an order without saving it (live totals for the intake screen)',
+      tags: orders,
+      access: STAFF,
+      body: PricePreviewBody,
+      response: PricePreview,
+      errors: { 400: 'UNKNOWN_SERVICE, SERVICE_INACTIVE, WEIGHT_REQUIRED, QUANTITY_REQUIRED, DISCOUNT_EXCEEDS_SUBTOTAL, VALIDATION_FAILED' },
+    },
+    ({ body }) => laundry.preview(body),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders',
+      summary: 'Take a laundry order (numbered LDR-YYYYMMDD-NNN and priced)',
+      description: 'Send an `Idempotency-Key` header: a retry with the same key returns the first order instead of a second one.',
+      tags: orders,
+      access: STAFF,
+      body: CreateLaundryOrderBody,
+      response: LaundryOrder,
+      status: 201,
+      errors: {
+        400: 'UNKNOWN_CLIENT, UNKNOWN_SERVICE, SERVICE_INACTIVE, WEIGHT_REQUIRED, QUANTITY_REQUIRED, DISCOUNT_EXCEEDS_SUBTOTAL, INVALID_ASSIGNEE, INVALID_DELIVERY_PROPERTY, VALIDATION_FAILED',
+        409: 'CLIENT_INACTIVE',
+      },
+    },
+    ({ actor, body }) => laundry.create(actor!, body),
+  );
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/laundry-orders',
+      summary: 'List laundry orders (filters, search, sort, paging)',
+      description: 'Staff and workers see every order (workers without money fields); a client sees only their own.',
+      tags: orders,
+      access: EVERYONE,
+      query: ListQuery,
+      response: AnyOrderView,
+      list: true,
+    },
+    ({ actor, query }) => {
+      const { status, clientId, assignedWorkerId, from, to, q, ...page } = query;
+      if (actor!.role === 'worker' && page.sort.replace('-', '') === 'total') throw badRequest('INVALID_SORT', 'Cannot sort by total.');
+      return laundry.list(actor!, { status, clientId, assignedWorkerId, from, to, q }, page);
+    },
+  );
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/laundry-orders/:id',
+      summary: 'An order with its lines and status history',
+      tags: orders,
+      access: EVERYONE,
+      params: IdParams,
+      response: AnyOrderView,
+      errors: { 404: 'NOT_FOUND — no such order, or not yours.' },
+    },
+    ({ actor, params }) => laundry.get(actor!, params.id),
+  );
+
+  route(
+    routes,
+    {
+      method: 'patch',
+      path: '/api/laundry-orders/:id',
+      summary: 'Edit an open order (repriced with its own pricing snapshot)',
+      tags: orders,
+      access: STAFF,
+      params: IdParams,
+      body: UpdateLaundryOrderBody,
+      response: LaundryOrder,
+      errors: { 409: 'STALE_VERSION, ORDER_CLOSED', 400: 'DISCOUNT_EXCEEDS_SUBTOTAL, INVALID_ASSIGNEE, INVALID_DELIVERY_PROPERTY' },
+    },
+    ({ actor, params, body }) => laundry.update(actor!, params.id, body),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders/:id/lines',
+      summary: 'Add a line to an open order',
+      tags: orders,
+      access: STAFF,
+      params: IdParams,
+      body: AddLaundryLineBody,
+      response: LaundryOrder,
+      errors: { 409: 'STALE_VERSION, ORDER_CLOSED', 400: 'UNKNOWN_SERVICE, SERVICE_INACTIVE, WEIGHT_REQUIRED, QUANTITY_REQUIRED' },
+    },
+    ({ actor, params, body }) => laundry.addLine(actor!, params.id, body),
+  );
+
+  route(
+    routes,
+    {
+      method: 'delete',
+      path: '/api/laundry-orders/:id/lines/:lineId',
+      summary: 'Remove a line from an open order (`?version=` of the order)',
+      tags: orders,
+      access: STAFF,
+      params: LineParams,
+      query: VersionQuery,
+      response: LaundryOrder,
+      errors: { 409: 'STALE_VERSION, ORDER_CLOSED, ORDER_NEEDS_A_LINE, DISCOUNT_EXCEEDS_SUBTOTAL' },
+    },
+    ({ actor, params, query }) => laundry.removeLine(actor!, params.id, params.lineId, query.version),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders/:id/status',
+      summary: 'Move an order along its workflow',
+      description:
+        'received → in_progress → ready → collected | delivered (delivered only when delivery was requested); cancelled from an open state, ' +
+        'staff only, with a note. A repeated change is refused with 409 INVALID_TRANSITION, so a double tap acts once.',
+      tags: orders,
+      access: PROCESSORS,
+      params: IdParams,
+      body: ChangeLaundryStatusBody,
+      response: AnyOrderView,
+      errors: { ...STATUS_ERRORS, 400: 'REASON_REQUIRED (cancel needs a note)', 403: 'FORBIDDEN — workers cannot cancel.' },
+    },
+    ({ actor, params, body }) => laundry.changeStatus(actor!, params.id, body.status, body.note, body.version),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders/:id/mark-ready',
+      summary: 'Mark an order ready: stamps ready_at and notifies the client',
+      description: 'Only from in_progress; a second call answers 409 INVALID_TRANSITION (one notification).',
+      tags: orders,
+      access: PROCESSORS,
+      params: IdParams,
+      body: MarkReadyBody,
+      response: AnyOrderView,
+      errors: STATUS_ERRORS,
+    },
+    ({ actor, params, body }) => laundry.markReady(actor!, params.id, body.note),
+  );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/laundry-orders/:id/revert',
+      summary: 'Revert the last status step, with a reason (accidental clicks)',
+      tags: orders,
+      access: STAFF,
+      params: IdParams,
+      body: RevertStatusBody,
+      response: LaundryOrder,
+      errors: { 409: 'NOTHING_TO_REVERT', 404: 'NOT_FOUND' },
+    },
+    ({ actor, params, body }) => laundry.revert(actor!, params.id, body.reason),
+  );
+}
