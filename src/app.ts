@@ -28,6 +28,7 @@ import { requestContext } from './lib/request-context.js';
 import { createFieldCipher } from './lib/field-crypto.js';
 import type { JobDefinition } from './jobs/job-queue.js';
 import { applicationJobs } from './jobs/definitions.js';
+import { createMaintenance } from './jobs/maintenance.js';
 import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -211,7 +212,11 @@ export function createApp(deps: AppDeps): App {
     routes: routes.table,
     registry: routes.registry,
     sessionStore,
-    jobs: applicationJobs({ notifications, passwordReset }),
+    jobs: applicationJobs({
+      notifications,
+      passwordReset,
+      maintenance: createMaintenance({ db, clock, logger, idempotencyTtlHours: config.idempotencyTtlHours }),
+    }),
     metrics,
     close: () => sessionStore.close(),
   };

@@ -70,7 +70,7 @@ export const envSchema = z.object({
   SESSION_ABSOLUTE_HOURS_STAFF: int(12, 1),
   SESSION_ABSOLUTE_HOURS_WORKER: int(16, 1),
   SESSION_ABSOLUTE_HOURS_CLIENT: int(720, 1),
-  SESSION_PRUNE_INTERVAL_SECONDS: int(900, 0),
+  SESSION_PRUNE_INTERVAL_SECONDS: int(0, 0),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: int(0, 0, 10),
   CORS_ORIGINS: csv('http://localhost:3000,http://localhost:3001'),

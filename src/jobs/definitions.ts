@@ -1,9 +1,18 @@
 import { MAIL_DELIVER_JOB, MAIL_MAX_ATTEMPTS, type NotificationsService } from '../modules/notifications/notifications.service.js';
 import type { PasswordResetService } from '../modules/users/password-reset.service.js';
 import type { JobDefinition } from './job-queue.js';
+import type { Maintenance } from './maintenance.js';
 
 /** The application's background jobs. */
-export function applicationJobs({ notifications, passwordReset }: { notifications: NotificationsService; passwordReset: PasswordResetService }): JobDefinition[] {
+export function applicationJobs({
+  notifications,
+  passwordReset,
+  maintenance,
+}: {
+  notifications: NotificationsService;
+  passwordReset: PasswordResetService;
+  maintenance: Maintenance;
+}): JobDefinition[] {
   return [
     {
       name: MAIL_DELIVER_JOB,
@@ -19,6 +28,12 @@ export function applicationJobs({ notifications, passwordReset }: { notification
       cron: '* * * * *',
       handler: () => notifications.sweep(),
       retryLimit: 0,
+    },
+    {
+      // Once per cluster, so N instances do not all prune on their own timers.
+      name: 'maintenance-prune',
+      cron: '7 * * * *',
+      handler: () => maintenance.prune(),
     },
     {
       name: 'password-reset-prune',
