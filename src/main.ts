@@ -75,14 +75,8 @@ async function main(): Promise<void> {
   const readiness = createReadiness(db);
   const jobs = createJobQueue({ connection: database.connection, ssl: config.db.ssl, logger, work: config.jobs.enabled });
   const built = createApp({ config, logger, db, clock: systemClock, readiness, version, jobs });
-  try {
-    await jobs.start();
-    await jobs.register(built.jobs);
-    built.metrics.setJobQueueDepthSource(() => jobs.depth());
-  } catch (err) {
-    logger.fatal({ err }, `❌ Startup failed: the job queue did not start: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  jobs.startInBackground(built.jobs);
+  built.metrics.setJobQueueDepthSource(() => jobs.depth());
   const server: http.Server = built.app.listen(config.port, config.host, () => {
     const ms = Math.round(performance.now() - bootStarted);
     logger.info({ port: config.port, bootMs: ms, env: config.env, version }, `✅ Server running on port ${config.port} (${config.env}, ready in ${ms}ms)`);
@@ -123,7 +117,7 @@ function installShutdown(deps: {
     server.close(async () => {
       try {
         deps.closeApp();
-        await deps.jobs.stop();
+        await deps.jobs.stop().catch((err: unknown) => logger.error({ err }, `❌ Job queue did not stop cleanly: ${(err as Error).message}`));
         await deps.db.end();
         await deps.database.stop();
         logger.info('✅ Shutdown complete');

@@ -16,6 +16,12 @@ export interface JobQueue {
   /** Starts working these jobs in this instance (after start). */
   register(definitions: JobDefinition[]): Promise<void>;
   send(name: string, data: object, options?: { singletonKey?: string }): Promise<void>;
+  /**
+   * Starts the queue and its workers without holding up the boot: readiness never waits for pg-boss's
+   * own schema work, and mail committed meanwhile waits in the outbox for the sweep. A failed start is
+   * logged and retried.
+   */
+  startInBackground(definitions: JobDefinition[], retryMs?: number): void;
   /** Jobs waiting or running across the registered queues (the metrics gauge). */
   depth(): Promise<number>;
   stop(): Promise<void>;
@@ -37,6 +43,9 @@ export interface JobQueueOptions {
  */
 export function createJobQueue({ connection, ssl, logger, work }: JobQueueOptions): JobQueue {
   const names: string[] = [];
+  let started = false;
+  let stopping = false;
+  let retry: NodeJS.Timeout | undefined;
   const boss = new PgBoss({
     ...connection,
     ssl: ssl ? { rejectUnauthorized: true } : undefined,
@@ -47,9 +56,10 @@ export function createJobQueue({ connection, ssl, logger, work }: JobQueueOption
   });
   boss.on('error', (err) => logger.error({ err }, `❌ Job queue error: ${err.message}`));
 
-  return {
+  const queue: JobQueue = {
     async start() {
       await boss.start();
+      started = true;
       logger.info({ work }, `✅ Job queue started${work ? '' : ' (enqueue only)'}`);
     },
 
@@ -81,13 +91,30 @@ export function createJobQueue({ connection, ssl, logger, work }: JobQueueOption
       await boss.send(name, data, options?.singletonKey ? { singletonKey: options.singletonKey } : {});
     },
 
+    startInBackground(definitions, retryMs = 30_000) {
+      const attempt = () => {
+        if (stopping) return;
+        queue.start()
+          .then(() => queue.register(definitions))
+          .catch((err: unknown) => {
+            logger.error({ err }, `❌ Job queue did not start (retrying in ${retryMs / 1000}s): ${(err as Error).message}`);
+            retry = setTimeout(attempt, retryMs);
+            retry.unref();
+          });
+      };
+      attempt();
+    },
+
     async depth() {
       const sizes = await Promise.all(names.map((name) => boss.getQueueSize(name)));
       return sizes.reduce((a, b) => a + b, 0);
     },
 
     async stop() {
-      await boss.stop({ graceful: true, timeout: 5000, wait: true });
+      stopping = true;
+      clearTimeout(retry);
+      if (started) await boss.stop({ graceful: true, timeout: 5000, wait: true });
     },
   };
+  return queue;
 }
