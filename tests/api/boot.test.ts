@@ -59,7 +59,8 @@ describe('booting the server process', () => {
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
         let status = 0;
-        for (let i = 0; i < 100 && status !== 200; i++) {
+        // Generous: this checks that it becomes ready, not how fast (scripts/boot-time.mjs measures that).
+        for (let i = 0; i < 600 && status !== 200; i++) {
           status = await fetch(`http://127.0.0.1:${port}/api/readyz`).then((r) => r.status, () => 0);
           if (status !== 200) await new Promise((r) => setTimeout(r, 100));
         }
@@ -81,7 +82,7 @@ describe('booting the server process', () => {
       }
       expect(await exited).toBe(0);
       expect(output).toContain('Shutdown complete');
-    }, 60_000);
+    }, 120_000);
   });
 });
 
