@@ -109,14 +109,14 @@ export function createApp(deps: AppDeps): App {
   const throttle = createLoginThrottle(db.pool, config.rateLimit, logger, {
     onLimited: (scope) => metrics.rateLimitTriggered('login', scope),
   });
-  const auth = createAuthService({ repo: createAuthRepository(db), hasher, throttle, clock, logger });
+  const audit = createAuditService({ repo: createAuditRepository(), clock, db });
+  const auth = createAuthService({ db, audit, repo: createAuthRepository(db), hasher, throttle, clock, logger });
 
   healthRoutes(probes, { db, readiness, version: deps.version, readyzTimeoutMs: config.readyzDbTimeoutMs });
   if (config.metrics.enabled) metricsRoutes(probes, { metrics, access: config.metrics });
   authRoutes(routes, { auth, config, clock });
 
   const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
-  const audit = createAuditService({ repo: createAuditRepository(), clock, db });
   const notifications = createNotificationsService({
     repo: createNotificationsRepository(db),
     db,

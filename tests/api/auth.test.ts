@@ -212,10 +212,18 @@ describe('password change', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.data.mustChangePassword).toBe(false);
     expect((await agent.patch('/api/auth/profile').send({ locale: 'en' })).status).toBe(200);
-    const { rows } = await t.db.query<{ must_change_password: boolean; locale: string }>(
-      `SELECT must_change_password, locale FROM clients WHERE phone = '+351922000001'`,
+    const { rows } = await t.db.query<{ id: number; must_change_password: boolean; locale: string }>(
+      `SELECT id, must_change_password, locale FROM clients WHERE phone = '+351922000001'`,
     );
-    expect(rows[0]).toEqual({ must_change_password: false, locale: 'en' });
+    expect(rows[0]).toMatchObject({ must_change_password: false, locale: 'en' });
+    const audit = await t.db.query<{ action: string; actor_type: string; changed_fields: string[]; after: unknown }>(
+      `SELECT action, actor_type, changed_fields, after FROM audit_log WHERE entity = 'client' AND entity_id = $1 ORDER BY id`,
+      [String(rows[0]!.id)],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'change_password', actor_type: 'client', changed_fields: ['mustChangePassword', 'password'], after: { mustChangePassword: false } },
+      { action: 'update_profile', actor_type: 'client', changed_fields: ['locale'], after: { locale: 'en' } },
+    ]);
   });
 
   it('when the password changes, then the other sessions of the account end and this one continues', async () => {

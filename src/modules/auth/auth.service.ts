@@ -3,7 +3,9 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { normalizePhone } from '../../lib/phone.js';
 import type { PrincipalDto, UpdateProfileInput } from '../../contracts/auth.js';
-import type { AccountRow, AuthRepository } from './auth.repository.js';
+import type { Db } from '../../db/pool.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { createAuthRepository, type AccountRow, type AuthRepository } from './auth.repository.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { assertPasswordPolicy, type PasswordHasher } from './password.js';
 
@@ -27,6 +29,8 @@ export function toPrincipal(row: AccountRow): PrincipalDto {
 }
 
 export interface AuthServiceDeps {
+  db: Db;
+  audit: AuditService;
   repo: AuthRepository;
   hasher: PasswordHasher;
   throttle: LoginThrottle;
@@ -34,7 +38,7 @@ export interface AuthServiceDeps {
   logger: Logger;
 }
 
-export function createAuthService({ repo, hasher, throttle, clock, logger }: AuthServiceDeps) {
+export function createAuthService({ db, audit, repo, hasher, throttle, clock, logger }: AuthServiceDeps) {
   /**
    * One path for every failure — unknown account, wrong password, inactive account — with the same
    * answer and the same work (a hash verification), so neither the response nor its timing tells
@@ -99,17 +103,42 @@ export function createAuthService({ repo, hasher, throttle, clock, logger }: Aut
         throw new AppError(400, 'PASSWORD_UNCHANGED', 'The new password must be different from the current one.');
       }
       assertPasswordPolicy(newPassword, [account.username ?? '', account.phone ?? ''].filter(Boolean));
-      await repo.setPassword(type, id, await hasher.hash(newPassword), clock.now());
-      const ended = await repo.endSessions(principalKey(type, id), currentSid);
+      const passwordHash = await hasher.hash(newPassword);
+      const ended = await db.transaction(async (tx) => {
+        const txRepo = createAuthRepository(tx);
+        await txRepo.setPassword(type, id, passwordHash, clock.now());
+        await audit.record(tx, {
+          action: 'change_password',
+          entity: type,
+          entityId: id,
+          before: { mustChangePassword: account.must_change_password },
+          after: { mustChangePassword: false },
+          valueFields: ['mustChangePassword'],
+          extraFields: ['password'],
+        });
+        return txRepo.endSessions(principalKey(type, id), currentSid);
+      });
       logger.info({ event: 'auth.password.changed', type, accountId: id, otherSessionsEnded: ended }, '✅ Password changed');
       return { ...toPrincipal(account), mustChangePassword: false };
     },
 
     async updateProfile(type: 'user' | 'client', id: number, changes: UpdateProfileInput): Promise<PrincipalDto> {
-      await repo.updateProfile(type, id, changes, clock.now());
-      const row = await repo.findAccount(type, id);
-      if (!row) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
-      return toPrincipal(row);
+      return db.transaction(async (tx) => {
+        const txRepo = createAuthRepository(tx);
+        const before = await txRepo.findAccount(type, id);
+        if (!before) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
+        await txRepo.updateProfile(type, id, changes, clock.now());
+        const row = (await txRepo.findAccount(type, id))!;
+        await audit.record(tx, {
+          action: 'update_profile',
+          entity: type,
+          entityId: id,
+          before: { name: before.name, locale: before.locale },
+          after: { name: row.name, locale: row.locale },
+          valueFields: ['locale'],
+        });
+        return toPrincipal(row);
+      });
     },
 
     endSessions: (type: 'user' | 'client', id: number) => repo.endSessions(principalKey(type, id)),
