@@ -75,6 +75,11 @@ function auditSnapshot(row: OrderRow) {
   };
 }
 
+/** LDR-YYYYMMDD-NNN: the Lisbon day and its sequence, at least three digits (1000 and up simply grow). */
+export function formatOrderNumber(lisbonDay: string, n: number): string {
+  return `LDR-${lisbonDay.replaceAll('-', '')}-${String(n).padStart(3, '0')}`;
+}
+
 const staleVersion = () => new AppError(409, 'STALE_VERSION', 'This order was changed by someone else. Reload it and try again.');
 const orderClosed = (status: string) => new AppError(409, 'ORDER_CLOSED', `The order is ${status} and can no longer be edited.`);
 
@@ -317,7 +322,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         );
         const day = lisbonDate(at);
         const n = await repo.nextOrderNumber(tx, day);
-        const orderNumber = `LDR-${day.replaceAll('-', '')}-${String(n).padStart(3, '0')}`;
+        const orderNumber = formatOrderNumber(day, n);
         const id = await repo.insertOrder(tx, {
           orderNumber,
           orderDay: day,
