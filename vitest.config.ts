@@ -2,12 +2,31 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/ops/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
-    pool: 'forks',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    // Tests never depend on the machine's zone: business dates are computed in Europe/Lisbon.
-    env: { TZ: 'Pacific/Auckland' },
+    projects: [
+      {
+        test: {
+          name: 'server',
+          include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/ops/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+          // Tests never depend on the machine's zone: business dates are computed in Europe/Lisbon.
+          env: { TZ: 'Pacific/Auckland' },
+        },
+      },
+      {
+        // The web app's component tests: its own Vite config (React, the @ and @contracts aliases).
+        extends: './client/vite.config.ts',
+        test: {
+          name: 'client',
+          root: './client',
+          include: ['src/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['src/test/setup.ts'],
+          env: { TZ: 'Pacific/Auckland' },
+        },
+      },
+    ],
   },
 });

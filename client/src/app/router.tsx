@@ -1,0 +1,72 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useLocation, useRoutes, type RouteObject } from 'react-router';
+import { PageLoader } from '@/components/states';
+import { ErrorBoundary } from '@/app/error-boundary';
+import { RootLayout } from '@/app/root-layout';
+import { RequirePasswordChange, RequireSession } from '@/app/require-session';
+import { RouteErrorPage } from '@/app/route-error-page';
+import { SHELLS, type Section, type ShellConfig } from '@/app/sections';
+import { RequireSectionRole } from '@/app/require-section-role';
+import LandingPage from '@/features/landing/pages/landing-page';
+
+// Everything except the landing page is its own chunk, fetched when first needed: a client's first
+// load never downloads the management screens.
+const ChangePasswordPage = lazy(() => import('@/features/auth/pages/change-password-page'));
+const NotFoundPage = lazy(() => import('@/features/errors/pages/not-found-page'));
+
+function withSuspense(Component: ComponentType) {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** A page's own error boundary: the shell around it (navigation, sign-out) keeps working. */
+function PageBoundary({ children }: { children: ReactNode }) {
+  const { pathname } = useLocation();
+  return (
+    <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} inline />}>
+      {children}
+    </ErrorBoundary>
+  );
+}
+
+function sectionRoute(section: Section): RouteObject {
+  const Page = lazy(section.page);
+  const page = withSuspense(Page);
+  const element = <PageBoundary>{section.roles ? <RequireSectionRole roles={section.roles}>{page}</RequireSectionRole> : page}</PageBoundary>;
+  return section.path ? { path: section.path, element } : { index: true, element };
+}
+
+function shellRoute(shell: ShellConfig): RouteObject {
+  const Layout = lazy(shell.layout);
+  return {
+    path: shell.base,
+    element: (
+      <RequireSession roles={shell.roles}>
+        <Suspense fallback={<PageLoader />}>
+          <Layout shell={shell} />
+        </Suspense>
+      </RequireSession>
+    ),
+    children: [...shell.sections.map(sectionRoute), { path: '*', element: withSuspense(NotFoundPage) }],
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    children: [
+      { index: true, element: <LandingPage /> },
+      { path: 'change-password', element: <RequirePasswordChange>{withSuspense(ChangePasswordPage)}</RequirePasswordChange> },
+      ...SHELLS.map(shellRoute),
+      { path: '*', element: withSuspense(NotFoundPage) },
+    ],
+  },
+];
+
+/** The route table, rendered under <BrowserRouter> (declarative mode keeps the router small). */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,0 +1,69 @@
+import type { ComponentType } from 'react';
+import type { IconName } from '@/components/icon';
+import type { Role } from '@/features/auth/api/get-session';
+import type { en } from '@/locales/en';
+import { SHELL_BASE } from '@/app/paths';
+
+export interface Section {
+  /** Path under the shell's base; '' is the shell's home. */
+  path: string;
+  label: `nav.${keyof typeof en.nav}`;
+  icon: IconName;
+  /** Only these roles see the item and may open the page (others get the not-found page). */
+  roles?: Role[];
+  /** The page module, loaded only when the page is first opened (its own chunk). */
+  page: () => Promise<{ default: ComponentType }>;
+}
+
+export interface ShellConfig {
+  id: 'staff' | 'worker' | 'client';
+  base: string;
+  roles: Role[];
+  layout: () => Promise<{ default: ComponentType<{ shell: ShellConfig }> }>;
+  sections: Section[];
+}
+
+/*
+ * The navigation of every shell. Adding a screen to a role is one line here (plus its label in the
+ * locale files): the nav item and its lazily loaded route are both derived from it.
+ */
+export const SHELLS: ShellConfig[] = [
+  {
+    id: 'staff',
+    base: SHELL_BASE.admin,
+    roles: ['master', 'admin'],
+    layout: () => import('@/app/shells/staff-shell'),
+    sections: [
+      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
+      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+    ],
+  },
+  {
+    id: 'worker',
+    base: SHELL_BASE.worker,
+    roles: ['worker'],
+    layout: () => import('@/app/shells/mobile-shell'),
+    sections: [
+      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/worker-home-page') },
+      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+    ],
+  },
+  {
+    id: 'client',
+    base: SHELL_BASE.client,
+    roles: ['client'],
+    layout: () => import('@/app/shells/mobile-shell'),
+    sections: [
+      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/client-home-page') },
+      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+    ],
+  },
+];
+
+export function visibleSections(shell: ShellConfig, role: Role): Section[] {
+  return shell.sections.filter((section) => !section.roles || section.roles.includes(role));
+}
+
+export function sectionHref(shell: ShellConfig, section: Section): string {
+  return section.path ? `${shell.base}/${section.path}` : shell.base;
+}

@@ -1,0 +1,52 @@
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Logo } from '@/components/logo';
+import { PageLoader } from '@/components/states';
+import type { ShellConfig } from '@/app/sections';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { AccountSummary, NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
+import './shell.css';
+
+/**
+ * Workers and clients: phone-first. A bottom navigation within thumb reach on phones; on wider
+ * screens the same items move into the top bar.
+ */
+export default function MobileShell({ shell }: { shell: ShellConfig }) {
+  const { t } = useTranslation();
+  const principal = usePrincipal();
+  useRouteFocus();
+
+  return (
+    <div className={`mobile-shell mobile-shell--${shell.id}`}>
+      <SkipLink />
+      <header className="topbar mobile-shell__topbar">
+        <div className="mobile-shell__bar">
+          <Link to={shell.base} className="mobile-shell__brand" aria-label={t('nav.home')}>
+            <Logo />
+          </Link>
+          <nav className="mobile-shell__top-nav" aria-label={t('nav.main')}>
+            <NavItems shell={shell} principal={principal} className="top-nav__list" />
+          </nav>
+          <div className="mobile-shell__account">
+            <ShellLanguageSwitcher />
+            <span className="mobile-shell__who">
+              <AccountSummary principal={principal} />
+            </span>
+            <SignOutButton compact />
+          </div>
+        </div>
+      </header>
+
+      <main id="main" tabIndex={-1} className="mobile-shell__main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </main>
+
+      <nav className="bottom-nav" aria-label={t('nav.main')}>
+        <NavItems shell={shell} principal={principal} className="bottom-nav__list" />
+      </nav>
+    </div>
+  );
+}

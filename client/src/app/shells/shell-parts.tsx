@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { currentLocale } from '@/lib/i18n';
+import { sectionHref, visibleSections, type ShellConfig } from '@/app/sections';
+import { useSignOut } from '@/features/auth/api/logout';
+import type { Principal } from '@/features/auth/api/get-session';
+import { initials } from '@/lib/initials';
+import { useChangeLanguage } from '@/features/auth/use-change-language';
+
+/** The shell's navigation links, derived from its sections (aria-current marks the open page). */
+export function NavItems({ shell, principal, className, onNavigate }: { shell: ShellConfig; principal: Principal; className: string; onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ul role="list" className={className}>
+      {visibleSections(shell, principal.role).map((section) => (
+        <li key={section.path}>
+          <NavLink to={sectionHref(shell, section)} end={section.path === ''} className="nav-item" onClick={onNavigate}>
+            <Icon name={section.icon} size={22} />
+            <span className="nav-item__label">{t(section.label)}</span>
+          </NavLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AccountSummary({ principal }: { principal: Principal }) {
+  const { t } = useTranslation();
+  return (
+    <div className="account-summary">
+      <span className="avatar" aria-hidden="true">
+        {initials(principal.name)}
+      </span>
+      <span className="account-summary__text">
+        <span className="account-summary__name">{principal.name}</span>
+        <span className="account-summary__role">{t(`roles.${principal.role}`)}</span>
+      </span>
+    </div>
+  );
+}
+
+export function ShellLanguageSwitcher({ tone }: { tone?: 'light' | 'dark' }) {
+  const language = useChangeLanguage();
+  return <LanguageSwitcher value={currentLocale()} onChange={language.change} tone={tone} />;
+}
+
+export function SignOutButton({ compact = false, className }: { compact?: boolean; className?: string }) {
+  const { t } = useTranslation();
+  const { signOut, isPending } = useSignOut();
+  return (
+    <Button
+      variant="ghost"
+      size={compact ? 'md' : 'sm'}
+      iconOnly={compact}
+      className={className}
+      isPending={isPending}
+      onPress={() => void signOut()}
+      aria-label={compact ? t('nav.signOut') : undefined}
+    >
+      <Icon name="logOut" size={compact ? 22 : 18} />
+      {compact ? null : t('nav.signOut')}
+    </Button>
+  );
+}
+
+/**
+ * After an in-app navigation, focus moves to the new page's heading so screen readers announce it and
+ * keyboard users start from the content (the first render keeps the browser's own focus).
+ */
+export function useRouteFocus() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-page-title]')?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
+
+export function SkipLink() {
+  const { t } = useTranslation();
+  return (
+    <a href="#main" className="skip-link">
+      {t('app.skipToContent')}
+    </a>
+  );
+}

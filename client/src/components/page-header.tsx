@@ -1,0 +1,31 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Sets the tab title to "<page> · Lavandaria" in the current language. */
+export function useDocumentTitle(title?: string) {
+  const { t } = useTranslation();
+  const suffix = t('app.titleSuffix');
+  useEffect(() => {
+    document.title = title ? `${title} · ${suffix}` : suffix;
+  }, [title, suffix]);
+}
+
+/**
+ * The page's one h1. It can take focus (tabIndex -1) so that, after an in-app navigation, the shell
+ * moves focus here and a screen reader announces the new page.
+ */
+export function PageHeader({ eyebrow, title, lead, actions }: { eyebrow?: ReactNode; title: string; lead?: ReactNode; actions?: ReactNode }) {
+  useDocumentTitle(title);
+  return (
+    <header className="page-header">
+      <div className="page-header__text">
+        {eyebrow ? <p className="page-header__eyebrow">{eyebrow}</p> : null}
+        <h1 className="page-header__title" tabIndex={-1} data-page-title="">
+          {title}
+        </h1>
+        {lead ? <p className="page-header__lead">{lead}</p> : null}
+      </div>
+      {actions ? <div className="cluster">{actions}</div> : null}
+    </header>
+  );
+}

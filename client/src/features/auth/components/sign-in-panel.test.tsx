@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SignInPanel } from '@/features/auth/components/sign-in-panel';
+import { sessionQueryKey } from '@/features/auth/api/get-session';
+import { flash } from '@/lib/flash';
+import { envelope, renderWithProviders } from '@/test/render';
+
+const fetchMock = vi.fn<typeof fetch>();
+vi.stubGlobal('fetch', fetchMock);
+afterEach(() => fetchMock.mockReset());
+
+const principal = { id: 2, type: 'user', role: 'admin', name: 'Ricardo Almeida', username: 'admin', phone: null, locale: 'pt', mustChangePassword: false };
+
+describe('sign-in panel', () => {
+  it('when submitted empty, then each field says what is missing and nothing is sent', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<SignInPanel />);
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+    expect(await screen.findAllByText('Preencha este campo.')).toHaveLength(2);
+    expect(screen.getByLabelText('Número de telemóvel')).toHaveAttribute('aria-invalid', 'true');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('when a team member signs in, then the trimmed username is sent and the session is stored', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValueOnce(envelope(200, { data: principal }));
+    const { queryClient } = renderWithProviders(<SignInPanel />);
+    await user.click(screen.getByText('Equipa'));
+    await user.type(screen.getByLabelText('Nome de utilizador'), '  admin ');
+    await user.type(screen.getByLabelText('Palavra-passe'), 'admin123');
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+    await waitFor(() => expect(queryClient.getQueryData(sessionQueryKey)).toEqual(principal));
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/auth/login/user');
+    expect(JSON.parse(init!.body as string)).toEqual({ username: 'admin', password: 'admin123' });
+  });
+
+  it('when the details are wrong, then the translated reason is announced', async () => {
+    const user = userEvent.setup();
+    fetchMock.mockResolvedValueOnce(envelope(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid phone or password.' } }));
+    renderWithProviders(<SignInPanel />);
+    await user.type(screen.getByLabelText('Número de telemóvel'), '911111111');
+    await user.type(screen.getByLabelText('Palavra-passe'), 'wrong-password');
+    await user.click(screen.getByRole('button', { name: 'Entrar' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Estes dados não correspondem a nenhuma conta.');
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/auth/login/client');
+  });
+
+  it('when the session had expired, then the panel says so once', () => {
+    flash.set('expired');
+    renderWithProviders(<SignInPanel />);
+    expect(screen.getByRole('status')).toHaveTextContent('A sua sessão terminou.');
+    expect(flash.peek()).toBeNull();
+  });
+});

@@ -1,0 +1,188 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Radio, RadioGroup } from 'react-aria-components';
+import type { z } from 'zod';
+import type * as Contracts from '@contracts/auth';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PasswordInput, TextInput } from '@/components/text-field';
+import { business } from '@/config/business';
+import { useDescribeError } from '@/lib/error-message';
+import { flash, type Flash } from '@/lib/flash';
+import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
+import { useLoginClient } from '@/features/auth/api/login-client';
+import { useLoginUser } from '@/features/auth/api/login-user';
+
+type AccountKind = 'client' | 'staff';
+const KIND_KEY = 'lavandaria.signInKind';
+
+function rememberedKind(): AccountKind {
+  try {
+    return localStorage.getItem(KIND_KEY) === 'staff' ? 'staff' : 'client';
+  } catch {
+    return 'client';
+  }
+}
+
+/*
+ * The sign-in forms are the one place that does not use react-hook-form: they sit on the landing
+ * page, whose first load has a 150 kB budget. They validate with the same shared zod schemas, fetched
+ * when the user first focuses a field (zod is not needed to show the page).
+ */
+let contracts: Promise<typeof Contracts> | undefined;
+const loadContracts = () => (contracts ??= import('@contracts/auth').catch((error: unknown) => {
+  contracts = undefined;
+  throw error;
+}));
+
+interface SignInFormProps<T> {
+  fields: (errors: Record<string, string | undefined>, clear: (name: string) => void) => ReactNode;
+  schema: () => Promise<z.ZodType<T>>;
+  mutation: { mutate: (values: T) => void; isPending: boolean; error: unknown };
+}
+
+function SignInForm<T>({ fields, schema, mutation }: SignInFormProps<T>) {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const values = Object.fromEntries(new FormData(event.currentTarget));
+    const result = (await schema()).safeParse(values, { error: formErrorMap });
+    if (!result.success) {
+      const byField = issuesByField(result.error.issues);
+      setErrors(byField);
+      formRef.current?.querySelector<HTMLInputElement>(`[name="${Object.keys(byField)[0]}"]`)?.focus();
+      return;
+    }
+    setErrors({});
+    mutation.mutate(result.data);
+  };
+
+  const clear = (name: string) => setErrors((previous) => (name in previous ? Object.fromEntries(Object.entries(previous).filter(([key]) => key !== name)) : previous));
+  const messages = Object.fromEntries(Object.entries(errors).map(([name, token]) => [name, validationMessage(token, t)]));
+  const failure = mutation.error ? describe(mutation.error) : null;
+
+  return (
+    <form ref={formRef} className="form" onSubmit={(event) => void submit(event)} onFocus={() => void loadContracts().catch(() => undefined)} noValidate>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      {fields(messages, clear)}
+      <Button type="submit" variant="primary" size="lg" block isPending={mutation.isPending} pendingLabel={t('signIn.submitting')}>
+        {t('signIn.submit')}
+        <Icon name="arrowRight" size={18} />
+      </Button>
+    </form>
+  );
+}
+
+function ClientSignInForm() {
+  const { t } = useTranslation();
+  const login = useLoginClient();
+  return (
+    <SignInForm
+      mutation={login}
+      schema={() => loadContracts().then((m) => m.LoginClientBody)}
+      fields={(errors, clear) => (
+        <>
+          <TextInput
+            name="phone"
+            label={t('signIn.phone')}
+            description={t('signIn.phoneHint')}
+            type="tel"
+            inputMode="tel"
+            autoComplete="username"
+            errorMessage={errors.phone}
+            onChange={() => clear('phone')}
+          />
+          <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" errorMessage={errors.password} onChange={() => clear('password')} />
+        </>
+      )}
+    />
+  );
+}
+
+function StaffSignInForm() {
+  const { t } = useTranslation();
+  const login = useLoginUser();
+  return (
+    <SignInForm
+      mutation={login}
+      schema={() => loadContracts().then((m) => m.LoginUserBody)}
+      fields={(errors, clear) => (
+        <>
+          <TextInput
+            name="username"
+            label={t('signIn.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck="false"
+            errorMessage={errors.username}
+            onChange={() => clear('username')}
+          />
+          <PasswordInput name="password" label={t('signIn.password')} autoComplete="current-password" errorMessage={errors.password} onChange={() => clear('password')} />
+        </>
+      )}
+    />
+  );
+}
+
+/**
+ * Sign-in for both kinds of account. It only signs in: the landing page sees the new session and
+ * takes the user where they were going (or to the forced password change).
+ */
+export function SignInPanel() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<AccountKind>(rememberedKind);
+  // Shown once: the message belongs to the redirect that brought the user here.
+  const [notice] = useState<Flash | null>(flash.peek);
+  useEffect(() => flash.clear(), []);
+
+  const changeKind = (value: string) => {
+    const next: AccountKind = value === 'staff' ? 'staff' : 'client';
+    setKind(next);
+    try {
+      localStorage.setItem(KIND_KEY, next);
+    } catch {
+      // Not remembered; the client form is the default.
+    }
+  };
+
+  return (
+    <section className="sign-in card" aria-labelledby="sign-in-title">
+      <div className="sign-in__header">
+        <h2 id="sign-in-title" className="sign-in__title">
+          {t('signIn.title')}
+        </h2>
+        <p className="sign-in__subtitle">{t('signIn.subtitle')}</p>
+      </div>
+      {notice ? (
+        <div className="sign-in__notice">
+          <Notice tone={notice === 'expired' ? 'warning' : 'success'}>{notice === 'expired' ? t('signIn.expired') : t('signIn.signedOut')}</Notice>
+        </div>
+      ) : null}
+      <RadioGroup value={kind} onChange={changeKind} orientation="horizontal" aria-label={t('signIn.tabsLabel')} className="account-switch">
+        <Radio value="client" className="account-switch__option">
+          <Icon name="phone" size={18} />
+          {t('signIn.clientTab')}
+        </Radio>
+        <Radio value="staff" className="account-switch__option">
+          <Icon name="users" size={18} />
+          {t('signIn.staffTab')}
+        </Radio>
+      </RadioGroup>
+      <div className="sign-in__form">{kind === 'client' ? <ClientSignInForm key="client" /> : <StaffSignInForm key="staff" />}</div>
+      <p className="sign-in__help">
+        <Icon name="lock" size={16} />
+        <span>{t('signIn.forgot', { phone: business.phone })}</span>
+      </p>
+    </section>
+  );
+}

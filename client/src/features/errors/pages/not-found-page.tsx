@@ -1,0 +1,54 @@
+import { useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Logo } from '@/components/logo';
+import { useDocumentTitle } from '@/components/page-header';
+import { homePath, SHELL_BASE } from '@/app/paths';
+import { useSession } from '@/features/auth/api/get-session';
+import { sessionHint } from '@/lib/session-hint';
+
+/** A friendly 404: inside a shell it keeps the navigation; elsewhere it is a page of its own. */
+export default function NotFoundPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('notFound.title'));
+  const location = useLocation();
+  const { data: principal } = useSession({ enabled: sessionHint.get() });
+  const insideShell = Object.values(SHELL_BASE).some((base) => location.pathname.startsWith(`${base}/`));
+  const home = principal ? homePath(principal.role) : '/';
+
+  const body = (
+    <div className="state not-found">
+      <div className="state__icon">
+        <Icon name="compass" size={28} />
+      </div>
+      <p className="not-found__code" aria-hidden="true">
+        404
+      </p>
+      <h1 className="state__title" tabIndex={-1} data-page-title="">
+        {t('notFound.title')}
+      </h1>
+      <p className="state__text">{t('notFound.text')}</p>
+      <div className="state__actions">
+        <ButtonLink href={home} variant="primary">
+          <Icon name="home" size={18} />
+          {t('notFound.home')}
+        </ButtonLink>
+      </div>
+    </div>
+  );
+
+  if (insideShell) return body;
+  return (
+    <div className="page-center">
+      <div className="page-center__top">
+        <a href="/" className="page-center__logo">
+          <Logo />
+        </a>
+      </div>
+      <main className="page-center__card card" id="main">
+        {body}
+      </main>
+    </div>
+  );
+}

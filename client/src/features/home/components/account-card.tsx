@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { profilePath } from '@/app/paths';
+import { initials } from '@/lib/initials';
+import '@/features/home/home-strings';
+import type { Principal } from '@/features/auth/api/get-session';
+
+/** Who is signed in, with the way to the profile. */
+export function AccountCard({ principal }: { principal: Principal }) {
+  const { t } = useTranslation('home');
+  return (
+    <section className="card account-card" aria-labelledby="account-card-title">
+      <h2 id="account-card-title" className="card__title">
+        {t('accountTitle')}
+      </h2>
+      <div className="account-card__who">
+        <span className="avatar avatar--lg" aria-hidden="true">
+          {initials(principal.name)}
+        </span>
+        <div className="account-card__text">
+          <p className="account-card__name">{principal.name}</p>
+          <p className="account-card__id">{principal.username ?? principal.phone}</p>
+          <span className="badge badge--primary">{t(`roles.${principal.role}`)}</span>
+        </div>
+      </div>
+      <ButtonLink href={profilePath(principal.role)} variant="soft" block>
+        <Icon name="user" size={18} />
+        {t('editProfile')}
+      </ButtonLink>
+    </section>
+  );
+}

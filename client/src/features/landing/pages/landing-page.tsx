@@ -1,0 +1,209 @@
+import { Navigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Icon, type IconName } from '@/components/icon';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { Logo } from '@/components/logo';
+import { useDocumentTitle } from '@/components/page-header';
+import { PageLoader } from '@/components/states';
+import { business } from '@/config/business';
+import { SignInPanel } from '@/features/auth/components/sign-in-panel';
+import { useSession } from '@/features/auth/api/get-session';
+import { safeNext, withNext } from '@/app/paths';
+import { currentLocale, setLocale } from '@/lib/i18n';
+import { sessionHint } from '@/lib/session-hint';
+import type { en } from '@/locales/en';
+import './landing-page.css';
+
+type LandingKey = `landing.${keyof typeof en.landing}`;
+
+const SERVICES: { icon: IconName; title: LandingKey; text: LandingKey; points: LandingKey[] }[] = [
+  {
+    icon: 'washer',
+    title: 'landing.laundryTitle',
+    text: 'landing.laundryText',
+    points: ['landing.laundryPoint1', 'landing.laundryPoint2', 'landing.laundryPoint3'],
+  },
+  {
+    icon: 'sparkles',
+    title: 'landing.cleaningTitle',
+    text: 'landing.cleaningText',
+    points: ['landing.cleaningPoint1', 'landing.cleaningPoint2', 'landing.cleaningPoint3'],
+  },
+];
+
+const STEPS: { title: LandingKey; text: LandingKey }[] = [
+  { title: 'landing.step1Title', text: 'landing.step1Text' },
+  { title: 'landing.step2Title', text: 'landing.step2Text' },
+  { title: 'landing.step3Title', text: 'landing.step3Text' },
+];
+
+/** The business's public page with the sign-in panel; a signed-in visitor goes straight to their area. */
+export default function LandingPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('landing.title'));
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  const expectSession = sessionHint.get();
+  const session = useSession({ enabled: expectSession });
+
+  const principal = session.data;
+  if (principal) {
+    const target = safeNext(next, principal.role);
+    return <Navigate to={principal.mustChangePassword ? withNext('/change-password', target) : target} replace />;
+  }
+  if (expectSession && session.isPending) return <PageLoader />;
+
+  return (
+    <div className="landing">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="landing-header">
+        <div className="landing-container landing-header__inner">
+          <a href="/" className="landing-header__brand" aria-label={t('app.name')}>
+            <Logo inverted />
+          </a>
+          <nav className="landing-header__nav" aria-label={t('landing.navLabel')}>
+            <a href="#services">{t('landing.navServices')}</a>
+            <a href="#how">{t('landing.navHow')}</a>
+            <a href="#contact">{t('landing.navContact')}</a>
+          </nav>
+          <div className="landing-header__actions">
+            <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} tone="dark" />
+            <a href="#sign-in" className="btn btn--sm landing-header__sign-in">
+              {t('landing.signIn')}
+            </a>
+          </div>
+        </div>
+      </header>
+
+      <main id="main" tabIndex={-1}>
+        <section className="hero" aria-labelledby="hero-title">
+          <div className="landing-container hero__grid">
+            <div className="hero__copy">
+              <p className="hero__eyebrow">{t('landing.eyebrow')}</p>
+              <h1 id="hero-title" className="hero__title">
+                {t('landing.heading')}
+              </h1>
+              <p className="hero__lead">{t('landing.lead')}</p>
+              <ul role="list" className="hero__points">
+                {(['landing.pointTrack', 'landing.pointPhotos', 'landing.pointPay'] as const).map((key) => (
+                  <li key={key}>
+                    <span className="hero__check">
+                      <Icon name="check" size={16} />
+                    </span>
+                    {t(key)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div id="sign-in" className="hero__panel">
+              <SignInPanel />
+            </div>
+          </div>
+        </section>
+
+        <section id="services" className="landing-section" aria-labelledby="services-title">
+          <div className="landing-container">
+            <div className="landing-section__header">
+              <h2 id="services-title" className="landing-section__title">
+                {t('landing.servicesTitle')}
+              </h2>
+              <p className="landing-section__lead">{t('landing.servicesLead')}</p>
+            </div>
+            <div className="services">
+              {SERVICES.map((service) => (
+                <article key={service.title} className="service card">
+                  <div className="service__icon">
+                    <Icon name={service.icon} size={28} />
+                  </div>
+                  <h3 className="service__title">{t(service.title)}</h3>
+                  <p className="service__text">{t(service.text)}</p>
+                  <ul role="list" className="service__points">
+                    {service.points.map((point) => (
+                      <li key={point}>
+                        <Icon name="check" size={18} />
+                        {t(point)}
+                      </li>
+                    ))}
+                  </ul>
+                </article>
+              ))}
+            </div>
+          </div>
+        </section>
+
+        <section id="how" className="landing-section landing-section--tinted" aria-labelledby="how-title">
+          <div className="landing-container">
+            <div className="landing-section__header">
+              <h2 id="how-title" className="landing-section__title">
+                {t('landing.howTitle')}
+              </h2>
+            </div>
+            <ol role="list" className="steps">
+              {STEPS.map((step, index) => (
+                <li key={step.title} className="step">
+                  <span className="step__number" aria-hidden="true">
+                    {index + 1}
+                  </span>
+                  <h3 className="step__title">{t(step.title)}</h3>
+                  <p className="step__text">{t(step.text)}</p>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </section>
+
+        <section id="contact" className="landing-section" aria-labelledby="contact-title">
+          <div className="landing-container">
+            <div className="contact card">
+              <div className="contact__intro">
+                <h2 id="contact-title" className="landing-section__title">
+                  {t('landing.contactTitle')}
+                </h2>
+                <p className="landing-section__lead">{t('landing.contactLead')}</p>
+                <div className="cluster">
+                  <a href={business.phoneHref} className="btn btn--primary">
+                    <Icon name="phone" size={18} />
+                    {business.phone}
+                  </a>
+                  <a href={`mailto:${business.email}`} className="btn btn--secondary">
+                    <Icon name="mail" size={18} />
+                    {business.email}
+                  </a>
+                </div>
+              </div>
+              <dl className="contact__details">
+                <div>
+                  <dt>
+                    <Icon name="mapPin" size={18} />
+                    {t('landing.address')}
+                  </dt>
+                  <dd>
+                    {business.addressLines.map((line) => (
+                      <span key={line}>{line}</span>
+                    ))}
+                  </dd>
+                </div>
+                <div>
+                  <dt>
+                    <Icon name="clock" size={18} />
+                    {t('landing.hours')}
+                  </dt>
+                  <dd>{t('landing.hoursValue')}</dd>
+                </div>
+              </dl>
+            </div>
+          </div>
+        </section>
+      </main>
+
+      <footer className="landing-footer">
+        <div className="landing-container landing-footer__inner">
+          <Logo size={28} />
+          <p>{t('landing.footer', { year: new Date().getFullYear() })}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

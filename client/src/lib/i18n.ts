@@ -1,0 +1,97 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { LocaleCode } from '@contracts/auth';
+import type { en } from '@/locales/en';
+import { pt } from '@/locales/pt';
+import type { homeEn } from '@/features/home/home-strings';
+import type { accountEn } from '@/features/auth/account-strings';
+
+// Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    fallbackNS: 'translation';
+    resources: { translation: typeof en; home: typeof homeEn; account: typeof accountEn };
+  }
+}
+
+export const LOCALES: readonly LocaleCode[] = ['pt', 'en'];
+const STORAGE_KEY = 'lavandaria.locale';
+
+/** BCP 47 tags for <html lang> and Intl: Portugal's Portuguese, and British English (day-month dates, 24 h). */
+export const LOCALE_TAGS: Record<LocaleCode, string> = { pt: 'pt-PT', en: 'en-GB' };
+
+export function isLocale(value: unknown): value is LocaleCode {
+  return value === 'pt' || value === 'en';
+}
+
+/** The remembered choice, else the browser's first preference when it is English, else Portuguese. */
+export function initialLocale(): LocaleCode {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // Storage disabled: fall through to the browser's preference.
+  }
+  const preferred = (navigator.languages?.[0] ?? navigator.language ?? '').toLowerCase();
+  return preferred.startsWith('en') ? 'en' : 'pt';
+}
+
+export function currentLocale(): LocaleCode {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'pt';
+}
+
+/**
+ * A page's own strings, in both languages, registered when its chunk loads (before it renders), so
+ * the landing page's first load does not grow with every new screen.
+ */
+export function addNamespace(namespace: string, bundles: Record<LocaleCode, object>): void {
+  for (const locale of LOCALES) i18n.addResourceBundle(locale, namespace, bundles[locale], true, true);
+}
+
+/**
+ * Portuguese, the default, is part of the first load; English is fetched the first time it is used,
+ * so the landing page carries one language's strings, not two.
+ */
+async function ensureLoaded(locale: LocaleCode): Promise<void> {
+  if (i18n.hasResourceBundle(locale, 'translation')) return;
+  const { en: strings } = await import('@/locales/en');
+  // Deep-merged: namespaces pages already registered for English stay.
+  i18n.addResourceBundle(locale, 'translation', strings, true, false);
+}
+
+/** Switches the interface language and remembers it on this device. */
+export async function setLocale(locale: LocaleCode): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered on this device; the account's locale still is when signed in.
+  }
+  await ensureLoaded(locale);
+  if (i18n.resolvedLanguage !== locale) await i18n.changeLanguage(locale);
+}
+
+function applyDocumentLanguage(locale: string) {
+  if (isLocale(locale)) document.documentElement.lang = LOCALE_TAGS[locale];
+}
+
+/** Ready to render in the initial language (English is fetched first when that is the one). */
+export async function initI18n(locale: LocaleCode = initialLocale()) {
+  if (!i18n.isInitialized) {
+    i18n.on('languageChanged', applyDocumentLanguage);
+    await i18n.use(initReactI18next).init({
+      resources: { pt: { translation: pt } },
+      lng: 'pt',
+      fallbackLng: 'pt',
+      fallbackNS: 'translation',
+      supportedLngs: LOCALES as LocaleCode[],
+      interpolation: { escapeValue: false },
+    });
+    applyDocumentLanguage('pt');
+  }
+  if (locale !== 'pt') {
+    await ensureLoaded(locale);
+    await i18n.changeLanguage(locale);
+  }
+  return i18n;
+}

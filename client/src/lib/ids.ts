@@ -1,0 +1,17 @@
+/**
+ * A random UUID v4. `crypto.randomUUID` exists only in secure contexts (HTTPS or localhost); a site
+ * reached over plain HTTP on the shop's network still has `getRandomValues`, so it falls back to that.
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The id sent as X-Correlation-Id: the server keeps it, so a user's report can be found in the logs. */
+export function newCorrelationId(): string {
+  return `web_${Date.now()}_${newId().slice(0, 8)}`;
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The zod schemas shared with the server (pure modules, no Node imports).
+      '@contracts': fileURLToPath(new URL('../src/contracts', import.meta.url)),
+    },
+  },
+  server: {
+    port: 3001,
+    strictPort: true,
+    // Same origin as the page, so the session cookie stays first-party in development too.
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+  preview: { port: 3001, proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // scripts/bundle-size.mjs reads the manifest to measure the first load.
+    manifest: true,
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: { preserveEntrySignatures: 'allow-extension' },
+  },
+});

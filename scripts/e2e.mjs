@@ -1,0 +1,120 @@
+// `npm run test:e2e`: the browser suite against the real thing. Builds the web app, starts the API
+// (NODE_ENV=test) on a throwaway embedded PostgreSQL in a fresh temporary directory, waits for
+// /api/readyz, runs Playwright (extra arguments are passed on), stops the server with SIGTERM (it stops
+// its database on the way out) and exits with Playwright's code.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const READY_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+console.log('▶ Building the web app');
+const build = spawnSync('npm', ['run', 'build', '--workspace', 'client'], { stdio: 'inherit' });
+if (build.status !== 0) {
+  console.error('❌ The web app did not build');
+  process.exit(build.status ?? 1);
+}
+
+// PostgreSQL runs as its own system user when we are root: the directory must be readable by it.
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-e2e-'));
+fs.chmodSync(tmpDir, 0o755);
+const port = await freePort();
+const pgPort = await freePort();
+const baseURL = `http://127.0.0.1:${port}`;
+
+const serverEnv = { ...process.env };
+// CI exports DB_* for the unit tests; the browser suite always gets its own embedded database.
+for (const name of ['DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'DATABASE_URL']) delete serverEnv[name];
+Object.assign(serverEnv, {
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  DATA_DIR: path.join(tmpDir, 'data'),
+  EMBEDDED_PG_PORT: String(pgPort),
+  SEED_DEMO: 'true',
+  SESSION_SECRET: crypto.randomBytes(48).toString('hex'),
+  ARGON2_MEMORY_KIB: '1024',
+  ARGON2_TIME_COST: '1',
+  LOG_LEVEL: 'warn',
+});
+
+console.log(`▶ Starting the server on ${baseURL} (embedded PostgreSQL on port ${pgPort})`);
+const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+const serverExit = new Promise((resolve) => server.on('exit', (code, signal) => resolve(signal ?? code)));
+let serverGone = false;
+void serverExit.then(() => (serverGone = true));
+
+async function stopServer() {
+  if (!serverGone) {
+    server.kill('SIGTERM');
+    const stopped = await Promise.race([serverExit.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+    if (!stopped) {
+      console.error('⚠️ The server did not stop in time; killing it');
+      server.kill('SIGKILL');
+      await serverExit;
+    }
+  }
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+async function waitForReady() {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (serverGone) return false;
+    try {
+      const response = await fetch(`${baseURL}/api/readyz`);
+      if (response.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(300);
+  }
+  return false;
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    interrupted = true;
+  });
+}
+
+let code = 1;
+try {
+  if (!(await waitForReady())) {
+    console.error('❌ The server did not become ready');
+  } else {
+    console.log('▶ Running Playwright');
+    const playwright = spawn(process.execPath, ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseURL,
+        // The tests arrange accounts the browser cannot create (a client with a temporary password).
+        E2E_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${pgPort}/lavandaria`,
+      },
+    });
+    code = await new Promise((resolve) => playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+  }
+} finally {
+  await stopServer();
+}
+process.exit(interrupted && code === 0 ? 1 : code);

@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import type { Page } from '@playwright/test';
+import { createClient, createStaff, type Account } from './support/accounts.js';
+import { expect, signIn, test } from './support/fixtures.js';
+
+/** Every piece of text a person can see or hear on the page: text nodes, names, placeholders, the title. */
+async function visibleTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const shown = (element: Element) => {
+      if (element.closest('[aria-hidden="true"]')) return false;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
+    };
+    const texts: string[] = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const text = walker.currentNode.textContent?.trim();
+      const parent = walker.currentNode.parentElement;
+      if (text && parent && shown(parent)) texts.push(text);
+    }
+    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      if (!shown(element)) continue;
+      for (const name of ['aria-label', 'placeholder', 'title']) {
+        const value = element.getAttribute(name)?.trim();
+        if (value) texts.push(value);
+      }
+    }
+    return texts;
+  });
+}
+
+/** Texts that are the same in both languages on purpose: names, numbers, the brand, the language names. */
+function isLanguageNeutral(text: string, account?: Account): boolean {
+  const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'geral@lavandaria.pt', 'Rua da Esperança 12', '1200-656 Lisboa'];
+  if (neutral.includes(text)) return true;
+  if (/^[\d\s+()·.:–-]+$/.test(text)) return true;
+  if (account && [account.name, account.login, `+351${account.login}`].includes(text)) return true;
+  if (account && /^[A-Z]{1,2}$/.test(text)) return true; // avatar initials
+  return false;
+}
+
+function untranslated(english: string[], portuguese: string[], account?: Account): string[] {
+  const inEnglish = new Set(english);
+  return [...new Set(portuguese.filter((text) => inEnglish.has(text) && !isLanguageNeutral(text, account)))];
+}
+
+/** React Aria keeps the radio input visually hidden: a person clicks its label. */
+async function chooseLanguage(page: Page, language: 'English' | 'Português') {
+  await page.locator(`label:has(input[aria-label="${language}"])`).first().click();
+  await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'pt-PT');
+}
+
+test('when the landing page switches from English to Portuguese, then every visible string changes', async ({ page }) => {
+  await page.goto('/');
+  await chooseLanguage(page, 'English');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fresh clothes and spotless homes, from one team you can trust');
+  const english = await visibleTexts(page);
+  // The staff form has its own labels.
+  await page.locator('label').filter({ hasText: 'Team' }).click();
+  english.push(...(await visibleTexts(page)));
+
+  await chooseLanguage(page, 'Português');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Roupa fresca e casas impecáveis, por uma equipa de confiança');
+  const portuguese = await visibleTexts(page);
+  await page.locator('label').filter({ hasText: 'Cliente' }).click();
+  portuguese.push(...(await visibleTexts(page)));
+
+  expect(untranslated(english, portuguese)).toEqual([]);
+  // Remembered on this device.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-PT');
+});
+
+const shells: [string, () => Promise<Account>][] = [
+  ['staff', () => createStaff({ role: 'admin', name: 'Tiago Neves' })],
+  ['worker', () => createStaff({ role: 'worker', name: 'Carla Lopes' })],
+  ['client', () => createClient({ mustChangePassword: false, name: 'Inês Duarte' })],
+];
+
+for (const [shell, create] of shells) {
+  test(`when the ${shell} shell switches from English to Portuguese, then every visible string changes and the choice follows the account`, async ({ page }) => {
+    const account = await create();
+    await signIn(page, account);
+    await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+    const nav = page.getByRole('navigation', { name: /Navegação principal|Main navigation/ }).first();
+
+    await chooseLanguage(page, 'English');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Good (morning|afternoon|evening), /);
+    const english = await visibleTexts(page);
+    await nav.getByRole('link', { name: 'Profile' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+    english.push(...(await visibleTexts(page)));
+
+    // Stored on the account: a new visit opens in English.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+
+    await chooseLanguage(page, 'Português');
+    await expect(page.getByRole('heading', { level: 1, name: 'Perfil' })).toBeVisible();
+    const portuguese = await visibleTexts(page);
+    await nav.getByRole('link', { name: 'Início' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^(Bom dia|Boa tarde|Boa noite), /);
+    portuguese.push(...(await visibleTexts(page)));
+
+    expect(untranslated(english, portuguese, account)).toEqual([]);
+  });
+}
