@@ -42,7 +42,6 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { createPasswordResetRepository } from './modules/users/password-reset.repository.js';
 import { createPasswordResetService } from './modules/users/password-reset.service.js';
 import { passwordResetRoutes } from './modules/users/password-reset.routes.js';
-import { noJobAssignments } from './modules/clients/worker-access.js';
 import { createClientsRepository } from './modules/clients/clients.repository.js';
 import { createClientsService } from './modules/clients/clients.service.js';
 import { clientsRoutes } from './modules/clients/clients.routes.js';
@@ -57,6 +56,9 @@ import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
 import { createLaundryService } from './modules/laundry/laundry.service.js';
 import { laundryRoutes } from './modules/laundry/laundry.routes.js';
+import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
+import { createCleaningService } from './modules/cleaning/cleaning.service.js';
+import { cleaningRoutes } from './modules/cleaning/cleaning.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -128,9 +130,11 @@ export function createApp(deps: AppDeps): App {
   });
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
-  const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: noJobAssignments });
-  const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: noJobAssignments });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
+  const cleaning = createCleaningService({ db, repo: createCleaningRepository(db), clock, logger, audit, notifications, settings, cipher });
+  // Workers see the clients and properties of their own cleaning jobs (PRODUCT §5).
+  const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: cleaning.workerAccess });
+  const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: cleaning.workerAccess });
   const passwordReset = createPasswordResetService({ repo: createPasswordResetRepository(), pool: db.pool, config, ...people });
   const laundry = createLaundryService({
     db,
@@ -157,6 +161,7 @@ export function createApp(deps: AppDeps): App {
       { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
       { section: 'passwordResets', export: passwordReset.exportClient, anonymise: passwordReset.anonymiseClient },
       { section: 'laundryOrders', export: laundry.exportClient, anonymise: laundry.anonymiseClient },
+      { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
   });
@@ -168,6 +173,7 @@ export function createApp(deps: AppDeps): App {
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });
   laundryRoutes(routes, { laundry });
+  cleaningRoutes(routes, { cleaning });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });
   deps.extraRoutes?.(routes);
@@ -215,6 +221,7 @@ export function createApp(deps: AppDeps): App {
     jobs: applicationJobs({
       notifications,
       passwordReset,
+      cleaning,
       maintenance: createMaintenance({ db, clock, logger, idempotencyTtlHours: config.idempotencyTtlHours }),
     }),
     metrics,

@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 /** In-app notifications as the API returns them. Pure: no Node or server imports. */
 
-export const NOTIFICATION_TYPES = ['account.welcome', 'password.reset_by_staff', 'password.reset_link', 'laundry.ready'] as const;
+export const NOTIFICATION_TYPES = [
+  'account.welcome',
+  'password.reset_by_staff',
+  'password.reset_link',
+  'laundry.ready',
+  'cleaning.assigned',
+  'cleaning.rescheduled',
+  'cleaning.started',
+  'cleaning.completed',
+] as const;
 
 export const Notification = z
   .object({

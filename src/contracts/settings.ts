@@ -44,6 +44,26 @@ export const SETTINGS = {
     default: 30,
     description: 'Cleaning labour time is rounded up to a multiple of this many minutes.',
   },
+  cleaningMaxShiftHours: {
+    schema: z.number().int().min(1).max(24),
+    default: 12,
+    description: 'A cleaning time log longer than this many hours is flagged for review.',
+  },
+  offlineTapWindowHours: {
+    schema: z.number().int().min(0).max(72),
+    default: 12,
+    description: 'How old a Start/End tap queued offline by the phone may be and still be accepted, in hours.',
+  },
+  accessInstructionsLeadHours: {
+    schema: z.number().int().min(0).max(168),
+    default: 24,
+    description: "How many hours before a job its workers may read the property's access instructions.",
+  },
+  recurrenceHorizonWeeks: {
+    schema: z.number().int().min(1).max(52),
+    default: 8,
+    description: 'How many weeks ahead the occurrences of recurring cleaning jobs are created.',
+  },
   companyName: {
     schema: text(200).min(1),
     default: 'Lavandaria',

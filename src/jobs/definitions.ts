@@ -1,5 +1,6 @@
 import { MAIL_DELIVER_JOB, MAIL_MAX_ATTEMPTS, type NotificationsService } from '../modules/notifications/notifications.service.js';
 import type { PasswordResetService } from '../modules/users/password-reset.service.js';
+import type { CleaningService } from '../modules/cleaning/cleaning.service.js';
 import type { JobDefinition } from './job-queue.js';
 import type { Maintenance } from './maintenance.js';
 
@@ -7,10 +8,12 @@ import type { Maintenance } from './maintenance.js';
 export function applicationJobs({
   notifications,
   passwordReset,
+  cleaning,
   maintenance,
 }: {
   notifications: NotificationsService;
   passwordReset: PasswordResetService;
+  cleaning: CleaningService;
   maintenance: Maintenance;
 }): JobDefinition[] {
   return [
@@ -39,6 +42,14 @@ export function applicationJobs({
       name: 'password-reset-prune',
       cron: '17 3 * * *',
       handler: () => passwordReset.prune(),
+    },
+    {
+      // Recurring cleaning jobs: occurrences created up to the horizon. Idempotent (one job per
+      // occurrence), so a retried or repeated tick creates nothing twice.
+      name: 'cleaning-recurrence',
+      cron: '20 2 * * *',
+      handler: () => cleaning.generateOccurrences(),
+      retryLimit: 2,
     },
   ];
 }

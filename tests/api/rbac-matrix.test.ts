@@ -22,6 +22,9 @@ interface Fixtures {
   orderId: number;
   orderLineId: number;
   serviceId: number;
+  demoWorkerId: number;
+  jobId: number;
+  timeLogId: number;
 }
 
 interface Rule {
@@ -50,6 +53,24 @@ const property = (f: Fixtures) => ({ id: f.propertyId });
 const order = (f: Fixtures) => ({ id: f.orderId });
 const freshWorker = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createStaff(master, {})).user.id });
 const freshClient = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createClient(master)).client.id });
+const job = (f: Fixtures) => ({ id: f.jobId });
+/** A job of its own for each call, assigned to the demo worker (who is first clocked out of any other job). */
+async function freshJob(f: Fixtures, { master, t }: Ctx, started: boolean) {
+  await t.db.query(`UPDATE cleaning_time_logs SET ended_at = started_at, end_received_at = started_at WHERE worker_id = $1 AND ended_at IS NULL`, [f.demoWorkerId]);
+  const created = await master.post('/api/cleaning-jobs').send(cleaningJob(f));
+  if (started) await master.post(`/api/cleaning-jobs/${created.body.data.id}/start`).send({ workerId: f.demoWorkerId });
+  return { id: created.body.data.id as number };
+}
+const cleaningJob = (f: Fixtures) => ({
+  clientId: f.clientId,
+  propertyId: f.propertyId,
+  jobType: 'house',
+  // Far ahead: outside the window in which a worker may read the access instructions.
+  scheduledDate: '2030-01-15',
+  scheduledTime: '10:00',
+  estimatedHours: 2,
+  workerIds: [f.demoWorkerId],
+});
 const freshProperty = async (f: Fixtures, { master }: Ctx) => ({
   id: (await master.post(`/api/clients/${f.clientId}/properties`).send({ ...PROPERTY, name: 'Extra' })).body.data.id as number,
 });
@@ -79,12 +100,12 @@ export const RULES: Record<string, Rule> = {
   'POST /api/users/:id/reactivate': { expect: staffOnly(200), params: worker },
   'POST /api/users/:id/reset-password': { expect: staffOnly(200), params: worker },
 
-  // Clients: staff; the client their own record; a worker only clients on their jobs (none yet → 404).
+  // Clients: staff; the client their own record; a worker only the contact card of clients on their jobs.
   'GET /api/clients': { expect: staffOnly(200) },
   'POST /api/clients': { expect: staffOnly(400) },
   'GET /api/clients/me': { expect: clientsOnly(200) },
   'PATCH /api/clients/me': { expect: clientsOnly(400) },
-  'GET /api/clients/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 404, client: 200, otherClient: 404 }, params: client },
+  'GET /api/clients/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: client },
   'PATCH /api/clients/:id': { expect: staffOnly(400), params: client },
   'POST /api/clients/:id/deactivate': { expect: staffOnly(200), params: freshClient },
   'POST /api/clients/:id/reactivate': { expect: staffOnly(200), params: client },
@@ -94,10 +115,10 @@ export const RULES: Record<string, Rule> = {
   'GET /api/clients/:id/export': { expect: staffOnly(200), params: client },
   'POST /api/clients/:id/anonymise': { expect: staffOnly(400), params: client },
 
-  // Properties: staff; the owning client reads; a worker only those of their jobs (none yet → 404).
+  // Properties: staff; the owning client reads; a worker only those of their jobs (access notes only near the job).
   'GET /api/clients/:id/properties': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: client },
   'POST /api/clients/:id/properties': { expect: staffOnly(400), params: client },
-  'GET /api/properties/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 404, client: 200, otherClient: 404 }, params: property },
+  'GET /api/properties/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: property },
   'PATCH /api/properties/:id': { expect: staffOnly(400), params: property },
   'POST /api/properties/:id/make-primary': { expect: staffOnly(200), params: property },
   'POST /api/properties/:id/deactivate': { expect: staffOnly(200), params: freshProperty },
@@ -132,6 +153,20 @@ export const RULES: Record<string, Rule> = {
   'POST /api/laundry-orders/:id/status': { expect: { ...staffOnly(400), worker: 400 }, params: order },
   'POST /api/laundry-orders/:id/mark-ready': { expect: { ...staffOnly(409), worker: 409 }, params: order },
   'POST /api/laundry-orders/:id/revert': { expect: staffOnly(400), params: order },
+
+  // Cleaning jobs: booked, edited, cancelled and corrected by staff; seen by staff, the assigned
+  // worker (no prices) and the owning client (another client's is 404); started, ended and completed
+  // on site by the assigned worker or by staff naming the worker (an empty staff press is refused).
+  'POST /api/cleaning-jobs': { expect: staffOnly(400) },
+  'GET /api/cleaning-jobs': { expect: signedIn(200) },
+  'GET /api/cleaning-jobs/today': { expect: { anonymous: 401, master: 403, admin: 403, worker: 200, client: 403, otherClient: 403 } },
+  'GET /api/cleaning-jobs/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
+  'PATCH /api/cleaning-jobs/:id': { expect: staffOnly(400), params: job },
+  'POST /api/cleaning-jobs/:id/start': { expect: { ...staffOnly(400), worker: 200 }, params: (f, ctx) => freshJob(f, ctx, false) },
+  'POST /api/cleaning-jobs/:id/end': { expect: { ...staffOnly(400), worker: 200 }, params: (f, ctx) => freshJob(f, ctx, true) },
+  'POST /api/cleaning-jobs/:id/complete': { expect: { ...staffOnly(409), worker: 409 }, params: (f, ctx) => freshJob(f, ctx, true) },
+  'POST /api/cleaning-jobs/:id/cancel': { expect: staffOnly(400), params: job },
+  'PATCH /api/cleaning-jobs/:id/time-logs/:logId': { expect: staffOnly(400), params: (f) => ({ id: f.jobId, logId: f.timeLogId }) },
 };
 
 describe('RBAC matrix over the route table', () => {
@@ -164,7 +199,15 @@ describe('RBAC matrix over the route table', () => {
     const laundryOrder = await master
       .post('/api/laundry-orders')
       .send({ clientId: owner.client.id, orderType: 'itemized', lines: [{ serviceId, quantity: 1 }, { serviceId, quantity: 2 }] });
+    const demoWorkerId = (await t.db.query<{ id: number }>(`SELECT id FROM users WHERE username = 'worker1'`)).rows[0]!.id;
+    const partial = { clientId: owner.client.id, propertyId: property.body.data.id, demoWorkerId } as Fixtures;
+    const cleaning = (await master.post('/api/cleaning-jobs').send(cleaningJob(partial))).body.data;
+    const logged = await freshJob(partial, ctx, true);
+    const closed = await master.post(`/api/cleaning-jobs/${logged.id}/end`).send({ workerId: demoWorkerId });
     fixtures = {
+      demoWorkerId,
+      jobId: cleaning.id,
+      timeLogId: closed.body.data.timeLogs[0].id,
       workerId: (await createStaff(master, {})).user.id,
       clientId: owner.client.id,
       propertyId: property.body.data.id,

@@ -29,6 +29,13 @@ function template<P>(t: Template<P>): Template<P> {
 const when = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'Europe/Lisbon', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
+/** A Lisbon calendar date (YYYY-MM-DD) as people write it. */
+const day = (date: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+
+const repeats = (n: number, locale: Locale) =>
+  n <= 1 ? '' : locale === 'pt' ? ` (e mais ${n - 1} repetições já marcadas)` : ` (and ${n - 1} more repeats already scheduled)`;
+
 /**
  * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
  * by adding one entry here.
@@ -113,6 +120,74 @@ export const TEMPLATES = {
               ? `Hello,\n\nYour order ${p.orderNumber} is ready and will be delivered on the agreed date.\n\nThank you.\n`
               : `Hello,\n\nYour order ${p.orderNumber} is ready to collect.\n\nThank you.\n`,
           },
+  }),
+  'cleaning.assigned': template({
+    params: z.object({ jobId: z.number(), date: z.string(), time: z.string(), place: z.string(), occurrences: z.number() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Nova limpeza atribuída', body: `Limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.` }
+        : { title: 'New cleaning job', body: `Cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: 'Lavandaria: nova limpeza atribuída', text: `Olá,\n\nFoi-lhe atribuída uma limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.\n\nOs detalhes estão na aplicação.\n` }
+        : { subject: 'Lavandaria: new cleaning job', text: `Hello,\n\nYou have been assigned a cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.\n\nThe details are in the app.\n` },
+  }),
+  'cleaning.rescheduled': template({
+    params: z.object({
+      jobId: z.number(),
+      date: z.string(),
+      time: z.string(),
+      previousDate: z.string(),
+      previousTime: z.string(),
+      place: z.string(),
+      occurrences: z.number(),
+    }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? {
+            title: 'Limpeza remarcada',
+            body: `A limpeza em ${p.place} passou de ${day(p.previousDate, locale)} às ${p.previousTime} para ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.`,
+          }
+        : {
+            title: 'Cleaning rescheduled',
+            body: `The cleaning at ${p.place} moved from ${day(p.previousDate, locale)} at ${p.previousTime} to ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`,
+          },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? {
+            subject: 'Lavandaria: limpeza remarcada',
+            text: `Olá,\n\nA limpeza em ${p.place} passou de ${day(p.previousDate, locale)} às ${p.previousTime} para ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.\n`,
+          }
+        : {
+            subject: 'Lavandaria: cleaning rescheduled',
+            text: `Hello,\n\nThe cleaning at ${p.place} moved from ${day(p.previousDate, locale)} at ${p.previousTime} to ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.\n`,
+          },
+  }),
+  'cleaning.started': template({
+    params: z.object({ jobId: z.number(), place: z.string(), startedAt: z.string() }),
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'A limpeza começou 🧹', body: `A nossa equipa começou a limpeza em ${p.place} (${when(p.startedAt, locale)}).` }
+        : { title: 'Cleaning started 🧹', body: `Our team started cleaning ${p.place} (${when(p.startedAt, locale)}).` },
+  }),
+  'cleaning.completed': template({
+    params: z.object({ jobId: z.number(), place: z.string(), completedAt: z.string() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Limpeza concluída ✨', body: `A limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}). Pode ver os detalhes na sua área.` }
+        : { title: 'Cleaning completed ✨', body: `The cleaning at ${p.place} is complete (${when(p.completedAt, locale)}). The details are in your account.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: 'Lavandaria: limpeza concluída', text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nPode ver os detalhes na sua área.\n\nObrigado pela preferência.\n` }
+        : { subject: 'Lavandaria: cleaning completed', text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nThe details are in your account.\n\nThank you.\n` },
   }),
 } as const;
 

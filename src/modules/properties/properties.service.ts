@@ -13,7 +13,7 @@ import type { PropertiesRepository, PropertyFields, PropertyRow } from './proper
 
 /** Values the audit log may keep for properties: flags and categories, never addresses or access codes. */
 const AUDIT_VALUES = ['isPrimary', 'isActive', 'district', 'propertyType'] as const;
-const ACCESS_CONTEXT = 'properties.access_instructions';
+export const ACCESS_INSTRUCTIONS_CONTEXT = 'properties.access_instructions';
 
 const primaryExists = () => conflict('PRIMARY_EXISTS', 'This client already has a primary property; make this one primary instead.');
 const hasJobs = () => conflict('PROPERTY_HAS_JOBS', 'This property has jobs and cannot be deleted; deactivate it instead.');
@@ -34,8 +34,8 @@ export interface PropertiesDeps {
  * client's set of properties holds a lock on the client, so two requests cannot both make "the first".
  */
 export function createPropertiesService({ repo, db, clock, cipher, audit, workerAccess }: PropertiesDeps) {
-  const decrypt = (row: PropertyRow) => (row.access_instructions_enc ? cipher.decrypt(row.access_instructions_enc, ACCESS_CONTEXT) : null);
-  const encrypt = (value: string | null | undefined) => (value === undefined ? undefined : value === null || value === '' ? null : cipher.encrypt(value, ACCESS_CONTEXT));
+  const decrypt = (row: PropertyRow) => (row.access_instructions_enc ? cipher.decrypt(row.access_instructions_enc, ACCESS_INSTRUCTIONS_CONTEXT) : null);
+  const encrypt = (value: string | null | undefined) => (value === undefined ? undefined : value === null || value === '' ? null : cipher.encrypt(value, ACCESS_INSTRUCTIONS_CONTEXT));
 
   function toOwn(row: PropertyRow): OwnPropertyDto {
     return {
@@ -97,7 +97,9 @@ export function createPropertiesService({ repo, db, clock, cipher, audit, worker
       if (!row) throw notFound('No such property.');
       if (actor.role === 'master' || actor.role === 'admin') return toFull(row);
       if (actor.role === 'client' && row.client_id === actor.id) return toOwn(row);
-      if (actor.role === 'worker' && (await workerAccess.canSeeProperty(db, actor.id, id))) return toFull(row);
+      if (actor.role === 'worker' && (await workerAccess.canSeeProperty(db, actor.id, id))) {
+        return (await workerAccess.openAccessInstructions(db, actor.id, id)) ? toFull(row) : toOwn(row);
+      }
       throw notFound('No such property.');
     },
 

@@ -1,0 +1,178 @@
+import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, TimeLogDto } from '../../contracts/cleaning.js';
+import type { CleaningPrice } from './cleaning-pricing.js';
+import type { HistoryRow, JobRow, TimeLogRow } from './cleaning.repository.js';
+
+/**
+ * Row → API shape, one function per audience (PRODUCT §5): staff see everything; a worker on the job
+ * sees the address, notes and time logs but never a price, rate, cost or payment; a client sees their
+ * job and its price without access instructions, internal notes or staff names in the history.
+ */
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const coordinate = (v: string | null) => (v === null ? null : Number(v));
+
+export interface ViewExtras {
+  timeLogs?: TimeLogRow[];
+  history?: HistoryRow[];
+  /** The decrypted access instructions, when this caller may read them in this answer. */
+  accessInstructions?: string | null;
+}
+
+function common(j: JobRow) {
+  return {
+    id: j.id,
+    status: j.status,
+    jobType: j.job_type,
+    scheduledDate: j.scheduled_date,
+    scheduledTime: j.scheduled_time,
+    scheduledStartAt: j.scheduled_start_at.toISOString(),
+    scheduledEndAt: j.scheduled_end_at.toISOString(),
+    estimatedHours: j.estimated_minutes / 60,
+    specialInstructions: j.special_instructions,
+    workers: j.workers.map((w) => ({ id: w.id, name: w.name, position: w.position, isPrimary: w.position === 1 })),
+    startedAt: iso(j.started_at),
+    completedAt: iso(j.completed_at),
+    cancelledAt: iso(j.cancelled_at),
+    cancelReason: j.cancel_reason,
+    series:
+      j.series_id !== null
+        ? { id: j.series_id, index: j.series_index!, frequency: j.series_frequency!, interval: j.series_interval!, until: j.series_until!, ended: Boolean(j.series_ended) }
+        : null,
+    version: j.version,
+    createdAt: j.created_at.toISOString(),
+    updatedAt: j.updated_at.toISOString(),
+  };
+}
+
+function property(j: JobRow) {
+  return {
+    id: j.property_id,
+    name: j.property_name,
+    addressLine1: j.property_address_line1,
+    addressLine2: j.property_address_line2,
+    city: j.property_city,
+    postalCode: j.property_postal_code,
+    district: j.property_district,
+  };
+}
+
+function price(j: JobRow) {
+  if (j.total_cents === null || j.priced_at === null) return null;
+  return {
+    hourlyRateCents: j.hourly_rate_cents,
+    billingIncrementMinutes: j.billing_increment_minutes!,
+    labourMinutes: j.labour_minutes!,
+    billableMinutes: j.billable_minutes!,
+    subtotalCents: j.subtotal_cents!,
+    vatRateBasisPoints: j.vat_rate_bp!,
+    vatCents: j.vat_cents!,
+    totalCents: j.total_cents,
+    pricedAt: j.priced_at.toISOString(),
+  };
+}
+
+function estimate(e: CleaningPrice) {
+  return { labourMinutes: e.labourMinutes, subtotalCents: e.subtotalCents, vatRateBasisPoints: e.vatRateBasisPoints, vatCents: e.vatCents, totalCents: e.totalCents };
+}
+
+export function toTimeLog(l: TimeLogRow): TimeLogDto {
+  return {
+    id: l.id,
+    worker: { id: l.worker_id, name: l.worker_name },
+    startedAt: l.started_at.toISOString(),
+    startReceivedAt: l.start_received_at.toISOString(),
+    startOccurredAt: iso(l.start_occurred_at),
+    startLatitude: coordinate(l.start_latitude),
+    startLongitude: coordinate(l.start_longitude),
+    startNote: l.start_note,
+    startedBy: { id: l.started_by, name: l.started_by_name },
+    endedAt: iso(l.ended_at),
+    endReceivedAt: iso(l.end_received_at),
+    endOccurredAt: iso(l.end_occurred_at),
+    endLatitude: coordinate(l.end_latitude),
+    endLongitude: coordinate(l.end_longitude),
+    endNote: l.end_note,
+    endedBy: l.ended_by !== null ? { id: l.ended_by, name: l.ended_by_name ?? '' } : null,
+    durationMinutes: l.duration_minutes,
+    flaggedForReview: l.flagged_for_review,
+    correction:
+      l.corrected_at !== null
+        ? { reason: l.correction_reason ?? '', at: l.corrected_at.toISOString(), by: l.corrected_by !== null ? { id: l.corrected_by, name: l.corrected_by_name ?? '' } : null }
+        : null,
+  };
+}
+
+function change(h: HistoryRow) {
+  return {
+    id: h.id,
+    fromStatus: h.from_status,
+    toStatus: h.to_status,
+    changedBy: h.changed_by !== null ? { id: h.changed_by, name: h.changed_by_name ?? '' } : null,
+    note: h.note,
+    changedAt: h.changed_at.toISOString(),
+  };
+}
+
+export function toStaffView(j: JobRow, allowedNext: CleaningStatusValue[], est: CleaningPrice, extras: ViewExtras = {}): CleaningJobDto {
+  return {
+    ...common(j),
+    client: { id: j.client_id, name: j.client_name, phone: j.client_phone, email: j.client_email },
+    property: { ...property(j), ...(extras.accessInstructions !== undefined ? { accessInstructions: extras.accessInstructions } : {}) },
+    internalNotes: j.internal_notes,
+    hourlyRateCents: j.hourly_rate_cents,
+    estimate: estimate(est),
+    price: price(j),
+    allowedNext,
+    openTimeLogs: j.open_logs,
+    ...(extras.timeLogs ? { timeLogs: extras.timeLogs.map(toTimeLog) } : {}),
+    ...(extras.history ? { history: extras.history.map(change) } : {}),
+  };
+}
+
+export function toWorkerView(
+  j: JobRow,
+  allowedNext: CleaningStatusValue[],
+  accessFrom: Date,
+  myOpenTimeLogId: number | null,
+  extras: ViewExtras = {},
+): CleaningJobWorkerDto {
+  return {
+    ...common(j),
+    client: { id: j.client_id, name: j.client_name, phone: j.client_phone },
+    property: { ...property(j), ...(extras.accessInstructions !== undefined ? { accessInstructions: extras.accessInstructions } : {}) },
+    internalNotes: j.internal_notes,
+    accessInstructionsFrom: accessFrom.toISOString(),
+    myOpenTimeLogId,
+    allowedNext,
+    ...(extras.timeLogs ? { timeLogs: extras.timeLogs.map(toTimeLog) } : {}),
+    ...(extras.history ? { history: extras.history.map(change) } : {}),
+  };
+}
+
+export function toClientView(j: JobRow, est: CleaningPrice, extras: ViewExtras = {}): CleaningJobClientDto {
+  return {
+    ...common(j),
+    property: property(j),
+    estimate: estimate(est),
+    price: price(j),
+    ...(extras.timeLogs
+      ? {
+          timeLogs: extras.timeLogs.map((l) => ({
+            id: l.id,
+            workerName: l.worker_name,
+            startedAt: l.started_at.toISOString(),
+            endedAt: iso(l.ended_at),
+            durationMinutes: l.duration_minutes,
+          })),
+        }
+      : {}),
+    ...(extras.history
+      ? {
+          history: extras.history.map((h) => {
+            const { changedBy: _staff, ...rest } = change(h);
+            return rest;
+          }),
+        }
+      : {}),
+  };
+}
