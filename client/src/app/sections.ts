@@ -11,6 +11,8 @@ export interface Section {
   icon: IconName;
   /** Only these roles see the item and may open the page (others get the not-found page). */
   roles?: Role[];
+  /** `false` for a route that is not a navigation item (a detail page such as `laundry/:id`). */
+  nav?: false;
   /** The page module, loaded only when the page is first opened (its own chunk). */
   page: () => Promise<{ default: ComponentType }>;
 }
@@ -61,7 +63,7 @@ export const SHELLS: ShellConfig[] = [
 ];
 
 export function visibleSections(shell: ShellConfig, role: Role): Section[] {
-  return shell.sections.filter((section) => !section.roles || section.roles.includes(role));
+  return shell.sections.filter((section) => section.nav !== false && (!section.roles || section.roles.includes(role)));
 }
 
 export function sectionHref(shell: ShellConfig, section: Section): string {
