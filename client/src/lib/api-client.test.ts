@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, onApiEvent } from '@/lib/api-client';
+import { api, onApiEvent, queryString } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
 import { envelope } from '@/test/render';
 
@@ -69,5 +69,22 @@ describe('api client', () => {
     const error = await api.create('/api/laundry-orders', {}).catch((e: unknown) => e);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect((error as ApiError).fieldIssues).toEqual([{ path: 'body.clientId', message: 'x', code: 'invalid_type' }]);
+  });
+  it('when a list is read, then the items come with the paging figures of _meta', async () => {
+    const meta = { correlationId: 'req_test_1', timestamp: '2025-01-01T00:00:00.000Z', total: 120, limit: 50, offset: 0, count: 50, nextCursor: 'abc' };
+    fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ success: true, data: [{ id: 1 }], _meta: meta }), { status: 200 }));
+    const page = await api.list<{ id: number }>('/api/clients');
+    expect(page.items).toEqual([{ id: 1 }]);
+    expect(page.meta).toMatchObject({ total: 120, nextCursor: 'abc' });
+  });
+
+  it('when a delete answers 204 without a body, then it succeeds', async () => {
+    fetchMock.mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await expect(api.delete('/api/properties/3')).resolves.toBeUndefined();
+  });
+
+  it('when a query string is built, then empty values are left out', () => {
+    expect(queryString({ search: 'ana maria', role: undefined, active: false, cursor: '', limit: 20 })).toBe('?search=ana+maria&active=false&limit=20');
+    expect(queryString({ search: '' })).toBe('');
   });
 });

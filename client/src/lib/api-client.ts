@@ -31,6 +31,30 @@ interface Envelope {
   success: boolean;
   data?: unknown;
   error?: { code: string; message: string; details?: unknown };
+  _meta?: Record<string, unknown>;
+}
+
+/** The paging figures of a list answer (`_meta`, PRODUCT §6). */
+export interface ListMeta {
+  total: number;
+  limit: number;
+  offset: number;
+  count: number;
+  nextCursor: string | null;
+  totalCapped?: boolean;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  meta: ListMeta;
+}
+
+/** A query string from the defined, non-empty values (`?a=1&b=x`, or '' when there are none). */
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 function isEnvelope(value: unknown): value is Envelope {
@@ -52,6 +76,10 @@ function retryAfterSeconds(response: Response): number | undefined {
  * and every failure turned into an ApiError with a stable code.
  */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await send(method, path, options)).data as T;
+}
+
+async function send(method: Method, path: string, options: RequestOptions): Promise<Envelope> {
   const correlationId = newCorrelationId();
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Correlation-Id': correlationId };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -74,7 +102,9 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const reference = response.headers.get('X-Correlation-Id') ?? correlationId;
   const payload: unknown = await response.json().catch(() => undefined);
 
-  if (response.ok && isEnvelope(payload) && payload.success) return payload.data as T;
+  if (response.ok && isEnvelope(payload) && payload.success) return payload;
+  // 204 No Content (a delete) has no envelope to unwrap.
+  if (response.status === 204) return { success: true };
 
   if (isEnvelope(payload) && payload.error) {
     const { code, message, details } = payload.error;
@@ -95,6 +125,11 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
+  /** A list endpoint: the items and the paging figures from `_meta`. */
+  list: async <T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<ListPage<T>> => {
+    const envelope = await send('GET', path, options ?? {});
+    return { items: envelope.data as T[], meta: envelope._meta as unknown as ListMeta };
+  },
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
