@@ -246,7 +246,10 @@ describe('laundry', () => {
       );
       expect(rows[0]!.n).toBe(1);
       const feed = await client.get('/api/notifications');
-      expect(feed.body.data.some((n: { type: string; params: { orderNumber: string } }) => n.type === 'laundry.ready' && n.params.orderNumber === created.orderNumber)).toBe(true);
+      const readyNotice = feed.body.data.find((n: { type: string; params: { orderNumber: string } }) => n.type === 'laundry.ready' && n.params.orderNumber === created.orderNumber);
+      expect(readyNotice).toBeDefined();
+      // The link opens the order in the client's own area of the web app.
+      expect(readyNotice.link).toBe(`/client/laundry/${created.id}`);
     });
 
     it('when an order without delivery is ready, then it can be collected but not delivered, and collected stamps the accrual date', async () => {

@@ -215,7 +215,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
               to: { type: 'client', id: after.client_id },
               type: 'laundry.ready',
               params: { orderNumber: after.order_number, deliveryRequested: after.delivery_requested },
-              link: `/app/laundry/${id}`,
+              link: `/client/laundry/${id}`,
             })
           : null;
       return { row: after, notice };
