@@ -71,6 +71,9 @@ describe('cleaning jobs', () => {
     otherClientId = other.client.id;
     propertyId = (await admin.post(`/api/clients/${clientId}/properties`).send({ ...PROPERTY, name: 'Casa da Maria', accessInstructions: 'Porta das traseiras, código 4321' })).body.data.id;
     otherPropertyId = (await admin.post(`/api/clients/${otherClientId}/properties`).send(PROPERTY)).body.data.id;
+    // Photo proof before completion is the photos module's rule (issue 7, tested there); these tests
+    // complete jobs without photos to look at time and money.
+    await t.db.query(`INSERT INTO settings (key, value) VALUES ('requireAfterPhoto', 'false')`);
     t.clock.set('2026-06-01T08:00:00Z');
   });
   afterAll(async () => {

@@ -421,9 +421,9 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
     /** The worker's day on their phone: today's jobs (Lisbon) and wherever they are still clocked in. */
     async today(actor: Actor) {
       const rows = await repo.workerDay(db, actor.id, lisbonDate(clock.now()));
-      const out = [];
-      for (const row of rows) out.push(await view(db, actor, row));
-      return out;
+      const values = await settings.all();
+      const open = await repo.openLogOf(db, actor.id);
+      return rows.map((r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), open?.job_id === r.id ? open.id : null));
     },
 
     async get(actor: Actor, id: number) {
@@ -587,7 +587,6 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
           });
           let sent: NotifyResult | null = null;
           if (before.status === 'scheduled') {
-            assertTransition(before.status, 'in_progress');
             await repo.setStatus(tx, id, 'in_progress', { started_at: tap.at }, undefined, received);
             await repo.addHistory(tx, { jobIds: [id], from: 'scheduled', to: 'in_progress', by: actor.id, note: null, at: received });
             sent = await notifications.notify(tx, {
