@@ -56,6 +56,18 @@ import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
 import { createLaundryService } from './modules/laundry/laundry.service.js';
 import { laundryRoutes } from './modules/laundry/laundry.routes.js';
+import { createPaymentsRepository } from './modules/payments/payments.repository.js';
+import { createPaymentsService } from './modules/payments/payments.service.js';
+import { paymentsRoutes } from './modules/payments/payments.routes.js';
+import { createReceiptsRepository } from './modules/receipts/receipts.repository.js';
+import { createReceiptsService } from './modules/receipts/receipts.service.js';
+import { receiptsRoutes } from './modules/receipts/receipts.routes.js';
+import { createTicketsRepository } from './modules/tickets/tickets.repository.js';
+import { createTicketsService } from './modules/tickets/tickets.service.js';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { createReportsRepository } from './modules/reports/reports.repository.js';
+import { createReportsService } from './modules/reports/reports.service.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
 import { createCleaningService } from './modules/cleaning/cleaning.service.js';
 import { cleaningRoutes } from './modules/cleaning/cleaning.routes.js';
@@ -136,8 +148,25 @@ export function createApp(deps: AppDeps): App {
   const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: cleaning.workerAccess });
   const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: cleaning.workerAccess });
   const passwordReset = createPasswordResetService({ repo: createPasswordResetRepository(), pool: db.pool, config, ...people });
+  const payments = createPaymentsService({
+    db,
+    repo: createPaymentsRepository(db),
+    clock,
+    audit,
+    vatRate: (q) => settings.get('vatRateBasisPoints', q),
+    receiptOf: (q, t) => receipts.receiptOf(q, t),
+  });
+  const receipts = createReceiptsService({
+    db,
+    repo: createReceiptsRepository(db),
+    clock,
+    audit,
+    company: (q) => settings.all(q),
+    payments: (q, t) => payments.history(q, t),
+  });
   const laundry = createLaundryService({
     db,
+    payments: { summary: (q, id) => payments.summary(q, { line: 'laundry', id }) },
     repo: createLaundryRepository(db),
     clock,
     audit,
@@ -161,6 +190,9 @@ export function createApp(deps: AppDeps): App {
       { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
       { section: 'passwordResets', export: passwordReset.exportClient, anonymise: passwordReset.anonymiseClient },
       { section: 'laundryOrders', export: laundry.exportClient, anonymise: laundry.anonymiseClient },
+      // Financial records are kept on anonymisation; only the personal fields in them are replaced.
+      { section: 'payments', export: payments.exportClient, anonymise: payments.anonymiseClient },
+      { section: 'receipts', export: receipts.exportClient, anonymise: receipts.anonymiseClient },
       { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
@@ -173,6 +205,11 @@ export function createApp(deps: AppDeps): App {
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });
   laundryRoutes(routes, { laundry });
+  paymentsRoutes(routes, { payments });
+  receiptsRoutes(routes, { receipts });
+  ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });
+  const reports = createReportsService({ db, repo: createReportsRepository() });
+  reportsRoutes(routes, { reports });
   cleaningRoutes(routes, { cleaning });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });

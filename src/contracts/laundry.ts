@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaymentSummary } from './payments.js';
 
 /** Laundry shapes shared by the server and the web app. Money is integer cents; weights are grams. */
 
@@ -259,6 +260,7 @@ export const LaundryOrder = z
     allowedNext: z.array(LaundryStatus),
     lines: z.array(LaundryLine).optional(),
     history: z.array(StatusChange).optional(),
+    payments: PaymentSummary.optional().meta({ description: 'Detail only: payment status, balance, history and receipt.' }),
   })
   .meta({ id: 'LaundryOrder' });
 

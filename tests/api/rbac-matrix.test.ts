@@ -25,6 +25,9 @@ interface Fixtures {
   demoWorkerId: number;
   jobId: number;
   timeLogId: number;
+  paymentId: number;
+  receiptId: number;
+  ticketId: number;
 }
 
 interface Rule {
@@ -167,6 +170,35 @@ export const RULES: Record<string, Rule> = {
   'POST /api/cleaning-jobs/:id/complete': { expect: { ...staffOnly(409), worker: 409 }, params: (f, ctx) => freshJob(f, ctx, true) },
   'POST /api/cleaning-jobs/:id/cancel': { expect: staffOnly(400), params: job },
   'PATCH /api/cleaning-jobs/:id/time-logs/:logId': { expect: staffOnly(400), params: (f) => ({ id: f.jobId, logId: f.timeLogId }) },
+
+  // Money: payments, reports and exports are finance (master/admin); a client reads and downloads
+  // their own receipts (another client's is 404); workers get none of it.
+  'POST /api/payments': { expect: staffOnly(400) },
+  'POST /api/payments/refunds': { expect: staffOnly(400) },
+  'GET /api/payments': { expect: staffOnly(200) },
+  'GET /api/payments/totals': { expect: staffOnly(200) },
+  'GET /api/payments/:id': { expect: staffOnly(200), params: (f) => ({ id: f.paymentId }) },
+  'POST /api/payments/:id/void': { expect: staffOnly(400), params: (f) => ({ id: f.paymentId }) },
+  'POST /api/receipts': { expect: staffOnly(400) },
+  'GET /api/receipts': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
+  'GET /api/receipts/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: (f) => ({ id: f.receiptId }) },
+  'GET /api/receipts/:id/pdf': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: (f) => ({ id: f.receiptId }) },
+  'GET /api/reports/vat/quarterly': { expect: staffOnly(400) },
+  'GET /api/reports/vat/annual': { expect: staffOnly(400) },
+  'GET /api/reports/revenue': { expect: staffOnly(400) },
+  'GET /api/reports/cash': { expect: staffOnly(400) },
+  'GET /api/reports/timesheet': { expect: staffOnly(400) },
+
+  // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
+  'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },
+  'GET /api/tickets': { expect: { ...staffOnly(200), worker: 200 } },
+  'GET /api/tickets/:id': { expect: { ...staffOnly(200), worker: 200 }, params: (f) => ({ id: f.ticketId }) },
+  'PATCH /api/tickets/:id': { expect: staffOnly(400), params: (f) => ({ id: f.ticketId }) },
+  'POST /api/tickets/:id/resolve': { expect: staffOnly(400), params: (f) => ({ id: f.ticketId }) },
+  'POST /api/tickets/:id/close': { expect: staffOnly(400), params: (f) => ({ id: f.ticketId }) },
+  'POST /api/tickets/:id/reopen': { expect: staffOnly(400), params: (f) => ({ id: f.ticketId }) },
+  'GET /api/tickets/:id/comments': { expect: { ...staffOnly(200), worker: 200 }, params: (f) => ({ id: f.ticketId }) },
+  'POST /api/tickets/:id/comments': { expect: { ...staffOnly(400), worker: 400 }, params: (f) => ({ id: f.ticketId }) },
 };
 
 describe('RBAC matrix over the route table', () => {
@@ -204,7 +236,16 @@ describe('RBAC matrix over the route table', () => {
     const cleaning = (await master.post('/api/cleaning-jobs').send(cleaningJob(partial))).body.data;
     const logged = await freshJob(partial, ctx, true);
     const closed = await master.post(`/api/cleaning-jobs/${logged.id}/end`).send({ workerId: demoWorkerId });
+    const payment = await master.post('/api/payments').send({ laundryOrderId: laundryOrder.body.data.id, amountCents: 100, method: 'cash' });
+    const receipt = await master.post('/api/receipts').send({ laundryOrderId: laundryOrder.body.data.id });
+    const ticket = await t.db.query<{ id: number }>(
+      `INSERT INTO tickets (title, description, priority, created_by, created_at, updated_at) VALUES ('Falta detergente', 'Armário vazio', 'high', $1, now(), now()) RETURNING id`,
+      [demoWorkerId],
+    );
     fixtures = {
+      paymentId: payment.body.data.payment.id,
+      receiptId: receipt.body.data.id,
+      ticketId: ticket.rows[0]!.id,
       demoWorkerId,
       jobId: cleaning.id,
       timeLogId: closed.body.data.timeLogs[0].id,
@@ -244,7 +285,8 @@ describe('RBAC matrix over the route table', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // Hundreds of calls: give the walk room on a loaded machine.
+  }, 120_000);
 
   it('when a worker calls anything about clients, then no NIF, date of birth, notes or prices come back', async () => {
     const w = agents.get('worker')!;

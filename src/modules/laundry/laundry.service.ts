@@ -9,6 +9,7 @@ import type {
   PricePreviewInput,
   UpdateLaundryOrderInput,
 } from '../../contracts/laundry.js';
+import type { PaymentSummaryDto } from '../../contracts/payments.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { priceLine, PricingError, totalOrder, type OrderTotals, type OrderTotalsInput } from './laundry-pricing.js';
@@ -21,6 +22,11 @@ export interface PricingSettings {
   laundryPricing(q: Queryable): Promise<{ vatRateBasisPoints: number; deliveryFeeCents: number }>;
 }
 
+/** The payments block of an order's detail (staff views), answered by the payments module. */
+export interface OrderPayments {
+  summary(q: Queryable, orderId: number): Promise<PaymentSummaryDto | null>;
+}
+
 export interface LaundryServiceDeps {
   db: Db;
   repo: LaundryRepository;
@@ -28,6 +34,7 @@ export interface LaundryServiceDeps {
   audit: AuditService;
   notifications: NotificationsService;
   settings: PricingSettings;
+  payments?: OrderPayments;
 }
 
 const STAFF = new Set(['master', 'admin']);
@@ -91,7 +98,7 @@ function pricingFailure(err: unknown, path: string): never {
   throw err;
 }
 
-export function createLaundryService({ db, repo, clock, audit, notifications, settings }: LaundryServiceDeps) {
+export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments }: LaundryServiceDeps) {
   /** Loads and checks the services of the given lines: unknown or inactive ones are 400s naming the line. */
   async function servicesFor(q: Queryable, lines: Array<Pick<LaundryLineInputDto, 'serviceId'>>, pathPrefix: string) {
     const found = await repo.findServices(q, [...new Set(lines.map((l) => l.serviceId))]);
@@ -182,7 +189,11 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
 
   async function view(q: Queryable, actor: Actor, row: OrderRow, withDetail: boolean) {
     const [lines, history] = withDetail ? await Promise.all([repo.lines(q, row.id), repo.history(q, row.id)]) : [undefined, undefined];
-    if (isStaff(actor)) return toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
+    if (isStaff(actor)) {
+      const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
+      const money = withDetail && payments ? await payments.summary(q, row.id) : null;
+      return money ? { ...staff, payments: money } : staff;
+    }
     if (actor.role === 'worker') return toWorkerView(row, allowedNext(row.status, row.delivery_requested).filter((s) => s !== 'cancelled'), lines, history);
     return toClientView(row, lines, history);
   }
