@@ -419,7 +419,7 @@ describe('cleaning jobs', () => {
       const propertyId = (await admin.post(`/api/clients/${clientId}/properties`).send({ ...PROPERTY, name: 'Casa de Sintra', accessInstructions: 'Chave no cofre, código 4321' })).body.data.id;
       const created = await create({ propertyId, workerIds: [workerId], scheduledDate: '2026-06-22' });
       const views = async () =>
-        (await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'view_access_instructions' AND entity = 'property' AND entity_id = $1 AND actor_id = $2`, [String(propertyId), workerId])).rowCount;
+        (await t.db.query(`SELECT 1 FROM audit_log WHERE action = 'view_access_instructions' AND entity = 'property' AND entity_id = $1 AND actor_id = $2`, [String(propertyId), workerId])).rows.length;
       const before = await views();
       at('2026-06-21T08:59:00Z');
       const early = await asWorker(worker.get(`/api/cleaning-jobs/${created.id}`));

@@ -5,13 +5,14 @@ import type { en } from '@/locales/en';
 import { pt } from '@/locales/pt';
 import type { homeEn } from '@/features/home/home-strings';
 import type { accountEn } from '@/features/auth/account-strings';
+import type { ruleErrorsEn } from '@/locales/rule-errors';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     fallbackNS: 'translation';
-    resources: { translation: typeof en; home: typeof homeEn; account: typeof accountEn };
+    resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn };
   }
 }
 

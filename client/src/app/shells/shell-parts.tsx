@@ -10,6 +10,8 @@ import { useSignOut } from '@/features/auth/api/logout';
 import type { Principal } from '@/features/auth/api/get-session';
 import { initials } from '@/lib/initials';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
+// Every signed-in screen sits in a shell: the business-rule messages load with it.
+import '@/locales/rule-errors';
 
 /** The shell's navigation links, derived from its sections (aria-current marks the open page). */
 export function NavItems({ shell, principal, className, onNavigate }: { shell: ShellConfig; principal: Principal; className: string; onNavigate?: () => void }) {
