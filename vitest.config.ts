@@ -24,6 +24,8 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['src/test/setup.ts'],
+          // Typing into forms is slow on a busy two-core machine.
+          testTimeout: 20_000,
           env: { TZ: 'Pacific/Auckland' },
         },
       },
