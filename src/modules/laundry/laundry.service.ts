@@ -188,7 +188,9 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
   }
 
   async function view(q: Queryable, actor: Actor, row: OrderRow, withDetail: boolean) {
-    const [lines, history] = withDetail ? await Promise.all([repo.lines(q, row.id), repo.history(q, row.id)]) : [undefined, undefined];
+    // One after the other: `q` may be a transaction's single connection, which cannot run two at once.
+    const lines = withDetail ? await repo.lines(q, row.id) : undefined;
+    const history = withDetail ? await repo.history(q, row.id) : undefined;
     if (isStaff(actor)) {
       const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
       const money = withDetail && payments ? await payments.summary(q, row.id) : null;
