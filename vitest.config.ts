@@ -9,7 +9,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/ops/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           pool: 'forks',
-          testTimeout: 20_000,
+          // A limit for hangs, not a speed check: CI shares two cores with PostgreSQL and child processes.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           // Tests never depend on the machine's zone: business dates are computed in Europe/Lisbon.
           env: { TZ: 'Pacific/Auckland' },

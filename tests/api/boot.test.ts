@@ -1,12 +1,15 @@
 import { spawn, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../helpers/test-app.js';
 import { productionExtras, testEnv } from '../helpers/test-config.js';
 import { freePort } from '../../src/db/embedded.js';
 import { withAdminClient } from '../helpers/test-database.js';
 
 const run = promisify(execFile);
+
+// Each test spawns Node processes (tsx compiles on the fly): generous limits for a loaded machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
 const TSX = ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'];
 
 /** The process environment without any database or secret the outer shell (CI) may have set. */
@@ -82,7 +85,7 @@ describe('booting the server process', () => {
       }
       expect(await exited).toBe(0);
       expect(output).toContain('Shutdown complete');
-    }, 120_000);
+    });
   });
 });
 

@@ -13,6 +13,8 @@ import LandingPage from '@/features/landing/pages/landing-page';
 // load never downloads the management screens.
 const ChangePasswordPage = lazy(() => import('@/features/auth/pages/change-password-page'));
 const NotFoundPage = lazy(() => import('@/features/errors/pages/not-found-page'));
+const ForgotPasswordPage = lazy(() => import('@/features/account/pages/forgot-password-page'));
+const ResetPasswordPage = lazy(() => import('@/features/account/pages/reset-password-page'));
 
 function withSuspense(Component: ComponentType) {
   return (
@@ -60,6 +62,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <LandingPage /> },
       { path: 'change-password', element: <RequirePasswordChange>{withSuspense(ChangePasswordPage)}</RequirePasswordChange> },
+      { path: 'forgot-password', element: withSuspense(ForgotPasswordPage) },
+      { path: 'reset-password', element: withSuspense(ResetPasswordPage) },
       ...SHELLS.map(shellRoute),
       { path: '*', element: withSuspense(NotFoundPage) },
     ],

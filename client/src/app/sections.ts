@@ -37,6 +37,11 @@ export const SHELLS: ShellConfig[] = [
     layout: () => import('@/app/shells/staff-shell'),
     sections: [
       { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
+      { path: 'clients', label: 'nav.clients', icon: 'users', page: () => import('@/features/clients/pages/clients-page') },
+      { path: 'clients/:id', label: 'nav.clients', icon: 'users', nav: false, page: () => import('@/features/clients/pages/client-detail-page') },
+      { path: 'users', label: 'nav.users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
+      { path: 'settings', label: 'nav.settings', icon: 'sliders', page: () => import('@/features/settings/pages/settings-page') },
+      { path: 'audit', label: 'nav.audit', icon: 'history', page: () => import('@/features/audit/pages/audit-page') },
       { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
     ],
   },
@@ -57,7 +62,7 @@ export const SHELLS: ShellConfig[] = [
     layout: () => import('@/app/shells/mobile-shell'),
     sections: [
       { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/client-home-page') },
-      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },
 ];

@@ -12,7 +12,7 @@ export const formErrorMap: z.core.$ZodErrorMap = (issue) => {
   return 'invalid';
 };
 
-const KNOWN = new Set(['required', 'tooShort', 'tooLong', 'invalid', 'passwordsDiffer']);
+const KNOWN = new Set(['required', 'tooShort', 'tooLong', 'invalid', 'passwordsDiffer', 'nif', 'phone', 'email', 'postalCode', 'iban', 'username', 'date']);
 
 /** A field message: a validation token, or `api:<CODE>` for a server answer tied to this field. */
 export function validationMessage(message: string | undefined, t: TFunction): string | undefined {

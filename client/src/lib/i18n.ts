@@ -6,13 +6,21 @@ import { pt } from '@/locales/pt';
 import type { homeEn } from '@/features/home/home-strings';
 import type { accountEn } from '@/features/auth/account-strings';
 import type { ruleErrorsEn } from '@/locales/rule-errors';
+import type { usersEn } from '@/features/users/users-strings';
+import type { clientsEn } from '@/features/clients/clients-strings';
+import type { settingsEn } from '@/features/settings/settings-strings';
+import type { auditEn } from '@/features/audit/audit-strings';
+import type { notificationsEn } from '@/features/notifications/notifications-strings';
+import type { selfServiceEn } from '@/features/account/self-service-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     fallbackNS: 'translation';
-    resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn };
+    resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn;
+      users: typeof usersEn; clients: typeof clientsEn; settings: typeof settingsEn; audit: typeof auditEn;
+      notifications: typeof notificationsEn; selfService: typeof selfServiceEn };
   }
 }
 

@@ -6,6 +6,7 @@ import { PageLoader } from '@/components/states';
 import type { ShellConfig } from '@/app/sections';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { AccountSummary, NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import './shell.css';
 
 /**
@@ -29,6 +30,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
             <NavItems shell={shell} principal={principal} className="top-nav__list" />
           </nav>
           <div className="mobile-shell__account">
+            <NotificationBell />
             <ShellLanguageSwitcher />
             <span className="mobile-shell__who">
               <AccountSummary principal={principal} />

@@ -10,6 +10,7 @@ import { initials } from '@/lib/initials';
 import type { ShellConfig } from '@/app/sections';
 import { usePrincipal, type Principal } from '@/features/auth/api/get-session';
 import { AccountSummary, NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import './shell.css';
 
 function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; principal: Principal; onNavigate?: () => void }) {
@@ -18,6 +19,8 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
     <>
       <div className="sidebar__brand">
         <Logo inverted />
+        {/* In the drawer the close button sits here; phones have the bell in the top bar. */}
+        {onNavigate ? null : <NotificationBell tone="dark" />}
       </div>
       <nav className="sidebar__nav" aria-label={t('nav.main')}>
         <NavItems shell={shell} principal={principal} className="sidebar__list" onNavigate={onNavigate} />
@@ -50,9 +53,12 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
           <Icon name="menu" size={24} />
         </Button>
         <Logo />
-        <span className="avatar topbar__avatar" aria-hidden="true">
-          {initials(principal.name)}
-        </span>
+        <div className="topbar__end">
+          <NotificationBell />
+          <span className="avatar topbar__avatar" aria-hidden="true">
+            {initials(principal.name)}
+          </span>
+        </div>
       </header>
 
       <ModalOverlay isOpen={drawerOpen} onOpenChange={setDrawerOpen} isDismissable className="drawer-overlay">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Radio, RadioGroup } from 'react-aria-components';
 import type { z } from 'zod';
 import type * as Contracts from '@contracts/auth';
@@ -13,6 +14,7 @@ import { flash, type Flash } from '@/lib/flash';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
 import { useLoginClient } from '@/features/auth/api/login-client';
 import { useLoginUser } from '@/features/auth/api/login-user';
+import { usePasswordResetOptions } from '@/features/account/api/password-reset-options';
 
 type AccountKind = 'client' | 'staff';
 const KIND_KEY = 'lavandaria.signInKind';
@@ -134,6 +136,22 @@ function StaffSignInForm() {
   );
 }
 
+/** "Forgot password": a link to the e-mail reset when the server can send mail, otherwise a phone call. */
+function ForgotPasswordHelp() {
+  const { t } = useTranslation();
+  const options = usePasswordResetOptions();
+  return (
+    <p className="sign-in__help">
+      <Icon name="lock" size={16} />
+      {options.data?.emailResetAvailable ? (
+        <Link to="/forgot-password">{t('signIn.forgotLink')}</Link>
+      ) : (
+        <span>{t('signIn.forgot', { phone: business.phone })}</span>
+      )}
+    </p>
+  );
+}
+
 /**
  * Sign-in for both kinds of account. It only signs in: the landing page sees the new session and
  * takes the user where they were going (or to the forced password change).
@@ -179,10 +197,7 @@ export function SignInPanel() {
         </Radio>
       </RadioGroup>
       <div className="sign-in__form">{kind === 'client' ? <ClientSignInForm key="client" /> : <StaffSignInForm key="staff" />}</div>
-      <p className="sign-in__help">
-        <Icon name="lock" size={16} />
-        <span>{t('signIn.forgot', { phone: business.phone })}</span>
-      </p>
+      <ForgotPasswordHelp />
     </section>
   );
 }

@@ -1,0 +1,112 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import './dialog.css';
+
+/**
+ * A modal dialog with a title and a close button: focus stays inside, Escape closes it, and focus
+ * returns to what opened it. On phones it fills the width like a sheet.
+ */
+export function ModalDialog({
+  isOpen,
+  onOpenChange,
+  title,
+  description,
+  children,
+  size = 'md',
+  isDismissable = true,
+  role = 'dialog',
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  /** false while something must not be lost by a stray click outside (a secret shown once). */
+  isDismissable?: boolean;
+  role?: 'dialog' | 'alertdialog';
+}) {
+  const { t } = useTranslation();
+  return (
+    <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable} className="modal-overlay">
+      <Modal className={`modal modal--${size}`}>
+        <Dialog className="modal__dialog" role={role}>
+          <div className="modal__header">
+            <div className="modal__titles">
+              <Heading slot="title" className="modal__title">
+                {title}
+              </Heading>
+              {description ? <p className="modal__description">{description}</p> : null}
+            </div>
+            <Button variant="ghost" iconOnly aria-label={t('ui.close')} onPress={() => onOpenChange(false)} className="modal__close">
+              <Icon name="close" size={20} />
+            </Button>
+          </div>
+          <div className="modal__body">{children}</div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
+
+/** The buttons row at the bottom of a dialog or form. */
+export function DialogActions({ children }: { children: ReactNode }) {
+  return <div className="modal__actions">{children}</div>;
+}
+
+/**
+ * "Are you sure?" for an action with consequences: says what will happen, names the action on the
+ * button (never a bare "OK"), and shows the failure in place when the server refuses.
+ */
+export function ConfirmDialog({
+  isOpen,
+  onOpenChange,
+  title,
+  children,
+  confirmLabel,
+  pendingLabel,
+  onConfirm,
+  isPending,
+  error,
+  tone = 'danger',
+}: {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  pendingLabel?: string;
+  onConfirm: () => void;
+  isPending?: boolean;
+  error?: unknown;
+  tone?: 'danger' | 'primary';
+}) {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const failure = error ? describe(error) : null;
+  return (
+    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
+      <div className="stack stack--sm">
+        <div className="modal__text">{children}</div>
+        {failure ? (
+          <Notice tone="danger" reference={failure.reference}>
+            {failure.message}
+          </Notice>
+        ) : null}
+      </div>
+      <DialogActions>
+        <Button variant="secondary" onPress={() => onOpenChange(false)}>
+          {t('ui.cancel')}
+        </Button>
+        <Button variant={tone === 'danger' ? 'danger' : 'primary'} className={tone === 'danger' ? 'btn--danger-solid' : undefined} onPress={onConfirm} isPending={isPending} pendingLabel={pendingLabel}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/account/self-service-strings';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { Logo } from '@/components/logo';
+import { Notice } from '@/components/notice';
+import { useDocumentTitle } from '@/components/page-header';
+import { TextInput } from '@/components/text-field';
+import { business } from '@/config/business';
+import { useDescribeError } from '@/lib/error-message';
+import { currentLocale, setLocale } from '@/lib/i18n';
+import { useForgotPassword } from '@/features/account/api/forgot-password';
+import './account.css';
+
+/** "Forgot password": asks for a reset link by e-mail; the answer never says whether an account exists. */
+export default function ForgotPasswordPage() {
+  const { t } = useTranslation('selfService');
+  useDocumentTitle(t('forgotTitle'));
+  const describe = useDescribeError();
+  const forgot = useForgotPassword();
+  const [identifier, setIdentifier] = useState('');
+  const [missing, setMissing] = useState(false);
+  const failure = forgot.error ? describe(forgot.error) : null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = identifier.trim();
+    setMissing(value === '');
+    if (value && !forgot.isPending) forgot.mutate(value);
+  };
+
+  return (
+    <div className="page-center">
+      <div className="page-center__top">
+        <Link to="/" className="page-center__logo">
+          <Logo />
+        </Link>
+        <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
+      </div>
+      <main className="page-center__card card" id="main">
+        <div className="page-center__icon">
+          <Icon name={forgot.isSuccess ? 'mail' : 'key'} size={26} />
+        </div>
+        {forgot.isSuccess ? (
+          <>
+            <h1 className="page-center__title">{t('sentTitle')}</h1>
+            <p className="page-center__lead">{t('sentText', { phone: business.phone })}</p>
+          </>
+        ) : (
+          <>
+            <h1 className="page-center__title">{t('forgotTitle')}</h1>
+            <p className="page-center__lead">{t('forgotLead')}</p>
+            <form className="form" onSubmit={submit} noValidate>
+              {failure ? (
+                <Notice tone="danger" reference={failure.reference}>
+                  {failure.message}
+                </Notice>
+              ) : null}
+              <TextInput
+                label={t('identifier')}
+                value={identifier}
+                onChange={(value) => (setIdentifier(value), setMissing(false))}
+                autoComplete="username"
+                autoCapitalize="none"
+                errorMessage={missing ? t('validation.required', { ns: 'translation' }) : undefined}
+              />
+              <Button type="submit" variant="primary" size="lg" block isPending={forgot.isPending} pendingLabel={t('sending')}>
+                {t('send')}
+              </Button>
+            </form>
+          </>
+        )}
+        <div className="page-center__footer">
+          <Link to="/" className="back-link">
+            <Icon name="chevronLeft" size={16} />
+            {t('backToSignIn')}
+          </Link>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import '@/features/account/self-service-strings';
+import { Button, ButtonLink } from '@/components/button';
+import { FormTextField } from '@/components/form-fields';
+import { Icon } from '@/components/icon';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { Logo } from '@/components/logo';
+import { Notice } from '@/components/notice';
+import { useDocumentTitle } from '@/components/page-header';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { formErrorMap } from '@/lib/form-validation';
+import { currentLocale, setLocale } from '@/lib/i18n';
+import { useResetPassword } from '@/features/account/api/reset-password';
+import './account.css';
+
+const ResetForm = z
+  .object({ newPassword: z.string().min(1), confirmPassword: z.string().min(1) })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
+type ResetValues = z.infer<typeof ResetForm>;
+const PASSWORD_CODES = new Set(['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'PASSWORD_TOO_COMMON', 'PASSWORD_CONTAINS_IDENTIFIER']);
+
+/**
+ * The token travels in the fragment (`#token=…`), which browsers never send to a server. It is read
+ * once and removed from the address bar, so it does not linger in history or a shared screenshot.
+ */
+function readToken(): string | null {
+  return /(?:^#|&)token=([A-Za-z0-9_-]{20,100})(?:&|$)/.exec(window.location.hash)?.[1] ?? null;
+}
+
+/** A reset link (e-mailed, or handed over by staff) opens here: choose a new password, then sign in. */
+export default function ResetPasswordPage() {
+  const { t } = useTranslation('selfService');
+  useDocumentTitle(t('resetTitle'));
+  const describe = useDescribeError();
+  const [token] = useState(readToken);
+  useEffect(() => {
+    if (window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+  }, []);
+  const reset = useResetPassword();
+  const form = useForm<ResetValues>({ resolver: zodResolver(ResetForm, { error: formErrorMap }), defaultValues: { newPassword: '', confirmPassword: '' } });
+  const fieldCode = isApiError(reset.error) && PASSWORD_CODES.has(reset.error.code);
+  const failure = reset.error && !fieldCode ? describe(reset.error) : null;
+
+  const submit = form.handleSubmit(({ newPassword }) => {
+    if (!token || reset.isPending) return;
+    reset.mutate(
+      { token, newPassword },
+      {
+        onError: (error) => {
+          if (isApiError(error) && PASSWORD_CODES.has(error.code)) form.setError('newPassword', { message: `api:${error.code}` }, { shouldFocus: true });
+        },
+      },
+    );
+  });
+
+  let content;
+  if (reset.isSuccess) {
+    content = (
+      <>
+        <div className="page-center__icon">
+          <Icon name="checkCircle" size={26} />
+        </div>
+        <h1 className="page-center__title">{t('resetDoneTitle')}</h1>
+        <p className="page-center__lead">{t('resetDoneText')}</p>
+        <ButtonLink href="/" variant="primary" size="lg" block>
+          {t('signIn')}
+          <Icon name="arrowRight" size={18} />
+        </ButtonLink>
+      </>
+    );
+  } else if (!token) {
+    content = (
+      <>
+        <div className="page-center__icon">
+          <Icon name="alertCircle" size={26} />
+        </div>
+        <h1 className="page-center__title">{t('noTokenTitle')}</h1>
+        <p className="page-center__lead">{t('noTokenText')}</p>
+        <ButtonLink href="/forgot-password" variant="primary" block>
+          {t('askAgain')}
+        </ButtonLink>
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <div className="page-center__icon">
+          <Icon name="lock" size={26} />
+        </div>
+        <h1 className="page-center__title">{t('resetTitle')}</h1>
+        <p className="page-center__lead">{t('resetLead')}</p>
+        <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+          {failure ? (
+            <Notice tone="danger" reference={failure.reference}>
+              {failure.message}
+            </Notice>
+          ) : null}
+          <FormTextField control={form.control} name="newPassword" password label={t('newPassword')} description={t('newPasswordHint')} autoComplete="new-password" />
+          <FormTextField control={form.control} name="confirmPassword" password label={t('confirmPassword')} autoComplete="new-password" />
+          <Button type="submit" variant="primary" size="lg" block isPending={reset.isPending} pendingLabel={t('saving')}>
+            {t('resetSubmit')}
+          </Button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <div className="page-center">
+      <div className="page-center__top">
+        <Link to="/" className="page-center__logo">
+          <Logo />
+        </Link>
+        <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
+      </div>
+      <main className="page-center__card card" id="main">
+        {content}
+        {reset.isSuccess ? null : (
+          <div className="page-center__footer">
+            <Link to="/" className="back-link">
+              <Icon name="chevronLeft" size={16} />
+              {t('backToSignIn')}
+            </Link>
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '@/features/audit/audit-strings';
+import { AUDIT_ACTOR_TYPES } from '@contracts/audit';
+import type { LocaleCode } from '@contracts/auth';
+import { Button } from '@/components/button';
+import { SelectInput } from '@/components/fields';
+import { PageHeader } from '@/components/page-header';
+import { Pager } from '@/components/pager';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { TextInput } from '@/components/text-field';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { auditEn } from '@/features/audit/audit-strings';
+import { useActors } from '@/features/audit/api/list-actors';
+import { useAuditLog, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit';
+import './audit.css';
+
+type EntityKey = keyof typeof auditEn.entities;
+type ActionKey = keyof typeof auditEn.actions;
+const ENTITIES = ['client', 'property', 'user', 'setting', 'laundry_order', 'laundry_service', 'cleaning_job', 'cleaning_time_log', 'payment', 'receipt', 'ticket'] as const;
+const EMPTY: AuditFilters = { entity: '', actorType: '', actorId: '', from: '', to: '', offset: 0 };
+
+const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** A recorded value as people read it: money from cents, rates from basis points, flags as yes/no. */
+function useShowValue() {
+  const { t } = useTranslation('audit');
+  return (field: string, value: unknown, locale: LocaleCode): string => {
+    if (value === null || value === undefined || value === '') return t('empty');
+    if (typeof value === 'number' && /Cents$/.test(field)) return formatMoney(value, locale);
+    if (typeof value === 'number' && /BasisPoints$/.test(field)) return `${value / 100} %`;
+    if (typeof value === 'boolean') return value ? t('ui.yes', { ns: 'translation' }) : t('ui.no', { ns: 'translation' });
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale, 'short');
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+}
+
+function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
+  const { t } = useTranslation('audit');
+  const show = useShowValue();
+  if (entry.changedFields.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul role="list" className="audit-changes">
+      {entry.changedFields.map((field) => {
+        const hasBefore = entry.before !== null && field in entry.before;
+        const hasAfter = entry.after !== null && field in entry.after;
+        return (
+          <li key={field}>
+            <span className="audit-changes__field">{humanize(field)}</span>
+            {hasBefore || hasAfter ? (
+              <span className="audit-changes__values">
+                {hasBefore ? <del>{show(field, entry.before![field], locale)}</del> : null}
+                {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}
+                {hasAfter ? <ins>{show(field, entry.after![field], locale)}</ins> : null}
+              </span>
+            ) : (
+              <span className="muted"> {t('nameOnly')}</span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The activity log: who changed what and when, with the non-personal values before and after. */
+export default function AuditPage() {
+  const { t, i18n } = useTranslation('audit');
+  const locale = currentLocale();
+  const [filters, setFilters] = useState<AuditFilters>(EMPTY);
+  const log = useAuditLog(filters);
+  const actors = useActors();
+  const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch, offset: 0 }));
+  const entityName = (entity: string) => (i18n.exists(`entities.${entity}`, { ns: 'audit' }) ? t(`entities.${entity as EntityKey}`) : humanize(entity));
+  const actionName = (action: string) => (i18n.exists(`actions.${action}`, { ns: 'audit' }) ? t(`actions.${action as ActionKey}`) : humanize(action));
+  const who = (entry: AuditEntry) => {
+    if (entry.actor.type === 'system') return t('system');
+    if (entry.actor.type === 'anonymous') return t('anonymous');
+    const name = entry.actor.name ?? `#${entry.actor.id ?? '?'}`;
+    return entry.actor.type === 'client' ? `${name} (${t('clientActor')})` : name;
+  };
+  const filtered = JSON.stringify({ ...filters, offset: 0 }) !== JSON.stringify(EMPTY);
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      <div className="toolbar" role="search">
+        <SelectInput label={t('entity')} value={filters.entity} placeholder={t('allEntities')} options={ENTITIES.map((e) => ({ value: e, label: t(`entities.${e}`) }))} onChange={(entity) => set({ entity })} />
+        <SelectInput
+          label={t('actorType')}
+          value={filters.actorType}
+          placeholder={t('anyone')}
+          options={AUDIT_ACTOR_TYPES.map((type) => ({ value: type, label: t(`actorTypes.${type}`) }))}
+          onChange={(actorType) => set({ actorType: actorType as AuditFilters['actorType'], actorId: '' })}
+        />
+        {filters.actorType === 'user' ? (
+          <SelectInput
+            label={t('actor')}
+            value={filters.actorId}
+            placeholder={t('anyMember')}
+            options={(actors.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
+            onChange={(actorId) => set({ actorId })}
+          />
+        ) : null}
+        <TextInput label={t('from')} type="date" value={filters.from} onChange={(from) => set({ from })} />
+        <TextInput label={t('to')} type="date" value={filters.to} onChange={(to) => set({ to })} />
+        {filtered ? (
+          <Button variant="ghost" onPress={() => setFilters(EMPTY)}>
+            {t('clear')}
+          </Button>
+        ) : null}
+      </div>
+
+      {log.isPending ? (
+        <PageLoader />
+      ) : log.isError ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : log.data.items.length === 0 ? (
+        <EmptyState icon="history" title={t('emptyTitle')}>
+          {t('emptyText')}
+        </EmptyState>
+      ) : (
+        <>
+          <div className="card table-card">
+            <table className="data-table audit-table">
+              <caption className="visually-hidden">{t('title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('when')}</th>
+                  <th scope="col">{t('who')}</th>
+                  <th scope="col">{t('what')}</th>
+                  <th scope="col">{t('changes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {log.data.items.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="cell-main" data-label={t('when')}>
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
+                    </td>
+                    <td data-label={t('who')}>{who(entry)}</td>
+                    <td data-label={t('what')}>
+                      <div className="cell-primary">
+                        <span className="cell-primary__title">{actionName(entry.action)}</span>
+                        <span className="cell-primary__sub">
+                          {entityName(entry.entity)}
+                          {entry.entityId ? ` #${entry.entityId}` : ''}
+                        </span>
+                      </div>
+                    </td>
+                    <td data-label={t('changes')}>
+                      <Changes entry={entry} locale={locale} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager meta={log.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
+        </>
+      )}
+    </>
+  );
+}

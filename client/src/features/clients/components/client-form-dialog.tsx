@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Locale } from '@contracts/auth';
+import { CompanyName, Notes } from '@contracts/clients';
+import { DateOfBirth, Email, Nif, PersonName, PhoneInput } from '@contracts/users';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
+import { FormTextField } from '@/components/form-fields';
+import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
+import { useCreateClient, type ClientWithTemporaryPassword } from '@/features/clients/api/create-client';
+import { getClient } from '@/features/clients/api/get-client';
+import { useUpdateClient } from '@/features/clients/api/update-client';
+import type { Client } from '@/features/clients/api/list-clients';
+
+const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
+
+const ClientForm = z
+  .object({
+    isEnterprise: z.boolean(),
+    companyName: blank(CompanyName),
+    name: PersonName,
+    phone: PhoneInput,
+    email: blank(Email),
+    nif: blank(Nif),
+    dateOfBirth: blank(DateOfBirth),
+    notes: blank(Notes),
+    locale: Locale,
+  })
+  .superRefine((values, ctx) => {
+    if (values.isEnterprise && !values.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'required' });
+  });
+type ClientValues = z.input<typeof ClientForm>;
+const FIELDS = ['isEnterprise', 'companyName', 'name', 'phone', 'email', 'nif', 'dateOfBirth', 'notes', 'locale'];
+const TOKENS = { phone: 'phone', email: 'email', nif: 'nif', dateOfBirth: 'date' };
+const NULLABLE = new Set(['companyName', 'email', 'nif', 'dateOfBirth', 'notes']);
+
+function valuesOf(client: Client | null): ClientValues {
+  return {
+    isEnterprise: client?.isEnterprise ?? false,
+    companyName: client?.companyName ?? '',
+    name: client?.name ?? '',
+    phone: client?.phone ?? '',
+    email: client?.email ?? '',
+    nif: client?.nif ?? '',
+    dateOfBirth: client?.dateOfBirth ?? '',
+    notes: client?.notes ?? '',
+    locale: client?.locale ?? 'pt',
+  };
+}
+
+const orNull = (value: string | undefined) => (value ? value : null);
+
+/** Create a client (individual or company), or edit one with the version it was read at. */
+export function ClientFormDialog({ client, onClose, onCreated }: { client: Client | null; onClose: () => void; onCreated?: (result: ClientWithTemporaryPassword) => void }) {
+  const { t } = useTranslation('clients');
+  const describe = useDescribeError();
+  const create = useCreateClient();
+  const update = useUpdateClient();
+  const [base, setBase] = useState<Client | null>(client);
+  const [reloading, setReloading] = useState(false);
+  const [generalError, setGeneralError] = useState<unknown>(null);
+  const form = useForm<ClientValues>({ resolver: tokenResolver(ClientForm, TOKENS), defaultValues: valuesOf(client) });
+  const mutation = base ? update : create;
+  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
+  const failure = generalError && !conflict ? describe(generalError) : null;
+  const isEnterprise = form.watch('isEnterprise');
+
+  const submit = form.handleSubmit((values) => {
+    setGeneralError(null);
+    const onError = (error: unknown) => {
+      if (!applyServerFieldErrors(error, form.setError, FIELDS, TOKENS)) setGeneralError(error);
+    };
+    const companyName = values.isEnterprise ? orNull(values.companyName) : null;
+    if (!base) {
+      create.mutate(
+        {
+          isEnterprise: values.isEnterprise,
+          companyName,
+          name: values.name,
+          phone: values.phone,
+          email: orNull(values.email),
+          nif: orNull(values.nif),
+          dateOfBirth: orNull(values.dateOfBirth),
+          notes: orNull(values.notes),
+          locale: values.locale,
+        },
+        { onSuccess: (result) => onCreated?.(result), onError },
+      );
+      return;
+    }
+    const dirty = form.formState.dirtyFields as Partial<Record<keyof ClientValues, boolean>>;
+    const changes: Record<string, unknown> = {};
+    for (const key of Object.keys(dirty) as (keyof ClientValues)[]) {
+      if (!dirty[key]) continue;
+      changes[key] = key === 'companyName' ? companyName : NULLABLE.has(key) ? orNull(values[key] as string) : values[key];
+    }
+    // Turning a company back into an individual also clears the company name.
+    if (dirty.isEnterprise && !values.isEnterprise) changes.companyName = null;
+    if (Object.keys(changes).length === 0) return onClose();
+    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError });
+  });
+
+  const reload = async () => {
+    if (!base) return;
+    setReloading(true);
+    try {
+      const fresh = await getClient(base.id);
+      setBase(fresh);
+      form.reset(valuesOf(fresh));
+      update.reset();
+    } catch (error) {
+      setGeneralError(error);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  const optional = (label: string) => `${label} (${t('ui.optional', { ns: 'translation' })})`;
+
+  return (
+    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        {conflict ? (
+          <Notice tone="warning">
+            <p>{t('conflict')}</p>
+            <p>
+              <Button size="sm" onPress={() => void reload()} isPending={reloading}>
+                {t('reloadClient')}
+              </Button>
+            </p>
+          </Notice>
+        ) : null}
+        {failure ? (
+          <Notice tone="danger" reference={failure.reference}>
+            {failure.message}
+          </Notice>
+        ) : null}
+        <FormCheckbox control={form.control} name="isEnterprise" description={t('isEnterpriseHelp')}>
+          {t('isEnterprise')}
+        </FormCheckbox>
+        <div className="form-grid">
+          {isEnterprise ? (
+            <div className="form-grid__wide">
+              <FormTextField control={form.control} name="companyName" label={t('companyName')} autoComplete="off" />
+            </div>
+          ) : null}
+          <FormTextField control={form.control} name="name" label={isEnterprise ? t('contactName') : t('name')} autoComplete="off" />
+          <FormTextField control={form.control} name="phone" label={t('phone')} description={t('phoneHelp')} type="tel" inputMode="tel" autoComplete="off" />
+          <FormTextField control={form.control} name="email" label={optional(t('email'))} type="email" inputMode="email" autoComplete="off" />
+          <FormTextField control={form.control} name="nif" label={optional(t('nif'))} description={t('nifHelp')} inputMode="numeric" autoComplete="off" />
+          <FormTextField control={form.control} name="dateOfBirth" label={optional(t('dateOfBirth'))} type="date" autoComplete="off" />
+          <FormSelectField
+            control={form.control}
+            name="locale"
+            label={t('language')}
+            options={[
+              { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
+              { value: 'en', label: t('language.en', { ns: 'translation' }) },
+            ]}
+          />
+          <div className="form-grid__wide">
+            <FormTextArea control={form.control} name="notes" label={optional(t('notes'))} description={t('notesHelp')} />
+          </div>
+        </div>
+        <DialogActions>
+          <Button onPress={onClose}>{t('ui.cancel', { ns: 'translation' })}</Button>
+          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('ui.saving', { ns: 'translation' }) : t('creating')} isDisabled={conflict}>
+            {base ? t('ui.save', { ns: 'translation' }) : t('create')}
+          </Button>
+        </DialogActions>
+      </form>
+    </ModalDialog>
+  );
+}

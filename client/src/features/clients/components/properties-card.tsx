@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActionMenu } from '@/components/action-menu';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/dialog';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { useProperties, type Property } from '@/features/clients/api/list-properties';
+import { usePropertyAction } from '@/features/clients/api/property-actions';
+import { PropertyFormDialog } from '@/features/clients/components/property-form-dialog';
+import { DISTRICT_NAMES } from '@/features/clients/districts';
+
+type Dialog = { kind: 'form'; property: Property | null } | { kind: 'delete'; property: Property } | null;
+
+/** A client's properties: add, edit, make main, deactivate/reactivate, delete (when it has no jobs). */
+export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { clientId: number; readOnly: boolean; autoAdd?: boolean }) {
+  const { t } = useTranslation('clients');
+  const describe = useDescribeError();
+  const properties = useProperties(clientId);
+  const action = usePropertyAction(clientId);
+  const [dialog, setDialog] = useState<Dialog>(autoAdd && !readOnly ? { kind: 'form', property: null } : null);
+  const hasPrimary = (properties.data ?? []).some((p) => p.isPrimary);
+  const failure = action.error && dialog?.kind !== 'delete' ? describe(action.error) : null;
+  const close = () => {
+    setDialog(null);
+    action.reset();
+  };
+
+  const onAction = (property: Property, id: string) => {
+    action.reset();
+    if (id === 'edit') setDialog({ kind: 'form', property });
+    else if (id === 'delete') setDialog({ kind: 'delete', property });
+    else action.mutate({ id: property.id, action: id as 'make-primary' | 'deactivate' | 'reactivate' });
+  };
+
+  return (
+    <section className="card" aria-labelledby="properties-title">
+      <div className="card__header card__header--row">
+        <div>
+          <h2 id="properties-title" className="card__title">
+            {t('properties')}
+          </h2>
+          <p className="card__lead">{t('propertiesLead')}</p>
+        </div>
+        {readOnly ? null : (
+          <Button variant="soft" onPress={() => setDialog({ kind: 'form', property: null })}>
+            <Icon name="plus" size={18} />
+            {t('addProperty')}
+          </Button>
+        )}
+      </div>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      {properties.isPending ? (
+        <PageLoader />
+      ) : properties.isError ? (
+        <ErrorState error={properties.error} onRetry={() => void properties.refetch()} />
+      ) : properties.data.length === 0 ? (
+        <EmptyState icon="mapPin" title={t('noProperties')}>
+          {t('noPropertiesText')}
+        </EmptyState>
+      ) : (
+        <ul role="list" className="property-list">
+          {properties.data.map((property) => (
+            <li key={property.id} className={`property${property.isActive ? '' : ' property--inactive'}`}>
+              <span className="property__icon" aria-hidden="true">
+                <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
+              </span>
+              <div className="property__body">
+                <p className="property__title">
+                  <span>{property.name}</span>
+                  {property.isPrimary ? (
+                    <span className="badge badge--primary">
+                      <Icon name="star" size={12} />
+                      {t('primary')}
+                    </span>
+                  ) : null}
+                  {property.isActive ? null : <span className="badge badge--danger">{t('inactive')}</span>}
+                  <span className="badge">{t(`propertyTypes.${property.propertyType}`)}</span>
+                </p>
+                <p className="property__address">
+                  {property.addressLine1}
+                  {property.addressLine2 ? `, ${property.addressLine2}` : ''}
+                  <br />
+                  {property.postalCode} {property.city} · {DISTRICT_NAMES[property.district]}
+                </p>
+                <p className="property__access">
+                  <Icon name="key" size={16} />
+                  <span>
+                    <span className="visually-hidden">{t('accessInstructions')}: </span>
+                    {property.accessInstructions ?? <span className="muted">{t('noAccess')}</span>}
+                  </span>
+                </p>
+              </div>
+              {readOnly ? null : (
+                <div className="property__actions">
+                  <Button variant="ghost" size="sm" onPress={() => onAction(property, 'edit')} aria-label={t('editPropertyOf', { name: property.name })}>
+                    <Icon name="pencil" size={16} />
+                    <span className="hide-on-phone">{t('edit')}</span>
+                  </Button>
+                  <ActionMenu
+                    label={t('propertyActionsOf', { name: property.name })}
+                    onAction={(id) => onAction(property, id)}
+                    actions={[
+                      { id: 'make-primary', label: t('makePrimary'), icon: 'star', isHidden: property.isPrimary || !property.isActive },
+                      { id: 'deactivate', label: t('deactivateProperty'), icon: 'power', isHidden: !property.isActive },
+                      { id: 'reactivate', label: t('reactivateProperty'), icon: 'refresh', isHidden: property.isActive },
+                      { id: 'delete', label: t('deleteProperty'), icon: 'trash', tone: 'danger' },
+                    ]}
+                  />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {dialog?.kind === 'form' ? <PropertyFormDialog clientId={clientId} property={dialog.property} hasPrimary={hasPrimary} onClose={close} /> : null}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDialog
+          isOpen
+          onOpenChange={(open) => !open && close()}
+          title={t('deletePropertyTitle', { name: dialog.property.name })}
+          confirmLabel={t('deleteProperty')}
+          pendingLabel={t('deleting')}
+          isPending={action.isPending}
+          error={action.error}
+          onConfirm={() => action.mutate({ id: dialog.property.id, action: 'delete' }, { onSuccess: close })}
+        >
+          <p>{t('deletePropertyText')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
+import '@/features/notifications/notifications-strings';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { ErrorState, PageLoader } from '@/components/states';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { SHELL_BASE } from '@/app/paths';
+import { usePrincipal, type Role } from '@/features/auth/api/get-session';
+import { useMarkAllRead } from '@/features/notifications/api/mark-all-read';
+import { useMarkRead } from '@/features/notifications/api/mark-read';
+import { useNotifications, type Notification } from '@/features/notifications/api/list-notifications';
+import { useUnreadCount } from '@/features/notifications/api/unread-count';
+import './notification-bell.css';
+
+/**
+ * The server links into the app generically (`/app/laundry/12`); each role's area has its own base
+ * (`/admin`, `/worker`, `/client`). Anything else that is an in-app path is kept; other values are dropped.
+ */
+export function appLink(link: string | null, role: Role): string | null {
+  if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
+  if (link === '/app' || link.startsWith('/app/')) return `${SHELL_BASE[role]}${link.slice(4)}`;
+  return link;
+}
+
+function NotificationList({ close }: { close: () => void }) {
+  const { t } = useTranslation('notifications');
+  const principal = usePrincipal();
+  const navigate = useNavigate();
+  const locale = currentLocale();
+  const list = useNotifications(true);
+  const markRead = useMarkRead();
+  const markAll = useMarkAllRead();
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const anyUnread = items.some((item) => !item.readAt);
+
+  const open = (item: Notification) => {
+    if (!item.readAt) markRead.mutate(item.id);
+    const to = appLink(item.link, principal.role);
+    if (to) {
+      close();
+      void navigate(to);
+    }
+  };
+
+  return (
+    <>
+      <div className="notifications__header">
+        <Heading slot="title" className="notifications__title">
+          {t('title')}
+        </Heading>
+        {anyUnread ? (
+          <Button variant="ghost" size="sm" onPress={() => markAll.mutate()} isPending={markAll.isPending}>
+            <Icon name="check" size={16} />
+            {t('markAllRead')}
+          </Button>
+        ) : null}
+      </div>
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <div className="notifications__empty">
+          <span className="notifications__empty-icon" aria-hidden="true">
+            <Icon name="bell" size={24} />
+          </span>
+          <p className="notifications__empty-title">{t('emptyTitle')}</p>
+          <p className="muted">{t('emptyText')}</p>
+        </div>
+      ) : (
+        <ul role="list" className="notifications__list">
+          {items.map((item) => {
+            const unread = !item.readAt;
+            const target = appLink(item.link, principal.role);
+            return (
+              <li key={item.id} className={`notification${unread ? ' notification--unread' : ''}`}>
+                <span className="notification__dot" aria-hidden="true" />
+                <div className="notification__body">
+                  <p className="notification__title">
+                    {unread ? <span className="visually-hidden">{t('unread')}: </span> : null}
+                    {item.title}
+                  </p>
+                  <p className="notification__text">{item.body}</p>
+                  <p className="notification__time">
+                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
+                  </p>
+                </div>
+                <div className="notification__actions">
+                  {target ? (
+                    <Button size="sm" variant="soft" onPress={() => open(item)}>
+                      {t('open')}
+                    </Button>
+                  ) : null}
+                  {unread ? (
+                    <Button size="sm" variant="ghost" iconOnly aria-label={`${t('markRead')}: ${item.title}`} onPress={() => markRead.mutate(item.id)}>
+                      <Icon name="check" size={18} />
+                    </Button>
+                  ) : null}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {list.hasNextPage ? (
+        <div className="notifications__more">
+          <Button size="sm" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
+            {t('loadMore')}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The bell with the unread count; opens the list of notifications. In every signed-in shell. */
+export function NotificationBell({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
+  const { t } = useTranslation('notifications');
+  const unread = useUnreadCount();
+  const [isOpen, setOpen] = useState(false);
+  const count = unread.data ?? 0;
+  return (
+    <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
+      <Button variant="ghost" iconOnly aria-label={count > 0 ? t('bellUnread', { count }) : t('bell')} className={`bell${tone === 'dark' ? ' bell--dark' : ''}`}>
+        <Icon name="bell" size={22} />
+        {count > 0 ? (
+          <span className="bell__badge" aria-hidden="true">
+            {count > 99 ? '99+' : count}
+          </span>
+        ) : null}
+      </Button>
+      <Popover placement="bottom end" offset={8} className="notifications-popover">
+        <Dialog className="notifications" aria-label={t('title')}>
+          <NotificationList close={() => setOpen(false)} />
+        </Dialog>
+      </Popover>
+    </DialogTrigger>
+  );
+}

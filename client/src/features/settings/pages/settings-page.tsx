@@ -1,0 +1,260 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import '@/features/settings/settings-strings';
+import { SETTINGS, type UpdateSettingsInput } from '@contracts/settings';
+import type { LocaleCode } from '@contracts/auth';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { TextInput } from '@/components/text-field';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { useSettings, type Setting } from '@/features/settings/api/get-settings';
+import { useUpdateSettings } from '@/features/settings/api/update-settings';
+import type { settingsEn } from '@/features/settings/settings-strings';
+import { basisPointsToInput, centsToInput, eurosToCents, percentToBasisPoints } from '@/features/settings/money-input';
+import './settings.css';
+
+type Kind = 'euros' | 'percent' | 'integer' | 'text' | 'multiline';
+type KnownKey = keyof typeof settingsEn.labels;
+
+const KINDS: Partial<Record<string, Kind>> = {
+  vatRateBasisPoints: 'percent',
+  deliveryFeeCents: 'euros',
+  cleaningHourlyRateCents: 'euros',
+  companyAddress: 'multiline',
+};
+
+const GROUPS: { id: 'pricing' | 'cleaning' | 'company'; keys: string[] }[] = [
+  { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
+  { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks'] },
+  { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
+];
+
+// The keys this screen has words for (a key added by a later release shows its own description).
+const labelsProbe: Record<string, true> = Object.fromEntries(GROUPS.flatMap((g) => g.keys).map((k) => [k, true]));
+
+function kindOf(setting: Setting): Kind {
+  return KINDS[setting.key] ?? (typeof setting.defaultValue === 'number' ? 'integer' : 'text');
+}
+
+/** The value as the input shows it. */
+function toInput(setting: Setting, value: unknown, locale: LocaleCode): string {
+  const kind = kindOf(setting);
+  if (kind === 'euros') return centsToInput(Number(value), locale);
+  if (kind === 'percent') return basisPointsToInput(Number(value), locale);
+  return String(value ?? '');
+}
+
+/** The value as it reads on the read-only page and in "Default: …". */
+function toDisplay(setting: Setting, value: unknown, locale: LocaleCode): string {
+  const kind = kindOf(setting);
+  if (kind === 'euros') return formatMoney(Number(value), locale);
+  if (kind === 'percent') return `${basisPointsToInput(Number(value), locale)} %`;
+  return String(value ?? '') || '—';
+}
+
+type Parsed = { ok: true; value: unknown } | { ok: false; message: string };
+
+function useParse() {
+  const { t } = useTranslation('settings');
+  return (setting: Setting, text: string): Parsed => {
+    const kind = kindOf(setting);
+    const schema = (SETTINGS as Record<string, { schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } } } | undefined>)[setting.key]?.schema;
+    let value: unknown = text;
+    if (kind === 'euros') value = eurosToCents(text);
+    else if (kind === 'percent') value = percentToBasisPoints(text);
+    else if (kind === 'integer') value = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null;
+    const result = value === null ? { success: false } : (schema?.safeParse(value) ?? { success: true, data: value });
+    if (result.success) return { ok: true, value: result.data };
+    if (kind === 'euros') return { ok: false, message: t('euros') };
+    if (kind === 'percent') return { ok: false, message: t('percent') };
+    if (kind === 'integer') {
+      const bounds = schema as unknown as { minValue?: number | null; maxValue?: number | null } | undefined;
+      return { ok: false, message: t('wholeNumber', { min: bounds?.minValue ?? 0, max: bounds?.maxValue ?? '…' }) };
+    }
+    if (setting.key === 'companyNif') return { ok: false, message: t('validation.nif', { ns: 'translation' }) };
+    if (setting.key === 'companyIban') return { ok: false, message: t('validation.iban', { ns: 'translation' }) };
+    return { ok: false, message: text.trim() === '' ? t('notEmpty') : t('validation.invalid', { ns: 'translation' }) };
+  };
+}
+
+function SettingField({ setting, value, error, onChange, locale }: { setting: Setting; value: string; error?: string; onChange: (text: string) => void; locale: LocaleCode }) {
+  const { t } = useTranslation('settings');
+  const known = Boolean(labelsProbe[setting.key]);
+  const label = known ? t(`labels.${setting.key as KnownKey}`) : setting.key;
+  const help = known ? t(`help.${setting.key as KnownKey}`) : setting.description;
+  const description = setting.isDefault ? help : `${help} ${t('defaultValue', { value: toDisplay(setting, setting.defaultValue, locale) })}`;
+  const kind = kindOf(setting);
+  if (kind === 'multiline') {
+    return (
+      <TextField value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" className="field settings__wide">
+        <Label className="field__label">{label}</Label>
+        <TextArea rows={3} className="field__input field__textarea" />
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+        <FieldError className="field__error">
+          <Icon name="alertCircle" size={16} />
+          <span>{error}</span>
+        </FieldError>
+      </TextField>
+    );
+  }
+  return (
+    <TextInput
+      label={label}
+      value={value}
+      onChange={onChange}
+      description={description}
+      errorMessage={error}
+      inputMode={kind === 'text' ? undefined : kind === 'integer' ? 'numeric' : 'decimal'}
+      autoComplete="off"
+    />
+  );
+}
+
+/** Settings: the owner edits (€ and % as people write them; cents and basis points to the API); managers read. */
+export default function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const describe = useDescribeError();
+  const principal = usePrincipal();
+  const locale = currentLocale();
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  const parse = useParse();
+  const canEdit = principal.role === 'master';
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+
+  const byKey = useMemo(() => new Map((settings.data ?? []).map((s) => [s.key as string, s])), [settings.data]);
+  const initial = useMemo(() => Object.fromEntries((settings.data ?? []).map((s) => [s.key, toInput(s, s.value, locale)])), [settings.data, locale]);
+  useEffect(() => {
+    setDraft(initial);
+    setErrors({});
+  }, [initial]);
+
+  if (settings.isPending) return <PageLoader />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+
+  const changed = Object.keys(draft).filter((key) => draft[key] !== initial[key]);
+  const conflict = isApiError(update.error, 'VERSION_CONFLICT');
+  const failure = update.error && !conflict ? describe(update.error) : null;
+  const groups = [...GROUPS, { id: 'other' as const, keys: settings.data.map((s) => s.key as string).filter((k) => !labelsProbe[k]) }].filter((g) => g.keys.some((k) => byKey.has(k)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const nextErrors: Record<string, string> = {};
+    const body: Record<string, { value: unknown; version: number }> = {};
+    for (const key of changed) {
+      const setting = byKey.get(key)!;
+      const parsed = parse(setting, draft[key] ?? '');
+      if (parsed.ok) body[key] = { value: parsed.value, version: setting.version };
+      else nextErrors[key] = parsed.message;
+    }
+    setErrors(nextErrors);
+    if (Object.keys(nextErrors).length > 0) return;
+    if (changed.length === 0) return;
+    update.mutate(body as UpdateSettingsInput, { onSuccess: () => setSaved(true) });
+  };
+
+  const reload = () => {
+    update.reset();
+    void settings.refetch();
+  };
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={t('lead')} />
+      {canEdit ? null : (
+        <div className="settings__notice">
+          <Notice tone="info">{t('readOnly')}</Notice>
+        </div>
+      )}
+      <form className="stack" onSubmit={submit} noValidate>
+        {groups.map((group) => (
+          <section key={group.id} className="card" aria-labelledby={`settings-${group.id}`}>
+            <div className="card__header">
+              <h2 id={`settings-${group.id}`} className="card__title">
+                {t(group.id)}
+              </h2>
+            </div>
+            {canEdit ? (
+              <div className="form-grid">
+                {group.keys.map((key) => {
+                  const setting = byKey.get(key);
+                  return setting ? (
+                    <SettingField
+                      key={key}
+                      setting={setting}
+                      locale={locale}
+                      value={draft[key] ?? ''}
+                      error={errors[key]}
+                      onChange={(text) => {
+                        setSaved(false);
+                        setDraft((d) => ({ ...d, [key]: text }));
+                      }}
+                    />
+                  ) : null;
+                })}
+              </div>
+            ) : (
+              <dl className="facts">
+                {group.keys.map((key) => {
+                  const setting = byKey.get(key);
+                  if (!setting) return null;
+                  return (
+                    <div key={key}>
+                      <dt>{labelsProbe[key] ? t(`labels.${key as KnownKey}`) : key}</dt>
+                      <dd className="settings__value">{toDisplay(setting, setting.value, locale)}</dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            )}
+          </section>
+        ))}
+        {canEdit ? (
+          <div className="settings__bar">
+            {conflict ? (
+              <Notice tone="warning">
+                <p>{t('conflict')}</p>
+                <p>
+                  <Button size="sm" onPress={reload}>
+                    {t('reload')}
+                  </Button>
+                </p>
+              </Notice>
+            ) : null}
+            {failure ? (
+              <Notice tone="danger" reference={failure.reference}>
+                {failure.message}
+              </Notice>
+            ) : null}
+            {saved && changed.length === 0 ? <Notice tone="success">{t('saved')}</Notice> : null}
+            <div className="cluster">
+              <Button type="submit" variant="primary" isPending={update.isPending} pendingLabel={t('saving')} isDisabled={changed.length === 0 || conflict}>
+                {t('save')}
+              </Button>
+              {changed.length > 0 ? (
+                <Button variant="ghost" onPress={() => (setDraft(initial), setErrors({}))}>
+                  {t('discard')}
+                </Button>
+              ) : (
+                <span className="muted">{t('noChanges')}</span>
+              )}
+            </div>
+          </div>
+        ) : null}
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Locale } from '@contracts/auth';
+import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username, type StaffRoleName } from '@contracts/users';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { FormSelectField } from '@/components/fields';
+import { FormTextField } from '@/components/form-fields';
+import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
+import { useAssignableRoles } from '@/features/users/api/role-types';
+import { useCreateUser, type WithTemporaryPassword } from '@/features/users/api/create-user';
+import { getUser } from '@/features/users/api/get-user';
+import { useUpdateUser } from '@/features/users/api/update-user';
+import type { User } from '@/features/users/api/list-users';
+
+const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
+
+const UserForm = z.object({
+  username: Username,
+  role: StaffRole,
+  name: PersonName,
+  email: blank(Email),
+  phone: z.string().trim().max(32),
+  nif: blank(Nif),
+  dateOfBirth: blank(DateOfBirth),
+  locale: Locale,
+});
+type UserValues = z.input<typeof UserForm>;
+const FIELDS = Object.keys(UserForm.shape);
+const TOKENS = { username: 'username', email: 'email', phone: 'phone', nif: 'nif', dateOfBirth: 'date' };
+
+function valuesOf(user: User | null, role: StaffRoleName): UserValues {
+  return {
+    username: user?.username ?? '',
+    role: user?.role ?? role,
+    name: user?.name ?? '',
+    email: user?.email ?? '',
+    phone: user?.phone ?? '',
+    nif: user?.nif ?? '',
+    dateOfBirth: user?.dateOfBirth ?? '',
+    locale: user?.locale ?? 'pt',
+  };
+}
+
+const orNull = (value: string | undefined) => (value ? value : null);
+
+/** Create a team account, or edit one (sending the version it was read at). */
+export function UserFormDialog({
+  user,
+  onClose,
+  onCreated,
+}: {
+  /** null: a new account. */
+  user: User | null;
+  onClose: () => void;
+  onCreated: (result: WithTemporaryPassword) => void;
+}) {
+  const { t } = useTranslation('users');
+  const describe = useDescribeError();
+  const roles = useAssignableRoles();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const [base, setBase] = useState<User | null>(user);
+  const [reloading, setReloading] = useState(false);
+  const assignable = roles.data ?? [];
+  const form = useForm<UserValues>({ resolver: tokenResolver(UserForm, TOKENS), defaultValues: valuesOf(user, 'worker') });
+  const mutation = user ? update : create;
+  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
+  const [generalError, setGeneralError] = useState<unknown>(null);
+  const failure = generalError && !conflict ? describe(generalError) : null;
+  // The master's role never changes; a role the caller may not give is shown but cannot be chosen.
+  const roleLocked = base?.role === 'master' || (base !== null && !assignable.includes(base.role));
+  const roleOptions = (roleLocked && base ? [base.role] : assignable).map((role) => ({ value: role, label: t(`roles.${role}`, { ns: 'translation' }) }));
+
+  const submit = form.handleSubmit((values) => {
+    setGeneralError(null);
+    const onError = (error: unknown) => {
+      if (!applyServerFieldErrors(error, form.setError, FIELDS, TOKENS)) setGeneralError(error);
+    };
+    if (!base) {
+      create.mutate(
+        {
+          username: values.username,
+          role: values.role,
+          name: values.name,
+          email: orNull(values.email),
+          phone: orNull(values.phone),
+          nif: orNull(values.nif),
+          dateOfBirth: orNull(values.dateOfBirth),
+          locale: values.locale,
+        },
+        { onSuccess: onCreated, onError },
+      );
+      return;
+    }
+    const dirty = form.formState.dirtyFields;
+    const changes = Object.fromEntries(
+      (Object.keys(dirty) as (keyof UserValues)[])
+        .filter((key) => dirty[key] && !(key === 'role' && roleLocked))
+        .map((key) => [key, ['email', 'phone', 'nif', 'dateOfBirth'].includes(key) ? orNull(values[key]) : values[key]]),
+    );
+    if (Object.keys(changes).length === 0) return onClose();
+    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError });
+  });
+
+  const reload = async () => {
+    if (!base) return;
+    setReloading(true);
+    try {
+      const fresh = await getUser(base.id);
+      setBase(fresh);
+      form.reset(valuesOf(fresh, fresh.role));
+      update.reset();
+    } catch (error) {
+      setGeneralError(error);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
+      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
+        {conflict ? (
+          <Notice tone="warning">
+            <p>{t('conflict')}</p>
+            <p>
+              <Button size="sm" onPress={() => void reload()} isPending={reloading}>
+                {t('reloadAccount')}
+              </Button>
+            </p>
+          </Notice>
+        ) : null}
+        {failure ? (
+          <Notice tone="danger" reference={failure.reference}>
+            {failure.message}
+          </Notice>
+        ) : null}
+        <div className="form-grid">
+          <FormTextField control={form.control} name="name" label={t('name')} autoComplete="off" />
+          <FormTextField control={form.control} name="username" label={t('username')} autoComplete="off" autoCapitalize="none" spellCheck="false" />
+          <FormSelectField
+            control={form.control}
+            name="role"
+            label={t('role')}
+            options={roleOptions}
+            isDisabled={roleLocked}
+            description={form.watch('role') === 'admin' ? t('roleAdminHelp') : form.watch('role') === 'worker' ? t('roleWorkerHelp') : undefined}
+          />
+          <FormSelectField
+            control={form.control}
+            name="locale"
+            label={t('language')}
+            options={[
+              { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
+              { value: 'en', label: t('language.en', { ns: 'translation' }) },
+            ]}
+          />
+          <FormTextField control={form.control} name="email" label={`${t('email')} (${t('ui.optional', { ns: 'translation' })})`} type="email" inputMode="email" autoComplete="off" />
+          <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('ui.optional', { ns: 'translation' })})`} type="tel" inputMode="tel" autoComplete="off" />
+          <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('ui.optional', { ns: 'translation' })})`} inputMode="numeric" autoComplete="off" />
+          <FormTextField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('ui.optional', { ns: 'translation' })})`} type="date" autoComplete="off" />
+        </div>
+        <DialogActions>
+          <Button onPress={onClose}>{t('ui.cancel', { ns: 'translation' })}</Button>
+          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('ui.saving', { ns: 'translation' }) : t('creating')} isDisabled={conflict}>
+            {base ? t('ui.save', { ns: 'translation' }) : t('create')}
+          </Button>
+        </DialogActions>
+      </form>
+    </ModalDialog>
+  );
+}
