@@ -37,6 +37,10 @@ export const SHELLS: ShellConfig[] = [
     layout: () => import('@/app/shells/staff-shell'),
     sections: [
       { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
+      { path: 'laundry', label: 'nav.laundry', icon: 'basket', page: () => import('@/features/laundry/pages/staff-orders-page') },
+      { path: 'laundry/new', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/new-order-page') },
+      { path: 'laundry/:id', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/staff-order-page') },
+      { path: 'laundry-services', label: 'nav.laundryServices', icon: 'shirt', page: () => import('@/features/laundry/pages/catalogue-page') },
       { path: 'clients', label: 'nav.clients', icon: 'users', page: () => import('@/features/clients/pages/clients-page') },
       { path: 'clients/:id', label: 'nav.clients', icon: 'users', nav: false, page: () => import('@/features/clients/pages/client-detail-page') },
       { path: 'users', label: 'nav.users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
@@ -52,6 +56,8 @@ export const SHELLS: ShellConfig[] = [
     layout: () => import('@/app/shells/mobile-shell'),
     sections: [
       { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/worker-home-page') },
+      { path: 'laundry', label: 'nav.laundry', icon: 'washer', page: () => import('@/features/laundry/pages/worker-queue-page') },
+      { path: 'laundry/:id', label: 'nav.laundry', icon: 'washer', nav: false, page: () => import('@/features/laundry/pages/worker-order-page') },
       { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
     ],
   },
@@ -62,6 +68,8 @@ export const SHELLS: ShellConfig[] = [
     layout: () => import('@/app/shells/mobile-shell'),
     sections: [
       { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/client-home-page') },
+      { path: 'laundry', label: 'nav.laundry', icon: 'basket', page: () => import('@/features/laundry/pages/client-orders-page') },
+      { path: 'laundry/:id', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/client-order-page') },
       { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },

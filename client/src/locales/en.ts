@@ -30,6 +30,8 @@ export const en = {
     main: 'Main navigation',
     home: 'Home',
     profile: 'Profile',
+    laundry: 'Laundry',
+    laundryServices: 'Laundry prices',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
     menu: 'Menu',

@@ -25,6 +25,8 @@ export const pt: Messages = {
     main: 'Navegação principal',
     home: 'Início',
     profile: 'Perfil',
+    laundry: 'Lavandaria',
+    laundryServices: 'Preçário',
     openMenu: 'Abrir menu',
     closeMenu: 'Fechar menu',
     menu: 'Menu',

@@ -1,0 +1,15 @@
+/** The laundry screens' query keys: one root, so a status change can refresh every laundry list at once. */
+export const laundryKeys = {
+  all: ['laundry'] as const,
+  allServices: () => ['laundry', 'services'] as const,
+  services: (includeInactive: boolean) => ['laundry', 'services', { includeInactive }] as const,
+  orders: () => ['laundry', 'orders'] as const,
+  list: (filters: object) => ['laundry', 'orders', 'list', filters] as const,
+  detail: (id: number) => ['laundry', 'orders', 'detail', id] as const,
+  preview: (body: object) => ['laundry', 'preview', body] as const,
+  clients: (search: string) => ['laundry', 'clients', search] as const,
+  client: (id: number) => ['laundry', 'client', id] as const,
+  properties: (clientId: number) => ['laundry', 'properties', clientId] as const,
+  workers: () => ['laundry', 'workers'] as const,
+  notifications: () => ['laundry', 'notifications'] as const,
+};

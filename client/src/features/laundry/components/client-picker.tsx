@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button as AriaButton, ComboBox, FieldError, Group, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import { Icon } from '@/components/icon';
+import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
+import { useDebounced } from '@/features/laundry/use-debounced';
+
+/**
+ * Pick a client by typing part of the name, phone or NIF: the server searches (debounced), the list
+ * shows name and phone, arrows and Enter choose. `selected` is kept by the parent so a chosen client's
+ * name stays shown even when it is not in the latest search.
+ */
+export function ClientPicker({
+  label,
+  selected,
+  onSelect,
+  errorMessage,
+  description,
+  placeholder,
+}: {
+  label: string;
+  selected: ClientOption | null;
+  onSelect: (client: ClientOption | null) => void;
+  errorMessage?: string;
+  description?: string;
+  placeholder?: string;
+}) {
+  const { t } = useTranslation('laundry');
+  const [input, setInput] = useState(selected?.name ?? '');
+  const search = useDebounced(input === selected?.name ? '' : input.trim(), 250);
+  const results = useClientSearch(search);
+  const items = results.data ?? [];
+  const withSelected = selected && !items.some((c) => c.id === selected.id) ? [selected, ...items] : items;
+
+  useEffect(() => {
+    setInput(selected?.name ?? '');
+  }, [selected]);
+
+  return (
+    <ComboBox
+      className="field"
+      items={withSelected}
+      inputValue={input}
+      onInputChange={(value) => {
+        setInput(value);
+        if (value === '' && selected) onSelect(null);
+      }}
+      selectedKey={selected?.id ?? null}
+      onSelectionChange={(key: Key | null) => onSelect(withSelected.find((c) => c.id === key) ?? null)}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      menuTrigger="focus"
+      allowsEmptyCollection
+    >
+      <Label className="field__label">{label}</Label>
+      <Group className="laundry-combo">
+        <Icon name="user" size={18} className="laundry-combo__icon" />
+        <Input className="field__input laundry-combo__input" placeholder={placeholder} />
+        <AriaButton className="laundry-combo__button" aria-label={label}>
+          <Icon name="chevronRight" size={18} className="laundry-combo__chevron" />
+        </AriaButton>
+      </Group>
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">
+        <Icon name="alertCircle" size={16} />
+        <span>{errorMessage}</span>
+      </FieldError>
+      <Popover className="laundry-popover" placement="bottom start">
+        <ListBox<ClientOption>
+          className="laundry-listbox"
+          renderEmptyState={() => <p className="laundry-listbox__empty">{results.isFetching ? t('form.clientSearching') : t('form.clientNoResults')}</p>}
+        >
+          {(client) => (
+            <ListBoxItem id={client.id} textValue={client.name} className="laundry-listbox__item">
+              <span className="laundry-listbox__label">{client.name}</span>
+              <span className="laundry-listbox__detail">{[client.companyName, client.phone].filter(Boolean).join(' · ')}</span>
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}

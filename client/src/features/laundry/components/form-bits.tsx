@@ -1,0 +1,138 @@
+import { useId, type ReactNode } from 'react';
+import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Icon } from '@/components/icon';
+
+/** A labelled multi-line text field in the house style (the text-field.tsx look). */
+export function TextAreaInput({
+  label,
+  value,
+  onChange,
+  description,
+  errorMessage,
+  rows = 3,
+  name,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: string;
+  errorMessage?: string;
+  rows?: number;
+  name?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <TextField value={value} onChange={onChange} name={name} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field" autoFocus={autoFocus}>
+      <Label className="field__label">{label}</Label>
+      <TextArea rows={rows} className="field__input laundry-textarea" />
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">
+        <Icon name="alertCircle" size={16} />
+        <span>{errorMessage}</span>
+      </FieldError>
+    </TextField>
+  );
+}
+
+export interface NativeOption {
+  value: string;
+  label: string;
+}
+
+/** A labelled native select: the phone's own picker, large and familiar. */
+export function NativeSelect({
+  label,
+  value,
+  onChange,
+  options,
+  placeholder,
+  errorMessage,
+  description,
+  hideLabel,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: NativeOption[];
+  /** A first, empty choice ("Choose…", "Anyone"). */
+  placeholder?: string;
+  errorMessage?: string;
+  description?: string;
+  hideLabel?: boolean;
+  className?: string;
+}) {
+  const id = useId();
+  const described = [description ? `${id}-d` : '', errorMessage ? `${id}-e` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={['field', className].filter(Boolean).join(' ')}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+        {label}
+      </label>
+      <div className="laundry-select">
+        <select
+          id={id}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-invalid={errorMessage ? true : undefined}
+          aria-describedby={described}
+          className="field__input laundry-select__input"
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <Icon name="chevronRight" size={18} className="laundry-select__chevron" />
+      </div>
+      {description ? (
+        <span id={`${id}-d`} className="field__description">
+          {description}
+        </span>
+      ) : null}
+      {errorMessage ? (
+        <span id={`${id}-e`} className="field__error">
+          <Icon name="alertCircle" size={16} />
+          <span>{errorMessage}</span>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** A checkbox with a visible box, big enough to tap. */
+export function CheckboxInput({ isSelected, onChange, children, description }: { isSelected: boolean; onChange: (value: boolean) => void; children: ReactNode; description?: string }) {
+  return (
+    <Checkbox isSelected={isSelected} onChange={onChange} className="laundry-checkbox">
+      <span className="laundry-checkbox__box" aria-hidden="true">
+        <Icon name="check" size={16} />
+      </span>
+      <span className="laundry-checkbox__text">
+        <span className="laundry-checkbox__label">{children}</span>
+        {description ? <span className="laundry-checkbox__description">{description}</span> : null}
+      </span>
+    </Checkbox>
+  );
+}
+
+/** A titled group of fields inside a form card. */
+export function FormSection({ title, lead, children, id }: { title: string; lead?: string; children: ReactNode; id: string }) {
+  return (
+    <section className="card laundry-form__section" aria-labelledby={id}>
+      <div className="card__header">
+        <h2 id={id} className="card__title">
+          {title}
+        </h2>
+        {lead ? <p className="card__lead">{lead}</p> : null}
+      </div>
+      <div className="stack stack--sm">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+
+export interface Breakdown {
+  linesTotalCents: number;
+  additionalChargesCents: number;
+  discountCents: number;
+  deliveryFeeCents: number;
+  subtotalCents: number;
+  vatRateBasisPoints: number;
+  vatCents: number;
+  totalCents: number;
+}
+
+/** "23 %" from basis points, in the language's number style (2300 → 23, 1300 → 13, 650 → 6,5). */
+function vatRate(basisPoints: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pt-PT', { maximumFractionDigits: 2 }).format(basisPoints / 100);
+}
+
+/**
+ * Subtotal, delivery, VAT and total of an order. Rows that are zero (no discount, no delivery) are left
+ * out except the ones every receipt has.
+ */
+export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; testId?: string }) {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
+  return (
+    <dl className="price-breakdown" data-testid={testId}>
+      <div className="price-breakdown__row">
+        <dt>{t('price.lines')}</dt>
+        <dd>{money(breakdown.linesTotalCents)}</dd>
+      </div>
+      {breakdown.additionalChargesCents ? (
+        <div className="price-breakdown__row">
+          <dt>{t('price.additional')}</dt>
+          <dd>{money(breakdown.additionalChargesCents)}</dd>
+        </div>
+      ) : null}
+      {breakdown.discountCents ? (
+        <div className="price-breakdown__row">
+          <dt>{t('price.discount')}</dt>
+          <dd>−{money(breakdown.discountCents)}</dd>
+        </div>
+      ) : null}
+      {breakdown.deliveryFeeCents ? (
+        <div className="price-breakdown__row">
+          <dt>{t('price.deliveryFee')}</dt>
+          <dd>{money(breakdown.deliveryFeeCents)}</dd>
+        </div>
+      ) : null}
+      <div className="price-breakdown__row price-breakdown__row--subtotal" data-testid="price-subtotal">
+        <dt>{t('price.subtotal')}</dt>
+        <dd>{money(breakdown.subtotalCents)}</dd>
+      </div>
+      <div className="price-breakdown__row" data-testid="price-vat">
+        <dt>{t('price.vat', { rate: vatRate(breakdown.vatRateBasisPoints, locale) })}</dt>
+        <dd>{money(breakdown.vatCents)}</dd>
+      </div>
+      <div className="price-breakdown__row price-breakdown__row--total" data-testid="price-total">
+        <dt>{t('price.total')}</dt>
+        <dd>{money(breakdown.totalCents)}</dd>
+      </div>
+    </dl>
+  );
+}

@@ -1,0 +1,32 @@
+import { Link } from 'react-router';
+import { Icon } from '@/components/icon';
+import { useLaundryReadyNotices } from '@/features/laundry/api/list-notifications';
+import { useMarkNotificationRead } from '@/features/laundry/api/mark-notification-read';
+
+/**
+ * The client's unread "your laundry is ready" notifications, each opening its order (the text comes
+ * from the server in the client's language). Opening one marks it read.
+ */
+export function ReadyNotices() {
+  const notices = useLaundryReadyNotices();
+  const markRead = useMarkNotificationRead();
+  if (!notices.data?.length) return null;
+  return (
+    <ul role="list" className="ready-notices">
+      {notices.data.map((notice) => (
+        <li key={notice.id}>
+          <Link to={notice.link ?? '/client/laundry'} className="ready-notice" onClick={() => markRead.mutate(notice.id)}>
+            <span className="ready-notice__icon" aria-hidden="true">
+              <Icon name="checkCircle" size={22} />
+            </span>
+            <span className="ready-notice__text">
+              <span className="ready-notice__title">{notice.title}</span>
+              <span className="ready-notice__body">{notice.body}</span>
+            </span>
+            <Icon name="chevronRight" size={20} />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

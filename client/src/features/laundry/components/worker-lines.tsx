@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '@/lib/i18n';
+import { serviceName } from '@/features/laundry/laundry-format';
+import { lineAmount, type LineLike } from './line-summary';
+
+interface DetailLine extends LineLike {
+  id: number;
+  itemCategory: string | null;
+  conditionNotes: string | null;
+  specialTreatment: string | null;
+}
+
+/** What to wash: amount, service and the item's notes, large enough to read at the machine. No prices. */
+export function WorkLines({ lines }: { lines: DetailLine[] }) {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  return (
+    <ul role="list" className="work-lines">
+      {lines.map((line) => {
+        const notes = [line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean);
+        return (
+          <li key={line.id} className="work-lines__item">
+            <span className="work-lines__amount">{lineAmount(line, t, locale)}</span>
+            <span className="work-lines__text">
+              <span className="work-lines__service">{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</span>
+              {notes.length ? <span className="work-lines__notes">{notes.join(' · ')}</span> : null}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,63 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import '@/features/laundry/laundry-strings';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useClientOrders } from '@/features/laundry/api/list-laundry-orders';
+import { ReadyNotices } from '@/features/laundry/components/ready-notices';
+import { StatusBadge } from '@/features/laundry/components/status-badge';
+import '@/features/laundry/laundry.css';
+
+/** The client's own laundry orders, newest first, with status and total; ready ones are announced on top. */
+export default function ClientOrdersPage() {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const orders = useClientOrders({ sort: '-createdAt', limit: 20 });
+  const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t('client.title')} lead={t('client.lead')} />
+      <div className="stack">
+        <ReadyNotices />
+        {orders.isPending ? (
+          <PageLoader />
+        ) : orders.isError ? (
+          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState icon="basket" title={t('client.emptyTitle')}>
+            {t('client.emptyText')}
+          </EmptyState>
+        ) : (
+          <ul role="list" className="my-orders">
+            {items.map((order) => (
+              <li key={order.id}>
+                <Link to={`/client/laundry/${order.id}`} className={`card my-order my-order--${order.status}`}>
+                  <span className="my-order__top">
+                    <span className="my-order__number">{order.orderNumber}</span>
+                    <StatusBadge status={order.status} />
+                  </span>
+                  <span className="my-order__meta">
+                    {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {t('common.lineCount', { count: order.lineCount })}
+                  </span>
+                  <span className="my-order__bottom">
+                    <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>
+                    <Icon name="chevronRight" size={20} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {orders.hasNextPage ? (
+          <Button variant="secondary" block onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
+      </div>
+    </>
+  );
+}

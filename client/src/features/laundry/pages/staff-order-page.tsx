@@ -1,0 +1,352 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import type { LaundryOrderDto, LaundryStatusValue } from '@contracts/laundry';
+import '@/features/laundry/laundry-strings';
+import { Button, ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
+import { useStaffOrder } from '@/features/laundry/api/get-laundry-order';
+import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
+import { useRemoveLaundryLine } from '@/features/laundry/api/remove-laundry-line';
+import { useRevertLaundryStatus } from '@/features/laundry/api/revert-laundry-status';
+import { AddLineDialog } from '@/features/laundry/components/add-line-dialog';
+import { EditOrderDialog } from '@/features/laundry/components/edit-order-dialog';
+import { lineAmount, lineSummary } from '@/features/laundry/components/line-summary';
+import { PaymentsCard, paymentsOf } from '@/features/laundry/components/payments-card';
+import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
+import { ConfirmDialog, ReasonDialog } from '@/features/laundry/components/reason-dialog';
+import { StatusBadge } from '@/features/laundry/components/status-badge';
+import { StatusTimeline } from '@/features/laundry/components/status-timeline';
+import { isOpen, serviceName } from '@/features/laundry/laundry-format';
+import '@/features/laundry/laundry.css';
+
+type Order = LaundryOrderDto;
+type Line = NonNullable<Order['lines']>[number];
+
+const STEP_LABEL = { in_progress: 'detail.start', ready: 'detail.markReady', collected: 'detail.markCollected', delivered: 'detail.markDelivered' } as const;
+
+/** The last step can be undone when it was a forward step (not the intake, not itself an undo). */
+function canRevert(order: Pick<Order, 'status' | 'history'>): boolean {
+  const last = order.history?.at(-1);
+  return Boolean(last && last.fromStatus !== null && !last.isRevert && last.toStatus === order.status);
+}
+
+function StatusActions({ order }: { order: Order }) {
+  const { t } = useTranslation('laundry');
+  const describe = useDescribeError();
+  const change = useChangeLaundryStatus();
+  const revert = useRevertLaundryStatus(order.id);
+  const [dialog, setDialog] = useState<'cancel' | 'revert' | null>(null);
+  const forward = order.allowedNext.filter((s): s is keyof typeof STEP_LABEL => s !== 'cancelled');
+  const last = order.history?.at(-1);
+  const stepFailure = change.error && dialog === null ? describe(change.error) : null;
+  if (!forward.length && !order.allowedNext.includes('cancelled') && !canRevert(order)) return null;
+
+  const move = (status: LaundryStatusValue) => {
+    if (!change.isPending) change.mutate({ id: order.id, status });
+  };
+
+  return (
+    <section className="card status-actions" aria-labelledby="status-actions-title">
+      <h2 id="status-actions-title" className="visually-hidden">
+        {t('detail.statusActions')}
+      </h2>
+      <div className="status-actions__row">
+        {forward.map((status, i) => (
+          <Button
+            key={status}
+            variant={i === 0 ? 'primary' : 'secondary'}
+            size="lg"
+            onPress={() => move(status)}
+            isPending={change.isPending && change.variables?.status === status}
+            isDisabled={change.isPending}
+          >
+            <Icon name={status === 'in_progress' ? 'washer' : status === 'ready' ? 'checkCircle' : 'check'} size={20} />
+            {t(STEP_LABEL[status])}
+          </Button>
+        ))}
+        <span className="status-actions__spacer" />
+        {canRevert(order) ? (
+          <Button variant="ghost" onPress={() => setDialog('revert')}>
+            <Icon name="refresh" size={18} />
+            {t('detail.revert')}
+          </Button>
+        ) : null}
+        {order.allowedNext.includes('cancelled') ? (
+          <Button variant="danger" onPress={() => setDialog('cancel')}>
+            <Icon name="close" size={18} />
+            {t('detail.cancelOrder')}
+          </Button>
+        ) : null}
+      </div>
+      {stepFailure ? (
+        <Notice tone="danger" reference={stepFailure.reference}>
+          {stepFailure.message}
+        </Notice>
+      ) : null}
+      <ReasonDialog
+        isOpen={dialog === 'cancel'}
+        onOpenChange={(open) => setDialog(open ? 'cancel' : null)}
+        title={t('detail.cancelTitle', { number: order.orderNumber })}
+        text={t('detail.cancelText')}
+        reasonLabel={t('detail.cancelReason')}
+        confirmLabel={t('detail.cancelConfirm')}
+        pendingLabel={t('detail.cancelling')}
+        isPending={change.isPending}
+        error={dialog === 'cancel' ? change.error : null}
+        onConfirm={(note) => change.mutate({ id: order.id, status: 'cancelled', note }, { onSuccess: () => setDialog(null) })}
+      />
+      <ReasonDialog
+        isOpen={dialog === 'revert'}
+        onOpenChange={(open) => {
+          setDialog(open ? 'revert' : null);
+          if (!open) revert.reset();
+        }}
+        title={t('detail.revertTitle')}
+        text={last && last.fromStatus ? t('detail.revertText', { from: t(`status.${last.toStatus}`), to: t(`status.${last.fromStatus}`) }) : ''}
+        reasonLabel={t('detail.revertReason')}
+        confirmLabel={t('detail.revertConfirm')}
+        pendingLabel={t('detail.reverting')}
+        isPending={revert.isPending}
+        error={revert.error}
+        tone="primary"
+        onConfirm={(reason) => revert.mutate(reason, { onSuccess: () => setDialog(null) })}
+      />
+    </section>
+  );
+}
+
+function LinesCard({ order }: { order: Order }) {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const services = useLaundryServices();
+  const remove = useRemoveLaundryLine(order.id);
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Line | null>(null);
+  const open = isOpen(order.status);
+  const lines = order.lines ?? [];
+  return (
+    <section className="card" aria-labelledby="lines-title">
+      <div className="card__header card__header--row">
+        <h2 id="lines-title" className="card__title">
+          {t('detail.linesTitle')}
+        </h2>
+        {open && services.data ? (
+          <Button variant="soft" size="sm" onPress={() => setAdding(true)}>
+            <Icon name="basket" size={16} />
+            {t('detail.addLine')}
+          </Button>
+        ) : null}
+      </div>
+      <div className="table-wrap">
+        <table className="data-table lines-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('detail.service')}</th>
+              <th scope="col">{t('detail.amount')}</th>
+              <th scope="col">{t('detail.itemDetails')}</th>
+              <th scope="col" className="num">
+                {t('detail.unitPrice')}
+              </th>
+              <th scope="col" className="num">
+                {t('detail.lineTotal')}
+              </th>
+              {open ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.remove')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.id}>
+                <td data-label={t('detail.service')} className="strong">
+                  {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
+                </td>
+                <td data-label={t('detail.amount')}>{lineAmount(line, t, locale)}</td>
+                <td data-label={t('detail.itemDetails')} className="muted-cell">
+                  {[line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean).join(' · ') || '—'}
+                </td>
+                <td data-label={t('detail.unitPrice')} className="num">
+                  {t('price.unitPrice', { price: formatMoney(line.unitPriceCents, locale), unit: t(`unit.${line.pricingUnit}`) })}
+                  {line.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}
+                </td>
+                <td data-label={t('detail.lineTotal')} className="num strong">
+                  {formatMoney(line.totalCents, locale)}
+                </td>
+                {open ? (
+                  <td className="actions-cell">
+                    {lines.length > 1 ? (
+                      <Button variant="ghost" size="sm" onPress={() => setRemoving(line)} aria-label={`${t('common.remove')}: ${lineSummary(line, t, locale)}`}>
+                        <Icon name="close" size={16} />
+                        {t('common.remove')}
+                      </Button>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {services.data ? <AddLineDialog order={order} services={services.data} isOpen={adding} onOpenChange={setAdding} /> : null}
+      <ConfirmDialog
+        isOpen={removing !== null}
+        onOpenChange={(value) => {
+          if (!value) {
+            setRemoving(null);
+            remove.reset();
+          }
+        }}
+        title={t('detail.removeLineTitle')}
+        text={removing ? t('detail.removeLineText', { what: lineSummary(removing, t, locale) }) : ''}
+        confirmLabel={t('detail.removeConfirm')}
+        pendingLabel={t('detail.removing')}
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removing && remove.mutate({ lineId: removing.id, version: order.version }, { onSuccess: () => setRemoving(null) })}
+      />
+    </section>
+  );
+}
+
+function DetailsCard({ order }: { order: Order }) {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const [editing, setEditing] = useState(false);
+  const open = isOpen(order.status);
+  return (
+    <section className="card" aria-labelledby="details-title">
+      <div className="card__header card__header--row">
+        <h2 id="details-title" className="card__title">
+          {t('detail.detailsTitle')}
+        </h2>
+        {open ? (
+          <Button variant="soft" size="sm" onPress={() => setEditing(true)}>
+            <Icon name="sliders" size={16} />
+            {t('detail.editDetails')}
+          </Button>
+        ) : null}
+      </div>
+      <dl className="facts">
+        <div>
+          <dt>{t('common.client')}</dt>
+          <dd>
+            {order.client.name}
+            <span className="facts__sub">{[order.client.phone, order.client.email].filter(Boolean).join(' · ')}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('form.typeSection')}</dt>
+          <dd>{t(`orderType.${order.orderType}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('common.assignee')}</dt>
+          <dd>{order.assignedWorker?.name ?? t('common.unassigned')}</dd>
+        </div>
+        <div>
+          <dt>{t('common.expectedReady')}</dt>
+          <dd>{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : t('common.noDate')}</dd>
+        </div>
+        <div>
+          <dt>{t('common.delivery')}</dt>
+          <dd>
+            {order.deliveryRequested
+              ? [t('common.deliveryTo', { address: order.deliveryAddress ?? '—' }), order.deliveryDate ? t('common.deliveryOn', { date: formatDate(order.deliveryDate, locale) }) : null]
+                  .filter(Boolean)
+                  .join(' ')
+              : t('common.collection')}
+          </dd>
+        </div>
+        {order.specialInstructions ? (
+          <div className="facts__wide">
+            <dt>{t('common.instructions')}</dt>
+            <dd className="pre-line">{order.specialInstructions}</dd>
+          </div>
+        ) : null}
+        {order.internalNotes ? (
+          <div className="facts__wide">
+            <dt>{t('common.internalNotes')}</dt>
+            <dd className="pre-line">{order.internalNotes}</dd>
+          </div>
+        ) : null}
+        {order.cancelReason ? (
+          <div className="facts__wide">
+            <dt>{t('detail.cancelReasonLabel')}</dt>
+            <dd className="pre-line">{order.cancelReason}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {open ? <EditOrderDialog order={order} isOpen={editing} onOpenChange={setEditing} /> : null}
+    </section>
+  );
+}
+
+/** One order for staff: status and its actions, lines, details, price, payments and history. */
+export default function StaffOrderPage() {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const { id } = useParams();
+  const location = useLocation();
+  const created = (location.state as { created?: string } | null)?.created;
+  const query = useStaffOrder(Number(id));
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const order = query.data;
+  const payments = paymentsOf(order);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <ButtonLink href="/admin/laundry" variant="ghost" size="sm" className="back-link">
+            <Icon name="arrowRight" size={16} className="back-link__icon" />
+            {t('detail.backToList')}
+          </ButtonLink>
+        }
+        title={order.orderNumber}
+        lead={`${order.client.name} · ${t('common.created')} ${formatDateTime(order.createdAt, locale)}`}
+        actions={<StatusBadge status={order.status} size="lg" />}
+      />
+      <div className="stack">
+        {created ? <Notice tone="success">{t('form.created', { number: created })}</Notice> : null}
+        {!isOpen(order.status) ? <Notice tone="info">{t('detail.closedNotice')}</Notice> : null}
+        <StatusActions order={order} />
+        <div className="order-grid">
+          <div className="stack">
+            <LinesCard order={order} />
+            <DetailsCard order={order} />
+          </div>
+          <div className="stack">
+            <section className="card" aria-labelledby="price-title">
+              <div className="card__header">
+                <h2 id="price-title" className="card__title">
+                  {t('price.title')}
+                </h2>
+              </div>
+              <PriceBreakdown breakdown={order} testId="order-price" />
+            </section>
+            {payments ? <PaymentsCard payments={payments} /> : null}
+            <section className="card" aria-labelledby="history-title">
+              <div className="card__header">
+                <h2 id="history-title" className="card__title">
+                  {t('detail.timelineTitle')}
+                </h2>
+              </div>
+              <StatusTimeline history={order.history ?? []} />
+            </section>
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

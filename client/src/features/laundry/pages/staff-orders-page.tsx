@@ -1,0 +1,238 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ToggleButton } from 'react-aria-components';
+import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
+import '@/features/laundry/laundry-strings';
+import { Button, ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { TextInput } from '@/components/text-field';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useStaffOrders, type LaundryOrderFilters } from '@/features/laundry/api/list-laundry-orders';
+import { useWorkers } from '@/features/laundry/api/list-workers';
+import { useClient, type ClientOption } from '@/features/laundry/api/search-clients';
+import { ClientPicker } from '@/features/laundry/components/client-picker';
+import { NativeSelect } from '@/features/laundry/components/form-bits';
+import { StatusBadge } from '@/features/laundry/components/status-badge';
+import { useDebounced } from '@/features/laundry/use-debounced';
+import '@/features/laundry/laundry.css';
+
+const SORTS = [
+  ['-createdAt', 'staffList.sortNewest'],
+  ['createdAt', 'staffList.sortOldest'],
+  ['expectedReadyDate', 'staffList.sortReadyDate'],
+  ['-orderNumber', 'staffList.sortNumber'],
+  ['-total', 'staffList.sortTotalDesc'],
+] as const;
+
+/** The filters live in the address, so a filtered list can be bookmarked and survives "back". */
+function useFilters() {
+  const [params, setParams] = useSearchParams();
+  const filters: LaundryOrderFilters = useMemo(() => {
+    const status = (params.get('status') ?? '').split(',').filter((s): s is LaundryStatusValue => (LAUNDRY_STATUSES as readonly string[]).includes(s));
+    const number = (key: string) => (params.get(key) && Number(params.get(key)) > 0 ? Number(params.get(key)) : undefined);
+    return {
+      status,
+      clientId: number('client'),
+      assignedWorkerId: number('assignee'),
+      from: params.get('from') || undefined,
+      to: params.get('to') || undefined,
+      q: params.get('q') || undefined,
+      sort: params.get('sort') || '-createdAt',
+      limit: 25,
+    };
+  }, [params]);
+  const set = (patch: Record<string, string | undefined>) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [key, value] of Object.entries(patch)) {
+          if (value) next.set(key, value);
+          else next.delete(key);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  return { filters, set, clear: () => setParams(new URLSearchParams(), { replace: true }), active: [...params.keys()].some((k) => k !== 'sort') };
+}
+
+/** Staff: every laundry order, filtered by status chips, client, team member and dates, searched and sorted. */
+export default function StaffOrdersPage() {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  const { filters, set, clear, active } = useFilters();
+  const workers = useWorkers();
+  const namedClient = useClient(filters.clientId ?? null);
+  const [search, setSearch] = useState(filters.q ?? '');
+  const settledSearch = useDebounced(search.trim(), 300);
+  const [pickedClient, setPickedClient] = useState<ClientOption | null>(null);
+  const shownClient = filters.clientId ? (pickedClient?.id === filters.clientId ? pickedClient : (namedClient.data ?? null)) : null;
+
+  useEffect(() => {
+    if ((filters.q ?? '') !== settledSearch) set({ q: settledSearch || undefined });
+    // Only the settled text drives the address; the address does not drive the box while typing.
+  }, [settledSearch]);
+
+  const orders = useStaffOrders(filters);
+  const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const meta = orders.data?.pages.at(-1)?.meta;
+  const toggleStatus = (status: LaundryStatusValue) => {
+    const current = new Set(filters.status);
+    if (current.has(status)) current.delete(status);
+    else current.add(status);
+    set({ status: [...current].join(',') || undefined });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('staffList.title')}
+        lead={t('staffList.lead')}
+        actions={
+          <ButtonLink href="/admin/laundry/new" variant="primary" size="lg">
+            <Icon name="basket" size={20} />
+            {t('staffList.newOrder')}
+          </ButtonLink>
+        }
+      />
+      <section className="card filters" aria-label={t('staffList.filtersLabel')}>
+        <div className="filters__chips" role="group" aria-label={t('staffList.statusFilter')}>
+          <ToggleButton isSelected={!filters.status?.length} onChange={() => set({ status: undefined })} className="chip">
+            {t('staffList.allStatuses')}
+          </ToggleButton>
+          {LAUNDRY_STATUSES.map((status) => (
+            <ToggleButton key={status} isSelected={filters.status?.includes(status) ?? false} onChange={() => toggleStatus(status)} className={`chip chip--${status}`}>
+              {t(`status.${status}`)}
+            </ToggleButton>
+          ))}
+        </div>
+        <div className="filters__grid">
+          <TextInput label={t('staffList.search')} value={search} onChange={setSearch} type="search" placeholder={t('staffList.searchPlaceholder')} autoComplete="off" />
+          <ClientPicker
+            label={t('staffList.clientFilter')}
+            selected={shownClient}
+            onSelect={(client) => {
+              setPickedClient(client);
+              set({ client: client ? String(client.id) : undefined });
+            }}
+            placeholder={t('staffList.anyClient')}
+          />
+          <NativeSelect
+            label={t('staffList.assigneeFilter')}
+            value={filters.assignedWorkerId ? String(filters.assignedWorkerId) : ''}
+            onChange={(value) => set({ assignee: value || undefined })}
+            options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+            placeholder={t('staffList.anyAssignee')}
+          />
+          <TextInput label={t('staffList.from')} type="date" value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
+          <TextInput label={t('staffList.to')} type="date" value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
+          <NativeSelect
+            label={t('staffList.sort')}
+            value={filters.sort ?? '-createdAt'}
+            onChange={(value) => set({ sort: value === '-createdAt' ? undefined : value })}
+            options={SORTS.map(([value, label]) => ({ value, label: t(label) }))}
+          />
+        </div>
+        {active ? (
+          <div>
+            <Button
+              variant="ghost"
+              size="sm"
+              onPress={() => {
+                setSearch('');
+                setPickedClient(null);
+                clear();
+              }}
+            >
+              <Icon name="close" size={16} />
+              {t('staffList.clearFilters')}
+            </Button>
+          </div>
+        ) : null}
+      </section>
+
+      {orders.isPending ? (
+        <PageLoader />
+      ) : orders.isError ? (
+        <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : items.length === 0 ? (
+        active ? (
+          <EmptyState icon="basket" title={t('staffList.noMatchTitle')}>
+            {t('staffList.noMatchText')}
+          </EmptyState>
+        ) : (
+          <EmptyState
+            icon="basket"
+            title={t('staffList.emptyTitle')}
+            actions={
+              <ButtonLink href="/admin/laundry/new" variant="primary">
+                {t('staffList.newOrder')}
+              </ButtonLink>
+            }
+          >
+            {t('staffList.emptyText')}
+          </EmptyState>
+        )
+      ) : (
+        <section className="card card--flush" aria-busy={orders.isFetching}>
+          <div className="table-wrap">
+            <table className="data-table orders-table" aria-label={t('staffList.tableLabel')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('common.orderNumber')}</th>
+                  <th scope="col">{t('common.client')}</th>
+                  <th scope="col">{t('common.status')}</th>
+                  <th scope="col">{t('common.created')}</th>
+                  <th scope="col">{t('common.expectedReady')}</th>
+                  <th scope="col">{t('common.assignee')}</th>
+                  <th scope="col" className="num">
+                    {t('common.total')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((order) => (
+                  <tr key={order.id}>
+                    <th scope="row" data-label={t('common.orderNumber')}>
+                      <Link to={`/admin/laundry/${order.id}`} className="row-link">
+                        {order.orderNumber}
+                      </Link>
+                    </th>
+                    <td data-label={t('common.client')} className="strong">
+                      {order.client.name}
+                    </td>
+                    <td data-label={t('common.status')}>
+                      <StatusBadge status={order.status} />
+                    </td>
+                    <td data-label={t('common.created')}>{formatDate(order.createdAt, locale)}</td>
+                    <td data-label={t('common.expectedReady')}>{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
+                    <td data-label={t('common.assignee')}>{order.assignedWorker?.name ?? '—'}</td>
+                    <td data-label={t('common.total')} className="num strong">
+                      {formatMoney(order.totalCents, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <div className="list-footer">
+            {meta ? (
+              <span className="muted-text">
+                {meta.totalCapped ? t('common.shownOfMany', { shown: items.length, total: meta.total }) : t('common.shownOf', { shown: items.length, total: meta.total })}
+              </span>
+            ) : null}
+            {orders.hasNextPage ? (
+              <Button variant="secondary" onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
+                {t('common.loadMore')}
+              </Button>
+            ) : null}
+          </div>
+        </section>
+      )}
+    </>
+  );
+}

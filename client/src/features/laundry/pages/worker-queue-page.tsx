@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { Radio, RadioGroup, Label } from 'react-aria-components';
+import type { LaundryOrderWorkerDto, LaundryStatusValue } from '@contracts/laundry';
+import '@/features/laundry/laundry-strings';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { useWorkerOrders } from '@/features/laundry/api/list-laundry-orders';
+import { CheckboxInput } from '@/features/laundry/components/form-bits';
+import { lineSummary } from '@/features/laundry/components/line-summary';
+import { WorkerActions } from '@/features/laundry/components/worker-actions';
+import '@/features/laundry/laundry.css';
+
+type Tab = 'received' | 'in_progress' | 'ready';
+const TABS: Array<[Tab, 'worker.toStart' | 'worker.inProgress' | 'worker.ready', 'worker.emptyToStart' | 'worker.emptyInProgress' | 'worker.emptyReady']> = [
+  ['received', 'worker.toStart', 'worker.emptyToStart'],
+  ['in_progress', 'worker.inProgress', 'worker.emptyInProgress'],
+  ['ready', 'worker.ready', 'worker.emptyReady'],
+];
+
+function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine: boolean; onDone: (status: LaundryStatusValue) => void }) {
+  const { t } = useTranslation('laundry');
+  const locale = currentLocale();
+  return (
+    <li className="card queue-card">
+      <Link to={`/worker/laundry/${order.id}`} className="queue-card__link" aria-label={t('worker.open', { number: order.orderNumber })}>
+        <div className="queue-card__top">
+          <span className="queue-card__number">{order.orderNumber}</span>
+          {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
+          <Icon name="chevronRight" size={20} className="queue-card__chevron" />
+        </div>
+        <p className="queue-card__client">{order.client.name}</p>
+      </Link>
+      {order.lines ? (
+        <ul role="list" className="queue-card__lines">
+          {order.lines.map((line) => (
+            <li key={line.id}>{lineSummary(line, t, locale)}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="queue-card__lines">{t('common.lineCount', { count: order.lineCount })}</p>
+      )}
+      <p className="queue-card__meta">
+        <Icon name="calendar" size={16} />
+        {t('common.expectedReady')}: {order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : t('common.noDate')}
+        {order.deliveryRequested ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <Icon name="mapPin" size={16} />
+            {t('common.delivery')}
+          </>
+        ) : null}
+      </p>
+      {order.specialInstructions ? <p className="queue-card__note">{order.specialInstructions}</p> : null}
+      <WorkerActions order={order} onDone={onDone} />
+    </li>
+  );
+}
+
+/** The team's laundry queue on a phone: what to start, what is in the machines, what waits on the shelf. */
+export default function WorkerQueuePage() {
+  const { t } = useTranslation('laundry');
+  const principal = usePrincipal();
+  const [tab, setTab] = useState<Tab>('received');
+  const [onlyMine, setOnlyMine] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const orders = useWorkerOrders({ status: ['received', 'in_progress', 'ready'], sort: 'expectedReadyDate', limit: 100, assignedWorkerId: onlyMine ? principal.id : undefined });
+  const all = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const count = (status: Tab) => all.filter((o) => o.status === status).length;
+  const shown = all.filter((o) => o.status === tab);
+  const empty = TABS.find(([id]) => id === tab)![2];
+
+  return (
+    <>
+      <PageHeader title={t('worker.title')} lead={t('worker.lead')} />
+      <div className="stack">
+        <RadioGroup value={tab} onChange={(value) => setTab(value as Tab)} orientation="horizontal" className="queue-tabs">
+          <Label className="visually-hidden">{t('worker.tabsLabel')}</Label>
+          {TABS.map(([id, label]) => (
+            <Radio key={id} value={id} className={`queue-tab queue-tab--${id}`}>
+              <span className="queue-tab__label">{t(label)}</span>
+              <span className="queue-tab__count">{orders.data ? count(id) : '·'}</span>
+            </Radio>
+          ))}
+        </RadioGroup>
+        <CheckboxInput isSelected={onlyMine} onChange={setOnlyMine}>
+          {t('worker.onlyMine')}
+        </CheckboxInput>
+        {done ? <Notice tone="success">{done}</Notice> : null}
+        {orders.isPending ? (
+          <PageLoader />
+        ) : orders.isError ? (
+          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+        ) : shown.length === 0 ? (
+          <EmptyState icon="washer" title={t('worker.emptyTitle')}>
+            {t(empty)}
+          </EmptyState>
+        ) : (
+          <ul role="list" className="queue-list">
+            {shown.map((order) => (
+              <QueueCard
+                key={order.id}
+                order={order}
+                mine={order.assignedWorker?.id === principal.id}
+                onDone={(status) => setDone(t('worker.done', { number: order.orderNumber, status: t(`status.${status}`) }))}
+              />
+            ))}
+          </ul>
+        )}
+        {orders.hasNextPage ? (
+          <Button variant="secondary" block onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
+      </div>
+    </>
+  );
+}
