@@ -8,23 +8,13 @@ import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { SHELL_BASE } from '@/app/paths';
-import { usePrincipal, type Role } from '@/features/auth/api/get-session';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { appLink } from '@/features/notifications/app-link';
 import { useMarkAllRead } from '@/features/notifications/api/mark-all-read';
 import { useMarkRead } from '@/features/notifications/api/mark-read';
 import { useNotifications, type Notification } from '@/features/notifications/api/list-notifications';
 import { useUnreadCount } from '@/features/notifications/api/unread-count';
 import './notification-bell.css';
-
-/**
- * The server links into the app generically (`/app/laundry/12`); each role's area has its own base
- * (`/admin`, `/worker`, `/client`). Anything else that is an in-app path is kept; other values are dropped.
- */
-export function appLink(link: string | null, role: Role): string | null {
-  if (!link || !link.startsWith('/') || link.startsWith('//')) return null;
-  if (link === '/app' || link.startsWith('/app/')) return `${SHELL_BASE[role]}${link.slice(4)}`;
-  return link;
-}
 
 function NotificationList({ close }: { close: () => void }) {
   const { t } = useTranslation('notifications');
