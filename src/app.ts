@@ -68,6 +68,9 @@ import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { createReportsRepository } from './modules/reports/reports.repository.js';
 import { createReportsService } from './modules/reports/reports.service.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { createDashboardRepository } from './modules/dashboard/dashboard.repository.js';
+import { createDashboardService } from './modules/dashboard/dashboard.service.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
 import { createCleaningService } from './modules/cleaning/cleaning.service.js';
 import { cleaningRoutes } from './modules/cleaning/cleaning.routes.js';
@@ -210,6 +213,7 @@ export function createApp(deps: AppDeps): App {
   ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });
+  dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, clock }) });
   cleaningRoutes(routes, { cleaning });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });

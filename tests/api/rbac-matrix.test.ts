@@ -188,6 +188,8 @@ export const RULES: Record<string, Rule> = {
   'GET /api/reports/revenue': { expect: staffOnly(400) },
   'GET /api/reports/cash': { expect: staffOnly(400) },
   'GET /api/reports/timesheet': { expect: staffOnly(400) },
+  // One dashboard for everyone signed in; the answer is shaped by role (tests/api/dashboard.test.ts).
+  'GET /api/dashboard': { expect: signedIn(200) },
 
   // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },
