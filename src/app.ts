@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import type { Config } from './config/config.js';
 import type { Db } from './db/pool.js';
 import type { Logger } from './lib/logger.js';
@@ -229,6 +230,8 @@ export function createApp(deps: AppDeps): App {
   app.use(metrics.observeRequests);
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.isProduction));
+  // gzip for JSON, the web app's scripts and CSV; images are already compressed and left alone.
+  app.use(compression());
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -222,6 +222,15 @@ describe('HTTP layer', () => {
     });
   });
 
+  describe('compression', () => {
+    it('when a client accepts gzip, then a large JSON answer is compressed', async () => {
+      const res = await t.request.get('/api/docs/openapi.json').set('Accept-Encoding', 'gzip');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.body.openapi).toBe('3.1.0');
+    });
+  });
+
   describe('headers', () => {
     it('when any API answers, then security headers are set and caching is off', async () => {
       const res = await t.request.get('/api/healthz');
