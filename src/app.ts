@@ -75,6 +75,12 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
 import { createCleaningService } from './modules/cleaning/cleaning.service.js';
 import { cleaningRoutes } from './modules/cleaning/cleaning.routes.js';
+import { createPhotosRepository } from './modules/photos/photos.repository.js';
+import { createPhotosService } from './modules/photos/photos.service.js';
+import { photosRoutes } from './modules/photos/photos.routes.js';
+import { createImagePipeline } from './modules/photos/image-pipeline.js';
+import { storageFromConfig } from './modules/photos/storage-from-config.js';
+import type { PhotoStorage } from './modules/photos/photo-storage.js';
 
 export interface AppDeps {
   config: Config;
@@ -89,6 +95,8 @@ export interface AppDeps {
   extraRoutes?: (routes: Routes) => void;
   /** The job queue to put background work on (absent in tests and tools). */
   jobs?: JobSender;
+  /** Photo storage other than the configured one (tests simulate a failing disk with it). */
+  photoStorage?: PhotoStorage;
 }
 
 export interface App {
@@ -182,6 +190,19 @@ export function createApp(deps: AppDeps): App {
       },
     },
   });
+  const photos = createPhotosService({
+    db,
+    repo: createPhotosRepository(),
+    clock,
+    logger,
+    audit,
+    settings,
+    jobs: cleaning,
+    storage: deps.photoStorage ?? storageFromConfig(config.photos.storage),
+    pipeline: createImagePipeline({ maxInputPixels: config.photos.maxInputPixels, concurrency: config.photos.imageConcurrency }),
+  });
+  // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
+  cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   const gdpr = createGdprService({
     db,
@@ -198,6 +219,8 @@ export function createApp(deps: AppDeps): App {
       { section: 'payments', export: payments.exportClient, anonymise: payments.anonymiseClient },
       { section: 'receipts', export: receipts.exportClient, anonymise: receipts.anonymiseClient },
       { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
+      // Photos of the inside of a client's home are deleted outright on anonymisation (files after commit).
+      { section: 'photos', export: photos.exportClient, anonymise: photos.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
   });
@@ -216,6 +239,7 @@ export function createApp(deps: AppDeps): App {
   reportsRoutes(routes, { reports });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, clock }) });
   cleaningRoutes(routes, { cleaning });
+  photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });
   deps.extraRoutes?.(routes);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import net from 'node:net';
+import os from 'node:os';
 import { envSchema, type ParsedEnv } from './env.js';
 
 export type Role = 'master' | 'admin' | 'worker';
@@ -75,6 +76,25 @@ export interface Config {
   };
   jobs: { enabled: boolean };
   passwordReset: { emailTtlMinutes: number; linkTtlHours: number; rateLimitMax: number; rateLimitWindowSeconds: number };
+  photos: {
+    /** Where multipart uploads are spooled while a request runs (removed when it ends). */
+    tmpDir: string;
+    /** Processed images: a local directory, or an S3-compatible bucket (needed with several instances). */
+    storage: { driver: 'local'; dir: string } | { driver: 's3'; s3: S3StorageConfig };
+    /** Images decoded at once: each may hold a large bitmap, so a burst queues instead of exhausting memory. */
+    imageConcurrency: number;
+    /** Pixel-flood guard: larger inputs are refused before decoding (48 MP phone photos pass). */
+    maxInputPixels: number;
+  };
+}
+
+export interface S3StorageConfig {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {
@@ -156,6 +176,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   for (const origin of e.CORS_ORIGINS) {
     if (!/^https?:\/\/[^/\s]+$/.test(origin)) problems.push(`CORS_ORIGINS: "${origin}" is not an origin like https://host:port`);
   }
+  if (e.STORAGE_DRIVER === 's3' && !e.S3_BUCKET) problems.push('S3_BUCKET: is required when STORAGE_DRIVER=s3');
+  if ((e.S3_ACCESS_KEY_ID === undefined) !== (e.S3_SECRET_ACCESS_KEY === undefined)) {
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: give both or neither');
+  }
+  if (e.S3_ENDPOINT && !/^https?:\/\/[^\s]+$/.test(e.S3_ENDPOINT)) problems.push(`S3_ENDPOINT: "${e.S3_ENDPOINT}" is not a URL like https://host:port`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const secret = e.SESSION_SECRET ?? developmentSecret(dataDir);
@@ -229,6 +254,25 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       linkTtlHours: e.PASSWORD_RESET_LINK_TTL_HOURS,
       rateLimitMax: e.RATE_LIMIT_PASSWORD_RESET_MAX,
       rateLimitWindowSeconds: e.RATE_LIMIT_PASSWORD_RESET_WINDOW_MINUTES * 60,
+    },
+    photos: {
+      tmpDir: path.resolve(cwd, e.UPLOAD_TMP_DIR ?? os.tmpdir()),
+      storage:
+        e.STORAGE_DRIVER === 's3'
+          ? {
+              driver: 's3',
+              s3: {
+                endpoint: e.S3_ENDPOINT,
+                region: e.S3_REGION,
+                bucket: e.S3_BUCKET!,
+                accessKeyId: e.S3_ACCESS_KEY_ID,
+                secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+                forcePathStyle: e.S3_FORCE_PATH_STYLE,
+              },
+            }
+          : { driver: 'local', dir: path.resolve(cwd, e.UPLOADS_DIR) },
+      imageConcurrency: e.PHOTO_IMAGE_CONCURRENCY,
+      maxInputPixels: e.PHOTO_MAX_INPUT_PIXELS,
     },
   };
   return Object.freeze(config);

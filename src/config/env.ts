@@ -110,6 +110,18 @@ export const envSchema = z.object({
   PASSWORD_RESET_LINK_TTL_HOURS: int(72, 1, 720),
   RATE_LIMIT_PASSWORD_RESET_MAX: int(5, 1),
   RATE_LIMIT_PASSWORD_RESET_WINDOW_MINUTES: int(60, 1),
+
+  UPLOADS_DIR: z.string().default('./uploads'),
+  UPLOAD_TMP_DIR: optionalString,
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: optionalString,
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: bool(true),
+  PHOTO_IMAGE_CONCURRENCY: int(2, 1, 16),
+  PHOTO_MAX_INPUT_PIXELS: int(50_000_000, 1_000_000, 268_402_689),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

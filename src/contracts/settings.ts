@@ -64,6 +64,16 @@ export const SETTINGS = {
     default: 8,
     description: 'How many weeks ahead the occurrences of recurring cleaning jobs are created.',
   },
+  maxPhotosPerJob: {
+    schema: z.number().int().min(1).max(5000),
+    default: 300,
+    description: 'At most this many photos per cleaning job.',
+  },
+  requireAfterPhoto: {
+    schema: z.boolean(),
+    default: true,
+    description: 'A cleaning job needs at least one "after" photo to be completed (staff may waive it for a job, with a reason).',
+  },
   companyName: {
     schema: text(200).min(1),
     default: 'Lavandaria',

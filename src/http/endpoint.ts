@@ -33,6 +33,8 @@ export interface EndpointSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /** How the body travels (documentation): JSON unless the route parses uploads. */
+  bodyContentType?: 'application/json' | 'multipart/form-data';
   /** Schema of `data` in the success envelope (documentation). */
   response?: z.ZodType;
   /** The success answer is a list with paging `_meta`. */
@@ -141,7 +143,7 @@ function register(registry: OpenAPIRegistry, spec: EndpointSpec): void {
     request: {
       params: spec.params as never,
       query: spec.query as never,
-      body: spec.body ? { content: { 'application/json': { schema: spec.body } }, required: true } : undefined,
+      body: spec.body ? { content: { [spec.bodyContentType ?? 'application/json']: { schema: spec.body } }, required: true } : undefined,
     },
     responses: responses as never,
   });

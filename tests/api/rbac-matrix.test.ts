@@ -2,6 +2,8 @@ import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createClient, createStaff, NEW_PASSWORD, PROPERTY, signedInClient } from '../helpers/people-fixtures.js';
+import { plainJpeg } from '../fixtures/photo-fixtures.js';
+import { uploadPhotos } from '../fixtures/photo-api.js';
 
 /**
  * The permission matrix of PRODUCT §5, generated from the route table: every route is called by each
@@ -64,6 +66,13 @@ async function freshJob(f: Fixtures, { master, t }: Ctx, started: boolean) {
   if (started) await master.post(`/api/cleaning-jobs/${created.body.data.id}/start`).send({ workerId: f.demoWorkerId });
   return { id: created.body.data.id as number };
 }
+/** A photo of its own on the fixture job, uploaded by staff (so the demo worker is not its uploader). */
+async function freshPhoto(f: Fixtures, { master }: Ctx) {
+  const res = await uploadPhotos(master, f.jobId, [{ bytes: await plainJpeg(64, 48), name: 'matrix.jpg' }], { photoType: 'before' });
+  return { id: res.body.data.photos[0].id as number };
+}
+let sharedPhoto: Promise<{ id: number }> | undefined;
+const photo = (f: Fixtures, ctx: Ctx) => (sharedPhoto ??= freshPhoto(f, ctx));
 const cleaningJob = (f: Fixtures) => ({
   clientId: f.clientId,
   propertyId: f.propertyId,
@@ -170,6 +179,16 @@ export const RULES: Record<string, Rule> = {
   'POST /api/cleaning-jobs/:id/complete': { expect: { ...staffOnly(409), worker: 409 }, params: (f, ctx) => freshJob(f, ctx, true) },
   'POST /api/cleaning-jobs/:id/cancel': { expect: staffOnly(400), params: job },
   'PATCH /api/cleaning-jobs/:id/time-logs/:logId': { expect: staffOnly(400), params: (f) => ({ id: f.jobId, logId: f.timeLogId }) },
+
+  // Photos: uploaded by staff and the assigned worker (the matrix sends no file: NO_FILES); seen by
+  // whoever sees the job (another client's is 404); deleted by staff or their uploader (here staff).
+  'POST /api/cleaning-jobs/:id/photos': { expect: { ...staffOnly(400), worker: 400 }, params: job },
+  'GET /api/cleaning-jobs/:id/photos': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
+  'GET /api/cleaning-jobs/:id/photos/summary': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
+  'POST /api/cleaning-jobs/:id/after-photo-waiver': { expect: staffOnly(400), params: job },
+  'GET /api/photos/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: photo },
+  'GET /api/photos/:id/thumbnail': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: photo },
+  'DELETE /api/photos/:id': { expect: { ...staffOnly(204), worker: 403 }, params: freshPhoto },
 
   // Money: payments, reports and exports are finance (master/admin); a client reads and downloads
   // their own receipts (another client's is 404); workers get none of it.

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { loadConfig, type Config, type DbConnectionConfig } from '../../src/config/config.js';
 
 /** Cheap argon2 parameters for tests (production uses m=19456, t=2; see ARCHITECTURE.md). */
@@ -13,6 +15,8 @@ export function testEnv(connection: DbConnectionConfig, overrides: Record<string
     ARGON2_TIME_COST: String(TEST_ARGON2.timeCost),
     SESSION_PRUNE_INTERVAL_SECONDS: '0',
     MIGRATE_ON_BOOT: 'false',
+    // Photos a test uploads never land in the working tree's ./uploads.
+    UPLOADS_DIR: path.join(os.tmpdir(), `lavandaria-test-uploads-${process.pid}`),
   };
   if (connection.connectionString) env.DATABASE_URL = connection.connectionString;
   else {

@@ -1,0 +1,147 @@
+import sharp, { type Metadata } from 'sharp';
+import { fileTypeFromFile } from 'file-type';
+import { AppError } from '../../lib/app-error.js';
+import { exifCaptureTime } from './exif-capture-time.js';
+import { createSemaphore } from './semaphore.js';
+
+/** Output bounds (issue 7): at most 2560 px on the long edge, a ~400 px thumbnail. */
+export const LONG_EDGE = 2560;
+export const THUMBNAIL_EDGE = 400;
+const IMAGE_QUALITY = 80;
+const THUMBNAIL_QUALITY = 70;
+
+export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'heic';
+
+export interface Rendition {
+  data: Buffer;
+  width: number;
+  height: number;
+  contentType: 'image/webp';
+  extension: 'webp';
+}
+
+export interface ProcessedImage {
+  sourceFormat: SourceFormat;
+  sourceWidth: number;
+  sourceHeight: number;
+  /** From EXIF (DateTimeOriginal), read before the metadata is stripped. */
+  takenAt: Date | null;
+  image: Rendition;
+  thumbnail: Rendition;
+}
+
+/**
+ * Which HEIF-family inputs the installed libvips decodes. The prebuilt sharp binaries carry libheif
+ * with the AV1 decoder only (HEVC is patent-encumbered), so AVIF is in and HEIC is out unless a global
+ * libvips with HEVC support is used; the answer comes from the decoder itself, never from a guess.
+ */
+export function heifSupport(): { avif: boolean; heic: boolean } {
+  const suffixes: string[] = sharp.format.heif?.input?.fileSuffix ?? [];
+  return { avif: suffixes.includes('.avif'), heic: suffixes.includes('.heic') || suffixes.includes('.heif') };
+}
+
+/** The accepted types, detected from the bytes (file-type), never from the client's name or Content-Type. */
+export function acceptedTypes(): ReadonlyMap<string, SourceFormat> {
+  const types = new Map<string, SourceFormat>([
+    ['image/jpeg', 'jpeg'],
+    ['image/png', 'png'],
+    ['image/webp', 'webp'],
+  ]);
+  const heif = heifSupport();
+  if (heif.avif) types.set('image/avif', 'avif');
+  if (heif.heic) for (const mime of ['image/heic', 'image/heif']) types.set(mime, 'heic');
+  return types;
+}
+
+export const unsupportedMediaType = (detected: string | null, index?: number) =>
+  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Only ${[...acceptedTypes().keys()].join(', ')} photos are accepted.`, {
+    ...(index !== undefined ? { index } : {}),
+    detected,
+  });
+
+export const imageTooLarge = (width: number, height: number, maxPixels: number, index?: number) =>
+  new AppError(422, 'IMAGE_TOO_LARGE', `The image is ${width}×${height} pixels; at most ${maxPixels} pixels are accepted.`, {
+    ...(index !== undefined ? { index } : {}),
+    width,
+    height,
+    maxPixels,
+  });
+
+export const invalidImage = (index?: number) =>
+  new AppError(422, 'INVALID_IMAGE', 'The file looks like an image but cannot be decoded.', index !== undefined ? { index } : undefined);
+
+export interface ImagePipelineOptions {
+  maxInputPixels: number;
+  concurrency: number;
+}
+
+/**
+ * Takes an untrusted upload (a temporary file) to the two images we keep: the type is sniffed from the
+ * magic bytes, the declared size is checked before any decoding (pixel floods), then sharp auto-orients,
+ * resizes and re-encodes — which also drops every metadata block (EXIF with GPS, XMP, ICC, comments) and
+ * anything smuggled after the image data. The original is not kept. At most `concurrency` images are
+ * decoded at once; the work runs on libvips threads, so the event loop stays free.
+ */
+export function createImagePipeline({ maxInputPixels, concurrency }: ImagePipelineOptions) {
+  const gate = createSemaphore(concurrency);
+  const types = acceptedTypes();
+  const input = { limitInputPixels: maxInputPixels, failOn: 'error', sequentialRead: true } as const;
+
+  async function detect(file: string, index?: number): Promise<SourceFormat> {
+    const type = await fileTypeFromFile(file);
+    const format = type ? types.get(type.mime) : undefined;
+    if (!format) throw unsupportedMediaType(type?.mime ?? null, index);
+    return format;
+  }
+
+  async function render(file: string, index?: number): Promise<Omit<ProcessedImage, 'sourceFormat'>> {
+    let meta: Metadata;
+    try {
+      // Reads the header only (no pixels), so the limit is lifted here to learn the declared size and
+      // refuse a flood with its dimensions; the decoding below keeps the limit as a second guard.
+      meta = await sharp(file, { ...input, limitInputPixels: false }).metadata();
+    } catch {
+      throw invalidImage(index);
+    }
+    const width = meta.width ?? 0;
+    const height = meta.height ?? 0;
+    if (width * height > maxInputPixels) throw imageTooLarge(width, height, maxInputPixels, index);
+    if (width === 0 || height === 0) throw invalidImage(index);
+    const takenAt = exifCaptureTime(meta.exif);
+    try {
+      // rotate() with no angle applies the EXIF orientation first, so the resize sees the upright image.
+      const main = await sharp(file, input)
+        .rotate()
+        .resize({ width: LONG_EDGE, height: LONG_EDGE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: IMAGE_QUALITY })
+        .toBuffer({ resolveWithObject: true });
+      const thumb = await sharp(main.data)
+        .resize({ width: THUMBNAIL_EDGE, height: THUMBNAIL_EDGE, fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: THUMBNAIL_QUALITY })
+        .toBuffer({ resolveWithObject: true });
+      return {
+        sourceWidth: width,
+        sourceHeight: height,
+        takenAt,
+        image: { data: main.data, width: main.info.width, height: main.info.height, contentType: 'image/webp', extension: 'webp' },
+        thumbnail: { data: thumb.data, width: thumb.info.width, height: thumb.info.height, contentType: 'image/webp', extension: 'webp' },
+      };
+    } catch (err) {
+      if (/pixel limit/i.test((err as Error)?.message ?? '')) throw imageTooLarge(width, height, maxInputPixels, index);
+      throw invalidImage(index);
+    }
+  }
+
+  return {
+    /** `index` (the file's place in its batch) is echoed in error details so the client knows which file failed. */
+    async process(file: string, index?: number): Promise<ProcessedImage> {
+      const sourceFormat = await detect(file, index);
+      return gate.run(async () => ({ sourceFormat, ...(await render(file, index)) }));
+    },
+    get busy() {
+      return { active: gate.active, waiting: gate.waiting };
+    },
+  };
+}
+
+export type ImagePipeline = ReturnType<typeof createImagePipeline>;
