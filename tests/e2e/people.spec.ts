@@ -37,8 +37,8 @@ test('when the admin creates a worker and a client with a property, then the cli
   await expectAccessible(page, 'the team accounts list');
   await page.getByRole('button', { name: 'Nova conta' }).click();
   const userDialog = page.getByRole('dialog', { name: 'Nova conta da equipa' });
-  await userDialog.getByLabel('Nome', { exact: true }).fill('Carla Mendes');
-  await userDialog.getByLabel('Nome de utilizador').fill(`carla.${suffix}`);
+  await userDialog.getByLabel('Nome', { exact: true }).fill('Inês Tavares');
+  await userDialog.getByLabel('Nome de utilizador').fill(`ines.${suffix}`);
   // An admin can only give the team role.
   await expect(userDialog.getByLabel('Função')).toHaveValue('worker');
   await expect(userDialog.getByLabel('Função').locator('option')).toHaveCount(1);
@@ -52,8 +52,9 @@ test('when the admin creates a worker and a client with a property, then the cli
   const workerPassword = await readSecret(page);
   expect(workerPassword.length).toBeGreaterThanOrEqual(8);
   await page.getByRole('button', { name: 'Concluído' }).click();
-  await page.getByLabel('Pesquisar contas').fill(`carla.${suffix}`);
-  await expect(page.getByRole('cell', { name: /Carla Mendes/ })).toBeVisible();
+  await page.getByLabel('Pesquisar contas').fill(`ines.${suffix}`);
+  await expect(page.getByRole('cell', { name: `Inês Tavares @ines.${suffix}` })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Ana Ferreira/ })).toHaveCount(0);
 
   // A client: the phone and NIF are checked before anything is sent.
   await nav(page).getByRole('link', { name: 'Clientes' }).click();
@@ -132,7 +133,7 @@ test('when the admin creates a worker and a client with a property, then the cli
   // The worker signs in with their temporary password and must change it too.
   const workerContext = await browser.newContext({ baseURL, locale: 'pt-PT' });
   const workerPage = await workerContext.newPage();
-  await signIn(workerPage, { kind: 'staff', login: `carla.${suffix}`, password: workerPassword, name: 'Carla Mendes', home: '/worker' });
+  await signIn(workerPage, { kind: 'staff', login: `ines.${suffix}`, password: workerPassword, name: 'Inês Tavares', home: '/worker' });
   await expect(workerPage).toHaveURL(/\/change-password/);
   await workerContext.close();
 });
@@ -198,6 +199,7 @@ test('when a reset link is opened without its token, then the page says so and o
   await page.goto('/reset-password');
   await expect(page.getByRole('heading', { level: 1, name: 'Esta ligação está incompleta' })).toBeVisible();
   await expectAccessible(page, 'the reset-password page');
+  // A second link opened in the same tab changes only the fragment.
   await page.goto('/reset-password#token=abcdefghijklmnopqrstuvwxyz012345');
   await expect(page.getByRole('heading', { level: 1, name: 'Escolha uma nova palavra-passe' })).toBeVisible();
   // The token leaves the address bar at once.

@@ -38,9 +38,17 @@ export default function ResetPasswordPage() {
   const { t } = useTranslation('selfService');
   useDocumentTitle(t('resetTitle'));
   const describe = useDescribeError();
-  const [token] = useState(readToken);
+  const [token, setToken] = useState(readToken);
+  // Also when a second link is opened in the same tab (only the fragment changes, the page stays).
   useEffect(() => {
-    if (window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    const take = () => {
+      const found = readToken();
+      if (found) setToken(found);
+      if (window.location.hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}`);
+    };
+    take();
+    window.addEventListener('hashchange', take);
+    return () => window.removeEventListener('hashchange', take);
   }, []);
   const reset = useResetPassword();
   const form = useForm<ResetValues>({ resolver: zodResolver(ResetForm, { error: formErrorMap }), defaultValues: { newPassword: '', confirmPassword: '' } });

@@ -14,6 +14,7 @@ import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
 import { useActors } from '@/features/audit/api/list-actors';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit';
+import '@/components/kit.css';
 import './audit.css';
 
 type EntityKey = keyof typeof auditEn.entities;

@@ -24,6 +24,7 @@ import { ClientFormDialog } from '@/features/clients/components/client-form-dial
 import { ClientStatus } from '@/features/clients/components/client-status';
 import { displayPhone } from '@/lib/phone-display';
 import { PropertiesCard } from '@/features/clients/components/properties-card';
+import '@/components/kit.css';
 import './clients.css';
 
 type Dialog = 'edit' | 'reset' | 'link' | 'deactivate' | 'anonymise' | null;

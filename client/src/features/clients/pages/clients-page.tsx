@@ -19,6 +19,7 @@ import type { ClientWithTemporaryPassword } from '@/features/clients/api/create-
 import { ClientFormDialog } from '@/features/clients/components/client-form-dialog';
 import { ClientStatus } from '@/features/clients/components/client-status';
 import { displayPhone } from '@/lib/phone-display';
+import '@/components/kit.css';
 import './clients.css';
 
 /** Clients: search by name, company, phone, NIF or e-mail; create with the temporary password shown once. */

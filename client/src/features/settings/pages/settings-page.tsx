@@ -5,6 +5,7 @@ import '@/features/settings/settings-strings';
 import { SETTINGS, type UpdateSettingsInput } from '@contracts/settings';
 import type { LocaleCode } from '@contracts/auth';
 import { Button } from '@/components/button';
+import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
@@ -19,9 +20,10 @@ import { useSettings, type Setting } from '@/features/settings/api/get-settings'
 import { useUpdateSettings } from '@/features/settings/api/update-settings';
 import type { settingsEn } from '@/features/settings/settings-strings';
 import { basisPointsToInput, centsToInput, eurosToCents, percentToBasisPoints } from '@/features/settings/money-input';
+import '@/components/kit.css';
 import './settings.css';
 
-type Kind = 'euros' | 'percent' | 'integer' | 'text' | 'multiline';
+type Kind = 'euros' | 'percent' | 'integer' | 'boolean' | 'text' | 'multiline';
 type KnownKey = keyof typeof settingsEn.labels;
 
 const KINDS: Partial<Record<string, Kind>> = {
@@ -40,8 +42,17 @@ const GROUPS: { id: 'pricing' | 'cleaning' | 'company'; keys: string[] }[] = [
 // The keys this screen has words for (a key added by a later release shows its own description).
 const labelsProbe: Record<string, true> = Object.fromEntries(GROUPS.flatMap((g) => g.keys).map((k) => [k, true]));
 
+/** A key a later release added, before this screen has words for it: `maxPhotosPerJob` → "Max photos per job". */
+function humanize(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function kindOf(setting: Setting): Kind {
-  return KINDS[setting.key] ?? (typeof setting.defaultValue === 'number' ? 'integer' : 'text');
+  const kind = KINDS[setting.key];
+  if (kind) return kind;
+  if (typeof setting.defaultValue === 'boolean') return 'boolean';
+  return typeof setting.defaultValue === 'number' ? 'integer' : 'text';
 }
 
 /** The value as the input shows it. */
@@ -57,6 +68,7 @@ function toDisplay(setting: Setting, value: unknown, locale: LocaleCode): string
   const kind = kindOf(setting);
   if (kind === 'euros') return formatMoney(Number(value), locale);
   if (kind === 'percent') return `${basisPointsToInput(Number(value), locale)} %`;
+  if (kind === 'boolean') return value === true ? '✓' : '✗';
   return String(value ?? '') || '—';
 }
 
@@ -71,6 +83,7 @@ function useParse() {
     if (kind === 'euros') value = eurosToCents(text);
     else if (kind === 'percent') value = percentToBasisPoints(text);
     else if (kind === 'integer') value = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null;
+    else if (kind === 'boolean') value = text === 'true';
     const result = value === null ? { success: false } : (schema?.safeParse(value) ?? { success: true, data: value });
     if (result.success) return { ok: true, value: result.data };
     if (kind === 'euros') return { ok: false, message: t('euros') };
@@ -88,10 +101,19 @@ function useParse() {
 function SettingField({ setting, value, error, onChange, locale }: { setting: Setting; value: string; error?: string; onChange: (text: string) => void; locale: LocaleCode }) {
   const { t } = useTranslation('settings');
   const known = Boolean(labelsProbe[setting.key]);
-  const label = known ? t(`labels.${setting.key as KnownKey}`) : setting.key;
+  const label = known ? t(`labels.${setting.key as KnownKey}`) : humanize(setting.key);
   const help = known ? t(`help.${setting.key as KnownKey}`) : setting.description;
   const description = setting.isDefault ? help : `${help} ${t('defaultValue', { value: toDisplay(setting, setting.defaultValue, locale) })}`;
   const kind = kindOf(setting);
+  if (kind === 'boolean') {
+    return (
+      <div className="settings__wide">
+        <CheckboxField isSelected={value === 'true'} onChange={(selected) => onChange(String(selected))} description={description}>
+          {label}
+        </CheckboxField>
+      </div>
+    );
+  }
   if (kind === 'multiline') {
     return (
       <TextField value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" className="field settings__wide">
@@ -188,7 +210,7 @@ export default function SettingsPage() {
               </h2>
             </div>
             {canEdit ? (
-              <div className="form-grid">
+              <div className="form-grid settings-grid">
                 {group.keys.map((key) => {
                   const setting = byKey.get(key);
                   return setting ? (
@@ -213,7 +235,7 @@ export default function SettingsPage() {
                   if (!setting) return null;
                   return (
                     <div key={key}>
-                      <dt>{labelsProbe[key] ? t(`labels.${key as KnownKey}`) : key}</dt>
+                      <dt>{labelsProbe[key] ? t(`labels.${key as KnownKey}`) : humanize(key)}</dt>
                       <dd className="settings__value">{toDisplay(setting, setting.value, locale)}</dd>
                     </div>
                   );

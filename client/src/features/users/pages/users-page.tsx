@@ -19,6 +19,7 @@ import { useSetUserActive } from '@/features/users/api/set-user-active';
 import { useResetUserPassword } from '@/features/users/api/reset-user-password';
 import type { WithTemporaryPassword } from '@/features/users/api/create-user';
 import { UserFormDialog } from '@/features/users/components/user-form-dialog';
+import '@/components/kit.css';
 
 type Dialog =
   | { kind: 'form'; user: User | null }
