@@ -321,10 +321,18 @@ export default function StaffOrderPage() {
         {created ? <Notice tone="success">{t('form.created', { number: created })}</Notice> : null}
         {!isOpen(order.status) ? <Notice tone="info">{t('detail.closedNotice')}</Notice> : null}
         <StatusActions order={order} />
+        <LinesCard order={order} />
         <div className="order-grid">
           <div className="stack">
-            <LinesCard order={order} />
             <DetailsCard order={order} />
+            <section className="card" aria-labelledby="history-title">
+              <div className="card__header">
+                <h2 id="history-title" className="card__title">
+                  {t('detail.timelineTitle')}
+                </h2>
+              </div>
+              <StatusTimeline history={order.history ?? []} />
+            </section>
           </div>
           <div className="stack">
             <section className="card" aria-labelledby="price-title">
@@ -336,14 +344,6 @@ export default function StaffOrderPage() {
               <PriceBreakdown breakdown={order} testId="order-price" />
             </section>
             {payments ? <PaymentsCard payments={payments} /> : null}
-            <section className="card" aria-labelledby="history-title">
-              <div className="card__header">
-                <h2 id="history-title" className="card__title">
-                  {t('detail.timelineTitle')}
-                </h2>
-              </div>
-              <StatusTimeline history={order.history ?? []} />
-            </section>
           </div>
         </div>
       </div>
