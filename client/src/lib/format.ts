@@ -35,6 +35,11 @@ export function formatDateTime(value: Date | string | number, locale: LocaleCode
   return dateFormat(locale, { dateStyle: style, timeStyle: 'short' }).format(new Date(value));
 }
 
+/** A Lisbon wall-clock time in the language's style (24 h in both). */
+export function formatTime(value: Date | string | number, locale: LocaleCode): string {
+  return dateFormat(locale, { timeStyle: 'short' }).format(new Date(value));
+}
+
 /** The hour (0–23) in Lisbon at the given instant. */
 export function lisbonHour(value: Date | number = Date.now()): number {
   const hour = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(value));

@@ -7,6 +7,7 @@ import type { homeEn } from '@/features/home/home-strings';
 import type { accountEn } from '@/features/auth/account-strings';
 import type { laundryEn } from '@/features/laundry/laundry-strings';
 import type { ruleErrorsEn } from '@/locales/rule-errors';
+import type { cleaningEn } from '@/features/cleaning/cleaning-strings';
 import type { usersEn } from '@/features/users/users-strings';
 import type { clientsEn } from '@/features/clients/clients-strings';
 import type { settingsEn } from '@/features/settings/settings-strings';
@@ -19,7 +20,7 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     fallbackNS: 'translation';
-    resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn; laundry: typeof laundryEn;
+    resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn; laundry: typeof laundryEn; cleaning: typeof cleaningEn;
       users: typeof usersEn; clients: typeof clientsEn; settings: typeof settingsEn; audit: typeof auditEn;
       notifications: typeof notificationsEn; selfService: typeof selfServiceEn };
   }

@@ -30,6 +30,7 @@ export const en = {
     main: 'Main navigation',
     home: 'Home',
     profile: 'Profile',
+    cleaning: 'Cleaning',
     laundry: 'Laundry',
     laundryServices: 'Laundry prices',
     openMenu: 'Open menu',

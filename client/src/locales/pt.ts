@@ -25,6 +25,7 @@ export const pt: Messages = {
     main: 'Navegação principal',
     home: 'Início',
     profile: 'Perfil',
+    cleaning: 'Limpezas',
     laundry: 'Lavandaria',
     laundryServices: 'Preçário',
     openMenu: 'Abrir menu',

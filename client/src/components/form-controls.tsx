@@ -1,0 +1,335 @@
+import { useId, type ReactNode, type Ref } from 'react';
+import {
+  Button as AriaButton,
+  Checkbox,
+  ComboBox,
+  FieldError,
+  Group,
+  Input,
+  Label,
+  ListBox,
+  ListBoxItem,
+  NumberField,
+  Popover,
+  Radio,
+  RadioGroup,
+  Select,
+  SelectValue,
+  Text,
+  TextArea,
+  TextField,
+  type Key,
+} from 'react-aria-components';
+import { Icon } from '@/components/icon';
+import './form-controls.css';
+
+/**
+ * Form inputs beyond plain text, in the house style (see text-field.tsx): each has a visible label, an
+ * optional description and an error message wired to it for assistive technology.
+ */
+
+function FieldHelp({ description, errorMessage }: { description?: ReactNode; errorMessage?: string }) {
+  return (
+    <>
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">
+        <Icon name="alertCircle" size={16} />
+        <span>{errorMessage}</span>
+      </FieldError>
+    </>
+  );
+}
+
+export interface Option {
+  id: string | number;
+  label: string;
+  /** A second line under the label in the list (e.g. an address). */
+  detail?: string;
+  isDisabled?: boolean;
+}
+
+interface ChoiceProps {
+  label: string;
+  options: Option[];
+  value: string | number | null | undefined;
+  onChange: (value: string | number | null) => void;
+  placeholder?: string;
+  description?: ReactNode;
+  errorMessage?: string;
+  isDisabled?: boolean;
+  isRequired?: boolean;
+  name?: string;
+  className?: string;
+  inputRef?: Ref<HTMLButtonElement>;
+}
+
+function OptionItem({ option }: { option: Option }) {
+  return (
+    <ListBoxItem id={option.id} textValue={option.label} isDisabled={option.isDisabled} className="listbox__item">
+      <span className="listbox__label">{option.label}</span>
+      {option.detail ? <span className="listbox__detail">{option.detail}</span> : null}
+      <Icon name="check" size={18} className="listbox__check" />
+    </ListBoxItem>
+  );
+}
+
+/** A pick-one list (React Aria Select): keyboard, touch and screen readers alike. */
+export function SelectField({ label, options, value, onChange, placeholder, description, errorMessage, isDisabled, isRequired, name, className, inputRef }: ChoiceProps) {
+  return (
+    <Select
+      selectedKey={value ?? null}
+      onSelectionChange={(key: Key | null) => onChange(key)}
+      placeholder={placeholder}
+      isInvalid={Boolean(errorMessage)}
+      isDisabled={isDisabled}
+      isRequired={isRequired}
+      validationBehavior="aria"
+      name={name}
+      className={['field', className].filter(Boolean).join(' ')}
+    >
+      <Label className="field__label">{label}</Label>
+      <AriaButton ref={inputRef} className="field__input select__button">
+        <SelectValue className="select__value" />
+        <Icon name="chevronDown" size={18} className="select__chevron" />
+      </AriaButton>
+      <FieldHelp description={description} errorMessage={errorMessage} />
+      <Popover className="popover" placement="bottom start">
+        <ListBox className="listbox" items={options}>
+          {(option) => <OptionItem option={option} />}
+        </ListBox>
+      </Popover>
+    </Select>
+  );
+}
+
+interface SearchProps extends ChoiceProps {
+  inputValue: string;
+  onInputChange: (value: string) => void;
+  emptyLabel: string;
+  isLoading?: boolean;
+}
+
+/** Type to search, then pick (React Aria ComboBox); the caller filters `options` (e.g. on the server). */
+export function SearchSelectField({ label, options, value, onChange, inputValue, onInputChange, emptyLabel, isLoading, placeholder, description, errorMessage, isDisabled, name }: SearchProps) {
+  return (
+    <ComboBox
+      selectedKey={value ?? null}
+      onSelectionChange={(key: Key | null) => onChange(key)}
+      inputValue={inputValue}
+      onInputChange={onInputChange}
+      items={options}
+      menuTrigger="focus"
+      allowsEmptyCollection
+      isInvalid={Boolean(errorMessage)}
+      isDisabled={isDisabled}
+      validationBehavior="aria"
+      name={name}
+      className="field"
+    >
+      <Label className="field__label">{label}</Label>
+      <div className="field__control">
+        <Input className="field__input field__input--with-action" placeholder={placeholder} />
+        <AriaButton className="field__action">
+          {isLoading ? <span className="spinner" aria-hidden="true" /> : <Icon name="chevronDown" size={18} />}
+        </AriaButton>
+      </div>
+      <FieldHelp description={description} errorMessage={errorMessage} />
+      <Popover className="popover" placement="bottom start">
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox__empty">{emptyLabel}</p>}>
+          {(option: Option) => <OptionItem option={option} />}
+        </ListBox>
+      </Popover>
+    </ComboBox>
+  );
+}
+
+export interface NumberInputProps {
+  label: string;
+  value: number | undefined;
+  onChange: (value: number) => void;
+  minValue?: number;
+  maxValue?: number;
+  step?: number;
+  formatOptions?: Intl.NumberFormatOptions;
+  description?: ReactNode;
+  errorMessage?: string;
+  isDisabled?: boolean;
+  incrementLabel: string;
+  decrementLabel: string;
+  name?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A number with − and + steppers (React Aria NumberField: locale-aware decimals and currency). */
+export function NumberInput({ label, value, onChange, description, errorMessage, incrementLabel, decrementLabel, inputRef, ...props }: NumberInputProps) {
+  return (
+    <NumberField
+      {...props}
+      value={value ?? NaN}
+      onChange={onChange}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
+      incrementAriaLabel={incrementLabel}
+      decrementAriaLabel={decrementLabel}
+      className="field"
+    >
+      <Label className="field__label">{label}</Label>
+      <Group className="stepper">
+        <AriaButton slot="decrement" className="stepper__button">
+          <Icon name="minus" size={18} />
+        </AriaButton>
+        <Input ref={inputRef} className="field__input stepper__input" />
+        <AriaButton slot="increment" className="stepper__button">
+          <Icon name="plus" size={18} />
+        </AriaButton>
+      </Group>
+      <FieldHelp description={description} errorMessage={errorMessage} />
+    </NumberField>
+  );
+}
+
+export interface TextAreaInputProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  description?: ReactNode;
+  errorMessage?: string;
+  rows?: number;
+  maxLength?: number;
+  placeholder?: string;
+  isRequired?: boolean;
+  name?: string;
+  inputRef?: Ref<HTMLTextAreaElement>;
+}
+
+export function TextAreaInput({ label, value, onChange, description, errorMessage, rows = 3, maxLength, placeholder, isRequired, name, inputRef }: TextAreaInputProps) {
+  return (
+    <TextField
+      value={value}
+      onChange={onChange}
+      isInvalid={Boolean(errorMessage)}
+      isRequired={isRequired}
+      validationBehavior="aria"
+      maxLength={maxLength}
+      name={name}
+      className="field"
+    >
+      <Label className="field__label">{label}</Label>
+      <TextArea ref={inputRef} rows={rows} placeholder={placeholder} className="field__input field__textarea" />
+      <FieldHelp description={description} errorMessage={errorMessage} />
+    </TextField>
+  );
+}
+
+export interface NativeInputProps {
+  label: string;
+  type: 'date' | 'time' | 'datetime-local';
+  value: string;
+  onChange: (value: string) => void;
+  min?: string;
+  max?: string;
+  step?: number;
+  description?: ReactNode;
+  errorMessage?: string;
+  isRequired?: boolean;
+  name?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/**
+ * A date or time with the device's own picker (the phone's wheel, the desktop's calendar); the value is
+ * the plain text `YYYY-MM-DD` / `HH:MM`, which is how the API takes Lisbon dates and times.
+ */
+export function NativeInput({ label, type, value, onChange, min, max, step, description, errorMessage, isRequired, name, inputRef }: NativeInputProps) {
+  const id = useId();
+  const descriptionId = `${id}-description`;
+  const errorId = `${id}-error`;
+  const describedBy = [description ? descriptionId : null, errorMessage ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <input
+        ref={inputRef}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        min={min}
+        max={max}
+        step={step}
+        required={isRequired}
+        aria-invalid={errorMessage ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.value)}
+        className="field__input field__input--native"
+        data-invalid={errorMessage ? '' : undefined}
+      />
+      {description ? (
+        <span id={descriptionId} className="field__description">
+          {description}
+        </span>
+      ) : null}
+      {errorMessage ? (
+        <span id={errorId} className="field__error">
+          <Icon name="alertCircle" size={16} />
+          <span>{errorMessage}</span>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function CheckboxInput({ children, isSelected, onChange, isDisabled }: { children: ReactNode; isSelected: boolean; onChange: (value: boolean) => void; isDisabled?: boolean }) {
+  return (
+    <Checkbox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className="checkbox">
+      <span className="checkbox__box" aria-hidden="true">
+        <Icon name="check" size={16} />
+      </span>
+      <span className="checkbox__label">{children}</span>
+    </Checkbox>
+  );
+}
+
+export interface RadioOption {
+  value: string;
+  label: string;
+  description?: string;
+  isDisabled?: boolean;
+}
+
+/** Radio buttons drawn as cards: a big, clear target for each choice. */
+export function RadioCards({ label, options, value, onChange, errorMessage, description, orientation = 'vertical', hideLabel = false }: {
+  label: string;
+  /** The label is still read by screen readers (e.g. when a visible heading already says it). */
+  hideLabel?: boolean;
+  options: RadioOption[];
+  value: string;
+  onChange: (value: string) => void;
+  errorMessage?: string;
+  description?: ReactNode;
+  orientation?: 'vertical' | 'horizontal';
+}) {
+  return (
+    <RadioGroup value={value} onChange={onChange} isInvalid={Boolean(errorMessage)} validationBehavior="aria" orientation={orientation} className="field">
+      <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
+      <div className={`radio-cards radio-cards--${orientation}`}>
+        {options.map((option) => (
+          <Radio key={option.value} value={option.value} isDisabled={option.isDisabled} className="radio-card">
+            <span className="radio-card__dot" aria-hidden="true" />
+            <span className="radio-card__text">
+              <span className="radio-card__label">{option.label}</span>
+              {option.description ? <span className="radio-card__description">{option.description}</span> : null}
+            </span>
+          </Radio>
+        ))}
+      </div>
+      <FieldHelp description={description} errorMessage={errorMessage} />
+    </RadioGroup>
+  );
+}

@@ -1,0 +1,89 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, queryString } from '@/lib/api-client';
+
+/*
+ * The lookups the booking form needs: clients (searched on the server), a client's properties, the
+ * active workers and the default hourly rate. Only the fields the form uses are typed here.
+ */
+
+export interface ClientOption {
+  id: number;
+  name: string;
+  phone: string;
+  companyName: string | null;
+  isActive: boolean;
+}
+
+export interface PropertyOption {
+  id: number;
+  name: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  postalCode: string;
+  isPrimary: boolean;
+  isActive: boolean;
+}
+
+export interface WorkerOption {
+  id: number;
+  name: string;
+  username: string;
+  isActive: boolean;
+}
+
+/** GET /api/clients?search=: the first matches, active clients only. */
+export function useClientSearch(search: string) {
+  const term = search.trim();
+  return useQuery({
+    queryKey: ['cleaning', 'pick', 'clients', term],
+    queryFn: async () => (await api.list<ClientOption>(`/api/clients${queryString({ search: term || undefined, active: 'true', limit: 20 })}`)).items,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** GET /api/clients/:id: the client already chosen (an edited job, a filter in the address). */
+export function useClientById(id: number | undefined) {
+  return useQuery({
+    queryKey: ['cleaning', 'pick', 'client', id],
+    queryFn: () => api.get<ClientOption>(`/api/clients/${id}`),
+    enabled: id !== undefined,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** GET /api/clients/:id/properties: the active addresses of a client. */
+export function useClientProperties(clientId: number | undefined) {
+  return useQuery({
+    queryKey: ['cleaning', 'pick', 'properties', clientId],
+    queryFn: async () => (await api.list<PropertyOption>(`/api/clients/${clientId}/properties?active=true&limit=100`)).items,
+    enabled: clientId !== undefined,
+  });
+}
+
+/** GET /api/users?role=worker&active=true: who can be assigned. */
+export function useWorkers() {
+  return useQuery({
+    queryKey: ['cleaning', 'pick', 'workers'],
+    queryFn: async () => (await api.list<WorkerOption>('/api/users?role=worker&active=true&limit=100&sort=name')).items,
+    staleTime: 5 * 60_000,
+  });
+}
+
+interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** GET /api/settings: the default hourly rate a new job starts from. */
+export function useDefaultHourlyRate() {
+  return useQuery({
+    queryKey: ['cleaning', 'pick', 'hourly-rate'],
+    queryFn: async () => {
+      const rows = await api.get<SettingRow[]>('/api/settings');
+      const rate = rows.find((row) => row.key === 'cleaningHourlyRateCents')?.value;
+      return typeof rate === 'number' ? rate : undefined;
+    },
+    staleTime: 5 * 60_000,
+  });
+}

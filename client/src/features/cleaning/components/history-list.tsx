@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { CleaningStatusValue } from '@contracts/cleaning';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import '@/features/cleaning/cleaning-strings';
+
+interface Change {
+  id: number;
+  fromStatus: CleaningStatusValue | null;
+  toStatus: CleaningStatusValue;
+  changedBy?: { id: number; name: string } | null;
+  note: string | null;
+  changedAt: string;
+}
+
+/** Every status change, oldest first, with who (for staff), when and the note given. */
+export function HistoryList({ history }: { history: Change[] }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  return (
+    <section className="card job-section" aria-labelledby="job-history">
+      <h2 id="job-history" className="card__title job-section__title">
+        {t('detail.history')}
+      </h2>
+      <ol className="timeline">
+        {history.map((h) => (
+          <li key={h.id} className={`timeline__item timeline__item--${h.toStatus}`}>
+            <span className="timeline__dot" aria-hidden="true" />
+            <div className="timeline__body">
+              <p className="timeline__title">{h.fromStatus === null ? t('detail.historyBooked') : t(`status.${h.toStatus}`)}</p>
+              <p className="timeline__meta">
+                <time dateTime={h.changedAt}>{formatDateTime(h.changedAt, locale, 'medium')}</time>
+                {h.changedBy ? ` · ${t('detail.historyBy', { name: h.changedBy.name })}` : null}
+              </p>
+              {h.note ? <p className="timeline__note">{h.note}</p> : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

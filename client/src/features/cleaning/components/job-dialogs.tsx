@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { NativeInput, RadioCards, TextAreaInput } from '@/components/form-controls';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { useCancelJob, useCompleteJob } from '@/features/cleaning/api/job-actions';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/lisbon-datetime';
+import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open-logs-refusal';
+import '@/features/cleaning/cleaning-strings';
+
+export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
+  const { t } = useTranslation('cleaning');
+  const describe = useDescribeError();
+  const cancel = useCancelJob();
+  const [reason, setReason] = useState('');
+  const [scope, setScope] = useState<'this' | 'future'>('this');
+  const [tried, setTried] = useState(false);
+  const missing = reason.trim().length < 3;
+  const failure = cancel.error ? describe(cancel.error) : null;
+  return (
+    <ModalDialog isOpen role="alertdialog" onOpenChange={(open) => !open && !cancel.isPending && onClose()} title={t('cancelDialog.title')} description={t('cancelDialog.lead')}>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <TextAreaInput
+        label={t('cancelDialog.reason')}
+        description={t('cancelDialog.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        maxLength={500}
+        isRequired
+        errorMessage={tried && missing ? t('reasonRequired') : undefined}
+      />
+      {job.series && !job.series.ended ? (
+        <RadioCards
+          label={t('cancelDialog.scopeLabel')}
+          value={scope}
+          onChange={(v) => setScope(v === 'future' ? 'future' : 'this')}
+          options={[
+            { value: 'this', label: t('cancelDialog.scopeThis') },
+            { value: 'future', label: t('cancelDialog.scopeFuture') },
+          ]}
+        />
+      ) : null}
+      <DialogActions>
+        <Button variant="secondary" onPress={onClose} isDisabled={cancel.isPending}>
+          {t('cancelDialog.keep')}
+        </Button>
+        <Button
+          variant="danger"
+          isPending={cancel.isPending}
+          onPress={() => {
+            setTried(true);
+            if (!missing) cancel.mutate({ id: job.id, input: { reason: reason.trim(), scope } }, { onSuccess: onClose });
+          }}
+        >
+          {t('cancelDialog.confirm')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  );
+}
+
+/**
+ * Staff complete a job; anyone still clocked in needs an end time first (PRODUCT §4: completion is
+ * refused with open logs unless staff give end times), defaulting to now.
+ */
+export function CompleteJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
+  const { t } = useTranslation('cleaning');
+  const describe = useDescribeError();
+  const complete = useCompleteJob();
+  const open = (job.timeLogs ?? []).filter((l) => l.endedAt === null);
+  const [ends, setEnds] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, toLisbonInput(Date.now())])));
+  const [note, setNote] = useState('');
+  const refused = openLogsOf(complete.error);
+  const failure = complete.error && !refused ? describe(complete.error) : null;
+  return (
+    <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && !complete.isPending && onClose()} title={t('completeDialog.title')} description={t('completeDialog.lead')}>
+      {refused ? <OpenLogsRefusal error={complete.error} /> : null}
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      {open.length > 0 ? (
+        <>
+          <p>{t('completeDialog.openLead', { count: open.length })}</p>
+          {open.map((log) => (
+            <NativeInput
+              key={log.id}
+              label={t('completeDialog.leftAt', { name: log.worker.name })}
+              type="datetime-local"
+              min={toLisbonInput(log.startedAt)}
+              value={ends[log.id] ?? ''}
+              onChange={(value) => setEnds((current) => ({ ...current, [log.id]: value }))}
+            />
+          ))}
+        </>
+      ) : null}
+      <TextAreaInput label={t('completeDialog.note')} value={note} onChange={setNote} rows={2} maxLength={500} />
+      <DialogActions>
+        <Button variant="secondary" onPress={onClose} isDisabled={complete.isPending}>
+          {t('completeDialog.keep')}
+        </Button>
+        <Button
+          variant="primary"
+          isPending={complete.isPending}
+          onPress={() => {
+            const openLogEnds = open.map((log) => ({ timeLogId: log.id, endedAt: fromLisbonInput(ends[log.id] ?? '') ?? new Date().toISOString() }));
+            complete.mutate({ id: job.id, input: { ...(openLogEnds.length > 0 ? { openLogEnds } : {}), ...(note.trim() ? { note: note.trim() } : {}) } }, { onSuccess: onClose });
+          }}
+        >
+          {t('completeDialog.confirm')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,547 @@
+import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { I18nProvider } from 'react-aria-components';
+import { z } from 'zod';
+import { CLEANING_LIMITS, CreateCleaningJobBody, type CreateCleaningJobInput, type UpdateCleaningJobInput } from '@contracts/cleaning';
+import { Button, ButtonLink } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { NativeInput, NumberInput, RadioCards, SearchSelectField, SelectField, TextAreaInput } from '@/components/form-controls';
+import { Notice } from '@/components/notice';
+import { ApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { formatMoney } from '@/lib/format';
+import { formErrorMap, validationMessage } from '@/lib/form-validation';
+import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
+import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
+import { useClientProperties, useClientSearch, useDefaultHourlyRate, useWorkers } from '@/features/cleaning/api/pickers';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { WorkerPicker } from '@/features/cleaning/components/worker-picker';
+import { formatNumber } from '@/features/cleaning/job-format';
+import '@/features/cleaning/cleaning-strings';
+
+const REPEATS = ['none', 'weekly', 'everyWeeks', 'monthly'] as const;
+const shape = CreateCleaningJobBody.shape;
+
+/** The form's own fields, each validated by the contract's schema for it (plus a few form-only ones). */
+const JobFormSchema = z
+  .object({
+    clientId: shape.clientId,
+    propertyId: shape.propertyId,
+    jobType: shape.jobType,
+    scheduledDate: shape.scheduledDate,
+    scheduledTime: shape.scheduledTime,
+    estimatedHours: shape.estimatedHours,
+    hourlyRateEuros: z.number().min(0).max(CLEANING_LIMITS.hourlyRateCents / 100),
+    workerIds: shape.workerIds,
+    specialInstructions: z.string().trim().max(2000),
+    internalNotes: z.string().trim().max(2000),
+    repeat: z.enum(REPEATS),
+    interval: z.number().int().min(1).max(CLEANING_LIMITS.recurrenceInterval),
+    until: z.string(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.repeat === 'none') return;
+    if (!v.until) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'required' });
+      return;
+    }
+    // The contract's own rules for a series (a real date, not before the first one, at most two years).
+    const body = CreateCleaningJobBody.safeParse(toCreateBody(v as FormValues));
+    if (!body.success && body.error.issues.some((issue) => issue.path[0] === 'recurrence')) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'invalid' });
+    }
+  });
+
+export type FormValues = z.input<typeof JobFormSchema>;
+
+function recurrenceOf(v: FormValues): CreateCleaningJobInput['recurrence'] {
+  if (v.repeat === 'none') return undefined;
+  if (v.repeat === 'monthly') return { frequency: 'monthly', interval: 1, until: v.until };
+  return { frequency: 'weekly', interval: v.repeat === 'everyWeeks' ? v.interval : 1, until: v.until };
+}
+
+const cents = (euros: number) => Math.round(euros * 100);
+const textOrNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+export function toCreateBody(v: FormValues): CreateCleaningJobInput {
+  return {
+    clientId: v.clientId,
+    propertyId: v.propertyId,
+    jobType: v.jobType,
+    scheduledDate: v.scheduledDate,
+    scheduledTime: v.scheduledTime,
+    estimatedHours: v.estimatedHours,
+    hourlyRateCents: cents(v.hourlyRateEuros),
+    workerIds: v.workerIds,
+    specialInstructions: textOrNull(v.specialInstructions),
+    internalNotes: textOrNull(v.internalNotes),
+    recurrence: recurrenceOf(v),
+  };
+}
+
+/** Only what changed, so an edit never rewrites fields someone else changed meanwhile. */
+export function toUpdateBody(job: StaffJob, v: FormValues, scope: 'this' | 'future'): UpdateCleaningJobInput {
+  const body: UpdateCleaningJobInput = { version: job.version, scope };
+  if (v.propertyId !== job.property.id) body.propertyId = v.propertyId;
+  if (v.jobType !== job.jobType) body.jobType = v.jobType;
+  if (v.scheduledDate !== job.scheduledDate) body.scheduledDate = v.scheduledDate;
+  if (v.scheduledTime !== job.scheduledTime) body.scheduledTime = v.scheduledTime;
+  if (v.estimatedHours !== job.estimatedHours) body.estimatedHours = v.estimatedHours;
+  if (cents(v.hourlyRateEuros) !== job.hourlyRateCents) body.hourlyRateCents = cents(v.hourlyRateEuros);
+  if (v.workerIds.join(',') !== job.workers.map((w) => w.id).join(',')) body.workerIds = v.workerIds;
+  if (textOrNull(v.specialInstructions) !== job.specialInstructions) body.specialInstructions = textOrNull(v.specialInstructions);
+  if (textOrNull(v.internalNotes) !== job.internalNotes) body.internalNotes = textOrNull(v.internalNotes);
+  if (job.series && v.until && v.until !== job.series.until) body.recurrenceUntil = v.until;
+  return body;
+}
+
+/** API field paths (`body.workerIds`, `body.recurrence.until`) and codes → the form field to mark. */
+const FIELD_OF_PATH: Record<string, keyof FormValues> = {
+  clientId: 'clientId',
+  propertyId: 'propertyId',
+  jobType: 'jobType',
+  scheduledDate: 'scheduledDate',
+  scheduledTime: 'scheduledTime',
+  estimatedHours: 'estimatedHours',
+  hourlyRateCents: 'hourlyRateEuros',
+  workerIds: 'workerIds',
+  specialInstructions: 'specialInstructions',
+  internalNotes: 'internalNotes',
+  recurrence: 'until',
+  recurrenceUntil: 'until',
+};
+const FIELD_OF_CODE: Record<string, keyof FormValues> = {
+  UNKNOWN_CLIENT: 'clientId',
+  CLIENT_INACTIVE: 'clientId',
+  CLIENT_ANONYMISED: 'clientId',
+  INVALID_PROPERTY: 'propertyId',
+  PROPERTY_INACTIVE: 'propertyId',
+  INVALID_WORKER: 'workerIds',
+  WORKER_HAS_OPEN_LOG: 'workerIds',
+};
+
+export interface JobFormProps {
+  job?: StaffJob;
+  isPending: boolean;
+  error: unknown;
+  onSubmit: (values: FormValues, scope: 'this' | 'future') => void;
+  cancelHref: string;
+}
+
+export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobFormProps) {
+  const { t } = useTranslation('cleaning');
+  const { t: tCommon } = useTranslation();
+  const locale = currentLocale();
+  const describe = useDescribeError();
+  const defaultRate = useDefaultHourlyRate();
+  const workers = useWorkers();
+  const [clientText, setClientText] = useState(job?.client.name ?? '');
+  const [clientName, setClientName] = useState(job?.client.name ?? '');
+  const clients = useClientSearch(clientText === clientName ? '' : clientText);
+  const [scopeOpen, setScopeOpen] = useState(false);
+  const [scope, setScope] = useState<'this' | 'future'>('this');
+
+  const rateEuros = job ? job.hourlyRateCents / 100 : defaultRate.data !== undefined ? defaultRate.data / 100 : undefined;
+  const form = useForm<FormValues>({
+    resolver: zodResolver(JobFormSchema, { error: formErrorMap }),
+    values: {
+      clientId: job?.client.id as number,
+      propertyId: job?.property.id as number,
+      jobType: job?.jobType ?? 'airbnb',
+      scheduledDate: job?.scheduledDate ?? addDays(lisbonDate(), 1),
+      scheduledTime: job?.scheduledTime ?? '10:00',
+      estimatedHours: job?.estimatedHours ?? 2,
+      hourlyRateEuros: rateEuros as number,
+      workerIds: job?.workers.map((w) => w.id) ?? [],
+      specialInstructions: job?.specialInstructions ?? '',
+      internalNotes: job?.internalNotes ?? '',
+      repeat: 'none',
+      interval: 2,
+      until: job?.series?.until ?? '',
+    },
+    resetOptions: { keepDirtyValues: true },
+  });
+  const clientId = form.watch('clientId');
+  const properties = useClientProperties(clientId);
+  const [repeat, scheduledDate, hours, rate, workerIds] = form.watch(['repeat', 'scheduledDate', 'estimatedHours', 'hourlyRateEuros', 'workerIds']);
+
+  const names = useMemo(() => new Map((job?.workers ?? []).map((w) => [w.id, w.name])), [job]);
+  const message = (name: keyof FormValues) => validationMessage(form.formState.errors[name]?.message, tCommon);
+
+  // Server answers that belong to a field are shown on it; the rest above the form.
+  const apiError = error instanceof ApiError ? error : undefined;
+  const fieldFromApi = apiError
+    ? (FIELD_OF_CODE[apiError.code] ?? apiError.fieldIssues.map((issue) => FIELD_OF_PATH[issue.path.split('.')[1] ?? '']).find(Boolean))
+    : undefined;
+  const apiMessage = (name: keyof FormValues) => (fieldFromApi === name && apiError ? describe(apiError).message : undefined);
+  const fieldMessage = (name: keyof FormValues) => message(name) ?? apiMessage(name);
+  const general = error ? describe(error) : null;
+
+  const submit = form.handleSubmit((values) => {
+    if (isPending) return;
+    if (job?.series && !job.series.ended) {
+      setScope(values.until && values.until !== job.series.until ? 'future' : 'this');
+      setScopeOpen(true);
+      return;
+    }
+    onSubmit(values, 'this');
+  });
+
+  const weekday = scheduledDate ? new Intl.DateTimeFormat(LOCALE_TAGS[locale], { weekday: 'long', timeZone: 'UTC' }).format(calendarDate(scheduledDate)) : '';
+  const dayOfMonth = scheduledDate ? Number(scheduledDate.slice(8, 10)) : 0;
+  const estimateCents = Number.isFinite(hours) && Number.isFinite(rate) ? Math.round(hours * Math.max(1, workerIds.length) * cents(rate)) : undefined;
+  const untilChanged = Boolean(job?.series && form.watch('until') !== job.series.until);
+  const hasErrors = Object.keys(form.formState.errors).length > 0;
+
+  return (
+    <I18nProvider locale={LOCALE_TAGS[locale]}>
+      <form className="job-form" onSubmit={submit} noValidate>
+        {general && !fieldFromApi ? (
+          <Notice tone="danger" reference={general.reference}>
+            {general.message}
+          </Notice>
+        ) : null}
+        {hasErrors && form.formState.isSubmitted ? <Notice tone="danger">{t('form.fixErrors')}</Notice> : null}
+
+        <fieldset className="card job-form__section">
+          <legend className="job-form__legend">{t('form.sectionPlace')}</legend>
+          <div className="job-form__grid">
+            {job ? (
+              <div className="field">
+                <span className="field__label">{t('form.client')}</span>
+                <span className="job-form__fixed">{job.client.name}</span>
+              </div>
+            ) : (
+              <Controller
+                control={form.control}
+                name="clientId"
+                render={({ field }) => (
+                  <SearchSelectField
+                    label={t('form.client')}
+                    placeholder={t('form.clientPlaceholder')}
+                    emptyLabel={t('form.clientEmpty')}
+                    options={(clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ? `${c.companyName} · ${c.phone}` : c.phone }))}
+                    value={field.value ?? null}
+                    inputValue={clientText}
+                    onInputChange={setClientText}
+                    isLoading={clients.isFetching}
+                    errorMessage={fieldMessage('clientId')}
+                    name={field.name}
+                    onChange={(value) => {
+                      const chosen = clients.data?.find((c) => c.id === Number(value));
+                      field.onChange(value === null ? undefined : Number(value));
+                      form.setValue('propertyId', undefined as unknown as number);
+                      if (chosen) {
+                        setClientName(chosen.name);
+                        setClientText(chosen.name);
+                      }
+                    }}
+                  />
+                )}
+              />
+            )}
+            <Controller
+              control={form.control}
+              name="propertyId"
+              render={({ field }) => {
+                const options = (properties.data ?? []).map((p) => ({ id: p.id, label: p.name, detail: `${p.addressLine1}, ${p.city}` }));
+                const none = clientId !== undefined && properties.isSuccess && options.length === 0;
+                return (
+                  <SelectField
+                    label={t('form.property')}
+                    placeholder={t('form.propertyPlaceholder')}
+                    options={options}
+                    value={field.value ?? null}
+                    onChange={(value) => field.onChange(value === null ? undefined : Number(value))}
+                    isDisabled={clientId === undefined || none}
+                    description={clientId === undefined ? t('form.chooseClientFirst') : none ? t('form.propertyNone') : undefined}
+                    errorMessage={fieldMessage('propertyId')}
+                    inputRef={field.ref}
+                    name={field.name}
+                  />
+                );
+              }}
+            />
+          </div>
+          <Controller
+            control={form.control}
+            name="jobType"
+            render={({ field }) => (
+              <RadioCards
+                label={t('form.jobType')}
+                orientation="horizontal"
+                value={field.value}
+                onChange={field.onChange}
+                options={[
+                  { value: 'airbnb', label: t('typeLong.airbnb'), description: t('form.airbnbHint') },
+                  { value: 'house', label: t('typeLong.house'), description: t('form.houseHint') },
+                ]}
+              />
+            )}
+          />
+        </fieldset>
+
+        <fieldset className="card job-form__section">
+          <legend className="job-form__legend">{t('form.sectionWhen')}</legend>
+          <div className="job-form__grid job-form__grid--3">
+            <Controller
+              control={form.control}
+              name="scheduledDate"
+              render={({ field }) => (
+                <NativeInput label={t('form.date')} type="date" value={field.value} onChange={field.onChange} errorMessage={fieldMessage('scheduledDate')} inputRef={field.ref} name={field.name} />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="scheduledTime"
+              render={({ field }) => (
+                <NativeInput
+                  label={t('form.time')}
+                  type="time"
+                  step={900}
+                  value={field.value}
+                  onChange={field.onChange}
+                  description={t('form.timeHint')}
+                  errorMessage={fieldMessage('scheduledTime')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="estimatedHours"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('form.estimatedHours')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  minValue={0.5}
+                  maxValue={CLEANING_LIMITS.estimatedHours}
+                  step={0.5}
+                  description={t('form.estimatedHoursHint')}
+                  errorMessage={fieldMessage('estimatedHours')}
+                  incrementLabel={t('form.more')}
+                  decrementLabel={t('form.less')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset className="card job-form__section">
+          <legend className="job-form__legend">{t('form.sectionTeam')}</legend>
+          <Controller
+            control={form.control}
+            name="workerIds"
+            render={({ field }) => <WorkerPicker value={field.value} onChange={field.onChange} workers={workers.data ?? []} names={names} errorMessage={fieldMessage('workerIds')} />}
+          />
+        </fieldset>
+
+        <fieldset className="card job-form__section">
+          <legend className="job-form__legend">{t('form.sectionPrice')}</legend>
+          <div className="job-form__grid">
+            <Controller
+              control={form.control}
+              name="hourlyRateEuros"
+              render={({ field }) => (
+                <NumberInput
+                  label={t('form.hourlyRate')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  minValue={0}
+                  maxValue={CLEANING_LIMITS.hourlyRateCents / 100}
+                  step={0.5}
+                  formatOptions={{ style: 'currency', currency: 'EUR' }}
+                  description={defaultRate.data !== undefined ? t('form.hourlyRateHint', { rate: formatMoney(defaultRate.data, locale) }) : undefined}
+                  errorMessage={fieldMessage('hourlyRateEuros')}
+                  incrementLabel={t('form.more')}
+                  decrementLabel={t('form.less')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+            {estimateCents !== undefined ? (
+              <p className="job-form__estimate" aria-live="polite">
+                {t('form.estimate', {
+                  total: formatMoney(estimateCents, locale),
+                  hours: formatNumber(hours, locale),
+                  people: Math.max(1, workerIds.length),
+                  rate: formatMoney(cents(rate), locale),
+                })}
+              </p>
+            ) : null}
+          </div>
+        </fieldset>
+
+        <fieldset className="card job-form__section">
+          <legend className="job-form__legend">{t('form.sectionNotes')}</legend>
+          <div className="job-form__grid">
+            <Controller
+              control={form.control}
+              name="specialInstructions"
+              render={({ field }) => (
+                <TextAreaInput
+                  label={t('form.specialInstructions')}
+                  description={t('form.specialInstructionsHint')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  maxLength={2000}
+                  errorMessage={fieldMessage('specialInstructions')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="internalNotes"
+              render={({ field }) => (
+                <TextAreaInput
+                  label={t('form.internalNotes')}
+                  description={t('form.internalNotesHint')}
+                  value={field.value}
+                  onChange={field.onChange}
+                  maxLength={2000}
+                  errorMessage={fieldMessage('internalNotes')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+          </div>
+        </fieldset>
+
+        {!job ? (
+          <fieldset className="card job-form__section">
+            <legend className="job-form__legend">{t('form.sectionRepeat')}</legend>
+            <Controller
+              control={form.control}
+              name="repeat"
+              render={({ field }) => (
+                <RadioCards
+                  label={t('form.repeat')}
+                  hideLabel
+                  orientation="horizontal"
+                  value={field.value}
+                  onChange={field.onChange}
+                  options={[
+                    { value: 'none', label: t('form.repeatNone') },
+                    { value: 'weekly', label: t('form.repeatWeekly'), description: weekday ? t('form.repeatWeeklyHint', { weekday }) : undefined },
+                    { value: 'everyWeeks', label: t('form.repeatEveryWeeks'), description: weekday ? t('form.repeatWeeklyHint', { weekday }) : undefined },
+                    { value: 'monthly', label: t('form.repeatMonthly'), description: dayOfMonth ? t('form.repeatMonthlyHint', { day: dayOfMonth }) : undefined },
+                  ]}
+                />
+              )}
+            />
+            {repeat !== 'none' ? (
+              <div className="job-form__grid">
+                {repeat === 'everyWeeks' ? (
+                  <Controller
+                    control={form.control}
+                    name="interval"
+                    render={({ field }) => (
+                      <NumberInput
+                        label={t('form.interval')}
+                        value={field.value}
+                        onChange={field.onChange}
+                        minValue={2}
+                        maxValue={CLEANING_LIMITS.recurrenceInterval}
+                        step={1}
+                        errorMessage={fieldMessage('interval')}
+                        incrementLabel={t('form.more')}
+                        decrementLabel={t('form.less')}
+                        inputRef={field.ref}
+                        name={field.name}
+                      />
+                    )}
+                  />
+                ) : null}
+                <Controller
+                  control={form.control}
+                  name="until"
+                  render={({ field }) => (
+                    <NativeInput
+                      label={t('form.until')}
+                      type="date"
+                      min={scheduledDate}
+                      value={field.value}
+                      onChange={field.onChange}
+                      description={t('form.untilHint')}
+                      errorMessage={fieldMessage('until')}
+                      inputRef={field.ref}
+                      name={field.name}
+                    />
+                  )}
+                />
+              </div>
+            ) : null}
+          </fieldset>
+        ) : job.series && !job.series.ended ? (
+          <fieldset className="card job-form__section">
+            <legend className="job-form__legend">{t('form.sectionRepeat')}</legend>
+            <Controller
+              control={form.control}
+              name="until"
+              render={({ field }) => (
+                <NativeInput
+                  label={t('form.seriesUntil')}
+                  type="date"
+                  min={scheduledDate}
+                  value={field.value}
+                  onChange={field.onChange}
+                  description={t('form.seriesUntilHint')}
+                  errorMessage={fieldMessage('until')}
+                  inputRef={field.ref}
+                  name={field.name}
+                />
+              )}
+            />
+          </fieldset>
+        ) : null}
+
+        <div className="job-form__actions">
+          <ButtonLink href={cancelHref} variant="secondary">
+            {t('form.back')}
+          </ButtonLink>
+          <Button type="submit" variant="primary" size="lg" isPending={isPending} pendingLabel={t('form.saving')}>
+            {job ? t('form.submitEdit') : t('form.submitNew')}
+          </Button>
+        </div>
+      </form>
+
+      <ModalDialog isOpen={scopeOpen} onOpenChange={setScopeOpen} title={t('form.scopeTitle')} description={t('form.scopeLead')}>
+        <RadioCards
+          label={t('form.scopeTitle')}
+          hideLabel
+          value={scope}
+          onChange={(v) => setScope(v === 'future' ? 'future' : 'this')}
+          options={[
+            { value: 'this', label: t('form.scopeThis'), description: untilChanged ? t('form.scopeUntilOnlyFuture') : t('form.scopeThisHint'), isDisabled: untilChanged },
+            { value: 'future', label: t('form.scopeFuture'), description: t('form.scopeFutureHint') },
+          ]}
+        />
+        <DialogActions>
+          <Button variant="secondary" onPress={() => setScopeOpen(false)}>
+            {t('form.back')}
+          </Button>
+          <Button
+            variant="primary"
+            isPending={isPending}
+            onPress={() => {
+              setScopeOpen(false);
+              onSubmit(form.getValues(), scope);
+            }}
+          >
+            {t('form.submitEdit')}
+          </Button>
+        </DialogActions>
+      </ModalDialog>
+    </I18nProvider>
+  );
+}

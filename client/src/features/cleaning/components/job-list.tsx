@@ -1,0 +1,112 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/icon';
+import { formatDate, formatMoney, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import '@/features/cleaning/cleaning-strings';
+
+function Amount({ job }: { job: StaffJob }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  if (job.status === 'cancelled') return <span className="muted">—</span>;
+  if (job.price) return <span className="tabular">{formatMoney(job.price.totalCents, locale)}</span>;
+  return (
+    <span className="tabular muted">
+      {formatMoney(job.estimate.totalCents, locale)} <span className="job-list__est">{t('list.estimated')}</span>
+    </span>
+  );
+}
+
+function Team({ job }: { job: StaffJob }) {
+  return <span>{job.workers.map((w) => w.name).join(', ')}</span>;
+}
+
+/**
+ * Jobs as a table on wide screens and as cards on phones (the same data; only one is shown, the other
+ * is display:none and so hidden from assistive technology too).
+ */
+export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: number) => string }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  return (
+    <>
+      <div className="table-wrap job-list__table">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('list.colWhen')}</th>
+              <th scope="col">{t('list.colPlace')}</th>
+              <th scope="col">{t('list.colClient')}</th>
+              <th scope="col">{t('list.colTeam')}</th>
+              <th scope="col">{t('list.colStatus')}</th>
+              <th scope="col" className="table__num">
+                {t('list.colAmount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {jobs.map((job) => (
+              <tr key={job.id}>
+                <td>
+                  <span className="job-list__date">{formatDate(calendarDate(job.scheduledDate), locale, 'medium')}</span>
+                  <span className="job-list__time">
+                    {t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}
+                  </span>
+                </td>
+                <td>
+                  <Link to={hrefOf(job.id)} className="job-list__link">
+                    {job.property.name}
+                  </Link>
+                  <span className="job-list__sub">
+                    <JobTypeBadge type={job.jobType} />
+                    {job.series ? (
+                      <span className="job-list__repeat" title={t('list.repeats')}>
+                        <Icon name="repeat" size={14} label={t('list.repeats')} />
+                      </span>
+                    ) : null}
+                  </span>
+                </td>
+                <td>{job.client.name}</td>
+                <td>
+                  <Team job={job} />
+                </td>
+                <td>
+                  <JobStatusBadge status={job.status} />
+                </td>
+                <td className="table__num">
+                  <Amount job={job} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <ul role="list" className="job-cards job-list__cards">
+        {jobs.map((job) => (
+          <li key={job.id}>
+            <Link to={hrefOf(job.id)} className="job-card-link">
+              <span className="job-card-link__top">
+                <span className="job-card-link__when">
+                  {formatDate(calendarDate(job.scheduledDate), locale, 'medium')} · {job.scheduledTime}
+                </span>
+                <JobStatusBadge status={job.status} />
+              </span>
+              <span className="job-card-link__title">{job.property.name}</span>
+              <span className="job-card-link__meta">
+                {job.client.name} · <Team job={job} />
+              </span>
+              <span className="job-card-link__bottom">
+                <JobTypeBadge type={job.jobType} />
+                <Amount job={job} />
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import type { TimeLogDto } from '@contracts/cleaning';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { initials } from '@/lib/initials';
+import { useTapJob } from '@/features/cleaning/api/job-actions';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { formatMinutes } from '@/features/cleaning/job-format';
+import '@/features/cleaning/cleaning-strings';
+
+/** Who is on the job and where each one is; staff may start or end for someone (recorded as theirs). */
+export function TeamCard({ job }: { job: StaffJob }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const describe = useDescribeError();
+  const tap = useTapJob();
+  const open = job.status === 'scheduled' || job.status === 'in_progress';
+  const logsOf = (workerId: number): TimeLogDto[] => (job.timeLogs ?? []).filter((l) => l.worker.id === workerId);
+  const failure = tap.error ? describe(tap.error) : null;
+
+  return (
+    <section className="card job-section" aria-labelledby="job-team">
+      <h2 id="job-team" className="card__title job-section__title">
+        <Icon name="users" size={20} />
+        {t('detail.team')}
+      </h2>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <ul role="list" className="team">
+        {job.workers.map((worker) => {
+          const logs = logsOf(worker.id);
+          const running = logs.find((l) => l.endedAt === null);
+          const minutes = logs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+          const pending = tap.isPending && tap.variables?.input.workerId === worker.id;
+          return (
+            <li key={worker.id} className="team__member">
+              <span className="avatar" aria-hidden="true">
+                {initials(worker.name)}
+              </span>
+              <span className="team__text">
+                <span className="team__name">
+                  {worker.name}
+                  {worker.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
+                </span>
+                <span className={running ? 'team__state team__state--on' : 'team__state'}>
+                  {running ? t('detail.onSite', { time: formatTime(running.startedAt, locale) }) : logs.length > 0 ? t('detail.finished', { duration: formatMinutes(minutes, t) }) : t('detail.notStarted')}
+                </span>
+              </span>
+              {open ? (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  isPending={pending}
+                  isDisabled={tap.isPending && !pending}
+                  onPress={() => tap.mutate({ id: job.id, action: running ? 'end' : 'start', input: { workerId: worker.id } })}
+                >
+                  {running ? t('detail.endFor', { name: worker.name.split(' ')[0] }) : t('detail.startFor', { name: worker.name.split(' ')[0] })}
+                </Button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {open ? <p className="muted job-section__note">{t('detail.onBehalfNote')}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimeLogDto } from '@contracts/cleaning';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { NativeInput, TextAreaInput } from '@/components/form-controls';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { ApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDateTime, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useCorrectTimeLog } from '@/features/cleaning/api/job-actions';
+import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/lisbon-datetime';
+import { ElapsedTimer } from '@/features/cleaning/components/elapsed-timer';
+import { formatMinutes } from '@/features/cleaning/job-format';
+import '@/features/cleaning/cleaning-strings';
+
+function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto; onClose: () => void }) {
+  const { t } = useTranslation('cleaning');
+  const describe = useDescribeError();
+  const correct = useCorrectTimeLog();
+  const [start, setStart] = useState(toLisbonInput(log.startedAt));
+  const [end, setEnd] = useState(log.endedAt ? toLisbonInput(log.endedAt) : '');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const reasonMissing = reason.trim().length < 3;
+  const failure = correct.error ? describe(correct.error) : null;
+  const endError = correct.error instanceof ApiError && ['END_BEFORE_START', 'END_REQUIRED', 'OVERLAPS_TIME_LOG'].includes(correct.error.code) ? failure?.message : undefined;
+
+  const save = () => {
+    setTried(true);
+    if (reasonMissing || correct.isPending) return;
+    const startedAt = fromLisbonInput(start);
+    const endedAt = end ? fromLisbonInput(end) : undefined;
+    correct.mutate(
+      {
+        id: jobId,
+        logId: log.id,
+        input: {
+          reason: reason.trim(),
+          ...(startedAt && startedAt !== new Date(log.startedAt).toISOString() ? { startedAt } : {}),
+          ...(endedAt && endedAt !== (log.endedAt ? new Date(log.endedAt).toISOString() : undefined) ? { endedAt } : {}),
+        },
+      },
+      { onSuccess: onClose },
+    );
+  };
+
+  return (
+    <ModalDialog isOpen onOpenChange={(open) => !open && !correct.isPending && onClose()} title={t('correct.title', { name: log.worker.name })} description={t('correct.lead')}>
+      {failure && !endError ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <NativeInput label={t('correct.start')} type="datetime-local" value={start} onChange={setStart} />
+      <NativeInput label={t('correct.end')} type="datetime-local" value={end} onChange={setEnd} min={start} errorMessage={endError} />
+      <TextAreaInput
+        label={t('correct.reason')}
+        description={t('correct.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        maxLength={500}
+        isRequired
+        errorMessage={tried && reasonMissing ? t('reasonRequired') : undefined}
+      />
+      <DialogActions>
+        <Button variant="secondary" onPress={onClose} isDisabled={correct.isPending}>
+          {t('correct.close')}
+        </Button>
+        <Button variant="primary" onPress={save} isPending={correct.isPending}>
+          {t('correct.save')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  );
+}
+
+/** Everyone's time on site; staff can correct a log (with a reason, audited, the price follows). */
+export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs: TimeLogDto[]; canCorrect: boolean }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const [editing, setEditing] = useState<TimeLogDto | null>(null);
+  return (
+    <section className="card job-section" aria-labelledby="job-logs">
+      <h2 id="job-logs" className="card__title job-section__title">
+        <Icon name="clock" size={20} />
+        {t('detail.timeLogs')}
+      </h2>
+      {logs.length === 0 ? (
+        <p className="muted">{t('detail.noLogs')}</p>
+      ) : (
+        <ul role="list" className="logs">
+          {logs.map((log) => (
+            <li key={log.id} className="log">
+              <div className="log__main">
+                <p className="log__who">{log.worker.name}</p>
+                <p className="log__times">
+                  <span>{formatDateTime(log.startedAt, locale, 'short')}</span>
+                  <span aria-hidden="true"> → </span>
+                  <span className="visually-hidden"> – </span>
+                  <span>{log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}</span>
+                </p>
+                <div className="log__notes">
+                  {log.startOccurredAt ? <span className="badge">{t('detail.tappedOffline', { time: formatTime(log.startReceivedAt, locale) })}</span> : null}
+                  {log.endOccurredAt && log.endReceivedAt ? <span className="badge">{t('detail.tappedOffline', { time: formatTime(log.endReceivedAt, locale) })}</span> : null}
+                  {log.flaggedForReview ? <span className="badge badge--warning">{t('detail.flagged')}</span> : null}
+                  {log.startedBy.id !== log.worker.id ? <span className="badge">{t('detail.recordedBy', { name: log.startedBy.name })}</span> : null}
+                  {log.correction ? <span className="log__correction">{t('detail.corrected', { name: log.correction.by?.name ?? '—', reason: log.correction.reason })}</span> : null}
+                </div>
+              </div>
+              <div className="log__side">
+                <span className="log__duration">
+                  {log.durationMinutes !== null ? formatMinutes(log.durationMinutes, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
+                </span>
+                {canCorrect ? (
+                  <Button variant="ghost" size="sm" onPress={() => setEditing(log)} aria-label={t('detail.correctFor', { name: log.worker.name })}>
+                    <Icon name="pencil" size={16} />
+                    {t('detail.correct')}
+                  </Button>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {editing ? <CorrectDialog jobId={jobId} log={editing} onClose={() => setEditing(null)} /> : null}
+    </section>
+  );
+}

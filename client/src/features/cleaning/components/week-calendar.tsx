@@ -1,0 +1,109 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { ErrorState, PageLoader } from '@/components/states';
+import { formatDate } from '@/lib/format';
+import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
+import { addDays, calendarDate, lisbonDate, weekStart } from '@/lib/lisbon-time';
+import { useJobsBetween, type JobFilters } from '@/features/cleaning/api/list-jobs';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { useWorkers } from '@/features/cleaning/api/pickers';
+import '@/features/cleaning/cleaning-strings';
+
+/** A week (Monday to Sunday, Lisbon dates) with one row per team member and their jobs in each day. */
+export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: string; onWeekChange: (monday: string) => void; filters: JobFilters; hrefOf: (id: number) => string }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const monday = weekStart(week);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(monday, i));
+  const today = lisbonDate();
+  const workers = useWorkers();
+  const jobs = useJobsBetween<StaffJob>({ ...filters, from: monday, to: days[6]! });
+  const dayName = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { weekday: 'short', timeZone: 'UTC' });
+  const dayNumber = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+  const rows = (workers.data ?? []).filter((w) => filters.workerId === undefined || w.id === filters.workerId);
+  const cell = (workerId: number, day: string) =>
+    (jobs.data ?? []).filter((j) => j.scheduledDate === day && j.workers.some((w) => w.id === workerId)).sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime));
+
+  return (
+    <section className="card week" aria-labelledby="week-title">
+      <div className="week__bar">
+        <h2 id="week-title" className="week__title">
+          {t('week.range', { start: formatDate(calendarDate(monday), locale, 'medium'), end: formatDate(calendarDate(days[6]!), locale, 'medium') })}
+        </h2>
+        <div className="cluster week__nav">
+          <Button variant="secondary" iconOnly aria-label={t('week.previous')} onPress={() => onWeekChange(addDays(monday, -7))}>
+            <Icon name="chevronLeft" size={20} />
+          </Button>
+          <Button variant="secondary" onPress={() => onWeekChange(weekStart(today))} isDisabled={monday === weekStart(today)}>
+            {t('week.thisWeek')}
+          </Button>
+          <Button variant="secondary" iconOnly aria-label={t('week.next')} onPress={() => onWeekChange(addDays(monday, 7))}>
+            <Icon name="chevronRight" size={20} />
+          </Button>
+        </div>
+      </div>
+
+      {jobs.isPending || workers.isPending ? (
+        <PageLoader />
+      ) : jobs.isError || workers.isError ? (
+        <ErrorState error={jobs.error ?? workers.error} onRetry={() => void (jobs.isError ? jobs.refetch() : workers.refetch())} />
+      ) : rows.length === 0 ? (
+        <p className="muted week__empty">{t('week.noWorkers')}</p>
+      ) : (
+        <div className="week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
+          <table className="week__grid">
+            <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="week__member-head">
+                  {t('week.member')}
+                </th>
+                {days.map((day) => (
+                  <th key={day} scope="col" className={day === today ? 'week__day week__day--today' : 'week__day'} aria-current={day === today ? 'date' : undefined}>
+                    <span className="week__dayname">{dayName.format(calendarDate(day))}</span>
+                    <span className="week__daynum">{dayNumber.format(calendarDate(day))}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((worker) => (
+                <tr key={worker.id}>
+                  <th scope="row" className="week__member">
+                    {worker.name}
+                  </th>
+                  {days.map((day) => {
+                    const list = cell(worker.id, day);
+                    return (
+                      <td key={day} className={day === today ? 'week__cell week__cell--today' : 'week__cell'}>
+                        {list.length === 0 ? (
+                          <span className="visually-hidden">{t('week.noJobs')}</span>
+                        ) : (
+                          <ul role="list" className="week__jobs">
+                            {list.map((job) => (
+                              <li key={job.id}>
+                                <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>
+                                  <span className="week-chip__time">{job.scheduledTime}</span>
+                                  <span className="week-chip__place">{job.property.name}</span>
+                                  <span className="visually-hidden">{t(`status.${job.status}`)}</span>
+                                </Link>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="week__legend muted">{t('week.legend')}</p>
+    </section>
+  );
+}

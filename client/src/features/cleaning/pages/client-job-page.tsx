@@ -1,0 +1,110 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/cleaning/cleaning-strings';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import { useJob } from '@/features/cleaning/api/get-job';
+import type { ClientJob } from '@/features/cleaning/api/keys';
+import { HistoryList } from '@/features/cleaning/components/history-list';
+import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { MoneyCard } from '@/features/cleaning/components/money-card';
+import { PhotosSection } from '@/features/cleaning/components/photos-section';
+import { addressText, formatMinutes } from '@/features/cleaning/job-format';
+import { clientPaths } from '@/features/cleaning/paths';
+import '@/features/cleaning/cleaning.css';
+
+export default function ClientJobPage() {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const id = Number(useParams().id);
+  const query = useJob<ClientJob>(id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const job = query.data;
+  const logs = job.timeLogs ?? [];
+  const minutes = logs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={clientPaths.list}>
+          <Icon name="arrowLeft" size={18} />
+          {t('client.back')}
+        </Link>
+      </p>
+      <PageHeader
+        eyebrow={
+          <span className="cluster job-eyebrow">
+            <JobStatusBadge status={job.status} />
+            <JobTypeBadge type={job.jobType} />
+          </span>
+        }
+        title={job.property.name}
+        lead={<span className="capitalize-first">{t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}</span>}
+      />
+      <div className="stack">
+        {job.status === 'cancelled' && job.cancelReason ? <Notice tone="warning">{t('detail.cancelledBecause', { reason: job.cancelReason })}</Notice> : null}
+        <section className="card job-section" aria-labelledby="client-summary">
+          <h2 id="client-summary" className="card__title job-section__title">
+            {job.status === 'completed' ? t('client.summary') : t('detail.summary')}
+          </h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('detail.place')}</dt>
+              <dd>
+                {job.property.name}
+                <span className="facts__sub">{addressText(job.property)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('detail.when')}</dt>
+              <dd>{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</dd>
+            </div>
+            <div>
+              <dt>{t('client.team')}</dt>
+              <dd>{job.workers.map((w) => w.name).join(', ')}</dd>
+            </div>
+            {job.startedAt ? (
+              <div>
+                <dt>{t('client.startedAt')}</dt>
+                <dd>{formatDateTime(job.startedAt, locale, 'medium')}</dd>
+              </div>
+            ) : null}
+            {job.completedAt ? (
+              <div>
+                <dt>{t('client.finishedAt')}</dt>
+                <dd>{formatDateTime(job.completedAt, locale, 'medium')}</dd>
+              </div>
+            ) : null}
+            {logs.length > 0 ? (
+              <div>
+                <dt>{t('client.timeOnSite')}</dt>
+                <dd>{formatMinutes(minutes, t)}</dd>
+              </div>
+            ) : null}
+            {job.specialInstructions ? (
+              <div className="facts__wide">
+                <dt>{t('detail.instructions')}</dt>
+                <dd className="facts__text">{job.specialInstructions}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+        <div className="job-layout">
+          <div className="job-layout__main">
+            <PhotosSection jobId={job.id} />
+          </div>
+          <div className="job-layout__side">
+            {job.status === 'cancelled' ? null : <MoneyCard title={job.price ? t('detail.money') : t('client.estimate')} price={job.price} estimate={job.estimate} estimateNote={t('client.estimateNote')} />}
+            <HistoryList history={job.history ?? []} />
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}

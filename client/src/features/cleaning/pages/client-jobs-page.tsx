@@ -1,0 +1,90 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/cleaning/cleaning-strings';
+import { Button } from '@/components/button';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import { useJobList } from '@/features/cleaning/api/list-jobs';
+import type { ClientJob } from '@/features/cleaning/api/keys';
+import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
+import { clientPaths } from '@/features/cleaning/paths';
+import '@/features/cleaning/cleaning.css';
+
+function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  return (
+    <ul role="list" className="job-cards">
+      {jobs.map((job) => (
+        <li key={job.id}>
+          <Link to={clientPaths.detail(job.id)} className="job-card-link">
+            <span className="job-card-link__top">
+              <span className="job-card-link__when capitalize-first">
+                {formatDate(calendarDate(job.scheduledDate), locale, 'full')} · {job.scheduledTime}
+              </span>
+              <JobStatusBadge status={job.status} />
+            </span>
+            <span className="job-card-link__title">{job.property.name}</span>
+            <span className="job-card-link__bottom">
+              <span className="job-card-link__meta">{t(`typeLong.${job.jobType}`)}</span>
+              {job.price ? <span className="tabular job-card-link__amount">{formatMoney(job.price.totalCents, locale)}</span> : null}
+            </span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Section({ title, id, status, sort }: { title: string; id: string; status: ClientJob['status'][]; sort: 'scheduledAt' | '-scheduledAt' }) {
+  const { t } = useTranslation('cleaning');
+  const list = useJobList<ClientJob>({ status, sort }, { limit: 20 });
+  if (list.isPending) return <PageLoader />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const jobs = list.data.pages.flatMap((p) => p.items);
+  if (jobs.length === 0) return null;
+  return (
+    <section className="stack stack--sm" aria-labelledby={id}>
+      <h2 id={id} className="section-title">
+        {title}
+      </h2>
+      <ClientJobCards jobs={jobs} />
+      {list.hasNextPage ? (
+        <div>
+          <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
+            {t('list.showMore')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+export default function ClientJobsPage() {
+  const { t } = useTranslation('cleaning');
+  // One small probe decides between the empty state and the two sections.
+  const any = useJobList<ClientJob>({}, { limit: 1 });
+  const none = any.isSuccess && (any.data.pages[0]?.items.length ?? 0) === 0;
+  return (
+    <>
+      <PageHeader title={t('client.title')} lead={t('client.lead')} />
+      {any.isPending ? (
+        <PageLoader />
+      ) : any.isError ? (
+        <ErrorState error={any.error} onRetry={() => void any.refetch()} />
+      ) : none ? (
+        <EmptyState icon="sparkles" title={t('client.emptyTitle')}>
+          {t('client.emptyText')}
+        </EmptyState>
+      ) : (
+        <div className="stack">
+          <Section id="client-upcoming" title={t('client.upcoming')} status={['scheduled', 'in_progress']} sort="scheduledAt" />
+          <Section id="client-past" title={t('client.past')} status={['completed', 'cancelled']} sort="-scheduledAt" />
+        </div>
+      )}
+    </>
+  );
+}

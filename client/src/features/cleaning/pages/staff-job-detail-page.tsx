@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/cleaning/cleaning-strings';
+import { Button, ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatMoney, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import { useJob } from '@/features/cleaning/api/get-job';
+import type { StaffJob } from '@/features/cleaning/api/keys';
+import { DoubleBookingNotice } from '@/features/cleaning/components/double-booking-notice';
+import { HistoryList } from '@/features/cleaning/components/history-list';
+import { CancelJobDialog, CompleteJobDialog } from '@/features/cleaning/components/job-dialogs';
+import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { MoneyCard } from '@/features/cleaning/components/money-card';
+import { PhotosSection } from '@/features/cleaning/components/photos-section';
+import { TeamCard } from '@/features/cleaning/components/team-card';
+import { TimeLogsCard } from '@/features/cleaning/components/time-logs-card';
+import { addressText, formatNumber, mapsHref } from '@/features/cleaning/job-format';
+import { staffPaths } from '@/features/cleaning/paths';
+import { isSavedState } from '@/features/cleaning/saved-state';
+import '@/features/cleaning/cleaning.css';
+
+function SeriesText({ job }: { job: StaffJob }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  if (!job.series) return null;
+  if (job.series.ended) return <>{t('detail.seriesEnded')}</>;
+  const date = formatDate(calendarDate(job.series.until), locale, 'medium');
+  if (job.series.frequency === 'monthly') return <>{t('detail.seriesMonthly', { date })}</>;
+  return <>{job.series.interval > 1 ? t('detail.seriesEveryWeeks', { count: job.series.interval, date }) : t('detail.seriesWeekly', { date })}</>;
+}
+
+export default function StaffJobDetailPage() {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const id = Number(useParams().id);
+  const location = useLocation();
+  const saved = isSavedState(location.state) ? location.state : null;
+  const query = useJob<StaffJob>(id);
+  const [dialog, setDialog] = useState<'complete' | 'cancel' | null>(null);
+
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const job = query.data;
+  const open = job.status === 'scheduled' || job.status === 'in_progress';
+  const canComplete = job.allowedNext.includes('completed');
+  const canCancel = job.allowedNext.includes('cancelled');
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={staffPaths.list}>
+          <Icon name="arrowLeft" size={18} />
+          {t('detail.back')}
+        </Link>
+      </p>
+      <PageHeader
+        eyebrow={
+          <span className="cluster job-eyebrow">
+            {t('jobNumber', { id: job.id })}
+            <JobStatusBadge status={job.status} />
+            <JobTypeBadge type={job.jobType} />
+          </span>
+        }
+        title={job.property.name}
+        lead={t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}
+        actions={
+          <>
+            {open ? (
+              <ButtonLink href={staffPaths.edit(job.id)} variant="secondary">
+                <Icon name="pencil" size={18} />
+                {t('detail.edit')}
+              </ButtonLink>
+            ) : null}
+            {canCancel ? (
+              <Button variant="danger" onPress={() => setDialog('cancel')}>
+                {t('detail.cancel')}
+              </Button>
+            ) : null}
+            {canComplete ? (
+              <Button variant="primary" onPress={() => setDialog('complete')}>
+                <Icon name="checkCircle" size={18} />
+                {t('detail.complete')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+
+      <div className="stack">
+        {saved ? <Notice tone="success">{saved.saved === 'booked' ? t('detail.booked', { count: saved.count }) : t('detail.saved')}</Notice> : null}
+        {saved ? <DoubleBookingNotice warnings={saved.warnings} jobHref={staffPaths.detail} /> : null}
+        {job.status === 'cancelled' && job.cancelReason ? <Notice tone="warning">{t('detail.cancelledBecause', { reason: job.cancelReason })}</Notice> : null}
+
+        <div className="job-layout">
+          <div className="job-layout__main">
+            <section className="card job-section" aria-labelledby="job-summary">
+              <h2 id="job-summary" className="card__title job-section__title">
+                {t('detail.summary')}
+              </h2>
+              <dl className="facts">
+                <div>
+                  <dt>{t('detail.client')}</dt>
+                  <dd>
+                    {job.client.name}
+                    <span className="facts__sub">
+                      <a href={`tel:${job.client.phone}`}>{job.client.phone}</a>
+                      {job.client.email ? (
+                        <>
+                          {' · '}
+                          <a href={`mailto:${job.client.email}`}>{job.client.email}</a>
+                        </>
+                      ) : null}
+                    </span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('detail.place')}</dt>
+                  <dd>
+                    {job.property.name}
+                    <span className="facts__sub">
+                      <a href={mapsHref(job.property)} target="_blank" rel="noreferrer">
+                        {addressText(job.property)}
+                      </a>
+                    </span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('detail.when')}</dt>
+                  <dd>
+                    {t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'long'), time: job.scheduledTime })}
+                    <span className="facts__sub">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('detail.estimated')}</dt>
+                  <dd>{t('detail.estimatedValue', { hours: formatNumber(job.estimatedHours, locale) })}</dd>
+                </div>
+                <div>
+                  <dt>{t('detail.rate')}</dt>
+                  <dd>{formatMoney(job.hourlyRateCents, locale)}</dd>
+                </div>
+                {job.series ? (
+                  <div>
+                    <dt>{t('detail.series')}</dt>
+                    <dd>
+                      <SeriesText job={job} />
+                    </dd>
+                  </div>
+                ) : null}
+                <div className="facts__wide">
+                  <dt>{t('detail.access')}</dt>
+                  <dd className="facts__text">{job.property.accessInstructions || <span className="muted">{t('detail.noAccess')}</span>}</dd>
+                </div>
+                <div className="facts__wide">
+                  <dt>{t('detail.instructions')}</dt>
+                  <dd className="facts__text">{job.specialInstructions || <span className="muted">{t('detail.none')}</span>}</dd>
+                </div>
+                <div className="facts__wide">
+                  <dt>{t('detail.internalNotes')}</dt>
+                  <dd className="facts__text">{job.internalNotes || <span className="muted">{t('detail.none')}</span>}</dd>
+                </div>
+              </dl>
+            </section>
+            <TimeLogsCard jobId={job.id} logs={job.timeLogs ?? []} canCorrect />
+            <PhotosSection jobId={job.id} />
+          </div>
+          <div className="job-layout__side">
+            <TeamCard job={job} />
+            {job.status === 'cancelled' ? null : <MoneyCard title={t('detail.money')} price={job.price} estimate={job.estimate} estimateNote={t('detail.estimateNote')} />}
+            <HistoryList history={job.history ?? []} />
+          </div>
+        </div>
+      </div>
+
+      {dialog === 'complete' ? <CompleteJobDialog job={job} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'cancel' ? <CancelJobDialog job={job} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}

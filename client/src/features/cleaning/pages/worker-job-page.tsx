@@ -1,0 +1,205 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/cleaning/cleaning-strings';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { useJob } from '@/features/cleaning/api/get-job';
+import { useCompleteJob } from '@/features/cleaning/api/job-actions';
+import type { WorkerJob } from '@/features/cleaning/api/keys';
+import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open-logs-refusal';
+import { PhotosSection } from '@/features/cleaning/components/photos-section';
+import { TapControl } from '@/features/cleaning/components/tap-control';
+import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
+import { addressText, formatMinutes, mapsHref } from '@/features/cleaning/job-format';
+import { pendingFor } from '@/features/cleaning/offline/tap-queue';
+import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
+import { workerPaths } from '@/features/cleaning/paths';
+import '@/features/cleaning/cleaning.css';
+
+function Complete({ job, onSite }: { job: WorkerJob; onSite: boolean }) {
+  const { t } = useTranslation('cleaning');
+  const describe = useDescribeError();
+  const complete = useCompleteJob();
+  if (job.status !== 'in_progress' || onSite) return null;
+  const failure = complete.error && !openLogsOf(complete.error) ? describe(complete.error) : null;
+  return (
+    <section className="card job-section" aria-labelledby="worker-complete">
+      <h2 id="worker-complete" className="card__title job-section__title">
+        {t('worker.complete')}
+      </h2>
+      <p className="muted">{t('worker.completeHint')}</p>
+      <OpenLogsRefusal error={complete.error} />
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <Button variant="secondary" size="lg" block isPending={complete.isPending} onPress={() => complete.mutate({ id: job.id, input: {} })}>
+        <Icon name="checkCircle" size={20} />
+        {t('worker.complete')}
+      </Button>
+    </section>
+  );
+}
+
+export default function WorkerJobPage() {
+  const id = Number(useParams().id);
+  const query = useJob<WorkerJob>(id);
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  return <WorkerJobView job={query.data} />;
+}
+
+function WorkerJobView({ job }: { job: WorkerJob }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const principal = usePrincipal();
+  const online = useOnline();
+  const queue = useTapQueue();
+  const openSince = useOpenSince(job);
+
+  const pending = pendingFor(queue.taps, job.id);
+  const onSite = pending ? pending.action === 'start' : job.myOpenTimeLogId !== null;
+  const myLogs = (job.timeLogs ?? []).filter((l) => l.worker.id === principal.id);
+  const myMinutes = myLogs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+  const address = addressText(job.property);
+  const open = job.status === 'scheduled' || job.status === 'in_progress';
+  const access = job.property.accessInstructions;
+  const accessLater = open && access === undefined && Date.parse(job.accessInstructionsFrom) > Date.now();
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={workerPaths.today}>
+          <Icon name="arrowLeft" size={18} />
+          {t('worker.back')}
+        </Link>
+      </p>
+      <PageHeader
+        eyebrow={
+          <span className="cluster job-eyebrow">
+            <JobStatusBadge status={job.status} />
+            <JobTypeBadge type={job.jobType} />
+          </span>
+        }
+        title={job.property.name}
+        lead={
+          <span className="capitalize-first">
+            {t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}
+          </span>
+        }
+      />
+      <div className="stack worker-detail">
+        {online ? null : <Notice tone="warning">{t('worker.offline')}</Notice>}
+        {job.status === 'completed' ? <Notice tone="success">{t('worker.completed')}</Notice> : null}
+        {job.status === 'cancelled' ? <Notice tone="warning">{t('worker.cancelled')}</Notice> : null}
+
+        <section className="card job-section" aria-labelledby="worker-where">
+          <h2 id="worker-where" className="visually-hidden">
+            {t('detail.place')}
+          </h2>
+          <a className="worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
+            <Icon name="mapPin" size={20} />
+            <span>{address}</span>
+            <Icon name="externalLink" size={16} />
+          </a>
+          <div className="cluster">
+            {/* Plain links: the in-app router must not resolve a maps address or a phone number as a path. */}
+            <a href={mapsHref(job.property)} target="_blank" rel="noreferrer" className="btn btn--soft">
+              <Icon name="compass" size={18} />
+              {t('worker.maps')}
+            </a>
+            <a href={`tel:${job.client.phone}`} className="btn btn--soft">
+              <Icon name="phone" size={18} />
+              {t('worker.call', { name: job.client.name.split(' ')[0] })}
+            </a>
+          </div>
+          {open ? <TapControl job={job} openSince={openSince} /> : null}
+        </section>
+
+        <section className="card job-section" aria-labelledby="worker-access">
+          <h2 id="worker-access" className="card__title job-section__title">
+            <Icon name="key" size={20} />
+            {t('worker.access')}
+          </h2>
+          {access ? (
+            <p className="facts__text worker-detail__access">{access}</p>
+          ) : accessLater ? (
+            <p className="muted">{t('worker.accessFrom', { when: formatDateTime(job.accessInstructionsFrom, locale, 'medium') })}</p>
+          ) : (
+            <p className="muted">{t('worker.accessNone')}</p>
+          )}
+        </section>
+
+        {job.specialInstructions ? (
+          <section className="card job-section" aria-labelledby="worker-instructions">
+            <h2 id="worker-instructions" className="card__title job-section__title">
+              {t('worker.instructions')}
+            </h2>
+            <p className="facts__text">{job.specialInstructions}</p>
+          </section>
+        ) : null}
+        {job.internalNotes ? (
+          <section className="card job-section" aria-labelledby="worker-notes">
+            <h2 id="worker-notes" className="card__title job-section__title">
+              {t('worker.notes')}
+            </h2>
+            <p className="facts__text">{job.internalNotes}</p>
+          </section>
+        ) : null}
+
+        <section className="card job-section" aria-labelledby="worker-time">
+          <h2 id="worker-time" className="card__title job-section__title">
+            <Icon name="clock" size={20} />
+            {t('worker.yourTime')}
+          </h2>
+          {myLogs.length === 0 ? (
+            <p className="muted">{t('worker.notStartedYet')}</p>
+          ) : (
+            <ul role="list" className="logs">
+              {myLogs.map((log) => (
+                <li key={log.id} className="log">
+                  <p className="log__times">
+                    {formatTime(log.startedAt, locale)} → {log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}
+                  </p>
+                  <span className="log__duration">{log.durationMinutes !== null ? formatMinutes(log.durationMinutes, t) : null}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatMinutes(myMinutes, t) })}</p> : null}
+        </section>
+
+        <Complete job={job} onSite={onSite} />
+
+        <section className="card job-section" aria-labelledby="worker-team">
+          <h2 id="worker-team" className="card__title job-section__title">
+            <Icon name="users" size={20} />
+            {t('worker.team')}
+          </h2>
+          <ul role="list" className="team">
+            {job.workers.map((w) => (
+              <li key={w.id} className="team__member">
+                <span className="team__name">
+                  {w.name}
+                  {w.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <PhotosSection jobId={job.id} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '@/features/cleaning/cleaning-strings';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
+import { useToday } from '@/features/cleaning/api/get-today';
+import { useJobList } from '@/features/cleaning/api/list-jobs';
+import type { WorkerJob } from '@/features/cleaning/api/keys';
+import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
+import { WorkerJobCard } from '@/features/cleaning/components/worker-job-card';
+import { useOnline } from '@/features/cleaning/offline/use-tap-queue';
+import { workerPaths } from '@/features/cleaning/paths';
+import '@/features/cleaning/cleaning.css';
+
+function Upcoming() {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const today = lisbonDate();
+  const list = useJobList<WorkerJob>({ from: addDays(today, 1), to: addDays(today, 14), status: ['scheduled'] }, { limit: 20 });
+  const jobs = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="stack stack--sm" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title" className="section-title">
+        {t('worker.upcoming')}
+      </h2>
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : jobs.length === 0 ? (
+        <p className="muted">{t('worker.upcomingEmpty')}</p>
+      ) : (
+        <ul role="list" className="job-cards">
+          {jobs.map((job) => (
+            <li key={job.id}>
+              <Link to={workerPaths.detail(job.id)} className="job-card-link">
+                <span className="job-card-link__top">
+                  <span className="job-card-link__when capitalize-first">
+                    {formatDate(calendarDate(job.scheduledDate), locale, 'full')} · {job.scheduledTime}
+                  </span>
+                  <JobStatusBadge status={job.status} />
+                </span>
+                <span className="job-card-link__title">{job.property.name}</span>
+                <span className="job-card-link__meta">
+                  {job.property.addressLine1}, {job.property.city}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function WorkerTodayPage() {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const online = useOnline();
+  const today = useToday();
+  return (
+    <>
+      <PageHeader eyebrow={<span className="capitalize-first">{formatDate(Date.now(), locale, 'full')}</span>} title={t('worker.title')} />
+      <div className="stack">
+        {online ? null : (
+          <Notice tone="warning">{t('worker.offline')}</Notice>
+        )}
+        {today.isPending ? (
+          <PageLoader />
+        ) : today.isError ? (
+          <ErrorState error={today.error} onRetry={() => void today.refetch()} />
+        ) : today.data.length === 0 ? (
+          <EmptyState icon="sparkles" title={t('worker.emptyTitle')}>
+            {t('worker.emptyText')}
+          </EmptyState>
+        ) : (
+          <div className="worker-jobs">
+            {today.data.map((job) => (
+              <WorkerJobCard key={job.id} job={job} />
+            ))}
+          </div>
+        )}
+        <Upcoming />
+      </div>
+    </>
+  );
+}
