@@ -72,6 +72,8 @@ import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { createDashboardRepository } from './modules/dashboard/dashboard.repository.js';
 import { createDashboardService } from './modules/dashboard/dashboard.service.js';
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { createExportsRepository } from './modules/exports/exports.repository.js';
+import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
 import { createCleaningService } from './modules/cleaning/cleaning.service.js';
 import { cleaningRoutes } from './modules/cleaning/cleaning.routes.js';
@@ -238,6 +240,7 @@ export function createApp(deps: AppDeps): App {
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, clock }) });
+  exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger });
   cleaningRoutes(routes, { cleaning });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });

@@ -209,6 +209,11 @@ export const RULES: Record<string, Rule> = {
   'GET /api/reports/timesheet': { expect: staffOnly(400) },
   // One dashboard for everyone signed in; the answer is shaped by role (tests/api/dashboard.test.ts).
   'GET /api/dashboard': { expect: signedIn(200) },
+  'GET /api/exports/clients.csv': { expect: staffOnly(200) },
+  'GET /api/exports/laundry-orders.csv': { expect: staffOnly(200) },
+  'GET /api/exports/cleaning-jobs.csv': { expect: staffOnly(200) },
+  'GET /api/exports/payments.csv': { expect: staffOnly(200) },
+  'GET /api/exports/timesheets.csv': { expect: staffOnly(200) },
 
   // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },
