@@ -245,7 +245,7 @@ export default function SettingsPage() {
           </section>
         ))}
         {canEdit ? (
-          <div className="settings__bar">
+          <div className={`settings__bar${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
             {conflict ? (
               <Notice tone="warning">
                 <p>{t('conflict')}</p>
