@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { Button } from '@/components/button';
+import '@/components/ui-strings';
 import { Icon, type IconName } from '@/components/icon';
 import './kit.css';
 
@@ -14,12 +15,12 @@ export interface MenuAction {
 
 /** A "…" button opening a list of actions for one row (keyboard: arrows, Enter, Escape). */
 export function ActionMenu({ label, actions, onAction }: { label: string; actions: MenuAction[]; onAction: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ui');
   const shown = actions.filter((action) => !action.isHidden);
   if (shown.length === 0) return null;
   return (
     <MenuTrigger>
-      <Button variant="ghost" iconOnly aria-label={label || t('ui.moreActions')}>
+      <Button variant="ghost" iconOnly aria-label={label || t('moreActions')}>
         <Icon name="moreVertical" size={20} />
       </Button>
       <Popover placement="bottom end" className="menu-popover">

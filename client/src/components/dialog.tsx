@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '@/components/button';
+import '@/components/ui-strings';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { useDescribeError } from '@/lib/error-message';
@@ -31,7 +32,7 @@ export function ModalDialog({
   isDismissable?: boolean;
   role?: 'dialog' | 'alertdialog';
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ui');
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable} className="modal-overlay">
       <Modal className={`modal modal--${size}`}>
@@ -43,7 +44,7 @@ export function ModalDialog({
               </Heading>
               {description ? <p className="modal__description">{description}</p> : null}
             </div>
-            <Button variant="ghost" iconOnly aria-label={t('ui.close')} onPress={() => onOpenChange(false)} className="modal__close">
+            <Button variant="ghost" iconOnly aria-label={t('close')} onPress={() => onOpenChange(false)} className="modal__close">
               <Icon name="close" size={20} />
             </Button>
           </div>
@@ -86,7 +87,7 @@ export function ConfirmDialog({
   error?: unknown;
   tone?: 'danger' | 'primary';
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ui');
   const describe = useDescribeError();
   const failure = error ? describe(error) : null;
   return (
@@ -101,7 +102,7 @@ export function ConfirmDialog({
       </div>
       <DialogActions>
         <Button variant="secondary" onPress={() => onOpenChange(false)}>
-          {t('ui.cancel')}
+          {t('cancel')}
         </Button>
         <Button variant={tone === 'danger' ? 'danger' : 'primary'} className={tone === 'danger' ? 'btn--danger-solid' : undefined} onPress={onConfirm} isPending={isPending} pendingLabel={pendingLabel}>
           {confirmLabel}

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { Icon } from '@/components/icon';
 import { validationMessage } from '@/lib/form-validation';
+// Field errors can be `format:` tokens, whose messages live there.
+import '@/components/ui-strings';
 import './kit.css';
 
 export interface SelectOption {

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import '@/components/ui-strings';
 import { Icon } from '@/components/icon';
 import type { ListMeta } from '@/lib/api-client';
 import './kit.css';
 
 /** "1–50 of 120" with previous/next, for lists paged by offset. Hidden when everything fits one page. */
 export function Pager({ meta, onOffsetChange }: { meta: ListMeta; onOffsetChange: (offset: number) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ui');
   if (meta.total === 0) return null;
   const from = meta.offset + 1;
   const to = meta.offset + meta.count;
@@ -14,15 +15,15 @@ export function Pager({ meta, onOffsetChange }: { meta: ListMeta; onOffsetChange
   const hasNext = meta.nextCursor !== null;
   if (!hasPrevious && !hasNext) return null;
   return (
-    <nav className="pager" aria-label={t('ui.paging')}>
-      <p className="pager__range">{t(meta.totalCapped ? 'ui.pageRangeCapped' : 'ui.pageRange', { from, to, total: meta.total })}</p>
+    <nav className="pager" aria-label={t('paging')}>
+      <p className="pager__range">{t(meta.totalCapped ? 'pageRangeCapped' : 'pageRange', { from, to, total: meta.total })}</p>
       <div className="cluster">
         <Button size="sm" isDisabled={!hasPrevious} onPress={() => onOffsetChange(Math.max(0, meta.offset - meta.limit))}>
           <Icon name="chevronLeft" size={16} />
-          {t('ui.previous')}
+          {t('previous')}
         </Button>
         <Button size="sm" isDisabled={!hasNext} onPress={() => onOffsetChange(meta.offset + meta.limit)}>
-          {t('ui.next')}
+          {t('next')}
           <Icon name="chevronRight" size={16} />
         </Button>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import '@/components/ui-strings';
 import { Icon } from '@/components/icon';
 import './kit.css';
 
@@ -11,7 +12,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * with a copy button and a plain warning that it will not be shown again.
  */
 export function SecretReveal({ label, value, hint }: { label: string; value: string; hint?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ui');
   const [state, setState] = useState<CopyState>('idle');
   const valueRef = useRef<HTMLElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -42,12 +43,12 @@ export function SecretReveal({ label, value, hint }: { label: string; value: str
         </code>
         <Button variant="primary" onPress={() => void copy()} className="secret__copy">
           <Icon name={state === 'copied' ? 'check' : 'copy'} size={18} />
-          {state === 'copied' ? t('ui.copied') : t('ui.copy')}
+          {state === 'copied' ? t('copied') : t('copy')}
         </Button>
       </div>
       <p className="secret__hint" role="status">
         <Icon name="alertCircle" size={16} />
-        <span>{state === 'failed' ? t('ui.copyFailed') : (hint ?? t('ui.shownOnce'))}</span>
+        <span>{state === 'failed' ? t('copyFailed') : (hint ?? t('shownOnce'))}</span>
       </p>
     </div>
   );

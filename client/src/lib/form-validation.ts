@@ -12,13 +12,15 @@ export const formErrorMap: z.core.$ZodErrorMap = (issue) => {
   return 'invalid';
 };
 
-const KNOWN = new Set(['required', 'tooShort', 'tooLong', 'invalid', 'passwordsDiffer', 'nif', 'phone', 'email', 'postalCode', 'iban', 'username', 'date']);
+const KNOWN = new Set(['required', 'tooShort', 'tooLong', 'invalid', 'passwordsDiffer']);
 
-/** A field message: a validation token, or `api:<CODE>` for a server answer tied to this field. */
+/** A field message: a validation token, `format:<kind>`, or `api:<CODE>` for a server answer tied to this field. */
 export function validationMessage(message: string | undefined, t: TFunction): string | undefined {
   if (message === undefined) return undefined;
   const [token = 'invalid', arg] = (message || 'invalid').split(':');
   if (token === 'api' && arg) return t(`errors.${arg as 'GENERIC'}`, { defaultValue: t('errors.GENERIC') });
+  // `format:nif`: what a well-formed value looks like (the `ui` namespace, loaded with the forms that use it).
+  if (token === 'format' && arg) return t(`formats.${arg as 'nif'}`, { ns: 'ui', defaultValue: t('validation.invalid') });
   if (!KNOWN.has(token)) return t('validation.invalid');
   return t(`validation.${token as 'invalid'}`, { count: Number(arg ?? 0) });
 }

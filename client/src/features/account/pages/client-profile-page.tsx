@@ -26,7 +26,7 @@ import './account.css';
 const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 const DetailsForm = z.object({ name: PersonName, email: blank(Email), dateOfBirth: blank(DateOfBirth) });
 type DetailsValues = z.input<typeof DetailsForm>;
-const TOKENS = { email: 'email', dateOfBirth: 'date' };
+const TOKENS = { email: 'format:email', dateOfBirth: 'format:date' };
 const valuesOf = (p: OwnProfile): DetailsValues => ({ name: p.name, email: p.email ?? '', dateOfBirth: p.dateOfBirth ?? '' });
 
 function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: () => Promise<unknown> }) {

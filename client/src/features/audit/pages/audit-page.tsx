@@ -31,7 +31,7 @@ function useShowValue() {
     if (value === null || value === undefined || value === '') return t('empty');
     if (typeof value === 'number' && /Cents$/.test(field)) return formatMoney(value, locale);
     if (typeof value === 'number' && /BasisPoints$/.test(field)) return `${value / 100} %`;
-    if (typeof value === 'boolean') return value ? t('ui.yes', { ns: 'translation' }) : t('ui.no', { ns: 'translation' });
+    if (typeof value === 'boolean') return value ? t('yes', { ns: 'ui' }) : t('no', { ns: 'ui' });
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale, 'short');
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
   };

@@ -37,7 +37,7 @@ const ClientForm = z
   });
 type ClientValues = z.input<typeof ClientForm>;
 const FIELDS = ['isEnterprise', 'companyName', 'name', 'phone', 'email', 'nif', 'dateOfBirth', 'notes', 'locale'];
-const TOKENS = { phone: 'phone', email: 'email', nif: 'nif', dateOfBirth: 'date' };
+const TOKENS = { phone: 'format:phone', email: 'format:email', nif: 'format:nif', dateOfBirth: 'format:date' };
 const NULLABLE = new Set(['companyName', 'email', 'nif', 'dateOfBirth', 'notes']);
 
 function valuesOf(client: Client | null): ClientValues {
@@ -121,7 +121,7 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
     }
   };
 
-  const optional = (label: string) => `${label} (${t('ui.optional', { ns: 'translation' })})`;
+  const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
@@ -169,9 +169,9 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
           </div>
         </div>
         <DialogActions>
-          <Button onPress={onClose}>{t('ui.cancel', { ns: 'translation' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('ui.saving', { ns: 'translation' }) : t('creating')} isDisabled={conflict}>
-            {base ? t('ui.save', { ns: 'translation' }) : t('create')}
+          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
+          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')} isDisabled={conflict}>
+            {base ? t('save', { ns: 'ui' }) : t('create')}
           </Button>
         </DialogActions>
       </form>

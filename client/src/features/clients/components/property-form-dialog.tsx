@@ -30,7 +30,7 @@ const PropertyForm = z.object({
 });
 type PropertyValues = z.input<typeof PropertyForm>;
 const FIELDS = Object.keys(PropertyForm.shape);
-const TOKENS = { postalCode: 'postalCode' };
+const TOKENS = { postalCode: 'format:postalCode' };
 const NULLABLE = new Set(['addressLine2', 'accessInstructions']);
 
 function valuesOf(property: Property | null): PropertyValues {
@@ -118,7 +118,7 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
     }
   };
 
-  const optional = (label: string) => `${label} (${t('ui.optional', { ns: 'translation' })})`;
+  const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editPropertyTitle') : t('addPropertyTitle')} size="lg">
@@ -167,9 +167,9 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
           ) : null}
         </div>
         <DialogActions>
-          <Button onPress={onClose}>{t('ui.cancel', { ns: 'translation' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={t('ui.saving', { ns: 'translation' })} isDisabled={conflict}>
-            {base ? t('ui.save', { ns: 'translation' }) : t('addProperty')}
+          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
+          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={t('saving', { ns: 'ui' })} isDisabled={conflict}>
+            {base ? t('save', { ns: 'ui' }) : t('addProperty')}
           </Button>
         </DialogActions>
       </form>

@@ -51,10 +51,10 @@ export default function ClientsPage() {
         <SelectInput
           label={t('statusFilter')}
           value={filters.active}
-          placeholder={t('ui.all', { ns: 'translation' })}
+          placeholder={t('all', { ns: 'ui' })}
           options={[
-            { value: 'true', label: t('ui.active', { ns: 'translation' }) },
-            { value: 'false', label: t('ui.inactive', { ns: 'translation' }) },
+            { value: 'true', label: t('active', { ns: 'ui' }) },
+            { value: 'false', label: t('inactive', { ns: 'ui' }) },
           ]}
           onChange={(active) => setFilters((f) => ({ ...f, active: active as ClientFilters['active'], offset: 0 }))}
         />

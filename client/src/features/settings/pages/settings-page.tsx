@@ -92,8 +92,8 @@ function useParse() {
       const bounds = schema as unknown as { minValue?: number | null; maxValue?: number | null } | undefined;
       return { ok: false, message: t('wholeNumber', { min: bounds?.minValue ?? 0, max: bounds?.maxValue ?? '…' }) };
     }
-    if (setting.key === 'companyNif') return { ok: false, message: t('validation.nif', { ns: 'translation' }) };
-    if (setting.key === 'companyIban') return { ok: false, message: t('validation.iban', { ns: 'translation' }) };
+    if (setting.key === 'companyNif') return { ok: false, message: t('formats.nif', { ns: 'ui' }) };
+    if (setting.key === 'companyIban') return { ok: false, message: t('formats.iban', { ns: 'ui' }) };
     return { ok: false, message: text.trim() === '' ? t('notEmpty') : t('validation.invalid', { ns: 'translation' }) };
   };
 }

@@ -32,7 +32,7 @@ const UserForm = z.object({
 });
 type UserValues = z.input<typeof UserForm>;
 const FIELDS = Object.keys(UserForm.shape);
-const TOKENS = { username: 'username', email: 'email', phone: 'phone', nif: 'nif', dateOfBirth: 'date' };
+const TOKENS = { username: 'format:username', email: 'format:email', phone: 'format:phone', nif: 'format:nif', dateOfBirth: 'format:date' };
 
 function valuesOf(user: User | null, role: StaffRoleName): UserValues {
   return {
@@ -161,15 +161,15 @@ export function UserFormDialog({
               { value: 'en', label: t('language.en', { ns: 'translation' }) },
             ]}
           />
-          <FormTextField control={form.control} name="email" label={`${t('email')} (${t('ui.optional', { ns: 'translation' })})`} type="email" inputMode="email" autoComplete="off" />
-          <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('ui.optional', { ns: 'translation' })})`} type="tel" inputMode="tel" autoComplete="off" />
-          <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('ui.optional', { ns: 'translation' })})`} inputMode="numeric" autoComplete="off" />
-          <FormTextField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('ui.optional', { ns: 'translation' })})`} type="date" autoComplete="off" />
+          <FormTextField control={form.control} name="email" label={`${t('email')} (${t('optional', { ns: 'ui' })})`} type="email" inputMode="email" autoComplete="off" />
+          <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('optional', { ns: 'ui' })})`} type="tel" inputMode="tel" autoComplete="off" />
+          <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('optional', { ns: 'ui' })})`} inputMode="numeric" autoComplete="off" />
+          <FormTextField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} type="date" autoComplete="off" />
         </div>
         <DialogActions>
-          <Button onPress={onClose}>{t('ui.cancel', { ns: 'translation' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('ui.saving', { ns: 'translation' }) : t('creating')} isDisabled={conflict}>
-            {base ? t('ui.save', { ns: 'translation' }) : t('create')}
+          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
+          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')} isDisabled={conflict}>
+            {base ? t('save', { ns: 'ui' }) : t('create')}
           </Button>
         </DialogActions>
       </form>

@@ -30,9 +30,9 @@ type Dialog =
 
 function StatusBadge({ user }: { user: User }) {
   const { t } = useTranslation('users');
-  if (!user.isActive) return <span className="badge badge--danger">{t('ui.inactive', { ns: 'translation' })}</span>;
+  if (!user.isActive) return <span className="badge badge--danger">{t('inactive', { ns: 'ui' })}</span>;
   if (user.mustChangePassword) return <span className="badge badge--warning">{t('mustChange')}</span>;
-  return <span className="badge badge--success">{t('ui.active', { ns: 'translation' })}</span>;
+  return <span className="badge badge--success">{t('active', { ns: 'ui' })}</span>;
 }
 
 /** Team accounts: list with search, role and status filters; create, edit, deactivate, reset. */
@@ -91,10 +91,10 @@ export default function UsersPage() {
         <SelectInput
           label={t('statusFilter')}
           value={filters.active}
-          placeholder={t('ui.all', { ns: 'translation' })}
+          placeholder={t('all', { ns: 'ui' })}
           options={[
-            { value: 'true', label: t('ui.active', { ns: 'translation' }) },
-            { value: 'false', label: t('ui.inactive', { ns: 'translation' }) },
+            { value: 'true', label: t('active', { ns: 'ui' }) },
+            { value: 'false', label: t('inactive', { ns: 'ui' }) },
           ]}
           onChange={(active) => setFilters((f) => ({ ...f, active: active as UserFilters['active'], offset: 0 }))}
         />
@@ -122,7 +122,7 @@ export default function UsersPage() {
                   <th scope="col">{t('status')}</th>
                   <th scope="col">{t('lastLogin')}</th>
                   <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">{t('ui.actions', { ns: 'translation' })}</span>
+                    <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
                   </th>
                 </tr>
               </thead>
