@@ -3,10 +3,8 @@ import type { FieldValues, Resolver, UseFormSetError, Path } from 'react-hook-fo
 import type { z } from 'zod';
 import { formErrorMap } from '@/lib/form-validation';
 import { isApiError } from '@/lib/api-error';
-// The format messages the tokens point at.
-import '@/components/ui-strings';
 
-/** Field name → the validation token that explains its format (`nif`, `phone`, `postalCode`…). */
+/** Field name → the token that explains its format (`format:nif`…; the messages come with components/fields). */
 export type FieldTokens = Record<string, string>;
 
 /**
