@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SignInPanel } from '@/features/auth/components/sign-in-panel';
@@ -8,7 +8,23 @@ import { envelope, renderWithProviders } from '@/test/render';
 
 const fetchMock = vi.fn<typeof fetch>();
 vi.stubGlobal('fetch', fetchMock);
-afterEach(() => fetchMock.mockReset());
+
+// The panel also asks whether "forgot password" by e-mail is available; every other call is answered
+// from this queue, in order.
+const OPTIONS = '/api/auth/password-reset-options';
+let emailReset = false;
+const answers: Response[] = [];
+const signInCalls = () => fetchMock.mock.calls.filter(([url]) => url !== OPTIONS);
+beforeEach(() => {
+  fetchMock.mockImplementation(async (url) =>
+    url === OPTIONS ? envelope(200, { data: { emailResetAvailable: emailReset } }) : (answers.shift() ?? envelope(500, { error: { code: 'INTERNAL', message: 'unexpected call' } })),
+  );
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  answers.length = 0;
+  emailReset = false;
+});
 
 const principal = { id: 2, type: 'user', role: 'admin', name: 'Ricardo Almeida', username: 'admin', phone: null, locale: 'pt', mustChangePassword: false };
 
@@ -19,32 +35,44 @@ describe('sign-in panel', () => {
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
     expect(await screen.findAllByText('Preencha este campo.')).toHaveLength(2);
     expect(screen.getByLabelText('Número de telemóvel')).toHaveAttribute('aria-invalid', 'true');
-    expect(fetchMock).not.toHaveBeenCalled();
+    expect(signInCalls()).toEqual([]);
   });
 
   it('when a team member signs in, then the trimmed username is sent and the session is stored', async () => {
     const user = userEvent.setup();
-    fetchMock.mockResolvedValueOnce(envelope(200, { data: principal }));
+    answers.push(envelope(200, { data: principal }));
     const { queryClient } = renderWithProviders(<SignInPanel />);
     await user.click(screen.getByText('Equipa'));
     await user.type(screen.getByLabelText('Nome de utilizador'), '  admin ');
     await user.type(screen.getByLabelText('Palavra-passe'), 'admin123');
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
     await waitFor(() => expect(queryClient.getQueryData(sessionQueryKey)).toEqual(principal));
-    const [url, init] = fetchMock.mock.calls[0]!;
+    const [url, init] = signInCalls()[0]!;
     expect(url).toBe('/api/auth/login/user');
     expect(JSON.parse(init!.body as string)).toEqual({ username: 'admin', password: 'admin123' });
   });
 
   it('when the details are wrong, then the translated reason is announced', async () => {
     const user = userEvent.setup();
-    fetchMock.mockResolvedValueOnce(envelope(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid phone or password.' } }));
+    answers.push(envelope(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid phone or password.' } }));
     renderWithProviders(<SignInPanel />);
     await user.type(screen.getByLabelText('Número de telemóvel'), '911111111');
     await user.type(screen.getByLabelText('Palavra-passe'), 'wrong-password');
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Estes dados não correspondem a nenhuma conta.');
-    expect(fetchMock.mock.calls[0]![0]).toBe('/api/auth/login/client');
+    expect(signInCalls()[0]![0]).toBe('/api/auth/login/client');
+  });
+
+  it('when the server cannot e-mail reset links, then the panel says whom to call instead', async () => {
+    renderWithProviders(<SignInPanel />);
+    expect(await screen.findByText(/Esqueceu-se da palavra-passe\? Ligue-nos/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Esqueceu-se da palavra-passe?' })).toBeNull();
+  });
+
+  it('when e-mail reset is configured, then the panel links to it', async () => {
+    emailReset = true;
+    renderWithProviders(<SignInPanel />);
+    expect(await screen.findByRole('link', { name: 'Esqueceu-se da palavra-passe?' })).toHaveAttribute('href', '/forgot-password');
   });
 
   it('when the session had expired, then the panel says so once', () => {
