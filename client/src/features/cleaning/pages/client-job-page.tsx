@@ -33,7 +33,7 @@ export default function ClientJobPage() {
     <>
       <p className="back-link">
         <Link to={clientPaths.list}>
-          <Icon name="arrowLeft" size={18} />
+          <Icon name="chevronLeft" size={18} />
           {t('client.back')}
         </Link>
       </p>

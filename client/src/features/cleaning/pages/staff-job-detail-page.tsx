@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
@@ -22,7 +22,7 @@ import { TeamCard } from '@/features/cleaning/components/team-card';
 import { TimeLogsCard } from '@/features/cleaning/components/time-logs-card';
 import { addressText, formatNumber, mapsHref } from '@/features/cleaning/job-format';
 import { staffPaths } from '@/features/cleaning/paths';
-import { isSavedState } from '@/features/cleaning/saved-state';
+import { useSavedState } from '@/features/cleaning/saved-state';
 import '@/features/cleaning/cleaning.css';
 
 function SeriesText({ job }: { job: StaffJob }) {
@@ -39,8 +39,7 @@ export default function StaffJobDetailPage() {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   const id = Number(useParams().id);
-  const location = useLocation();
-  const saved = isSavedState(location.state) ? location.state : null;
+  const saved = useSavedState();
   const query = useJob<StaffJob>(id);
   const [dialog, setDialog] = useState<'complete' | 'cancel' | null>(null);
 
@@ -55,7 +54,7 @@ export default function StaffJobDetailPage() {
     <>
       <p className="back-link">
         <Link to={staffPaths.list}>
-          <Icon name="arrowLeft" size={18} />
+          <Icon name="chevronLeft" size={18} />
           {t('detail.back')}
         </Link>
       </p>

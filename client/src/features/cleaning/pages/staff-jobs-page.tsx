@@ -73,7 +73,7 @@ export default function StaffJobsPage() {
             className="view-switch__item"
             aria-current={view === 'list' ? 'page' : undefined}
           >
-            <Icon name="list" size={18} />
+            <Icon name="menu" size={18} />
             {t('list.viewList')}
           </Link>
           <Link

@@ -80,7 +80,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
     <>
       <p className="back-link">
         <Link to={workerPaths.today}>
-          <Icon name="arrowLeft" size={18} />
+          <Icon name="chevronLeft" size={18} />
           {t('worker.back')}
         </Link>
       </p>
