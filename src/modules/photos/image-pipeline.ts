@@ -9,6 +9,8 @@ export const LONG_EDGE = 2560;
 export const THUMBNAIL_EDGE = 400;
 const IMAGE_QUALITY = 80;
 const THUMBNAIL_QUALITY = 70;
+/** libwebp's effort 2 of 6: half the encoding time of the default 4 on phone photos, for a few percent more bytes. */
+const WEBP_EFFORT = 2;
 
 export type SourceFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'heic';
 
@@ -110,15 +112,20 @@ export function createImagePipeline({ maxInputPixels, concurrency }: ImagePipeli
     const takenAt = exifCaptureTime(meta.exif);
     try {
       // rotate() with no angle applies the EXIF orientation first, so the resize sees the upright image.
-      const main = await sharp(file, input)
+      // The source is decoded once; the photo and its thumbnail are both encoded from that bitmap.
+      const upright = await sharp(file, input)
         .rotate()
         .resize({ width: LONG_EDGE, height: LONG_EDGE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: IMAGE_QUALITY })
+        .raw({ depth: 'uchar' })
         .toBuffer({ resolveWithObject: true });
-      const thumb = await sharp(main.data)
-        .resize({ width: THUMBNAIL_EDGE, height: THUMBNAIL_EDGE, fit: 'inside', withoutEnlargement: true })
-        .webp({ quality: THUMBNAIL_QUALITY })
-        .toBuffer({ resolveWithObject: true });
+      const bitmap = { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } } as const;
+      const [main, thumb] = await Promise.all([
+        sharp(upright.data, bitmap).webp({ quality: IMAGE_QUALITY, effort: WEBP_EFFORT }).toBuffer({ resolveWithObject: true }),
+        sharp(upright.data, bitmap)
+          .resize({ width: THUMBNAIL_EDGE, height: THUMBNAIL_EDGE, fit: 'inside', withoutEnlargement: true })
+          .webp({ quality: THUMBNAIL_QUALITY, effort: WEBP_EFFORT })
+          .toBuffer({ resolveWithObject: true }),
+      ]);
       return {
         sourceWidth: width,
         sourceHeight: height,
@@ -137,9 +144,6 @@ export function createImagePipeline({ maxInputPixels, concurrency }: ImagePipeli
     async process(file: string, index?: number): Promise<ProcessedImage> {
       const sourceFormat = await detect(file, index);
       return gate.run(async () => ({ sourceFormat, ...(await render(file, index)) }));
-    },
-    get busy() {
-      return { active: gate.active, waiting: gate.waiting };
     },
   };
 }

@@ -28,6 +28,11 @@ export interface PhotoRow {
   pair_index: number;
 }
 
+export type PhotoFileRow = Pick<
+  PhotoRow,
+  'id' | 'job_id' | 'storage_key' | 'thumbnail_key' | 'content_type' | 'content_sha256' | 'thumbnail_sha256' | 'client_viewed_at'
+>;
+
 export interface NewPhoto {
   jobId: number;
   uploadedBy: number;
@@ -119,6 +124,16 @@ export function createPhotosRepository() {
     async find(q: Queryable, id: number): Promise<PhotoRow | undefined> {
       const { rows } = await q.query<PhotoRow>(
         `SELECT ${COLUMNS} FROM ${PAIRED('ph.job_id = (SELECT job_id FROM cleaning_job_photos WHERE id = $1)')} WHERE p.id = $1`,
+        [id],
+      );
+      return rows[0];
+    },
+
+    /** What serving a photo needs, without the pair numbering of the whole job. */
+    async findFile(q: Queryable, id: number): Promise<PhotoFileRow | undefined> {
+      const { rows } = await q.query<PhotoFileRow>(
+        `SELECT id, job_id, storage_key, thumbnail_key, content_type, content_sha256, thumbnail_sha256, client_viewed_at
+           FROM cleaning_job_photos WHERE id = $1`,
         [id],
       );
       return rows[0];
@@ -239,12 +254,6 @@ export function createPhotosRepository() {
 
     async removeMany(tx: Queryable, ids: number[]): Promise<void> {
       if (ids.length > 0) await tx.query(`DELETE FROM cleaning_job_photos WHERE id = ANY($1::bigint[])`, [ids]);
-    },
-
-    /** Every storage key the database knows (the orphan check compares storage with this). */
-    async allStorageKeys(q: Queryable): Promise<string[]> {
-      const { rows } = await q.query<{ key: string }>(`SELECT storage_key AS key FROM cleaning_job_photos UNION ALL SELECT thumbnail_key FROM cleaning_job_photos`);
-      return rows.map((r) => r.key);
     },
   };
 }

@@ -120,16 +120,20 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     if (access.status === 'completed' && !isStaff(actor)) throw conflict('JOB_CLOSED', 'The job is completed; only staff may add photos now.');
   }
 
-  /** A photo and its job as this caller may see them; anything else is "no such photo". */
-  async function visiblePhoto(q: Queryable, actor: Actor, id: number): Promise<{ row: PhotoRow; access: JobAccess }> {
-    const row = await repo.find(q, id);
-    if (!row) throw notFound('No such photo.');
+  /** The job of a photo as this caller may see it; a job they may not see is "no such photo". */
+  async function photoJobAccess(q: Queryable, actor: Actor, jobId: number): Promise<JobAccess> {
     try {
-      return { row, access: await jobs.jobAccess(actor, row.job_id, q) };
+      return await jobs.jobAccess(actor, jobId, q);
     } catch (err) {
       if (err instanceof AppError && err.status === 404) throw notFound('No such photo.');
       throw err;
     }
+  }
+
+  async function visiblePhoto(q: Queryable, actor: Actor, id: number): Promise<{ row: PhotoRow; access: JobAccess }> {
+    const row = await repo.find(q, id);
+    if (!row) throw notFound('No such photo.');
+    return { row, access: await photoJobAccess(q, actor, row.job_id) };
   }
 
   /** Each file's type, room, caption and key: its own `meta` entry, else the batch's fields. */
@@ -340,7 +344,9 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
      * (staff see what the client has seen); a current copy in the caller's cache gets a 304.
      */
     async content(actor: Actor, id: number, rendition: 'image' | 'thumbnail', ifNoneMatch: string | undefined): Promise<PhotoContent> {
-      const { row, access } = await visiblePhoto(db, actor, id);
+      const row = await repo.findFile(db, id);
+      if (!row) throw notFound('No such photo.');
+      const access = await photoJobAccess(db, actor, row.job_id);
       if (actor.role === 'client' && access.clientId === actor.id && row.client_viewed_at === null) await repo.markViewed(db, row.id, clock.now());
       const thumbnail = rendition === 'thumbnail';
       const content: PhotoContent = { photoId: row.id, rendition, contentType: row.content_type, sha256: thumbnail ? row.thumbnail_sha256 : row.content_sha256 };
@@ -418,19 +424,8 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     /** GDPR: photos of the inside of someone's home go entirely — rows now, files once the anonymisation commits. */
     async anonymiseClient(tx: Queryable, clientId: number): Promise<() => Promise<void>> {
       const rows = await repo.ofClient(tx, clientId);
-      await repo.removeMany(
-        tx,
-        rows.map((r) => r.id),
-      );
+      await repo.removeMany(tx, rows.map((r) => r.id));
       return () => deleteStored(rows.flatMap((r) => [r.storage_key, r.thumbnail_key]), 'client anonymised');
-    },
-
-    /** Keys in storage that no photo row names, and rows whose files are missing (operations and tests). */
-    async reconcile(): Promise<{ orphanFiles: string[]; missingFiles: string[] }> {
-      const [inStorage, inDb] = await Promise.all([storage.list(), repo.allStorageKeys(db)]);
-      const stored = new Set(inStorage);
-      const known = new Set(inDb);
-      return { orphanFiles: inStorage.filter((k) => !known.has(k)).sort(), missingFiles: inDb.filter((k) => !stored.has(k)).sort() };
     },
   };
 }
