@@ -57,9 +57,18 @@ export function currentLocale(): LocaleCode {
  * A page's own strings, in both languages, registered when its chunk loads (before it renders), so
  * the landing page's first load does not grow with every new screen.
  */
+const pendingNamespaces: Array<[string, Record<LocaleCode, object>]> = [];
+
 export function addNamespace(namespace: string, bundles: Record<LocaleCode, object>): void {
+  // A module imported before initI18n (a test file, an early import) has its strings kept until then:
+  // i18next has no resource store before init.
+  if (!i18n.isInitialized) {
+    pendingNamespaces.push([namespace, bundles]);
+    return;
+  }
   for (const locale of LOCALES) i18n.addResourceBundle(locale, namespace, bundles[locale], true, true);
 }
+
 
 /**
  * Portuguese, the default, is part of the first load; English is fetched the first time it is used,
@@ -100,6 +109,7 @@ export async function initI18n(locale: LocaleCode = initialLocale()) {
       interpolation: { escapeValue: false },
     });
     applyDocumentLanguage('pt');
+    for (const [namespace, bundles] of pendingNamespaces.splice(0)) addNamespace(namespace, bundles);
   }
   if (locale !== 'pt') {
     await ensureLoaded(locale);
