@@ -9,12 +9,19 @@ import { SHELLS, type Section, type ShellConfig } from '@/app/sections';
 import { RequireSectionRole } from '@/app/require-section-role';
 import LandingPage from '@/features/landing/pages/landing-page';
 
-// Everything except the landing page is its own chunk, fetched when first needed: a client's first
-// load never downloads the management screens.
-const ChangePasswordPage = lazy(() => import('@/features/auth/pages/change-password-page'));
-const NotFoundPage = lazy(() => import('@/features/errors/pages/not-found-page'));
-const ForgotPasswordPage = lazy(() => import('@/features/account/pages/forgot-password-page'));
-const ResetPasswordPage = lazy(() => import('@/features/account/pages/reset-password-page'));
+/**
+ * Everything except the landing page is its own chunk, fetched when first needed: a client's first
+ * load never downloads the management screens. Each such chunk arrives with the full icon set, which
+ * the landing page does without.
+ */
+function lazyPage<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(() => Promise.all([load(), import('@/components/icon-set')]).then(([module]) => module));
+}
+
+const ChangePasswordPage = lazyPage(() => import('@/features/auth/pages/change-password-page'));
+const NotFoundPage = lazyPage(() => import('@/features/errors/pages/not-found-page'));
+const ForgotPasswordPage = lazyPage(() => import('@/features/account/pages/forgot-password-page'));
+const ResetPasswordPage = lazyPage(() => import('@/features/account/pages/reset-password-page'));
 
 function withSuspense(Component: ComponentType) {
   return (
@@ -35,14 +42,14 @@ function PageBoundary({ children }: { children: ReactNode }) {
 }
 
 function sectionRoute(section: Section): RouteObject {
-  const Page = lazy(section.page);
+  const Page = lazyPage(section.page);
   const page = withSuspense(Page);
   const element = <PageBoundary>{section.roles ? <RequireSectionRole roles={section.roles}>{page}</RequireSectionRole> : page}</PageBoundary>;
   return section.path ? { path: section.path, element } : { index: true, element };
 }
 
 function shellRoute(shell: ShellConfig): RouteObject {
-  const Layout = lazy(shell.layout);
+  const Layout = lazyPage(shell.layout);
   return {
     path: shell.base,
     element: (
