@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { Outlet, useHref, useLocation, useNavigate, type NavigateOptions } from 'react-router';
+import { Outlet, useLocation, useNavigate, type NavigateOptions } from 'react-router';
 import { RouterProvider } from 'react-aria-components';
+import { useAppHref } from '@/app/app-href';
 import { ErrorBoundary } from '@/app/error-boundary';
 import { RouteErrorPage } from '@/app/route-error-page';
 import { useSessionSync } from '@/app/use-session-sync';
@@ -29,7 +30,7 @@ export function RootLayout() {
   useSessionSync();
   useScrollToTop();
   return (
-    <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useHref}>
+    <RouterProvider navigate={(to, options) => void navigate(to, options)} useHref={useAppHref}>
       <ErrorBoundary resetKey={pathname} fallback={(error) => <RouteErrorPage error={error} />}>
         <Outlet />
       </ErrorBoundary>

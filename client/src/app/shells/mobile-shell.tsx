@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Logo } from '@/components/logo';
@@ -8,6 +8,9 @@ import { usePrincipal } from '@/features/auth/api/get-session';
 import { AccountSummary, NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import './shell.css';
+
+// Only a worker's phone has queued work to send in the background; a client's shell never loads it.
+const WorkerSync = lazy(() => import('@/features/cleaning/offline/worker-sync'));
 
 /**
  * Workers and clients: phone-first. A bottom navigation within thumb reach on phones; on wider
@@ -21,6 +24,11 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
   return (
     <div className={`mobile-shell mobile-shell--${shell.id}`}>
       <SkipLink />
+      {shell.id === 'worker' ? (
+        <Suspense fallback={null}>
+          <WorkerSync />
+        </Suspense>
+      ) : null}
       <header className="topbar mobile-shell__topbar">
         <div className="mobile-shell__bar">
           <Link to={shell.base} className="mobile-shell__brand" aria-label={t('nav.home')}>
