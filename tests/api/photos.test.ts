@@ -200,7 +200,7 @@ describe('cleaning job photos', () => {
       expect((await admin.get('/api/photos/999999999')).status).toBe(404);
     });
 
-    it('when the client loads a photo, then the first view is recorded for staff and later views do not move it', async () => {
+    it('when the client opens a photo full size, then the first view is recorded for staff (thumbnails are not views) and later views do not move it', async () => {
       const before = (await admin.get(`/api/cleaning-jobs/${jobId}/photos`)).body.data[0];
       expect(before.clientViewedAt).toBeNull();
       expect((await admin.get(`/api/photos/${photoId}`)).status).toBe(200);
@@ -212,6 +212,8 @@ describe('cleaning job photos', () => {
         ['caption', 'height', 'id', 'jobId', 'pairIndex', 'photoType', 'roomArea', 'takenAt', 'thumbnailUrl', 'uploadedAt', 'url', 'width'].sort(),
       );
       expect((await client.get(`/api/photos/${photoId}/thumbnail`)).status).toBe(200);
+      expect((await admin.get(`/api/cleaning-jobs/${jobId}/photos`)).body.data[0].clientViewedAt, 'a thumbnail in a gallery is not a view').toBeNull();
+      expect((await client.get(`/api/photos/${photoId}`)).status).toBe(200);
       const first = (await admin.get(`/api/cleaning-jobs/${jobId}/photos`)).body.data[0].clientViewedAt;
       expect(Math.abs(Date.parse(first) - t.clock.now().getTime())).toBeLessThan(1000);
       t.clock.advance(3_600_000);

@@ -340,15 +340,17 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     summary,
 
     /**
-     * The image or its thumbnail, for those who may see the job. The client's first load is recorded
-     * (staff see what the client has seen); a current copy in the caller's cache gets a 304.
+     * The image or its thumbnail, for those who may see the job. The client's first load of the full
+     * image is recorded (staff see what the client has opened); thumbnails are not, because a gallery
+     * loads every thumbnail of the job at once and that says nothing about which photos were looked at.
+     * A current copy in the caller's cache gets a 304.
      */
     async content(actor: Actor, id: number, rendition: 'image' | 'thumbnail', ifNoneMatch: string | undefined): Promise<PhotoContent> {
       const row = await repo.findFile(db, id);
       if (!row) throw notFound('No such photo.');
       const access = await photoJobAccess(db, actor, row.job_id);
-      if (actor.role === 'client' && access.clientId === actor.id && row.client_viewed_at === null) await repo.markViewed(db, row.id, clock.now());
       const thumbnail = rendition === 'thumbnail';
+      if (!thumbnail && actor.role === 'client' && access.clientId === actor.id && row.client_viewed_at === null) await repo.markViewed(db, row.id, clock.now());
       const content: PhotoContent = { photoId: row.id, rendition, contentType: row.content_type, sha256: thumbnail ? row.thumbnail_sha256 : row.content_sha256 };
       if (matchesETag(ifNoneMatch, content.sha256)) return content;
       try {
