@@ -87,7 +87,7 @@ const WorkerJob = z
     scheduledDate: z.string(),
     scheduledTime: z.string().meta({ description: 'HH:MM (Lisbon).' }),
     estimatedMinutes: int,
-    property: z.object({ id: int, name: z.string(), city: z.string() }),
+    property: z.object({ id: int, name: z.string(), addressLine1: z.string(), city: z.string() }),
   })
   .meta({ id: 'DashboardJob' });
 

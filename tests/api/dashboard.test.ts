@@ -139,6 +139,9 @@ describe('dashboard', () => {
     expect(data.jobsToday.every((j: { scheduledDate: string }) => j.scheduledDate === '2025-06-15')).toBe(true);
     expect(data.upcoming.map((j: { id: number }) => j.id)).toContain(next.id);
     expect(data.upcoming.map((j: { id: number }) => j.id)).not.toContain(today.id);
+    // The address, so the phone shows where to go without opening the job.
+    const where = await t.db.query<{ address_line1: string }>(`SELECT address_line1 FROM properties WHERE id = $1`, [propertyId]);
+    expect(data.jobsToday.find((j: { id: number }) => j.id === today.id).property.addressLine1).toBe(where.rows[0]!.address_line1);
     const queue = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM laundry_orders WHERE status = 'received'`);
     expect(data.laundryQueue.received).toBe(queue.rows[0]!.n);
     const keys = [...keysOf(data)];

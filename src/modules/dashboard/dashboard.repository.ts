@@ -44,6 +44,7 @@ export interface JobRow {
   estimated_minutes: number;
   property_id: number;
   property_name: string;
+  address_line1: string;
   city: string;
 }
 
@@ -59,7 +60,7 @@ const kept = (column: string, id: string) => `(SELECT COALESCE(sum(p.amount_cent
     - COALESCE(sum(p.amount_cents) FILTER (WHERE p.kind = 'refund'), 0) FROM payments p WHERE p.${column} = ${id} AND p.voided_at IS NULL)`;
 
 const JOB_COLUMNS = `j.id, j.job_type, j.status, j.scheduled_date::text AS scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time,
-  j.estimated_minutes, p.id AS property_id, p.name AS property_name, p.city`;
+  j.estimated_minutes, p.id AS property_id, p.name AS property_name, p.address_line1, p.city`;
 
 export function createDashboardRepository() {
   return {

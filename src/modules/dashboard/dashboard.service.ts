@@ -26,7 +26,7 @@ function toJob(r: JobRow) {
     scheduledDate: r.scheduled_date,
     scheduledTime: r.scheduled_time,
     estimatedMinutes: r.estimated_minutes,
-    property: { id: r.property_id, name: r.property_name, city: r.city },
+    property: { id: r.property_id, name: r.property_name, addressLine1: r.address_line1, city: r.city },
   };
 }
 
