@@ -157,7 +157,18 @@ export function createApp(deps: AppDeps): App {
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
-  const cleaning = createCleaningService({ db, repo: createCleaningRepository(db), clock, logger, audit, notifications, settings, cipher });
+  const cleaning = createCleaningService({
+    db,
+    repo: createCleaningRepository(db),
+    clock,
+    logger,
+    audit,
+    notifications,
+    settings,
+    cipher,
+    // Called only when a job detail is read, after `payments` below exists.
+    payments: { summary: (q, id) => payments.summary(q, { line: 'cleaning', id }) },
+  });
   // Workers see the clients and properties of their own cleaning jobs (PRODUCT §5).
   const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: cleaning.workerAccess });
   const properties = createPropertiesService({ repo: createPropertiesRepository(db), db, clock, cipher, audit, workerAccess: cleaning.workerAccess });

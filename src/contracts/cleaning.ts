@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PaymentSummary } from './payments.js';
 
 /**
  * Cleaning-job shapes shared by the server and the web app. Money is integer cents; dates are Lisbon
@@ -295,6 +296,7 @@ export const CleaningJob = z
     openTimeLogs: z.number().int(),
     timeLogs: z.array(TimeLog).optional(),
     history: z.array(CleaningStatusChange).optional(),
+    payments: PaymentSummary.optional().meta({ description: 'Detail only: payment status (deposits against the estimate until completed), balance, history and receipt.' }),
     warnings: z.array(DoubleBookingWarning).optional().meta({ description: 'On create and edit: overlapping estimated windows of a worker (not a block).' }),
     affectedJobIds: z.array(z.number().int()).optional().meta({ description: 'On create and edit of a recurring job: every job created or changed.' }),
   })

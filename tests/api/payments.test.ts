@@ -184,6 +184,28 @@ describe('payments', () => {
       expect(rest.body.data.summary).toMatchObject({ status: 'paid', basis: 'total', dueCents: 4613, paidCents: 4613, balanceCents: 0 });
     });
 
+    it('when staff open a job with a deposit, then its detail carries the payments block; the client and the worker get none', async () => {
+      const propertyId = await propertyOf(admin, clientId);
+      const worker1 = await workerId(t);
+      const job = await bookJob(admin, { clientId, propertyId, workerIds: [worker1], estimatedHours: 2, hourlyRateCents: 1500 });
+      const deposit = await pay({ cleaningJobId: job.id, amountCents: 1000, method: 'mbway', notes: 'Sinal' });
+      expect(deposit.status).toBe(201);
+
+      const staff = (await admin.get(`/api/cleaning-jobs/${job.id}`)).body.data;
+      expect(staff.payments).toMatchObject({ status: 'partial', basis: 'estimate', dueCents: 3690, paidCents: 1000, balanceCents: 2690, receipt: null });
+      expect(staff.payments.history).toEqual([expect.objectContaining({ amountCents: 1000, method: 'mbway', notes: 'Sinal', voided: false })]);
+      // The list stays light: no payments block per row.
+      const list = (await admin.get(`/api/cleaning-jobs?clientId=${clientId}&limit=100`)).body.data as Array<{ id: number; payments?: unknown }>;
+      expect(list.find((j) => j.id === job.id)).not.toHaveProperty('payments');
+
+      const mine = await client.get(`/api/cleaning-jobs/${job.id}`);
+      expect(mine.status).toBe(200);
+      expect(mine.body.data).not.toHaveProperty('payments');
+      const theirs = await worker.get(`/api/cleaning-jobs/${job.id}`);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.data).not.toHaveProperty('payments');
+    });
+
     it('when the job was cancelled, then a payment is 409 JOB_CANCELLED', async () => {
       const propertyId = await propertyOf(admin, clientId);
       const job = await bookJob(admin, { clientId, propertyId, workerIds: [await workerId(t)] });

@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/request-context.js';
 import { mapConstraintViolation } from '../../lib/pg-errors.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { SettingValues } from '../../contracts/settings.js';
+import type { PaymentSummaryDto } from '../../contracts/payments.js';
 import type {
   CancelCleaningJobInput,
   CompleteCleaningJobInput,
@@ -55,6 +56,8 @@ export interface CleaningServiceDeps {
   notifications: NotificationsService;
   settings: CleaningSettings;
   cipher: FieldCipher;
+  /** The payments block of a job's detail (staff views), answered by the payments module. */
+  payments?: { summary(q: Queryable, jobId: number): Promise<PaymentSummaryDto | null> };
 }
 
 const STAFF = new Set(['master', 'admin']);
@@ -121,7 +124,7 @@ function ruleOf(s: SeriesRow): RecurrenceRule {
   return { frequency: s.frequency, interval: s.interval_count, anchorDate: s.anchor_date, dayOfMonth: s.day_of_month };
 }
 
-export function createCleaningService({ db, repo, clock, logger, audit, notifications, settings, cipher }: CleaningServiceDeps) {
+export function createCleaningService({ db, repo, clock, logger, audit, notifications, settings, cipher, payments }: CleaningServiceDeps) {
   const completionRequirements: CompletionRequirement[] = [];
 
   async function loadVisible(q: Queryable, actor: Actor, id: number, forUpdate = false): Promise<JobRow> {
@@ -158,7 +161,9 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
     const extras: ViewExtras = opts.detail ? { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id) } : {};
     if (isStaff(actor)) {
       if (opts.reveal) extras.accessInstructions = decrypt(row);
-      return toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);
+      const staff = toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);
+      const money = opts.detail && payments ? await payments.summary(q, row.id) : null;
+      return money ? { ...staff, payments: money } : staff;
     }
     if (actor.role === 'worker') {
       const from = accessFrom(row, values);
