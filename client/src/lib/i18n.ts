@@ -15,6 +15,8 @@ import type { auditEn } from '@/features/audit/audit-strings';
 import type { notificationsEn } from '@/features/notifications/notifications-strings';
 import type { selfServiceEn } from '@/features/account/self-service-strings';
 import type { uiEn } from '@/components/ui-strings';
+import type { reportsEn } from '@/features/reports/reports-strings';
+import type { ticketsEn } from '@/features/tickets/tickets-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -23,7 +25,8 @@ declare module 'i18next' {
     fallbackNS: 'translation';
     resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn; laundry: typeof laundryEn; cleaning: typeof cleaningEn;
       users: typeof usersEn; clients: typeof clientsEn; settings: typeof settingsEn; audit: typeof auditEn;
-      notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn };
+      notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn;
+      reports: typeof reportsEn; tickets: typeof ticketsEn };
   }
 }
 

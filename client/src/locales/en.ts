@@ -41,6 +41,8 @@ export const en = {
     clients: 'Clients',
     settings: 'Settings',
     audit: 'Activity log',
+    reports: 'Reports',
+    tickets: 'Tickets',
   },
   landing: {
     title: 'Laundry and property cleaning in Lisbon',

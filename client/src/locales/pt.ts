@@ -36,6 +36,8 @@ export const pt: Messages = {
     clients: 'Clientes',
     settings: 'Definições',
     audit: 'Registo de atividade',
+    reports: 'Relatórios',
+    tickets: 'Ocorrências',
   },
   landing: {
     title: 'Lavandaria e limpeza de espaços em Lisboa',
