@@ -1,0 +1,447 @@
+// `npm run bench`: the performance figures of issue 10, end to end on this machine.
+//
+//   npm run bench                       (defaults: --scale 1, 10 s per scenario)
+//   npm run bench -- --duration 5 --skip-scaling
+//   DB_HOST=127.0.0.1 DB_USER=postgres npm run bench   (a configured server instead of the embedded one)
+//
+// 1. builds the production server when dist/ is missing or older than src/;
+// 2. uses the configured PostgreSQL (DB_HOST / DATABASE_URL), else starts an embedded PostgreSQL 16 kept in
+//    .data/bench/postgres (the same code `npm start` uses);
+// 3. generates the data set once per scale into its own database (reused while its marker matches);
+// 4. starts `node dist/main.js` (NODE_ENV=production) and the bare baseline (scripts/bench/baseline-server.mjs);
+// 5. runs the autocannon scenarios, the fixed-rate runs, the 10 000 vs 1 000 000 orders list comparison and
+//    boot-to-ready, sampling the server's RSS, and prints one table: target, measured, pass/miss.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { datasetLabel, generate } from './generate-data.mjs';
+import { BENCH_ENCRYPTION_KEY, BENCH_PASSWORD, BENCH_SESSION_SECRET, ROOT, dbEnv, freePort, importBuilt, median, sleep } from './bench/support.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+    'skip-scaling': { type: 'boolean', default: false },
+    'boot-runs': { type: 'string', default: '5' },
+  },
+});
+const SCALE = Number(args.scale);
+const DURATION = Number(args.duration);
+const CONNECTIONS = Number(args.connections);
+const SEED = 42;
+const log = (line) => console.log(line);
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  const main = path.join(ROOT, 'dist/main.js');
+  if (fs.existsSync(main) && fs.statSync(main).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return;
+  log('Building the production server (npm run build:server)…');
+  const result = spawnSync('npm', ['run', '--silent', 'build:server'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm run build:server failed');
+}
+
+const silentLogger = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, fatal() {}, child() { return silentLogger; } };
+
+/** The configured server, else an embedded PostgreSQL 16 under .data/bench/postgres (kept between runs). */
+async function databaseServer() {
+  if (process.env.DATABASE_URL || process.env.DB_HOST) {
+    const admin = process.env.DATABASE_URL
+      ? { connectionString: process.env.DATABASE_URL }
+      : { host: process.env.DB_HOST, port: Number(process.env.DB_PORT ?? 5432), user: process.env.DB_USER ?? 'postgres', password: process.env.DB_PASSWORD, database: process.env.DB_NAME ?? 'postgres' };
+    return { admin, embedded: false, stop: async () => undefined };
+  }
+  const { startEmbeddedPostgres } = await importBuilt('db/embedded.js');
+  log('Starting the embedded PostgreSQL 16 (.data/bench/postgres)…');
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench/postgres'), database: 'postgres', persistent: true, logger: silentLogger });
+  return { admin: pgServer.connection, embedded: true, stop: () => pgServer.stop() };
+}
+
+function connectionTo(admin, database) {
+  if (admin.connectionString) {
+    const url = new URL(admin.connectionString);
+    url.pathname = `/${database}`;
+    return { connectionString: url.toString() };
+  }
+  return { ...admin, database };
+}
+
+async function withClient(connection, fn) {
+  const client = new pg.Client(connection);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database holding the data set (made once; reused while its marker says the same scale and seed). */
+async function ensureDataset(admin, { scale, laundryOnly }) {
+  const label = datasetLabel({ scale, seed: SEED, laundryOnly });
+  const name = `lavandaria_bench_${String(scale).replace('.', '_')}${laundryOnly ? '_laundry' : ''}`;
+  const uploadsDir = path.join(ROOT, '.data/bench', `uploads_${String(scale).replace('.', '_')}`);
+  const comment = await withClient(admin, async (c) => {
+    const { rows } = await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [name]);
+    return rows.length ? (rows[0].comment ?? '') : null;
+  });
+  const connection = connectionTo(admin, name);
+  if (comment !== null && comment.startsWith(`${label} `)) {
+    log(`Data set ${label}: cached in database ${name} (${comment.slice(label.length + 1)})`);
+    return { connection, uploadsDir, name };
+  }
+  await withClient(admin, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
+  });
+  if (!laundryOnly) fs.rmSync(uploadsDir, { recursive: true, force: true });
+  await generate({ scale, seed: SEED, laundryOnly, connection, uploadsDir, encryptionKey: BENCH_ENCRYPTION_KEY, log });
+  return { connection, uploadsDir, name };
+}
+
+function rssOf(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: 0, hwm: 0 };
+  }
+}
+
+async function waitReady(base, child, timeoutMs = 60_000) {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/api/readyz`).then((r) => r.status === 200, () => false);
+    if (ok) return performance.now() - started;
+    await sleep(10);
+  }
+  throw new Error('the server was not ready in time');
+}
+
+function appEnv(connection, uploadsDir, port, extra = {}) {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...dbEnv(connection),
+    SESSION_SECRET: BENCH_SESSION_SECRET,
+    FIELD_ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
+    UPLOADS_DIR: uploadsDir,
+    PHOTO_TMP_DIR: path.join(ROOT, '.data/bench/tmp'),
+    MIGRATE_ON_BOOT: 'true',
+    LOG_LEVEL: 'warn',
+    // The bench signs in hundreds of times from one address; failed sign-ins stay limited as usual.
+    RATE_LIMIT_LOGIN_IP_MAX: '100000',
+    ...extra,
+  };
+}
+
+async function startApp(connection, uploadsDir) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: appEnv(connection, uploadsDir, port), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+  const base = `http://127.0.0.1:${port}`;
+  await waitReady(base, child, 120_000).catch((err) => {
+    throw new Error(`${err.message}\n${stderr}`);
+  });
+  return { base, child, stop: () => stopChild(child) };
+}
+
+async function startBaseline(connection) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['scripts/bench/baseline-server.mjs'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, PORT: String(port), ...dbEnv(connection), SESSION_SECRET: BENCH_SESSION_SECRET },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => String(d).includes('listening') && resolve());
+    child.on('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, child, stop: () => stopChild(child) };
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(15_000).then(() => child.kill('SIGKILL'))]);
+}
+
+async function signIn(base, body, kind = 'user') {
+  const res = await fetch(`${base}/api/auth/login/${kind}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/**
+ * One autocannon run. `paths` (or `requests`) rotate per request; every response time is kept, so p95 is
+ * exact (autocannon's own summary has p97.5 but no p95). `rate` fixes the overall request rate.
+ */
+async function load(base, { name, cookie, paths, method = 'GET', body, rate, connections = CONNECTIONS, duration = DURATION, pid, expect = [200] }) {
+  const times = [];
+  const statuses = new Map();
+  let i = 0;
+  const headers = { ...(cookie ? { cookie } : {}), ...(body ? { 'content-type': 'application/json' } : {}), 'accept-encoding': 'gzip' };
+  let peak = 0;
+  let firstUnexpected = '';
+  const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssOf(pid).rss)), 100) : null;
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration,
+    ...(rate ? { overallRate: rate } : {}),
+    requests: [
+      {
+        method,
+        headers,
+        setupRequest: (req) => {
+          const p = paths[i++ % paths.length];
+          return { ...req, path: p, ...(body ? { body: typeof body === 'function' ? JSON.stringify(body(i)) : JSON.stringify(body) } : {}) };
+        },
+        onResponse: (status, resBody) => {
+          if (!expect.includes(status) && !firstUnexpected) firstUnexpected = `${status} ${String(resBody).slice(0, 200)}`;
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    times.push(ms);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await instance;
+  if (sampler) clearInterval(sampler);
+  times.sort((a, b) => a - b);
+  const unexpected = [...statuses].filter(([s]) => !expect.includes(s));
+  const row = {
+    name,
+    requests: times.length,
+    rps: times.length / result.duration,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: result.errors + result.timeouts + unexpected.reduce((n, [, c]) => n + c, 0),
+    peakRss: peak,
+    statuses: Object.fromEntries(statuses),
+  };
+  log(
+    `  ${name.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms` +
+      `${row.errors ? `  ⚠️ ${row.errors} unexpected (${JSON.stringify(row.statuses)}; first: ${firstUnexpected})` : ''}${peak ? `  RSS ≤ ${peak.toFixed(0)} MiB` : ''}`,
+  );
+  return row;
+}
+
+/** Ids and values the scenarios use, read from the data set (the same on every run with the same seed). */
+async function sampleInputs(connection) {
+  return withClient(connection, async (c) => {
+    const one = async (sql) => (await c.query(sql)).rows;
+    const orders = (await one(`SELECT id FROM laundry_orders WHERE id % GREATEST((SELECT count(*) FROM laundry_orders) / 200, 1) = 0 ORDER BY id LIMIT 200`)).map((r) => r.id);
+    const jobs = (await one(`SELECT DISTINCT job_id AS id FROM cleaning_job_photos WHERE job_id % GREATEST((SELECT count(*) FROM cleaning_jobs) / 300, 1) = 0 ORDER BY 1 LIMIT 200`)).map((r) => r.id);
+    const photos = (await one(`SELECT id FROM cleaning_job_photos WHERE id % GREATEST((SELECT count(*) FROM cleaning_job_photos) / 300, 1) = 0 ORDER BY id LIMIT 300`)).map((r) => r.id);
+    const names = (await one(`SELECT c.name FROM clients c WHERE c.id % GREATEST((SELECT count(*) FROM clients) / 20, 1) = 0 ORDER BY c.id LIMIT 20`)).map((r) => r.name);
+    const clients = (await one(`SELECT id FROM clients WHERE id % GREATEST((SELECT count(*) FROM clients) / 100, 1) = 0 ORDER BY id LIMIT 100`)).map((r) => r.id);
+    const quarter = (await one(`SELECT extract(year FROM now() - interval '3 months')::int AS y, extract(quarter FROM now() - interval '3 months')::int AS q`))[0];
+    const maxOrder = (await one(`SELECT COALESCE(max(id), 0) AS id FROM laundry_orders`))[0].id;
+    return { orders, jobs, photos, names, clients, quarter, maxOrder };
+  });
+}
+
+/** The cursor of page `depth` of the unfiltered newest-first list (a deep page, reached by following cursors). */
+async function deepCursor(base, cookie, depth) {
+  let cursor = null;
+  for (let page = 1; page < depth; page++) {
+    const res = await fetch(`${base}/api/laundry-orders?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { cookie } });
+    const next = (await res.json())._meta?.nextCursor;
+    if (!next) break;
+    cursor = next;
+  }
+  return cursor;
+}
+
+const results = [];
+const targets = [];
+function target(what, measured, limit, unit, note = '') {
+  const pass = Number.isFinite(measured) && measured <= limit;
+  targets.push({ what, target: `≤ ${limit} ${unit}`, measured: Number.isFinite(measured) ? `${measured.toFixed(unit === '×' ? 2 : 1)} ${unit}` : 'n/a', pass, note });
+}
+
+async function listScaling(admin) {
+  const rows = {};
+  for (const scale of [0.05, 5]) {
+    const dataset = await ensureDataset(admin, { scale, laundryOnly: true });
+    const app = await startApp(dataset.connection, dataset.uploadsDir);
+    try {
+      const cookie = await signIn(app.base, { username: 'bench.admin', password: BENCH_PASSWORD });
+      const label = scale === 5 ? '1 000 000 orders' : '10 000 orders';
+      const paths = ['/api/laundry-orders?limit=50', '/api/laundry-orders?status=ready&limit=50', '/api/laundry-orders?status=collected,delivered&limit=50'];
+      // A warm-up, then the measured run at a fixed, moderate rate.
+      await load(app.base, { name: `warm-up (${label})`, cookie, paths, duration: 3 });
+      rows[scale] = await load(app.base, { name: `list at 50 req/s, ${label}`, cookie, paths, rate: 50 });
+    } finally {
+      await app.stop();
+    }
+  }
+  return rows;
+}
+
+async function bootTimes(connection, uploadsDir, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const port = await freePort();
+    const started = performance.now();
+    const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env: appEnv(connection, uploadsDir, port), stdio: 'ignore' });
+    try {
+      await waitReady(`http://127.0.0.1:${port}`, child, 30_000);
+      samples.push(performance.now() - started);
+    } finally {
+      await stopChild(child);
+    }
+  }
+  return samples;
+}
+
+async function main() {
+  const started = performance.now();
+  ensureBuilt();
+  const server = await databaseServer();
+  try {
+    const dataset = await ensureDataset(server.admin, { scale: SCALE, laundryOnly: false });
+    const input = await sampleInputs(dataset.connection);
+    const app = await startApp(dataset.connection, dataset.uploadsDir);
+    const baseline = await startBaseline(dataset.connection);
+    const pid = app.child.pid;
+    let readPeak = 0;
+    try {
+      const cookie = await signIn(app.base, { username: 'bench.admin', password: BENCH_PASSWORD });
+      const baselineCookie = cookie;
+      const cursor = await deepCursor(app.base, cookie, 50);
+      const orderPaths = input.orders.map((id) => `/api/laundry-orders/${id}`);
+      const listFilter = ['/api/laundry-orders?status=ready&limit=50', '/api/laundry-orders?status=collected&limit=50', ...input.clients.slice(0, 20).map((id) => `/api/laundry-orders?clientId=${id}&limit=50`)];
+      const listDeep = [`/api/laundry-orders?limit=50&cursor=${cursor}`];
+      const listSearch = input.names.map((n) => `/api/laundry-orders?q=${encodeURIComponent(n)}&limit=50`);
+      const jobPaths = input.jobs.flatMap((id) => [`/api/cleaning-jobs/${id}`, `/api/cleaning-jobs/${id}/photos`]);
+      const thumbPaths = input.photos.map((id) => `/api/photos/${id}/thumbnail`);
+      const quarterPath = [`/api/reports/vat/quarterly?year=${input.quarter.y}&quarter=${input.quarter.q}`];
+
+      log(`\nWarm-up`);
+      await load(app.base, { name: 'warm-up (lists, details)', cookie, paths: [...listFilter, ...orderPaths.slice(0, 50), ...jobPaths.slice(0, 50)], duration: 3 });
+      await load(baseline.base, { name: 'warm-up (baseline)', cookie: baselineCookie, paths: listFilter, duration: 3 });
+
+      log(`\nThroughput (${CONNECTIONS} connections, ${DURATION} s each; gzip accepted as a browser does)`);
+      const read = async (name, paths, extra = {}) => {
+        const row = await load(app.base, { name, cookie, paths, pid, ...extra });
+        readPeak = Math.max(readPeak, row.peakRss);
+        results.push(row);
+        return row;
+      };
+      const list = await read('list: page 1 with a filter', listFilter);
+      const base = await load(baseline.base, { name: 'baseline (node:http + pg): same list', cookie: baselineCookie, paths: listFilter });
+      results.push(base);
+      await read('list: deep page by cursor (page 50)', listDeep);
+      const search = await read('list: text search (client name)', listSearch);
+      await read('order detail', orderPaths);
+      await read('job detail + its photo list', jobPaths);
+      const dash = await read('dashboard (finance)', ['/api/dashboard']);
+      const vat = await read('IVA quarterly report', quarterPath);
+      await read('thumbnail serving', thumbPaths, { expect: [200] });
+      const signInRow = await load(app.base, {
+        name: 'sign-in (argon2id m=19456 t=2)',
+        method: 'POST',
+        paths: ['/api/auth/login/user'],
+        body: { username: 'bench.admin', password: BENCH_PASSWORD },
+        connections: 4,
+      });
+      results.push(signInRow);
+      const create = await load(app.base, {
+        name: 'create order',
+        method: 'POST',
+        cookie,
+        paths: ['/api/laundry-orders'],
+        body: (n) => ({ clientId: input.clients[n % input.clients.length], orderType: 'bulk_kg', lines: [{ serviceId: 1, weightGrams: 3500 }] }),
+        expect: [201],
+      });
+      results.push(create);
+
+      log(`\nFixed rate: 200 req/s (${DURATION} s each)`);
+      const fixedList = await load(app.base, { name: 'list page 1 with a filter @200/s', cookie, paths: listFilter, rate: 200, connections: 20, pid });
+      const fixedDeep = await load(app.base, { name: 'list deep page by cursor @200/s', cookie, paths: listDeep, rate: 200, connections: 20, pid });
+      const fixedSearch = await load(app.base, { name: 'list text search @200/s', cookie, paths: listSearch, rate: 200, connections: 20, pid });
+      const fixedOrder = await load(app.base, { name: 'order detail @200/s', cookie, paths: orderPaths, rate: 200, connections: 20, pid });
+      const fixedJob = await load(app.base, { name: 'job detail + photos @200/s', cookie, paths: jobPaths, rate: 200, connections: 20, pid });
+      log(`\nFixed rate: 20 req/s for the dashboard and the report`);
+      const fixedDash = await load(app.base, { name: 'dashboard @20/s', cookie, paths: ['/api/dashboard'], rate: 20, connections: 5, pid });
+      const fixedVat = await load(app.base, { name: 'IVA quarterly @20/s', cookie, paths: quarterPath, rate: 20, connections: 5, pid });
+      for (const row of [fixedList, fixedDeep, fixedSearch, fixedOrder, fixedJob, fixedDash, fixedVat]) readPeak = Math.max(readPeak, row.peakRss);
+      const hwm = rssOf(pid).hwm;
+
+      target('list page 1 with a filter, p95 @200 req/s', fixedList.p95, 25, 'ms');
+      target('list deep page by cursor, p95 @200 req/s', fixedDeep.p95, 25, 'ms');
+      target('list text search, p95 @200 req/s', fixedSearch.p95, 25, 'ms');
+      target('order detail, p95 @200 req/s', fixedOrder.p95, 25, 'ms');
+      target('job detail + photos, p95 @200 req/s', fixedJob.p95, 25, 'ms');
+      target('dashboard, p95 @20 req/s', fixedDash.p95, 100, 'ms', `${dash.rps.toFixed(0)} req/s max`);
+      target('IVA quarterly report, p95 @20 req/s', fixedVat.p95, 100, 'ms', `${vat.rps.toFixed(0)} req/s max`);
+      target('overhead on the list (baseline req/s ÷ ours)', base.rps / list.rps, 1.5, '×', `${list.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s`);
+      target('server RSS under the read load (peak sampled)', readPeak, 250, 'MiB', `VmHWM over the whole run ${hwm.toFixed(0)} MiB`);
+      void search;
+      void signInRow;
+
+      // Orders the create scenario added are removed, so the cached data set stays as generated.
+      await withClient(dataset.connection, async (c) => {
+        await c.query(`DELETE FROM laundry_orders WHERE id > $1`, [input.maxOrder]);
+        await c.query(`UPDATE laundry_order_counters k SET last_number = s.n FROM (SELECT order_day, count(*)::int AS n FROM laundry_orders GROUP BY 1) s WHERE s.order_day = k.day`);
+        await c.query(`DELETE FROM laundry_order_counters k WHERE NOT EXISTS (SELECT 1 FROM laundry_orders o WHERE o.order_day = k.day)`);
+        await c.query(`DELETE FROM session`);
+      });
+    } finally {
+      await baseline.stop();
+      await app.stop();
+    }
+
+    log(`\nBoot to ready (${args['boot-runs']} runs, migrated database)`);
+    const boots = await bootTimes(dataset.connection, dataset.uploadsDir, Number(args['boot-runs']));
+    log(`  median ${median(boots).toFixed(0)} ms (min ${Math.min(...boots).toFixed(0)}, max ${Math.max(...boots).toFixed(0)})`);
+    target('boot to ready (median)', median(boots), 2000, 'ms');
+
+    if (!args['skip-scaling']) {
+      log(`\nList latency: 10 000 vs 1 000 000 orders (laundry-only data sets)`);
+      const scaling = await listScaling(server.admin);
+      target('list p95 at 1 000 000 ÷ at 10 000 orders', scaling[5].p95 / scaling[0.05].p95, 1.5, '×', `p95 ${scaling[0.05].p95.toFixed(1)} → ${scaling[5].p95.toFixed(1)} ms`);
+    }
+  } finally {
+    await server.stop();
+  }
+
+  log(`\nResults (scale ${SCALE}, ${((performance.now() - started) / 60000).toFixed(1)} min in all)\n`);
+  log('| Scenario | req/s | p50 ms | p95 ms | p99 ms |');
+  log('|---|---|---|---|---|');
+  for (const r of results) log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} |`);
+  log('\n| Target | Limit | Measured | Result | Note |');
+  log('|---|---|---|---|---|');
+  for (const t of targets) log(`| ${t.what} | ${t.target} | ${t.measured} | ${t.pass ? 'pass' : '**miss**'} | ${t.note} |`);
+}
+
+main().catch((err) => {
+  console.error(`❌ ${err.stack ?? err.message}`);
+  process.exit(1);
+});
