@@ -29,6 +29,16 @@ export const uiEn = {
   reload: 'Reload',
   actions: 'Actions',
   moreActions: 'More actions',
+  csv: {
+    export: 'Export CSV',
+    exporting: 'Preparing the file…',
+    formatLabel: 'File format',
+    semicolon: 'Excel (Portugal)',
+    semicolonHint: '“;” between columns, decimal comma',
+    comma: 'Comma-separated',
+    commaHint: '“,” between columns, decimal point',
+    saved: 'Downloaded {{name}}.',
+  },
   formats: {
     nif: 'Not a valid NIF: 9 digits with a correct check digit (the last one).',
     phone: 'Not a valid phone number: 9 digits (912 345 678) or an international number starting with +.',
@@ -64,6 +74,16 @@ const uiPt: Shape<typeof uiEn> = {
   reload: 'Recarregar',
   actions: 'Ações',
   moreActions: 'Mais ações',
+  csv: {
+    export: 'Exportar CSV',
+    exporting: 'A preparar o ficheiro…',
+    formatLabel: 'Formato do ficheiro',
+    semicolon: 'Excel (Portugal)',
+    semicolonHint: '“;” entre colunas, vírgula decimal',
+    comma: 'Separado por vírgulas',
+    commaHint: '“,” entre colunas, ponto decimal',
+    saved: 'Transferido: {{name}}.',
+  },
   formats: {
     nif: 'NIF inválido: 9 algarismos com o dígito de controlo (o último) correto.',
     phone: 'Número de telefone inválido: 9 algarismos (912 345 678) ou um número internacional começado por +.',

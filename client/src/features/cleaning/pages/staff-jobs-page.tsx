@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
+import { CsvExportButton } from '@/components/csv-export';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
@@ -56,10 +57,17 @@ export default function StaffJobsPage() {
         title={t('list.title')}
         lead={t('list.lead')}
         actions={
-          <ButtonLink href={staffPaths.new} variant="primary">
-            <Icon name="plus" size={18} />
-            {t('list.newJob')}
-          </ButtonLink>
+          <>
+            {/* The export takes the filters it shares with the list: status, dates, client and team member. */}
+            <CsvExportButton
+              path="/api/exports/cleaning-jobs.csv"
+              params={{ status: filters.status?.join(','), from: filters.from, to: filters.to, clientId: filters.clientId, workerId: filters.workerId }}
+            />
+            <ButtonLink href={staffPaths.new} variant="primary">
+              <Icon name="plus" size={18} />
+              {t('list.newJob')}
+            </ButtonLink>
+          </>
         }
       />
       <div className="stack">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import '@/features/clients/clients-strings';
 import { Button } from '@/components/button';
+import { CsvExportButton } from '@/components/csv-export';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
 import { Icon } from '@/components/icon';
@@ -40,10 +41,13 @@ export default function ClientsPage() {
         title={t('title')}
         lead={t('lead')}
         actions={
-          <Button variant="primary" onPress={() => setCreating(true)}>
-            <Icon name="plus" size={18} />
-            {t('add')}
-          </Button>
+          <>
+            <CsvExportButton path="/api/exports/clients.csv" params={{ active: filters.active || undefined }} />
+            <Button variant="primary" onPress={() => setCreating(true)}>
+              <Icon name="plus" size={18} />
+              {t('add')}
+            </Button>
+          </>
         }
       />
       <div className="toolbar" role="search">

@@ -5,6 +5,7 @@ import { ToggleButton } from 'react-aria-components';
 import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
+import { CsvExportButton } from '@/components/csv-export';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
@@ -93,10 +94,17 @@ export default function StaffOrdersPage() {
         title={t('staffList.title')}
         lead={t('staffList.lead')}
         actions={
-          <ButtonLink href="/admin/laundry/new" variant="primary" size="lg">
-            <Icon name="basket" size={20} />
-            {t('staffList.newOrder')}
-          </ButtonLink>
+          <>
+            {/* The export takes the filters it shares with the list: status, client and the order dates. */}
+            <CsvExportButton
+              path="/api/exports/laundry-orders.csv"
+              params={{ status: filters.status?.join(','), clientId: filters.clientId, from: filters.from, to: filters.to }}
+            />
+            <ButtonLink href="/admin/laundry/new" variant="primary" size="lg">
+              <Icon name="basket" size={20} />
+              {t('staffList.newOrder')}
+            </ButtonLink>
+          </>
         }
       />
       <section className="card filters" aria-label={t('staffList.filtersLabel')}>
