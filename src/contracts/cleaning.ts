@@ -261,6 +261,11 @@ export const DoubleBookingWarning = z
   })
   .meta({ id: 'CleaningDoubleBookingWarning' });
 
+/** How many photos a job has of each type (issue 7: counts per type in the job detail). */
+export const JobPhotoCounts = z
+  .object({ before: z.number().int(), after: z.number().int(), detail: z.number().int() })
+  .meta({ id: 'CleaningJobPhotoCounts' });
+
 const jobCommon = {
   id: z.number().int(),
   status: CleaningStatus,
@@ -277,6 +282,7 @@ const jobCommon = {
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   series: SeriesInfo.nullable(),
+  photoCounts: JobPhotoCounts.optional().meta({ description: "Detail only: the job's photos per type." }),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -339,5 +345,6 @@ export type CleaningJobDto = z.infer<typeof CleaningJob>;
 export type CleaningJobWorkerDto = z.infer<typeof CleaningJobWorkerView>;
 export type CleaningJobClientDto = z.infer<typeof CleaningJobClientView>;
 export type TimeLogDto = z.infer<typeof TimeLog>;
+export type JobPhotoCountsDto = z.infer<typeof JobPhotoCounts>;
 export type DoubleBookingWarningDto = z.infer<typeof DoubleBookingWarning>;
 export type CleaningStatusValue = z.infer<typeof CleaningStatus>;

@@ -308,6 +308,18 @@ describe('cleaning job photos', () => {
       expect(mine).not.toHaveProperty('seenByClient');
       expect(mine).not.toHaveProperty('waiver');
     });
+
+    it('when the job detail is read, then it carries the photo counts per type for staff, its workers and its client (not the list)', async () => {
+      for (const agent of [admin, worker, client]) {
+        const detail = await agent.get(`/api/cleaning-jobs/${pairJob}`);
+        expect(detail.status).toBe(200);
+        expect(detail.body.data.photoCounts).toEqual({ before: 2, after: 2, detail: 1 });
+      }
+      expect((await admin.get(`/api/cleaning-jobs/${await newJob()}`)).body.data.photoCounts).toEqual({ before: 0, after: 0, detail: 0 });
+      const listed = (await admin.get(`/api/cleaning-jobs?clientId=${clientId}`)).body.data as Array<Record<string, unknown>>;
+      expect(listed.length).toBeGreaterThan(0);
+      expect(listed.every((job) => !('photoCounts' in job))).toBe(true);
+    });
   });
 
   describe('bad input and failure', () => {

@@ -1,4 +1,4 @@
-import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, TimeLogDto } from '../../contracts/cleaning.js';
+import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, JobPhotoCountsDto as PhotoCountsDto, TimeLogDto } from '../../contracts/cleaning.js';
 import type { CleaningPrice } from './cleaning-pricing.js';
 import type { HistoryRow, JobRow, TimeLogRow } from './cleaning.repository.js';
 
@@ -14,11 +14,13 @@ const coordinate = (v: string | null) => (v === null ? null : Number(v));
 export interface ViewExtras {
   timeLogs?: TimeLogRow[];
   history?: HistoryRow[];
+  /** The job's photos per type (the detail). */
+  photoCounts?: PhotoCountsDto;
   /** The decrypted access instructions, when this caller may read them in this answer. */
   accessInstructions?: string | null;
 }
 
-function common(j: JobRow) {
+function common(j: JobRow, extras: ViewExtras) {
   return {
     id: j.id,
     status: j.status,
@@ -41,6 +43,7 @@ function common(j: JobRow) {
     version: j.version,
     createdAt: j.created_at.toISOString(),
     updatedAt: j.updated_at.toISOString(),
+    ...(extras.photoCounts ? { photoCounts: extras.photoCounts } : {}),
   };
 }
 
@@ -115,7 +118,7 @@ function change(h: HistoryRow) {
 
 export function toStaffView(j: JobRow, allowedNext: CleaningStatusValue[], est: CleaningPrice, extras: ViewExtras = {}): CleaningJobDto {
   return {
-    ...common(j),
+    ...common(j, extras),
     client: { id: j.client_id, name: j.client_name, phone: j.client_phone, email: j.client_email },
     property: { ...property(j), ...(extras.accessInstructions !== undefined ? { accessInstructions: extras.accessInstructions } : {}) },
     internalNotes: j.internal_notes,
@@ -137,7 +140,7 @@ export function toWorkerView(
   extras: ViewExtras = {},
 ): CleaningJobWorkerDto {
   return {
-    ...common(j),
+    ...common(j, extras),
     client: { id: j.client_id, name: j.client_name, phone: j.client_phone },
     property: { ...property(j), ...(extras.accessInstructions !== undefined ? { accessInstructions: extras.accessInstructions } : {}) },
     internalNotes: j.internal_notes,
@@ -151,7 +154,7 @@ export function toWorkerView(
 
 export function toClientView(j: JobRow, est: CleaningPrice, extras: ViewExtras = {}): CleaningJobClientDto {
   return {
-    ...common(j),
+    ...common(j, extras),
     property: property(j),
     estimate: estimate(est),
     price: price(j),

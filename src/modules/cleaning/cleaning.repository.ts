@@ -393,6 +393,17 @@ export function createCleaningRepository(db: Queryable) {
         [workerId, day],
       ),
 
+    /** The job's photos per type, for its detail (the photos module owns the table; this only counts). */
+    async photoCounts(q: Queryable, jobId: number): Promise<{ before: number; after: number; detail: number }> {
+      const { rows } = await q.query<{ before: number; after: number; detail: number }>(
+        `SELECT count(*) FILTER (WHERE photo_type = 'before')::int AS before, count(*) FILTER (WHERE photo_type = 'after')::int AS after,
+                count(*) FILTER (WHERE photo_type = 'detail')::int AS detail
+           FROM cleaning_job_photos WHERE job_id = $1`,
+        [jobId],
+      );
+      return rows[0]!;
+    },
+
     async timeLogs(q: Queryable, jobId: number): Promise<TimeLogRow[]> {
       const { rows } = await q.query<TimeLogRow>(`SELECT ${LOG_COLUMNS} FROM ${LOG_FROM} WHERE l.job_id = $1 ORDER BY l.started_at, l.id`, [jobId]);
       return rows;

@@ -158,7 +158,9 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
    */
   async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean } = {}) {
     const values = await settings.all(q);
-    const extras: ViewExtras = opts.detail ? { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id) } : {};
+    const extras: ViewExtras = opts.detail
+      ? { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id), photoCounts: await repo.photoCounts(q, row.id) }
+      : {};
     if (isStaff(actor)) {
       if (opts.reveal) extras.accessInstructions = decrypt(row);
       const staff = toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);

@@ -160,7 +160,7 @@ export function photosRoutes(routes: Routes, { photos, uploadTmpDir, logger }: P
         summary: rendition === 'image' ? 'A photo (at most 2560 px)' : "A photo's thumbnail (about 400 px)",
         description:
           'For staff, the job’s workers and its client. Served with nosniff, `Content-Security-Policy: default-src \'none\'`, an inline ' +
-          'server-made file name, `Cache-Control: private` and a strong ETag (If-None-Match → 304). The client’s first load is recorded.',
+          'server-made file name, `Cache-Control: private` and a strong ETag (If-None-Match → 304). The client’s first load of the full image (not the thumbnail) is recorded for staff.',
         tags,
         access: EVERYONE,
         params: IdParams,
