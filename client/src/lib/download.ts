@@ -1,6 +1,5 @@
-/** Saves data as a pretty-printed JSON file through the browser's download (nothing leaves the device). */
-export function downloadJson(data: unknown, fileName: string): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+/** Saves a blob as a file through the browser's download. */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -10,4 +9,9 @@ export function downloadJson(data: unknown, fileName: string): void {
   link.remove();
   // Revoked a moment later: some browsers start the download asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves data as a pretty-printed JSON file through the browser's download (nothing leaves the device). */
+export function downloadJson(data: unknown, fileName: string): void {
+  downloadBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), fileName);
 }

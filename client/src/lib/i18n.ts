@@ -18,6 +18,8 @@ import type { uiEn } from '@/components/ui-strings';
 import type { reportsEn } from '@/features/reports/reports-strings';
 import type { ticketsEn } from '@/features/tickets/tickets-strings';
 import type { photosEn } from '@/features/photos/photos-strings';
+import type { paymentsEn } from '@/features/payments/payments-strings';
+import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -27,7 +29,8 @@ declare module 'i18next' {
     resources: { translation: typeof en; rules: typeof ruleErrorsEn; home: typeof homeEn; account: typeof accountEn; laundry: typeof laundryEn; cleaning: typeof cleaningEn;
       users: typeof usersEn; clients: typeof clientsEn; settings: typeof settingsEn; audit: typeof auditEn;
       notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn;
-      reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn };
+      reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
+      payments: typeof paymentsEn; dashboard: typeof dashboardEn };
   }
 }
 

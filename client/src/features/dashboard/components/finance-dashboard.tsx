@@ -1,0 +1,30 @@
+import { ErrorState, PageLoader } from '@/components/states';
+import '@/features/dashboard/dashboard-strings';
+import { useFinanceDashboard } from '@/features/dashboard/api/get-dashboard';
+import { KpiCards } from './kpi-cards';
+import { RecentActivity } from './recent-activity';
+import { RevenueChart } from './revenue-chart';
+import { ServiceLineChart } from './service-line-chart';
+import { UnpaidList } from './unpaid-list';
+import '@/features/dashboard/dashboard.css';
+
+/** The staff home's body: key figures, revenue charts, the unpaid list and recent activity. */
+export function FinanceDashboard() {
+  const query = useFinanceDashboard();
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const dashboard = query.data;
+  return (
+    <div className="dash">
+      <KpiCards dashboard={dashboard} />
+      <div className="dash-charts">
+        <RevenueChart months={dashboard.revenueByMonth} />
+        <ServiceLineChart dashboard={dashboard} />
+      </div>
+      <div className="dash-lists">
+        <UnpaidList outstanding={dashboard.outstanding} />
+        <RecentActivity entries={dashboard.recentActivity} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { FinanceDashboardDto } from '@contracts/dashboard';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import '@/features/dashboard/dashboard-strings';
+// The activity log's names for actions and records, so both screens say the same thing.
+import '@/features/audit/audit-strings';
+import type { auditEn } from '@/features/audit/audit-strings';
+
+const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** The latest audit lines, without values or people: what happened to which record, and when. */
+export function RecentActivity({ entries }: { entries: FinanceDashboardDto['recentActivity'] }) {
+  const { t, i18n } = useTranslation('dashboard');
+  const locale = currentLocale();
+  const action = (a: string) => (i18n.exists(`actions.${a}`, { ns: 'audit' }) ? t(`actions.${a as keyof typeof auditEn.actions}`, { ns: 'audit' }) : humanize(a));
+  const entity = (e: string) => (i18n.exists(`entities.${e}`, { ns: 'audit' }) ? t(`entities.${e as keyof typeof auditEn.entities}`, { ns: 'audit' }) : humanize(e));
+  return (
+    <section className="card dash-activity" aria-labelledby="dash-activity-title">
+      <h2 id="dash-activity-title" className="card__title">
+        {t('activityTitle')}
+      </h2>
+      {entries.length === 0 ? (
+        <p className="muted">{t('activityEmpty')}</p>
+      ) : (
+        <ol className="dash-activity__list">
+          {entries.map((entry, i) => (
+            <li key={`${entry.at}-${i}`} className="dash-activity__item">
+              <span className="dash-activity__what">
+                {entity(entry.entity)}
+                {entry.entityId ? ` #${entry.entityId}` : ''} · {action(entry.action).toLowerCase()}
+                {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
+              </span>
+              <time className="dash-activity__when" dateTime={entry.at}>
+                {formatDateTime(entry.at, locale, 'short')}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { FinanceDashboardDto, UnpaidDocumentDto } from '@contracts/dashboard';
+import { Button, ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { SHELL_BASE } from '@/app/paths';
+import '@/features/dashboard/dashboard-strings';
+import { RecordPaymentDialog } from '@/features/payments/components/record-payment-dialog';
+import '@/features/payments/payments.css';
+
+export const documentHref = (d: { serviceLine: 'laundry' | 'cleaning'; id: number }) => `${SHELL_BASE.admin}/${d.serviceLine}/${d.id}`;
+
+/** The oldest finished work still owed, each with "Record payment" (the same dialog as the order and job pages). */
+export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['outstanding'] }) {
+  const { t } = useTranslation('dashboard');
+  const locale = currentLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
+  const [paying, setPaying] = useState<UnpaidDocumentDto | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  return (
+    <section className="card dash-unpaid" aria-labelledby="dash-unpaid-title">
+      <div className="dash-chart__header">
+        <div>
+          <h2 id="dash-unpaid-title" className="card__title">
+            {t('unpaidTitle')}
+          </h2>
+          {outstanding.documents ? <p className="muted dash-chart__lead">{t('unpaidLead', { count: outstanding.documents })}</p> : null}
+        </div>
+        <ButtonLink href={`${SHELL_BASE.admin}/payments`} variant="ghost" size="sm">
+          {t('allPayments')}
+          <Icon name="chevronRight" size={16} />
+        </ButtonLink>
+      </div>
+      {done ? <Notice tone="success">{done}</Notice> : null}
+      {outstanding.oldest.length === 0 ? (
+        <p className="muted">{t('unpaidEmpty')}</p>
+      ) : (
+        <table className="data-table dash-unpaid__table">
+          <caption className="visually-hidden">{t('unpaidTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('document')}</th>
+              <th scope="col">{t('client')}</th>
+              <th scope="col">{t('age')}</th>
+              <th scope="col" className="num">
+                {t('balance')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('recordPayment')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {outstanding.oldest.map((doc) => (
+              <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="unpaid-row">
+                <td className="cell-main" data-label={t('document')}>
+                  <Link to={documentHref(doc)} className="strong-link">
+                    {doc.reference}
+                  </Link>
+                </td>
+                <td data-label={t('client')}>{doc.client.name}</td>
+                <td data-label={t('age')}>{t('ageDays', { count: doc.ageDays })}</td>
+                <td data-label={t('balance')} className="num">
+                  <strong>{money(doc.balanceCents)}</strong>
+                  <span className="muted"> / {money(doc.totalCents)}</span>
+                </td>
+                <td className="cell-actions">
+                  <Button size="sm" variant="soft" onPress={() => setPaying(doc)} aria-label={t('recordPaymentFor', { reference: doc.reference })}>
+                    <Icon name="wallet" size={16} />
+                    {t('recordPayment')}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {paying ? (
+        <RecordPaymentDialog
+          target={{ line: paying.serviceLine, id: paying.id }}
+          reference={paying.reference}
+          clientName={paying.client.name}
+          due={{ balanceCents: paying.balanceCents, basis: 'total' }}
+          isOpen
+          onOpenChange={(open) => !open && setPaying(null)}
+          onRecorded={(result) => setDone(t('recorded', { amount: money(result.payment.amountCents), reference: paying.reference }))}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useTranslation } from 'react-i18next';
+import '@/features/payments/payments-strings';
+import { useReceiptsOf } from '@/features/payments/api/list-receipts';
+import type { PaymentTarget } from '@/features/payments/api/keys';
+import { DownloadReceiptButton } from './receipt-panel';
+import '@/features/payments/payments.css';
+
+/** The client's own receipt of an order or job, to download; nothing at all until one is issued. */
+export function ClientReceipt({ target }: { target: PaymentTarget }) {
+  const { t } = useTranslation('payments');
+  const receipts = useReceiptsOf(target);
+  const receipt = receipts.data?.[0];
+  if (!receipt) return null;
+  return (
+    <section className="card client-receipt" aria-labelledby="client-receipt-title">
+      <h2 id="client-receipt-title" className="card__title">
+        {t('receipt.title')}
+      </h2>
+      <p className="muted">{t('receipt.clientText')}</p>
+      <div className="receipt-panel__row">
+        <p className="receipt-panel__number" data-testid="receipt-number">
+          {receipt.receiptNumber}
+        </p>
+        <DownloadReceiptButton receipt={receipt} variant="primary" />
+      </div>
+      <p className="muted pay-note">{t('receipt.nonFiscal')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/dialog';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import '@/features/payments/payments-strings';
+import { useDownloadReceipt } from '@/features/payments/api/download-receipt';
+import { useIssueReceipt } from '@/features/payments/api/issue-receipt';
+import type { PaymentTarget } from '@/features/payments/api/keys';
+
+/** Download the receipt PDF; the failure, if any, is explained in place. */
+export function DownloadReceiptButton({ receipt, variant = 'secondary' }: { receipt: { id: number; receiptNumber: string }; variant?: 'primary' | 'secondary' }) {
+  const { t } = useTranslation('payments');
+  const describe = useDescribeError();
+  const download = useDownloadReceipt();
+  const failure = download.error ? describe(download.error) : null;
+  return (
+    <>
+      <Button
+        variant={variant}
+        onPress={() => download.mutate(receipt)}
+        isPending={download.isPending}
+        pendingLabel={t('receipt.downloading')}
+        aria-label={t('receipt.downloadNamed', { number: receipt.receiptNumber })}
+      >
+        <Icon name="download" size={18} />
+        {t('receipt.download')}
+      </Button>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * The receipt part of the payments block: its number and download once issued; before that, issue it
+ * (once, after a confirmation: it is numbered and frozen) when the work is priced.
+ */
+export function ReceiptPanel({ target, receipt, canIssue }: { target: PaymentTarget; receipt: { id: number; receiptNumber: string } | null; canIssue: boolean }) {
+  const { t } = useTranslation('payments');
+  const describe = useDescribeError();
+  const issue = useIssueReceipt(target);
+  const [confirming, setConfirming] = useState(false);
+  // Someone else issued it meanwhile: the refreshed block shows theirs, so this is not a failure.
+  const alreadyIssued = isApiError(issue.error, 'RECEIPT_ALREADY_ISSUED');
+  const failure = issue.error && !alreadyIssued && !confirming ? describe(issue.error) : null;
+
+  return (
+    <div className="receipt-panel" data-testid="receipt-panel">
+      <h3 className="receipt-panel__title">{t('receipt.title')}</h3>
+      {receipt ? (
+        <div className="receipt-panel__row">
+          <p className="receipt-panel__number" data-testid="receipt-number">
+            {receipt.receiptNumber}
+          </p>
+          <DownloadReceiptButton receipt={receipt} />
+        </div>
+      ) : canIssue ? (
+        <div className="receipt-panel__row">
+          <Button variant="secondary" onPress={() => setConfirming(true)}>
+            <Icon name="plus" size={18} />
+            {t('receipt.issue')}
+          </Button>
+        </div>
+      ) : (
+        <p className="muted pay-note">{t('receipt.notYet')}</p>
+      )}
+      {issue.data && receipt ? <Notice tone="success">{t('receipt.issued', { number: issue.data.receiptNumber })}</Notice> : null}
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <p className="muted pay-note">{t('receipt.nonFiscal')}</p>
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open);
+          if (!open) issue.reset();
+        }}
+        title={t('receipt.confirmTitle')}
+        confirmLabel={t('receipt.confirm')}
+        pendingLabel={t('receipt.issuing')}
+        tone="primary"
+        isPending={issue.isPending}
+        error={alreadyIssued ? null : issue.error}
+        onConfirm={() => {
+          if (!issue.isPending) issue.mutate(undefined, { onSuccess: () => setConfirming(false), onError: (error) => isApiError(error, 'RECEIPT_ALREADY_ISSUED') && setConfirming(false) });
+        }}
+      >
+        {t('receipt.confirmText')}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import type { PaymentDto } from '@contracts/payments';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { FormTextArea } from '@/components/fields';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { tokenResolver } from '@/lib/form-resolver';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import '@/features/payments/payments-strings';
+import type { PaymentTarget } from '@/features/payments/api/keys';
+import { useVoidPayment } from '@/features/payments/api/void-payment';
+
+const VoidForm = z.object({ reason: z.string().trim().min(3).max(500) });
+type Values = z.input<typeof VoidForm>;
+
+/** Void a wrong payment or refund with a reason: it stays on record, struck through, and stops counting. */
+export function VoidDialog({ target, payment, onClose, onVoided }: { target: PaymentTarget; payment: PaymentDto | null; onClose: () => void; onVoided?: () => void }) {
+  const { t } = useTranslation('payments');
+  const locale = currentLocale();
+  const describe = useDescribeError();
+  const voiding = useVoidPayment(target);
+  const form = useForm<Values>({ resolver: tokenResolver(VoidForm), defaultValues: { reason: '' } });
+
+  useEffect(() => {
+    if (!payment) return;
+    voiding.reset();
+    form.reset({ reason: '' });
+  }, [payment?.id]);
+
+  const submit = form.handleSubmit((values) => {
+    if (!payment || voiding.isPending) return;
+    voiding.mutate(
+      { id: payment.id, reason: values.reason.trim() },
+      {
+        onSuccess: () => {
+          onVoided?.();
+          onClose();
+        },
+      },
+    );
+  });
+  const failure = voiding.error ? describe(voiding.error) : null;
+
+  return (
+    <ModalDialog isOpen={payment !== null} onOpenChange={(open) => !open && onClose()} title={t('dialog.voidTitle')} size="sm" role="alertdialog">
+      {payment ? (
+        <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
+          <p className="modal__text">
+            {t('dialog.voidText', {
+              kind: t(`kindLower.${payment.kind}`),
+              amount: formatMoney(payment.amountCents, locale),
+              method: t(`method.${payment.method}`),
+              date: formatDateTime(payment.paidAt, locale, 'short'),
+            })}
+          </p>
+          <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.voidReasonHint')} rows={2} />
+          {failure ? (
+            <Notice tone="danger" reference={failure.reference}>
+              {failure.message}
+            </Notice>
+          ) : null}
+          <DialogActions>
+            <Button variant="secondary" onPress={onClose}>
+              {t('cancel', { ns: 'ui' })}
+            </Button>
+            <Button type="submit" variant="danger" className="btn--danger-solid" isPending={voiding.isPending} pendingLabel={t('dialog.voiding')}>
+              {t('dialog.voidSubmit')}
+            </Button>
+          </DialogActions>
+        </form>
+      ) : null}
+    </ModalDialog>
+  );
+}
