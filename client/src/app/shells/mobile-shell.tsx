@@ -11,6 +11,7 @@ import './shell.css';
 
 // Only a worker's phone has queued work to send in the background; a client's shell never loads it.
 const WorkerSync = lazy(() => import('@/features/cleaning/offline/worker-sync'));
+const PhotoSync = lazy(() => import('@/features/photos/photo-sync'));
 
 /**
  * Workers and clients: phone-first. A bottom navigation within thumb reach on phones; on wider
@@ -27,6 +28,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
       {shell.id === 'worker' ? (
         <Suspense fallback={null}>
           <WorkerSync />
+          <PhotoSync />
         </Suspense>
       ) : null}
       <header className="topbar mobile-shell__topbar">

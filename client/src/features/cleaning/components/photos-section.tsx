@@ -1,21 +1,9 @@
-import { useTranslation } from 'react-i18next';
-import { Icon } from '@/components/icon';
-import '@/features/cleaning/cleaning-strings';
+import { JobPhotosSection } from '@/features/photos/components/photos-section';
 
 /**
- * Where a job's photos go (upload queue for the team, galleries for staff and the client). The photos
- * feature renders into this section; until then it says what will appear here.
+ * Where a job's photos go on the three job pages (worker, staff, client). The photos feature draws
+ * them: capture and upload queue for the team, grid for staff, before/after gallery for the client.
  */
 export function PhotosSection({ jobId }: { jobId: number }) {
-  const { t } = useTranslation('cleaning');
-  const titleId = `job-${jobId}-photos`;
-  return (
-    <section className="card job-section job-photos" aria-labelledby={titleId} data-photos-slot={jobId}>
-      <h2 id={titleId} className="card__title job-section__title">
-        <Icon name="camera" size={20} />
-        {t('photosTitle')}
-      </h2>
-      <p className="muted">{t('photosSoon')}</p>
-    </section>
-  );
+  return <JobPhotosSection jobId={jobId} />;
 }

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { DialogActions, ModalDialog } from '@/components/dialog';
+import { TextAreaInput } from '@/components/form-controls';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { PhotoSummary } from '@/features/photos/api/keys';
+import { useWaiveAfterPhoto } from '@/features/photos/api/waive-after-photo';
+import '@/components/ui-strings';
+import '@/features/photos/photos-strings';
+
+/** Staff let a job be completed without an "after" photo, saying why (the server records who, when and why). */
+export function WaiverDialog({ jobId, onClose, onWaived }: { jobId: number; onClose: () => void; onWaived?: (summary: PhotoSummary) => void }) {
+  const { t } = useTranslation('photos');
+  const { t: ui } = useTranslation('ui');
+  const describe = useDescribeError();
+  const waive = useWaiveAfterPhoto();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const missing = reason.trim().length < 3;
+  const failure = waive.error ? describe(waive.error) : null;
+  return (
+    <ModalDialog isOpen onOpenChange={(open) => !open && !waive.isPending && onClose()} title={t('waiver.title')} description={t('waiver.lead')}>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <TextAreaInput
+        label={t('waiver.reason')}
+        description={t('waiver.reasonHint')}
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        maxLength={500}
+        isRequired
+        errorMessage={tried && missing ? t('waiver.reasonRequired') : undefined}
+      />
+      <DialogActions>
+        <Button variant="secondary" onPress={onClose} isDisabled={waive.isPending}>
+          {ui('cancel')}
+        </Button>
+        <Button
+          variant="primary"
+          isPending={waive.isPending}
+          onPress={() => {
+            setTried(true);
+            if (!missing)
+              waive.mutate(
+                { jobId, reason: reason.trim() },
+                {
+                  onSuccess: (summary) => {
+                    onWaived?.(summary);
+                    onClose();
+                  },
+                },
+              );
+          }}
+        >
+          {t('waiver.confirm')}
+        </Button>
+      </DialogActions>
+    </ModalDialog>
+  );
+}
+
+/**
+ * Staff's view of the after-photo rule on an open job: what is missing and the way past it, or the
+ * waiver already given (by whom, when and why).
+ */
+export function AfterPhotoRule({ jobId, summary, open }: { jobId: number; summary: PhotoSummary; open: boolean }) {
+  const { t } = useTranslation('photos');
+  const locale = currentLocale();
+  const [asking, setAsking] = useState(false);
+  if (summary.waiver) {
+    return (
+      <Notice tone="info">
+        {t('waiver.granted', { name: summary.waiver.by.name, when: formatDateTime(summary.waiver.at, locale, 'short'), reason: summary.waiver.reason })}
+      </Notice>
+    );
+  }
+  if (!open || summary.requirementMet) return null;
+  return (
+    <div className="photo-waiver">
+      <Notice tone="warning">{t('waiver.needed')}</Notice>
+      <Button variant="secondary" size="sm" onPress={() => setAsking(true)}>
+        {t('waiver.action')}
+      </Button>
+      {asking ? <WaiverDialog jobId={jobId} onClose={() => setAsking(false)} /> : null}
+    </div>
+  );
+}

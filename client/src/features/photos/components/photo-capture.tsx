@@ -1,0 +1,129 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { PHOTO_TYPES, PHOTO_UPLOAD_LIMITS, type PhotoTypeValue } from '@contracts/photos';
+import { TextInput } from '@/components/text-field';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { preparePhoto, UnreadablePhoto } from '@/features/photos/queue/downsize-image';
+import type { NewUpload } from '@/features/photos/queue/upload-queue';
+import '@/features/photos/photos-strings';
+import '@/features/photos/photos.css';
+
+type Outcome = { kind: 'preparing'; count: number } | { kind: 'added'; count: number; unreadable: number } | { kind: 'keepFailed' } | null;
+
+/**
+ * Taking photos on site, phone first: the type and room are chosen once, then "Take photos" opens the
+ * camera (or the gallery) for as many shots as needed. Each photo is made smaller here, kept on the
+ * phone and queued; the worker can go on working while the queue sends them.
+ */
+export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: string[]; onQueue: (uploads: NewUpload[]) => Promise<unknown> }) {
+  const { t } = useTranslation('photos');
+  const id = useId();
+  const [photoType, setPhotoType] = useState<PhotoTypeValue>('before');
+  const [roomArea, setRoomArea] = useState('');
+  const [caption, setCaption] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const busy = outcome?.kind === 'preparing';
+
+  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
+    const files = [...(event.target.files ?? [])];
+    // Cleared at once, so choosing the same file again still fires a change.
+    event.target.value = '';
+    if (files.length === 0) return;
+    setOutcome({ kind: 'preparing', count: files.length });
+    const uploads: NewUpload[] = [];
+    let unreadable = 0;
+    // One at a time: a phone decoding several 12 MP photos at once can run out of memory.
+    for (const file of files) {
+      try {
+        const prepared = await preparePhoto(file);
+        uploads.push({
+          jobId,
+          photoType,
+          roomArea: roomArea.trim() || null,
+          caption: caption.trim() || null,
+          fileName: prepared.fileName,
+          blob: prepared.blob,
+          preview: prepared.preview,
+        });
+      } catch (error) {
+        if (!(error instanceof UnreadablePhoto)) throw error;
+        unreadable += 1;
+      }
+    }
+    try {
+      if (uploads.length > 0) await onQueue(uploads);
+      setOutcome({ kind: 'added', count: uploads.length, unreadable });
+      setCaption('');
+    } catch {
+      setOutcome({ kind: 'keepFailed' });
+    }
+  }
+
+  const suggestions = `${id}-rooms`;
+  return (
+    <section className="photo-capture" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="photo-capture__title">
+        {t('capture.title')}
+      </h3>
+      <RadioGroup value={photoType} onChange={(value) => setPhotoType(value as PhotoTypeValue)} orientation="horizontal" className="segmented photo-capture__type">
+        <Label className="field__label">{t('capture.type')}</Label>
+        <div className="segmented__options photo-capture__type-options">
+          {PHOTO_TYPES.map((type) => (
+            <Radio key={type} value={type} className="segmented__option photo-capture__type-option">
+              {t(`type.${type}`)}
+            </Radio>
+          ))}
+        </div>
+      </RadioGroup>
+      <div className="field">
+        <label htmlFor={`${id}-room`} className="field__label">
+          {t('capture.room')}
+        </label>
+        <input
+          id={`${id}-room`}
+          className="field__input"
+          list={suggestions}
+          value={roomArea}
+          maxLength={PHOTO_UPLOAD_LIMITS.roomArea}
+          autoComplete="off"
+          aria-describedby={`${id}-room-hint`}
+          onChange={(event) => setRoomArea(event.target.value)}
+        />
+        <datalist id={suggestions}>
+          {rooms.map((room) => (
+            <option key={room} value={room} />
+          ))}
+        </datalist>
+        <span id={`${id}-room-hint`} className="field__description">
+          {t('capture.roomHint')}
+        </span>
+      </div>
+      <TextInput label={t('capture.caption')} value={caption} onChange={setCaption} maxLength={PHOTO_UPLOAD_LIMITS.caption} />
+      <div className="photo-capture__actions">
+        <label className={`btn btn--primary btn--lg btn--block photo-capture__pick${busy ? ' is-busy' : ''}`}>
+          <Icon name="camera" size={22} />
+          {t('capture.take')}
+          <input type="file" accept="image/*" capture="environment" multiple disabled={busy} className="visually-hidden" onChange={(e) => void onFiles(e)} />
+        </label>
+        <label className={`btn btn--soft btn--block photo-capture__pick${busy ? ' is-busy' : ''}`}>
+          <Icon name="image" size={20} />
+          {t('capture.gallery')}
+          <input type="file" accept="image/*" multiple disabled={busy} className="visually-hidden" onChange={(e) => void onFiles(e)} />
+        </label>
+      </div>
+      <div aria-live="polite" className="photo-capture__status">
+        {outcome?.kind === 'preparing' ? (
+          <p className="cluster muted">
+            <span className="spinner" aria-hidden="true" />
+            {t('capture.preparing', { count: outcome.count })}
+          </p>
+        ) : null}
+        {outcome?.kind === 'added' && outcome.count > 0 ? <Notice tone="success">{t('capture.added', { count: outcome.count })}</Notice> : null}
+        {outcome?.kind === 'added' && outcome.unreadable > 0 ? <Notice tone="warning">{t('capture.unreadable', { count: outcome.unreadable })}</Notice> : null}
+        {outcome?.kind === 'keepFailed' ? <Notice tone="danger">{t('capture.keepFailed')}</Notice> : null}
+      </div>
+    </section>
+  );
+}

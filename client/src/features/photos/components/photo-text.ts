@@ -1,0 +1,16 @@
+import type { TFunction } from 'i18next';
+import type { JobPhoto } from '@/features/photos/api/keys';
+import '@/features/photos/photos-strings';
+
+type PhotosT = TFunction<'photos'>;
+
+export const roomName = (t: PhotosT, roomArea: string | null) => roomArea ?? t('noRoom');
+
+/** The alternative text of a photo: its type, room and caption, since the picture itself cannot be described. */
+export function photoAlt(t: PhotosT, photo: Pick<JobPhoto, 'photoType' | 'roomArea' | 'caption'>): string {
+  const values = { type: t(`type.${photo.photoType}`), room: roomName(t, photo.roomArea) };
+  return photo.caption ? t('altCaption', { ...values, caption: photo.caption }) : t('alt', values);
+}
+
+/** Rooms compared as the server groups them: without case, surrounding spaces ignored. */
+export const roomKey = (roomArea: string | null) => (roomArea === null ? '\u0000' : roomArea.trim().toLowerCase());

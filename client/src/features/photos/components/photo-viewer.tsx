@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { JobPhoto } from '@/features/photos/api/keys';
+import { photoAlt, roomName } from '@/features/photos/components/photo-text';
+import '@/features/photos/photos-strings';
+import '@/features/photos/photos.css';
+
+/** How far (px) a finger must travel sideways, more than up or down, to count as a swipe. */
+const SWIPE_PX = 40;
+
+/**
+ * The full-screen viewer: a modal dialog (focus kept inside, Escape closes, focus returns to the
+ * thumbnail that opened it), ←/→ and swipes to move, a counter, and the photo's type, room and caption.
+ * Only the photo on screen is loaded at full size — for a client, that load is what tells staff the
+ * photo was seen, so neighbours are never fetched ahead.
+ */
+export function PhotoViewer({ photos, index, onIndexChange, onClose }: { photos: JobPhoto[]; index: number; onIndexChange: (index: number) => void; onClose: () => void }) {
+  const { t } = useTranslation('photos');
+  const locale = currentLocale();
+  const photo = photos[index];
+  const total = photos.length;
+  const [loaded, setLoaded] = useState<number | null>(null);
+  const [failed, setFailed] = useState<number | null>(null);
+  const swipe = useRef<{ id: number; x: number; y: number } | null>(null);
+
+  const go = (step: number) => {
+    const next = index + step;
+    if (next >= 0 && next < total) onIndexChange(next);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === 'ArrowRight') go(1);
+      else if (event.key === 'ArrowLeft') go(-1);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  if (!photo) return null;
+  const alt = photoAlt(t, photo);
+
+  const onPointerDown = (event: PointerEvent) => {
+    swipe.current = { id: event.pointerId, x: event.clientX, y: event.clientY };
+  };
+  const onPointerUp = (event: PointerEvent) => {
+    const start = swipe.current;
+    swipe.current = null;
+    if (!start || start.id !== event.pointerId) return;
+    const dx = event.clientX - start.x;
+    const dy = event.clientY - start.y;
+    if (Math.abs(dx) >= SWIPE_PX && Math.abs(dx) > Math.abs(dy)) go(dx < 0 ? 1 : -1);
+  };
+
+  return (
+    <ModalOverlay isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="photo-viewer__overlay">
+      <Modal className="photo-viewer">
+        <Dialog className="photo-viewer__dialog" aria-label={t('viewer.title', { index: index + 1, total })}>
+          <div className="photo-viewer__bar">
+            <p className="photo-viewer__counter" aria-live="polite">
+              <span aria-hidden="true">{t('viewer.counter', { index: index + 1, total })}</span>
+              <span className="visually-hidden">{t('viewer.title', { index: index + 1, total })}</span>
+            </p>
+            <Button variant="ghost" iconOnly aria-label={t('viewer.close')} onPress={onClose} className="photo-viewer__close">
+              <Icon name="close" size={24} />
+            </Button>
+          </div>
+          <div
+            className="photo-viewer__stage"
+            onPointerDown={onPointerDown}
+            onPointerUp={onPointerUp}
+            onPointerCancel={() => (swipe.current = null)}
+            data-photo-id={photo.id}
+          >
+            {loaded !== photo.id && failed !== photo.id ? <span className="spinner spinner--lg photo-viewer__spinner" aria-hidden="true" /> : null}
+            {failed === photo.id ? (
+              <p className="photo-viewer__failed" role="alert">
+                {t('viewer.failed')}
+              </p>
+            ) : (
+              <img
+                key={photo.id}
+                src={photo.url}
+                alt={alt}
+                width={photo.width}
+                height={photo.height}
+                draggable={false}
+                className="photo-viewer__image"
+                data-loaded={loaded === photo.id ? '' : undefined}
+                onLoad={() => setLoaded(photo.id)}
+                onError={() => setFailed(photo.id)}
+              />
+            )}
+            <Button variant="ghost" iconOnly aria-label={t('viewer.previous')} isDisabled={index === 0} onPress={() => go(-1)} className="photo-viewer__nav photo-viewer__nav--prev">
+              <Icon name="chevronLeft" size={28} />
+            </Button>
+            <Button variant="ghost" iconOnly aria-label={t('viewer.next')} isDisabled={index >= total - 1} onPress={() => go(1)} className="photo-viewer__nav photo-viewer__nav--next">
+              <Icon name="chevronRight" size={28} />
+            </Button>
+          </div>
+          <div className="photo-viewer__caption">
+            <h2 className="photo-viewer__title">
+              <span className={`photo-badge photo-badge--${photo.photoType}`}>{t(`type.${photo.photoType}`)}</span>
+              <span>{roomName(t, photo.roomArea)}</span>
+            </h2>
+            {photo.caption ? <p className="photo-viewer__text">{photo.caption}</p> : null}
+            <p className="photo-viewer__meta">
+              {photo.takenAt ? t('taken', { when: formatDateTime(photo.takenAt, locale, 'medium') }) : t('uploaded', { when: formatDateTime(photo.uploadedAt, locale, 'medium') })}
+            </p>
+            <p className="visually-hidden">{t('viewer.hint')}</p>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}

@@ -1,0 +1,44 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/icon';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { useJob } from '@/features/cleaning/api/get-job';
+import type { AnyJob } from '@/features/cleaning/api/keys';
+import '@/features/photos/photos-strings';
+import '@/features/photos/photos.css';
+
+// Each audience loads only its own part: the camera and queue for workers, the grid for staff, the gallery for clients.
+const WorkerPhotos = lazy(() => import('@/features/photos/components/worker-photos'));
+const StaffPhotos = lazy(() => import('@/features/photos/components/staff-photos'));
+const ClientGallery = lazy(() => import('@/features/photos/components/client-gallery').then((m) => ({ default: m.ClientGallery })));
+
+/** A job's photos on its page, for whoever is looking: staff, one of its workers, or its client. */
+export function JobPhotosSection({ jobId }: { jobId: number }) {
+  const { t } = useTranslation('photos');
+  const principal = usePrincipal();
+  // The page has loaded the job already: this reads the same cached answer.
+  const job = useJob<AnyJob>(jobId).data;
+  const open = job ? job.status === 'scheduled' || job.status === 'in_progress' : false;
+  const counts = job?.photoCounts;
+  const titleId = `job-${jobId}-photos`;
+  const role = principal.role;
+
+  return (
+    <section className="card job-section photo-section" aria-labelledby={titleId} data-photos-slot={jobId}>
+      <div className="photo-section__header">
+        <h2 id={titleId} className="card__title job-section__title">
+          <Icon name="camera" size={20} />
+          {t('title')}
+        </h2>
+        {counts && counts.before + counts.after + counts.detail > 0 ? (
+          <p className="photo-section__counts" data-photo-counts="">
+            {t('counts', counts)}
+          </p>
+        ) : null}
+      </div>
+      <Suspense fallback={<div className="photo-grid__loading skeleton" aria-hidden="true" />}>
+        {role === 'client' ? <ClientGallery jobId={jobId} /> : role === 'worker' ? <WorkerPhotos jobId={jobId} open={open} /> : <StaffPhotos jobId={jobId} open={open} />}
+      </Suspense>
+    </section>
+  );
+}
