@@ -254,7 +254,7 @@ describe('scale-out: two instances, one database, one bucket', { timeout: 150_00
 
     const form = new FormData();
     form.append('photoType', 'before');
-    form.append('photos', new Blob([await plainJpeg(640, 480, 7)], { type: 'image/jpeg' }), 'sala.jpg');
+    form.append('photos', new Blob([new Uint8Array(await plainJpeg(640, 480, 7))], { type: 'image/jpeg' }), 'sala.jpg');
     const upload = await fetch(`${a.base}/api/cleaning-jobs/${jobId}/photos`, { method: 'POST', headers: { cookie }, body: form });
     const uploaded = (await upload.json()) as { data: { photos: Array<{ id: number }> } };
     expect(upload.status, JSON.stringify(uploaded)).toBe(201);
