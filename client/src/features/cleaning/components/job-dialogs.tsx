@@ -4,11 +4,13 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { NativeInput, RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 import { useCancelJob, useCompleteJob } from '@/features/cleaning/api/job-actions';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/lisbon-datetime';
 import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open-logs-refusal';
+import { AfterPhotoRefusal } from '@/features/photos/components/after-photo-waiver';
 import '@/features/cleaning/cleaning-strings';
 
 export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
@@ -79,10 +81,11 @@ export function CompleteJobDialog({ job, onClose }: { job: StaffJob; onClose: ()
   const [ends, setEnds] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, toLisbonInput(Date.now())])));
   const [note, setNote] = useState('');
   const refused = openLogsOf(complete.error);
-  const failure = complete.error && !refused ? describe(complete.error) : null;
+  const failure = complete.error && !refused && !isApiError(complete.error, 'AFTER_PHOTO_REQUIRED') ? describe(complete.error) : null;
   return (
     <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && !complete.isPending && onClose()} title={t('completeDialog.title')} description={t('completeDialog.lead')}>
       {refused ? <OpenLogsRefusal error={complete.error} /> : null}
+      <AfterPhotoRefusal jobId={job.id} error={complete.error} onWaived={() => complete.reset()} />
       {failure ? (
         <Notice tone="danger" reference={failure.reference}>
           {failure.message}

@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -90,6 +91,37 @@ export function AfterPhotoRule({ jobId, summary, open }: { jobId: number; summar
         {t('waiver.action')}
       </Button>
       {asking ? <WaiverDialog jobId={jobId} onClose={() => setAsking(false)} /> : null}
+    </div>
+  );
+}
+
+/**
+ * Where a completion was refused for lack of an "after" photo (409 AFTER_PHOTO_REQUIRED): the reason,
+ * and for staff the way past it. Nothing for any other outcome.
+ */
+export function AfterPhotoRefusal({ jobId, error, onWaived }: { jobId: number; error: unknown; onWaived: () => void }) {
+  const { t } = useTranslation('photos');
+  const { t: rules } = useTranslation('rules');
+  const [asking, setAsking] = useState(false);
+  const [granted, setGranted] = useState(false);
+  if (granted) return <Notice tone="success">{t('waiver.grantedShort')}</Notice>;
+  if (!isApiError(error, 'AFTER_PHOTO_REQUIRED')) return null;
+  return (
+    <div className="photo-waiver">
+      <Notice tone="danger">{rules('AFTER_PHOTO_REQUIRED')}</Notice>
+      <Button variant="secondary" size="sm" onPress={() => setAsking(true)}>
+        {t('waiver.action')}
+      </Button>
+      {asking ? (
+        <WaiverDialog
+          jobId={jobId}
+          onClose={() => setAsking(false)}
+          onWaived={() => {
+            setGranted(true);
+            onWaived();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
