@@ -16,6 +16,7 @@ import { MoneyCard } from '@/features/cleaning/components/money-card';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { addressText, formatMinutes } from '@/features/cleaning/job-format';
 import { clientPaths } from '@/features/cleaning/paths';
+import { ClientReceipt } from '@/features/payments/components/client-receipt';
 import '@/features/cleaning/cleaning.css';
 
 export default function ClientJobPage() {
@@ -101,6 +102,7 @@ export default function ClientJobPage() {
           </div>
           <div className="job-layout__side">
             {job.status === 'cancelled' ? null : <MoneyCard title={job.price ? t('detail.money') : t('client.estimate')} price={job.price} estimate={job.estimate} estimateNote={t('client.estimateNote')} />}
+            {job.status === 'completed' ? <ClientReceipt target={{ line: 'cleaning', id: job.id }} /> : null}
             <HistoryList history={job.history ?? []} />
           </div>
         </div>

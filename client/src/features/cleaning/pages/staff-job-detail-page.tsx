@@ -23,6 +23,7 @@ import { TimeLogsCard } from '@/features/cleaning/components/time-logs-card';
 import { addressText, formatNumber, mapsHref } from '@/features/cleaning/job-format';
 import { staffPaths } from '@/features/cleaning/paths';
 import { useSavedState } from '@/features/cleaning/saved-state';
+import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/cleaning/cleaning.css';
 
 function SeriesText({ job }: { job: StaffJob }) {
@@ -172,6 +173,16 @@ export default function StaffJobDetailPage() {
           <div className="job-layout__side">
             <TeamCard job={job} />
             {job.status === 'cancelled' ? null : <MoneyCard title={t('detail.money')} price={job.price} estimate={job.estimate} estimateNote={t('detail.estimateNote')} />}
+            {job.payments ? (
+              <PaymentsBlock
+                target={{ line: 'cleaning', id: job.id }}
+                reference={t('jobNumber', { id: job.id })}
+                clientName={job.client.name}
+                summary={job.payments}
+                cancelled={job.status === 'cancelled'}
+                canIssueReceipt={job.status === 'completed'}
+              />
+            ) : null}
             <HistoryList history={job.history ?? []} />
           </div>
         </div>

@@ -18,6 +18,7 @@ import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { StatusProgress } from '@/features/laundry/components/status-progress';
 import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { serviceName } from '@/features/laundry/laundry-format';
+import { ClientReceipt } from '@/features/payments/components/client-receipt';
 import '@/features/laundry/laundry.css';
 
 /** One of the client's orders: where it is, what is in it and what it costs. Read-only. */
@@ -100,6 +101,7 @@ export default function ClientOrderPage() {
           </ul>
           <PriceBreakdown breakdown={order} testId="client-price" />
         </section>
+        <ClientReceipt target={{ line: 'laundry', id: order.id }} />
         <section className="card" aria-labelledby="my-history">
           <div className="card__header">
             <h2 id="my-history" className="card__title">

@@ -19,12 +19,12 @@ import { useRevertLaundryStatus } from '@/features/laundry/api/revert-laundry-st
 import { AddLineDialog } from '@/features/laundry/components/add-line-dialog';
 import { EditOrderDialog } from '@/features/laundry/components/edit-order-dialog';
 import { lineAmount, lineSummary } from '@/features/laundry/components/line-summary';
-import { PaymentsCard, paymentsOf } from '@/features/laundry/components/payments-card';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { ConfirmDialog, ReasonDialog } from '@/features/laundry/components/reason-dialog';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { isOpen, serviceName } from '@/features/laundry/laundry-format';
+import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/laundry/laundry.css';
 
 type Order = LaundryOrderDto;
@@ -302,7 +302,6 @@ export default function StaffOrderPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const order = query.data;
-  const payments = paymentsOf(order);
 
   return (
     <>
@@ -343,7 +342,16 @@ export default function StaffOrderPage() {
               </div>
               <PriceBreakdown breakdown={order} testId="order-price" />
             </section>
-            {payments ? <PaymentsCard payments={payments} /> : null}
+            {order.payments ? (
+              <PaymentsBlock
+                target={{ line: 'laundry', id: order.id }}
+                reference={order.orderNumber}
+                clientName={order.client.name}
+                summary={order.payments}
+                cancelled={order.status === 'cancelled'}
+                canIssueReceipt={(order.lines?.length ?? 0) > 0}
+              />
+            ) : null}
           </div>
         </div>
       </div>
