@@ -13,7 +13,8 @@
 
 ENV_FILE=${ENV_FILE:-$ROOT/.env}
 DB_CONTAINER=${DB_CONTAINER:-lavandaria-db}
-APP_CONTAINER=${APP_CONTAINER:-lavandaria-app}
+# The first replica of the compose `app` service (it has no fixed name, so it can be scaled).
+APP_CONTAINER=${APP_CONTAINER:-lavandaria-app-1}
 
 say() { printf '%s\n' "$*"; }
 warn() { printf '⚠️  %s\n' "$*" >&2; }

@@ -9,6 +9,8 @@ const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 interface Service {
   image?: string;
+  expose?: string[];
+  deploy?: { replicas?: string | number };
   build?: unknown;
   container_name?: string;
   user?: string;
@@ -85,16 +87,53 @@ describe('docker-compose.yml', () => {
     expect(db!.ports!.every((p) => p.startsWith('127.0.0.1:'))).toBe(true);
   });
 
-  it('when read, then app is lavandaria-app, waits for a healthy db, checks readyz, reads .env, publishes 3000 and bind-mounts ./uploads', () => {
-    expect(app!.container_name).toBe('lavandaria-app');
+  it('when read, then app waits for a healthy db, checks readyz, reads .env and bind-mounts ./uploads', () => {
     expect(app!.depends_on!.db!.condition).toBe('service_healthy');
     expect(app!.healthcheck!.test.join(' ')).toContain('/api/readyz');
     expect(app!.env_file).toContain('.env');
     expect(app!.environment!.DB_HOST).toBe('db');
     expect(app!.environment!.MIGRATE_ON_BOOT).toMatch(/true/);
-    expect(app!.ports!.some((p) => p.endsWith(':3000'))).toBe(true);
     expect(app!.volumes).toContain('./uploads:/app/uploads');
     expect(app!.init).toBe(true);
+  });
+
+  it('when scaled (`up --scale app=3`), then app has no fixed name or host port and the proxy publishes 3000 in front of it', () => {
+    const proxy = compose.services.proxy!;
+    // A fixed container name or host port would make a second replica fail to start.
+    expect(app!.container_name).toBeUndefined();
+    expect(app!.ports).toBeUndefined();
+    expect(app!.expose).toEqual(['3000']);
+    expect(app!.deploy!.replicas).toBe('${APP_REPLICAS:-1}');
+    // Started with the app whatever brings it up (deploy.sh, the rotation script: `up -d app`).
+    expect(app!.depends_on!.proxy!.condition).toBe('service_started');
+    expect(proxy.image).toMatch(/^nginx:[\d.]+-alpine$/);
+    expect(proxy.ports).toEqual(['${APP_BIND_ADDRESS:-127.0.0.1}:${APP_PUBLISH_PORT:-3000}:3000']);
+    expect(proxy.healthcheck!.test.join(' ')).toContain('/proxy-health');
+    expect(proxy.volumes).toContain('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
+    // Two hops by default: this proxy and the TLS proxy on the host. Sessions pruned once per cluster.
+    expect(app!.environment!.TRUST_PROXY).toBe('${COMPOSE_TRUST_PROXY:-2}');
+    expect(app!.environment!.SESSION_PRUNE_INTERVAL_SECONDS).toBe('0');
+  });
+
+  it('when the proxy configuration is read, then it follows the replicas through Docker DNS, appends one X-Forwarded-For hop and hides metrics', () => {
+    const conf = read('deploy/nginx.conf');
+    expect(conf).toMatch(/resolver 127\.0\.0\.11 valid=\d+s/);
+    // A variable makes nginx resolve `app` at request time (every replica, and recreated ones).
+    expect(conf).toMatch(/set \$app http:\/\/app:3000;/);
+    expect(conf).toMatch(/proxy_pass \$app;/);
+    expect(conf).toMatch(/listen 3000;/);
+    expect(conf).toContain('proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;');
+    expect(conf).toMatch(/location = \/api\/metrics \{ return 404; \}/);
+    expect(conf).toContain('location = /proxy-health');
+  });
+
+  it('when pool sizing is looked up, then the runbook gives replicas × pool below max_connections, read replicas and object storage', () => {
+    const runbook = read('docs/OPERATIONS_RUNBOOK.md');
+    const section = runbook.slice(runbook.indexOf('## 17. Running several instances'));
+    expect(section).toContain('--scale app=3');
+    expect(section).toMatch(/replicas × \(DB_POOL_MAX \+ 4\).*<\s+max_connections/);
+    expect(section).toContain('Read replicas');
+    expect(section).toContain('STORAGE_DRIVER=s3');
   });
 
   it('when ./uploads is created by Docker as root, then a one-shot service hands it to uid 1000 (node) before app starts', () => {
