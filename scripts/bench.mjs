@@ -255,11 +255,11 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
 async function sampleInputs(connection) {
   return withClient(connection, async (c) => {
     const one = async (sql) => (await c.query(sql)).rows;
-    const orders = (await one(`SELECT id FROM laundry_orders WHERE id % GREATEST((SELECT count(*) FROM laundry_orders) / 200, 1) = 0 ORDER BY id LIMIT 200`)).map((r) => r.id);
-    const jobs = (await one(`SELECT DISTINCT job_id AS id FROM cleaning_job_photos WHERE job_id % GREATEST((SELECT count(*) FROM cleaning_jobs) / 300, 1) = 0 ORDER BY 1 LIMIT 200`)).map((r) => r.id);
-    const photos = (await one(`SELECT id FROM cleaning_job_photos WHERE id % GREATEST((SELECT count(*) FROM cleaning_job_photos) / 300, 1) = 0 ORDER BY id LIMIT 300`)).map((r) => r.id);
+    const orders = (await one(`SELECT id FROM laundry_orders WHERE id % GREATEST((SELECT count(*) FROM laundry_orders) / 200, 1) = 0 ORDER BY id LIMIT 200`)).map((r) => Number(r.id));
+    const jobs = (await one(`SELECT DISTINCT job_id AS id FROM cleaning_job_photos WHERE job_id % GREATEST((SELECT count(*) FROM cleaning_jobs) / 300, 1) = 0 ORDER BY 1 LIMIT 200`)).map((r) => Number(r.id));
+    const photos = (await one(`SELECT id FROM cleaning_job_photos WHERE id % GREATEST((SELECT count(*) FROM cleaning_job_photos) / 300, 1) = 0 ORDER BY id LIMIT 300`)).map((r) => Number(r.id));
     const names = (await one(`SELECT c.name FROM clients c WHERE c.id % GREATEST((SELECT count(*) FROM clients) / 20, 1) = 0 ORDER BY c.id LIMIT 20`)).map((r) => r.name);
-    const clients = (await one(`SELECT id FROM clients WHERE id % GREATEST((SELECT count(*) FROM clients) / 100, 1) = 0 ORDER BY id LIMIT 100`)).map((r) => r.id);
+    const clients = (await one(`SELECT id FROM clients WHERE id % GREATEST((SELECT count(*) FROM clients) / 100, 1) = 0 ORDER BY id LIMIT 100`)).map((r) => Number(r.id));
     const quarter = (await one(`SELECT extract(year FROM now() - interval '3 months')::int AS y, extract(quarter FROM now() - interval '3 months')::int AS q`))[0];
     const maxOrder = (await one(`SELECT COALESCE(max(id), 0) AS id FROM laundry_orders`))[0].id;
     return { orders, jobs, photos, names, clients, quarter, maxOrder };
