@@ -47,6 +47,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'cleaning/:id/edit', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-edit-page') },
       { path: 'clients', label: 'nav.clients', icon: 'users', page: () => import('@/features/clients/pages/clients-page') },
       { path: 'clients/:id', label: 'nav.clients', icon: 'users', nav: false, page: () => import('@/features/clients/pages/client-detail-page') },
+      { path: 'payments', label: 'nav.payments', icon: 'wallet', page: () => import('@/features/payments/pages/payments-page') },
       { path: 'reports', label: 'nav.reports', icon: 'chart', page: () => import('@/features/reports/pages/reports-page') },
       { path: 'tickets', label: 'nav.tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/staff-tickets-page') },
       { path: 'tickets/:id', label: 'nav.tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },

@@ -41,6 +41,7 @@ export const en = {
     clients: 'Clients',
     settings: 'Settings',
     audit: 'Activity log',
+    payments: 'Payments',
     reports: 'Reports',
     tickets: 'Tickets',
   },

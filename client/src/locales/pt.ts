@@ -36,6 +36,7 @@ export const pt: Messages = {
     clients: 'Clientes',
     settings: 'Definições',
     audit: 'Registo de atividade',
+    payments: 'Pagamentos',
     reports: 'Relatórios',
     tickets: 'Ocorrências',
   },

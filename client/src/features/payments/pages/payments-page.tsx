@@ -1,0 +1,236 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PAYMENT_METHODS, type PaymentDto, type PaymentTotalsDto } from '@contracts/payments';
+import { Button } from '@/components/button';
+import { SelectInput } from '@/components/fields';
+import { SearchSelectField } from '@/components/form-controls';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { Pager } from '@/components/pager';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { TextInput } from '@/components/text-field';
+import { formatDateTime, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { SHELL_BASE } from '@/app/paths';
+import '@/components/kit.css';
+import '@/features/payments/payments-strings';
+import { usePayments, type PaymentFilters } from '@/features/payments/api/list-payments';
+import { usePaymentTotals } from '@/features/payments/api/payment-totals';
+import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
+import { useDebounced } from '@/features/laundry/use-debounced';
+import '@/features/payments/payments.css';
+
+const EMPTY: PaymentFilters = { clientId: null, method: '', serviceLine: '', kind: '', from: '', to: '', offset: 0 };
+
+const targetHref = (p: PaymentDto) =>
+  p.laundryOrderId !== null ? `${SHELL_BASE.admin}/laundry/${p.laundryOrderId}` : `${SHELL_BASE.admin}/cleaning/${p.cleaningJobId ?? 0}`;
+
+/** Pick a client to filter by, searching the server as one types. */
+function ClientFilter({ selected, onSelect }: { selected: ClientOption | null; onSelect: (client: ClientOption | null) => void }) {
+  const { t } = useTranslation('payments');
+  const [input, setInput] = useState(selected?.name ?? '');
+  const search = useDebounced(input === selected?.name ? '' : input.trim(), 250);
+  const results = useClientSearch(search);
+  const found = results.data ?? [];
+  const options = (selected && !found.some((c) => c.id === selected.id) ? [selected, ...found] : found).map((c) => ({
+    id: c.id,
+    label: c.name,
+    detail: [c.companyName, c.phone].filter(Boolean).join(' · '),
+  }));
+  return (
+    <div className="pay-client-filter">
+      <SearchSelectField
+        label={t('list.client')}
+        placeholder={t('list.clientPlaceholder')}
+        options={options}
+        value={selected?.id ?? null}
+        inputValue={input}
+        onInputChange={(value) => {
+          setInput(value);
+          if (value === '' && selected) onSelect(null);
+        }}
+        onChange={(id) => {
+          const client = [...(selected ? [selected] : []), ...found].find((c) => c.id === id) ?? null;
+          setInput(client?.name ?? '');
+          onSelect(client);
+        }}
+        emptyLabel={results.isFetching ? t('list.clientSearching') : t('list.clientNoResults')}
+        isLoading={results.isFetching}
+      />
+    </div>
+  );
+}
+
+function Totals({ totals }: { totals: PaymentTotalsDto }) {
+  const { t } = useTranslation('payments');
+  const locale = currentLocale();
+  const money = (cents: number) => formatMoney(cents, locale);
+  return (
+    <section className="card pay-totals" aria-labelledby="pay-totals-title" data-testid="payment-totals">
+      <h2 id="pay-totals-title" className="card__title">
+        {t('list.totalsTitle')}
+      </h2>
+      <dl className="pay-totals__figures">
+        <div className="pay-totals__figure">
+          <dt>{t('list.payments')}</dt>
+          <dd data-testid="totals-payments">{money(totals.paymentsCents)}</dd>
+        </div>
+        <div className="pay-totals__figure">
+          <dt>{t('list.refunds')}</dt>
+          <dd data-testid="totals-refunds">{money(totals.refundsCents)}</dd>
+        </div>
+        <div className="pay-totals__figure">
+          <dt>{t('list.net')}</dt>
+          <dd data-testid="totals-net">{money(totals.netCents)}</dd>
+        </div>
+        <div className="pay-totals__figure">
+          <dt>{t('list.tips')}</dt>
+          <dd>{money(totals.tipsCents)}</dd>
+        </div>
+        <div className="pay-totals__figure">
+          <dt>{t('list.count')}</dt>
+          <dd>{totals.count}</dd>
+        </div>
+      </dl>
+      {totals.byMethod.length ? (
+        <div>
+          <h3 className="pay-block__subtitle">{t('list.byMethod')}</h3>
+          <ul role="list" className="pay-totals__methods">
+            {totals.byMethod.map((m) => (
+              <li key={m.method}>
+                {t(`method.${m.method}`)}: <strong>{money(m.netCents)}</strong>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Every payment and refund for master and admin: filters, totals of what is filtered, paging, links to the work. */
+export default function PaymentsPage() {
+  const { t } = useTranslation('payments');
+  const locale = currentLocale();
+  const [filters, setFilters] = useState<PaymentFilters>(EMPTY);
+  const [client, setClient] = useState<ClientOption | null>(null);
+  const rangeInvalid = Boolean(filters.from && filters.to && filters.to < filters.from);
+  const list = usePayments(filters, !rangeInvalid);
+  const totals = usePaymentTotals(filters, !rangeInvalid);
+  const set = (patch: Partial<PaymentFilters>) => setFilters((f) => ({ ...f, ...patch, offset: 0 }));
+  const filtered = JSON.stringify({ ...filters, offset: 0 }) !== JSON.stringify(EMPTY);
+  const money = (cents: number) => formatMoney(cents, locale);
+
+  return (
+    <>
+      <PageHeader title={t('list.title')} lead={t('list.lead')} />
+      <div className="toolbar" role="search">
+        <ClientFilter
+          selected={client}
+          onSelect={(c) => {
+            setClient(c);
+            set({ clientId: c?.id ?? null });
+          }}
+        />
+        <SelectInput
+          label={t('list.method')}
+          value={filters.method}
+          placeholder={t('list.anyMethod')}
+          options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+          onChange={(method) => set({ method: method as PaymentFilters['method'] })}
+        />
+        <SelectInput
+          label={t('list.serviceLine')}
+          value={filters.serviceLine}
+          placeholder={t('list.anyLine')}
+          options={(['laundry', 'cleaning'] as const).map((l) => ({ value: l, label: t(`line.${l}`) }))}
+          onChange={(serviceLine) => set({ serviceLine: serviceLine as PaymentFilters['serviceLine'] })}
+        />
+        <SelectInput
+          label={t('list.kind')}
+          value={filters.kind}
+          placeholder={t('list.anyKind')}
+          options={(['payment', 'refund'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          onChange={(kind) => set({ kind: kind as PaymentFilters['kind'] })}
+        />
+        <TextInput label={t('list.from')} type="date" value={filters.from} onChange={(from) => set({ from })} />
+        <TextInput label={t('list.to')} type="date" value={filters.to} onChange={(to) => set({ to })} errorMessage={rangeInvalid ? t('list.rangeInvalid') : undefined} />
+        {filtered ? (
+          <Button
+            variant="ghost"
+            onPress={() => {
+              setClient(null);
+              setFilters(EMPTY);
+            }}
+          >
+            {t('list.clear')}
+          </Button>
+        ) : null}
+      </div>
+
+      {rangeInvalid ? (
+        <Notice tone="warning">{t('list.rangeInvalid')}</Notice>
+      ) : list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <>
+          {totals.data ? <Totals totals={totals.data} /> : null}
+          {list.data.items.length === 0 ? (
+            <EmptyState icon="wallet" title={t('list.emptyTitle')}>
+              {t('list.emptyText')}
+            </EmptyState>
+          ) : (
+            <div className="card table-card">
+              <table className="data-table pay-table">
+                <caption className="visually-hidden">{t('list.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('list.when')}</th>
+                    <th scope="col">{t('list.reference')}</th>
+                    <th scope="col">{t('list.client')}</th>
+                    <th scope="col">{t('list.method')}</th>
+                    <th scope="col">{t('list.who')}</th>
+                    <th scope="col" className="num">
+                      {t('list.amount')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.data.items.map((p) => (
+                    <tr key={p.id} data-voided={p.voided || undefined} data-testid="payment-list-row">
+                      <td className="cell-main" data-label={t('list.when')}>
+                        <time dateTime={p.paidAt}>{formatDateTime(p.paidAt, locale, 'short')}</time>
+                      </td>
+                      <td data-label={t('list.reference')}>
+                        <div className="cell-primary">
+                          <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
+                            {p.reference}
+                          </Link>
+                          <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
+                        </div>
+                      </td>
+                      <td data-label={t('list.client')}>{p.client.name}</td>
+                      <td data-label={t('list.method')}>
+                        {t(`method.${p.method}`)}
+                        {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
+                        {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
+                      </td>
+                      <td data-label={t('list.who')}>{p.createdBy.name}</td>
+                      <td data-label={t('list.amount')} className="num">
+                        {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <Pager meta={list.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
+        </>
+      )}
+    </>
+  );
+}
