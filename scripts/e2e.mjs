@@ -26,16 +26,19 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// PostgreSQL runs as its own system user when we are root: the directory must be readable by it.
+const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-e2e-'));
+fs.chmodSync(tmpDir, 0o755);
+
+// The web app is built into this run's own directory: two runs at once (or a build for the bundle
+// check) never replace the files a running suite is serving.
+const webDist = path.join(tmpDir, 'web');
 console.log('▶ Building the web app');
-const build = spawnSync('npm', ['run', 'build', '--workspace', 'client'], { stdio: 'inherit' });
+const build = spawnSync('npm', ['run', 'build', '--workspace', 'client', '--', '--outDir', webDist], { stdio: 'inherit' });
 if (build.status !== 0) {
   console.error('❌ The web app did not build');
   process.exit(build.status ?? 1);
 }
-
-// PostgreSQL runs as its own system user when we are root: the directory must be readable by it.
-const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-e2e-'));
-fs.chmodSync(tmpDir, 0o755);
 const port = await freePort();
 const pgPort = await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
@@ -47,6 +50,7 @@ Object.assign(serverEnv, {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
   PORT: String(port),
+  WEB_DIST_DIR: webDist,
   DATA_DIR: path.join(tmpDir, 'data'),
   EMBEDDED_PG_PORT: String(pgPort),
   SEED_DEMO: 'true',

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
 
   const readiness = createReadiness(db);
   const jobs = createJobQueue({ connection: database.connection, ssl: config.db.ssl, logger, work: config.jobs.enabled });
-  const built = createApp({ config, logger, db, clock: systemClock, readiness, version, jobs });
+  const built = createApp({ config, logger, db, clock: systemClock, readiness, version, jobs, clientDist: config.webDistDir });
   jobs.startInBackground(built.jobs);
   built.metrics.setJobQueueDepthSource(() => jobs.depth());
   const server: http.Server = built.app.listen(config.port, config.host, () => {

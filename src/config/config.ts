@@ -22,6 +22,8 @@ export interface Config {
   isProduction: boolean;
   port: number;
   host: string;
+  /** The built web app served with an index fallback; unset: client/dist when it exists. */
+  webDistDir: string | undefined;
   logLevel: string;
   dataDir: string;
   seedDemo: boolean;
@@ -192,6 +194,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     isProduction,
     port: e.PORT,
     host: e.HOST,
+    webDistDir: e.WEB_DIST_DIR ? path.resolve(cwd, e.WEB_DIST_DIR) : undefined,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     dataDir,
     seedDemo: seedDemo && !isProduction,

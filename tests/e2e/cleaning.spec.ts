@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 import crypto from 'node:crypto';
-import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO, type Account } from './support/accounts.js';
+import { apiAs, baseURL, data, lisbonInput, lisbonToday, newClient, newWorker } from './support/api.js';
 import { expect as baseExpect, expectAccessible, signIn, test } from './support/fixtures.js';
 
 // The first render of a lazily loaded screen can take several seconds on a loaded CI machine.
@@ -15,59 +16,6 @@ const expect = baseExpect.configure({ timeout: 30_000 });
 const shots = 'test-results/screenshots';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const NEW_PASSWORD = 'Sardinha-Assada-42';
-const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
-
-interface Envelope<T> {
-  success: boolean;
-  data: T;
-}
-
-async function data<T>(response: Awaited<ReturnType<APIRequestContext['get']>>): Promise<T> {
-  const body = (await response.json()) as Envelope<T>;
-  expect(response.ok(), JSON.stringify(body)).toBe(true);
-  return body.data;
-}
-
-/** An API session of its own (cookies kept per context), like a second device. */
-async function apiAs(kind: 'staff' | 'client', login: string, password: string): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL });
-  const path = kind === 'staff' ? '/api/auth/login/user' : '/api/auth/login/client';
-  await data(await api.post(path, { data: kind === 'staff' ? { username: login, password } : { phone: login, password } }));
-  return api;
-}
-
-const lisbonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon' }).format(new Date());
-const lisbonClock = (instant: number) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Lisbon', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
-const lisbonInput = (instant: number) => `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon' }).format(new Date(instant))}T${lisbonClock(instant)}`;
-
-/** A worker created by the admin with a temporary password, changed at first sign-in (through the API). */
-async function newWorker(admin: APIRequestContext, name: string): Promise<Account & { id: number }> {
-  const username = `e2e.clean.${crypto.randomBytes(3).toString('hex')}`;
-  const created = await data<{ user: { id: number }; temporaryPassword: string }>(await admin.post('/api/users', { data: { username, name, role: 'worker' } }));
-  const self = await apiAs('staff', username, created.temporaryPassword);
-  await data(await self.post('/api/auth/change-password', { data: { currentPassword: created.temporaryPassword, newPassword: NEW_PASSWORD } }));
-  await self.dispose();
-  return { kind: 'staff', login: username, password: NEW_PASSWORD, name, home: '/worker', id: created.user.id };
-}
-
-/** A client with one property, past the forced password change. */
-async function newClient(admin: APIRequestContext, name: string, propertyName: string) {
-  const digits = `93${crypto.randomInt(0, 10_000_000).toString().padStart(7, '0')}`;
-  const created = await data<{ client: { id: number }; temporaryPassword: string }>(await admin.post('/api/clients', { data: { phone: digits, name } }));
-  const self = await apiAs('client', digits, created.temporaryPassword);
-  await data(await self.post('/api/auth/change-password', { data: { currentPassword: created.temporaryPassword, newPassword: NEW_PASSWORD } }));
-  await self.dispose();
-  const property = await data<{ id: number }>(
-    await admin.post(`/api/clients/${created.client.id}/properties`, {
-      data: { name: propertyName, addressLine1: 'Rua da Graça 12, 2.º Esq.', city: 'Lisboa', postalCode: '1170-165', district: 'lisboa', propertyType: 'apartamento', accessInstructions: 'Cofre da chave: 4815' },
-    }),
-  );
-  const account: Account = { kind: 'client', login: digits, password: NEW_PASSWORD, name, home: '/client' };
-  return { account, clientId: created.client.id, propertyId: property.id };
-}
-
 async function phone(browser: Browser, account: Account): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: PHONE, locale: 'pt-PT', timezoneId: 'Pacific/Auckland', baseURL });
   const page = await context.newPage();
