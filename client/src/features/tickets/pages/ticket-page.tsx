@@ -1,8 +1,134 @@
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/tickets/tickets-strings';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { isApiError } from '@/lib/api-error';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { useTicket } from '@/features/tickets/api/get-ticket';
+import type { Ticket } from '@/features/tickets/api/keys';
+import { PriorityBadge, TicketStatusBadge } from '@/features/tickets/components/ticket-badges';
+import { TicketComments } from '@/features/tickets/components/ticket-comments';
+import { TicketManage } from '@/features/tickets/components/ticket-manage';
+import { isManager, ticketPaths } from '@/features/tickets/paths';
+import { useCreatedNotice } from '@/features/tickets/use-created-notice';
+import '@/components/kit.css';
+import '@/features/tickets/tickets.css';
 
-export default function Page() {
+function Facts({ ticket, paths }: { ticket: Ticket; paths: ReturnType<typeof ticketPaths> }) {
   const { t } = useTranslation('tickets');
-  return <PageHeader title={t('title')} />;
+  const locale = currentLocale();
+  const when = (iso: string) => formatDateTime(iso, locale, 'short');
+  return (
+    <dl className="facts">
+      <div>
+        <dt>{t('detail.reportedBy')}</dt>
+        <dd>
+          {ticket.createdBy.name}, <time dateTime={ticket.createdAt}>{when(ticket.createdAt)}</time>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('detail.assignee')}</dt>
+        <dd>{ticket.assignee?.name ?? t('detail.nobody')}</dd>
+      </div>
+      {ticket.laundryOrder ? (
+        <div>
+          <dt>{t('detail.linkedOrder')}</dt>
+          <dd>
+            <Link to={paths.order(ticket.laundryOrder.id)}>{ticket.laundryOrder.orderNumber}</Link>
+          </dd>
+        </div>
+      ) : null}
+      {ticket.cleaningJobId ? (
+        <div>
+          <dt>{t('detail.linkedJob')}</dt>
+          <dd>
+            <Link to={paths.job(ticket.cleaningJobId)}>{t('detail.jobRef', { id: ticket.cleaningJobId })}</Link>
+          </dd>
+        </div>
+      ) : null}
+      {ticket.resolvedAt && ticket.resolvedBy ? (
+        <div>
+          <dt>{t('detail.resolvedBy')}</dt>
+          <dd data-testid="ticket-resolved-by">{t('detail.resolvedByAt', { name: ticket.resolvedBy.name, when: when(ticket.resolvedAt) })}</dd>
+        </div>
+      ) : null}
+      {ticket.closedAt && ticket.closedBy ? (
+        <div>
+          <dt>{t('detail.closedBy')}</dt>
+          <dd>{t('detail.resolvedByAt', { name: ticket.closedBy.name, when: when(ticket.closedAt) })}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** One ticket: what, who, the link, what was done; the office manages it here; everyone who sees it comments. */
+export default function TicketPage() {
+  const { t } = useTranslation('tickets');
+  const principal = usePrincipal();
+  const paths = ticketPaths(principal.role);
+  const id = Number(useParams().id);
+  const ticket = useTicket(id);
+  const created = useCreatedNotice();
+  const manager = isManager(principal.role);
+  const back = (
+    <Link to={paths.list} className="back-link">
+      <Icon name="chevronLeft" size={16} />
+      {manager ? t('detail.back') : t('detail.backWorker')}
+    </Link>
+  );
+
+  if (ticket.isPending) return <PageLoader />;
+  if (ticket.isError) {
+    return (
+      <div className="stack">
+        {back}
+        {isApiError(ticket.error, 'NOT_FOUND') ? <EmptyState icon="ticket" title={t('detail.notFoundTitle')} /> : <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />}
+      </div>
+    );
+  }
+  const data = ticket.data;
+  return (
+    <>
+      <PageHeader
+        eyebrow={back}
+        title={data.title}
+        lead={
+          <span className="ticket-badges">
+            <TicketStatusBadge status={data.status} />
+            <PriorityBadge priority={data.priority} />
+            <span className="ticket-row__id">#{data.id}</span>
+          </span>
+        }
+      />
+      <div className="ticket-layout">
+        <div className="stack">
+          {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
+          <section className="card ticket-summary" aria-labelledby="ticket-description-title">
+            <h2 id="ticket-description-title" className="card__title">
+              {t('detail.description')}
+            </h2>
+            <p className="ticket-text">{data.description}</p>
+            <Facts ticket={data} paths={paths} />
+            {data.resolution ? (
+              <div className="ticket-resolution">
+                <h3 className="ticket-resolution__title">
+                  <Icon name="checkCircle" size={18} />
+                  {t('detail.resolution')}
+                </h3>
+                <p className="ticket-text">{data.resolution}</p>
+              </div>
+            ) : null}
+          </section>
+          <TicketComments ticket={data} />
+        </div>
+        {manager ? <TicketManage ticket={data} principal={principal} /> : null}
+      </div>
+    </>
+  );
 }

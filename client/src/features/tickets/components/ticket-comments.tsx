@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { TextAreaInput } from '@/components/form-controls';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { initials } from '@/lib/initials';
+import { useAddComment } from '@/features/tickets/api/add-comment';
+import type { Ticket } from '@/features/tickets/api/keys';
+import '@/features/tickets/tickets-strings';
+
+/** The conversation on a ticket, oldest first, and a box to add to it (anyone who sees the ticket). */
+export function TicketComments({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('tickets');
+  const locale = currentLocale();
+  const describe = useDescribeError();
+  const add = useAddComment();
+  const [body, setBody] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const comments = ticket.comments ?? [];
+  const failure = add.error ? describe(add.error) : null;
+
+  const send = () => {
+    if (!body.trim()) {
+      setEmpty(true);
+      return;
+    }
+    setEmpty(false);
+    add.mutate({ id: ticket.id, body: body.trim() }, { onSuccess: () => setBody('') });
+  };
+
+  return (
+    <section className="card ticket-comments" aria-labelledby="ticket-comments-title">
+      <h2 id="ticket-comments-title" className="card__title">
+        {t('comments.title')}
+      </h2>
+      {comments.length === 0 ? (
+        <p className="muted">{t('comments.empty')}</p>
+      ) : (
+        <ol className="ticket-comments__list">
+          {comments.map((comment) => (
+            <li key={comment.id} className="ticket-comment">
+              <span className="avatar" aria-hidden="true">
+                {initials(comment.author.name)}
+              </span>
+              <div className="ticket-comment__body">
+                <p className="ticket-comment__meta">
+                  <strong>{comment.author.name}</strong>
+                  <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale, 'short')}</time>
+                </p>
+                <p className="ticket-comment__text">{comment.body}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      <form
+        className="ticket-comments__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          send();
+        }}
+      >
+        <TextAreaInput
+          label={t('comments.add')}
+          placeholder={t('comments.placeholder')}
+          value={body}
+          onChange={(value) => {
+            setBody(value);
+            if (value.trim()) setEmpty(false);
+          }}
+          maxLength={4000}
+          errorMessage={empty ? t('validation.required', { ns: 'translation' }) : undefined}
+        />
+        {failure ? (
+          <Notice tone="danger" reference={failure.reference}>
+            {failure.message}
+          </Notice>
+        ) : null}
+        <div>
+          <Button type="submit" variant="secondary" isPending={add.isPending} pendingLabel={t('comments.sending')}>
+            <Icon name="message" size={18} />
+            {t('comments.send')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { TICKET_STATUSES } from '@contracts/tickets';
+import { Icon } from '@/components/icon';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { Ticket } from '@/features/tickets/api/keys';
+import { PriorityBadge, TicketStatusBadge } from '@/features/tickets/components/ticket-badges';
+import '@/features/tickets/tickets-strings';
+
+function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
+  const { t } = useTranslation('tickets');
+  const locale = currentLocale();
+  return (
+    <li className={`ticket-row ticket-row--${ticket.priority}`}>
+      <div className="ticket-row__top">
+        <PriorityBadge priority={ticket.priority} />
+        <span className="ticket-row__id">#{ticket.id}</span>
+      </div>
+      <h3 className="ticket-row__title">
+        <Link to={href} className="ticket-row__link">
+          {ticket.title}
+        </Link>
+      </h3>
+      <p className="ticket-row__meta">
+        <span>{t('list.reportedBy', { name: ticket.createdBy.name })}</span>
+        <span aria-hidden="true">·</span>
+        <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt, locale, 'short')}</time>
+      </p>
+      <p className="ticket-row__meta">
+        <span className={ticket.assignee ? undefined : 'ticket-row__unassigned'}>{ticket.assignee ? t('list.assignedTo', { name: ticket.assignee.name }) : t('list.unassigned')}</span>
+        {ticket.commentCount > 0 ? (
+          <span className="ticket-row__comments">
+            <Icon name="message" size={16} />
+            {t('list.comments', { count: ticket.commentCount })}
+          </span>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * Tickets in the server's order (most urgent, then oldest), grouped by status so what still needs work
+ * comes first. Within a group the order is kept.
+ */
+export function TicketList({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (id: number) => string }) {
+  const { t } = useTranslation('tickets');
+  const groups = TICKET_STATUSES.map((status) => ({ status, items: tickets.filter((ticket) => ticket.status === status) })).filter((g) => g.items.length > 0);
+  return (
+    <div className="ticket-groups">
+      {groups.map((group) => (
+        <section key={group.status} className="ticket-group" aria-labelledby={`ticket-group-${group.status}`}>
+          <h2 id={`ticket-group-${group.status}`} className="ticket-group__title">
+            <TicketStatusBadge status={group.status} />
+            <span className="ticket-group__count">{t('list.count', { count: group.items.length })}</span>
+          </h2>
+          <ul role="list" className="ticket-group__list">
+            {group.items.map((ticket) => (
+              <TicketRow key={ticket.id} ticket={ticket} href={hrefOf(ticket.id)} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
