@@ -348,8 +348,10 @@ async function main() {
       await load(baseline.base, { name: 'warm-up (baseline)', cookie: baselineCookie, paths: listFilter, duration: 3 });
 
       log(`\nThroughput (${CONNECTIONS} connections, ${DURATION} s each; gzip accepted as a browser does)`);
+      // A fresh session for each scenario, so one scenario's trouble never carries into the next.
+      const fresh = () => signIn(app.base, { username: 'bench.admin', password: BENCH_PASSWORD });
       const read = async (name, paths, extra = {}) => {
-        const row = await load(app.base, { name, cookie, paths, pid, ...extra });
+        const row = await load(app.base, { name, cookie: await fresh(), paths, pid, ...extra });
         readPeak = Math.max(readPeak, row.peakRss);
         results.push(row);
         return row;
@@ -383,14 +385,14 @@ async function main() {
       results.push(create);
 
       log(`\nFixed rate: 200 req/s (${DURATION} s each)`);
-      const fixedList = await load(app.base, { name: 'list page 1 with a filter @200/s', cookie, paths: listFilter, rate: 200, connections: 20, pid });
-      const fixedDeep = await load(app.base, { name: 'list deep page by cursor @200/s', cookie, paths: listDeep, rate: 200, connections: 20, pid });
-      const fixedSearch = await load(app.base, { name: 'list text search @200/s', cookie, paths: listSearch, rate: 200, connections: 20, pid });
-      const fixedOrder = await load(app.base, { name: 'order detail @200/s', cookie, paths: orderPaths, rate: 200, connections: 20, pid });
-      const fixedJob = await load(app.base, { name: 'job detail + photos @200/s', cookie, paths: jobPaths, rate: 200, connections: 20, pid });
+      const fixedList = await load(app.base, { name: 'list page 1 with a filter @200/s', cookie: await fresh(), paths: listFilter, rate: 200, connections: 20, pid });
+      const fixedDeep = await load(app.base, { name: 'list deep page by cursor @200/s', cookie: await fresh(), paths: listDeep, rate: 200, connections: 20, pid });
+      const fixedSearch = await load(app.base, { name: 'list text search @200/s', cookie: await fresh(), paths: listSearch, rate: 200, connections: 20, pid });
+      const fixedOrder = await load(app.base, { name: 'order detail @200/s', cookie: await fresh(), paths: orderPaths, rate: 200, connections: 20, pid });
+      const fixedJob = await load(app.base, { name: 'job detail + photos @200/s', cookie: await fresh(), paths: jobPaths, rate: 200, connections: 20, pid });
       log(`\nFixed rate: 20 req/s for the dashboard and the report`);
-      const fixedDash = await load(app.base, { name: 'dashboard @20/s', cookie, paths: ['/api/dashboard'], rate: 20, connections: 5, pid });
-      const fixedVat = await load(app.base, { name: 'IVA quarterly @20/s', cookie, paths: quarterPath, rate: 20, connections: 5, pid });
+      const fixedDash = await load(app.base, { name: 'dashboard @20/s', cookie: await fresh(), paths: ['/api/dashboard'], rate: 20, connections: 5, pid });
+      const fixedVat = await load(app.base, { name: 'IVA quarterly @20/s', cookie: await fresh(), paths: quarterPath, rate: 20, connections: 5, pid });
       for (const row of [fixedList, fixedDeep, fixedSearch, fixedOrder, fixedJob, fixedDash, fixedVat]) readPeak = Math.max(readPeak, row.peakRss);
       const hwm = rssOf(pid).hwm;
 

@@ -103,6 +103,11 @@ export interface PageQuery<K extends string> {
   columns: string;
   /** FROM clause with joins, e.g. `users u`. */
   from: string;
+  /**
+   * FROM clause of the capped count when the filters need none of the joins (e.g. `laundry_orders o`):
+   * counting up to the cap then reads one index instead of joining ten thousand rows.
+   */
+  countFrom?: string;
   /** Filter conditions (ANDed) using placeholders from `params`. */
   where: string[];
   params: SqlParams;
@@ -135,7 +140,7 @@ export async function fetchPage<T, K extends string>(db: Queryable, q: PageQuery
   if (!column) throw badRequest('INVALID_SORT', `Cannot sort by ${input.sort}.`);
 
   const filterSql = q.where.length > 0 ? `WHERE ${q.where.join(' AND ')}` : '';
-  const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q.from} ${filterSql} LIMIT ${TOTAL_CAP + 1}) capped`;
+  const countSql = `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${q.countFrom ?? q.from} ${filterSql} LIMIT ${TOTAL_CAP + 1}) capped`;
   const counted = db.query<{ n: number }>(countSql, [...q.params.values]);
 
   const pageParams = sqlParams(q.params.values);
