@@ -9,7 +9,8 @@ if (process.env.PLAYWRIGHT_JSON_OUTPUT_NAME) reporter.push(['json', { outputFile
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  // Playwright empties this directory when it starts: scripts/e2e.mjs gives each run its own.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results/e2e',
   fullyParallel: true,
   // One browser at a time: the server, its database and Chromium share a small machine.
   workers: 1,

@@ -112,6 +112,8 @@ try {
       env: {
         ...process.env,
         E2E_BASE_URL: baseURL,
+        // Traces and failure screenshots of this run only: another run at the same time keeps its own.
+        E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? `test-results/e2e-runs/${path.basename(tmpDir)}`,
         // The tests arrange accounts the browser cannot create (a client with a temporary password).
         E2E_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${pgPort}/lavandaria`,
       },
