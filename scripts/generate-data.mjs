@@ -204,7 +204,7 @@ export async function generate(options) {
             special_instructions, delivery_requested, delivery_property_id, delivery_address, delivery_date, additional_charges_cents,
             additional_charges_note, discount_cents, delivery_fee_cents, vat_rate_bp, priced_at, ready_at, collected_at, delivered_at,
             cancelled_at, cancel_reason, created_by, created_at, updated_at)
-         SELECT 'LDR-' || to_char(day, 'YYYYMMDD') || '-' || lpad((row_number() OVER (PARTITION BY day ORDER BY g))::text, 3, '0'),
+         SELECT 'LDR-' || to_char(day, 'YYYYMMDD') || '-' || lpad(n::text, GREATEST(3, length(n::text)), '0'),
                 day, cid,
                 CASE WHEN r_type < 0.6 THEN 'bulk_kg' WHEN r_type < 0.9 THEN 'itemized' ELSE 'house_bundle' END,
                 status,
@@ -224,7 +224,7 @@ export async function generate(options) {
                 CASE WHEN status = 'cancelled' THEN 'Cliente desistiu' END,
                 (SELECT id FROM bench_admin), created, created
            FROM (
-             SELECT g, day, created, cid, delivery, r_type,
+             SELECT g, day, created, cid, delivery, r_type, row_number() OVER (PARTITION BY day ORDER BY g) AS n,
                     CASE
                       WHEN age >= 7 THEN CASE WHEN r_status < 0.03 THEN 'cancelled' WHEN delivery THEN 'delivered' ELSE 'collected' END
                       WHEN age >= 3 THEN CASE WHEN r_status < 0.5 THEN 'ready' WHEN delivery THEN 'delivered' ELSE 'collected' END
@@ -442,18 +442,27 @@ export async function generate(options) {
           return { image, thumbnail };
         });
         for (let d = 0; d < 256; d++) fs.mkdirSync(path.join(uploadsDir, d.toString(16).padStart(2, '0')), { recursive: true });
-        const link = (from, to) => {
-          try {
-            fs.linkSync(from, to);
-          } catch (err) {
-            if (err.code !== 'EEXIST') throw err;
+        // A file system caps the links of one inode (65 000 on ext4): a full source is copied and the copy linked.
+        let copies = 0;
+        const link = (source, which, to) => {
+          for (;;) {
+            try {
+              fs.linkSync(source[which], to);
+              return;
+            } catch (err) {
+              if (err.code === 'EEXIST') return;
+              if (err.code !== 'EMLINK') throw err;
+              const fresh = `${source[which]}.${++copies}`;
+              fs.copyFileSync(source[which], fresh);
+              source[which] = fresh;
+            }
           }
         };
         for (let g = 1; g <= sizes.photos; g++) {
           const keys = photoKeys(seed, g);
           const source = files[g % poolSize];
-          link(source.image, path.join(uploadsDir, keys.image));
-          link(source.thumbnail, path.join(uploadsDir, keys.thumbnail));
+          link(source, 'image', path.join(uploadsDir, keys.image));
+          link(source, 'thumbnail', path.join(uploadsDir, keys.thumbnail));
           if (g % 100_000 === 0) log(`    ${g} / ${sizes.photos}`);
         }
       });
