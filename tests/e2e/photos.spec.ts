@@ -328,6 +328,12 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
   await client.page.keyboard.press('ArrowRight');
   await seeCurrent(5);
   await expectAccessible(client.page, 'the photo viewer');
+  await client.page.setViewportSize(PHONE);
+  // The whole photo and its caption fit the phone's screen.
+  await expect(viewer.getByRole('heading', { name: /Quarto/ })).toBeInViewport({ ratio: 1 });
+  const shown = await viewer.getByRole('img').boundingBox();
+  expect(shown!.y + shown!.height).toBeLessThanOrEqual(PHONE.height);
+  expect(shown!.width).toBeLessThanOrEqual(PHONE.width);
   await client.page.screenshot({ path: `${shots}/photos-client-viewer-390.png` });
   await client.page.setViewportSize(DESKTOP);
   await client.page.screenshot({ path: `${shots}/photos-client-viewer-1280.png` });
@@ -352,11 +358,12 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
     else await expect(card).toContainText('Ainda não vista pelo cliente');
     await expect(card).toContainText(`Por ${DEMO.worker.name}`);
   }
+  await expectAccessible(staff.page, 'the staff photo grid');
+  await shoot(staff.page, 'staff-grid', [DESKTOP, PHONE]);
+  await staff.page.setViewportSize(DESKTOP);
   await grid.getByRole('button', { name: 'Tipo' }).click();
   await staff.page.getByRole('option', { name: 'Depois' }).click();
   await expect(grid.locator('[data-photo-card]')).toHaveCount(5);
-  await expectAccessible(staff.page, 'the staff photo grid');
-  await shoot(staff.page, 'staff-grid', [DESKTOP, PHONE]);
   expect(staff.problems).toEqual([]);
   await staff.context.close();
 

@@ -103,34 +103,36 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
     const photos = query.data.items;
     body = (
       <>
-        {groupsOf(photos).map((group) => (
-          <section key={group.key} className="photo-grid__room" aria-label={roomName(t, group.roomArea)}>
-            <h3 className="gallery__room-title">{roomName(t, group.roomArea)}</h3>
-            <div className="photo-grid__types">
-              {group.byType.map(({ type, photos: ofType }) => (
-                <div key={type} className="photo-grid__type">
-                  <h4 className="photo-grid__type-title">
-                    <span className={`photo-badge photo-badge--${type}`}>{t(`type.${type}`)}</span>
-                  </h4>
-                  <ul role="list" className="photo-grid__list">
-                    {ofType.map((photo) => (
-                      <li key={photo.id} className="photo-card" data-photo-card={photo.id}>
-                        <Thumbnail photo={photo} showType={false} onOpen={() => setOpen(photos.indexOf(photo))} />
-                        <PhotoFacts photo={photo} />
-                        {photo.canDelete ? (
-                          <Button variant="ghost" size="sm" className="photo-card__delete" aria-label={t('grid.deleteLabel', { label: photoAlt(t, photo) })} onPress={() => setDeleting(photo)}>
-                            <Icon name="trash" size={16} />
-                            {t('grid.delete')}
-                          </Button>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </div>
-          </section>
-        ))}
+        <div className="photo-grid__rooms">
+          {groupsOf(photos).map((group) => (
+            <section key={group.key} className="photo-grid__room" aria-label={roomName(t, group.roomArea)}>
+              <h3 className="gallery__room-title">{roomName(t, group.roomArea)}</h3>
+              <div className="photo-grid__types">
+                {group.byType.map(({ type, photos: ofType }) => (
+                  <div key={type} className="photo-grid__type">
+                    <h4 className="photo-grid__type-title">
+                      <span className={`photo-badge photo-badge--${type}`}>{t(`type.${type}`)}</span>
+                    </h4>
+                    <ul role="list" className="photo-grid__list">
+                      {ofType.map((photo) => (
+                        <li key={photo.id} className="photo-card" data-photo-card={photo.id}>
+                          <Thumbnail photo={photo} onOpen={() => setOpen(photos.indexOf(photo))} />
+                          <PhotoFacts photo={photo} />
+                          {photo.canDelete ? (
+                            <Button variant="ghost" size="sm" className="photo-card__delete" aria-label={t('grid.deleteLabel', { label: photoAlt(t, photo) })} onPress={() => setDeleting(photo)}>
+                              <Icon name="trash" size={16} />
+                              {t('grid.delete')}
+                            </Button>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
+              </div>
+            </section>
+          ))}
+        </div>
         <Pager meta={query.data.meta} onOffsetChange={setOffset} />
         {open !== null ? <PhotoViewer photos={photos} index={open} onIndexChange={setOpen} onClose={() => setOpen(null)} /> : null}
       </>
