@@ -135,7 +135,7 @@ export const paymentsEn = {
 };
 
 const paymentsPt: Shape<typeof paymentsEn> = {
-  method: { cash: 'Numerário', card: 'Cartão', transfer: 'Transferência bancária', mbway: 'MB WAY', other: 'Outro' },
+  method: { cash: 'Numerário', card: 'Cartão', transfer: 'Transferência', mbway: 'MB WAY', other: 'Outro' },
   status: { pending: 'Por pagar', partial: 'Pago em parte', paid: 'Pago' },
   line: { laundry: 'Lavandaria', cleaning: 'Limpeza' },
   kind: { payment: 'Pagamento', refund: 'Reembolso' },

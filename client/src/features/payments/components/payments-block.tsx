@@ -95,7 +95,8 @@ export function PaymentsBlock({
   const [done, setDone] = useState<string | null>(null);
   const refundable = summary.paidCents - summary.refundedCents;
   const estimate = summary.basis === 'estimate';
-  const lastMethod = summary.history.find((p) => p.kind === 'payment' && !p.voided)?.method ?? 'cash';
+  // The history runs oldest first: money usually goes back the way it last came in.
+  const lastMethod = summary.history.findLast((p) => p.kind === 'payment' && !p.voided)?.method ?? 'cash';
   const balance = summary.balanceCents;
 
   return (
