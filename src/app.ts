@@ -251,7 +251,7 @@ export function createApp(deps: AppDeps): App {
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, clock }) });
-  exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger });
+  exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });

@@ -157,6 +157,17 @@ describe('CSV exports', () => {
     expect(rows.every((r) => r['Ativo'] === 'sim')).toBe(true);
   });
 
+  it('when the master exports clients, then the activity log says who, which file and which filters — no data', async () => {
+    expect((await download(master, 'clients', { active: 'true', format: 'comma' })).status).toBe(200);
+    const { rows } = await t.db.query<{ actor_type: string; actor_id: number; entity_id: string; changed_fields: string[]; before: unknown; after: unknown }>(
+      `SELECT actor_type, actor_id, entity_id, changed_fields, before, after FROM audit_log WHERE action = 'export' AND entity = 'csv' ORDER BY id DESC LIMIT 1`,
+    );
+    const me = (await master.get('/api/auth/session')).body.data as { id: number };
+    expect(rows[0]).toMatchObject({ actor_type: 'user', actor_id: me.id, entity_id: 'clientes', changed_fields: ['active'] });
+    expect(rows[0]!.before ?? {}).toEqual({});
+    expect(rows[0]!.after ?? {}).toEqual({});
+  });
+
   it('when laundry orders are exported, then the order shows its total, what was paid and the balance', async () => {
     const rows = records((await download(admin, 'laundry-orders', { status: 'collected', from: '2025-03-14', to: '2025-03-14' })).body as Buffer);
     expect(rows).toHaveLength(1);

@@ -6,6 +6,8 @@ import { route, RESPONDED, type Routes } from '../../http/endpoint.js';
 import { lisbonDate, type Clock } from '../../lib/clock.js';
 import { CsvAbortedError, DIALECTS, writeCsv, type CsvColumn, type CsvFormat } from '../../lib/csv.js';
 import type { Logger } from '../../lib/logger.js';
+import type { Queryable } from '../../db/pool.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { paymentFilterFields, paymentFilters } from '../payments/payments.routes.js';
 import { instantsOf, rangeOfMonth } from '../reports/periods.js';
 import { CLIENT_COLUMNS, JOB_COLUMNS, ORDER_COLUMNS, PAYMENT_COLUMNS, TIMESHEET_COLUMNS } from './exports.columns.js';
@@ -25,13 +27,31 @@ function datesOf(q: RangeInput): { from?: string | undefined; to?: string | unde
   return q.month ? rangeOfMonth(q.month) : { from: q.from, to: q.to };
 }
 
-export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: ExportsRepository; clock: Clock; logger: Logger }) {
+interface ExportsDeps {
+  repo: ExportsRepository;
+  clock: Clock;
+  logger: Logger;
+  db: Queryable;
+  audit: AuditService;
+}
+
+/** The filters a request actually used (names only: a client id or a date range says enough). */
+function filtersUsed(query: Record<string, unknown>): string[] {
+  return Object.entries(query)
+    .filter(([key, value]) => key !== 'format' && value !== undefined && value !== '')
+    .map(([key]) => key);
+}
+
+export function exportsRoutes(routes: Routes, { repo, clock, logger, db, audit }: ExportsDeps) {
   /**
    * Reads the first batch before answering, so a failing query is still a clean JSON error; once the
    * headers are out, a failure can only cut the file short (the reader sees an incomplete download).
    */
-  async function send<T>(res: Response, name: string, format: CsvFormat, columns: ReadonlyArray<CsvColumn<T>>, source: AsyncGenerator<T[]>) {
+  async function send<T>(res: Response, name: string, query: Record<string, unknown> & { format: CsvFormat }, columns: ReadonlyArray<CsvColumn<T>>, source: AsyncGenerator<T[]>) {
+    const { format } = query;
     const first = await source.next();
+    // Who took which data out of the system (personal data for the clients file), and with which filters.
+    await audit.record(db, { action: 'export', entity: 'csv', entityId: name, extraFields: filtersUsed(query) });
     async function* all() {
       if (first.done) return;
       yield first.value;
@@ -63,7 +83,7 @@ export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: E
       query: ClientsExportQuery,
       rawResponse: CSV,
     },
-    ({ query, res }) => send(res, 'clientes', query.format, CLIENT_COLUMNS, repo.clients({ active: query.active })),
+    ({ query, res }) => send(res, 'clientes', query, CLIENT_COLUMNS, repo.clients({ active: query.active })),
   );
 
   route(
@@ -79,7 +99,7 @@ export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: E
       rawResponse: CSV,
     },
     ({ query, res }) =>
-      send(res, 'encomendas-lavandaria', query.format, ORDER_COLUMNS, repo.laundryOrders({ ...datesOf(query), status: query.status, clientId: query.clientId })),
+      send(res, 'encomendas-lavandaria', query, ORDER_COLUMNS, repo.laundryOrders({ ...datesOf(query), status: query.status, clientId: query.clientId })),
   );
 
   route(
@@ -98,7 +118,7 @@ export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: E
       send(
         res,
         'servicos-limpeza',
-        query.format,
+        query,
         JOB_COLUMNS,
         repo.cleaningJobs({ ...datesOf(query), status: query.status, clientId: query.clientId, workerId: query.workerId }),
       ),
@@ -116,7 +136,7 @@ export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: E
       query: PaymentsExportQuery,
       rawResponse: CSV,
     },
-    ({ query, res }) => send(res, 'pagamentos', query.format, PAYMENT_COLUMNS, repo.payments(paymentFilters(query))),
+    ({ query, res }) => send(res, 'pagamentos', query, PAYMENT_COLUMNS, repo.payments(paymentFilters(query))),
   );
 
   route(
@@ -136,7 +156,7 @@ export function exportsRoutes(routes: Routes, { repo, clock, logger }: { repo: E
       return send(
         res,
         'registos-horas',
-        query.format,
+        query,
         TIMESHEET_COLUMNS,
         repo.timesheets({
           workerId: query.workerId,

@@ -45,6 +45,8 @@ export const auditEn = {
     payment: 'Payment',
     receipt: 'Receipt',
     ticket: 'Ticket',
+    cleaning_job_photo: 'Photo',
+    csv: 'CSV file',
   },
   actions: {
     create: 'Created',
@@ -125,6 +127,8 @@ const auditPt: Shape<typeof auditEn> = {
     payment: 'Pagamento',
     receipt: 'Recibo',
     ticket: 'Ocorrência',
+    cleaning_job_photo: 'Fotografia',
+    csv: 'Ficheiro CSV',
   },
   actions: {
     create: 'Criado',

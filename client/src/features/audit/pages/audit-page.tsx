@@ -19,7 +19,7 @@ import './audit.css';
 
 type EntityKey = keyof typeof auditEn.entities;
 type ActionKey = keyof typeof auditEn.actions;
-const ENTITIES = ['client', 'property', 'user', 'setting', 'laundry_order', 'laundry_service', 'cleaning_job', 'cleaning_time_log', 'payment', 'receipt', 'ticket'] as const;
+const ENTITIES = ['client', 'property', 'user', 'setting', 'laundry_order', 'laundry_service', 'cleaning_job', 'cleaning_time_log', 'payment', 'receipt', 'ticket', 'cleaning_job_photo', 'csv'] as const;
 const EMPTY: AuditFilters = { entity: '', actorType: '', actorId: '', from: '', to: '', offset: 0 };
 
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
