@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import supertest from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createClient, createStaff, NEW_PASSWORD, PROPERTY, signedInClient } from '../helpers/people-fixtures.js';
 import { plainJpeg } from '../fixtures/photo-fixtures.js';
-import { uploadPhotos } from '../fixtures/photo-api.js';
+import { filesUnder, keysInDatabase, uploadPhotos } from '../fixtures/photo-api.js';
 
 /**
  * The permission matrix of PRODUCT §5, generated from the route table: every route is called by each
@@ -229,6 +232,7 @@ export const RULES: Record<string, Rule> = {
 
 describe('RBAC matrix over the route table', () => {
   let t: TestApp;
+  let uploads: string;
   let ctx: Ctx;
   let fixtures: Fixtures;
   const agents = new Map<Persona, Agent>();
@@ -245,7 +249,8 @@ describe('RBAC matrix over the route table', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'rbac-uploads-'));
+    t = await createTestApp({ env: { UPLOADS_DIR: uploads } });
     const master = await t.signIn('master');
     ctx = { t, master };
     const owner = await signedInClient(t, master);
@@ -286,7 +291,13 @@ describe('RBAC matrix over the route table', () => {
     for (const persona of PERSONAS) agents.set(persona, await signInAs(persona));
   });
   afterAll(async () => {
-    await t.close();
+    try {
+      // Photos uploaded and deleted by every persona leave storage and database in step (issue 7).
+      expect(filesUnder(uploads)).toEqual(await keysInDatabase(t.db));
+    } finally {
+      await t.close();
+      fs.rmSync(uploads, { recursive: true, force: true });
+    }
   });
 
   it('when the route table is read, then every route has a rule and every rule names a route', () => {
