@@ -1,23 +1,181 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { WorkerDashboardDto } from '@contracts/dashboard';
+import type { LocaleCode } from '@contracts/auth';
 import '@/features/home/home-strings';
-import { EmptyState } from '@/components/states';
+import { ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { SHELL_BASE } from '@/app/paths';
+import { formatTime, TIME_ZONE } from '@/lib/format';
+import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
+import { calendarDate, lisbonInstant } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
-import { AccountCard } from '@/features/home/components/account-card';
+import { useWorkerDashboard } from '@/features/home/api/get-home-dashboard';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
 import './home.css';
+import './role-home.css';
 
+type Job = WorkerDashboardDto['jobsToday'][number];
+
+const jobPath = (id: number) => `${SHELL_BASE.worker}/cleaning/${id}`;
+
+function endTime(job: Job, locale: LocaleCode): string {
+  return formatTime(lisbonInstant(job.scheduledDate, job.scheduledTime).getTime() + job.estimatedMinutes * 60_000, locale);
+}
+
+/** "quarta-feira, 3 de dez." / "Wednesday 3 Dec": a day soon, as people say it. */
+function dayText(date: string, locale: LocaleCode): string {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'short' }).format(calendarDate(date));
+}
+
+function hoursText(minutes: number, locale: LocaleCode) {
+  return new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumFractionDigits: 1 }).format(minutes / 60);
+}
+
+function mapsHref(job: Job) {
+  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(`${job.property.addressLine1}, ${job.property.city}`)}`;
+}
+
+/** One of today's jobs: when, where (with the map), and the one action that matters now. */
+function TodayJob({ job }: { job: Job }) {
+  const { t } = useTranslation('home');
+  const locale = currentLocale();
+  const action = job.status === 'in_progress' ? 'continue' : job.status === 'scheduled' ? 'start' : 'open';
+  return (
+    <li className={`home-job home-job--${job.status}`}>
+      <div className="home-job__when">
+        <span className="home-job__time">
+          {job.scheduledTime}–{endTime(job, locale)}
+        </span>
+        <span className={`badge home-status home-status--${job.status}`}>{t(`worker.status.${job.status}`)}</span>
+      </div>
+      <h3 className="home-job__title">
+        <Link to={jobPath(job.id)} className="home-job__link">
+          {job.property.name}
+        </Link>
+      </h3>
+      <a className="home-job__address" href={mapsHref(job)} target="_blank" rel="noreferrer">
+        <Icon name="mapPin" size={18} />
+        <span>
+          {job.property.addressLine1}, {job.property.city}
+        </span>
+      </a>
+      <p className="home-job__meta">
+        {t(`worker.jobType.${job.jobType}`)} · {t('worker.hours', { count: job.estimatedMinutes / 60, formatted: hoursText(job.estimatedMinutes, locale) })}
+      </p>
+      <ButtonLink href={jobPath(job.id)} variant={action === 'open' ? 'secondary' : 'primary'} size="lg" block>
+        {action === 'open' ? <Icon name="chevronRight" size={20} /> : <Icon name="play" size={20} />}
+        {t(`worker.${action}`)}
+      </ButtonLink>
+    </li>
+  );
+}
+
+function Upcoming({ jobs }: { jobs: Job[] }) {
+  const { t } = useTranslation('home');
+  const locale = currentLocale();
+  return (
+    <section className="card home-card" aria-labelledby="home-upcoming-title">
+      <h2 id="home-upcoming-title" className="card__title">
+        {t('worker.upcomingTitle')}
+      </h2>
+      {jobs.length === 0 ? (
+        <p className="muted">{t('worker.noUpcoming')}</p>
+      ) : (
+        <ul role="list" className="home-list">
+          {jobs.map((job) => (
+            <li key={job.id}>
+              <Link to={jobPath(job.id)} className="home-list__item">
+                <span className="home-list__main">
+                  <span className="home-list__title">{job.property.name}</span>
+                  <span className="home-list__sub capitalize-first">
+                    {dayText(job.scheduledDate, locale)} · {job.scheduledTime} · {job.property.city}
+                  </span>
+                </span>
+                <Icon name="chevronRight" size={18} />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link to={`${SHELL_BASE.worker}/cleaning`} className="home-card__more">
+        {t('worker.allJobs')}
+        <Icon name="arrowRight" size={16} />
+      </Link>
+    </section>
+  );
+}
+
+function LaundryQueue({ queue }: { queue: WorkerDashboardDto['laundryQueue'] }) {
+  const { t } = useTranslation('home');
+  const counts = [
+    { key: 'laundryReceived', value: queue.received },
+    { key: 'laundryInProgress', value: queue.inProgress },
+    { key: 'laundryReady', value: queue.ready },
+  ] as const;
+  return (
+    <section className="card home-card" aria-labelledby="home-laundry-title">
+      <h2 id="home-laundry-title" className="card__title">
+        {t('worker.laundryTitle')}
+      </h2>
+      <dl className="home-counts">
+        {counts.map((c) => (
+          <div key={c.key}>
+            <dt>{t(`worker.${c.key}`)}</dt>
+            <dd>{c.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <ButtonLink href={`${SHELL_BASE.worker}/laundry`} variant="soft" block>
+        <Icon name="washer" size={18} />
+        {t('worker.openQueue')}
+      </ButtonLink>
+    </section>
+  );
+}
+
+/** A worker's phone home: today's jobs with Start/Continue, what comes next and the laundry queue. */
 export default function WorkerHomePage() {
   const { t } = useTranslation('home');
   const principal = usePrincipal();
+  const dashboard = useWorkerDashboard();
   return (
     <>
-      <GreetingHeader principal={principal} />
-      <div className="stack">
-        <EmptyState icon="calendar" title={t('workerEmptyTitle')}>
-          {t('workerEmptyText')}
-        </EmptyState>
-        <AccountCard principal={principal} />
-      </div>
+      <GreetingHeader principal={principal} lead={t('worker.lead')} />
+      {dashboard.isPending ? (
+        <PageLoader />
+      ) : dashboard.isError ? (
+        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      ) : (
+        <div className="home-columns">
+          <section className="home-today" aria-labelledby="home-today-title">
+            <h2 id="home-today-title" className="home-section__title">
+              {t('worker.todayTitle')}
+              <span className="home-section__count">{t('worker.todayCount', { count: dashboard.data.jobsToday.length })}</span>
+            </h2>
+            {dashboard.data.jobsToday.length === 0 ? (
+              <EmptyState icon="calendar" title={t('worker.noJobsTitle')}>
+                {t('worker.noJobsText')}
+              </EmptyState>
+            ) : (
+              <ul role="list" className="home-jobs">
+                {dashboard.data.jobsToday.map((job) => (
+                  <TodayJob key={job.id} job={job} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <div className="stack">
+            <LaundryQueue queue={dashboard.data.laundryQueue} />
+            <Upcoming jobs={dashboard.data.upcoming} />
+            <ButtonLink href={`${SHELL_BASE.worker}/tickets`} variant="ghost" block>
+              <Icon name="ticket" size={18} />
+              {t('worker.ticketsLink')}
+            </ButtonLink>
+          </div>
+        </div>
+      )}
     </>
   );
 }
