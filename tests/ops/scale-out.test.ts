@@ -287,9 +287,18 @@ describe('scale-out: two instances, one database, one bucket', { timeout: 150_00
   });
 
   it('when background work is due, then it runs once across both instances', async () => {
-    // The schedule is shared: one row per periodic job in pg-boss, not one per instance.
-    const schedules = await db.query<{ name: string }>(`SELECT name FROM pgboss.schedule ORDER BY name`);
-    expect(schedules.rows.map((r) => r.name)).toEqual(['cleaning-recurrence', 'mail-sweep', 'maintenance-prune', 'password-reset-prune']);
+    // The queue starts in the background after readiness; once both have registered, the schedule is
+    // shared: one row per periodic job in pg-boss, not one per instance.
+    const registered = () => Promise.all([a, b].map((i) => i.output().includes('Job queue started')));
+    await until('both job queues', async () => (await registered()).every(Boolean), 60_000);
+    await until('the schedules', async () => (await db.query(`SELECT 1 FROM pgboss.schedule`)).rows.length >= 4);
+    await sleep(1000);
+    expect((await db.query<{ name: string }>(`SELECT name FROM pgboss.schedule ORDER BY name`)).rows.map((r) => r.name)).toEqual([
+      'cleaning-recurrence',
+      'mail-sweep',
+      'maintenance-prune',
+      'password-reset-prune',
+    ]);
 
     // E-mail: a reset link requested through A is delivered by exactly one of the two workers.
     await db.query(`UPDATE users SET email = 'admin@lavandaria.test' WHERE username = $1`, [DEMO_ACCOUNTS.admin.username]);
