@@ -57,7 +57,7 @@ async function withDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
 
 const lisbonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon' }).format(new Date());
 
-/** Real JPEG files of different sizes (one larger than the 2560 px the phone sends), each its own colour. */
+/** Real JPEG files of different sizes (four larger than the 2560 px the phone sends), each its own colour and capture time. */
 async function makePhotos(dir: string) {
   const sizes = [
     [4000, 3000],
@@ -84,6 +84,8 @@ async function makePhotos(dir: string) {
     await sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
       .composite([{ input: mark }])
       .jpeg({ quality: 80 })
+      // The phone's capture time, which must survive the browser's re-encoding.
+      .withExif({ IFD2: { DateTimeOriginal: `2026:11:20 09:${String(10 + i)}:00`, OffsetTimeOriginal: '+00:00' } })
       .toFile(file);
     files.push(file);
   }
@@ -236,7 +238,7 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
   await snapshotKeys();
   expect(waitingKeys, 'the same keys after the reload').toHaveLength(5);
   await page.goto('/worker');
-  await expect(page.getByRole('status').filter({ hasText: '4 fotografias' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '4 fotografias à espera de envio' })).toBeVisible();
   await shoot(page, 'worker-pending-indicator', [PHONE]);
   await page.goBack();
   await expect(queueItems).toHaveCount(4);
@@ -260,8 +262,8 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
 
   // Exactly once: ten photos, ten distinct upload keys, each one a key the phone sent (one of them twice).
   const rows = await withDb((db) =>
-    db.query<{ id: string; upload_key: string; photo_type: string; room_area: string; width: number; height: number }>(
-      `SELECT id, upload_key, photo_type, room_area, width, height FROM cleaning_job_photos WHERE job_id = $1 ORDER BY id`,
+    db.query<{ id: string; upload_key: string; photo_type: string; room_area: string; taken_at: Date | null }>(
+      `SELECT id, upload_key, photo_type, room_area, taken_at FROM cleaning_job_photos WHERE job_id = $1 ORDER BY id`,
       [job.id],
     ),
   ).then((r) => r.rows);
@@ -273,6 +275,9 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
   expect(rows.some((r) => Number(r.id) === lostPhotoId)).toBe(true);
   expect(rows.filter((r) => r.photo_type === 'before').map((r) => r.room_area).sort()).toEqual([...ROOMS]);
   expect(rows.filter((r) => r.photo_type === 'after').map((r) => r.room_area).sort()).toEqual([...ROOMS]);
+  // Each photo kept its camera's capture time through the browser's re-encoding (file i was taken at 09:1i).
+  const takenMinutes = rows.map((r) => r.taken_at?.toISOString().slice(11, 16)).sort();
+  expect(takenMinutes).toEqual(Array.from({ length: 10 }, (_, i) => `09:${10 + i}`));
   // Made smaller in the browser before queueing: JPEG, at most 2560 px on the long edge (four were larger).
   // The browser hands the test only the smaller request bodies, so those are the ones checked.
   const readable = sent.filter((u) => u.format !== 'unreadable');

@@ -19,13 +19,15 @@ export function PendingUploads({ state }: { state: UploadQueueState }) {
   const first = failed[0] ?? items[0]!;
   // On that job's own page its queue is on screen already.
   if (pathname === workerPaths.detail(first.jobId)) return null;
-  const tone = failed.length > 0 ? 'failed' : state.online ? 'uploading' : 'waiting';
+  // "Waiting" when nothing can go now: no signal, or every photo's last attempt failed and awaits its retry.
+  const stalled = !state.online || items.every((i) => i.state !== 'uploading' && i.lastError !== null);
+  const tone = failed.length > 0 ? 'failed' : stalled ? 'waiting' : 'uploading';
   const text =
-    failed.length > 0
+    tone === 'failed'
       ? t('indicator.failed', { count: failed.length })
-      : state.online
-        ? t('indicator.uploading', { count: items.length })
-        : t('indicator.waiting', { count: items.length });
+      : tone === 'waiting'
+        ? t('indicator.waiting', { count: items.length })
+        : t('indicator.uploading', { count: items.length });
   return (
     <div className="pending-uploads" role="status">
       <Link to={workerPaths.detail(first.jobId)} className={`pending-uploads__pill pending-uploads__pill--${tone}`}>

@@ -2,7 +2,10 @@
  * A phone photo made ready for the upload queue in the browser: turned upright (its EXIF orientation
  * applied), at most 2560 px on its long edge and re-encoded as JPEG. A 12 MP photo of 4–6 MB becomes
  * well under 1 MB, so a weak signal carries it in seconds; the server still checks and re-encodes it.
+ * The capture time goes along (see capture-time.ts); the rest of the metadata, GPS included, does not.
  */
+
+import { readCaptureTime, withCaptureTime } from './capture-time';
 
 export const MAX_EDGE = 2560;
 const QUALITY = 0.85;
@@ -87,7 +90,10 @@ export async function preparePhoto(file: File): Promise<PreparedPhoto> {
   }
   try {
     const size = fitWithin(bitmap.width, bitmap.height);
-    const blob = await encode(bitmap, size.width, size.height);
+    let blob = await encode(bitmap, size.width, size.height);
+    // EXIF sits at the start of a JPEG (an APP1 segment is at most 64 kB).
+    const capture = file.type === 'image/jpeg' ? readCaptureTime(new Uint8Array(await file.slice(0, 128 * 1024).arrayBuffer())) : null;
+    if (capture) blob = new Blob([withCaptureTime(new Uint8Array(await blob.arrayBuffer()), capture)], { type: 'image/jpeg' });
     return { blob, fileName: jpegName(file.name || 'photo'), width: size.width, height: size.height, preview: previewOf(bitmap) };
   } finally {
     bitmap.close();
