@@ -23,6 +23,11 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 const euro = (cents: number) => new Intl.NumberFormat('pt-PT', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\u00a0/g, ' ');
 /** The same amount as a pattern (the page writes a no-break space before €). */
 const euroPattern = (cents: number) => euro(cents).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s');
+/** Nothing on the page is wider than the screen (no sideways scrolling). */
+async function expectNoSideScroll(page: Page) {
+  const [scroll, viewport] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(scroll, 'page width').toBeLessThanOrEqual(viewport!);
+}
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 async function data<T>(response: APIResponse): Promise<T> {
@@ -47,9 +52,10 @@ let receivedBefore = 0;
 let receiptNumber = '';
 let staffReceipt = '';
 
-async function shoot(page: Page, name: string) {
+/** The whole page; with a dialog open, the screen as seen (a full-page picture splits the overlay). */
+async function shoot(page: Page, name: string, fullPage = true) {
   await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: `${shots}/money-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/money-${name}.png`, fullPage });
 }
 
 async function save(download: Download, name: string): Promise<string> {
@@ -117,7 +123,7 @@ test('when staff take a priced order from unpaid to paid, then the status follow
   const first = await recordPayment(page, block, '20,00', 'Numerário');
   await expect(first.getByTestId('pay-owed')).toHaveText(`Em dívida: ${euro(4336)}`);
   await expectAccessible(page, 'the record payment dialog');
-  await shoot(page, 'record-dialog-1280');
+  await shoot(page, 'record-dialog-1280', false);
   await first.getByRole('button', { name: 'Registar pagamento' }).dblclick();
   await expect(first).toBeHidden();
   await expect(block.getByTestId('payment-status')).toHaveText('Pago em parte');
@@ -236,18 +242,21 @@ test.describe('on a phone', () => {
     await expect(page).toHaveURL(/\/admin$/);
     await expect(page.getByTestId('kpi-received')).toBeVisible();
     await expect(page.getByTestId('revenue-chart')).toBeVisible();
+    await expectNoSideScroll(page);
     await shoot(page, 'dashboard-390');
     await page.goto(`/admin/laundry/${order.id}`);
     const block = page.getByTestId('payments-block');
     await expect(block.getByTestId('pay-balance')).toHaveText(euro(500));
+    await expectNoSideScroll(page);
     await shoot(page, 'staff-order-390');
     await block.getByRole('button', { name: 'Registar pagamento' }).click();
     await expect(page.getByRole('dialog', { name: 'Registar um pagamento' })).toBeVisible();
-    await shoot(page, 'record-dialog-390');
+    await shoot(page, 'record-dialog-390', false);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancelar' }).click();
     await page.goto('/admin/payments');
     await expect(page.getByRole('heading', { level: 1, name: 'Pagamentos' })).toBeVisible();
     await expect(page.getByTestId('payment-list-row').filter({ hasText: order.orderNumber }).first()).toBeVisible();
+    await expectNoSideScroll(page);
     await shoot(page, 'payments-390');
   });
 });
@@ -265,6 +274,7 @@ test('when the admin opens the dashboard, then the payments are in "received thi
   const row = page.getByTestId('unpaid-row').filter({ hasText: unpaid.orderNumber });
   await expect(row).toContainText(euro(unpaid.totalCents));
   await expectAccessible(page, 'the finance dashboard');
+  await expectNoSideScroll(page);
   await shoot(page, 'dashboard-1280');
   await row.getByRole('button', { name: `Registar um pagamento de ${unpaid.orderNumber}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Registar um pagamento' });

@@ -51,12 +51,10 @@ export function KpiCards({ dashboard: d }: { dashboard: FinanceDashboardDto }) {
       <Kpi icon="alertCircle" label={t('outstanding')} value={money(d.outstanding.balanceCents)} testId="kpi-outstanding" tone={d.outstanding.balanceCents > 0 ? 'warning' : undefined}>
         <p className="muted">{t('outstandingHint', { count: d.outstanding.documents })}</p>
       </Kpi>
-      <Kpi icon="basket" label={t('laundryOpen')} value={t('laundryOpenValue', { count: openLaundry })} testId="kpi-laundry">
-        <p className="muted">
-          {[t('laundryReceived', { count: d.laundryOpen.received }), t('laundryInProgress', { count: d.laundryOpen.inProgress }), t('laundryReady', { count: d.laundryOpen.ready })].join(' · ')}
-        </p>
+      <Kpi icon="basket" label={t('laundryOpen')} value={String(openLaundry)} testId="kpi-laundry">
+        <p className="muted">{t('laundryBreakdown', { received: d.laundryOpen.received, inProgress: d.laundryOpen.inProgress, ready: d.laundryOpen.ready })}</p>
       </Kpi>
-      <Kpi icon="sparkles" label={t('cleaningJobs')} value={t('jobsToday', { count: d.cleaningJobs.today })} testId="kpi-cleaning">
+      <Kpi icon="sparkles" label={t('cleaningJobs')} value={String(d.cleaningJobs.today)} testId="kpi-cleaning">
         <p className="muted">{t('jobsWeek', { count: d.cleaningJobs.thisWeek })}</p>
       </Kpi>
       <Kpi icon="users" label={t('activeClients')} value={String(d.activeClients)} testId="kpi-clients">

@@ -91,29 +91,32 @@ export function ServiceLineChart({ dashboard }: { dashboard: FinanceDashboardDto
           {t('cleaning')} <strong>{money(year.cleaning)}</strong> <span className="muted">({share(year.cleaning, yearTotal)})</span>
         </li>
       </ul>
-      <table className="visually-hidden">
-        <caption>{t('linesTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('service')}</th>
-            {rows.map((row) => (
-              <th key={row.key} scope="col">
-                {row.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {(['laundry', 'cleaning'] as const).map((line) => (
-            <tr key={line}>
-              <th scope="row">{t(line)}</th>
+      {/* A wrapper, not the table itself, is hidden: a table will not shrink to 1 px and would widen the page. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{t('linesTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('service')}</th>
               {rows.map((row) => (
-                <td key={row.key}>{`${money(row[line])} (${share(row[line], row.laundry + row.cleaning)})`}</td>
+                <th key={row.key} scope="col">
+                  {row.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(['laundry', 'cleaning'] as const).map((line) => (
+              <tr key={line}>
+                <th scope="row">{t(line)}</th>
+                {rows.map((row) => (
+                  <td key={row.key}>{`${money(row[line])} (${share(row[line], row.laundry + row.cleaning)})`}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -40,45 +40,28 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
       {outstanding.oldest.length === 0 ? (
         <p className="muted">{t('unpaidEmpty')}</p>
       ) : (
-        <table className="data-table dash-unpaid__table">
-          <caption className="visually-hidden">{t('unpaidTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('document')}</th>
-              <th scope="col">{t('client')}</th>
-              <th scope="col">{t('age')}</th>
-              <th scope="col" className="num">
-                {t('balance')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('recordPayment')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {outstanding.oldest.map((doc) => (
-              <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="unpaid-row">
-                <td className="cell-main" data-label={t('document')}>
-                  <Link to={documentHref(doc)} className="strong-link">
-                    {doc.reference}
-                  </Link>
-                </td>
-                <td data-label={t('client')}>{doc.client.name}</td>
-                <td data-label={t('age')}>{t('ageDays', { count: doc.ageDays })}</td>
-                <td data-label={t('balance')} className="num">
-                  <strong>{money(doc.balanceCents)}</strong>
-                  <span className="muted"> / {money(doc.totalCents)}</span>
-                </td>
-                <td className="cell-actions">
-                  <Button size="sm" variant="soft" onPress={() => setPaying(doc)} aria-label={t('recordPaymentFor', { reference: doc.reference })}>
-                    <Icon name="wallet" size={16} />
-                    {t('recordPayment')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul role="list" className="dash-unpaid__list">
+          {outstanding.oldest.map((doc) => (
+            <li key={`${doc.serviceLine}-${doc.id}`} className="dash-unpaid__item" data-testid="unpaid-row">
+              <div className="dash-unpaid__doc">
+                <Link to={documentHref(doc)} className="strong-link">
+                  {doc.reference}
+                </Link>
+                <span className="muted">
+                  {doc.client.name} · {doc.ageDays === 0 ? t('ageToday') : t('ageDays', { count: doc.ageDays })}
+                </span>
+              </div>
+              <div className="dash-unpaid__owed">
+                <strong>{money(doc.balanceCents)}</strong>
+                <span className="muted">{t('ofTotal', { total: money(doc.totalCents) })}</span>
+              </div>
+              <Button size="sm" variant="soft" onPress={() => setPaying(doc)} aria-label={t('recordPaymentFor', { reference: doc.reference })}>
+                <Icon name="wallet" size={16} />
+                {t('recordPayment')}
+              </Button>
+            </li>
+          ))}
+        </ul>
       )}
       {paying ? (
         <RecordPaymentDialog
