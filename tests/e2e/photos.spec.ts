@@ -375,3 +375,63 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
   await Promise.all([admin.dispose(), workerApi.dispose(), clientApi.dispose()]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('when staff complete a job that has no after photo, then the refusal offers the waiver with a reason, and the job completes with the waiver shown', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const admin = await apiAs(DEMO.admin);
+  const clientApi = await apiAs(DEMO.client);
+  const clientId = (await data<{ id: number }>(await clientApi.get('/api/auth/session'))).id;
+  // A worker of its own, so no other visit of the demo worker is in the way.
+  const username = `e2e.photos.${Date.now() % 1_000_000}`;
+  const created = await data<{ user: { id: number }; temporaryPassword: string }>(await admin.post('/api/users', { data: { username, name: 'Rita Sem Telemóvel', role: 'worker' } }));
+  const first = await apiAs({ kind: 'staff', login: username, password: created.temporaryPassword, name: '', home: '/worker' });
+  await data(await first.post('/api/auth/change-password', { data: { currentPassword: created.temporaryPassword, newPassword: 'Fotografia-Sem-Rede-7' } }));
+  const place = `Casa Sem Depois ${Date.now() % 100_000}`;
+  const property = await data<{ id: number }>(
+    await admin.post(`/api/clients/${clientId}/properties`, {
+      data: { name: place, addressLine1: 'Travessa do Fala-Só 3', city: 'Lisboa', postalCode: '1250-109', district: 'lisboa', propertyType: 'apartamento' },
+    }),
+  );
+  const job = await data<{ id: number }>(
+    await admin.post('/api/cleaning-jobs', {
+      data: { clientId, propertyId: property.id, jobType: 'house', scheduledDate: lisbonToday(), scheduledTime: '07:00', estimatedHours: 1, workerIds: [created.user.id] },
+    }),
+  );
+  await data(await first.post(`/api/cleaning-jobs/${job.id}/start`, { data: {} }));
+  await data(await first.post(`/api/cleaning-jobs/${job.id}/end`, { data: {} }));
+
+  const staff = await device(browser, DEMO.admin, DESKTOP);
+  const { page } = staff;
+  await page.goto(`/admin/cleaning/${job.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: place })).toBeVisible();
+  const section = page.getByRole('region', { name: 'Fotografias', exact: true });
+  await expect(section.getByText('Este serviço só pode ser concluído com pelo menos uma fotografia «depois».')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Concluir serviço' }).click();
+  const complete = page.getByRole('dialog', { name: 'Concluir este serviço?' });
+  await complete.getByRole('button', { name: 'Concluir serviço' }).click();
+  await expect(complete.getByText('Envie pelo menos uma fotografia “depois” antes de concluir o serviço.')).toBeVisible();
+  await expectAccessible(page, 'the completion refused for lack of an after photo');
+  await page.screenshot({ path: `${shots}/photos-staff-refused-1280.png` });
+  await complete.getByRole('button', { name: 'Permitir concluir sem fotografia «depois»' }).click();
+
+  const waiver = page.getByRole('dialog', { name: 'Concluir sem fotografia «depois»?' });
+  await waiver.getByRole('button', { name: 'Permitir conclusão' }).click();
+  await expect(waiver.getByText('Indique o motivo, em poucas palavras.')).toBeVisible();
+  await waiver.getByLabel('Motivo').fill('O telemóvel da colaboradora avariou no local.');
+  await waiver.getByRole('button', { name: 'Permitir conclusão' }).click();
+  await expect(waiver).toBeHidden();
+  await expect(complete.getByText('Permitido. Já pode concluir o serviço.')).toBeVisible();
+  await complete.getByRole('button', { name: 'Concluir serviço' }).click();
+  await expect(complete).toBeHidden();
+  await expect(page.getByText('Concluído').first()).toBeVisible();
+  await expect(section.getByText(/Conclusão sem fotografia «depois» permitida por Ricardo Almeida .*: O telemóvel da colaboradora avariou no local\./)).toBeVisible();
+
+  const after = await data<{ status: string }>(await admin.get(`/api/cleaning-jobs/${job.id}`));
+  expect(after.status).toBe('completed');
+  const summary = await data<{ waiver: { reason: string } | null }>(await admin.get(`/api/cleaning-jobs/${job.id}/photos/summary`));
+  expect(summary.waiver?.reason).toBe('O telemóvel da colaboradora avariou no local.');
+  expect(staff.problems).toEqual([]);
+  await staff.context.close();
+  await Promise.all([admin.dispose(), clientApi.dispose(), first.dispose()]);
+});
