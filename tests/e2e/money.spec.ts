@@ -220,6 +220,56 @@ test('when money is refunded, then it shows in the balance and the status', asyn
   await expect(block.getByTestId('receipt-number')).toHaveText(receiptNumber);
 });
 
+test('when a scheduled cleaning job takes a deposit, then it counts against the estimate and the receipt waits for completion', async ({ page }) => {
+  const [found] = await data<Array<{ id: number }>>(await admin.get(`/api/clients?search=${client.login}`));
+  const property = await data<{ id: number }>(
+    await admin.post(`/api/clients/${found!.id}/properties`, {
+      data: { name: 'Casa de Alfama', addressLine1: 'Rua de São Miguel 5', city: 'Lisboa', postalCode: '1100-544', district: 'lisboa', propertyType: 'apartamento' },
+    }),
+  );
+  const users = await data<Array<{ id: number; username: string }>>(await admin.get('/api/users?limit=100'));
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Lisbon' }).format(new Date(Date.now() + 86_400_000));
+  const created = await data<{ id: number } | { job: { id: number } }>(
+    await admin.post('/api/cleaning-jobs', {
+      data: {
+        clientId: found!.id,
+        propertyId: property.id,
+        workerIds: [users.find((u) => u.username === DEMO.worker.login)!.id],
+        jobType: 'house',
+        scheduledDate: tomorrow,
+        scheduledTime: '10:00',
+        estimatedHours: 2,
+        hourlyRateCents: 1500,
+      },
+    }),
+  );
+  const jobId = 'job' in created ? created.job.id : created.id;
+
+  await signIn(page, DEMO.admin);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto(`/admin/cleaning/${jobId}`);
+  const block = page.getByTestId('payments-block');
+  // 2 h × 1 person × €15 + 23 % VAT.
+  await expect(block.getByTestId('pay-due')).toHaveText(euro(3690));
+  await expect(block.getByText('Estimativa', { exact: true })).toBeVisible();
+  await block.getByRole('button', { name: 'Registar sinal' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registar um sinal' });
+  await expect(dialog.getByTestId('pay-owed')).toHaveText(`Falta cobrir da estimativa: ${euro(3690)}`);
+  await dialog.getByLabel('Valor (€)').fill('10');
+  await dialog.getByText('Transferência', { exact: true }).click();
+  await dialog.getByLabel('Notas').fill('Sinal por transferência');
+  await dialog.getByRole('button', { name: 'Registar pagamento' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(block.getByTestId('payment-status')).toHaveText('Pago em parte');
+  await expect(block.getByTestId('pay-balance')).toHaveText(euro(2690));
+  await expect(block.getByTestId('payment-row')).toContainText('Sinal por transferência');
+  await expect(block.getByText('O recibo pode ser emitido quando o serviço estiver concluído e tiver preço final.')).toBeVisible();
+  await expect(block.getByRole('button', { name: 'Emitir recibo' })).toHaveCount(0);
+  await expectAccessible(page, 'the staff cleaning job with a deposit');
+  await expectNoSideScroll(page);
+  await shoot(page, 'staff-job-deposit-1280');
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: PHONE });
 
@@ -264,9 +314,9 @@ test.describe('on a phone', () => {
 test('when the admin opens the dashboard, then the payments are in "received this month" and the unpaid list takes a payment', async ({ page }) => {
   await signIn(page, DEMO.admin);
   await expect(page).toHaveURL(/\/admin$/);
-  // 20,00 + 23,36 kept (the voided 2,00 not), minus the 5,00 refund.
+  // 20,00 + 23,36 kept (the voided 2,00 not), minus the 5,00 refund, plus the job's 10,00 deposit.
   const received = page.getByTestId('kpi-received');
-  await expect(received).toContainText(euro(receivedBefore + 3836));
+  await expect(received).toContainText(euro(receivedBefore + 3836 + 1000));
   await expect(page.getByTestId('revenue-chart')).toHaveAttribute('aria-label', /Gráfico de barras da faturação sem IVA dos últimos 12 meses/);
   await expect(page.getByRole('table', { name: 'Faturação por mês' })).toBeAttached();
 
@@ -283,7 +333,7 @@ test('when the admin opens the dashboard, then the payments are in "received thi
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`${euro(unpaid.totalCents)} registado em ${unpaid.orderNumber}.`)).toBeVisible();
   await expect(page.getByTestId('unpaid-row').filter({ hasText: unpaid.orderNumber })).toHaveCount(0);
-  await expect(received).toContainText(euro(receivedBefore + 3836 + unpaid.totalCents));
+  await expect(received).toContainText(euro(receivedBefore + 3836 + 1000 + unpaid.totalCents));
 
   // The payment list: filtered by client, with totals and a link to the order.
   await page.getByRole('link', { name: 'Pagamentos', exact: true }).click();
@@ -291,11 +341,17 @@ test('when the admin opens the dashboard, then the payments are in "received thi
   const clientBox = page.getByRole('combobox', { name: 'Cliente' });
   await clientBox.fill('Beatriz');
   await page.getByRole('option', { name: /Beatriz Conceição/ }).click();
-  await expect(page.getByTestId('payment-list-row')).toHaveCount(5);
-  // Kept: 20,00 + 23,36 + the second order; the voided 2,00 is left out of the totals.
-  await expect(page.getByTestId('totals-payments')).toHaveText(euro(4336 + unpaid.totalCents));
+  await expect(page.getByTestId('payment-list-row')).toHaveCount(6);
+  // Kept: 20,00 + 23,36 + the second order + the deposit; the voided 2,00 is left out of the totals.
+  await expect(page.getByTestId('totals-payments')).toHaveText(euro(4336 + unpaid.totalCents + 1000));
   await expect(page.getByTestId('totals-refunds')).toHaveText(euro(500));
-  await expect(page.getByTestId('totals-net')).toHaveText(euro(3836 + unpaid.totalCents));
+  await expect(page.getByTestId('totals-net')).toHaveText(euro(3836 + unpaid.totalCents + 1000));
+  // Only cleaning: the deposit alone.
+  await page.getByLabel('Serviço').selectOption({ label: 'Limpeza' });
+  await expect(page.getByTestId('payment-list-row')).toHaveCount(1);
+  await expect(page.getByTestId('totals-net')).toHaveText(euro(1000));
+  await page.getByLabel('Serviço').selectOption({ label: 'Ambos os serviços' });
+  await expect(page.getByTestId('payment-list-row')).toHaveCount(6);
   await expectAccessible(page, 'the payment list');
   await shoot(page, 'payments-1280');
   await page.getByRole('link', { name: `Abrir ${order.orderNumber}` }).first().click();
