@@ -10,8 +10,7 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import './shell.css';
 
 // Only a worker's phone has queued work to send in the background; a client's shell never loads it.
-const WorkerSync = lazy(() => import('@/features/cleaning/offline/worker-sync'));
-const PhotoSync = lazy(() => import('@/features/photos/photo-sync'));
+const WorkerBackground = lazy(() => import('@/app/shells/worker-background'));
 
 /**
  * Workers and clients: phone-first. A bottom navigation within thumb reach on phones; on wider
@@ -27,8 +26,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
       <SkipLink />
       {shell.id === 'worker' ? (
         <Suspense fallback={null}>
-          <WorkerSync />
-          <PhotoSync />
+          <WorkerBackground />
         </Suspense>
       ) : null}
       <header className="topbar mobile-shell__topbar">
