@@ -33,6 +33,16 @@ export default defineConfig({
     modulePreload: false,
     target: 'es2022',
     sourcemap: false,
-    rolldownOptions: { preserveEntrySignatures: 'allow-extension' },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: {
+        codeSplitting: {
+          // The libraries every screen runs on, including the landing page, in one chunk: compressed
+          // together they are smaller than the pieces automatic splitting cuts them into once many pages
+          // share them, and the chunk stays the same from one release to the next (cached).
+          groups: [{ name: 'core', test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack)[\\/]/ }],
+        },
+      },
+    },
   },
 });

@@ -18,7 +18,8 @@ async function visibleTexts(page: Page): Promise<string[]> {
     while (walker.nextNode()) {
       const text = walker.currentNode.textContent?.trim();
       const parent = walker.currentNode.parentElement;
-      if (text && parent && shown(parent)) texts.push(text);
+      // translate="no" marks data (a client's name, an order number), the same in every language.
+      if (text && parent && shown(parent) && !parent.closest('[translate="no"]')) texts.push(text);
     }
     for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
       if (!shown(element)) continue;
@@ -35,7 +36,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
 function isLanguageNeutral(text: string, account?: Account): boolean {
   const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'geral@lavandaria.pt', 'Rua da Esperança 12', '1200-656 Lisboa', 'NIF', 'E-mail'];
   if (neutral.includes(text)) return true;
-  if (/^[\d\s+()·.:–-]+$/.test(text)) return true;
+  if (/^[\d\s+()·.,:%–-]+$/.test(text)) return true;
   if (account && [account.name, account.login, `+351${account.login}`].includes(text)) return true;
   if (account && /^[A-Z]{1,2}$/.test(text)) return true; // avatar initials
   return false;

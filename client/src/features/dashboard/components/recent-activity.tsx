@@ -28,7 +28,7 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
             <li key={`${entry.at}-${i}`} className="dash-activity__item">
               <span className="dash-activity__what">
                 {entity(entry.entity)}
-                {entry.entityId ? ` #${entry.entityId}` : ''} · {action(entry.action).toLowerCase()}
+                {entry.entityId ? <span translate="no"> #{entry.entityId}</span> : null} · {action(entry.action).toLowerCase()}
                 {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
               </span>
               <time className="dash-activity__when" dateTime={entry.at}>

@@ -44,11 +44,11 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
           {outstanding.oldest.map((doc) => (
             <li key={`${doc.serviceLine}-${doc.id}`} className="dash-unpaid__item" data-testid="unpaid-row">
               <div className="dash-unpaid__doc">
-                <Link to={documentHref(doc)} className="strong-link">
+                <Link to={documentHref(doc)} className="strong-link" translate="no">
                   {doc.reference}
                 </Link>
                 <span className="muted">
-                  {doc.client.name} · {doc.ageDays === 0 ? t('ageToday') : t('ageDays', { count: doc.ageDays })}
+                  <span translate="no">{doc.client.name}</span> · {doc.ageDays === 0 ? t('ageToday') : t('ageDays', { count: doc.ageDays })}
                 </span>
               </div>
               <div className="dash-unpaid__owed">
