@@ -13,8 +13,8 @@
 
 ENV_FILE=${ENV_FILE:-$ROOT/.env}
 DB_CONTAINER=${DB_CONTAINER:-lavandaria-db}
-# The first replica of the compose `app` service (it has no fixed name, so it can be scaled).
-APP_CONTAINER=${APP_CONTAINER:-lavandaria-app-1}
+# With several replicas (runbook §17) the first one is lavandaria-app-1: set APP_CONTAINER to it.
+APP_CONTAINER=${APP_CONTAINER:-lavandaria-app}
 
 say() { printf '%s\n' "$*"; }
 warn() { printf '⚠️  %s\n' "$*" >&2; }

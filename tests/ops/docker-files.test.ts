@@ -22,10 +22,32 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
   init?: boolean;
+  profiles?: string[];
 }
 
 const compose = parse(read('docker-compose.yml')) as { services: Record<string, Service>; volumes: Record<string, unknown> };
 const dockerfile = read('Dockerfile');
+/** Compose's `!reset` tag (Compose 2.24+) removes a value set by an earlier file. */
+const RESET = '__compose_reset__';
+function parseOverride(text: string) {
+  return parse(text.replace(/!reset (null|\[\])/g, `"${RESET}"`)) as { services: Record<string, Service> };
+}
+
+/** The merge compose applies to a second file: maps merge key by key, `!reset` removes, the rest replaces. */
+function withOverride(base: typeof compose, override: { services: Record<string, Service> }): typeof compose {
+  const merge = (into: Record<string, unknown>, from: Record<string, unknown>) => {
+    const out: Record<string, unknown> = { ...into };
+    for (const [key, value] of Object.entries(from)) {
+      if (value === RESET) delete out[key];
+      else if (value && typeof value === 'object' && !Array.isArray(value) && out[key] && typeof out[key] === 'object' && !Array.isArray(out[key]))
+        out[key] = merge(out[key] as Record<string, unknown>, value as Record<string, unknown>);
+      else out[key] = value;
+    }
+    return out;
+  };
+  return merge(base as unknown as Record<string, unknown>, override as unknown as Record<string, unknown>) as unknown as typeof compose;
+}
+
 /** Dockerfile instructions with continuation lines joined. */
 const instructions = dockerfile
   .replace(/\\\n/g, ' ')
@@ -97,22 +119,37 @@ describe('docker-compose.yml', () => {
     expect(app!.init).toBe(true);
   });
 
-  it('when scaled (`up --scale app=3`), then app has no fixed name or host port and the proxy publishes 3000 in front of it', () => {
-    const proxy = compose.services.proxy!;
+  it('when run as one instance (the default), then app is lavandaria-app publishing a loopback port and the proxy is not started', () => {
+    // The runbook's commands name the container (`docker exec lavandaria-app …`, `docker stats lavandaria-app …`).
+    expect(app!.container_name).toBe('lavandaria-app');
+    expect(app!.ports).toEqual(['${APP_BIND_ADDRESS:-127.0.0.1}:${APP_PUBLISH_PORT:-3000}:3000']);
+    expect(app!.depends_on!.proxy).toBeUndefined();
+    expect(compose.services.proxy!.profiles).toEqual(['scale']);
+    // Sessions are pruned once per cluster by the job queue, never by a timer in each instance.
+    expect(app!.environment!.SESSION_PRUNE_INTERVAL_SECONDS).toBe('0');
+  });
+
+  it('when scaled (deploy/compose.scale.yml, profile scale), then app has no fixed name or host port and the proxy publishes 3000 in front of it', () => {
+    const scaled = withOverride(compose, parseOverride(read('deploy/compose.scale.yml')));
+    const scaledApp = scaled.services.app!;
+    const proxy = scaled.services.proxy!;
     // A fixed container name or host port would make a second replica fail to start.
-    expect(app!.container_name).toBeUndefined();
-    expect(app!.ports).toBeUndefined();
-    expect(app!.expose).toEqual(['3000']);
-    expect(app!.deploy!.replicas).toBe('${APP_REPLICAS:-1}');
-    // Started with the app whatever brings it up (deploy.sh, the rotation script: `up -d app`).
-    expect(app!.depends_on!.proxy!.condition).toBe('service_started');
+    expect(scaledApp.container_name).toBeUndefined();
+    expect(scaledApp.ports).toBeUndefined();
+    expect(scaledApp.expose).toEqual(['3000']);
+    expect(scaledApp.deploy!.replicas).toBe('${APP_REPLICAS:-2}');
+    expect(proxy.depends_on!.app!.condition).toBe('service_started');
     expect(proxy.image).toMatch(/^nginx:[\d.]+-alpine$/);
     expect(proxy.ports).toEqual(['${APP_BIND_ADDRESS:-127.0.0.1}:${APP_PUBLISH_PORT:-3000}:3000']);
     expect(proxy.healthcheck!.test.join(' ')).toContain('/proxy-health');
     expect(proxy.volumes).toContain('./deploy/nginx.conf:/etc/nginx/nginx.conf:ro');
-    // Two hops by default: this proxy and the TLS proxy on the host. Sessions pruned once per cluster.
-    expect(app!.environment!.TRUST_PROXY).toBe('${COMPOSE_TRUST_PROXY:-2}');
-    expect(app!.environment!.SESSION_PRUNE_INTERVAL_SECONDS).toBe('0');
+    // Two hops: this proxy and the TLS proxy on the host; everything else of the app is kept.
+    expect(scaledApp.environment!.TRUST_PROXY).toBe('${COMPOSE_TRUST_PROXY:-2}');
+    expect(scaledApp.environment!.DB_HOST).toBe('db');
+    expect(scaledApp.healthcheck!.test.join(' ')).toContain('/api/readyz');
+    // The runbook tells operators to set both in .env.
+    expect(read('docs/OPERATIONS_RUNBOOK.md')).toContain('COMPOSE_FILE=docker-compose.yml:deploy/compose.scale.yml');
+    expect(read('docs/OPERATIONS_RUNBOOK.md')).toContain('COMPOSE_PROFILES=scale');
   });
 
   it('when the proxy configuration is read, then it follows the replicas through Docker DNS, appends one X-Forwarded-For hop and hides metrics', () => {
