@@ -26,6 +26,23 @@ export const REDACT_PATHS = [
   '*.token',
 ];
 
+const KEPT_ERROR_OBJECTS = new Set(['cause', 'aggregateErrors']);
+
+/**
+ * pino's error serializer, minus every nested object it would copy from the error's own properties:
+ * pg attaches the whole client to an idle connection's error (its connection parameters, password
+ * included, and kilobytes of internals), which must never reach a log line. Scalars (code, detail,
+ * constraint, routine…) and the cause chain stay.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const serialized = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(serialized)) {
+    if (value !== null && typeof value === 'object' && !KEPT_ERROR_OBJECTS.has(key)) delete serialized[key];
+  }
+  return serialized;
+}
+
 /**
  * JSON lines on stdout with the level as an upper-case label, so the runbook's
  * `grep -E "(ERROR|FATAL|❌)"` finds errors; pretty output only in development.
@@ -36,6 +53,7 @@ export function createLogger(options: LoggerOptions): Logger {
     base: { service: 'lavandaria-api' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    serializers: { err: serializeError },
     formatters: {
       level: (label: string) => ({ level: label.toUpperCase() }),
     },
