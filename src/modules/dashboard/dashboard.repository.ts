@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/pool.js';
 import type { ServiceLineValue } from '../../contracts/payments.js';
-import { CLEANING_ACCRUED, LAUNDRY_ACCRUAL, LAUNDRY_ACCRUED } from '../reports/reports.repository.js';
+import { LAUNDRY_ACCRUAL } from '../reports/reports.repository.js';
 
 /** Read-only queries of the home dashboard. Revenue and cash come from the reports module. */
 
@@ -23,6 +23,9 @@ export interface UnpaidRow {
   total: number;
   paid: number;
   balance: number;
+}
+
+export interface OutstandingRow {
   documents: number;
   balance_total: number;
 }
@@ -55,9 +58,13 @@ export interface OpenOrderRow {
   expected_ready_date: string | null;
 }
 
-/** What a document has kept: payments net of their tips, minus refunds; voided records never counted. */
-const kept = (column: string, id: string) => `(SELECT COALESCE(sum(p.amount_cents - p.tip_cents) FILTER (WHERE p.kind = 'payment'), 0)
-    - COALESCE(sum(p.amount_cents) FILTER (WHERE p.kind = 'refund'), 0) FROM payments p WHERE p.${column} = ${id} AND p.voided_at IS NULL)`;
+/**
+ * Accrued documents still owing, from the balances kept on each document (migration kept_balances): the
+ * very predicates of the partial indexes laundry_orders_owing_idx and cleaning_jobs_owing_idx, so both
+ * read only the few documents that owe.
+ */
+const LAUNDRY_OWING = `o.status IN ('collected', 'delivered') AND o.total_cents > o.paid_cents - o.refunded_cents`;
+const CLEANING_OWING = `j.status = 'completed' AND j.total_cents > j.paid_cents - j.refunded_cents`;
 
 const JOB_COLUMNS = `j.id, j.job_type, j.status, j.scheduled_date::text AS scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time,
   j.estimated_minutes, p.id AS property_id, p.name AS property_name, p.address_line1, p.city`;
@@ -87,23 +94,31 @@ export function createDashboardRepository() {
       return rows[0]!;
     },
 
+    /** How many accrued documents are not fully paid, and what they owe in all. */
+    async outstanding(q: Queryable): Promise<OutstandingRow> {
+      const { rows } = await q.query<OutstandingRow>(
+        `SELECT count(*)::int AS documents, COALESCE(sum(b.balance), 0)::bigint AS balance_total
+           FROM (SELECT o.total_cents - (o.paid_cents - o.refunded_cents) AS balance FROM laundry_orders o WHERE ${LAUNDRY_OWING}
+                 UNION ALL
+                 SELECT j.total_cents - (j.paid_cents - j.refunded_cents) FROM cleaning_jobs j WHERE ${CLEANING_OWING}) b`,
+      );
+      return rows[0]!;
+    },
+
     /**
-     * Work already done (accrued) that is not fully paid, oldest first, with the count and the sum over
-     * all of it. A deposit on a job not completed yet is not a debt, so only accrued documents count.
+     * The oldest work already done (accrued) that is not fully paid. A deposit on a job not completed yet
+     * is not a debt, so only accrued documents count. Each side is an ordered read of its partial index.
      */
-    async unpaid(q: Queryable, limit: number): Promise<UnpaidRow[]> {
+    async oldestUnpaid(q: Queryable, limit: number): Promise<UnpaidRow[]> {
       const { rows } = await q.query<UnpaidRow>(
-        `WITH docs AS (
-           SELECT 'laundry' AS line, o.id, o.order_number AS reference, o.client_id, ${LAUNDRY_ACCRUAL} AS accrued_at, o.total_cents AS total,
-                  ${kept('laundry_order_id', 'o.id')} AS paid
-             FROM laundry_orders o WHERE ${LAUNDRY_ACCRUED}
-           UNION ALL
-           SELECT 'cleaning', j.id, 'CLN-' || j.id, j.client_id, j.completed_at, j.total_cents, ${kept('cleaning_job_id', 'j.id')}
-             FROM cleaning_jobs j WHERE ${CLEANING_ACCRUED}
-         ), unpaid AS (SELECT d.*, d.total - d.paid AS balance FROM docs d WHERE d.total - d.paid > 0)
-         SELECT u.line, u.id, u.reference, u.client_id, c.name AS client_name, u.accrued_at, u.total::int, u.paid::int, u.balance::int,
-                count(*) OVER ()::int AS documents, (sum(u.balance) OVER ())::bigint AS balance_total
-           FROM unpaid u JOIN clients c ON c.id = u.client_id
+        `SELECT u.line, u.id, u.reference, u.client_id, c.name AS client_name, u.accrued_at, u.total::int, u.paid::int, (u.total - u.paid)::int AS balance
+           FROM ((SELECT 'laundry' AS line, o.id, o.order_number AS reference, o.client_id, ${LAUNDRY_ACCRUAL} AS accrued_at, o.total_cents AS total,
+                         o.paid_cents - o.refunded_cents AS paid
+                    FROM laundry_orders o WHERE ${LAUNDRY_OWING} ORDER BY ${LAUNDRY_ACCRUAL}, o.id LIMIT $1)
+                 UNION ALL
+                 (SELECT 'cleaning', j.id, 'CLN-' || j.id, j.client_id, j.completed_at, j.total_cents, j.paid_cents - j.refunded_cents
+                    FROM cleaning_jobs j WHERE ${CLEANING_OWING} ORDER BY j.completed_at, j.id LIMIT $1)) u
+           JOIN clients c ON c.id = u.client_id
           ORDER BY u.accrued_at, u.line, u.id LIMIT $1`,
         [limit],
       );

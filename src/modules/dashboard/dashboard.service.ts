@@ -11,7 +11,7 @@ import {
 } from '../../contracts/dashboard.js';
 import type { ServiceLineValue } from '../../contracts/payments.js';
 import type { ReportsService } from '../reports/reports.service.js';
-import { instantsOf, lisbonMonth, lisbonStartOfDay, rangeOfMonth, shiftMonth, weekOf } from '../reports/periods.js';
+import { instantsOf, lisbonMonth, rangeOfMonth, shiftMonth, weekOf } from '../reports/periods.js';
 import type { DashboardRepository, JobRow } from './dashboard.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -57,12 +57,12 @@ export function createDashboardService({ db, repo, reports, clock }: { db: Db; r
     const today = lisbonDate(now);
     const month = lisbonMonth(now);
     const thisMonth = instantsOf(rangeOfMonth(month));
-    // One pass over 24 months: this year's 12 and the same 12 a year before.
-    const earliest = lisbonStartOfDay(`${shiftMonth(month, -23)}-01`);
     const counts = await repo.counts(db, today, weekOf(today));
-    const revenueRows = await reports.revenueByMonth(earliest, thisMonth.end);
+    // 24 months: this year's 12 and the same 12 a year before.
+    const revenueRows = await reports.revenueByMonth(shiftMonth(month, -23), month);
     const cash = await reports.cashBetween(thisMonth.start, thisMonth.end);
-    const unpaid = await repo.unpaid(db, DASHBOARD_LIST_SIZE);
+    const outstanding = await repo.outstanding(db);
+    const unpaid = await repo.oldestUnpaid(db, DASHBOARD_LIST_SIZE);
     const activity = await repo.activity(db, DASHBOARD_LIST_SIZE);
     const revenueOf = monthsOf(revenueRows);
     const last12 = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11));
@@ -75,8 +75,8 @@ export function createDashboardService({ db, repo, reports, clock }: { db: Db; r
       revenue: { basis: 'accrual', thisMonth: revenueOf(month), lastMonth: revenueOf(shiftMonth(month, -1)) },
       received: { basis: 'cash', month, ...cash },
       outstanding: {
-        documents: unpaid[0]?.documents ?? 0,
-        balanceCents: unpaid[0]?.balance_total ?? 0,
+        documents: outstanding.documents,
+        balanceCents: outstanding.balance_total,
         oldest: unpaid.map((u) => ({
           serviceLine: u.line,
           id: u.id,

@@ -104,9 +104,8 @@ export interface TimeLogExportRow {
 
 export type PaymentExportRow = Omit<PaymentRow, 'paid_at' | 'voided_at' | 'created_at'> & { paid_at: string; voided_at: string | null; created_at: string };
 
-/** Kept on a document: payments net of tips, minus refunds, voided records left out. */
-const kept = (column: string, id: string) => `COALESCE((SELECT sum(CASE WHEN p.kind = 'payment' THEN p.amount_cents - p.tip_cents ELSE -p.amount_cents END)
-    FROM payments p WHERE p.${column} = ${id} AND p.voided_at IS NULL), 0)::int`;
+/** Kept on a document: payments net of tips, minus refunds (the balances its payments' triggers keep). */
+const kept = (alias: string) => `(${alias}.paid_cents - ${alias}.refunded_cents)::int`;
 
 export interface DateBounds {
   from?: string | undefined;
@@ -148,7 +147,7 @@ export function createExportsRepository(db: Queryable, batchSize = EXPORT_BATCH_
         {
           columns: `o.id, o.order_number, o.order_day::text AS order_day, o.client_id, c.name AS client_name, o.order_type, o.status,
             o.expected_ready_date::text AS expected_ready_date, o.delivery_requested, o.subtotal_cents, o.vat_cents, o.total_cents,
-            ${kept('laundry_order_id', 'o.id')} AS paid_cents, ${lisbon('o.collected_at')} AS collected_at, ${lisbon('o.delivered_at')} AS delivered_at`,
+            ${kept('o')} AS paid_cents, ${lisbon('o.collected_at')} AS collected_at, ${lisbon('o.delivered_at')} AS delivered_at`,
           from: 'laundry_orders o JOIN clients c ON c.id = o.client_id',
           id: 'o.id',
           where,
@@ -172,7 +171,7 @@ export function createExportsRepository(db: Queryable, batchSize = EXPORT_BATCH_
           columns: `j.id, j.scheduled_date::text AS scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time, j.client_id,
             c.name AS client_name, pr.name AS property_name, pr.city, j.job_type, j.status,
             (SELECT string_agg(u.name, ', ' ORDER BY w.position) FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id) AS workers,
-            j.estimated_minutes, j.billable_minutes, j.subtotal_cents, j.vat_cents, j.total_cents, ${kept('cleaning_job_id', 'j.id')} AS paid_cents,
+            j.estimated_minutes, j.billable_minutes, j.subtotal_cents, j.vat_cents, j.total_cents, ${kept('j')} AS paid_cents,
             ${lisbon('j.completed_at')} AS completed_at`,
           from: 'cleaning_jobs j JOIN clients c ON c.id = j.client_id JOIN properties pr ON pr.id = j.property_id',
           id: 'j.id',

@@ -158,21 +158,14 @@ export function createReportsRepository() {
       return rows;
     },
 
-    /** Net revenue (ex-VAT) per Lisbon month and service line, accrued in [start, end). */
-    async revenueByMonth(q: Queryable, start: Date, end: Date): Promise<Array<{ month: string; line: ServiceLineValue; net: number; total: number }>> {
+    /**
+     * Net revenue (ex-VAT) and total per Lisbon month and service line, months fromMonth to toMonth
+     * (YYYY-MM, inclusive), from the monthly summary the document triggers keep (migration kept_balances).
+     */
+    async revenueByMonth(q: Queryable, fromMonth: string, toMonth: string): Promise<Array<{ month: string; line: ServiceLineValue; net: number; total: number }>> {
       const { rows } = await q.query<{ month: string; line: ServiceLineValue; net: number; total: number }>(
-        `SELECT to_char(${LAUNDRY_ACCRUAL} AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM') AS month, 'laundry' AS line,
-                COALESCE(sum(o.subtotal_cents), 0)::int AS net, COALESCE(sum(o.total_cents), 0)::int AS total
-           FROM laundry_orders o
-          WHERE ${LAUNDRY_ACCRUED} AND ${LAUNDRY_ACCRUAL} >= $1 AND ${LAUNDRY_ACCRUAL} < $2
-          GROUP BY 1
-         UNION ALL
-         SELECT to_char(j.completed_at AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM'), 'cleaning',
-                COALESCE(sum(j.subtotal_cents), 0)::int, COALESCE(sum(j.total_cents), 0)::int
-           FROM cleaning_jobs j
-          WHERE ${CLEANING_ACCRUED} AND j.completed_at >= $1 AND j.completed_at < $2
-          GROUP BY 1`,
-        [start, end],
+        `SELECT month, line, net_cents AS net, total_cents AS total FROM revenue_months WHERE month BETWEEN $1 AND $2`,
+        [fromMonth, toMonth],
       );
       return rows;
     },

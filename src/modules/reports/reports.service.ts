@@ -167,8 +167,8 @@ export function createReportsService({ db, repo }: { db: Db; repo: ReportsReposi
       };
     },
 
-    /** Net revenue per month and line over [start, end), for the dashboard's charts. */
-    revenueByMonth: (start: Date, end: Date) => repo.revenueByMonth(db, start, end),
+    /** Net revenue per Lisbon month and line, months fromMonth to toMonth (YYYY-MM), for the dashboard's charts. */
+    revenueByMonth: (fromMonth: string, toMonth: string) => repo.revenueByMonth(db, fromMonth, toMonth),
     cashBetween: (start: Date, end: Date) => repo.cash(db, start, end).then(cashLine),
   };
 }

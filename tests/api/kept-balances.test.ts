@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type supertest from 'supertest';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { bookJob, collectOrder, completeJob, demoClientId, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
+
+type Agent = ReturnType<typeof supertest.agent>;
+
+/**
+ * The balances stored on each order and job, and the monthly revenue summary, are kept by triggers
+ * (migration kept_balances). Whatever happens to payments and documents, they must equal what the rows
+ * themselves add up to.
+ */
+describe('kept balances and monthly revenue', () => {
+  let t: TestApp;
+  let admin: Agent;
+  let services: Record<string, number>;
+  let clientId: number;
+  let propertyId: number;
+  let workerOne: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await t.signIn('admin');
+    services = await serviceIds(t);
+    clientId = await demoClientId(t);
+    propertyId = await propertyOf(admin, clientId);
+    workerOne = await workerId(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const pay = (body: Record<string, unknown>) => admin.post('/api/payments').send({ method: 'cash', ...body });
+  const refund = (body: Record<string, unknown>) => admin.post('/api/payments/refunds').send({ method: 'cash', reason: 'Devolução', ...body });
+  const voidRecord = (id: number) => admin.post(`/api/payments/${id}/void`).send({ reason: 'Registado por engano' });
+
+  /** Documents whose stored paid/refunded differ from the sums over their payment rows. */
+  async function balanceDrift(): Promise<Array<{ line: string; id: number; stored: string; summed: string }>> {
+    const { rows } = await t.db.query<{ line: string; id: number; stored: string; summed: string }>(
+      `WITH sums AS (
+         SELECT laundry_order_id, cleaning_job_id,
+                COALESCE(sum(amount_cents - tip_cents) FILTER (WHERE kind = 'payment'), 0) AS paid,
+                COALESCE(sum(amount_cents) FILTER (WHERE kind = 'refund'), 0) AS refunded
+           FROM payments WHERE voided_at IS NULL GROUP BY 1, 2)
+       SELECT 'laundry' AS line, o.id, concat(o.paid_cents, '/', o.refunded_cents) AS stored, concat(COALESCE(s.paid, 0), '/', COALESCE(s.refunded, 0)) AS summed
+         FROM laundry_orders o LEFT JOIN sums s ON s.laundry_order_id = o.id
+        WHERE (o.paid_cents, o.refunded_cents) <> (COALESCE(s.paid, 0), COALESCE(s.refunded, 0))
+       UNION ALL
+       SELECT 'cleaning', j.id, concat(j.paid_cents, '/', j.refunded_cents), concat(COALESCE(s.paid, 0), '/', COALESCE(s.refunded, 0))
+         FROM cleaning_jobs j LEFT JOIN sums s ON s.cleaning_job_id = j.id
+        WHERE (j.paid_cents, j.refunded_cents) <> (COALESCE(s.paid, 0), COALESCE(s.refunded, 0))`,
+    );
+    return rows;
+  }
+
+  /** Months whose summary row differs from the accrued documents of that month (both directions). */
+  async function revenueDrift(): Promise<unknown[]> {
+    const { rows } = await t.db.query(
+      `WITH truth AS (
+         SELECT to_char(COALESCE(collected_at, delivered_at) AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM') AS month, 'laundry' AS line,
+                count(*)::int AS documents, sum(subtotal_cents)::bigint AS net_cents, sum(total_cents)::bigint AS total_cents
+           FROM laundry_orders WHERE status IN ('collected', 'delivered') GROUP BY 1
+         UNION ALL
+         SELECT to_char(completed_at AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM'), 'cleaning', count(*)::int, sum(subtotal_cents)::bigint, sum(total_cents)::bigint
+           FROM cleaning_jobs WHERE status = 'completed' GROUP BY 1),
+       kept AS (SELECT month::text AS month, line, documents, net_cents, total_cents FROM revenue_months
+                 WHERE documents <> 0 OR net_cents <> 0 OR total_cents <> 0)
+       (SELECT 'summary only' AS side, * FROM kept EXCEPT SELECT 'summary only', * FROM truth)
+       UNION ALL
+       (SELECT 'documents only', * FROM truth EXCEPT SELECT 'documents only', * FROM kept)`,
+    );
+    return rows;
+  }
+
+  /** The outstanding figures as the dashboard computed them before they were stored: from every payment. */
+  async function outstandingFromPayments(): Promise<{ documents: number; balance: number }> {
+    const kept = (column: string, id: string) =>
+      `(SELECT COALESCE(sum(p.amount_cents - p.tip_cents) FILTER (WHERE p.kind = 'payment'), 0) - COALESCE(sum(p.amount_cents) FILTER (WHERE p.kind = 'refund'), 0)
+          FROM payments p WHERE p.${column} = ${id} AND p.voided_at IS NULL)`;
+    const { rows } = await t.db.query<{ documents: number; balance: number }>(
+      `SELECT count(*)::int AS documents, COALESCE(sum(d.balance), 0)::int AS balance FROM (
+         SELECT o.total_cents - ${kept('laundry_order_id', 'o.id')} AS balance FROM laundry_orders o WHERE o.status IN ('collected', 'delivered')
+         UNION ALL
+         SELECT j.total_cents - ${kept('cleaning_job_id', 'j.id')} FROM cleaning_jobs j WHERE j.status = 'completed') d
+        WHERE d.balance > 0`,
+    );
+    return rows[0]!;
+  }
+
+  async function expectConsistent() {
+    expect(await balanceDrift()).toEqual([]);
+    expect(await revenueDrift()).toEqual([]);
+    const dash = (await admin.get('/api/dashboard')).body.data;
+    const truth = await outstandingFromPayments();
+    expect(dash.outstanding).toMatchObject({ documents: truth.documents, balanceCents: truth.balance });
+  }
+
+  it('when an order is paid, tipped, refunded, voided and repriced, then its stored balance always equals the sum over its payments', async () => {
+    const o = await takeOrder(admin, { clientId, lines: [{ serviceId: services.DRY_CLEAN, quantity: 1 }] });
+    await expectConsistent();
+    const first = await pay({ laundryOrderId: o.id, amountCents: 500 });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    await expectConsistent();
+
+    // Repricing an open order (a line added) changes what is owed, not what was kept.
+    const added = await admin.post(`/api/laundry-orders/${o.id}/lines`).send({ version: o.version, serviceId: services.WASH_IRON, weightGrams: 5500 });
+    expect(added.status).toBe(200);
+    const total = added.body.data.totalCents as number;
+    expect(total).toBeGreaterThan(o.totalCents);
+    await expectConsistent();
+
+    const rest = await pay({ laundryOrderId: o.id, amountCents: total - 500 + 250, asTip: true });
+    expect(rest.body.data.payment.tipCents).toBe(250);
+    const back = await refund({ laundryOrderId: o.id, amountCents: 300 });
+    expect(back.status).toBe(201);
+    await expectConsistent();
+    const stored = await t.db.query(`SELECT paid_cents::int AS paid, refunded_cents::int AS refunded FROM laundry_orders WHERE id = $1`, [o.id]);
+    expect(stored.rows[0]).toEqual({ paid: total, refunded: 300 });
+
+    // Accrued and owing €3.00 after the refund: on the unpaid list, then off it once the refund is voided.
+    await collectOrder(admin, o.id);
+    await expectConsistent();
+    const owing = (await admin.get('/api/dashboard')).body.data.outstanding.oldest as Array<{ id: number; balanceCents: number }>;
+    expect(owing.find((d) => d.id === o.id)).toMatchObject({ balanceCents: 300 });
+    expect((await voidRecord(back.body.data.payment.id)).status).toBe(200);
+    await expectConsistent();
+    expect(((await admin.get('/api/dashboard')).body.data.outstanding.oldest as Array<{ id: number }>).some((d) => d.id === o.id)).toBe(false);
+
+    // Voiding the first payment puts €5.00 back on the balance.
+    expect((await voidRecord(first.body.data.payment.id)).status).toBe(200);
+    await expectConsistent();
+    const again = await t.db.query(`SELECT paid_cents::int AS paid, refunded_cents::int AS refunded FROM laundry_orders WHERE id = $1`, [o.id]);
+    expect(again.rows[0]).toEqual({ paid: total - 500, refunded: 0 });
+  });
+
+  it('when payments on the same and on different documents race, then exactly the stored ones are counted', async () => {
+    const orders = await Promise.all(
+      [1, 2, 3].map(() => takeOrder(admin, { clientId, lines: [{ serviceId: services.WASH_IRON, weightGrams: 5500 }, { serviceId: services.DRY_CLEAN, quantity: 2 }] })),
+    );
+    // €43.36 each: ten €10.00 payments race on each order, four fit.
+    const results = await Promise.all(orders.flatMap((o) => Array.from({ length: 10 }, () => pay({ laundryOrderId: o.id, amountCents: 1000 }))));
+    expect(results.filter((r) => r.status === 201)).toHaveLength(12);
+    await expectConsistent();
+    const kept = await t.db.query(`SELECT paid_cents::int AS paid FROM laundry_orders WHERE id = ANY($1::bigint[]) ORDER BY id`, [orders.map((o) => o.id)]);
+    expect(kept.rows).toEqual([{ paid: 4000 }, { paid: 4000 }, { paid: 4000 }]);
+
+    // Voids and new payments at once on the same order: increments from concurrent writers add up.
+    const ids = results.filter((r) => r.status === 201 && r.body.data.payment.laundryOrderId === orders[0]!.id).map((r) => r.body.data.payment.id as number);
+    const mixed = await Promise.all([voidRecord(ids[0]!), voidRecord(ids[1]!), pay({ laundryOrderId: orders[0]!.id, amountCents: 336 }), refund({ laundryOrderId: orders[1]!.id, amountCents: 500 })]);
+    expect(mixed.map((r) => r.status)).toEqual([200, 200, 201, 201]);
+    await expectConsistent();
+  });
+
+  it('when a cleaning job takes a deposit, is completed, repriced and cancelled work is left out, then balances and monthly revenue stay exact', async () => {
+    const job = await bookJob(admin, { clientId, propertyId, workerIds: [workerOne], scheduledDate: '2026-03-20' });
+    const deposit = await pay({ cleaningJobId: job.id, amountCents: 2000 });
+    expect(deposit.status).toBe(201);
+    await expectConsistent();
+
+    await completeJob(t, job.id, { at: '2026-03-20T12:00:00Z', billableMinutes: 120, subtotalCents: 3000, vatCents: 690 });
+    await expectConsistent();
+    // A correction after completion reprices the job (and moves it to another month).
+    await t.db.query(`UPDATE cleaning_jobs SET subtotal_cents = 4500, vat_cents = 1035, total_cents = 5535, completed_at = '2026-04-01T09:00:00Z' WHERE id = $1`, [job.id]);
+    await expectConsistent();
+    const months = await t.db.query(`SELECT month, documents FROM revenue_months WHERE line = 'cleaning' AND month IN ('2026-03', '2026-04') ORDER BY month`);
+    expect(months.rows).toContainEqual({ month: '2026-04', documents: 1 });
+
+    await pay({ cleaningJobId: job.id, amountCents: 3535 });
+    await expectConsistent();
+
+    // A laundry order collected then cancelled in one statement's life leaves its month as it was.
+    const o = await takeOrder(admin, { clientId, lines: [{ serviceId: services.DRY_CLEAN, quantity: 1 }] });
+    await collectOrder(admin, o.id);
+    await expectConsistent();
+    await t.db.query(`UPDATE laundry_orders SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'teste' WHERE id = $1`, [o.id]);
+    await expectConsistent();
+  });
+});
