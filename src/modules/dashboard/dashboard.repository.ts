@@ -59,12 +59,12 @@ export interface OpenOrderRow {
 }
 
 /**
- * Accrued documents still owing, from the balances kept on each document (migration kept_balances): the
- * very predicates of the partial indexes laundry_orders_owing_idx and cleaning_jobs_owing_idx, so both
- * read only the few documents that owe.
+ * Accrued documents still owing, from the balance kept on each document (migrations kept_balances and
+ * owing_balance): the very predicates of the partial indexes laundry_orders_owing_idx and
+ * cleaning_jobs_owing_idx, so both read only the few documents that owe.
  */
-const LAUNDRY_OWING = `o.status IN ('collected', 'delivered') AND o.total_cents > o.paid_cents - o.refunded_cents`;
-const CLEANING_OWING = `j.status = 'completed' AND j.total_cents > j.paid_cents - j.refunded_cents`;
+const LAUNDRY_OWING = `o.status IN ('collected', 'delivered') AND o.balance_cents > 0`;
+const CLEANING_OWING = `j.status = 'completed' AND j.balance_cents > 0`;
 
 const JOB_COLUMNS = `j.id, j.job_type, j.status, j.scheduled_date::text AS scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time,
   j.estimated_minutes, p.id AS property_id, p.name AS property_name, p.address_line1, p.city`;
@@ -97,10 +97,10 @@ export function createDashboardRepository() {
     /** How many accrued documents are not fully paid, and what they owe in all. */
     async outstanding(q: Queryable): Promise<OutstandingRow> {
       const { rows } = await q.query<OutstandingRow>(
-        `SELECT count(*)::int AS documents, COALESCE(sum(b.balance), 0)::bigint AS balance_total
-           FROM (SELECT o.total_cents - (o.paid_cents - o.refunded_cents) AS balance FROM laundry_orders o WHERE ${LAUNDRY_OWING}
+        `SELECT count(*)::int AS documents, COALESCE(sum(b.balance_cents), 0)::bigint AS balance_total
+           FROM (SELECT o.balance_cents FROM laundry_orders o WHERE ${LAUNDRY_OWING}
                  UNION ALL
-                 SELECT j.total_cents - (j.paid_cents - j.refunded_cents) FROM cleaning_jobs j WHERE ${CLEANING_OWING}) b`,
+                 SELECT j.balance_cents FROM cleaning_jobs j WHERE ${CLEANING_OWING}) b`,
       );
       return rows[0]!;
     },
@@ -111,12 +111,12 @@ export function createDashboardRepository() {
      */
     async oldestUnpaid(q: Queryable, limit: number): Promise<UnpaidRow[]> {
       const { rows } = await q.query<UnpaidRow>(
-        `SELECT u.line, u.id, u.reference, u.client_id, c.name AS client_name, u.accrued_at, u.total::int, u.paid::int, (u.total - u.paid)::int AS balance
+        `SELECT u.line, u.id, u.reference, u.client_id, c.name AS client_name, u.accrued_at, u.total::int, (u.total - u.balance)::int AS paid, u.balance::int
            FROM ((SELECT 'laundry' AS line, o.id, o.order_number AS reference, o.client_id, ${LAUNDRY_ACCRUAL} AS accrued_at, o.total_cents AS total,
-                         o.paid_cents - o.refunded_cents AS paid
+                         o.balance_cents AS balance
                     FROM laundry_orders o WHERE ${LAUNDRY_OWING} ORDER BY ${LAUNDRY_ACCRUAL}, o.id LIMIT $1)
                  UNION ALL
-                 (SELECT 'cleaning', j.id, 'CLN-' || j.id, j.client_id, j.completed_at, j.total_cents, j.paid_cents - j.refunded_cents
+                 (SELECT 'cleaning', j.id, 'CLN-' || j.id, j.client_id, j.completed_at, j.total_cents, j.balance_cents
                     FROM cleaning_jobs j WHERE ${CLEANING_OWING} ORDER BY j.completed_at, j.id LIMIT $1)) u
            JOIN clients c ON c.id = u.client_id
           ORDER BY u.accrued_at, u.line, u.id LIMIT $1`,
