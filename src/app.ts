@@ -126,7 +126,7 @@ export function createApp(deps: AppDeps): App {
   app.set('trust proxy', config.trustProxy);
   app.set('etag', false);
 
-  const sessionStore = createSessionStore(db.pool, config, logger);
+  const sessionStore = createSessionStore(db.pool, config, logger, clock);
   const routes: Routes = { router: express.Router(), registry: createRegistry(), table: [] };
   // Health probes never touch the session store: liveness must hold with the database down.
   const probes: Routes = { ...routes, router: express.Router() };

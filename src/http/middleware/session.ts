@@ -17,9 +17,17 @@ export function sessionKindOf(role: SessionAuth['role']): SessionKind {
   return 'staff';
 }
 
-export function createSessionStore(pool: pg.Pool, config: Config, logger: Logger): SessionStore {
+/**
+ * How often at most a session's rolling idle expiry is written back. Touching it on every request was
+ * an UPDATE, and a round trip the answer waited for, per request. The stored expiry now lags the last
+ * request by at most this long, so an idle session ends at most a minute before its full idle timeout
+ * (timeouts are hours); the cookie's own expiry still rolls with every answer.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 60_000;
+
+export function createSessionStore(pool: pg.Pool, config: Config, logger: Logger, clock: Clock): SessionStore {
   const PgStore = connectPgSimple(session);
-  return new PgStore({
+  const store = new PgStore({
     pool,
     tableName: 'session',
     // The table comes from a migration; creating it at run time races between instances.
@@ -27,6 +35,47 @@ export function createSessionStore(pool: pg.Pool, config: Config, logger: Logger
     pruneSessionInterval: config.session.pruneIntervalSeconds > 0 ? config.session.pruneIntervalSeconds : false,
     errorLog: (...args: unknown[]) => logger.error({ detail: args.map(String).join(' ') }, '❌ Session store error'),
   }) as unknown as SessionStore;
+  return withThrottledTouch(store, clock, SESSION_TOUCH_INTERVAL_MS);
+}
+
+/**
+ * Skips a touch when this instance wrote the session's expiry less than `intervalMs` ago (a save or a
+ * touch). Per instance: behind a proxy each instance touches at most once per interval, still exact
+ * enough. The memory is one entry per session active within the last interval.
+ */
+function withThrottledTouch(store: SessionStore, clock: Clock, intervalMs: number): SessionStore {
+  const writtenAt = new Map<string, number>();
+  const { touch, set, destroy, close } = store;
+  const now = () => clock.now().getTime();
+  store.touch = (sid, sess, callback) => {
+    const last = writtenAt.get(sid);
+    if (last !== undefined && now() - last < intervalMs) return callback?.();
+    writtenAt.set(sid, now());
+    touch!.call(store, sid, sess, ((err?: unknown) => {
+      if (err) writtenAt.delete(sid);
+      // express-session's touch callback takes the error, though its types say otherwise.
+      (callback as ((err?: unknown) => void) | undefined)?.(err);
+    }) as () => void);
+  };
+  store.set = (sid, sess, callback) => {
+    writtenAt.set(sid, now());
+    set.call(store, sid, sess, callback);
+  };
+  store.destroy = (sid, callback) => {
+    writtenAt.delete(sid);
+    destroy.call(store, sid, callback);
+  };
+  const sweep = setInterval(() => {
+    const cutoff = now() - intervalMs;
+    for (const [sid, at] of writtenAt) if (at < cutoff) writtenAt.delete(sid);
+  }, intervalMs);
+  sweep.unref();
+  store.close = () => {
+    clearInterval(sweep);
+    writtenAt.clear();
+    close.call(store);
+  };
+  return store;
 }
 
 /**
