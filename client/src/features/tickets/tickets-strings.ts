@@ -21,7 +21,7 @@ export const ticketsEn = {
     high: 'High',
     urgent: 'Urgent',
   },
-  priorityLabel: 'Priority {{priority}}',
+  priorityPrefix: 'Priority',
   filters: {
     label: 'Filter tickets',
     status: 'Status',
@@ -150,7 +150,7 @@ const ticketsPt: Shape<typeof ticketsEn> = {
     high: 'Alta',
     urgent: 'Urgente',
   },
-  priorityLabel: 'Prioridade {{priority}}',
+  priorityPrefix: 'Prioridade',
   filters: {
     label: 'Filtrar ocorrências',
     status: 'Estado',

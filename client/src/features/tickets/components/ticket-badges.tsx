@@ -16,7 +16,8 @@ export function TicketStatusBadge({ status }: { status: TicketStatusValue }) {
 export function PriorityBadge({ priority }: { priority: TicketPriorityValue }) {
   const { t } = useTranslation('tickets');
   return (
-    <span className={`badge ticket-priority ticket-priority--${priority}`} aria-label={t('priorityLabel', { priority: t(`priority.${priority}`) })}>
+    <span className={`badge ticket-priority ticket-priority--${priority}`}>
+      <span className="visually-hidden">{t('priorityPrefix')} </span>
       {t(`priority.${priority}`)}
     </span>
   );

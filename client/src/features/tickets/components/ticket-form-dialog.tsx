@@ -37,6 +37,8 @@ const TicketForm = z
 type TicketValues = z.infer<typeof TicketForm>;
 
 const FIELDS = ['title', 'description', 'priority', 'laundryOrderId', 'cleaningJobId'] as const;
+/** The shared schema's sentences (for the API) become the form's own words. */
+const TOKENS = { title: 'tooShort:3', description: 'required' };
 
 /** "Report a problem": a worker on a phone or the office at a desk; the new ticket is handed back. */
 export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (ticket: Ticket) => void }) {
@@ -48,7 +50,7 @@ export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; 
   const [orderText, setOrderText] = useState('');
   const [jobText, setJobText] = useState('');
   const form = useForm<TicketValues>({
-    resolver: tokenResolver(TicketForm),
+    resolver: tokenResolver(TicketForm, TOKENS),
     defaultValues: { title: '', description: '', priority: 'medium', link: 'none', laundryOrderId: null, cleaningJobId: null },
   });
   const [link, priority, laundryOrderId, cleaningJobId] = useWatch({ control: form.control, name: ['link', 'priority', 'laundryOrderId', 'cleaningJobId'] });
