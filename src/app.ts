@@ -14,6 +14,7 @@ import { requestLogger } from './http/middleware/request-logger.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { originPolicy } from './http/middleware/origin-policy.js';
 import { jsonBody } from './http/middleware/json-body.js';
+import { jsonGzip } from './http/middleware/json-gzip.js';
 import { createSessionStore, loadActor, sessionMiddleware, type SessionStore } from './http/middleware/session.js';
 import { idempotency } from './http/middleware/idempotency.js';
 import { apiNotFound, errorHandler } from './http/middleware/error-handler.js';
@@ -268,8 +269,10 @@ export function createApp(deps: AppDeps): App {
   app.use(metrics.observeRequests);
   app.use(requestLogger(logger));
   app.use(securityHeaders(config.isProduction));
-  // gzip for JSON, the web app's scripts and CSV; images are already compressed and left alone.
+  // gzip for the web app's scripts and CSV streams; images are already compressed and left alone. JSON
+  // answers are gzipped in one pass by jsonGzip (after compression, so compression leaves them alone).
   app.use(compression());
+  app.use(jsonGzip());
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
