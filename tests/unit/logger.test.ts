@@ -10,7 +10,7 @@ function capture() {
       done();
     },
   });
-  return { lines, logger: createLogger({ level: 'info', destination }) };
+  return { lines, logger: createLogger({ level: 'info', pretty: false, destination }) };
 }
 
 describe('error lines', () => {
