@@ -1,4 +1,5 @@
 import { ApiError } from '@/lib/api-error';
+import { downloadBlob } from '@/lib/download';
 import { newCorrelationId } from '@/lib/ids';
 
 /** The file name from `Content-Disposition: attachment; filename="…"`, or the fallback. */
@@ -13,15 +14,18 @@ export function attachmentName(header: string | null, fallback: string): string 
 }
 
 /**
- * Downloads a file the API serves (a CSV export) with the session's cookies and saves it under the
- * server's file name. Fetched rather than followed as a link so that a refusal (a bad period, an ended
- * session) becomes an ApiError the screen explains, instead of the browser opening the JSON answer.
+ * Downloads a file the API serves (a CSV export, a receipt PDF) with the session's cookies and saves it
+ * under the server's file name (or `fallbackName`). Fetched rather than followed as a link so that a
+ * refusal (a bad period, an ended session, a receipt that is not yours) becomes an ApiError the screen
+ * explains, instead of the browser opening or saving the JSON answer.
  */
-export async function downloadFromApi(path: string, fallbackName: string, signal?: AbortSignal): Promise<string> {
+export async function downloadFromApi(path: string, fallbackName: string, { signal, accept }: { signal?: AbortSignal; accept?: string } = {}): Promise<string> {
   const correlationId = newCorrelationId();
   let response: Response;
   try {
-    response = await fetch(path, { credentials: 'include', headers: { 'X-Correlation-Id': correlationId }, signal });
+    const headers: Record<string, string> = { 'X-Correlation-Id': correlationId };
+    if (accept) headers.Accept = accept;
+    response = await fetch(path, { credentials: 'include', headers, signal });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached.', correlationId);
@@ -35,14 +39,6 @@ export async function downloadFromApi(path: string, fallbackName: string, signal
       : new ApiError(response.status, 'BAD_RESPONSE', `Unexpected response (HTTP ${response.status}).`, reference);
   }
   const name = attachmentName(response.headers.get('Content-Disposition'), fallbackName);
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked a moment later: some browsers start the download asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(await response.blob(), name);
   return name;
 }

@@ -5,6 +5,7 @@ import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { formatNumber, periodText } from '@/features/reports/report-format';
 import '@/features/reports/reports-strings';
+import { ReportTable } from './report-table';
 
 const LINES = ['laundry', 'cleaning'] as const;
 
@@ -38,30 +39,10 @@ export function RevenueTables({ report }: { report: RevenueReportDto }) {
   };
   return (
     <div className="stack">
-      <div className="card table-card">
-        <table className="data-table report-table" data-testid="revenue-summary">
-          <caption className="report-table__caption">{t('revenue.summaryCaption', { period })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cols.line')}</th>
-              <th scope="col" className="num">
-                {t('cols.documents')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.net')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.vat')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>{LINES.map(totalsRow)}</tbody>
-          <tfoot>{totalsRow('total')}</tfoot>
-        </table>
-      </div>
+      <ReportTable testId="revenue-summary" caption={t('revenue.summaryCaption', { period })} columns={[{ label: t('cols.line') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
+        <tbody>{LINES.map(totalsRow)}</tbody>
+        <tfoot>{totalsRow('total')}</tfoot>
+      </ReportTable>
       {report.byService.length === 0 ? (
         <p className="muted">{t('revenue.empty')}</p>
       ) : (
@@ -69,82 +50,65 @@ export function RevenueTables({ report }: { report: RevenueReportDto }) {
           <h2 id="revenue-service-title" className="report-section__title">
             {t('revenue.byServiceTitle')}
           </h2>
-          <div className="card table-card">
-            <table className="data-table report-table" data-testid="revenue-by-service">
-              <caption className="visually-hidden">{t('revenue.byServiceCaption', { period })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cols.service')}</th>
-                  <th scope="col" className="num">
-                    {t('cols.documents')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('cols.quantity')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('cols.net')}
-                  </th>
-                </tr>
-              </thead>
-              {LINES.map((line) => {
-                const rows = report.byService.filter((r) => r.serviceLine === line);
-                if (rows.length === 0) return null;
-                return (
-                  <Fragment key={line}>
-                    <tbody>
-                      <tr className="report-table__group">
-                        <th scope="rowgroup" colSpan={4}>
-                          {t(`lines.${line}`)}
-                        </th>
-                      </tr>
-                      {rows.map((r) => (
-                        <tr key={`${r.serviceLine}-${r.code}`}>
-                          <th scope="row" className="cell-main">
-                            {locale === 'en' ? r.nameEn : r.name}
-                          </th>
-                          <td className="num" data-label={t('cols.documents')}>
-                            {r.documents}
-                          </td>
-                          <td className="num" data-label={t('cols.quantity')}>
-                            {line === 'cleaning' ? t('revenue.hoursUnit', { hours: formatNumber(r.quantity, locale) }) : formatNumber(r.quantity, locale)}
-                          </td>
-                          <td className="num" data-label={t('cols.net')}>
-                            {money(r.netCents)}
-                          </td>
-                        </tr>
-                      ))}
-                      <tr className="report-table__subtotal">
+          <ReportTable testId="revenue-by-service" caption={t('revenue.byServiceCaption', { period })} captionHidden columns={[{ label: t('cols.service') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.quantity'), numeric: true }, { label: t('cols.net'), numeric: true }]}>
+            {LINES.map((line) => {
+              const rows = report.byService.filter((r) => r.serviceLine === line);
+              if (rows.length === 0) return null;
+              return (
+                <Fragment key={line}>
+                  <tbody>
+                    <tr className="report-table__group">
+                      <th scope="rowgroup" colSpan={4}>
+                        {t(`lines.${line}`)}
+                      </th>
+                    </tr>
+                    {rows.map((r) => (
+                      <tr key={`${r.serviceLine}-${r.code}`}>
                         <th scope="row" className="cell-main">
-                          {t('revenue.subtotal', { line: t(`lines.${line}`) })}
+                          {locale === 'en' ? r.nameEn : r.name}
                         </th>
                         <td className="num" data-label={t('cols.documents')}>
-                          {report[line].documents}
+                          {r.documents}
                         </td>
-                        <td className="num report-table__blank" aria-hidden="true" />
+                        <td className="num" data-label={t('cols.quantity')}>
+                          {line === 'cleaning' ? t('revenue.hoursUnit', { hours: formatNumber(r.quantity, locale) }) : formatNumber(r.quantity, locale)}
+                        </td>
                         <td className="num" data-label={t('cols.net')}>
-                          {money(report[line].subtotalCents)}
+                          {money(r.netCents)}
                         </td>
                       </tr>
-                    </tbody>
-                  </Fragment>
-                );
-              })}
-              <tfoot>
-                <tr className="report-table__total">
-                  <th scope="row" className="cell-main">
-                    {t('lines.total')}
-                  </th>
-                  <td className="num" data-label={t('cols.documents')}>
-                    {report.total.documents}
-                  </td>
-                  <td className="num report-table__blank" aria-hidden="true" />
-                  <td className="num" data-label={t('cols.net')}>
-                    {money(report.total.subtotalCents)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+                    ))}
+                    <tr className="report-table__subtotal">
+                      <th scope="row" className="cell-main">
+                        {t('revenue.subtotal', { line: t(`lines.${line}`) })}
+                      </th>
+                      <td className="num" data-label={t('cols.documents')}>
+                        {report[line].documents}
+                      </td>
+                      <td className="num report-table__blank" aria-hidden="true" />
+                      <td className="num" data-label={t('cols.net')}>
+                        {money(report[line].subtotalCents)}
+                      </td>
+                    </tr>
+                  </tbody>
+                </Fragment>
+              );
+            })}
+            <tfoot>
+              <tr className="report-table__total">
+                <th scope="row" className="cell-main">
+                  {t('lines.total')}
+                </th>
+                <td className="num" data-label={t('cols.documents')}>
+                  {report.total.documents}
+                </td>
+                <td className="num report-table__blank" aria-hidden="true" />
+                <td className="num" data-label={t('cols.net')}>
+                  {money(report.total.subtotalCents)}
+                </td>
+              </tr>
+            </tfoot>
+          </ReportTable>
         </section>
       )}
     </div>
@@ -185,49 +149,26 @@ function CashTable({ title, caption, first, rows, total, testId }: { title: stri
       <h2 id={id} className="report-section__title">
         {title}
       </h2>
-      <div className="card table-card">
-        <table className="data-table report-table" data-testid={testId}>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{first}</th>
-              <th scope="col" className="num">
-                {t('cols.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.payments')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.refunds')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.tips')}
-              </th>
-              <th scope="col" className="num">
-                {t('cols.netReceived')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row" className="cell-main">
-                  {row.label}
-                </th>
-                <CashCells line={row.line} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="report-table__total">
+      <ReportTable testId={testId} caption={caption} captionHidden columns={[{ label: first }, { label: t('cols.count'), numeric: true }, { label: t('cols.payments'), numeric: true }, { label: t('cols.refunds'), numeric: true }, { label: t('cols.tips'), numeric: true }, { label: t('cols.netReceived'), numeric: true }]}>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
               <th scope="row" className="cell-main">
-                {t('lines.total')}
+                {row.label}
               </th>
-              <CashCells line={total} />
+              <CashCells line={row.line} />
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="report-table__total">
+            <th scope="row" className="cell-main">
+              {t('lines.total')}
+            </th>
+            <CashCells line={total} />
+          </tr>
+        </tfoot>
+      </ReportTable>
     </section>
   );
 }

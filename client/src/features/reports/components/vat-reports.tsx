@@ -4,6 +4,7 @@ import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { formatRate, periodText } from '@/features/reports/report-format';
 import '@/features/reports/reports-strings';
+import { ReportTable } from './report-table';
 
 const LINES = ['laundry', 'cleaning'] as const;
 
@@ -29,29 +30,6 @@ function BreakdownCells({ b }: { b: Omit<VatBreakdownDto, 'byRate'> }) {
   );
 }
 
-function BreakdownHead({ first }: { first: string }) {
-  const { t } = useTranslation('reports');
-  return (
-    <thead>
-      <tr>
-        <th scope="col">{first}</th>
-        <th scope="col" className="num">
-          {t('cols.documents')}
-        </th>
-        <th scope="col" className="num">
-          {t('cols.net')}
-        </th>
-        <th scope="col" className="num">
-          {t('cols.vat')}
-        </th>
-        <th scope="col" className="num">
-          {t('cols.total')}
-        </th>
-      </tr>
-    </thead>
-  );
-}
-
 /** A quarter's IVA: laundry and cleaning with the total, then the same total split by IVA rate. */
 export function VatQuarterTables({ report }: { report: VatQuarterReportDto }) {
   const { t } = useTranslation('reports');
@@ -59,52 +37,44 @@ export function VatQuarterTables({ report }: { report: VatQuarterReportDto }) {
   const period = periodText(report.period, locale, (v) => t('period.shown', v));
   return (
     <div className="stack">
-      <div className="card table-card">
-        <table className="data-table report-table" data-testid="vat-quarter">
-          <caption className="report-table__caption">{t('vatQuarter.caption', { period })}</caption>
-          <BreakdownHead first={t('cols.line')} />
-          <tbody>
-            {LINES.map((line) => (
-              <tr key={line}>
-                <th scope="row" className="cell-main">
-                  {t(`lines.${line}`)}
-                </th>
-                <BreakdownCells b={report[line]} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr className="report-table__total" data-testid="vat-quarter-total">
+      <ReportTable testId="vat-quarter" caption={t('vatQuarter.caption', { period })} columns={[{ label: t('cols.line') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
+        <tbody>
+          {LINES.map((line) => (
+            <tr key={line}>
               <th scope="row" className="cell-main">
-                {t('lines.total')}
+                {t(`lines.${line}`)}
               </th>
-              <BreakdownCells b={report.total} />
+              <BreakdownCells b={report[line]} />
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="report-table__total" data-testid="vat-quarter-total">
+            <th scope="row" className="cell-main">
+              {t('lines.total')}
+            </th>
+            <BreakdownCells b={report.total} />
+          </tr>
+        </tfoot>
+      </ReportTable>
       {report.total.documents === 0 ? <p className="muted">{t('vatQuarter.empty')}</p> : null}
       {report.total.byRate.length > 0 ? (
         <section className="stack stack--sm" aria-labelledby="vat-rate-title">
           <h2 id="vat-rate-title" className="report-section__title">
             {t('vatQuarter.byRateTitle')}
           </h2>
-          <div className="card table-card">
-            <table className="data-table report-table">
-              <caption className="visually-hidden">{t('vatQuarter.byRateCaption', { period })}</caption>
-              <BreakdownHead first={t('cols.rate')} />
-              <tbody>
-                {report.total.byRate.map((rate) => (
-                  <tr key={rate.vatRateBasisPoints}>
-                    <th scope="row" className="cell-main">
-                      {formatRate(rate.vatRateBasisPoints, locale)}
-                    </th>
-                    <BreakdownCells b={rate} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReportTable caption={t('vatQuarter.byRateCaption', { period })} captionHidden columns={[{ label: t('cols.rate') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
+            <tbody>
+              {report.total.byRate.map((rate) => (
+                <tr key={rate.vatRateBasisPoints}>
+                  <th scope="row" className="cell-main">
+                    {formatRate(rate.vatRateBasisPoints, locale)}
+                  </th>
+                  <BreakdownCells b={rate} />
+                </tr>
+              ))}
+            </tbody>
+          </ReportTable>
         </section>
       ) : null}
     </div>
@@ -142,35 +112,9 @@ export function VatYearTables({ report }: { report: VatAnnualReportDto }) {
     </tr>
   );
   return (
-    <div className="card table-card">
-      <table className="data-table report-table" data-testid="vat-year">
-        <caption className="report-table__caption">{t('vatYear.caption', { year: report.year })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cols.quarter')}</th>
-            <th scope="col" className="num">
-              {t('cols.documents')}
-            </th>
-            <th scope="col" className="num">
-              {t('cols.laundryNet')}
-            </th>
-            <th scope="col" className="num">
-              {t('cols.cleaningNet')}
-            </th>
-            <th scope="col" className="num">
-              {t('cols.net')}
-            </th>
-            <th scope="col" className="num">
-              {t('cols.vat')}
-            </th>
-            <th scope="col" className="num">
-              {t('cols.total')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>{report.quarters.map((q) => row(t('period.quarterName', { quarter: q.quarter }), q, `q${q.quarter}`))}</tbody>
-        <tfoot>{row(t('vatYear.yearTotal', { year: report.year }), report, 'year')}</tfoot>
-      </table>
-    </div>
+    <ReportTable testId="vat-year" caption={t('vatYear.caption', { year: report.year })} columns={[{ label: t('cols.quarter') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.laundryNet'), numeric: true }, { label: t('cols.cleaningNet'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
+      <tbody>{report.quarters.map((q) => row(t('period.quarterName', { quarter: q.quarter }), q, `q${q.quarter}`))}</tbody>
+      <tfoot>{row(t('vatYear.yearTotal', { year: report.year }), report, 'year')}</tfoot>
+    </ReportTable>
   );
 }
