@@ -61,6 +61,7 @@ test('when an admin books an airbnb job for two workers, then they start and end
 
   // The admin books it in the browser.
   await signIn(page, DEMO.admin);
+  await expect(page).toHaveURL(/\/admin$/);
   await page.goto('/admin/cleaning');
   await expect(page.getByRole('heading', { level: 1, name: 'Serviços de limpeza' })).toBeVisible();
   await expectAccessible(page, 'the staff job list');
