@@ -1,5 +1,4 @@
-import sharp, { type Metadata } from 'sharp';
-import { fileTypeFromFile } from 'file-type';
+import type { Metadata, default as SharpFactory } from 'sharp';
 import { AppError } from '../../lib/app-error.js';
 import { exifCaptureTime } from './exif-capture-time.js';
 import { createSemaphore } from './semaphore.js';
@@ -32,31 +31,40 @@ export interface ProcessedImage {
   thumbnail: Rendition;
 }
 
+let sharpModule: Promise<typeof SharpFactory> | undefined;
+/**
+ * sharp (libvips) and file-type are loaded with the first photo, not at boot: most requests never touch
+ * an image, and the native library alone is ~10 MB of memory and a noticeable part of the boot time.
+ */
+const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+const loadFileType = () => import('file-type');
+
 /**
  * Which HEIF-family inputs the installed libvips decodes. The prebuilt sharp binaries carry libheif
  * with the AV1 decoder only (HEVC is patent-encumbered), so AVIF is in and HEIC is out unless a global
  * libvips with HEVC support is used; the answer comes from the decoder itself, never from a guess.
  */
-export function heifSupport(): { avif: boolean; heic: boolean } {
+export async function heifSupport(): Promise<{ avif: boolean; heic: boolean }> {
+  const sharp = await loadSharp();
   const suffixes: string[] = sharp.format.heif?.input?.fileSuffix ?? [];
   return { avif: suffixes.includes('.avif'), heic: suffixes.includes('.heic') || suffixes.includes('.heif') };
 }
 
 /** The accepted types, detected from the bytes (file-type), never from the client's name or Content-Type. */
-export function acceptedTypes(): ReadonlyMap<string, SourceFormat> {
+export async function acceptedTypes(): Promise<ReadonlyMap<string, SourceFormat>> {
   const types = new Map<string, SourceFormat>([
     ['image/jpeg', 'jpeg'],
     ['image/png', 'png'],
     ['image/webp', 'webp'],
   ]);
-  const heif = heifSupport();
+  const heif = await heifSupport();
   if (heif.avif) types.set('image/avif', 'avif');
   if (heif.heic) for (const mime of ['image/heic', 'image/heif']) types.set(mime, 'heic');
   return types;
 }
 
-export const unsupportedMediaType = (detected: string | null, index?: number) =>
-  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Only ${[...acceptedTypes().keys()].join(', ')} photos are accepted.`, {
+export const unsupportedMediaType = (types: ReadonlyMap<string, SourceFormat>, detected: string | null, index?: number) =>
+  new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `Only ${[...types.keys()].join(', ')} photos are accepted.`, {
     ...(index !== undefined ? { index } : {}),
     detected,
   });
@@ -86,17 +94,20 @@ export interface ImagePipelineOptions {
  */
 export function createImagePipeline({ maxInputPixels, concurrency }: ImagePipelineOptions) {
   const gate = createSemaphore(concurrency);
-  const types = acceptedTypes();
+  let types: Promise<ReadonlyMap<string, SourceFormat>> | undefined;
   const input = { limitInputPixels: maxInputPixels, failOn: 'error', sequentialRead: true } as const;
 
   async function detect(file: string, index?: number): Promise<SourceFormat> {
+    const { fileTypeFromFile } = await loadFileType();
+    const accepted = await (types ??= acceptedTypes());
     const type = await fileTypeFromFile(file);
-    const format = type ? types.get(type.mime) : undefined;
-    if (!format) throw unsupportedMediaType(type?.mime ?? null, index);
+    const format = type ? accepted.get(type.mime) : undefined;
+    if (!format) throw unsupportedMediaType(accepted, type?.mime ?? null, index);
     return format;
   }
 
   async function render(file: string, index?: number): Promise<Omit<ProcessedImage, 'sourceFormat'>> {
+    const sharp = await loadSharp();
     let meta: Metadata;
     try {
       // Reads the header only (no pixels), so the limit is lifted here to learn the declared size and

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { ReceiptSnapshotDto } from '../../contracts/receipts.js';
 import { formatDate, formatEuro, formatRate, LABELS, METHOD_LABELS } from './receipt-format.js';
 
@@ -17,7 +16,9 @@ const ACCENT = '#b42318';
 
 const COLUMNS = { description: PAGE.margin, quantity: 330, unit: 400, amount: 480 } as const;
 
-export function renderReceiptPdf(s: ReceiptSnapshotDto): Promise<Buffer> {
+export async function renderReceiptPdf(s: ReceiptSnapshotDto): Promise<Buffer> {
+  // Loaded on the first receipt, not at boot: most processes never print one (boot time and memory).
+  const { default: PDFDocument } = await import('pdfkit');
   const L = LABELS[s.locale];
   const money = (cents: number) => formatEuro(cents, s.locale);
   const issuedAt = new Date(s.issuedAt);
