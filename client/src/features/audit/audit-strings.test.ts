@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { auditEn } from '@/features/audit/audit-strings';
+
+// Every action and entity the server writes to the activity log has a name on the screens (the
+// dashboard's recent activity and the activity log), in both languages (Shape makes Portuguese follow).
+const serverSources = import.meta.glob<string>('../../../../src/modules/**/*.ts', { query: '?raw', import: 'default', eager: true });
+
+function quotedAfter(field: 'action' | 'entity'): Set<string> {
+  const found = new Set<string>();
+  for (const source of Object.values(serverSources)) {
+    // `action: 'create'` and `action: cond ? 'start_on_behalf' : 'start'` (up to the end of the value).
+    for (const match of source.matchAll(new RegExp(`\\b${field}: ([^,}\\n]*)`, 'g'))) {
+      for (const literal of match[1]!.matchAll(/'([a-z_]+)'/g)) found.add(literal[1]!);
+    }
+  }
+  return found;
+}
+
+describe('activity log labels', () => {
+  it('when the server records an action, then the screens have a label for it', () => {
+    const actions = quotedAfter('action');
+    expect(actions.size).toBeGreaterThan(20);
+    // Compared values that are statuses, not actions (`to === 'ready' ? 'mark_ready' : …`).
+    const statuses = new Set(['ready', 'cancelled']);
+    const missing = [...actions].filter((action) => !statuses.has(action) && !(action in auditEn.actions));
+    expect(missing).toEqual([]);
+  });
+
+  it('when the server records an entity, then the screens have a label for it', () => {
+    const entities = quotedAfter('entity');
+    expect(entities.size).toBeGreaterThan(8);
+    expect([...entities].filter((entity) => !(entity in auditEn.entities))).toEqual([]);
+  });
+});
