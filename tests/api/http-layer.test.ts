@@ -185,6 +185,26 @@ describe('HTTP layer', () => {
       expect(created).toBe(before + 1);
     });
 
+    it('when the retry follows the answer at once, then it is replayed even while recording the answer is slow', async () => {
+      const agent = await t.signIn('admin');
+      const query = t.db.query;
+      // Recording the answer takes 150 ms: the answer must not leave before it is recorded.
+      t.db.query = (async (text: string, values?: unknown[]) => {
+        if (text.includes("SET state = 'completed'")) await new Promise((r) => setTimeout(r, 150));
+        return query.call(t.db, text, values);
+      }) as typeof query;
+      try {
+        const first = await agent.post('/api/test/widgets').set('Idempotency-Key', 'slow-record-0001').send({ name: 'aprons' });
+        const again = await agent.post('/api/test/widgets').set('Idempotency-Key', 'slow-record-0001').send({ name: 'aprons' });
+        expect(first.status).toBe(201);
+        expect(again.status, JSON.stringify(again.body)).toBe(201);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(again.body).toEqual(first.body);
+      } finally {
+        t.db.query = query;
+      }
+    });
+
     it('when two identical requests race, then one acts and the other is told to retry (409)', async () => {
       const agent = await t.signIn('admin');
       const before = created;

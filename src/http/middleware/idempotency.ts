@@ -53,21 +53,31 @@ export function idempotency(db: Db, logger: Logger, excluded: RegExp[] = []): Re
     }
 
     const send = res.json.bind(res);
-    let body: unknown;
+    const complete = (status: number, value: unknown) =>
+      db
+        .query(
+          `UPDATE idempotency_keys SET state = 'completed', status_code = $3, response_body = $4, completed_at = now()
+           WHERE scope = $1 AND key = $2`,
+          [scope, key, status, JSON.stringify(value ?? null)],
+        )
+        .catch((err: unknown) => logger.error({ err }, '❌ Could not record the idempotent response'));
+    let recorded = false;
     res.json = (value: unknown) => {
-      body = value;
-      return send(value);
+      if (res.statusCode >= 500) return send(value);
+      // Recorded before the answer leaves: a client that retries the moment it has the answer (a double
+      // submit, a replayed request) finds it completed and gets the replay, never a 409 "in progress".
+      recorded = true;
+      void complete(res.statusCode, value).then(() => send(value));
+      return res;
     };
     res.on('finish', () => {
+      if (recorded) return;
+      // Answers sent without a JSON body (204) are recorded as they finish; server errors free the key.
       const store =
         res.statusCode < 500
-          ? db.query(
-              `UPDATE idempotency_keys SET state = 'completed', status_code = $3, response_body = $4, completed_at = now()
-               WHERE scope = $1 AND key = $2`,
-              [scope, key, res.statusCode, JSON.stringify(body ?? null)],
-            )
+          ? complete(res.statusCode, null)
           : db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
-      store.catch((err: unknown) => logger.error({ err }, '❌ Could not record the idempotent response'));
+      store.catch((err: unknown) => logger.error({ err }, '❌ Could not release the Idempotency-Key'));
     });
     res.on('close', () => {
       if (!res.writableFinished) {
