@@ -9,10 +9,11 @@
 //    .data/bench/postgres (the same code `npm start` uses);
 // 3. generates the data set once per scale into its own database (reused while its marker matches);
 // 4. starts `node dist/main.js` (NODE_ENV=production) and the bare baseline (scripts/bench/baseline-server.mjs);
-// 5. runs the autocannon scenarios, the fixed-rate runs, the 10 000 vs 1 000 000 orders list comparison and
+// 5. runs the autocannon scenarios, the steady-rate runs (paced, open loop), the 10 000 vs 1 000 000 orders list comparison and
 //    boot-to-ready, sampling the server's RSS, and prints one table: target, measured, pass/miss.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -244,10 +245,81 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
     peakRss: peak,
     statuses: Object.fromEntries(statuses),
   };
+  printRow(row, firstUnexpected);
+  return row;
+}
+
+function printRow(row, firstUnexpected) {
   log(
-    `  ${name.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms` +
-      `${row.errors ? `  ⚠️ ${row.errors} unexpected (${JSON.stringify(row.statuses)}; first: ${firstUnexpected})` : ''}${peak ? `  RSS ≤ ${peak.toFixed(0)} MiB` : ''}`,
+    `  ${row.name.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms` +
+      `${row.errors ? `  ⚠️ ${row.errors} unexpected (${JSON.stringify(row.statuses)}; first: ${firstUnexpected})` : ''}${row.peakRss ? `  RSS ≤ ${row.peakRss.toFixed(0)} MiB` : ''}`,
   );
+}
+
+/**
+ * A steady request rate: one request every 1000/rate ms, each on its own schedule whether or not the
+ * earlier ones have answered (open loop), latency counted from the moment the request was due. autocannon's
+ * `overallRate` is not this: each connection sends its share of the second as fast as it can and then waits
+ * for the next second, so "200 req/s" arrives as bursts at full speed and its percentiles are those of a
+ * saturated server.
+ */
+async function paced(base, { name, cookie, paths, rate, duration = DURATION, pid, expect = [200] }) {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const interval = 1000 / rate;
+  const total = Math.round(rate * duration);
+  const times = [];
+  const statuses = new Map();
+  let failures = 0;
+  let firstUnexpected = '';
+  let peak = 0;
+  const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssOf(pid).rss)), 100) : null;
+  const started = performance.now();
+  const one = (i, due) =>
+    new Promise((resolve) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: paths[i % paths.length], agent, headers: { cookie, 'accept-encoding': 'gzip' } }, (res) => {
+        const unexpected = !expect.includes(res.statusCode);
+        const chunks = [];
+        res.on('data', (c) => unexpected && chunks.push(c));
+        res.on('end', () => {
+          times.push(performance.now() - due);
+          statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+          if (unexpected && !firstUnexpected) firstUnexpected = `${res.statusCode} ${Buffer.concat(chunks).toString('utf8').slice(0, 200)}`;
+          resolve();
+        });
+      });
+      req.on('error', (err) => {
+        failures += 1;
+        if (!firstUnexpected) firstUnexpected = err.message;
+        resolve();
+      });
+      req.end();
+    });
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(one(i, due));
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  if (sampler) clearInterval(sampler);
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  const unexpected = [...statuses].filter(([st]) => !expect.includes(st));
+  const row = {
+    name,
+    requests: times.length,
+    rps: times.length / elapsed,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors: failures + unexpected.reduce((n, [, c]) => n + c, 0),
+    peakRss: peak,
+    statuses: Object.fromEntries(statuses),
+  };
+  printRow(row, firstUnexpected);
   return row;
 }
 
@@ -296,7 +368,7 @@ async function listScaling(admin) {
       const paths = ['/api/laundry-orders?limit=50', '/api/laundry-orders?status=ready&limit=50', '/api/laundry-orders?status=collected,delivered&limit=50'];
       // A warm-up, then the measured run at a fixed, moderate rate.
       await load(app.base, { name: `warm-up (${label})`, cookie, paths, duration: 3 });
-      rows[scale] = await load(app.base, { name: `list at 50 req/s, ${label}`, cookie, paths, rate: 50 });
+      rows[scale] = await paced(app.base, { name: `list at 50 req/s, ${label}`, cookie, paths, rate: 50 });
     } finally {
       await app.stop();
     }
@@ -384,15 +456,15 @@ async function main() {
       });
       results.push(create);
 
-      log(`\nFixed rate: 200 req/s (${DURATION} s each)`);
-      const fixedList = await load(app.base, { name: 'list page 1 with a filter @200/s', cookie: await fresh(), paths: listFilter, rate: 200, connections: 20, pid });
-      const fixedDeep = await load(app.base, { name: 'list deep page by cursor @200/s', cookie: await fresh(), paths: listDeep, rate: 200, connections: 20, pid });
-      const fixedSearch = await load(app.base, { name: 'list text search @200/s', cookie: await fresh(), paths: listSearch, rate: 200, connections: 20, pid });
-      const fixedOrder = await load(app.base, { name: 'order detail @200/s', cookie: await fresh(), paths: orderPaths, rate: 200, connections: 20, pid });
-      const fixedJob = await load(app.base, { name: 'job detail + photos @200/s', cookie: await fresh(), paths: jobPaths, rate: 200, connections: 20, pid });
-      log(`\nFixed rate: 20 req/s for the dashboard and the report`);
-      const fixedDash = await load(app.base, { name: 'dashboard @20/s', cookie: await fresh(), paths: ['/api/dashboard'], rate: 20, connections: 5, pid });
-      const fixedVat = await load(app.base, { name: 'IVA quarterly @20/s', cookie: await fresh(), paths: quarterPath, rate: 20, connections: 5, pid });
+      log(`\nSteady rate: 200 req/s, one request every 5 ms (${DURATION} s each)`);
+      const fixedList = await paced(app.base, { name: 'list page 1 with a filter @200/s', cookie: await fresh(), paths: listFilter, rate: 200, pid });
+      const fixedDeep = await paced(app.base, { name: 'list deep page by cursor @200/s', cookie: await fresh(), paths: listDeep, rate: 200, pid });
+      const fixedSearch = await paced(app.base, { name: 'list text search @200/s', cookie: await fresh(), paths: listSearch, rate: 200, pid });
+      const fixedOrder = await paced(app.base, { name: 'order detail @200/s', cookie: await fresh(), paths: orderPaths, rate: 200, pid });
+      const fixedJob = await paced(app.base, { name: 'job detail + photos @200/s', cookie: await fresh(), paths: jobPaths, rate: 200, pid });
+      log(`\nSteady rate: 20 req/s for the dashboard and the report`);
+      const fixedDash = await paced(app.base, { name: 'dashboard @20/s', cookie: await fresh(), paths: ['/api/dashboard'], rate: 20, pid });
+      const fixedVat = await paced(app.base, { name: 'IVA quarterly @20/s', cookie: await fresh(), paths: quarterPath, rate: 20, pid });
       for (const row of [fixedList, fixedDeep, fixedSearch, fixedOrder, fixedJob, fixedDash, fixedVat]) readPeak = Math.max(readPeak, row.peakRss);
       const hwm = rssOf(pid).hwm;
 
