@@ -161,7 +161,9 @@ test('when a tap was queued offline and the app reopens on its home screen, then
   await signIn(page, worker);
   await expect(page).toHaveURL(/\/worker$/);
   await page.getByRole('link', { name: 'Limpezas' }).first().click();
-  await expect(page.getByRole('heading', { name: place })).toBeVisible();
+  // The home screen lists today's job too: wait for the cleaning screen itself before the signal goes.
+  await expect(page.getByRole('heading', { level: 1, name: 'Hoje' })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toBeVisible();
 
   await context.setOffline(true);
   await page.getByRole('button', { name: `Iniciar o serviço em ${place}` }).click();

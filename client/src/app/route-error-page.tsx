@@ -15,18 +15,21 @@ function isStaleChunk(error: unknown): boolean {
  */
 export function RouteErrorPage({ error, inline = false }: { error: unknown; inline?: boolean }) {
   const { t } = useTranslation();
-  const stale = isStaleChunk(error);
-  const title = stale ? t('errorPage.updateTitle') : t('errorPage.title');
+  // A screen's code that could not be fetched: without a signal that is the reason, not a new version.
+  const chunk = isStaleChunk(error);
+  const offline = chunk && !navigator.onLine;
+  const stale = chunk && !offline;
+  const title = offline ? t('errorPage.offlineTitle') : stale ? t('errorPage.updateTitle') : t('errorPage.title');
   useDocumentTitle(title);
   const reference = error instanceof ApiError ? error.correlationId : undefined;
 
   const body = (
     <div className="state state--error" role="alert">
       <div className="state__icon">
-        <Icon name={stale ? 'refresh' : 'alertCircle'} size={28} />
+        <Icon name={stale || offline ? 'refresh' : 'alertCircle'} size={28} />
       </div>
       <h1 className="state__title">{title}</h1>
-      <p className="state__text">{stale ? t('errorPage.updateText') : t('errorPage.text')}</p>
+      <p className="state__text">{offline ? t('errorPage.offlineText') : stale ? t('errorPage.updateText') : t('errorPage.text')}</p>
       {reference ? <p className="notice__reference">{t('errorPage.reference', { reference })}</p> : null}
       <div className="state__actions">
         <button type="button" className="btn btn--primary" onClick={() => window.location.reload()}>

@@ -114,6 +114,8 @@ export const en = {
     text: 'This page stopped unexpectedly. Try again; if it keeps happening, tell us the reference below.',
     updateTitle: 'A new version is available',
     updateText: 'Lavandaria was updated while this page was open. Reload to continue.',
+    offlineTitle: 'No connection',
+    offlineText: 'This screen needs a signal the first time it opens. Anything you recorded is kept on this device and sent when the signal returns.',
     reload: 'Reload',
     home: 'Back to the start',
     reference: 'Reference: {{reference}}',

@@ -109,6 +109,8 @@ export const pt: Messages = {
     text: 'Esta página parou inesperadamente. Tente de novo; se continuar a acontecer, indique-nos a referência abaixo.',
     updateTitle: 'Há uma nova versão disponível',
     updateText: 'A Lavandaria foi atualizada enquanto esta página estava aberta. Recarregue para continuar.',
+    offlineTitle: 'Sem ligação',
+    offlineText: 'Este ecrã precisa de rede da primeira vez que abre. O que registou fica guardado neste aparelho e é enviado quando a rede voltar.',
     reload: 'Recarregar',
     home: 'Voltar ao início',
     reference: 'Referência: {{reference}}',
