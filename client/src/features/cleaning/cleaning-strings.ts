@@ -15,8 +15,6 @@ export const cleaningEn = {
   lead: 'Lead',
   at: '{{date}} at {{time}}',
   timeRange: '{{start}}–{{end}}',
-  photosTitle: 'Photos',
-  photosSoon: 'Before and after photos of this visit will appear here.',
   reasonRequired: 'Say why, in a few words.',
   list: {
     title: 'Cleaning jobs',
@@ -309,8 +307,6 @@ const cleaningPt: Shape<typeof cleaningEn> = {
   lead: 'Responsável',
   at: '{{date}} às {{time}}',
   timeRange: '{{start}}–{{end}}',
-  photosTitle: 'Fotografias',
-  photosSoon: 'As fotografias de antes e depois desta visita vão aparecer aqui.',
   reasonRequired: 'Indique o motivo, em poucas palavras.',
   list: {
     title: 'Serviços de limpeza',
