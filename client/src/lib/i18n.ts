@@ -103,6 +103,16 @@ function applyDocumentLanguage(locale: string) {
   if (isLocale(locale)) document.documentElement.lang = LOCALE_TAGS[locale];
 }
 
+/**
+ * Counts follow each language's regional rules: i18next asks Intl for plain `pt`, whose rules are
+ * Brazil's (0 is singular, "0 serviço"); Portugal says "0 serviços".
+ */
+function usePortugalPlurals() {
+  const resolver = i18n.services.pluralResolver as { getRule(code: string, options?: object): Intl.PluralRules | undefined };
+  const getRule = resolver.getRule.bind(resolver);
+  resolver.getRule = (code, options) => getRule(isLocale(code) ? LOCALE_TAGS[code] : code, options);
+}
+
 /** Ready to render in the initial language (English is fetched first when that is the one). */
 export async function initI18n(locale: LocaleCode = initialLocale()) {
   if (!i18n.isInitialized) {
@@ -115,6 +125,7 @@ export async function initI18n(locale: LocaleCode = initialLocale()) {
       supportedLngs: LOCALES as LocaleCode[],
       interpolation: { escapeValue: false },
     });
+    usePortugalPlurals();
     applyDocumentLanguage('pt');
     for (const [namespace, bundles] of pendingNamespaces.splice(0)) addNamespace(namespace, bundles);
   }
