@@ -165,7 +165,7 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
       if (opts.reveal) extras.accessInstructions = decrypt(row);
       const staff = toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);
       const money = opts.detail && payments ? await payments.summary(q, row.id) : null;
-      return money ? { ...staff, payments: money } : staff;
+      return money ? Object.assign(staff, { payments: money }) : staff;
     }
     if (actor.role === 'worker') {
       const from = accessFrom(row, values);
@@ -796,10 +796,11 @@ export function createCleaningService({ db, repo, clock, logger, audit, notifica
       const jobs = await repo.jobsOfClient(q, clientId);
       const logs = jobs.length ? await repo.logsOfJobs(q, jobs.map((j) => j.id)) : [];
       const values = await settings.all(q);
-      return jobs.map((j) => ({
-        ...toClientView(j, estimateOf(j, values), { timeLogs: logs.filter((l) => l.job_id === j.id) }),
-        specialInstructions: j.special_instructions,
-      }));
+      return jobs.map((j) =>
+        Object.assign(toClientView(j, estimateOf(j, values), { timeLogs: logs.filter((l) => l.job_id === j.id) }), {
+          specialInstructions: j.special_instructions,
+        }),
+      );
     },
 
     anonymiseClient: (tx: Queryable, clientId: number) => repo.anonymiseClientJobs(tx, clientId),

@@ -194,7 +194,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     if (isStaff(actor)) {
       const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
       const money = withDetail && payments ? await payments.summary(q, row.id) : null;
-      return money ? { ...staff, payments: money } : staff;
+      return money ? Object.assign(staff, { payments: money }) : staff;
     }
     if (actor.role === 'worker') return toWorkerView(row, allowedNext(row.status, row.delivery_requested).filter((s) => s !== 'cancelled'), lines, history);
     return toClientView(row, lines, history);
@@ -474,7 +474,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     async exportClient(q: Queryable, clientId: number) {
       const orders = await repo.ordersOfClient(q, clientId);
       const lines = orders.length ? await repo.linesOfOrders(q, orders.map((o) => o.id)) : [];
-      return orders.map((o) => ({ ...toClientView(o, lines.filter((l) => l.order_id === o.id)), specialInstructions: o.special_instructions }));
+      return orders.map((o) => Object.assign(toClientView(o, lines.filter((l) => l.order_id === o.id)), { specialInstructions: o.special_instructions }));
     },
 
     anonymiseClient: (tx: Queryable, clientId: number) => repo.anonymiseClientOrders(tx, clientId),

@@ -420,7 +420,7 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     /** GDPR: the client's photos as they see them (the files themselves are served by the same routes). */
     async exportClient(q: Queryable, clientId: number) {
       const client: Actor = { type: 'client', id: clientId, role: 'client' };
-      return (await repo.ofClient(q, clientId)).map((row) => ({ ...toDto(row, client, 'completed'), clientViewedAt: row.client_viewed_at?.toISOString() ?? null }));
+      return (await repo.ofClient(q, clientId)).map((row) => Object.assign(toDto(row, client, 'completed'), { clientViewedAt: row.client_viewed_at?.toISOString() ?? null }));
     },
 
     /** GDPR: photos of the inside of someone's home go entirely — rows now, files once the anonymisation commits. */

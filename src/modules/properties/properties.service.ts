@@ -55,7 +55,7 @@ export function createPropertiesService({ repo, db, clock, cipher, audit, worker
       version: row.version,
     };
   }
-  const toFull = (row: PropertyRow): PropertyDto => ({ ...toOwn(row), accessInstructions: decrypt(row) });
+  const toFull = (row: PropertyRow): PropertyDto => Object.assign(toOwn(row), { accessInstructions: decrypt(row) });
   const snapshot = (row: PropertyRow): Record<string, unknown> => ({ ...toFull(row) });
 
   async function lockOwner(tx: Queryable, clientId: number) {
