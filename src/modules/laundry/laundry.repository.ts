@@ -158,7 +158,8 @@ const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS
   o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at,
   (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count`;
 
-const ORDER_FROM = `laundry_orders o JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id`;
+const ORDER_JOINS = `JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id`;
+const ORDER_FROM = `laundry_orders o ${ORDER_JOINS}`;
 
 const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit, unit_price_cents,
   minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
@@ -171,6 +172,18 @@ export const ORDER_SORTS = {
   total: { sql: 'o.total_cents', type: 'number' },
 } satisfies Record<string, SortColumn>;
 export type OrderSortKey = keyof typeof ORDER_SORTS;
+
+/**
+ * The whole list, or a status filter alone, is answered from the kept per-status counts
+ * (migration 1764930000000) instead of counting up to the cap on every page.
+ */
+function keptOrderTotal(filters: OrderFilters): { sql: string; values: unknown[] } | undefined {
+  const { status, ...others } = filters;
+  if (Object.values(others).some((v) => v !== undefined && v !== null && v !== '')) return undefined;
+  return status?.length
+    ? { sql: `SELECT COALESCE(sum(orders), 0)::bigint AS n FROM laundry_order_status_counts WHERE status = ANY($1::text[])`, values: [status] }
+    : { sql: `SELECT COALESCE(sum(orders), 0)::bigint AS n FROM laundry_order_status_counts`, values: [] };
+}
 
 export function createLaundryRepository(db: Queryable) {
   return {
@@ -379,7 +392,7 @@ export function createLaundryRepository(db: Queryable) {
       }
       return fetchPage<OrderRow, OrderSortKey>(
         db,
-        { columns: ORDER_COLUMNS, from: ORDER_FROM, countFrom: 'laundry_orders o', where, params, sorts: ORDER_SORTS, id: 'o.id' },
+        { columns: ORDER_COLUMNS, from: ORDER_FROM, countFrom: 'laundry_orders o', lateJoins: ORDER_JOINS, where, params, sorts: ORDER_SORTS, id: 'o.id', keptTotal: keptOrderTotal(filters) },
         page,
       );
     },
