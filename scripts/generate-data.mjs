@@ -53,7 +53,8 @@ export function sizesFor(scale, laundryOnly = false) {
 
 /** The marker left on the database: the bench reuses a database whose marker matches. */
 export function datasetLabel({ scale, seed, laundryOnly }) {
-  return `lavandaria-bench scale=${scale} seed=${seed}${laundryOnly ? ' laundry-only' : ''}`;
+  // v2: vacuumed after loading (a data set cached by an earlier version is made again).
+  return `lavandaria-bench v2 scale=${scale} seed=${seed}${laundryOnly ? ' laundry-only' : ''}`;
 }
 
 function lisbonToday() {
@@ -74,6 +75,7 @@ async function makePhotoPool(count) {
   const { default: sharp } = await import('sharp');
   const { createImagePipeline } = await importBuilt('modules/photos/image-pipeline.js');
   const pipeline = createImagePipeline({ maxInputPixels: 50_000_000, concurrency: 2 });
+  fs.mkdirSync(path.join(ROOT, '.data'), { recursive: true });
   const tmp = fs.mkdtempSync(path.join(ROOT, '.data', 'bench-pool-'));
   const pool = [];
   try {
@@ -468,7 +470,10 @@ export async function generate(options) {
       });
     }
 
-    await step('ANALYZE', () => q('ANALYZE'));
+    // VACUUM as well as ANALYZE: the bulk UPDATEs above (totals, balances) leave dead row versions and no
+    // visibility map, the state autovacuum keeps a live database out of. Measured without it, counting the
+    // first 10 001 orders read 11 000 pages of dead rows (94 ms) instead of an index-only scan (3 ms).
+    await step('VACUUM (ANALYZE)', () => q('VACUUM (ANALYZE)'));
     await q(`COMMENT ON DATABASE ${client.escapeIdentifier(connection.database ?? 'postgres')} IS ${client.escapeLiteral(`${datasetLabel({ scale, seed, laundryOnly })} anchor=${anchor}`)}`);
     const counts = await q(`SELECT (SELECT count(*) FROM clients) AS clients, (SELECT count(*) FROM properties) AS properties,
       (SELECT count(*) FROM laundry_orders) AS orders, (SELECT count(*) FROM laundry_order_lines) AS lines,
