@@ -474,7 +474,9 @@ export async function generate(options) {
     // visibility map, the state autovacuum keeps a live database out of. Measured without it, counting the
     // first 10 001 orders read 11 000 pages of dead rows (94 ms) instead of an index-only scan (3 ms).
     await step('VACUUM (ANALYZE)', () => q('VACUUM (ANALYZE)'));
-    await q(`COMMENT ON DATABASE ${client.escapeIdentifier(connection.database ?? 'postgres')} IS ${client.escapeLiteral(`${datasetLabel({ scale, seed, laundryOnly })} anchor=${anchor}`)}`);
+    // The database connected to, however it was named (a DATABASE_URL carries no `database` field).
+    const { rows: [{ db: database }] } = await q('SELECT current_database() AS db');
+    await q(`COMMENT ON DATABASE ${client.escapeIdentifier(database)} IS ${client.escapeLiteral(`${datasetLabel({ scale, seed, laundryOnly })} anchor=${anchor}`)}`);
     const counts = await q(`SELECT (SELECT count(*) FROM clients) AS clients, (SELECT count(*) FROM properties) AS properties,
       (SELECT count(*) FROM laundry_orders) AS orders, (SELECT count(*) FROM laundry_order_lines) AS lines,
       (SELECT count(*) FROM cleaning_jobs) AS jobs, (SELECT count(*) FROM cleaning_time_logs) AS time_logs,
