@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from './query-params.js';
 import { checkRange, rangeFields } from './reports.js';
 
 /**
@@ -18,22 +19,6 @@ const id = z
   .meta({ type: 'integer' } as never);
 const yesNo = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-/** `a,b` → ['a', 'b'], each one of `values`. */
-function listOf<T extends string>(values: readonly [T, ...T[]]) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const parsed = z.array(z.enum(values)).safeParse(v.split(',').map((s) => s.trim()));
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `status must be among ${values.join(', ')}` });
-        return z.NEVER;
-      }
-      return parsed.data;
-    })
-    .meta({ description: 'One status or a comma-separated list.' });
-}
 
 const range = checkRange({ optional: true });
 
@@ -43,7 +28,7 @@ export const LaundryOrdersExportQuery = z
   .object({
     format: CsvFormatParam,
     ...rangeFields,
-    status: listOf(['received', 'in_progress', 'ready', 'collected', 'delivered', 'cancelled']),
+    status: commaSeparated(z.enum(['received', 'in_progress', 'ready', 'collected', 'delivered', 'cancelled']), 'status'),
     clientId: id.optional(),
   })
   .superRefine(range)
@@ -53,7 +38,7 @@ export const CleaningJobsExportQuery = z
   .object({
     format: CsvFormatParam,
     ...rangeFields,
-    status: listOf(['scheduled', 'in_progress', 'completed', 'cancelled']),
+    status: commaSeparated(z.enum(['scheduled', 'in_progress', 'completed', 'cancelled']), 'status'),
     clientId: id.optional(),
     workerId: id.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from '../../contracts/query-params.js';
 import {
   CancelCleaningJobBody,
   CleaningJob,
@@ -24,19 +25,7 @@ const AnyJobView = z.union([CleaningJob, CleaningJobWorkerView, CleaningJobClien
 const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 
 const ListQuery = pagingQuery(['scheduledAt', 'createdAt', 'updatedAt'], 'scheduledAt').extend({
-  status: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const parsed = z.array(CleaningStatus).safeParse(v.split(',').map((s) => s.trim()));
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `status must be among ${CleaningStatus.options.join(', ')}` });
-        return z.NEVER;
-      }
-      return parsed.data;
-    })
-    .meta({ description: 'One status or a comma-separated list.' }),
+  status: commaSeparated(CleaningStatus, 'status'),
   from: isoDate.optional().meta({ description: 'Jobs on or after this Lisbon date.' }),
   to: isoDate.optional().meta({ description: 'Jobs on or before this Lisbon date.' }),
   workerId: idParam.optional(),

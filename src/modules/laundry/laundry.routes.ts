@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from '../../contracts/query-params.js';
 import {
   AddLaundryLineBody,
   ChangeLaundryStatusBody,
@@ -29,20 +30,7 @@ const AnyOrderView = z.union([LaundryOrder, LaundryOrderWorkerView, LaundryOrder
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 
 const ListQuery = pagingQuery(['createdAt', 'orderNumber', 'expectedReadyDate', 'total'], '-createdAt').extend({
-  status: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const parts = v.split(',').map((s) => s.trim());
-      const parsed = z.array(LaundryStatus).safeParse(parts);
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `status must be among ${LaundryStatus.options.join(', ')}` });
-        return z.NEVER;
-      }
-      return parsed.data;
-    })
-    .meta({ description: 'One status or a comma-separated list.' }),
+  status: commaSeparated(LaundryStatus, 'status'),
   clientId: idParam.optional(),
   assignedWorkerId: idParam.optional(),
   from: isoDate.optional().meta({ description: 'Orders taken on or after this Lisbon date.' }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from '../../contracts/query-params.js';
 import {
   Payment,
   PaymentKind,
@@ -21,19 +22,7 @@ const STAFF = ['master', 'admin'] as const;
 const TAGS = ['Payments'];
 
 /** `cash,card` → ['cash', 'card'], each checked. */
-export const methodList = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const parsed = z.array(PaymentMethod).safeParse(v.split(',').map((s) => s.trim()));
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `method must be among ${PaymentMethod.options.join(', ')}` });
-      return z.NEVER;
-    }
-    return parsed.data;
-  })
-  .meta({ description: 'One method or a comma-separated list.' });
+export const methodList = commaSeparated(PaymentMethod, 'method');
 
 /** The filters of the payment list, shared with its totals and the CSV export. */
 export const paymentFilterFields = {

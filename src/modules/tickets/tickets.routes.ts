@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commaSeparated } from '../../contracts/query-params.js';
 import {
   AddCommentBody,
   CloseTicketBody,
@@ -19,26 +20,10 @@ const STAFF = ['master', 'admin'] as const;
 const ALL_STAFF = ['master', 'admin', 'worker'] as const;
 const TAGS = ['Tickets'];
 
-/** `a,b` → ['a', 'b'], each checked against the enum. */
-function listOf<T extends z.ZodEnum>(values: T, name: string) {
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      const parsed = z.array(values).safeParse(v.split(',').map((s) => s.trim()));
-      if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be among ${values.options.join(', ')}` });
-        return z.NEVER;
-      }
-      return parsed.data as z.output<T>[];
-    })
-    .meta({ description: `One ${name} or a comma-separated list.` });
-}
 
 const ListQuery = pagingQuery(['urgency', 'createdAt', 'updatedAt'], '-urgency').extend({
-  status: listOf(TicketStatus, 'status'),
-  priority: listOf(TicketPriority, 'priority'),
+  status: commaSeparated(TicketStatus, 'status'),
+  priority: commaSeparated(TicketPriority, 'priority'),
   assigneeId: idParam.optional(),
   unassigned: booleanParam.optional(),
   laundryOrderId: idParam.optional(),
