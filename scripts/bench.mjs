@@ -111,6 +111,16 @@ async function ensureDataset(admin, { scale, laundryOnly }) {
   return { connection, uploadsDir, name };
 }
 
+/** CPU time (user + system) the process has used so far, in ms (clock ticks of 10 ms). */
+function cpuMsOf(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 function rssOf(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -207,6 +217,7 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
   let peak = 0;
   let firstUnexpected = '';
   const sampler = pid ? setInterval(() => (peak = Math.max(peak, rssOf(pid).rss)), 100) : null;
+  const cpuBefore = pid ? cpuMsOf(pid) : NaN;
   const instance = autocannon({
     url: base,
     connections,
@@ -231,6 +242,7 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const result = await instance;
+  const cpuMs = pid ? cpuMsOf(pid) - cpuBefore : NaN;
   if (sampler) clearInterval(sampler);
   times.sort((a, b) => a - b);
   const unexpected = [...statuses].filter(([s]) => !expect.includes(s));
@@ -243,6 +255,7 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
     p99: percentile(times, 99),
     errors: result.errors + result.timeouts + unexpected.reduce((n, [, c]) => n + c, 0),
     peakRss: peak,
+    cpuPerRequest: cpuMs / times.length,
     statuses: Object.fromEntries(statuses),
   };
   printRow(row, firstUnexpected);
@@ -252,6 +265,7 @@ async function load(base, { name, cookie, paths, method = 'GET', body, rate, con
 function printRow(row, firstUnexpected) {
   log(
     `  ${row.name.padEnd(44)} ${row.rps.toFixed(0).padStart(6)} req/s  p50 ${row.p50.toFixed(1).padStart(6)} ms  p95 ${row.p95.toFixed(1).padStart(6)} ms  p99 ${row.p99.toFixed(1).padStart(6)} ms` +
+      `${Number.isFinite(row.cpuPerRequest) ? `  CPU ${row.cpuPerRequest.toFixed(2)} ms/req` : ''}` +
       `${row.errors ? `  ⚠️ ${row.errors} unexpected (${JSON.stringify(row.statuses)}; first: ${firstUnexpected})` : ''}${row.peakRss ? `  RSS ≤ ${row.peakRss.toFixed(0)} MiB` : ''}`,
   );
 }
@@ -429,7 +443,7 @@ async function main() {
         return row;
       };
       const list = await read('list: page 1 with a filter', listFilter);
-      const base = await load(baseline.base, { name: 'baseline (node:http + pg): same list', cookie: baselineCookie, paths: listFilter });
+      const base = await load(baseline.base, { name: 'baseline (node:http + pg): same list', cookie: baselineCookie, paths: listFilter, pid: baseline.child.pid });
       results.push(base);
       await read('list: deep page by cursor (page 50)', listDeep);
       const search = await read('list: text search (client name)', listSearch);
@@ -475,7 +489,13 @@ async function main() {
       target('job detail + photos, p95 @200 req/s', fixedJob.p95, 25, 'ms');
       target('dashboard, p95 @20 req/s', fixedDash.p95, 100, 'ms', `${dash.rps.toFixed(0)} req/s max`);
       target('IVA quarterly report, p95 @20 req/s', fixedVat.p95, 100, 'ms', `${vat.rps.toFixed(0)} req/s max`);
-      target('overhead on the list (baseline req/s ÷ ours)', base.rps / list.rps, 1.5, '×', `${list.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s`);
+      target(
+        'overhead on the list (baseline req/s ÷ ours)',
+        base.rps / list.rps,
+        1.5,
+        '×',
+        `${list.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s; server CPU ${list.cpuPerRequest.toFixed(2)} vs ${base.cpuPerRequest.toFixed(2)} ms per request`,
+      );
       target('server RSS under the read load (peak sampled)', readPeak, 250, 'MiB', `VmHWM over the whole run ${hwm.toFixed(0)} MiB`);
       void search;
       void signInRow;
