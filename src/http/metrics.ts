@@ -33,6 +33,8 @@ const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
  * series per record and exhaust the Prometheus server.
  */
 export function routeLabel(req: Request): string {
+  const declared: unknown = req.res?.locals.routeTemplate;
+  if (typeof declared === 'string') return declared;
   const template: unknown = req.route?.path;
   if (typeof template === 'string') return `${req.baseUrl ?? ''}${template}`;
   return (req.originalUrl ?? req.url).startsWith('/api') ? 'unmatched' : 'static';
@@ -180,7 +182,7 @@ export function metricsRoutes(routes: Routes, deps: { metrics: Metrics; access: 
       errors: { 404: 'ROUTE_NOT_FOUND — not allowed to scrape (same answer as an unknown route).' },
     },
     async ({ req, res }) => {
-      if (!permitted(req)) throw new AppError(404, 'ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}.`);
+      if (!permitted(req)) throw new AppError(404, 'ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`);
       const body = await deps.metrics.registry.metrics();
       res.setHeader('Content-Type', deps.metrics.registry.contentType);
       res.setHeader('Cache-Control', 'no-store');

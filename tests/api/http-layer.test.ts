@@ -28,6 +28,10 @@ const extraRoutes = (routes: Parameters<typeof route>[0]) => {
   route(routes, { method: 'get', path: '/api/test/boom', summary: 'throws', tags: ['Test'], access: 'public' }, () => {
     throw new Error('secret internal detail');
   });
+  route(routes, { method: 'get', path: '/api/test/slow', summary: 'answers after 400 ms', tags: ['Test'], access: 'public' }, async () => {
+    await new Promise((r) => setTimeout(r, 400));
+    return { slow: true };
+  });
   route(
     routes,
     { method: 'get', path: '/api/test/items/:id', summary: 'params', tags: ['Test'], access: 'authenticated', params: z.object({ id: z.coerce.number().int().positive() }) },
@@ -110,6 +114,16 @@ describe('HTTP layer', () => {
       expect(ok.status).toBe(200);
       const fetched = await (await t.signIn('admin')).get('/api/auth/session');
       expect(byId(fetched.body._meta.correlationId).some((m) => /^✅ GET \/api\/auth\/session 200 fetched in \d+ms$/.test(m))).toBe(true);
+      const health = t.logs.lines.find((l) => l.reqId === ok.body._meta.correlationId);
+      expect(health?.level).toBe('DEBUG');
+    });
+
+    it('when the client hangs up before the answer, then the line says so as an error, with its correlation id', async () => {
+      await expect(t.request.get('/api/test/slow').set('X-Correlation-Id', 'gave-up-1').timeout(100)).rejects.toThrow();
+      await new Promise((r) => setTimeout(r, 150));
+      const line = t.logs.lines.find((l) => l.reqId === 'gave-up-1');
+      expect(line?.level).toBe('ERROR');
+      expect(String(line?.msg)).toMatch(/^❌ GET \/api\/test\/slow 200 aborted by the client after \d+ms$/);
     });
   });
 

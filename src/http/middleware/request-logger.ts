@@ -1,43 +1,62 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request, RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../lib/logger.js';
 
 const QUIET_PATHS = new Set(['/api/healthz', '/api/readyz', '/api/metrics']);
 
-function pathOf(req: IncomingMessage): string {
-  return (req as Request).originalUrl?.split('?')[0] ?? req.url?.split('?')[0] ?? '';
+type Level = 'debug' | 'info' | 'warn' | 'error';
+
+function pathOf(req: Request): string {
+  return (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '';
+}
+
+function levelOf(path: string, status: number, aborted: boolean): Level {
+  if (aborted || status >= 500) return 'error';
+  if (QUIET_PATHS.has(path)) return 'debug';
+  if (status >= 400) return 'warn';
+  return 'info';
+}
+
+function messageOf(method: string, path: string, status: number, ms: number, aborted: boolean): string {
+  const line = `${method} ${path} ${status}`;
+  if (aborted) return `❌ ${line} aborted by the client after ${ms}ms`;
+  if (status >= 500) return `❌ ${line} failed in ${ms}ms`;
+  if (status >= 400) return `⚠️ ${line} in ${ms}ms`;
+  if (method === 'GET' || method === 'HEAD') return `✅ ${line} fetched in ${ms}ms`;
+  return `✅ ${line} done in ${ms}ms`;
 }
 
 /**
- * One line per request with the runbook's markers: `✅ … fetched in Nms` for successful reads,
- * `⚠️` for 4xx and `❌` for 5xx. Health probes log at debug so they do not drown the rest.
+ * One line per request with the runbook's markers: `✅ … fetched in Nms` for successful reads, `⚠️` for
+ * 4xx and `❌` for 5xx or a request the client gave up on. Health probes log at debug so they do not
+ * drown the rest. The line carries the correlation id as `reqId`. Nothing is built for a line whose
+ * level is off (a child logger per request, as a generic HTTP logger makes, cost more than routing).
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId: (_req, res) => String((res as unknown as { locals: { correlationId: string } }).locals.correlationId),
-    customAttributeKeys: { responseTime: 'durationMs' },
-    quietReqLogger: true,
-    serializers: {
-      req: (req: { method: string; url: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, ip: req.remoteAddress }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (req: IncomingMessage, res: ServerResponse, err?: Error) => {
-      if (QUIET_PATHS.has(pathOf(req)) && res.statusCode < 500) return 'debug';
-      if (err || res.statusCode >= 500) return 'error';
-      if (res.statusCode >= 400) return 'warn';
-      return 'info';
-    },
-    customSuccessMessage: (req: IncomingMessage, res: ServerResponse, responseTime: number) => {
-      const ms = Math.round(responseTime);
-      const line = `${req.method} ${pathOf(req)} ${res.statusCode}`;
-      if (res.statusCode >= 500) return `❌ ${line} in ${ms}ms`;
-      if (res.statusCode >= 400) return `⚠️ ${line} in ${ms}ms`;
-      if (req.method === 'GET' || req.method === 'HEAD') return `✅ ${line} fetched in ${ms}ms`;
-      return `✅ ${line} done in ${ms}ms`;
-    },
-    customErrorMessage: (req: IncomingMessage, res: ServerResponse, err: Error) =>
-      `❌ ${req.method} ${pathOf(req)} ${res.statusCode} failed: ${err.message}`,
-  }) as unknown as RequestHandler;
+  return (req, res, next) => {
+    const started = performance.now();
+    const finish = (aborted: boolean) => {
+      res.removeListener('finish', onFinish);
+      res.removeListener('close', onClose);
+      const path = pathOf(req);
+      const status = res.statusCode;
+      const level = levelOf(path, status, aborted);
+      if (!logger.isLevelEnabled(level)) return;
+      const ms = Math.round(performance.now() - started);
+      logger[level](
+        {
+          reqId: (res as Response).locals.correlationId as string,
+          req: { method: req.method, url: req.originalUrl, ip: req.socket.remoteAddress },
+          res: { statusCode: status },
+          durationMs: ms,
+        },
+        messageOf(req.method, path, status, ms, aborted),
+      );
+    };
+    const onFinish = () => finish(false);
+    // `close` before `finish`: the connection went away before the whole answer was handed over.
+    const onClose = () => finish(!res.writableFinished);
+    res.on('finish', onFinish);
+    res.on('close', onClose);
+    next();
+  };
 }
