@@ -7,7 +7,7 @@ import type { PaymentSummaryDto, PaymentTotalsDto, RecordPaymentInput, RecordRef
 import type { AuditService } from '../audit/audit.service.js';
 import { estimateCleaning } from '../cleaning/cleaning-pricing.js';
 import { balanceOf, netPaid, paymentStatus, splitPayment, type Due } from './payment-status.js';
-import type { PaymentFilters, PaymentsRepository, TargetRef, TargetRow } from './payments.repository.js';
+import type { PaymentFilters, PaymentRow, PaymentsRepository, Sums, TargetRef, TargetRow } from './payments.repository.js';
 import { PAYMENT_VALUE_FIELDS, toPaymentDto } from './payments.mappers.js';
 
 export interface PaymentsServiceDeps {
@@ -49,11 +49,24 @@ export function createPaymentsService({ db, repo, clock, audit, vatRate, receipt
     return { basis: t.line === 'laundry' ? 'total' : 'estimate', cents: null };
   }
 
+  /** What `repo.sums` adds up in SQL, over rows already read: unvoided payments net of tips, refunds, tips. */
+  function sumsOf(rows: PaymentRow[]): Sums {
+    const sums: Sums = { paid: 0, refunded: 0, tips: 0 };
+    for (const r of rows) {
+      if (r.voided_at !== null) continue;
+      if (r.kind === 'payment') sums.paid += r.amount_cents - r.tip_cents;
+      else sums.refunded += r.amount_cents;
+      sums.tips += r.tip_cents;
+    }
+    return sums;
+  }
+
   async function summaryOf(q: Queryable, t: TargetRef, row: TargetRow): Promise<PaymentSummaryDto> {
     // One after the other: q may be a transaction's single connection.
     const due = await dueOf(q, t, row);
-    const sums = await repo.sums(q, t);
     const history = await repo.history(q, t);
+    // The history holds every record of the document, so its sums need no query of their own.
+    const sums = sumsOf(history);
     const receipt = receiptOf ? await receiptOf(q, t) : null;
     return {
       status: paymentStatus(due, sums),
