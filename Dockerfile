@@ -47,4 +47,6 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/readyz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/main.js"]
+# The same command as `npm start` (a test keeps them equal). A 4 MiB young generation instead of V8's 16 MiB
+# keeps the server ~15–40 MiB smaller under load at no measurable CPU cost (docs/PERFORMANCE.md).
+CMD ["node", "--max-semi-space-size=4", "dist/main.js"]

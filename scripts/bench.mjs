@@ -2,7 +2,7 @@
 //
 //   npm run bench                       (defaults: --scale 1, 10 s per scenario)
 //   npm run bench -- --duration 5 --skip-scaling
-//   npm run bench -- --node-args "--max-semi-space-size=8"   (V8 flags for the server under test)
+//   npm run bench -- --node-args=--max-semi-space-size=8   (V8 flags for the server under test)
 //   DB_HOST=127.0.0.1 DB_USER=postgres npm run bench   (a configured server instead of the embedded one)
 //
 // 1. builds the production server when dist/ is missing or older than src/;
@@ -29,8 +29,8 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     'skip-scaling': { type: 'boolean', default: false },
     'boot-runs': { type: 'string', default: '5' },
-    // V8 flags for the server under test, to weigh one before setting it in production (e.g.
-    // --node-args "--max-semi-space-size=8").
+    // V8 flags for the server under test instead of those of `npm start`, to weigh one before setting it
+    // in production (e.g. --node-args=--max-semi-space-size=8; several: --node-args="--a --b").
     'node-args': { type: 'string', default: '' },
   },
 });
@@ -38,8 +38,12 @@ const SCALE = Number(args.scale);
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SEED = 42;
+const OVERHEAD_ROUNDS = 5;
+const OVERHEAD_SECONDS = 4;
 const log = (line) => console.log(line);
-const SERVER_ARGS = [...args['node-args'].split(/\s+/).filter(Boolean), 'dist/main.js'];
+// The server runs as `npm start` runs it (its V8 flags included), unless --node-args says otherwise.
+const START_FLAGS = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts.start.split(' ').slice(1, -1);
+const SERVER_ARGS = [...(args['node-args'] ? args['node-args'].split(/\s+/).filter(Boolean) : START_FLAGS), 'dist/main.js'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -449,9 +453,28 @@ async function main() {
         results.push(row);
         return row;
       };
-      const list = await read('list: page 1 with a filter', listFilter);
+      await read('list: page 1 with a filter', listFilter);
       const base = await load(baseline.base, { name: 'baseline (node:http + pg): same list', cookie: baselineCookie, paths: listFilter, pid: baseline.child.pid });
       results.push(base);
+      // The machine's speed drifts by up to 2× within minutes (shared host), so one run of each side says
+      // little: short runs of the two, alternating which goes first, and the median of the pairs' ratios.
+      log(`  overhead: ${OVERHEAD_ROUNDS} alternating pairs of ${OVERHEAD_SECONDS} s runs`);
+      const pairs = [];
+      const ourCookie = await fresh();
+      for (let round = 0; round < OVERHEAD_ROUNDS; round++) {
+        const runOurs = () => load(app.base, { name: `  round ${round + 1}: ours`, cookie: ourCookie, paths: listFilter, pid, duration: OVERHEAD_SECONDS });
+        const runBase = () => load(baseline.base, { name: `  round ${round + 1}: baseline`, cookie: baselineCookie, paths: listFilter, pid: baseline.child.pid, duration: OVERHEAD_SECONDS });
+        let ours;
+        let bare;
+        if (round % 2 === 0) {
+          ours = await runOurs();
+          bare = await runBase();
+        } else {
+          bare = await runBase();
+          ours = await runOurs();
+        }
+        pairs.push({ ratio: bare.rps / ours.rps, cpuRatio: ours.cpuPerRequest / bare.cpuPerRequest });
+      }
       await read('list: deep page by cursor (page 50)', listDeep);
       const search = await read('list: text search (client name)', listSearch);
       await read('order detail', orderPaths);
@@ -496,12 +519,15 @@ async function main() {
       target('job detail + photos, p95 @200 req/s', fixedJob.p95, 25, 'ms');
       target('dashboard, p95 @20 req/s', fixedDash.p95, 100, 'ms', `${dash.rps.toFixed(0)} req/s max`);
       target('IVA quarterly report, p95 @20 req/s', fixedVat.p95, 100, 'ms', `${vat.rps.toFixed(0)} req/s max`);
+      const ratios = pairs.map((p) => p.ratio);
+      const cpuRatios = pairs.map((p) => p.cpuRatio);
       target(
         'overhead on the list (baseline req/s ÷ ours)',
-        base.rps / list.rps,
+        median(ratios),
         1.5,
         '×',
-        `${list.rps.toFixed(0)} vs ${base.rps.toFixed(0)} req/s; server CPU ${list.cpuPerRequest.toFixed(2)} vs ${base.cpuPerRequest.toFixed(2)} ms per request`,
+        `median of ${pairs.length} alternating pairs (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}); ` +
+          `server CPU per request ours ÷ baseline: median ${median(cpuRatios).toFixed(2)}× (${Math.min(...cpuRatios).toFixed(2)}–${Math.max(...cpuRatios).toFixed(2)})`,
       );
       target('server RSS under the read load (peak sampled)', readPeak, 250, 'MiB', `VmHWM over the whole run ${hwm.toFixed(0)} MiB`);
       void search;

@@ -67,7 +67,10 @@ describe('Dockerfile', () => {
     const users = runtime.match(/^USER (\S+)/gm) ?? [];
     expect(users.at(-1)).toBe('USER node');
     // exec form, node directly: signals reach the server (npm would swallow SIGTERM)
-    expect(runtime).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
+    const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+    expect(start).toMatch(/^node (\S+ )*dist\/main\.js$/);
+    // The image runs exactly what `npm start` runs (its V8 flags included), without npm in between.
+    expect(runtime.split('\n')).toContain(`CMD ${JSON.stringify(start.split(' ')).replace(/","/g, '", "')}`);
     expect(runtime).not.toMatch(/^(CMD|ENTRYPOINT) .*npm/m);
   });
 
