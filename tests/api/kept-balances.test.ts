@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { bookJob, collectOrder, completeJob, demoClientId, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
+import { BALANCE_DRIFT_SQL, REVENUE_DRIFT_SQL } from '../helpers/kept-amounts.js';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -37,18 +38,7 @@ describe('kept balances and monthly revenue', () => {
   /** Documents whose stored paid/refunded/balance differ from the sums over their payment rows. */
   async function balanceDrift(): Promise<Array<{ line: string; id: number; stored: string; summed: string }>> {
     const { rows } = await t.db.query<{ line: string; id: number; stored: string; summed: string }>(
-      `WITH sums AS (
-         SELECT laundry_order_id, cleaning_job_id,
-                COALESCE(sum(amount_cents - tip_cents) FILTER (WHERE kind = 'payment'), 0) AS paid,
-                COALESCE(sum(amount_cents) FILTER (WHERE kind = 'refund'), 0) AS refunded
-           FROM payments WHERE voided_at IS NULL GROUP BY 1, 2)
-       SELECT 'laundry' AS line, o.id, concat_ws('/', o.paid_cents, o.refunded_cents, o.balance_cents) AS stored,
-              concat_ws('/', COALESCE(s.paid, 0), COALESCE(s.refunded, 0), o.total_cents - COALESCE(s.paid, 0) + COALESCE(s.refunded, 0)) AS summed
-         FROM laundry_orders o LEFT JOIN sums s ON s.laundry_order_id = o.id
-       UNION ALL
-       SELECT 'cleaning', j.id, concat_ws('/', j.paid_cents, j.refunded_cents, j.balance_cents),
-              concat_ws('/', COALESCE(s.paid, 0), COALESCE(s.refunded, 0), j.total_cents - COALESCE(s.paid, 0) + COALESCE(s.refunded, 0))
-         FROM cleaning_jobs j LEFT JOIN sums s ON s.cleaning_job_id = j.id`,
+      BALANCE_DRIFT_SQL,
     );
     return rows.filter((r) => r.stored !== r.summed);
   }
@@ -56,18 +46,7 @@ describe('kept balances and monthly revenue', () => {
   /** Months whose summary row differs from the accrued documents of that month (both directions). */
   async function revenueDrift(): Promise<unknown[]> {
     const { rows } = await t.db.query(
-      `WITH truth AS (
-         SELECT to_char(COALESCE(collected_at, delivered_at) AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM') AS month, 'laundry' AS line,
-                count(*)::int AS documents, sum(subtotal_cents)::bigint AS net_cents, sum(total_cents)::bigint AS total_cents
-           FROM laundry_orders WHERE status IN ('collected', 'delivered') GROUP BY 1
-         UNION ALL
-         SELECT to_char(completed_at AT TIME ZONE 'Europe/Lisbon', 'YYYY-MM'), 'cleaning', count(*)::int, sum(subtotal_cents)::bigint, sum(total_cents)::bigint
-           FROM cleaning_jobs WHERE status = 'completed' GROUP BY 1),
-       kept AS (SELECT month::text AS month, line, documents, net_cents, total_cents FROM revenue_months
-                 WHERE documents <> 0 OR net_cents <> 0 OR total_cents <> 0)
-       (SELECT 'summary only' AS side, * FROM kept EXCEPT SELECT 'summary only', * FROM truth)
-       UNION ALL
-       (SELECT 'documents only', * FROM truth EXCEPT SELECT 'documents only', * FROM kept)`,
+      REVENUE_DRIFT_SQL,
     );
     return rows;
   }
