@@ -118,12 +118,12 @@ describe('HTTP layer', () => {
       expect(health?.level).toBe('DEBUG');
     });
 
-    it('when the client hangs up before the answer, then the line says so as an error, with its correlation id', async () => {
+    it('when the client hangs up before the answer, then the line says so as a warning (not a server fault), with its correlation id', async () => {
       await expect(t.request.get('/api/test/slow').set('X-Correlation-Id', 'gave-up-1').timeout(100)).rejects.toThrow();
       await new Promise((r) => setTimeout(r, 150));
       const line = t.logs.lines.find((l) => l.reqId === 'gave-up-1');
-      expect(line?.level).toBe('ERROR');
-      expect(String(line?.msg)).toMatch(/^❌ GET \/api\/test\/slow 200 aborted by the client after \d+ms$/);
+      expect(line?.level).toBe('WARN');
+      expect(String(line?.msg)).toMatch(/^⚠️ GET \/api\/test\/slow 200 aborted by the client after \d+ms$/);
     });
   });
 

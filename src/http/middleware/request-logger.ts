@@ -10,16 +10,17 @@ function pathOf(req: Request): string {
 }
 
 function levelOf(path: string, status: number, aborted: boolean): Level {
-  if (aborted || status >= 500) return 'error';
+  if (status >= 500) return 'error';
   if (QUIET_PATHS.has(path)) return 'debug';
-  if (status >= 400) return 'warn';
+  // A phone losing its signal or a page moving on is not a fault of the server: a warning, not an error.
+  if (aborted || status >= 400) return 'warn';
   return 'info';
 }
 
 function messageOf(method: string, path: string, status: number, ms: number, aborted: boolean): string {
   const line = `${method} ${path} ${status}`;
-  if (aborted) return `❌ ${line} aborted by the client after ${ms}ms`;
   if (status >= 500) return `❌ ${line} failed in ${ms}ms`;
+  if (aborted) return `⚠️ ${line} aborted by the client after ${ms}ms`;
   if (status >= 400) return `⚠️ ${line} in ${ms}ms`;
   if (method === 'GET' || method === 'HEAD') return `✅ ${line} fetched in ${ms}ms`;
   return `✅ ${line} done in ${ms}ms`;
@@ -27,7 +28,7 @@ function messageOf(method: string, path: string, status: number, ms: number, abo
 
 /**
  * One line per request with the runbook's markers: `✅ … fetched in Nms` for successful reads, `⚠️` for
- * 4xx and `❌` for 5xx or a request the client gave up on. Health probes log at debug so they do not
+ * 4xx or a request the client gave up on, `❌` for 5xx. Health probes log at debug so they do not
  * drown the rest. The line carries the correlation id as `reqId`. Nothing is built for a line whose
  * level is off (a child logger per request, as a generic HTTP logger makes, cost more than routing).
  */
