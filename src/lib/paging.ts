@@ -67,6 +67,15 @@ export function sqlParams(initial: unknown[] = []) {
 }
 export type SqlParams = ReturnType<typeof sqlParams>;
 
+/**
+ * `column` equal to one of `values`. One value is written as `=`: PostgreSQL (before 17) reads an index in
+ * order only for an equality, so `status = ANY('{ready}')` read all 3 800 ready orders of a million and
+ * sorted them to show 50, where `status = 'ready'` reads the 50 from the (status, created_at) index.
+ */
+export function oneOf(column: string, values: readonly string[], params: SqlParams): string {
+  return values.length === 1 ? `${column} = ${params.add(values[0])}` : `${column} = ANY(${params.add(values)}::text[])`;
+}
+
 /** `%text%` for ILIKE with the wildcard characters of the input escaped. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

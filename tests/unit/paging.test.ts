@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, decodeCursor, encodeCursor, IdParams, pagingQuery } from '../../src/lib/paging.js';
+import { containsPattern, decodeCursor, encodeCursor, IdParams, oneOf, pagingQuery, sqlParams } from '../../src/lib/paging.js';
 import { changedFields } from '../../src/modules/audit/audit.service.js';
 import { renderNotification, TEMPLATES } from '../../src/modules/notifications/templates.js';
 
@@ -26,6 +26,15 @@ describe('paging helpers', () => {
     expect(() => decodeCursor(encodeCursor({ s: 'createdAt', v: 'yesterday', i: 1 }), 'createdAt', 'timestamp')).toThrow(
       expect.objectContaining({ code: 'INVALID_CURSOR' }),
     );
+  });
+
+  it('when a filter has one value, then it is an equality (an index reads in order); several, then = ANY', () => {
+    const one = sqlParams(['x']);
+    expect(oneOf('o.status', ['ready'], one)).toBe('o.status = $2');
+    expect(one.values).toEqual(['x', 'ready']);
+    const several = sqlParams();
+    expect(oneOf('o.status', ['ready', 'collected'], several)).toBe('o.status = ANY($1::text[])');
+    expect(several.values).toEqual([['ready', 'collected']]);
   });
 
   it('when search text contains LIKE wildcards, then they are escaped', () => {

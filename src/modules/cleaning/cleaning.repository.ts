@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
-import { containsPattern, fetchPage, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
+import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { CleaningStatus } from './cleaning-status.js';
 import type { Frequency } from './cleaning-schedule.js';
 
@@ -369,7 +369,7 @@ export function createCleaningRepository(db: Queryable) {
       const where: string[] = [];
       if (scope.workerId) where.push(`EXISTS (SELECT 1 FROM cleaning_job_workers sw WHERE sw.job_id = j.id AND sw.worker_id = ${params.add(scope.workerId)})`);
       if (scope.clientId) where.push(`j.client_id = ${params.add(scope.clientId)}`);
-      if (filters.status?.length) where.push(`j.status = ANY(${params.add(filters.status)}::text[])`);
+      if (filters.status?.length) where.push(oneOf('j.status', filters.status, params));
       if (filters.from) where.push(`j.scheduled_date >= ${params.add(filters.from)}::date`);
       if (filters.to) where.push(`j.scheduled_date <= ${params.add(filters.to)}::date`);
       if (filters.workerId) where.push(`EXISTS (SELECT 1 FROM cleaning_job_workers fw WHERE fw.job_id = j.id AND fw.worker_id = ${params.add(filters.workerId)})`);

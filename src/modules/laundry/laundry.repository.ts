@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
-import { containsPattern, fetchPage, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
+import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { LaundryStatus } from './laundry-status.js';
 
 /** Characters an order number can contain (LDR-YYYYMMDD-N), for the text search. */
@@ -374,7 +374,7 @@ export function createLaundryRepository(db: Queryable) {
     async listOrders(filters: OrderFilters, page: PageInput): Promise<Page<OrderRow>> {
       const params = sqlParams();
       const where: string[] = [];
-      if (filters.status?.length) where.push(`o.status = ANY(${params.add(filters.status)}::text[])`);
+      if (filters.status?.length) where.push(oneOf('o.status', filters.status, params));
       if (filters.clientId) where.push(`o.client_id = ${params.add(filters.clientId)}`);
       if (filters.assignedWorkerId) where.push(`o.assigned_worker_id = ${params.add(filters.assignedWorkerId)}`);
       if (filters.from) where.push(`o.order_day >= ${params.add(filters.from)}::date`);

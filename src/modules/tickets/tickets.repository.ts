@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
-import { fetchPage, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
+import { fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { TicketPriorityValue, TicketStatusValue } from '../../contracts/tickets.js';
 
 export interface TicketRow {
@@ -99,7 +99,7 @@ export function createTicketsRepository(db: Queryable) {
     async list(f: TicketFilters, page: PageInput): Promise<Page<TicketRow>> {
       const p = sqlParams();
       const where: string[] = [];
-      if (f.status?.length) where.push(`t.status = ANY(${p.add(f.status)}::text[])`);
+      if (f.status?.length) where.push(oneOf('t.status', f.status, p));
       if (f.priority?.length) where.push(`t.priority = ANY(${p.add(f.priority)}::text[])`);
       if (f.assigneeId) where.push(`t.assigned_to = ${p.add(f.assigneeId)}`);
       if (f.unassigned) where.push('t.assigned_to IS NULL');
