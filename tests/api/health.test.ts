@@ -64,5 +64,9 @@ describe('health endpoints', () => {
     const res = await t.request.get('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ success: false, error: { code: 'ROUTE_NOT_FOUND' } });
+    // Under a known resource too, naming the whole path that was asked for.
+    const nested = await t.request.get('/api/laundry-orders/1/nope?x=1');
+    expect(nested.status).toBe(404);
+    expect(nested.body.error.message).toBe('No endpoint GET /api/laundry-orders/1/nope.');
   });
 });

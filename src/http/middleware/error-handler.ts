@@ -64,5 +64,5 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(new AppError(404, 'ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.path}.`));
+  next(new AppError(404, 'ROUTE_NOT_FOUND', `No endpoint ${req.method} ${req.originalUrl.split('?')[0]}.`));
 };
