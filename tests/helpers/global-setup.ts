@@ -18,6 +18,17 @@ import { TEST_ARGON2 } from './test-config.js';
  * which clones its own database from it.
  */
 export default async function setup(project: TestProject) {
+  try {
+    return await prepare(project);
+  } catch (err) {
+    // Vitest reports an error thrown here but still exits 0 (it overrides the exit code): without a
+    // database nothing was tested, and the run must say so to CI and to whoever ran `npm test`.
+    console.error(`\n❌ No PostgreSQL for the tests: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  }
+}
+
+async function prepare(project: TestProject) {
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   let admin = configuredTestServer();
   let stopEmbedded: (() => Promise<void>) | undefined;
