@@ -1,0 +1,170 @@
+import type { Db, Queryable } from '../../db/pool.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import type { FieldCipher } from '../../lib/field-crypto.js';
+import type { Actor } from '../../lib/request-context.js';
+import type { SettingValues } from '../../contracts/settings.js';
+import type { PaymentSummaryDto } from '../../contracts/payments.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { ACCESS_INSTRUCTIONS_CONTEXT } from '../properties/properties.service.js';
+import { estimateCleaning } from './cleaning-pricing.js';
+import { allowedNext, isOpen, type CleaningStatus } from './cleaning-status.js';
+import type { CleaningRepository, JobRow } from './cleaning.repository.js';
+import { toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
+
+/**
+ * What every cleaning use case shares: the dependencies, who may see a job, and the job as each
+ * audience sees it. The use cases themselves live in cleaning-booking.ts (book, edit, cancel,
+ * repeat) and cleaning-time-on-site.ts (start, end, complete, correct).
+ */
+
+/** The settings a cleaning job reads, fresh on every use (no per-instance cache). */
+export interface CleaningSettings {
+  all(q?: Queryable): Promise<SettingValues>;
+}
+
+/**
+ * A rule another module adds before a job may be completed (photos: "at least one after photo").
+ * It throws an AppError (409) naming what is missing.
+ */
+export type CompletionRequirement = (tx: Queryable, job: { id: number; clientId: number; jobType: 'airbnb' | 'house' }) => Promise<void>;
+
+/** What a caller may do with a job, for modules built on jobs (photos). */
+export interface JobAccess {
+  jobId: number;
+  clientId: number;
+  propertyId: number;
+  status: CleaningStatus;
+  /** Staff on any job, a worker on a job they are assigned to. */
+  canUpload: boolean;
+}
+
+export interface CleaningServiceDeps {
+  db: Db;
+  repo: CleaningRepository;
+  clock: Clock;
+  logger: Logger;
+  audit: AuditService;
+  notifications: NotificationsService;
+  settings: CleaningSettings;
+  cipher: FieldCipher;
+  /** The payments block of a job's detail (staff views), answered by the payments module. */
+  payments?: { summary(q: Queryable, jobId: number): Promise<PaymentSummaryDto | null> };
+}
+
+export const STAFF = new Set(['master', 'admin']);
+export const isStaff = (actor: Actor) => STAFF.has(actor.role);
+/** Phone clocks drift: a tap up to this far "in the future" is taken as now rather than refused. */
+export const CLOCK_SKEW_MS = 60_000;
+
+export const JOB_VALUE_FIELDS = [
+  'status',
+  'jobType',
+  'propertyId',
+  'scheduledDate',
+  'scheduledTime',
+  'estimatedMinutes',
+  'hourlyRateCents',
+  'workerIds',
+  'labourMinutes',
+  'billableMinutes',
+  'billingIncrementMinutes',
+  'vatRateBasisPoints',
+  'subtotalCents',
+  'vatCents',
+  'totalCents',
+] as const;
+
+export function auditSnapshot(j: JobRow) {
+  return {
+    status: j.status,
+    jobType: j.job_type,
+    propertyId: j.property_id,
+    scheduledDate: j.scheduled_date,
+    scheduledTime: j.scheduled_time,
+    estimatedMinutes: j.estimated_minutes,
+    hourlyRateCents: j.hourly_rate_cents,
+    workerIds: j.workers.map((w) => w.id),
+    labourMinutes: j.labour_minutes,
+    billableMinutes: j.billable_minutes,
+    billingIncrementMinutes: j.billing_increment_minutes,
+    vatRateBasisPoints: j.vat_rate_bp,
+    subtotalCents: j.subtotal_cents,
+    vatCents: j.vat_cents,
+    totalCents: j.total_cents,
+    specialInstructions: j.special_instructions,
+    internalNotes: j.internal_notes,
+    cancelReason: j.cancel_reason,
+  };
+}
+
+export const staleVersion = () => new AppError(409, 'STALE_VERSION', 'This job was changed by someone else. Reload it and try again.');
+export const jobClosed = (status: string) => conflict('JOB_CLOSED', `The job is ${status} and can no longer be edited.`);
+export const notRecurring = () => badRequest('NOT_RECURRING', 'This job does not repeat; use scope "this".');
+export const openLogElsewhere = (jobId?: number) =>
+  conflict('OPEN_LOG_ON_ANOTHER_JOB', 'This worker is still clocked in on another job; end that one first.', jobId ? { jobId } : undefined);
+export const field = (path: string, code: string, message: string) => [{ path, message, code }];
+
+export function createCleaningContext(deps: CleaningServiceDeps) {
+  const { repo, clock, audit, settings, cipher, payments } = deps;
+  const completionRequirements: CompletionRequirement[] = [];
+
+  async function loadVisible(q: Queryable, actor: Actor, id: number, forUpdate = false): Promise<JobRow> {
+    const row = await repo.findJob(q, id, forUpdate);
+    // Not yours is the same answer as not there (PRODUCT §5), for every role.
+    if (!row) throw notFound('No such cleaning job.');
+    if (actor.role === 'client' && row.client_id !== actor.id) throw notFound('No such cleaning job.');
+    if (actor.role === 'worker' && !(await repo.isAssigned(q, id, actor.id))) throw notFound('No such cleaning job.');
+    return row;
+  }
+
+  const decrypt = (row: JobRow) => (row.access_instructions_enc ? cipher.decrypt(row.access_instructions_enc, ACCESS_INSTRUCTIONS_CONTEXT) : null);
+  const accessFrom = (row: JobRow, values: SettingValues) => new Date(row.scheduled_start_at.getTime() - values.accessInstructionsLeadHours * 3_600_000);
+
+  function estimateOf(row: JobRow, values: SettingValues) {
+    return estimateCleaning({
+      estimatedMinutes: row.estimated_minutes,
+      workerCount: Math.max(1, row.workers.length),
+      hourlyRateCents: row.hourly_rate_cents,
+      vatRateBasisPoints: values.vatRateBasisPoints,
+    });
+  }
+
+  /** Records that a worker read a property's access instructions (each view is audited). */
+  const recordAccessView = (q: Queryable, propertyId: number, jobId: number) =>
+    audit.record(q, { action: 'view_access_instructions', entity: 'property', entityId: propertyId, after: { jobId }, valueFields: ['jobId'] });
+
+  /**
+   * The job as this caller may see it. `detail` adds time logs and history; `reveal` (the job detail
+   * only) adds the access instructions for staff, and for a worker inside their window, audited.
+   */
+  async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean } = {}) {
+    const values = await settings.all(q);
+    const extras: ViewExtras = opts.detail
+      ? { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id), photoCounts: await repo.photoCounts(q, row.id) }
+      : {};
+    if (isStaff(actor)) {
+      if (opts.reveal) extras.accessInstructions = decrypt(row);
+      const staff = toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);
+      const money = opts.detail && payments ? await payments.summary(q, row.id) : null;
+      return money ? Object.assign(staff, { payments: money }) : staff;
+    }
+    if (actor.role === 'worker') {
+      const from = accessFrom(row, values);
+      if (opts.reveal && isOpen(row.status) && clock.now() >= from) {
+        extras.accessInstructions = decrypt(row);
+        await recordAccessView(q, row.property_id, row.id);
+      }
+      const open = await repo.openLogOf(q, actor.id);
+      const next = allowedNext(row.status).filter((s) => s !== 'cancelled');
+      return toWorkerView(row, next, from, open?.job_id === row.id ? open.id : null, extras);
+    }
+    return toClientView(row, estimateOf(row, values), extras);
+  }
+
+  return { ...deps, completionRequirements, loadVisible, accessFrom, estimateOf, recordAccessView, view };
+}
+
+export type CleaningContext = ReturnType<typeof createCleaningContext>;
