@@ -74,7 +74,8 @@ async function databaseServer() {
   }
   const { startEmbeddedPostgres } = await importBuilt('db/embedded.js');
   log('Starting the embedded PostgreSQL 16 (.data/bench/postgres)…');
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench/postgres'), database: 'postgres', persistent: true, logger: silentLogger });
+  // Kept between runs; one left running by a killed run is taken over and stopped at the end.
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data/bench/postgres'), database: 'postgres', takeOverOrphaned: true, logger: silentLogger });
   return { admin: pgServer.connection, embedded: true, stop: () => pgServer.stop() };
 }
 

@@ -2,6 +2,10 @@
 // no database is configured) and, when the web app exists and --api-only is not given, Vite on :3001. Ctrl-C stops both cleanly.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };
 const children = [];
@@ -27,9 +31,10 @@ function stop(code = 0) {
   Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.on('exit', r))))).then(() => process.exit(code));
 }
 
-run('api', process.execPath, ['node_modules/tsx/dist/cli.mjs', 'watch', '--clear-screen=false', 'src/main.ts']);
-if (!process.argv.includes('--api-only') && fs.existsSync('client/vite.config.ts')) {
-  run('web', process.execPath, ['../node_modules/vite/bin/vite.js', '--port', '3001', '--strictPort'], { cwd: 'client' });
+// Paths from this checkout, so the server can also run from another working directory (its .env and DATA_DIR).
+run('api', process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'watch', '--clear-screen=false', path.join(root, 'src/main.ts')]);
+if (!process.argv.includes('--api-only') && fs.existsSync(path.join(root, 'client/vite.config.ts'))) {
+  run('web', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), '--port', '3001', '--strictPort'], { cwd: path.join(root, 'client') });
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));

@@ -1,13 +1,15 @@
-// `npm run test:e2e`: the browser suite against the real thing. Builds the web app, starts the API
-// (NODE_ENV=test) on a throwaway embedded PostgreSQL in a fresh temporary directory, waits for
-// /api/readyz, runs Playwright (extra arguments are passed on), stops the server with SIGTERM (it stops
-// its database on the way out) and exits with Playwright's code.
+// `npm run test:e2e`: the browser suite against the real thing. Builds the web app, starts a throwaway
+// embedded PostgreSQL (the same code as the test suite's, so it also works as root from a private
+// directory) and the API (NODE_ENV=test) on it, waits for /api/readyz, runs Playwright (extra arguments
+// are passed on), stops the server with SIGTERM and then the database, and exits with Playwright's code.
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pino } from 'pino';
+import { tsImport } from 'tsx/esm/api';
 
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -26,9 +28,8 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// PostgreSQL runs as its own system user when we are root: the directory must be readable by it.
+// This run's web build and the server's DATA_DIR (uploads, written e-mails).
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-e2e-'));
-fs.chmodSync(tmpDir, 0o755);
 
 // The web app is built into this run's own directory: two runs at once (or a build for the bundle
 // check) never replace the files a running suite is serving.
@@ -40,19 +41,34 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 const port = await freePort();
-const pgPort = await freePort();
 const baseURL = `http://127.0.0.1:${port}`;
 
-const serverEnv = { ...process.env };
 // CI exports DB_* for the unit tests; the browser suite always gets its own embedded database.
-for (const name of ['DB_HOST', 'DB_PORT', 'DB_USER', 'DB_PASSWORD', 'DB_NAME', 'DATABASE_URL']) delete serverEnv[name];
+const { startEmbeddedPostgres } = await tsImport('../src/db/embedded.ts', import.meta.url);
+let database;
+try {
+  database = await startEmbeddedPostgres({ database: 'lavandaria', logger: pino({ level: 'warn' }) });
+} catch (err) {
+  console.error(`❌ The embedded PostgreSQL did not start: ${err.message}`);
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  process.exit(1);
+}
+const { host: pgHost, port: pgPort, user: pgUser, password: pgPassword, database: pgDatabase } = database.connection;
+
+const serverEnv = { ...process.env };
+delete serverEnv.DATABASE_URL;
 Object.assign(serverEnv, {
   NODE_ENV: 'test',
   HOST: '127.0.0.1',
   PORT: String(port),
   WEB_DIST_DIR: webDist,
   DATA_DIR: path.join(tmpDir, 'data'),
-  EMBEDDED_PG_PORT: String(pgPort),
+  DB_HOST: pgHost,
+  DB_PORT: String(pgPort),
+  DB_USER: pgUser,
+  DB_PASSWORD: pgPassword,
+  DB_NAME: pgDatabase,
+  DB_SSL: 'false',
   SEED_DEMO: 'true',
   SESSION_SECRET: crypto.randomBytes(48).toString('hex'),
   ARGON2_MEMORY_KIB: '1024',
@@ -76,6 +92,7 @@ async function stopServer() {
       await serverExit;
     }
   }
+  await database.stop();
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
@@ -115,7 +132,7 @@ try {
         // Traces and failure screenshots of this run only: another run at the same time keeps its own.
         E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? `test-results/e2e-runs/${path.basename(tmpDir)}`,
         // The tests arrange accounts the browser cannot create (a client with a temporary password).
-        E2E_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${pgPort}/lavandaria`,
+        E2E_DATABASE_URL: `postgres://${pgUser}:${pgPassword}@${pgHost}:${pgPort}/${pgDatabase}`,
       },
     });
     code = await new Promise((resolve) => playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));

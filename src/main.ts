@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (err) => fatal(err, 'uncaught exception'));
 
   try {
-    database = await resolveDatabase(config, logger);
+    database = await resolveDatabase(config, logger, 'server');
     db = createDb(poolOptionsFrom(config, database.connection), logger);
     const activeDb = db;
     await waitForDatabase(() => activeDb.query('SELECT 1'), logger);

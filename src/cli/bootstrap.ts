@@ -28,7 +28,7 @@ export async function bootstrap(options: { requireSessionSecret?: boolean } = {}
     throw err;
   }
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false });
-  const database = await resolveDatabase(config, logger);
+  const database = await resolveDatabase(config, logger, 'tool');
   const db = createDb({ ...poolOptionsFrom(config, database.connection), max: 2 }, logger);
   return {
     config,

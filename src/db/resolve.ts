@@ -11,16 +11,18 @@ export interface ResolvedDatabase {
 
 /**
  * The configured server, or — outside production, with nothing configured — a private embedded
- * PostgreSQL 16 kept under `.data/postgres`, so a fresh clone runs with no database installed.
+ * PostgreSQL 16 kept under `<DATA_DIR>/postgres`, so a fresh clone runs with no database installed.
+ * One already running there (the dev server's, while a tool runs) is used and left running; only the
+ * server takes over one whose starter is gone, so that it is stopped when the server stops.
  */
-export async function resolveDatabase(config: Config, logger: Logger): Promise<ResolvedDatabase> {
+export async function resolveDatabase(config: Config, logger: Logger, role: 'server' | 'tool'): Promise<ResolvedDatabase> {
   if (config.db.connection) return { connection: config.db.connection, embedded: false, stop: async () => undefined };
   if (config.isProduction) throw new Error('No database configured (DB_HOST / DATABASE_URL)');
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(config.dataDir, 'postgres'),
     database: 'lavandaria',
     port: config.db.embeddedPort || undefined,
-    persistent: true,
+    takeOverOrphaned: role === 'server',
     logger,
   });
   return { connection: embedded.connection, embedded: true, stop: embedded.stop };

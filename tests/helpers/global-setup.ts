@@ -1,9 +1,8 @@
-import os from 'node:os';
-import path from 'node:path';
-import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { pino } from 'pino';
+import type { Logger } from '../../src/lib/logger.js';
+import type { DbConnectionConfig } from '../../src/config/config.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { runMigrations } from '../../src/db/migrate.js';
 import { createDb } from '../../src/db/pool.js';
@@ -18,34 +17,18 @@ import { TEST_ARGON2 } from './test-config.js';
  * which clones its own database from it.
  */
 export default async function setup(project: TestProject) {
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const configured = configuredTestServer();
+  const embedded = configured ? null : await startEmbeddedPostgres({ database: 'postgres', logger });
   try {
-    return await prepare(project);
+    return await prepare(project, configured ?? embedded!.connection, logger, embedded?.stop);
   } catch (err) {
-    // Vitest reports an error thrown here but still exits 0 (it overrides the exit code): without a
-    // database nothing was tested, and the run must say so to CI and to whoever ran `npm test`.
-    console.error(`\n❌ No PostgreSQL for the tests: ${(err as Error)?.stack ?? String(err)}\n`);
-    process.exit(1);
+    await embedded?.stop();
+    throw new Error(`The tests' PostgreSQL (${configured ? 'configured' : 'embedded'}) could not be prepared: ${(err as Error).message}`, { cause: err });
   }
 }
 
-async function prepare(project: TestProject) {
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  let admin = configuredTestServer();
-  let stopEmbedded: (() => Promise<void>) | undefined;
-  let tmpDir: string | undefined;
-  if (!admin) {
-    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-test-pg-'));
-    fs.chmodSync(tmpDir, 0o755);
-    const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(tmpDir, 'data'),
-      database: 'postgres',
-      persistent: false,
-      logger,
-    });
-    admin = embedded.connection;
-    stopEmbedded = embedded.stop;
-  }
-
+async function prepare(project: TestProject, admin: DbConnectionConfig, logger: Logger, stopEmbedded?: () => Promise<void>) {
   const runId = crypto.randomBytes(4).toString('hex');
   const prefix = `lav_t_${runId}`;
   const template = `${prefix}_template`;
@@ -79,6 +62,5 @@ async function prepare(project: TestProject) {
       }
     });
     await stopEmbedded?.();
-    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   };
 }
