@@ -84,6 +84,9 @@ import { photosRoutes } from './modules/photos/photos.routes.js';
 import { createImagePipeline } from './modules/photos/image-pipeline.js';
 import { storageFromConfig } from './modules/photos/storage-from-config.js';
 import type { PhotoStorage } from './modules/photos/photo-storage.js';
+import { createImportsRepository } from './modules/imports/imports.repository.js';
+import { createImportsService } from './modules/imports/imports.service.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -116,7 +119,7 @@ export interface App {
 
 const DEFAULT_CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 /** Routes that take multipart bodies (their own parser runs there). */
-const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/];
+const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/imports$/];
 
 /** Builds the Express application without listening; tests and main.ts both call this. */
 export function createApp(deps: AppDeps): App {
@@ -257,6 +260,8 @@ export function createApp(deps: AppDeps): App {
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
   auditRoutes(routes, { audit });
+  const imports = createImportsService({ db, repo: createImportsRepository(db), clock, logger, audit, cipher });
+  importsRoutes(routes, { imports, uploadTmpDir: config.photos.tmpDir });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());

@@ -217,6 +217,16 @@ export const RULES: Record<string, Rule> = {
   'GET /api/exports/cleaning-jobs.csv': { expect: staffOnly(200) },
   'GET /api/exports/payments.csv': { expect: staffOnly(200) },
   'GET /api/exports/timesheets.csv': { expect: staffOnly(200) },
+  // Spreadsheet imports: master and admin. An import nobody made is 404; empty bodies are 400.
+  'POST /api/imports': { expect: staffOnly(400) },
+  'GET /api/imports': { expect: staffOnly(200) },
+  'GET /api/imports/templates/:kind': { expect: staffOnly(400) },
+  'GET /api/imports/:id': { expect: staffOnly(404) },
+  'GET /api/imports/:id/rows': { expect: staffOnly(404) },
+  'PUT /api/imports/:id/mapping': { expect: staffOnly(400) },
+  'POST /api/imports/:id/commit': { expect: staffOnly(400) },
+  'POST /api/imports/:id/undo': { expect: staffOnly(404) },
+  'DELETE /api/imports/:id': { expect: staffOnly(404) },
 
   // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },

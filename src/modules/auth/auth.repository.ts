@@ -42,6 +42,18 @@ export function createAuthRepository(db: Queryable) {
         [id, passwordHash, at],
       );
     },
+    /**
+     * Replaces an imported bcrypt hash with its Argon2id one, unless the password changed meanwhile (a
+     * second sign-in at the same moment finds the new hash and leaves it). Does not count as a change.
+     */
+    async upgradeHash(type: 'user' | 'client', id: number, legacyHash: string, passwordHash: string, mustChange: boolean): Promise<void> {
+      await db.query(
+        `UPDATE ${type === 'user' ? 'users' : 'clients'}
+            SET password_hash = $3, must_change_password = must_change_password OR $4
+          WHERE id = $1 AND password_hash = $2`,
+        [id, legacyHash, passwordHash, mustChange],
+      );
+    },
     async updateProfile(type: 'user' | 'client', id: number, changes: { name?: string; locale?: string }, at: Date): Promise<void> {
       await db.query(
         `UPDATE ${type === 'user' ? 'users' : 'clients'}

@@ -7,7 +7,7 @@ import type { Db } from '../../db/pool.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { createAuthRepository, type AccountRow, type AuthRepository } from './auth.repository.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { assertPasswordPolicy, type PasswordHasher } from './password.js';
+import { assertPasswordPolicy, isLegacyHash, type PasswordHasher } from './password.js';
 
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username, phone or password.');
 
@@ -66,7 +66,24 @@ export function createAuthService({ db, audit, repo, hasher, throttle, clock, lo
     await throttle.recordSuccess(accountKey);
     await repo.recordLogin(kind, account.id, clock.now());
     logger.info({ event: 'auth.login.succeeded', kind, accountId: account.id, role: account.role }, `✅ Signed in (${account.role})`);
-    return toPrincipal(account);
+    return isLegacyHash(account.password_hash) ? upgradeLegacyPassword(account, password) : toPrincipal(account);
+  }
+
+  /**
+   * An account imported from the earlier system signs in with its old password once: the bcrypt hash is
+   * replaced with Argon2id, and a password today's policy refuses must be changed before anything else.
+   */
+  async function upgradeLegacyPassword(account: AccountRow, password: string): Promise<PrincipalDto> {
+    let policyOk = true;
+    try {
+      assertPasswordPolicy(password, [account.username ?? '', account.phone ?? ''].filter(Boolean));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      policyOk = false;
+    }
+    await repo.upgradeHash(account.type, account.id, account.password_hash, await hasher.hash(password), !policyOk);
+    logger.info({ event: 'auth.password.upgraded', kind: account.type, accountId: account.id, mustChange: !policyOk }, '✅ Imported password upgraded to Argon2id');
+    return toPrincipal({ ...account, must_change_password: account.must_change_password || !policyOk });
   }
 
   return {

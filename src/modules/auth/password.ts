@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import bcrypt from 'bcryptjs';
 import crypto from 'node:crypto';
 import { AppError } from '../../lib/app-error.js';
 import { COMMON_PASSWORDS } from './common-passwords.js';
@@ -8,6 +9,13 @@ export interface Argon2Params {
   timeCost: number;
   parallelism: number;
 }
+
+/**
+ * A bcrypt hash brought over from the earlier system ($2a$/$2b$/$2y$, cost, 53 characters of salt and
+ * hash). Sign-in accepts it once and replaces it with Argon2id (docs/IMPORTS.md).
+ */
+const BCRYPT_HASH = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+export const isLegacyHash = (storedHash: string): boolean => BCRYPT_HASH.test(storedHash);
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -27,6 +35,7 @@ export function createPasswordHasher(params: Argon2Params) {
         return false;
       }
       try {
+        if (isLegacyHash(storedHash)) return await bcrypt.compare(password, storedHash);
         return await verify(storedHash, password);
       } catch {
         return false;
