@@ -48,6 +48,7 @@ export const auditEn = {
     cleaning_job_photo: 'Photo',
     csv: 'CSV file',
     import: 'Import',
+    notification: 'Notification',
   },
   actions: {
     create: 'Created',
@@ -137,6 +138,7 @@ const auditPt: Shape<typeof auditEn> = {
     cleaning_job_photo: 'Fotografia',
     csv: 'Ficheiro CSV',
     import: 'Importação',
+    notification: 'Notificação',
   },
   actions: {
     create: 'Criado',
