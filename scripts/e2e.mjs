@@ -133,6 +133,8 @@ try {
         E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? `test-results/e2e-runs/${path.basename(tmpDir)}`,
         // The tests arrange accounts the browser cannot create (a client with a temporary password).
         E2E_DATABASE_URL: `postgres://${pgUser}:${pgPassword}@${pgHost}:${pgPort}/${pgDatabase}`,
+        // The server's data folder: a command run beside it (the importer) uses the same field encryption key.
+        E2E_DATA_DIR: serverEnv.DATA_DIR,
       },
     });
     code = await new Promise((resolve) => playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));

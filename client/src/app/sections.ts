@@ -54,6 +54,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'users', label: 'nav.users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
       { path: 'settings', label: 'nav.settings', icon: 'sliders', page: () => import('@/features/settings/pages/settings-page') },
       { path: 'audit', label: 'nav.audit', icon: 'history', page: () => import('@/features/audit/pages/audit-page') },
+      { path: 'imports', label: 'nav.imports', icon: 'upload', page: () => import('@/features/imports/pages/imports-page') },
       { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
     ],
   },

@@ -285,6 +285,48 @@ export function NativeInput({ label, type, value, onChange, min, max, step, desc
   );
 }
 
+/** A file from the device (a spreadsheet to import) with the browser's own picker, labelled and described like every field. */
+export function FileInput({ label, accept, onChange, description, errorMessage, name }: {
+  label: string;
+  accept: string;
+  onChange: (file: File | null) => void;
+  description?: ReactNode;
+  errorMessage?: string;
+  name?: string;
+}) {
+  const id = useId();
+  const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={errorMessage ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        className="field__input field__input--native"
+        data-invalid={errorMessage ? '' : undefined}
+      />
+      {description ? (
+        <span id={`${id}-description`} className="field__description">
+          {description}
+        </span>
+      ) : null}
+      {errorMessage ? (
+        <span id={`${id}-error`} className="field__error">
+          <Icon name="alertCircle" size={16} />
+          <span>{errorMessage}</span>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 export function CheckboxInput({ children, isSelected, onChange, isDisabled }: { children: ReactNode; isSelected: boolean; onChange: (value: boolean) => void; isDisabled?: boolean }) {
   return (
     <Checkbox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className="checkbox">

@@ -82,7 +82,9 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 async function send(method: Method, path: string, options: RequestOptions): Promise<Envelope> {
   const correlationId = newCorrelationId();
   const headers: Record<string, string> = { Accept: 'application/json', 'X-Correlation-Id': correlationId };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file upload (FormData) goes as multipart with the browser's own boundary; anything else as JSON.
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
   let response: Response;
@@ -90,7 +92,7 @@ async function send(method: Method, path: string, options: RequestOptions): Prom
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'include',
       signal: options.signal,
     });

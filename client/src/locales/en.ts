@@ -44,6 +44,7 @@ export const en = {
     payments: 'Payments',
     reports: 'Reports',
     tickets: 'Tickets',
+    imports: 'Import data',
   },
   landing: {
     title: 'Laundry and property cleaning in Lisbon',

@@ -39,6 +39,7 @@ export const pt: Messages = {
     payments: 'Pagamentos',
     reports: 'Relatórios',
     tickets: 'Ocorrências',
+    imports: 'Importar dados',
   },
   landing: {
     title: 'Lavandaria e limpeza de espaços em Lisboa',

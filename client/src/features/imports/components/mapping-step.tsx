@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportDto, type ImportField } from '@contracts/imports';
+import { Button } from '@/components/button';
+import { SelectInput } from '@/components/fields';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { useImportRows } from '@/features/imports/api/list-import-rows';
+import { useUpdateMapping } from '@/features/imports/api/update-mapping';
+
+type FieldKey = (typeof IMPORT_FIELDS)[keyof typeof IMPORT_FIELDS][number];
+
+/** Step 2: each column of the file, its first value, and the field it fills (or ignored). */
+export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked: (draft: ImportDto) => void }) {
+  const { t } = useTranslation('imports');
+  const describe = useDescribeError();
+  const remap = useUpdateMapping();
+  const [columns, setColumns] = useState<Array<string | null>>(draft.columns);
+  const firstRow = useImportRows(draft.id, '', 0, draft.version).data?.items[0]?.cells ?? [];
+  const required = new Set(REQUIRED_IMPORT_FIELDS[draft.kind].flatMap((r) => r.split('|')));
+  const fieldName = (f: string) => t(`fields.${f as FieldKey}`);
+  const missing = REQUIRED_IMPORT_FIELDS[draft.kind].filter((r) => !r.split('|').some((f) => columns.includes(f)));
+  const failure = remap.error ? describe(remap.error) : null;
+  const unchanged = JSON.stringify(columns) === JSON.stringify(draft.columns);
+
+  const next = () => {
+    if (unchanged) return onChecked(draft);
+    remap.mutate({ id: draft.id, version: draft.version, columns: columns as Array<ImportField | null> }, { onSuccess: onChecked });
+  };
+
+  return (
+    <section className="card import-step" aria-labelledby="import-mapping-title">
+      <h2 id="import-mapping-title" className="card__title">
+        {t('mappingTitle')}
+      </h2>
+      <p className="card__lead">{t('mappingLead')}</p>
+      <div className="table-card">
+        <table className="data-table import-mapping">
+          <caption className="visually-hidden">{t('mappingTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('column')}</th>
+              <th scope="col">{t('sample')}</th>
+              <th scope="col">{t('field')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {draft.headers.map((header, index) => {
+              const taken = new Set(columns.filter((c, i) => c && i !== index));
+              return (
+                <tr key={`${index}-${header}`}>
+                  <th scope="row" className="cell-main" data-label={t('column')}>
+                    {header || `#${index + 1}`}
+                  </th>
+                  <td data-label={t('sample')} className="import-sample">
+                    {firstRow[index] ?? ''}
+                  </td>
+                  <td data-label={t('field')}>
+                    <SelectInput
+                      label={`${t('field')}: ${header || `#${index + 1}`}`}
+                      className="import-mapping__select"
+                      value={columns[index] ?? ''}
+                      placeholder={t('ignore')}
+                      options={IMPORT_FIELDS[draft.kind]
+                        .filter((f) => !taken.has(f))
+                        .map((f) => ({ value: f, label: required.has(f) ? t('required', { field: fieldName(f) }) : fieldName(f) }))}
+                      onChange={(value) => setColumns((c) => c.map((old, i) => (i === index ? value || null : old)))}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <div className="import-actions">
+        <Button variant="primary" onPress={next} isDisabled={missing.length > 0} isPending={remap.isPending} pendingLabel={t('checking')}>
+          {t('checkRows')}
+        </Button>
+      </div>
+    </section>
+  );
+}

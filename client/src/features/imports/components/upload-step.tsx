@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_KINDS, IMPORT_LIMITS, type ImportDto, type ImportKindValue } from '@contracts/imports';
+import { Button } from '@/components/button';
+import { SelectInput } from '@/components/fields';
+import { FileInput, RadioCards } from '@/components/form-controls';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { downloadFromApi } from '@/lib/api-download';
+import { useDescribeError } from '@/lib/error-message';
+import { currentLocale } from '@/lib/i18n';
+import { useUploadImport, type UploadImportInput } from '@/features/imports/api/upload-import';
+
+/** Step 1: which kind of data, the file, and (rarely needed) its separator and encoding. */
+export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
+  const { t } = useTranslation('imports');
+  const describe = useDescribeError();
+  const upload = useUploadImport();
+  const [kind, setKind] = useState<ImportKindValue>('clients');
+  const [file, setFile] = useState<File | null>(null);
+  const [delimiter, setDelimiter] = useState<UploadImportInput['delimiter']>('');
+  const [encoding, setEncoding] = useState<UploadImportInput['encoding']>('');
+  const [fileError, setFileError] = useState<string | undefined>();
+  const failure = upload.error ? describe(upload.error) : null;
+
+  const submit = () => {
+    if (!file) return setFileError(t('chooseFile'));
+    if (file.size > IMPORT_LIMITS.maxBytes) return setFileError(t('fileTooLarge'));
+    setFileError(undefined);
+    upload.mutate({ kind, file, delimiter, encoding }, { onSuccess: onRead });
+  };
+
+  return (
+    <section className="card import-step" aria-labelledby="import-upload-title">
+      <h2 id="import-upload-title" className="card__title">
+        {t('steps.upload')}
+      </h2>
+      <RadioCards
+        label={t('kindLabel')}
+        value={kind}
+        onChange={(value) => setKind(value as ImportKindValue)}
+        options={IMPORT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`), description: t(`kindHints.${k}`) }))}
+      />
+      <Button variant="ghost" size="sm" onPress={() => void downloadFromApi(`/api/imports/templates/${kind}?locale=${currentLocale()}`, `lavandaria-${kind}.csv`)}>
+        <Icon name="download" size={18} />
+        {t('template')}
+      </Button>
+      <FileInput label={t('file')} accept=".csv,text/csv,text/plain" onChange={setFile} description={t('fileHint')} errorMessage={fileError} name="file" />
+      <details className="import-advanced">
+        <summary>{t('advanced')}</summary>
+        <div className="form-grid">
+          <SelectInput
+            label={t('delimiter')}
+            value={delimiter}
+            placeholder={t('automatic')}
+            options={(['semicolon', 'comma', 'tab'] as const).map((d) => ({ value: d, label: t(`delimiters.${d}`) }))}
+            onChange={(value) => setDelimiter(value as UploadImportInput['delimiter'])}
+          />
+          <SelectInput
+            label={t('encoding')}
+            value={encoding}
+            placeholder={t('automatic')}
+            options={(['utf-8', 'windows-1252'] as const).map((e) => ({ value: e, label: t(`encodings.${e}`) }))}
+            onChange={(value) => setEncoding(value as UploadImportInput['encoding'])}
+          />
+        </div>
+      </details>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <div className="import-actions">
+        <Button variant="primary" onPress={submit} isPending={upload.isPending} pendingLabel={t('reading')}>
+          <Icon name="upload" size={18} />
+          {t('read')}
+        </Button>
+      </div>
+    </section>
+  );
+}
