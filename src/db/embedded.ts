@@ -70,7 +70,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const programs = await installedPrograms(user);
   const scratch = options.dataDir ? null : throwawayDir(user);
   const dataDir = scratch ? path.join(scratch, 'data') : placeDataDir(options.dataDir!, user);
-  if (options.dataDir && dataDir !== path.resolve(options.dataDir)) logger.info(`Embedded PostgreSQL data kept in ${dataDir} (the '${user?.name}' user cannot enter ${path.dirname(path.resolve(options.dataDir))})`);
+  if (options.dataDir && dataDir !== path.resolve(options.dataDir)) {
+    logger.info(`Embedded PostgreSQL data kept in ${dataDir} (the '${user?.name}' user cannot reach ${path.resolve(options.dataDir)})`);
+  }
   try {
     if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
       logger.info(`Initialising embedded PostgreSQL in ${dataDir}`);

@@ -131,8 +131,9 @@ describe.runIf(isRoot)('embedded PostgreSQL placement as root (PostgreSQL runs a
     const inode = fs.statSync(path.join(copy, 'bin', 'postgres')).ino;
     expect(placePrograms(hidden, 'test-1', user, systemDirs)).toBe(copy);
     expect(fs.statSync(path.join(copy, 'bin', 'postgres')).ino).toBe(inode);
-    // Programs the user can already reach are run where they are.
-    expect(placePrograms(installDir, 'test-1', user, systemDirs)).toBe(installDir);
+    // Programs the user can already reach (the copy itself) are run where they are.
+    expect(placePrograms(copy, 'test-2', user, systemDirs)).toBe(copy);
+    expect(fs.existsSync(path.join(systemDirs[0]!, 'postgresql-test-2'))).toBe(false);
   });
 
   it('a throwaway cluster directory is a new one the postgres user owns', () => {
