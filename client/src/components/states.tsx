@@ -1,8 +1,19 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
+import { useLocation } from 'react-router';
+import { Button, ButtonLink } from '@/components/button';
 import { Icon, type IconName } from '@/components/icon';
+import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
+
+/** The shells' home addresses (kept here so the kit does not depend on the app's routing). */
+const SHELL_HOMES = ['/admin', '/worker', '/client'];
+
+/** Where "back to the start" leads from the current address: the shell's home, or the landing page. */
+function useHomeHref(): string {
+  const { pathname } = useLocation();
+  return SHELL_HOMES.find((base) => pathname === base || pathname.startsWith(`${base}/`)) ?? '/';
+}
 
 /** A whole-area spinner with a spoken label; used while a page or its data loads. */
 export function PageLoader({ label }: { label?: string }) {
@@ -41,8 +52,43 @@ export function EmptyState({
   );
 }
 
-/** A failed load: the translated reason, the reference to quote, and a retry. */
+/**
+ * Something that does not exist (or is not this person's to see): says so, with the way home and no
+ * retry, since asking again gives the same answer. `asPageTitle` when it is the whole page.
+ */
+export function NotFoundState({ home, asPageTitle = false }: { home?: string; asPageTitle?: boolean }) {
+  const { t } = useTranslation();
+  const fallbackHome = useHomeHref();
+  const Heading = asPageTitle ? 'h1' : 'h2';
+  return (
+    <div className="state not-found">
+      <div className="state__icon">
+        <Icon name="compass" size={28} />
+      </div>
+      <p className="not-found__code" aria-hidden="true">
+        404
+      </p>
+      <Heading className="state__title" {...(asPageTitle ? { tabIndex: -1, 'data-page-title': '' } : {})}>
+        {t('notFound.title')}
+      </Heading>
+      <p className="state__text">{t('notFound.text')}</p>
+      <div className="state__actions">
+        <ButtonLink href={home ?? fallbackHome} variant="primary">
+          <Icon name="home" size={18} />
+          {t('notFound.home')}
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}
+
+/** A failed load: the translated reason, the reference to quote, and a retry. A 404 is a not-found page instead. */
 export function ErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
+  if (error instanceof ApiError && error.status === 404) return <NotFoundState asPageTitle={!title} />;
+  return <LoadErrorState error={error} onRetry={onRetry} title={title} />;
+}
+
+function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const { message, reference } = describe(error);

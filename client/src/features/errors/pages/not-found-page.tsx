@@ -1,9 +1,8 @@
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ButtonLink } from '@/components/button';
-import { Icon } from '@/components/icon';
 import { Logo } from '@/components/logo';
 import { useDocumentTitle } from '@/components/page-header';
+import { NotFoundState } from '@/components/states';
 import { homePath, SHELL_BASE } from '@/app/paths';
 import { useSession } from '@/features/auth/api/get-session';
 import { sessionHint } from '@/lib/session-hint';
@@ -17,26 +16,7 @@ export default function NotFoundPage() {
   const insideShell = Object.values(SHELL_BASE).some((base) => location.pathname.startsWith(`${base}/`));
   const home = principal ? homePath(principal.role) : '/';
 
-  const body = (
-    <div className="state not-found">
-      <div className="state__icon">
-        <Icon name="compass" size={28} />
-      </div>
-      <p className="not-found__code" aria-hidden="true">
-        404
-      </p>
-      <h1 className="state__title" tabIndex={-1} data-page-title="">
-        {t('notFound.title')}
-      </h1>
-      <p className="state__text">{t('notFound.text')}</p>
-      <div className="state__actions">
-        <ButtonLink href={home} variant="primary">
-          <Icon name="home" size={18} />
-          {t('notFound.home')}
-        </ButtonLink>
-      </div>
-    </div>
-  );
+  const body = <NotFoundState home={home} asPageTitle />;
 
   if (insideShell) return body;
   return (
