@@ -58,7 +58,7 @@ import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
 import { createLaundryService } from './modules/laundry/laundry.service.js';
 import { laundryRoutes } from './modules/laundry/laundry.routes.js';
-import { createPaymentsRepository } from './modules/payments/payments.repository.js';
+import { createPaymentsRepository, summaryColumns, type SummaryColumns } from './modules/payments/payments.repository.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { createReceiptsRepository } from './modules/receipts/receipts.repository.js';
@@ -171,7 +171,11 @@ export function createApp(deps: AppDeps): App {
     settings,
     cipher,
     // Called only when a job detail is read, after `payments` below exists.
-    payments: { summary: (q, id) => payments.summary(q, { line: 'cleaning', id }) },
+    payments: {
+      summary: (q, id) => payments.summary(q, { line: 'cleaning', id }),
+      detailColumns: summaryColumns('cleaning', 'j.id'),
+      fromColumns: (q, row, vatRate) => payments.summaryFromColumns(q, 'cleaning', row as SummaryColumns, vatRate),
+    },
   });
   // Workers see the clients and properties of their own cleaning jobs (PRODUCT §5).
   const clients = createClientsService({ repo: createClientsRepository(db), ...people, workerAccess: cleaning.workerAccess });
@@ -195,7 +199,11 @@ export function createApp(deps: AppDeps): App {
   });
   const laundry = createLaundryService({
     db,
-    payments: { summary: (q, id) => payments.summary(q, { line: 'laundry', id }) },
+    payments: {
+      summary: (q, id) => payments.summary(q, { line: 'laundry', id }),
+      detailColumns: summaryColumns('laundry', 'o.id'),
+      fromColumns: (q, row) => payments.summaryFromColumns(q, 'laundry', row as SummaryColumns),
+    },
     repo: createLaundryRepository(db),
     clock,
     audit,

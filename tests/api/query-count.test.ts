@@ -160,4 +160,12 @@ describe('queries per request do not grow with the data (no N+1)', { timeout: 12
     const large = await measure();
     expect(large).toEqual(small);
   });
+
+  it('when a detail is read, then it is one round trip: the order in 2 statements, the job in 3 (the session lookup included)', async () => {
+    const counts = await measure();
+    // The session lookup, then the order with its lines, history and payments block in one statement.
+    expect(counts['laundry order detail']).toBeLessThanOrEqual(2);
+    // The session lookup, the job with its time logs, history, photo counts and payments block, the settings.
+    expect(counts['cleaning job detail']).toBeLessThanOrEqual(3);
+  });
 });

@@ -11,7 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { ACCESS_INSTRUCTIONS_CONTEXT } from '../properties/properties.service.js';
 import { estimateCleaning } from './cleaning-pricing.js';
 import { allowedNext, isOpen, type CleaningStatus } from './cleaning-status.js';
-import type { CleaningRepository, JobRow } from './cleaning.repository.js';
+import type { CleaningRepository, JobDetailRow, JobRow } from './cleaning.repository.js';
 import { toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
 
 /**
@@ -51,7 +51,13 @@ export interface CleaningServiceDeps {
   settings: CleaningSettings;
   cipher: FieldCipher;
   /** The payments block of a job's detail (staff views), answered by the payments module. */
-  payments?: { summary(q: Queryable, jobId: number): Promise<PaymentSummaryDto | null> };
+  payments?: {
+    summary(q: Queryable, jobId: number): Promise<PaymentSummaryDto | null>;
+    /** Select-list columns about the job `j.id`, added to the detail's own statement … */
+    detailColumns: string;
+    /** … and the payments block made from them (the VAT rate in force given, for an unpriced job's estimate). */
+    fromColumns(q: Queryable, row: object, vatRateBasisPoints: number): Promise<PaymentSummaryDto | null>;
+  };
 }
 
 export const STAFF = new Set(['master', 'admin']);
@@ -139,16 +145,20 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
   /**
    * The job as this caller may see it. `detail` adds time logs and history; `reveal` (the job detail
    * only) adds the access instructions for staff, and for a worker inside their window, audited.
+   * `read`: the detail's parts already read with the job (`repo.findJobDetail`), else each is read here.
    */
-  async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean } = {}) {
+  async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean; read?: JobDetailRow } = {}) {
     const values = await settings.all(q);
-    const extras: ViewExtras = opts.detail
-      ? { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id), photoCounts: await repo.photoCounts(q, row.id) }
-      : {};
+    const read = opts.read;
+    const extras: ViewExtras = !opts.detail
+      ? {}
+      : read
+        ? { timeLogs: read.time_logs, history: read.history, photoCounts: read.photo_counts }
+        : { timeLogs: await repo.timeLogs(q, row.id), history: await repo.history(q, row.id), photoCounts: await repo.photoCounts(q, row.id) };
     if (isStaff(actor)) {
       if (opts.reveal) extras.accessInstructions = decrypt(row);
       const staff = toStaffView(row, allowedNext(row.status), estimateOf(row, values), extras);
-      const money = opts.detail && payments ? await payments.summary(q, row.id) : null;
+      const money = !opts.detail || !payments ? null : read ? await payments.fromColumns(q, read, values.vatRateBasisPoints) : await payments.summary(q, row.id);
       return money ? Object.assign(staff, { payments: money }) : staff;
     }
     if (actor.role === 'worker') {
@@ -157,7 +167,7 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
         extras.accessInstructions = decrypt(row);
         await recordAccessView(q, row.property_id, row.id);
       }
-      const open = await repo.openLogOf(q, actor.id);
+      const open = read ? read.worker_open_log : await repo.openLogOf(q, actor.id);
       const next = allowedNext(row.status).filter((s) => s !== 'cancelled');
       return toWorkerView(row, next, from, open?.job_id === row.id ? open.id : null, extras);
     }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { jsonRow, jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { CleaningStatus } from './cleaning-status.js';
 import type { Frequency } from './cleaning-schedule.js';
@@ -57,6 +58,18 @@ export interface JobRow {
   workers: JobWorkerRow[];
   open_logs: number;
 }
+
+/** A job read with its detail in one statement (`findJobDetail`), plus the columns the caller added. */
+export type JobDetailRow<Extra extends object = object> = JobRow &
+  Extra & {
+    time_logs: TimeLogRow[];
+    history: HistoryRow[];
+    photo_counts: { before: number; after: number; detail: number };
+    /** Whether the worker asked about is on this job (false when none was). */
+    worker_assigned: boolean;
+    /** That worker's open log, on whichever job. */
+    worker_open_log: { id: number; job_id: number; started_at: Date } | undefined;
+  };
 
 export interface TimeLogRow {
   id: number;
@@ -223,6 +236,12 @@ const LOG_COLUMNS = `l.id, l.job_id, l.worker_id, wu.name AS worker_name, l.star
   l.end_occurred_at, l.end_latitude, l.end_longitude, l.end_note, l.ended_by, eb.name AS ended_by_name, l.duration_minutes,
   l.flagged_for_review, l.corrected_at, l.corrected_by, cb.name AS corrected_by_name, l.correction_reason`;
 
+/** Timestamp fields of a time log row (revived when the logs come JSON-aggregated in a detail). */
+const LOG_DATES = ['started_at', 'start_received_at', 'start_occurred_at', 'ended_at', 'end_received_at', 'end_occurred_at', 'corrected_at'] as const;
+
+const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.changed_at`;
+const HISTORY_FROM = `cleaning_job_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
+
 const LOG_FROM = `cleaning_time_logs l JOIN users wu ON wu.id = l.worker_id JOIN users sb ON sb.id = l.started_by
   LEFT JOIN users eb ON eb.id = l.ended_by LEFT JOIN users cb ON cb.id = l.corrected_by`;
 
@@ -262,6 +281,41 @@ export function createCleaningRepository(db: Queryable) {
     async findJob(q: Queryable, id: number, forUpdate = false): Promise<JobRow | undefined> {
       if (forUpdate) await q.query(`SELECT 1 FROM cleaning_jobs WHERE id = $1 FOR UPDATE`, [id]);
       return (await jobsWhere(q, 'j.id = $1', [id]))[0];
+    },
+
+    /**
+     * A job with its time logs, status history and photo counts in one statement (JSON aggregates), with
+     * — for a worker — whether they are assigned and their open log on any job, plus the caller's
+     * `extraColumns` about the same job (the payments block, written against `j.id`): the detail is one
+     * round trip instead of one per part.
+     */
+    async findJobDetail<Extra extends object = object>(
+      q: Queryable,
+      id: number,
+      opts: { workerId?: number | undefined; extraColumns?: string | undefined } = {},
+    ): Promise<JobDetailRow<Extra> | undefined> {
+      const { rows } = await q.query<JobDetailRow<Extra> & { time_logs: unknown; history: unknown; worker_open_log: unknown }>(
+        `SELECT ${JOB_COLUMNS},
+           (SELECT COALESCE(json_agg(x ORDER BY x.started_at, x.id), '[]'::json)
+              FROM (SELECT ${LOG_COLUMNS} FROM ${LOG_FROM} WHERE l.job_id = j.id) x) AS time_logs,
+           (SELECT COALESCE(json_agg(x ORDER BY x.changed_at, x.id), '[]'::json)
+              FROM (SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.job_id = j.id) x) AS history,
+           (SELECT json_build_object('before', count(*) FILTER (WHERE ph.photo_type = 'before'),
+                     'after', count(*) FILTER (WHERE ph.photo_type = 'after'), 'detail', count(*) FILTER (WHERE ph.photo_type = 'detail'))
+              FROM cleaning_job_photos ph WHERE ph.job_id = j.id) AS photo_counts,
+           EXISTS (SELECT 1 FROM cleaning_job_workers aw WHERE aw.job_id = j.id AND aw.worker_id = $2) AS worker_assigned,
+           (SELECT row_to_json(x) FROM (SELECT ol.id, ol.job_id, ol.started_at FROM cleaning_time_logs ol
+                                          WHERE ol.worker_id = $2 AND ol.ended_at IS NULL LIMIT 1) x) AS worker_open_log
+           ${opts.extraColumns ? `, ${opts.extraColumns}` : ''}
+         FROM ${JOB_FROM} WHERE j.id = $1`,
+        [id, opts.workerId ?? null],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      row.time_logs = jsonRows<TimeLogRow>(row.time_logs, LOG_DATES);
+      row.history = jsonRows<HistoryRow>(row.history, ['changed_at']);
+      row.worker_open_log = jsonRow<{ id: number; job_id: number; started_at: Date }>(row.worker_open_log, ['started_at']);
+      return row;
     },
 
     jobsByIds: (q: Queryable, ids: number[]) => jobsWhere(q, 'j.id = ANY($1::bigint[])', [ids]),
@@ -347,9 +401,7 @@ export function createCleaningRepository(db: Queryable) {
 
     async history(q: Queryable, jobId: number): Promise<HistoryRow[]> {
       const { rows } = await q.query<HistoryRow>(
-        `SELECT h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.changed_at
-           FROM cleaning_job_status_history h LEFT JOIN users u ON u.id = h.changed_by
-          WHERE h.job_id = $1 ORDER BY h.changed_at, h.id`,
+        `SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.job_id = $1 ORDER BY h.changed_at, h.id`,
         [jobId],
       );
       return rows;

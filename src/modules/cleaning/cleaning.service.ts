@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { notFound } from '../../lib/app-error.js';
 import { lisbonDate } from '../../lib/clock.js';
 import type { Actor } from '../../lib/request-context.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
@@ -17,7 +18,7 @@ export type { CleaningServiceDeps, CleaningSettings, CompletionRequirement, JobA
  */
 export function createCleaningService(deps: CleaningServiceDeps) {
   const ctx = createCleaningContext(deps);
-  const { db, repo, clock, settings, completionRequirements, loadVisible, view, accessFrom, estimateOf, recordAccessView } = ctx;
+  const { db, repo, clock, settings, payments, completionRequirements, loadVisible, view, accessFrom, estimateOf, recordAccessView } = ctx;
 
   return {
     ...createCleaningBooking(ctx),
@@ -56,8 +57,17 @@ export function createCleaningService(deps: CleaningServiceDeps) {
       return rows.map((r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), open?.job_id === r.id ? open.id : null));
     },
 
+    /** The detail in one statement (the job, its time logs, history, photo counts, staff's payments block) and the settings. */
     async get(actor: Actor, id: number) {
-      return view(db, actor, await loadVisible(db, actor, id), { detail: true, reveal: true });
+      const row = await repo.findJobDetail(db, id, {
+        workerId: actor.role === 'worker' ? actor.id : undefined,
+        extraColumns: isStaff(actor) ? payments?.detailColumns : undefined,
+      });
+      // Not yours is the same answer as not there (PRODUCT §5), for every role.
+      if (!row || (actor.role === 'client' && row.client_id !== actor.id) || (actor.role === 'worker' && !row.worker_assigned)) {
+        throw notFound('No such cleaning job.');
+      }
+      return view(db, actor, row, { detail: true, reveal: true, read: row });
     },
 
     /** Access checks for the clients and properties modules (PRODUCT §5). */

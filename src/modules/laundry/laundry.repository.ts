@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { LaundryStatus } from './laundry-status.js';
 
@@ -94,6 +95,9 @@ export interface HistoryRow {
   changed_at: Date;
 }
 
+/** An order read with its detail in one statement, plus the columns the caller added. */
+export type OrderDetailRow<Extra extends object = object> = OrderRow & Extra & { lines: LineRow[]; history: HistoryRow[] };
+
 export interface NewLine {
   position: number;
   service: ServiceRow;
@@ -164,6 +168,9 @@ const ORDER_FROM = `laundry_orders o ${ORDER_JOINS}`;
 const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit, unit_price_cents,
   minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
   minimum_applied, total_cents`;
+
+const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at`;
+const HISTORY_FROM = `laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
 
 export const ORDER_SORTS = {
   createdAt: { sql: 'o.created_at', type: 'timestamp' },
@@ -316,6 +323,29 @@ export function createLaundryRepository(db: Queryable) {
       return rows[0];
     },
 
+    /**
+     * An order with its lines and status history in one statement (JSON aggregates), plus the caller's
+     * `extraColumns` about the same order (the payments block, written against `o.id`): the detail is one
+     * round trip instead of one per part.
+     */
+    async findOrderDetail<Extra extends object = object>(q: Queryable, id: number, extraColumns = ''): Promise<OrderDetailRow<Extra> | undefined> {
+      const { rows } = await q.query<OrderDetailRow<Extra> & { lines: unknown; history: unknown }>(
+        `SELECT ${ORDER_COLUMNS},
+           (SELECT COALESCE(json_agg(x ORDER BY x.position, x.id), '[]'::json)
+              FROM (SELECT ${LINE_COLUMNS} FROM laundry_order_lines WHERE order_id = o.id) x) AS lines,
+           (SELECT COALESCE(json_agg(x ORDER BY x.changed_at, x.id), '[]'::json)
+              FROM (SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.order_id = o.id) x) AS history
+           ${extraColumns ? `, ${extraColumns}` : ''}
+         FROM ${ORDER_FROM} WHERE o.id = $1`,
+        [id],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      row.lines = jsonRows<LineRow>(row.lines, []);
+      row.history = jsonRows<HistoryRow>(row.history, ['changed_at']);
+      return row;
+    },
+
     async lines(q: Queryable, orderId: number): Promise<LineRow[]> {
       const { rows } = await q.query<LineRow>(`SELECT ${LINE_COLUMNS} FROM laundry_order_lines WHERE order_id = $1 ORDER BY position, id`, [orderId]);
       return rows;
@@ -323,9 +353,7 @@ export function createLaundryRepository(db: Queryable) {
 
     async history(q: Queryable, orderId: number): Promise<HistoryRow[]> {
       const { rows } = await q.query<HistoryRow>(
-        `SELECT h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at
-           FROM laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by
-          WHERE h.order_id = $1 ORDER BY h.changed_at, h.id`,
+        `SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.order_id = $1 ORDER BY h.changed_at, h.id`,
         [orderId],
       );
       return rows;

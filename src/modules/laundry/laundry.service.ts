@@ -14,7 +14,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
 import { priceLine, PricingError, totalOrder, type OrderTotals, type OrderTotalsInput } from './laundry-pricing.js';
 import { allowedNext, assertTransition, isOpen, STAMP_OF, type LaundryStatus } from './laundry-status.js';
-import type { LaundryRepository, LineRow, NewLine, OrderFilters, OrderRow, ServiceRow } from './laundry.repository.js';
+import type { LaundryRepository, LineRow, NewLine, OrderDetailRow, OrderFilters, OrderRow, ServiceRow } from './laundry.repository.js';
 import { toClientView, toServiceDto, toServiceName, toStaffView, toWorkerView } from './laundry.mappers.js';
 
 /** The pricing settings in force now (VAT rate, delivery fee), read fresh: no per-instance cache. */
@@ -25,6 +25,10 @@ export interface PricingSettings {
 /** The payments block of an order's detail (staff views), answered by the payments module. */
 export interface OrderPayments {
   summary(q: Queryable, orderId: number): Promise<PaymentSummaryDto | null>;
+  /** Select-list columns about the order `o.id`, added to the detail's own statement … */
+  detailColumns: string;
+  /** … and the payments block made from them, without a query. */
+  fromColumns(q: Queryable, row: object): Promise<PaymentSummaryDto | null>;
 }
 
 export interface LaundryServiceDeps {
@@ -187,13 +191,14 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     return row;
   }
 
-  async function view(q: Queryable, actor: Actor, row: OrderRow, withDetail: boolean) {
+  /** `read`: the detail's parts already read with the order (`repo.findOrderDetail`), else each is read here. */
+  async function view(q: Queryable, actor: Actor, row: OrderRow, withDetail: boolean, read?: OrderDetailRow) {
     // One after the other: `q` may be a transaction's single connection, which cannot run two at once.
-    const lines = withDetail ? await repo.lines(q, row.id) : undefined;
-    const history = withDetail ? await repo.history(q, row.id) : undefined;
+    const lines = withDetail ? (read?.lines ?? (await repo.lines(q, row.id))) : undefined;
+    const history = withDetail ? (read?.history ?? (await repo.history(q, row.id))) : undefined;
     if (isStaff(actor)) {
       const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
-      const money = withDetail && payments ? await payments.summary(q, row.id) : null;
+      const money = withDetail && payments ? await (read ? payments.fromColumns(q, read) : payments.summary(q, row.id)) : null;
       return money ? Object.assign(staff, { payments: money }) : staff;
     }
     if (actor.role === 'worker') return toWorkerView(row, allowedNext(row.status, row.delivery_requested).filter((s) => s !== 'cancelled'), lines, history);
@@ -367,8 +372,12 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       return view(db, actor, row, true);
     },
 
+    /** The detail in one statement: the order, its lines, history and (staff) payments block. */
     async get(actor: Actor, id: number) {
-      return view(db, actor, await loadVisible(db, actor, id), true);
+      const row = await repo.findOrderDetail(db, id, isStaff(actor) && payments ? payments.detailColumns : '');
+      // Another client's order does not exist as far as this client knows (PRODUCT §5).
+      if (!row || (actor.role === 'client' && row.client_id !== actor.id)) throw notFound('Laundry order not found.');
+      return view(db, actor, row, true, row);
     },
 
     async list(actor: Actor, filters: OrderFilters, page: PageInput) {

@@ -105,6 +105,43 @@ export function paymentConditions(f: PaymentFilters, p: SqlParams): string[] {
   return where;
 }
 
+/**
+ * The target row of `findTarget`, for the document whose id is the SQL expression `id` (its aliases are
+ * unusual so that an outer query's `j.id` or `o.id` is not shadowed when this is a sub-select).
+ */
+function targetSelect(line: ServiceLineValue, id: string): string {
+  return line === 'laundry'
+    ? `SELECT id, client_id, status, total_cents, priced_at IS NOT NULL AS priced,
+              NULL::int AS estimated_minutes, NULL::int AS hourly_rate_cents, NULL::int AS worker_count
+         FROM laundry_orders WHERE id = ${id}`
+    : `SELECT tj.id, tj.client_id, tj.status, tj.total_cents, tj.total_cents IS NOT NULL AS priced, tj.estimated_minutes,
+              tj.hourly_rate_cents, (SELECT count(*)::int FROM cleaning_job_workers tw WHERE tw.job_id = tj.id) AS worker_count
+         FROM cleaning_jobs tj WHERE tj.id = ${id}`;
+}
+
+/** Timestamp fields of a payment row, revived from JSON. */
+export const PAYMENT_DATES = ['paid_at', 'voided_at', 'created_at'] as const;
+
+/** The columns `summaryColumns` adds to a document's own read. */
+export interface SummaryColumns {
+  pay_target: unknown;
+  pay_history: unknown;
+  pay_receipt: { id: number; receiptNumber: string } | null;
+}
+
+/**
+ * What the payments block of a detail needs — the target row, the payment history (JSON aggregated)
+ * and the receipt — as select-list columns for the document's own statement, where `id` is the SQL
+ * expression of its id (e.g. `o.id`): the detail reads its payments without a round trip of its own.
+ */
+export function summaryColumns(line: ServiceLineValue, id: string): string {
+  const column = targetColumn(line);
+  return `(SELECT row_to_json(t) FROM (${targetSelect(line, id)}) t) AS pay_target,
+    (SELECT COALESCE(json_agg(x ORDER BY x.paid_at, x.id), '[]'::json)
+       FROM (SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.${column} = ${id}) x) AS pay_history,
+    (SELECT json_build_object('id', r.id, 'receiptNumber', r.receipt_number) FROM receipts r WHERE r.${column} = ${id}) AS pay_receipt`;
+}
+
 export function createPaymentsRepository(db: Queryable) {
   return {
     /**
@@ -113,14 +150,7 @@ export function createPaymentsRepository(db: Queryable) {
      * balance check.
      */
     async findTarget(q: Queryable, t: TargetRef, lock: boolean): Promise<TargetRow | undefined> {
-      const sql =
-        t.line === 'laundry'
-          ? `SELECT id, client_id, status, total_cents, priced_at IS NOT NULL AS priced,
-                    NULL::int AS estimated_minutes, NULL::int AS hourly_rate_cents, NULL::int AS worker_count
-               FROM laundry_orders WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`
-          : `SELECT j.id, j.client_id, j.status, j.total_cents, j.total_cents IS NOT NULL AS priced, j.estimated_minutes,
-                    j.hourly_rate_cents, (SELECT count(*)::int FROM cleaning_job_workers w WHERE w.job_id = j.id) AS worker_count
-               FROM cleaning_jobs j WHERE j.id = $1 ${lock ? 'FOR UPDATE OF j' : ''}`;
+      const sql = `${targetSelect(t.line, '$1')} ${lock ? (t.line === 'laundry' ? 'FOR UPDATE' : 'FOR UPDATE OF tj') : ''}`;
       const { rows } = await q.query<TargetRow>(sql, [t.id]);
       return rows[0];
     },

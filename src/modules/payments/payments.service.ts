@@ -3,11 +3,12 @@ import { badRequest, conflict, notFound } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../../lib/request-context.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
-import type { PaymentSummaryDto, PaymentTotalsDto, RecordPaymentInput, RecordRefundInput } from '../../contracts/payments.js';
+import type { PaymentSummaryDto, PaymentTotalsDto, RecordPaymentInput, RecordRefundInput, ServiceLineValue } from '../../contracts/payments.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { estimateCleaning } from '../cleaning/cleaning-pricing.js';
 import { balanceOf, netPaid, paymentStatus, splitPayment, type Due } from './payment-status.js';
-import type { PaymentFilters, PaymentRow, PaymentsRepository, Sums, TargetRef, TargetRow } from './payments.repository.js';
+import { PAYMENT_DATES, summaryColumns, type PaymentFilters, type PaymentRow, type PaymentsRepository, type Sums, type SummaryColumns, type TargetRef, type TargetRow } from './payments.repository.js';
+import { jsonRows } from '../../lib/json-rows.js';
 import { PAYMENT_VALUE_FIELDS, toPaymentDto } from './payments.mappers.js';
 
 export interface PaymentsServiceDeps {
@@ -35,14 +36,14 @@ const targetNotFound = (t: TargetRef) =>
 
 export function createPaymentsService({ db, repo, clock, audit, vatRate, receiptOf }: PaymentsServiceDeps) {
   /** What a target owes: its total once priced, else (a job) the estimate a deposit is measured against. */
-  async function dueOf(q: Queryable, t: TargetRef, row: TargetRow): Promise<Due> {
+  async function dueOf(q: Queryable, t: TargetRef, row: TargetRow, knownVatRate?: number): Promise<Due> {
     if (row.priced && row.total_cents !== null) return { basis: 'total', cents: row.total_cents };
     if (t.line === 'cleaning' && row.estimated_minutes && row.hourly_rate_cents !== null && row.worker_count) {
       const estimate = estimateCleaning({
         estimatedMinutes: row.estimated_minutes,
         workerCount: row.worker_count,
         hourlyRateCents: row.hourly_rate_cents,
-        vatRateBasisPoints: await vatRate(q),
+        vatRateBasisPoints: knownVatRate ?? (await vatRate(q)),
       });
       return { basis: 'estimate', cents: estimate.totalCents };
     }
@@ -65,9 +66,13 @@ export function createPaymentsService({ db, repo, clock, audit, vatRate, receipt
     // One after the other: q may be a transaction's single connection.
     const due = await dueOf(q, t, row);
     const history = await repo.history(q, t);
+    const receipt = receiptOf ? await receiptOf(q, t) : null;
+    return summaryFrom(due, history, receipt);
+  }
+
+  function summaryFrom(due: Due, history: PaymentRow[], receipt: { id: number; receiptNumber: string } | null): PaymentSummaryDto {
     // The history holds every record of the document, so its sums need no query of their own.
     const sums = sumsOf(history);
-    const receipt = receiptOf ? await receiptOf(q, t) : null;
     return {
       status: paymentStatus(due, sums),
       basis: due.basis,
@@ -227,6 +232,20 @@ export function createPaymentsService({ db, repo, clock, audit, vatRate, receipt
     async summary(q: Queryable, t: TargetRef): Promise<PaymentSummaryDto | null> {
       const row = await repo.findTarget(q, t, false);
       return row ? summaryOf(q, t, row) : null;
+    },
+
+    /** The select-list columns a detail adds to its own statement for `summaryFromColumns` (see `summaryColumns`). */
+    summaryColumns,
+
+    /**
+     * The payments block from the columns `summaryColumns` added to the document's read: no query, except
+     * the VAT rate for the estimate of an unpriced job when the caller does not pass it.
+     */
+    async summaryFromColumns(q: Queryable, line: ServiceLineValue, columns: SummaryColumns, knownVatRate?: number): Promise<PaymentSummaryDto | null> {
+      const row = columns.pay_target as TargetRow | null;
+      if (!row) return null;
+      const due = await dueOf(q, { line, id: row.id }, row, knownVatRate);
+      return summaryFrom(due, jsonRows<PaymentRow>(columns.pay_history, PAYMENT_DATES), columns.pay_receipt);
     },
 
     /** Sums only (no history), for documents printed from inside another transaction. */
