@@ -343,13 +343,13 @@ export async function generate(options) {
         );
         await q(
           `UPDATE cleaning_jobs j SET status = 'completed', started_at = t.first_start, completed_at = t.last_end, billing_increment_minutes = 30, vat_rate_bp = 2300,
-                  labour_minutes = t.labour, billable_minutes = t.billable,
+                  labour_seconds = t.seconds, labour_minutes = t.seconds / 60, billable_minutes = t.billable,
                   subtotal_cents = (2 * t.billable * j.hourly_rate_cents + 60) / 120,
                   vat_cents = (2 * ((2 * t.billable * j.hourly_rate_cents + 60) / 120) * 2300 + 10000) / 20000,
                   total_cents = (2 * t.billable * j.hourly_rate_cents + 60) / 120 + (2 * ((2 * t.billable * j.hourly_rate_cents + 60) / 120) * 2300 + 10000) / 20000,
                   priced_at = t.last_end, updated_at = t.last_end
-             FROM (SELECT job_id, min(started_at) AS first_start, max(ended_at) AS last_end, sum(duration_minutes)::int AS labour,
-                          (ceil(sum(duration_minutes) / 30.0) * 30)::int AS billable
+             FROM (SELECT job_id, min(started_at) AS first_start, max(ended_at) AS last_end, sum(duration_seconds)::int AS seconds,
+                          (ceil(sum(duration_seconds) / 1800.0) * 30)::int AS billable
                      FROM cleaning_time_logs GROUP BY job_id) t
             WHERE t.job_id = j.id`,
         );

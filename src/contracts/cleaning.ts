@@ -203,14 +203,15 @@ export const TimeLog = z
     endLongitude: z.number().nullable(),
     endNote: z.string().nullable(),
     endedBy: person.nullable(),
-    durationMinutes: z.number().int().nullable(),
+    durationMinutes: z.number().int().nullable().meta({ description: 'Whole minutes of the log (display).' }),
+    durationSeconds: z.number().int().nullable().meta({ description: 'Exact duration in whole seconds; labour is billed from these.' }),
     flaggedForReview: z.boolean(),
     correction: z.object({ reason: z.string(), at: z.string(), by: person.nullable() }).nullable(),
   })
   .meta({ id: 'CleaningTimeLog' });
 
 export const ClientTimeLog = z
-  .object({ id: z.number().int(), workerName: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), durationMinutes: z.number().int().nullable() })
+  .object({ id: z.number().int(), workerName: z.string(), startedAt: z.string(), endedAt: z.string().nullable(), durationMinutes: z.number().int().nullable(), durationSeconds: z.number().int().nullable() })
   .meta({ id: 'CleaningClientTimeLog' });
 
 export const CleaningStatusChange = z
@@ -238,8 +239,9 @@ export const CleaningPrice = z
   .object({
     hourlyRateCents: z.number().int(),
     billingIncrementMinutes: z.number().int(),
-    labourMinutes: z.number().int().meta({ description: "Sum of every worker's logged minutes." }),
-    billableMinutes: z.number().int().meta({ description: 'Labour rounded up to the billing increment.' }),
+    labourMinutes: z.number().int().meta({ description: 'Whole minutes of labourSeconds.' }),
+    labourSeconds: z.number().int().meta({ description: "Sum of every worker's logged seconds." }),
+    billableMinutes: z.number().int().meta({ description: 'Labour seconds rounded up, once, to the billing increment.' }),
     subtotalCents: z.number().int(),
     vatRateBasisPoints: z.number().int(),
     vatCents: z.number().int(),

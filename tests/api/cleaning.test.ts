@@ -201,6 +201,44 @@ describe('cleaning jobs', () => {
       expect(stored.rows[0]).toEqual({ total_cents: 4613, vat_rate_bp: 2300, billing_increment_minutes: 30, hourly_rate_cents: 1500 });
     });
 
+    it('when two workers log 40 s and 50 s, then the job bills one 30-minute block (750 + 173 = 923 cents) and every view of its money agrees', async () => {
+      at('2026-06-01T08:00:00Z');
+      const created = await create({ scheduledDate: '2026-06-11', scheduledTime: '16:00', estimatedHours: 0.5 });
+      const owedBefore = (await admin.get('/api/dashboard')).body.data.outstanding.balanceCents as number;
+      const revenueOfDay = async () => (await admin.get('/api/reports/revenue').query({ from: '2026-06-11', to: '2026-06-11' })).body.data.cleaning;
+      const revenueBefore = await revenueOfDay();
+      at('2026-06-11T15:00:00Z');
+      await worker.post(`/api/cleaning-jobs/${created.id}/start`).expect(200);
+      await worker2.post(`/api/cleaning-jobs/${created.id}/start`).expect(200);
+      at('2026-06-11T15:00:40Z');
+      await worker.post(`/api/cleaning-jobs/${created.id}/end`).expect(200);
+      at('2026-06-11T15:00:50Z');
+      await worker2.post(`/api/cleaning-jobs/${created.id}/end`).expect(200);
+      const done = await admin.post(`/api/cleaning-jobs/${created.id}/complete`);
+      expect(done.status).toBe(200);
+
+      const detail = (await admin.get(`/api/cleaning-jobs/${created.id}`)).body.data;
+      expect(detail.timeLogs.map((l: { durationSeconds: number }) => l.durationSeconds)).toEqual([40, 50]);
+      expect(detail.price).toMatchObject({ labourSeconds: 90, labourMinutes: 1, billableMinutes: 30, subtotalCents: 750, vatCents: 173, totalCents: 923 });
+      expect((await client.get(`/api/cleaning-jobs/${created.id}`)).body.data.price).toMatchObject({ totalCents: 923 });
+
+      const receipt = await admin.post('/api/receipts').send({ cleaningJobId: created.id });
+      expect(receipt.status).toBe(201);
+      expect(receipt.body.data).toMatchObject({ totalCents: 923, balanceCents: 923 });
+      const printed = (await admin.get(`/api/receipts/${receipt.body.data.id}`)).body.data.snapshot;
+      expect(printed).toMatchObject({ subtotalCents: 750, vatCents: 173, totalCents: 923, lines: [expect.objectContaining({ totalCents: 750 })] });
+
+      const revenue = await revenueOfDay();
+      expect({ documents: revenue.documents - revenueBefore.documents, subtotalCents: revenue.subtotalCents - revenueBefore.subtotalCents, totalCents: revenue.totalCents - revenueBefore.totalCents }).toEqual({
+        documents: 1,
+        subtotalCents: 750,
+        totalCents: 923,
+      });
+
+      const dashboard = (await admin.get('/api/dashboard')).body.data;
+      expect(dashboard.outstanding.balanceCents - owedBefore).toBe(923);
+    });
+
     it('when a Start was tapped offline, then the log counts from the tap and keeps the server time beside it', async () => {
       at('2026-06-01T08:00:00Z');
       const created = await create({ workerIds: [workerId], scheduledDate: '2026-06-12' });

@@ -257,9 +257,9 @@ describe('generate-data.mjs: the benchmark data set', () => {
     }>(
       `SELECT j.id::int, j.status, j.scheduled_date < DATE '${ANCHOR}' AS past,
               (SELECT count(*)::int FROM cleaning_job_workers w WHERE w.job_id = j.id) AS workers,
-              (SELECT array_agg(t.duration_minutes ORDER BY t.id) FROM cleaning_time_logs t WHERE t.job_id = j.id) AS logs,
+              (SELECT array_agg(t.duration_seconds ORDER BY t.id) FROM cleaning_time_logs t WHERE t.job_id = j.id) AS logs,
               (SELECT count(DISTINCT t.worker_id)::int FROM cleaning_time_logs t WHERE t.job_id = j.id) AS log_workers,
-              j.billing_increment_minutes AS increment, j.hourly_rate_cents AS rate, j.vat_rate_bp AS bp, j.labour_minutes AS labour,
+              j.billing_increment_minutes AS increment, j.hourly_rate_cents AS rate, j.vat_rate_bp AS bp, j.labour_seconds AS labour,
               j.billable_minutes AS billable, j.subtotal_cents AS subtotal, j.vat_cents AS vat, j.total_cents AS total
          FROM cleaning_jobs j ORDER BY j.id`,
     );
@@ -271,9 +271,9 @@ describe('generate-data.mjs: the benchmark data set', () => {
           wrong.push(j);
           continue;
         }
-        const price = priceCompletedCleaning({ loggedMinutes: j.logs ?? [], billingIncrementMinutes: j.increment, hourlyRateCents: j.rate, vatRateBasisPoints: j.bp });
+        const price = priceCompletedCleaning({ loggedSeconds: j.logs ?? [], billingIncrementMinutes: j.increment, hourlyRateCents: j.rate, vatRateBasisPoints: j.bp });
         const stored = { labour: j.labour, billable: j.billable, subtotal: j.subtotal, vat: j.vat, total: j.total };
-        const expected = { labour: price.labourMinutes, billable: price.billableMinutes, subtotal: price.subtotalCents, vat: price.vatCents, total: price.totalCents };
+        const expected = { labour: price.labourSeconds, billable: price.billableMinutes, subtotal: price.subtotalCents, vat: price.vatCents, total: price.totalCents };
         if (JSON.stringify(stored) !== JSON.stringify(expected)) wrong.push({ ...j, expected });
       } else if (j.status === 'scheduled') {
         // Only the anchor day and the month booked ahead are still to do, and nothing was logged on them.

@@ -142,7 +142,8 @@ describe('laundry pricing', () => {
 
 describe('cleaning pricing', () => {
   it('when one worker logs 2 h 10 min at €15/h in 30-minute blocks, then 2.5 h → €37.50 + €8.63 = €46.13', () => {
-    expect(priceCompletedCleaning({ loggedMinutes: [130], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 })).toEqual({
+    expect(priceCompletedCleaning({ loggedSeconds: [130 * 60], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 })).toEqual({
+      labourSeconds: 7800,
       labourMinutes: 130,
       billableMinutes: 150,
       subtotalCents: 3750,
@@ -153,7 +154,26 @@ describe('cleaning pricing', () => {
   });
 
   it('when two workers log 1 h 05 min each, then the labour is summed before rounding: the same €46.13', () => {
-    expect(priceCompletedCleaning({ loggedMinutes: [65, 65], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 }).totalCents).toBe(4613);
+    expect(priceCompletedCleaning({ loggedSeconds: [65 * 60, 65 * 60], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 }).totalCents).toBe(4613);
+  });
+
+  it('when two workers log 40 s and 50 s, then the job bills one 30-minute block: €7.50 + €1.73 = €9.23', () => {
+    expect(priceCompletedCleaning({ loggedSeconds: [40, 50], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 })).toMatchObject({
+      labourSeconds: 90,
+      labourMinutes: 1,
+      billableMinutes: 30,
+      subtotalCents: 750,
+      vatCents: 173,
+      totalCents: 923,
+    });
+  });
+
+  it('when a worker logs 2 h 00 min 30 s, then the half minute starts a third block (not 2 h)', () => {
+    expect(priceCompletedCleaning({ loggedSeconds: [2 * 3600 + 30], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 }).billableMinutes).toBe(150);
+  });
+
+  it('when nothing is logged, then nothing is billed', () => {
+    expect(priceCompletedCleaning({ loggedSeconds: [], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 }).totalCents).toBe(0);
   });
 
   it('when the estimate is 3 h for two workers at €15/h, then it is 6 labour hours', () => {
@@ -165,14 +185,50 @@ describe('cleaning pricing', () => {
     });
   });
 
-  it('when any labour is rounded, then it is the smallest multiple of the increment that covers it', () => {
+  const logSets = fc.array(fc.integer({ min: 0, max: 14 * 3600 }), { maxLength: 12 });
+  const increments = fc.constantFrom(1, 5, 15, 30, 60).chain((common) => fc.oneof(fc.constant(common), fc.integer({ min: 1, max: 240 })));
+
+  it('when any set of logs is priced, then billed minutes = ceil(sum of seconds / increment) × increment', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 1, max: 120 }), (labour, inc) => {
-        const b = billableMinutes(labour, inc);
-        expect(b % inc).toBe(0);
-        expect(b).toBeGreaterThanOrEqual(labour);
-        expect(b - labour).toBeLessThan(inc);
+      fc.property(logSets, increments, (seconds, inc) => {
+        const sum = seconds.reduce((a, b) => a + b, 0);
+        const price = priceCompletedCleaning({ loggedSeconds: seconds, billingIncrementMinutes: inc, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 });
+        expect(price.billableMinutes).toBe(Math.ceil(sum / (inc * 60)) * inc);
+        expect(price.labourSeconds).toBe(sum);
+        expect(price.billableMinutes * 60).toBeGreaterThanOrEqual(sum);
+        expect(price.billableMinutes * 60 - sum).toBeLessThan(inc * 60);
       }),
     );
+  });
+
+  it('when any logged second is billed, then the job bills at least one increment, and the order or split of the logs never matters', () => {
+    fc.assert(
+      fc.property(logSets.filter((s) => s.some((x) => x > 0)), increments, fc.integer({ min: 0, max: 100_000 }), (seconds, inc, rate) => {
+        const price = (logs: number[]) => priceCompletedCleaning({ loggedSeconds: logs, billingIncrementMinutes: inc, hourlyRateCents: rate, vatRateBasisPoints: VAT_23 });
+        const once = price(seconds);
+        expect(once.billableMinutes).toBeGreaterThanOrEqual(inc);
+        expect(price([...seconds].reverse())).toEqual(once);
+        expect(price([seconds.reduce((a, b) => a + b, 0)])).toEqual(once);
+        expect(once.subtotalCents).toBe(divideHalfUp(once.billableMinutes * rate, 60));
+        expect(once.totalCents).toBe(once.subtotalCents + vatCents(once.subtotalCents, VAT_23));
+      }),
+    );
+  });
+
+  it('when any labour in seconds is rounded, then it is the smallest multiple of the increment that covers it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 1, max: 120 }), (seconds, inc) => {
+        const b = billableMinutes(seconds, inc);
+        expect(b % inc).toBe(0);
+        expect(b * 60).toBeGreaterThanOrEqual(seconds);
+        expect(b * 60 - seconds).toBeLessThan(inc * 60);
+      }),
+    );
+  });
+
+  it('when a log is not a whole, non-negative number of seconds, then pricing refuses it', () => {
+    for (const bad of [-1, 1.5, Number.NaN]) {
+      expect(() => priceCompletedCleaning({ loggedSeconds: [bad], billingIncrementMinutes: 30, hourlyRateCents: 1500, vatRateBasisPoints: VAT_23 })).toThrow(RangeError);
+    }
   });
 });

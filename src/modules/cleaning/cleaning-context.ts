@@ -12,7 +12,7 @@ import { ACCESS_INSTRUCTIONS_CONTEXT } from '../properties/properties.service.js
 import { estimateCleaning } from './cleaning-pricing.js';
 import { allowedNext, isOpen, type CleaningStatus } from './cleaning-status.js';
 import type { CleaningRepository, JobDetailRow, JobRow } from './cleaning.repository.js';
-import { toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
+import { labourSecondsOf, toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
 
 /**
  * What every cleaning use case shares: the dependencies, who may see a job, and the job as each
@@ -75,6 +75,7 @@ export const JOB_VALUE_FIELDS = [
   'hourlyRateCents',
   'workerIds',
   'labourMinutes',
+  'labourSeconds',
   'billableMinutes',
   'billingIncrementMinutes',
   'vatRateBasisPoints',
@@ -94,6 +95,7 @@ export function auditSnapshot(j: JobRow) {
     hourlyRateCents: j.hourly_rate_cents,
     workerIds: j.workers.map((w) => w.id),
     labourMinutes: j.labour_minutes,
+    labourSeconds: labourSecondsOf(j),
     billableMinutes: j.billable_minutes,
     billingIncrementMinutes: j.billing_increment_minutes,
     vatRateBasisPoints: j.vat_rate_bp,

@@ -15,14 +15,15 @@ export interface CleaningEstimateInput {
 }
 
 export interface CleaningFinalInput {
-  /** Each worker's logged minutes (whole minutes). */
-  loggedMinutes: number[];
+  /** Each time log's exact duration in whole seconds (any order, any workers). */
+  loggedSeconds: number[];
   billingIncrementMinutes: number;
   hourlyRateCents: number;
   vatRateBasisPoints: number;
 }
 
 export interface CleaningPrice {
+  /** Whole minutes of labour (the estimate's, or the logged seconds' whole minutes). */
   labourMinutes: number;
   billableMinutes: number;
   subtotalCents: number;
@@ -41,11 +42,18 @@ function priced(labourMinutes: number, billableMinutes: number, hourlyRateCents:
   return { labourMinutes, billableMinutes, subtotalCents, vatRateBasisPoints, vatCents: vat, totalCents: subtotalCents + vat };
 }
 
-/** Rounds labour up to the next multiple of the increment (0 stays 0). */
-export function billableMinutes(labourMinutes: number, incrementMinutes: number): number {
-  check(labourMinutes, 'labour minutes');
+/**
+ * Rounds labour, in seconds, up to the next multiple of the increment, once: any logged second starts
+ * an increment (0 stays 0), so a 40-second visit bills one increment, never nothing.
+ */
+export function billableMinutes(labourSeconds: number, incrementMinutes: number): number {
+  check(labourSeconds, 'labour seconds');
   check(incrementMinutes, 'billing increment', 1);
-  return Math.ceil(labourMinutes / incrementMinutes) * incrementMinutes;
+  return Math.ceil(labourSeconds / (incrementMinutes * 60)) * incrementMinutes;
+}
+
+export interface CompletedCleaningPrice extends CleaningPrice {
+  labourSeconds: number;
 }
 
 export function estimateCleaning(input: CleaningEstimateInput): CleaningPrice {
@@ -57,10 +65,12 @@ export function estimateCleaning(input: CleaningEstimateInput): CleaningPrice {
   return priced(labour, labour, input.hourlyRateCents, input.vatRateBasisPoints);
 }
 
-export function priceCompletedCleaning(input: CleaningFinalInput): CleaningPrice {
-  input.loggedMinutes.forEach((m) => check(m, 'logged minutes'));
+/** The final price: every log's seconds summed, then rounded up to the increment once (never per log). */
+export function priceCompletedCleaning(input: CleaningFinalInput): CompletedCleaningPrice {
+  input.loggedSeconds.forEach((s) => check(s, 'logged seconds'));
   check(input.hourlyRateCents, 'hourly rate');
   check(input.vatRateBasisPoints, 'VAT rate');
-  const labour = input.loggedMinutes.reduce((a, b) => a + b, 0);
-  return priced(labour, billableMinutes(labour, input.billingIncrementMinutes), input.hourlyRateCents, input.vatRateBasisPoints);
+  const labourSeconds = input.loggedSeconds.reduce((a, b) => a + b, 0);
+  const billable = billableMinutes(labourSeconds, input.billingIncrementMinutes);
+  return { ...priced(Math.floor(labourSeconds / 60), billable, input.hourlyRateCents, input.vatRateBasisPoints), labourSeconds };
 }

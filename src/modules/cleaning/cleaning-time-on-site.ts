@@ -56,8 +56,8 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
 
   /** Prices a completed job from its closed logs and the given snapshot (PRODUCT §4). */
   async function priceJob(tx: Queryable, row: JobRow, billingIncrementMinutes: number, vatRateBasisPoints: number, at: Date) {
-    const loggedMinutes = await repo.minutesPerWorker(tx, row.id);
-    const price = priceCompletedCleaning({ loggedMinutes, billingIncrementMinutes, hourlyRateCents: row.hourly_rate_cents, vatRateBasisPoints });
+    const loggedSeconds = await repo.loggedSeconds(tx, row.id);
+    const price = priceCompletedCleaning({ loggedSeconds, billingIncrementMinutes, hourlyRateCents: row.hourly_rate_cents, vatRateBasisPoints });
     await repo.setPrice(tx, row.id, row.hourly_rate_cents, { ...price, billingIncrementMinutes }, at);
   }
 
@@ -240,6 +240,7 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
           startedAt: l.started_at.toISOString(),
           endedAt: l.ended_at?.toISOString() ?? null,
           durationMinutes: l.duration_minutes,
+          durationSeconds: l.duration_seconds,
           flaggedForReview: l.flagged_for_review,
         });
         await audit.record(tx, {
@@ -248,7 +249,7 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
           entityId: logId,
           before: snapshot(log),
           after: snapshot(corrected),
-          valueFields: ['jobId', 'workerId', 'startedAt', 'endedAt', 'durationMinutes', 'flaggedForReview'],
+          valueFields: ['jobId', 'workerId', 'startedAt', 'endedAt', 'durationMinutes', 'durationSeconds', 'flaggedForReview'],
           extraFields: ['correctionReason'],
         });
         if (job.status === 'completed') {

@@ -74,12 +74,19 @@ function property(j: JobRow) {
   };
 }
 
+/** The labour a priced job was billed on; jobs priced before seconds were kept (or imported) had whole minutes. */
+export function labourSecondsOf(j: JobRow): number | null {
+  if (j.labour_seconds !== null) return j.labour_seconds;
+  return j.labour_minutes === null ? null : j.labour_minutes * 60;
+}
+
 function price(j: JobRow) {
   if (j.total_cents === null || j.priced_at === null) return null;
   return {
     hourlyRateCents: j.hourly_rate_cents,
     billingIncrementMinutes: j.billing_increment_minutes!,
     labourMinutes: j.labour_minutes!,
+    labourSeconds: labourSecondsOf(j)!,
     billableMinutes: j.billable_minutes!,
     subtotalCents: j.subtotal_cents!,
     vatRateBasisPoints: j.vat_rate_bp!,
@@ -112,6 +119,7 @@ export function toTimeLog(l: TimeLogRow): TimeLogDto {
     endNote: l.end_note,
     endedBy: l.ended_by !== null ? { id: l.ended_by, name: l.ended_by_name ?? '' } : null,
     durationMinutes: l.duration_minutes,
+    durationSeconds: l.duration_seconds,
     flaggedForReview: l.flagged_for_review,
     correction:
       l.corrected_at !== null
@@ -174,6 +182,7 @@ export function toClientView(j: JobRow, est: CleaningPrice, extras: ViewExtras =
       startedAt: l.started_at.toISOString(),
       endedAt: iso(l.ended_at),
       durationMinutes: l.duration_minutes,
+      durationSeconds: l.duration_seconds,
     }));
   }
   // A client sees when and what, not which staff member.

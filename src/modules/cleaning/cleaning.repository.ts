@@ -47,6 +47,7 @@ export interface JobRow {
   billing_increment_minutes: number | null;
   vat_rate_bp: number | null;
   labour_minutes: number | null;
+  labour_seconds: number | null;
   billable_minutes: number | null;
   subtotal_cents: number | null;
   vat_cents: number | null;
@@ -93,6 +94,7 @@ export interface TimeLogRow {
   ended_by: number | null;
   ended_by_name: string | null;
   duration_minutes: number | null;
+  duration_seconds: number | null;
   flagged_for_review: boolean;
   corrected_at: Date | null;
   corrected_by: number | null;
@@ -176,6 +178,7 @@ export interface NewSeries {
 export interface PriceSnapshot {
   billingIncrementMinutes: number;
   vatRateBasisPoints: number;
+  labourSeconds: number;
   labourMinutes: number;
   billableMinutes: number;
   subtotalCents: number;
@@ -222,7 +225,7 @@ const JOB_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client
   j.scheduled_end_at, j.estimated_minutes, j.hourly_rate_cents, j.special_instructions, j.internal_notes, j.series_id,
   j.series_index, s.frequency AS series_frequency, s.interval_count AS series_interval, s.until_date AS series_until,
   (s.ended_at IS NOT NULL) AS series_ended, j.started_at, j.completed_at, j.cancelled_at, j.cancel_reason,
-  j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.billable_minutes, j.subtotal_cents, j.vat_cents,
+  j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.labour_seconds, j.billable_minutes, j.subtotal_cents, j.vat_cents,
   j.total_cents, j.priced_at, j.version, j.created_at, j.updated_at,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'position', w.position) ORDER BY w.position)
               FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
@@ -233,7 +236,7 @@ const JOB_FROM = `cleaning_jobs j JOIN clients c ON c.id = j.client_id JOIN prop
 
 const LOG_COLUMNS = `l.id, l.job_id, l.worker_id, wu.name AS worker_name, l.started_at, l.start_received_at, l.start_occurred_at,
   l.start_latitude, l.start_longitude, l.start_note, l.started_by, sb.name AS started_by_name, l.ended_at, l.end_received_at,
-  l.end_occurred_at, l.end_latitude, l.end_longitude, l.end_note, l.ended_by, eb.name AS ended_by_name, l.duration_minutes,
+  l.end_occurred_at, l.end_latitude, l.end_longitude, l.end_note, l.ended_by, eb.name AS ended_by_name, l.duration_minutes, l.duration_seconds,
   l.flagged_for_review, l.corrected_at, l.corrected_by, cb.name AS corrected_by_name, l.correction_reason`;
 
 /** Timestamp fields of a time log row (revived when the logs come JSON-aggregated in a detail). */
@@ -393,9 +396,9 @@ export function createCleaningRepository(db: Queryable) {
       await tx.query(
         `UPDATE cleaning_jobs SET hourly_rate_cents = $2, billing_increment_minutes = $3, vat_rate_bp = $4, labour_minutes = $5,
             billable_minutes = $6, subtotal_cents = $7, vat_cents = $8, total_cents = $9, priced_at = $10, updated_at = $10,
-            version = version + 1
+            labour_seconds = $11, version = version + 1
           WHERE id = $1`,
-        [id, hourlyRateCents, price.billingIncrementMinutes, price.vatRateBasisPoints, price.labourMinutes, price.billableMinutes, price.subtotalCents, price.vatCents, price.totalCents, at],
+        [id, hourlyRateCents, price.billingIncrementMinutes, price.vatRateBasisPoints, price.labourMinutes, price.billableMinutes, price.subtotalCents, price.vatCents, price.totalCents, at, price.labourSeconds],
       );
     },
 
@@ -535,13 +538,13 @@ export function createCleaningRepository(db: Queryable) {
       return rows.map((r) => r.id);
     },
 
-    /** Minutes logged on a job, per worker (closed logs only). */
-    async minutesPerWorker(q: Queryable, jobId: number): Promise<number[]> {
-      const { rows } = await q.query<{ minutes: number }>(
-        `SELECT sum(duration_minutes)::int AS minutes FROM cleaning_time_logs WHERE job_id = $1 AND ended_at IS NOT NULL GROUP BY worker_id ORDER BY worker_id`,
+    /** Each closed time log's exact seconds on a job: pricing sums them and rounds once (PRODUCT §4). */
+    async loggedSeconds(q: Queryable, jobId: number): Promise<number[]> {
+      const { rows } = await q.query<{ seconds: number }>(
+        `SELECT duration_seconds AS seconds FROM cleaning_time_logs WHERE job_id = $1 AND ended_at IS NOT NULL ORDER BY id`,
         [jobId],
       );
-      return rows.map((r) => r.minutes);
+      return rows.map((r) => r.seconds);
     },
 
     async activeWorkers(q: Queryable, ids: number[]): Promise<Array<{ id: number; name: string }>> {

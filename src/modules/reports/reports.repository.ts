@@ -147,7 +147,8 @@ export function createReportsRepository() {
     async timesheet(q: Queryable, start: Date, end: Date, workerId: number | undefined): Promise<TimesheetRow[]> {
       const { rows } = await q.query<TimesheetRow>(
         `SELECT l.worker_id, u.name AS worker_name, count(DISTINCT l.job_id)::int AS jobs, count(*)::int AS logs,
-                COALESCE(sum(l.duration_minutes) FILTER (WHERE l.ended_at IS NOT NULL), 0)::int AS minutes,
+                -- Seconds summed before the whole minutes are taken, as labour is billed (PRODUCT §4).
+                (COALESCE(sum(l.duration_seconds) FILTER (WHERE l.ended_at IS NOT NULL), 0) / 60)::int AS minutes,
                 count(*) FILTER (WHERE l.ended_at IS NULL)::int AS open_logs,
                 count(*) FILTER (WHERE l.flagged_for_review)::int AS flagged
            FROM cleaning_time_logs l JOIN users u ON u.id = l.worker_id

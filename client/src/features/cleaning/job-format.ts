@@ -38,6 +38,14 @@ export function formatMinutes(total: number, t: TFunction<'cleaning'>): string {
   return minutes === 0 ? t('durationHours', { hours }) : t('duration', { hours, minutes });
 }
 
+/** Exact logged time: 40 → "40 s"; 7230 → "2 h 0 min 30 s"; whole minutes as formatMinutes. */
+export function formatSeconds(total: number, t: TFunction<'cleaning'>): string {
+  const seconds = total % 60;
+  if (total < 60) return t('durationSeconds', { seconds });
+  const minutes = formatMinutes(Math.floor(total / 60), t);
+  return seconds === 0 ? minutes : t('durationWithSeconds', { duration: minutes, seconds });
+}
+
 /** A running clock: 1:05:09 (hours:minutes:seconds), for the live timer on site. */
 export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));

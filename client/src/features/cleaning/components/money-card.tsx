@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { CleaningEstimate, CleaningPrice } from '@contracts/cleaning';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { formatMinutes, formatPercent } from '@/features/cleaning/job-format';
+import { formatMinutes, formatPercent, formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
 
 type Price = z.infer<typeof CleaningPrice>;
@@ -24,7 +24,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
           <>
             <div>
               <dt>{t('detail.labour')}</dt>
-              <dd>{formatMinutes(price.labourMinutes, t)}</dd>
+              <dd>{formatSeconds(price.labourSeconds, t)}</dd>
             </div>
             <div>
               <dt>

@@ -9,7 +9,7 @@ import { currentLocale } from '@/lib/i18n';
 import { initials } from '@/lib/initials';
 import { useTapJob } from '@/features/cleaning/api/job-actions';
 import type { StaffJob } from '@/features/cleaning/api/keys';
-import { formatMinutes } from '@/features/cleaning/job-format';
+import { formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
 
 /** Who is on the job and where each one is; staff may start or end for someone (recorded as theirs). */
@@ -37,7 +37,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
         {job.workers.map((worker) => {
           const logs = logsOf(worker.id);
           const running = logs.find((l) => l.endedAt === null);
-          const minutes = logs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+          const seconds = logs.reduce((sum, l) => sum + (l.durationSeconds ?? 0), 0);
           const pending = tap.isPending && tap.variables?.input.workerId === worker.id;
           return (
             <li key={worker.id} className="team__member">
@@ -50,7 +50,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
                   {worker.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>
                 <span className={running ? 'team__state team__state--on' : 'team__state'}>
-                  {running ? t('detail.onSite', { time: formatTime(running.startedAt, locale) }) : logs.length > 0 ? t('detail.finished', { duration: formatMinutes(minutes, t) }) : t('detail.notStarted')}
+                  {running ? t('detail.onSite', { time: formatTime(running.startedAt, locale) }) : logs.length > 0 ? t('detail.finished', { duration: formatSeconds(seconds, t) }) : t('detail.notStarted')}
                 </span>
               </span>
               {open ? (

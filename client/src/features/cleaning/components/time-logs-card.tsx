@@ -13,7 +13,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useCorrectTimeLog } from '@/features/cleaning/api/job-actions';
 import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/lisbon-datetime';
 import { ElapsedTimer } from '@/features/cleaning/components/elapsed-timer';
-import { formatMinutes } from '@/features/cleaning/job-format';
+import { formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
 
 function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto; onClose: () => void }) {
@@ -113,7 +113,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
               </div>
               <div className="log__side">
                 <span className="log__duration">
-                  {log.durationMinutes !== null ? formatMinutes(log.durationMinutes, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
+                  {log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
                 </span>
                 {canCorrect ? (
                   <Button variant="ghost" size="sm" onPress={() => setEditing(log)} aria-label={t('detail.correctFor', { name: log.worker.name })}>

@@ -14,7 +14,7 @@ import { HistoryList } from '@/features/cleaning/components/history-list';
 import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
 import { MoneyCard } from '@/features/cleaning/components/money-card';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
-import { addressText, formatMinutes } from '@/features/cleaning/job-format';
+import { addressText, formatSeconds } from '@/features/cleaning/job-format';
 import { clientPaths } from '@/features/cleaning/paths';
 import { ClientReceipt } from '@/features/payments/components/client-receipt';
 import '@/features/cleaning/cleaning.css';
@@ -28,7 +28,7 @@ export default function ClientJobPage() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const job = query.data;
   const logs = job.timeLogs ?? [];
-  const minutes = logs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+  const seconds = logs.reduce((sum, l) => sum + (l.durationSeconds ?? 0), 0);
 
   return (
     <>
@@ -85,7 +85,7 @@ export default function ClientJobPage() {
             {logs.length > 0 ? (
               <div>
                 <dt>{t('client.timeOnSite')}</dt>
-                <dd>{formatMinutes(minutes, t)}</dd>
+                <dd>{formatSeconds(seconds, t)}</dd>
               </div>
             ) : null}
             {job.specialInstructions ? (

@@ -19,7 +19,7 @@ import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TapControl } from '@/features/cleaning/components/tap-control';
 import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
-import { addressText, formatMinutes, mapsHref } from '@/features/cleaning/job-format';
+import { addressText, formatSeconds, mapsHref } from '@/features/cleaning/job-format';
 import { pendingFor } from '@/features/cleaning/offline/tap-queue';
 import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
@@ -70,7 +70,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
   const pending = pendingFor(queue.taps, job.id);
   const onSite = pending ? pending.action === 'start' : job.myOpenTimeLogId !== null;
   const myLogs = (job.timeLogs ?? []).filter((l) => l.worker.id === principal.id);
-  const myMinutes = myLogs.reduce((sum, l) => sum + (l.durationMinutes ?? 0), 0);
+  const mySeconds = myLogs.reduce((sum, l) => sum + (l.durationSeconds ?? 0), 0);
   const address = addressText(job.property);
   const open = job.status === 'scheduled' || job.status === 'in_progress';
   const access = job.property.accessInstructions;
@@ -171,12 +171,12 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
                   <p className="log__times">
                     {formatTime(log.startedAt, locale)} → {log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}
                   </p>
-                  <span className="log__duration">{log.durationMinutes !== null ? formatMinutes(log.durationMinutes, t) : null}</span>
+                  <span className="log__duration">{log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : null}</span>
                 </li>
               ))}
             </ul>
           )}
-          {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatMinutes(myMinutes, t) })}</p> : null}
+          {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatSeconds(mySeconds, t) })}</p> : null}
         </section>
 
         <Complete job={job} onSite={onSite} />
