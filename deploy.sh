@@ -77,16 +77,19 @@ if [[ ${#secret} -lt 64 ]]; then
   die "SESSION_SECRET in $ENV_FILE is ${secret:+too short (${#secret} characters, 64+ needed)}${secret:-missing}. Generate one with:
    $generate"
 fi
-db_password=$(file_value DB_PASSWORD)
-[[ -n "$db_password" && "$db_password" != change-me ]] || die "Set DB_PASSWORD in $ENV_FILE to a strong password of your own (not the example's)."
+for key in DB_PASSWORD DB_MIGRATION_PASSWORD; do
+  db_password=$(file_value "$key")
+  [[ -n "$db_password" && "$db_password" != change-me* ]] || die "Set $key in $ENV_FILE to a strong password of your own (not the example's): DB_PASSWORD for the app's role, DB_MIGRATION_PASSWORD for the owner that runs the migrations."
+done
 field_key=$(file_value FIELD_ENCRYPTION_KEY)
 if [[ ! "$field_key" =~ ^[0-9a-fA-F]{64}$ ]]; then
   die "FIELD_ENCRYPTION_KEY in $ENV_FILE must be 64 hexadecimal characters (it encrypts access codes; keep a copy in your vault). Generate one with:
    $generate"
 fi
-say "✅ $ENV_FILE has SESSION_SECRET, DB_PASSWORD and FIELD_ENCRYPTION_KEY"
+say "✅ $ENV_FILE has SESSION_SECRET, DB_PASSWORD, DB_MIGRATION_PASSWORD and FIELD_ENCRYPTION_KEY"
 app_url=${APP_URL:-http://localhost:$(env_value APP_PUBLISH_PORT 3000)}
-db_user=$(env_value DB_USER lavandaria)
+# The owner role (compose's POSTGRES_USER): the deploy's own checks read the schema the migrations own.
+db_user=$(env_value DB_MIGRATION_USER lavandaria)
 db_name=$(env_value DB_NAME lavandaria)
 if git -C "$ROOT" rev-parse --short HEAD >/dev/null 2>&1; then say "ℹ️  Deploying commit $(git -C "$ROOT" rev-parse --short HEAD)"; fi
 

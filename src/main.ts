@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { systemClock } from './lib/clock.js';
 import { createDb, poolOptionsFrom, type Db } from './db/pool.js';
-import { resolveDatabase, waitForDatabase, type ResolvedDatabase } from './db/resolve.js';
+import { connectionUser, describeConnection, resolveDatabase, waitForDatabase, type ResolvedDatabase } from './db/resolve.js';
 import { runMigrations } from './db/migrate.js';
 import { createReadiness } from './http/health.routes.js';
 import { createPasswordHasher } from './modules/auth/password.js';
@@ -58,9 +58,14 @@ async function main(): Promise<void> {
     db = createDb(poolOptionsFrom(config, database.connection), logger);
     const activeDb = db;
     await waitForDatabase(() => activeDb.query('SELECT 1'), logger);
-    logger.info(`✅ Database connected${database.embedded ? ' (embedded PostgreSQL)' : ''}`);
+    // Names the server and database (never the password), so a commented-out DB_HOST that falls back to
+    // the embedded database is seen at once.
+    const where = describeConnection(database.connection);
+    logger.info({ database: where, embedded: database.embedded }, `✅ Database connected: ${where}${database.embedded ? ' (embedded PostgreSQL)' : ''}`);
 
-    if (config.db.migrateOnBoot) await runMigrations(database.connection, logger);
+    if (config.db.migrateOnBoot) {
+      await runMigrations(database.migrationConnection, logger, 'up', undefined, { appRole: connectionUser(database.connection) });
+    }
     if (config.seedDemo) await seedDemoAccounts(db, createPasswordHasher(config.argon2), logger);
     if (config.seedDemo) {
       const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);

@@ -4,10 +4,13 @@
 # The caller sets ROOT (the project root) before sourcing.
 #
 # Reaching the database, two ways:
-#   DB_MODE=docker  `docker exec lavandaria-db psql|pg_dump -U $DB_USER -d $DB_NAME` (the compose setup;
+#   DB_MODE=docker  `docker exec lavandaria-db psql|pg_dump -U <owner> -d $DB_NAME` (the compose setup;
 #                   the client tools of the container match its server, so no tools on the host)
 #   DB_MODE=direct  the host's psql/pg_dump with the libpq variables PGHOST, PGPORT, PGUSER, PGPASSWORD,
-#                   PGDATABASE (each defaults to DB_HOST, DB_PORT, DB_USER, DB_PASSWORD, DB_NAME)
+#                   PGDATABASE (each defaults to DB_HOST, DB_PORT, <owner>, its password, DB_NAME)
+# <owner> is the schema owner, DB_MIGRATION_USER: in docker mode it defaults to lavandaria (compose's
+# POSTGRES_USER); in direct mode to DB_USER (one role for everything), with the matching password.
+# Restores replace the schema, which only the owner may do; the app role owns nothing.
 #   unset           docker when the container is running, otherwise direct.
 # Values come from the environment first, then from $ENV_FILE (default $ROOT/.env).
 
@@ -59,6 +62,16 @@ container_running() {
   command -v docker >/dev/null 2>&1 && [[ "$(docker inspect -f '{{.State.Running}}' "$1" 2>/dev/null || true)" == "true" ]]
 }
 
+# The owner role and its password (see above).
+owner_user() {
+  local user
+  user=$(env_value DB_MIGRATION_USER)
+  printf '%s' "${user:-$(env_value DB_USER)}"
+}
+owner_password() {
+  if [[ -n "$(env_value DB_MIGRATION_USER)" ]]; then env_value DB_MIGRATION_PASSWORD; else env_value DB_PASSWORD; fi
+}
+
 # Decides DB_MODE once and prepares the connection settings for db_psql / db_dump.
 db_setup() {
   DB_MODE=${DB_MODE:-}
@@ -68,17 +81,17 @@ db_setup() {
   case "$DB_MODE" in
     docker)
       command -v docker >/dev/null 2>&1 || die "DB_MODE=docker but the docker command is missing."
-      DB_ADMIN_USER=$(env_value DB_USER lavandaria)
+      DB_ADMIN_USER=$(env_value DB_MIGRATION_USER lavandaria)
       DB_TARGET_NAME=$(env_value DB_NAME lavandaria)
       DB_DESCRIPTION="container $DB_CONTAINER, database $DB_TARGET_NAME (user $DB_ADMIN_USER)"
       ;;
     direct)
       export PGHOST="${PGHOST:-$(env_value DB_HOST)}"
       export PGPORT="${PGPORT:-$(env_value DB_PORT 5432)}"
-      export PGUSER="${PGUSER:-$(env_value DB_USER)}"
+      export PGUSER="${PGUSER:-$(owner_user)}"
       export PGDATABASE="${PGDATABASE:-$(env_value DB_NAME)}"
       local password
-      password=${PGPASSWORD:-$(env_value DB_PASSWORD)}
+      password=${PGPASSWORD:-$(owner_password)}
       if [[ -n "$password" ]]; then export PGPASSWORD="$password"; fi
       [[ -n "$PGHOST" && -n "$PGDATABASE" ]] || die "No database to reach: start the compose database ($DB_CONTAINER) or set PGHOST/PGDATABASE (or DB_HOST/DB_NAME)."
       for tool in psql pg_dump; do

@@ -1,5 +1,6 @@
 import { bootstrap, fail } from './bootstrap.js';
 import { runMigrations, schemaIsCurrent } from '../db/migrate.js';
+import { connectionUser } from '../db/resolve.js';
 
 /** `npm run migrate [up|down [N]|status]` — applies (or rolls back) migrations under the advisory lock. */
 const [command = 'up', countArg] = process.argv.slice(2);
@@ -13,7 +14,9 @@ try {
   } else {
     const count = countArg === undefined ? undefined : Number(countArg);
     if (count !== undefined && (!Number.isInteger(count) || count < 1)) fail('N must be a positive whole number');
-    const applied = await runMigrations(ctx.database.connection, ctx.logger, command as 'up' | 'down', count);
+    const applied = await runMigrations(ctx.database.migrationConnection, ctx.logger, command as 'up' | 'down', count, {
+      appRole: connectionUser(ctx.database.connection),
+    });
     process.stdout.write(applied.length ? `✅ ${command}: ${applied.join(', ')}\n` : '✅ Nothing to migrate; schema is current\n');
   }
 } catch (err) {

@@ -30,6 +30,11 @@ export interface Config {
   db: {
     /** null means "no server configured": outside production an embedded PostgreSQL is started. */
     connection: DbConnectionConfig | null;
+    /**
+     * Where migrations run: the schema owner. The app's connection above is a role that owns nothing
+     * and may only read and write rows. Same as `connection` when no owner role is configured.
+     */
+    migrationConnection: DbConnectionConfig | null;
     ssl: boolean;
     poolMax: number;
     connectionTimeoutMs: number;
@@ -129,6 +134,19 @@ function dbConnection(e: ParsedEnv): DbConnectionConfig | null {
   return { host: e.DB_HOST, port: e.DB_PORT, user: e.DB_USER, password: e.DB_PASSWORD, database: e.DB_NAME };
 }
 
+/** The owner role for migrations: DATABASE_MIGRATION_URL, else the app's server as DB_MIGRATION_USER, else the app's own. */
+function migrationConnection(e: ParsedEnv, app: DbConnectionConfig | null): DbConnectionConfig | null {
+  if (e.DATABASE_MIGRATION_URL) return { connectionString: e.DATABASE_MIGRATION_URL };
+  if (!app || !e.DB_MIGRATION_USER) return app;
+  if (app.connectionString) {
+    const url = new URL(app.connectionString);
+    url.username = encodeURIComponent(e.DB_MIGRATION_USER);
+    url.password = e.DB_MIGRATION_PASSWORD ? encodeURIComponent(e.DB_MIGRATION_PASSWORD) : '';
+    return { connectionString: url.toString() };
+  }
+  return { ...app, user: e.DB_MIGRATION_USER, password: e.DB_MIGRATION_PASSWORD };
+}
+
 /**
  * Parses the environment once. Every problem is collected so the operator sees all bad variables at
  * once; the caller prints them and exits.
@@ -166,6 +184,9 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
     if (net.isIP(address) === 0 || !bitsOk || extra !== undefined) problems.push(`METRICS_ALLOW_IPS: "${entry}" is not an IP address or CIDR range`);
   }
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL && !e.DB_HOST) {
+    problems.push('DATABASE_MIGRATION_URL: needs the app connection too (DATABASE_URL or DB_HOST)');
+  }
   if (e.DB_SLOW_QUERY_ERROR_MS < e.DB_SLOW_QUERY_WARN_MS) {
     problems.push('DB_SLOW_QUERY_ERROR_MS: must not be below DB_SLOW_QUERY_WARN_MS');
   }
@@ -187,6 +208,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
 
   const secret = e.SESSION_SECRET ?? developmentSecret(dataDir);
   const fieldKey = e.FIELD_ENCRYPTION_KEY ?? developmentSecret(dataDir, 'field-encryption-key');
+  const connection = dbConnection(e);
   const seedDemo = e.SEED_DEMO === undefined ? !isProduction : ['true', '1', 'yes'].includes(e.SEED_DEMO);
 
   const config: Config = {
@@ -199,7 +221,8 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     dataDir,
     seedDemo: seedDemo && !isProduction,
     db: {
-      connection: dbConnection(e),
+      connection,
+      migrationConnection: migrationConnection(e, connection),
       ssl: e.DB_SSL,
       poolMax: e.DB_POOL_MAX,
       connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,

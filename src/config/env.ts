@@ -48,6 +48,10 @@ export const envSchema = z.object({
   DB_USER: optionalString,
   DB_PASSWORD: optionalString,
   DB_NAME: optionalString,
+  // The schema owner that runs migrations; unset: the app's own role (development, embedded database).
+  DATABASE_MIGRATION_URL: optionalString,
+  DB_MIGRATION_USER: optionalString,
+  DB_MIGRATION_PASSWORD: optionalString,
   DB_SSL: bool(false),
   DB_POOL_MAX: int(10, 1, 200),
   DB_CONNECTION_TIMEOUT_MS: int(3000, 100),

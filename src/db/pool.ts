@@ -55,8 +55,25 @@ export function poolOptionsFrom(config: Config, connection: DbConnectionConfig):
   };
 }
 
+/**
+ * Named prepared statements live in one server session; behind a transaction-mode pooler (PgBouncer)
+ * the next use lands on another session and fails ("prepared statement … does not exist"). Libraries
+ * over this pool (the rate limiter names its statements) therefore run every statement unnamed: parsed
+ * and executed within one round trip, so it works with or without a pooler.
+ */
+function withoutStatementNames(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest: unknown[]) => {
+    if (config && typeof config === 'object' && 'name' in config && !('submit' in config)) {
+      const { name: _name, ...unnamed } = config as Record<string, unknown>;
+      return query(unnamed, ...rest);
+    }
+    return query(config, ...rest);
+  };
+}
+
 export function createPgPool(options: PoolOptions): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...options.connection,
     ssl: options.ssl ? { rejectUnauthorized: true } : undefined,
     max: options.max,
@@ -66,6 +83,8 @@ export function createPgPool(options: PoolOptions): pg.Pool {
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
     application_name: options.applicationName,
   });
+  pool.on('connect', withoutStatementNames);
+  return pool;
 }
 
 function firstLine(sql: string): string {

@@ -5,6 +5,8 @@ import { startEmbeddedPostgres } from './embedded.js';
 
 export interface ResolvedDatabase {
   connection: DbConnectionConfig;
+  /** The schema owner's connection for migrations (the app's own when only one role is configured). */
+  migrationConnection: DbConnectionConfig;
   embedded: boolean;
   stop(): Promise<void>;
 }
@@ -16,7 +18,10 @@ export interface ResolvedDatabase {
  * server takes over one whose starter is gone, so that it is stopped when the server stops.
  */
 export async function resolveDatabase(config: Config, logger: Logger, role: 'server' | 'tool'): Promise<ResolvedDatabase> {
-  if (config.db.connection) return { connection: config.db.connection, embedded: false, stop: async () => undefined };
+  if (config.db.connection) {
+    const connection = config.db.connection;
+    return { connection, migrationConnection: config.db.migrationConnection ?? connection, embedded: false, stop: async () => undefined };
+  }
   if (config.isProduction) throw new Error('No database configured (DB_HOST / DATABASE_URL)');
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(config.dataDir, 'postgres'),
@@ -25,7 +30,34 @@ export async function resolveDatabase(config: Config, logger: Logger, role: 'ser
     takeOverOrphaned: role === 'server',
     logger,
   });
-  return { connection: embedded.connection, embedded: true, stop: embedded.stop };
+  return { connection: embedded.connection, migrationConnection: embedded.connection, embedded: true, stop: embedded.stop };
+}
+
+/** The role a connection signs in as (libpq's default, the OS user, when none is given). */
+export function connectionUser(connection: DbConnectionConfig): string | undefined {
+  if (connection.connectionString) {
+    const url = new URL(connection.connectionString);
+    return url.username ? decodeURIComponent(url.username) : undefined;
+  }
+  return connection.user;
+}
+
+/**
+ * Which server, database and role a connection reaches, for the start-up log: `user@host:port/db`.
+ * Never the password, whichever way the connection was given.
+ */
+export function describeConnection(connection: DbConnectionConfig): string {
+  if (connection.connectionString) {
+    try {
+      const url = new URL(connection.connectionString);
+      const user = url.username ? `${decodeURIComponent(url.username)}@` : '';
+      return `${user}${url.hostname || 'localhost'}:${url.port || '5432'}/${decodeURIComponent(url.pathname.slice(1)) || '(default)'}`;
+    } catch {
+      return '(unparseable DATABASE_URL)';
+    }
+  }
+  const user = connection.user ? `${connection.user}@` : '';
+  return `${user}${connection.host ?? 'localhost'}:${connection.port ?? 5432}/${connection.database ?? '(default)'}`;
 }
 
 /** Waits for the server to accept connections (a database container may still be starting). */

@@ -2,13 +2,37 @@ import PgBoss from 'pg-boss';
 import type { DbConnectionConfig } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
 
-export interface JobDefinition {
+/** A queue's settings: fixed when the queue is created (by the migrator), so they live apart from the handler. */
+export interface QueueSettings {
   name: string;
-  handler(data: Record<string, unknown>): Promise<unknown>;
   /** Cron expression (Europe/Lisbon) for periodic jobs; pg-boss fires each tick once per cluster. */
   cron?: string;
   retryLimit?: number;
   retryDelaySeconds?: number;
+}
+
+export interface JobDefinition extends QueueSettings {
+  handler(data: Record<string, unknown>): Promise<unknown>;
+}
+
+function queueOptions(q: QueueSettings) {
+  return { name: q.name, retryLimit: q.retryLimit ?? 3, retryDelay: q.retryDelaySeconds ?? 30, retryBackoff: true };
+}
+
+/**
+ * Creates (or upgrades) pg-boss's schema and the application's queues as the schema owner, at migration
+ * time. Creating a queue is DDL (a partition table per queue); once it exists, pg-boss's create_queue
+ * from the application role is a no-op insert, so the running server needs no DDL privilege.
+ */
+export async function installJobQueueSchema(connection: DbConnectionConfig, logger: Logger, queues: readonly QueueSettings[]): Promise<void> {
+  const boss = new PgBoss({ ...connection, max: 1, application_name: 'lavandaria-migrate', schedule: false, supervise: false });
+  boss.on('error', (err) => logger.error({ err }, `❌ Job queue schema: ${err.message}`));
+  await boss.start();
+  try {
+    for (const q of queues) await boss.createQueue(q.name, queueOptions(q));
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }
 
 export interface JobQueue {
@@ -38,8 +62,9 @@ export interface JobQueueOptions {
 /**
  * Background work on pg-boss over the application's PostgreSQL. Jobs are fetched with SKIP LOCKED and
  * cron ticks are de-duplicated in the database, so however many instances run, each job (and each
- * scheduled tick) runs once. pg-boss keeps its tables in its own `pgboss` schema, which it creates and
- * migrates itself under an advisory lock.
+ * scheduled tick) runs once. pg-boss keeps its tables in its own `pgboss` schema, which the migrator
+ * creates and upgrades (installJobQueueSchema); everything it runs afterwards is plain row work and
+ * transaction-scoped locks, so it works as a role without DDL and through a transaction-mode pooler.
  */
 export function createJobQueue({ connection, ssl, logger, work }: JobQueueOptions): JobQueue {
   const names: string[] = [];
@@ -66,12 +91,7 @@ export function createJobQueue({ connection, ssl, logger, work }: JobQueueOption
     async register(definitions) {
       for (const d of definitions) {
         names.push(d.name);
-        await boss.createQueue(d.name, {
-          name: d.name,
-          retryLimit: d.retryLimit ?? 3,
-          retryDelay: d.retryDelaySeconds ?? 30,
-          retryBackoff: true,
-        });
+        await boss.createQueue(d.name, queueOptions(d));
         if (!work) continue;
         await boss.work<Record<string, unknown>>(d.name, async (jobs) => {
           for (const job of jobs) {

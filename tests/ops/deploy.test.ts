@@ -38,7 +38,7 @@ describe('deploy.sh (docker replaced by a stand-in that runs the container comma
     work = tempDir('deploy');
     log = path.join(work, 'docker.log');
     envFile = path.join(work, '.env');
-    fs.writeFileSync(envFile, `NODE_ENV=development\nSESSION_SECRET=${SECRET}\nDB_PASSWORD=s3cret-Pass\nFIELD_ENCRYPTION_KEY=${FIELD_KEY}\n`, { mode: 0o600 });
+    fs.writeFileSync(envFile, `NODE_ENV=development\nSESSION_SECRET=${SECRET}\nDB_PASSWORD=s3cret-Pass\nDB_MIGRATION_PASSWORD=0wner-Pass\nFIELD_ENCRYPTION_KEY=${FIELD_KEY}\n`, { mode: 0o600 });
     ready = await readinessStub(true);
     base = {
       ...fakeDockerEnv(db.connection, log, { FAKE_RUNNING: 'lavandaria-db' }),

@@ -57,7 +57,7 @@ const instructions = dockerfile
 const stages = dockerfile.split(/^FROM /m).slice(1);
 const runtime = stages.at(-1)!;
 
-const SCRIPTS = ['deploy.sh', 'scripts/backup.sh', 'scripts/restore.sh', 'scripts/rotate-session-secret.sh', 'scripts/lib/ops-common.sh'];
+const SCRIPTS = ['deploy.sh', 'deploy/postgres-init/10-app-role.sh', 'scripts/backup.sh', 'scripts/restore.sh', 'scripts/rotate-session-secret.sh', 'scripts/lib/ops-common.sh'];
 
 describe('Dockerfile', () => {
   it('when read, then it builds in stages and runs Node 22 slim as a non-root user with node as the process', () => {
@@ -105,11 +105,31 @@ describe('docker-compose.yml', () => {
     expect(db!.image).toBe('postgres:16');
     expect(db!.container_name).toBe('lavandaria-db');
     expect(db!.healthcheck!.test.join(' ')).toContain('pg_isready');
-    expect(db!.environment!.POSTGRES_USER).toBe('${DB_USER:-lavandaria}');
+    expect(db!.environment!.POSTGRES_USER).toBe('${DB_MIGRATION_USER:-lavandaria}');
     expect(db!.environment!.POSTGRES_DB).toBe('${DB_NAME:-lavandaria}');
     const volume = db!.volumes![0]!.split(':')[0]!;
     expect(compose.volumes).toHaveProperty(volume);
     expect(db!.ports!.every((p) => p.startsWith('127.0.0.1:'))).toBe(true);
+  });
+
+  it('when read, then db creates two roles on first start and app connects as the one that owns nothing', () => {
+    // The owner (POSTGRES_USER) runs the migrations; the init script creates the app's role from DB_USER.
+    expect(db!.environment!.APP_DB_USER).toBe(app!.environment!.DB_USER);
+    expect(db!.environment!.APP_DB_PASSWORD).toBe(app!.environment!.DB_PASSWORD);
+    expect(db!.environment!.POSTGRES_USER).toBe(app!.environment!.DB_MIGRATION_USER);
+    expect(db!.environment!.POSTGRES_PASSWORD).toMatch(/^\$\{DB_MIGRATION_PASSWORD:\?/);
+    expect(app!.environment!.DB_MIGRATION_PASSWORD).toBe(db!.environment!.POSTGRES_PASSWORD);
+    expect(app!.environment!.DB_USER).not.toBe(app!.environment!.DB_MIGRATION_USER);
+    const init = db!.volumes!.find((v) => v.split(':')[1] === '/docker-entrypoint-initdb.d');
+    expect(init).toBe('./deploy/postgres-init:/docker-entrypoint-initdb.d:ro');
+    const scripts = fs.readdirSync(path.join(ROOT, 'deploy/postgres-init'));
+    expect(scripts).toEqual(['10-app-role.sh']);
+    // The image runs executable *.sh files and sources the others; executable keeps `set -e` to itself.
+    expect(fs.statSync(path.join(ROOT, 'deploy/postgres-init/10-app-role.sh')).mode & 0o111).not.toBe(0);
+    // .env.example names the same roles.
+    const example = read('.env.example');
+    expect(example).toMatch(/^DB_USER=lavandaria_app$/m);
+    expect(example).toMatch(/^DB_MIGRATION_USER=lavandaria$/m);
   });
 
   it('when read, then app waits for a healthy db, checks readyz, reads .env and bind-mounts ./uploads', () => {
