@@ -11,7 +11,7 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { ACCESS_INSTRUCTIONS_CONTEXT } from '../properties/properties.service.js';
 import { estimateCleaning } from './cleaning-pricing.js';
 import { allowedNext, isOpen, type CleaningStatus } from './cleaning-status.js';
-import type { CleaningRepository, JobDetailRow, JobRow } from './cleaning.repository.js';
+import type { CleaningRepository, JobDetailRow, JobListRow, JobRow } from './cleaning.repository.js';
 import { labourSecondsOf, toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
 
 /**
@@ -129,9 +129,9 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
   }
 
   const decrypt = (row: JobRow) => (row.access_instructions_enc ? cipher.decrypt(row.access_instructions_enc, ACCESS_INSTRUCTIONS_CONTEXT) : null);
-  const accessFrom = (row: JobRow, values: SettingValues) => new Date(row.scheduled_start_at.getTime() - values.accessInstructionsLeadHours * 3_600_000);
+  const accessFrom = (row: JobListRow, values: SettingValues) => new Date(row.scheduled_start_at.getTime() - values.accessInstructionsLeadHours * 3_600_000);
 
-  function estimateOf(row: JobRow, values: SettingValues) {
+  function estimateOf(row: JobListRow, values: SettingValues) {
     return estimateCleaning({
       estimatedMinutes: row.estimated_minutes,
       workerCount: Math.max(1, row.workers.length),

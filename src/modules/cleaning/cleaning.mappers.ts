@@ -1,6 +1,6 @@
 import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, JobPhotoCountsDto as PhotoCountsDto, TimeLogDto } from '../../contracts/cleaning.js';
 import type { CleaningPrice } from './cleaning-pricing.js';
-import type { HistoryRow, JobRow, TimeLogRow } from './cleaning.repository.js';
+import type { HistoryRow, JobListRow, TimeLogRow } from './cleaning.repository.js';
 
 /**
  * Row → API shape, one function per audience (PRODUCT §5): staff see everything; a worker on the job
@@ -23,7 +23,7 @@ export interface ViewExtras {
   accessInstructions?: string | null;
 }
 
-function common(j: JobRow) {
+function common(j: JobListRow) {
   return {
     id: j.id,
     status: j.status,
@@ -56,13 +56,13 @@ function addDetails<V extends { photoCounts?: PhotoCountsDto; history?: unknown[
   return view;
 }
 
-function propertyFor(j: JobRow, extras: ViewExtras) {
+function propertyFor(j: JobListRow, extras: ViewExtras) {
   const view: ReturnType<typeof property> & { accessInstructions?: string | null } = property(j);
   if (extras.accessInstructions !== undefined) view.accessInstructions = extras.accessInstructions;
   return view;
 }
 
-function property(j: JobRow) {
+function property(j: JobListRow) {
   return {
     id: j.property_id,
     name: j.property_name,
@@ -75,12 +75,12 @@ function property(j: JobRow) {
 }
 
 /** The labour a priced job was billed on; jobs priced before seconds were kept (or imported) had whole minutes. */
-export function labourSecondsOf(j: JobRow): number | null {
+export function labourSecondsOf(j: JobListRow): number | null {
   if (j.labour_seconds !== null) return j.labour_seconds;
   return j.labour_minutes === null ? null : j.labour_minutes * 60;
 }
 
-function price(j: JobRow) {
+function price(j: JobListRow) {
   if (j.total_cents === null || j.priced_at === null) return null;
   return {
     hourlyRateCents: j.hourly_rate_cents,
@@ -139,7 +139,7 @@ function change(h: HistoryRow) {
   };
 }
 
-export function toStaffView(j: JobRow, allowedNext: CleaningStatusValue[], est: CleaningPrice, extras: ViewExtras = {}): CleaningJobDto {
+export function toStaffView(j: JobListRow, allowedNext: CleaningStatusValue[], est: CleaningPrice, extras: ViewExtras = {}): CleaningJobDto {
   const view: CleaningJobDto = Object.assign(common(j), {
     client: { id: j.client_id, name: j.client_name, phone: j.client_phone, email: j.client_email },
     property: propertyFor(j, extras),
@@ -155,7 +155,7 @@ export function toStaffView(j: JobRow, allowedNext: CleaningStatusValue[], est: 
 }
 
 export function toWorkerView(
-  j: JobRow,
+  j: JobListRow,
   allowedNext: CleaningStatusValue[],
   accessFrom: Date,
   myOpenTimeLogId: number | null,
@@ -173,7 +173,7 @@ export function toWorkerView(
   return addDetails(view, extras, change);
 }
 
-export function toClientView(j: JobRow, est: CleaningPrice, extras: ViewExtras = {}): CleaningJobClientDto {
+export function toClientView(j: JobListRow, est: CleaningPrice, extras: ViewExtras = {}): CleaningJobClientDto {
   const view: CleaningJobClientDto = Object.assign(common(j), { property: property(j), estimate: estimate(est), price: price(j) });
   if (extras.timeLogs) {
     view.timeLogs = extras.timeLogs.map((l) => ({

@@ -60,6 +60,9 @@ export interface JobRow {
   open_logs: number;
 }
 
+/** A job as a list reads it: without the encrypted access instructions. */
+export type JobListRow = Omit<JobRow, 'access_instructions_enc'>;
+
 /** A job read with its detail in one statement (`findJobDetail`), plus the columns the caller added. */
 export type JobDetailRow<Extra extends object = object> = JobRow &
   Extra & {
@@ -218,9 +221,13 @@ export interface OverlapRow {
   conflicting_end_at: Date;
 }
 
-const JOB_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client_phone, c.email AS client_email,
+/**
+ * The columns of a job in a list: everything its views show, but not the encrypted access instructions
+ * (a few hundred bytes per row, read only by a detail).
+ */
+const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client_phone, c.email AS client_email,
   j.property_id, p.name AS property_name, p.address_line1 AS property_address_line1, p.address_line2 AS property_address_line2,
-  p.city AS property_city, p.postal_code AS property_postal_code, p.district AS property_district, p.access_instructions_enc,
+  p.city AS property_city, p.postal_code AS property_postal_code, p.district AS property_district,
   j.job_type, j.status, j.scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time, j.scheduled_start_at,
   j.scheduled_end_at, j.estimated_minutes, j.hourly_rate_cents, j.special_instructions, j.internal_notes, j.series_id,
   j.series_index, s.frequency AS series_frequency, s.interval_count AS series_interval, s.until_date AS series_until,
@@ -231,8 +238,24 @@ const JOB_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client
               FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
   (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs`;
 
-const JOB_FROM = `cleaning_jobs j JOIN clients c ON c.id = j.client_id JOIN properties p ON p.id = j.property_id
+const JOB_COLUMNS = `${LIST_COLUMNS}, p.access_instructions_enc`;
+
+const JOB_JOINS = `JOIN clients c ON c.id = j.client_id JOIN properties p ON p.id = j.property_id
   LEFT JOIN cleaning_job_series s ON s.id = j.series_id`;
+const JOB_FROM = `cleaning_jobs j ${JOB_JOINS}`;
+
+/**
+ * The whole list, or a status filter alone, is answered from the kept per-status counts
+ * (migration job_status_counts) instead of counting up to the cap on every page.
+ */
+function keptJobTotal(filters: JobFilters, scope: { workerId?: number; clientId?: number }): { sql: string; values: unknown[] } | undefined {
+  const { status, ...others } = filters;
+  if (scope.workerId || scope.clientId) return undefined;
+  if (Object.values(others).some((v) => v !== undefined && v !== null && v !== '')) return undefined;
+  return status?.length
+    ? { sql: `SELECT COALESCE(sum(jobs), 0)::bigint AS n FROM cleaning_job_status_counts WHERE status = ANY($1::text[])`, values: [status] }
+    : { sql: `SELECT COALESCE(sum(jobs), 0)::bigint AS n FROM cleaning_job_status_counts`, values: [] };
+}
 
 const LOG_COLUMNS = `l.id, l.job_id, l.worker_id, wu.name AS worker_name, l.started_at, l.start_received_at, l.start_occurred_at,
   l.start_latitude, l.start_longitude, l.start_note, l.started_by, sb.name AS started_by_name, l.ended_at, l.end_received_at,
@@ -419,7 +442,7 @@ export function createCleaningRepository(db: Queryable) {
       );
     },
 
-    async listJobs(filters: JobFilters, scope: { workerId?: number; clientId?: number }, page: PageInput): Promise<Page<JobRow>> {
+    async listJobs(filters: JobFilters, scope: { workerId?: number; clientId?: number }, page: PageInput): Promise<Page<JobListRow>> {
       const params = sqlParams();
       const where: string[] = [];
       if (scope.workerId) where.push(`EXISTS (SELECT 1 FROM cleaning_job_workers sw WHERE sw.job_id = j.id AND sw.worker_id = ${params.add(scope.workerId)})`);
@@ -433,10 +456,32 @@ export function createCleaningRepository(db: Queryable) {
       if (filters.jobType) where.push(`j.job_type = ${params.add(filters.jobType)}`);
       if (filters.seriesId) where.push(`j.series_id = ${params.add(filters.seriesId)}`);
       if (filters.q) {
+        // Client name, property name or address contains the text: the matching clients and properties are
+        // found first (arrays, so the planner sees short lists), and the filter never needs the joins.
         const pattern = params.add(containsPattern(filters.q));
-        where.push(`(c.name ILIKE ${pattern} OR p.name ILIKE ${pattern} OR p.address_line1 ILIKE ${pattern})`);
+        where.push(
+          `(j.client_id = ANY (ARRAY(SELECT id FROM clients WHERE name ILIKE ${pattern}))
+            OR j.property_id = ANY (ARRAY(SELECT id FROM properties WHERE name ILIKE ${pattern} OR address_line1 ILIKE ${pattern})))`,
+        );
       }
-      return fetchPage<JobRow, JobSortKey>(db, { columns: JOB_COLUMNS, from: JOB_FROM, where, params, sorts: JOB_SORTS, id: 'j.id' }, page);
+      // The page is picked from cleaning_jobs alone and the client, property and series joined to its rows
+      // only; workers and open logs are sub-selects of the same statement, run for those rows; the count
+      // (when one is needed) reads cleaning_jobs alone, or the kept per-status counts.
+      return fetchPage<JobListRow, JobSortKey>(
+        db,
+        {
+          columns: LIST_COLUMNS,
+          from: JOB_FROM,
+          countFrom: 'cleaning_jobs j',
+          lateJoins: JOB_JOINS,
+          where,
+          params,
+          sorts: JOB_SORTS,
+          id: 'j.id',
+          keptTotal: keptJobTotal(filters, scope),
+        },
+        page,
+      );
     },
 
     /** A worker's day: their jobs on that Lisbon date, plus any job where they are still clocked in. */

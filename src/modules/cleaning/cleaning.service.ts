@@ -37,8 +37,8 @@ export function createCleaningService(deps: CleaningServiceDeps) {
 
     async list(actor: Actor, filters: JobFilters, page: PageInput) {
       const scope = actor.role === 'worker' ? { workerId: actor.id } : actor.role === 'client' ? { clientId: actor.id } : {};
-      const result = await repo.listJobs(filters, scope, page);
-      const values = await settings.all();
+      // The settings (VAT rate for estimates, access lead time) are read alongside the page, not after it.
+      const [result, values] = await Promise.all([repo.listJobs(filters, scope, page), settings.all()]);
       if (isStaff(actor)) return mapPage(result, (r) => toStaffView(r, allowedNext(r.status), estimateOf(r, values)));
       if (actor.role === 'worker') {
         const open = await repo.openLogOf(db, actor.id);
