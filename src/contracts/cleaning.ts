@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, Instant, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
 
 /**
@@ -25,13 +26,13 @@ export const CLEANING_LIMITS = {
 } as const;
 
 const text = (max: number) => z.string().trim().max(max).optional().nullable();
-const isoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
+const isoDate = CalendarDate;
 const wallTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24 h)')
   .meta({ example: '09:30' });
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
-const Version = z.number().int().min(1).meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
+const instant = Instant;
+const Version = RecordVersion.meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
 const id = z.number().int().positive();
 const hours = z
   .number()

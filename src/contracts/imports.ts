@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion } from './primitives.js';
 
 /** Spreadsheet imports (clients, properties, catalogue services). Pure: no Node or server imports. */
 
@@ -137,7 +138,7 @@ export const ImportUploadForm = z
 
 export const UpdateImportMappingBody = z
   .object({
-    version: z.number().int().min(1),
+    version: RecordVersion,
     columns: z.array(z.enum(ALL_IMPORT_FIELDS as [ImportField, ...ImportField[]]).nullable()).max(IMPORT_LIMITS.maxColumns),
   })
   .strict()
@@ -145,7 +146,7 @@ export const UpdateImportMappingBody = z
 
 export const CommitImportBody = z
   .object({
-    version: z.number().int().min(1),
+    version: RecordVersion,
     duplicates: z.enum(DUPLICATE_POLICIES).meta({ description: 'What to do with rows that match an existing record: skip them, or update it with the non-empty cells.' }),
   })
   .strict()

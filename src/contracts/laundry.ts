@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
 
 /** Laundry shapes shared by the server and the web app. Money is integer cents; weights are grams. */
@@ -19,8 +20,8 @@ export const LAUNDRY_LIMITS = {
 
 const cents = (max: number) => z.number().int('must be whole cents').min(0, 'must not be negative').max(max, `must be at most ${max}`);
 const text = (max: number) => z.string().trim().max(max).optional().nullable();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
-const Version = z.number().int().min(1).meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
+const isoDate = CalendarDate;
+const Version = RecordVersion.meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
 
 // --- Catalogue -----------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Instant } from './primitives.js';
 
 /**
  * Payments and refunds shared by the server and the web app. Amounts are integer cents, gross (VAT
@@ -17,7 +18,7 @@ export const ServiceLine = z.enum(['laundry', 'cleaning']).meta({ id: 'ServiceLi
 export const MAX_PAYMENT_CENTS = 10_000_000;
 
 const cents = z.number().int('must be whole cents').positive('must be above zero').max(MAX_PAYMENT_CENTS, `must be at most ${MAX_PAYMENT_CENTS}`);
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone' });
+const instant = Instant;
 const id = z.number().int().positive();
 const note = (max: number) => z.string().trim().max(max).optional().nullable();
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PaymentMethod, ServiceLine } from './payments.js';
+import { CalendarDate, CalendarMonth } from './primitives.js';
 
 /**
  * Finance reports. Revenue and VAT are on the accrual date (a laundry order when collected or
@@ -10,12 +11,9 @@ import { PaymentMethod, ServiceLine } from './payments.js';
 /** The longest range a report or a dashboard query may span. */
 export const REPORT_MAX_RANGE_DAYS = 366;
 
-export const isoDate = z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' });
+export const isoDate = CalendarDate;
 const year = z.coerce.number().int('must be a whole year').min(2000).max(2100);
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM (01–12)')
-  .meta({ description: 'A whole Lisbon month instead of from/to.', example: '2026-03' });
+const month = CalendarMonth.meta({ description: 'A whole Lisbon month instead of from/to.', example: '2026-03' });
 
 function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PG_INTEGER_MAX } from './primitives.js';
 import { isValidNif } from '../lib/nif.js';
 
 /**
@@ -120,7 +121,7 @@ export const Setting = z
 export const UpdateSettingsBody = z
   .object(
     Object.fromEntries(
-      SETTING_KEYS.map((key) => [key, z.object({ value: SETTINGS[key].schema, version: z.number().int().min(0) }).strict().optional()]),
+      SETTING_KEYS.map((key) => [key, z.object({ value: SETTINGS[key].schema, version: z.number().int().min(0).max(PG_INTEGER_MAX) }).strict().optional()]),
     ) as { [K in SettingKey]: z.ZodOptional<z.ZodObject<{ value: (typeof SETTINGS)[K]['schema']; version: z.ZodNumber }>> },
   )
   .strict()

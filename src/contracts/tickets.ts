@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion } from './primitives.js';
 
 /**
  * Tickets (PRODUCT §2): any staff member reports a problem; admins assign, prioritise, resolve and
@@ -11,7 +12,7 @@ export const TICKET_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as 
 export const TicketStatus = z.enum(TICKET_STATUSES).meta({ id: 'TicketStatus' });
 
 const id = z.number().int().positive();
-const Version = z.number().int().min(1).meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
+const Version = RecordVersion.meta({ description: 'The version you read; a stale one gets 409 STALE_VERSION.' });
 
 export const CreateTicketBody = z
   .object({

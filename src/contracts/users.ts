@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, RecordVersion } from './primitives.js';
 import { isValidNif } from '../lib/nif.js';
 import { Locale } from './auth.js';
 
@@ -21,13 +22,11 @@ export const Nif = z
   .trim()
   .refine(isValidNif, 'not a valid Portuguese NIF (9 digits with a valid check digit)')
   .meta({ example: '123456789' });
-export const DateOfBirth = z.iso
-  .date()
-  .refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'must be a past date after 1900');
+export const DateOfBirth = CalendarDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'must be a past date after 1900');
 /** A phone as typed: normalised to E.164 by the server (a bare 9-digit number is Portuguese). */
 export const PhoneInput = z.string().trim().min(1, 'required').max(32).meta({ example: '912 345 678' });
 /** The version the edit was based on; a stale one is answered 409 VERSION_CONFLICT. */
-export const Version = z.number().int().min(1).meta({ description: 'The `version` of the record as last read.' });
+export const Version = RecordVersion.meta({ description: 'The `version` of the record as last read.' });
 
 export const User = z
   .object({

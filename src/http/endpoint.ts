@@ -5,7 +5,7 @@ import { AppError, forbidden, unauthenticated } from '../lib/app-error.js';
 import { listBody, successBody, type ListMeta } from '../lib/envelope.js';
 import type { Actor } from '../lib/request-context.js';
 import { ErrorEnvelopeSchema, listEnvelope, successEnvelope } from './openapi/registry.js';
-import { validationError } from './validation.js';
+import { unstorableTextError, validationError } from './validation.js';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type RoleName = Actor['role'];
@@ -87,6 +87,8 @@ function authorize(spec: EndpointSpec, actor: Actor | undefined, mustChangePassw
 }
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'params' | 'query' | 'body'): z.output<T> {
+  const unstorable = unstorableTextError(value, where);
+  if (unstorable) throw unstorable;
   if (!schema) return value as z.output<T>;
   const result = schema.safeParse(value ?? (where === 'body' ? {} : value));
   if (!result.success) throw validationError(result.error, where);

@@ -39,6 +39,12 @@ export function toAppError(err: unknown): AppError {
   if (e?.code === '40001' || e?.code === '40P01') {
     return new AppError(409, 'CONFLICT_RETRY', 'The request conflicted with another change. Try again.');
   }
+  if (err instanceof URIError && e.status === 400) {
+    // The router could not percent-decode a path segment (an invalid UTF-8 sequence such as a lone surrogate).
+    return new AppError(400, 'VALIDATION_FAILED', 'The address holds a path segment that is not valid UTF-8 text.', [
+      { path: 'params', message: 'not valid UTF-8', code: 'invalid_text' },
+    ]);
+  }
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
     return new AppError(e.status, 'BAD_REQUEST', e.message ?? 'Bad request.');
   }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CalendarDate, Instant } from '../../contracts/primitives.js';
 import { AUDIT_ACTOR_TYPES } from '../../contracts/audit.js';
 import { pagingQuery } from '../../lib/paging.js';
 
 const dateOrInstant = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })])
+  .union([CalendarDate, Instant])
   .meta({ description: 'A date (the whole Lisbon day) or an ISO 8601 instant.' });
 
 export const AuditListQuery = pagingQuery(['at'], '-at').extend({

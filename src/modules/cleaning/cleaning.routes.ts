@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate } from '../../contracts/primitives.js';
 import { commaSeparated } from '../../contracts/query-params.js';
 import {
   CancelCleaningJobBody,
@@ -22,7 +23,7 @@ const ON_SITE = ['master', 'admin', 'worker'] as const;
 const EVERYONE = ['master', 'admin', 'worker', 'client'] as const;
 
 const AnyJobView = z.union([CleaningJob, CleaningJobWorkerView, CleaningJobClientView]);
-const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const isoDate = CalendarDate;
 
 const ListQuery = pagingQuery(['scheduledAt', 'createdAt', 'updatedAt'], 'scheduledAt').extend({
   status: commaSeparated(CleaningStatus, 'status'),

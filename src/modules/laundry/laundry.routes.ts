@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDate, PG_INTEGER_MAX } from '../../contracts/primitives.js';
 import { commaSeparated } from '../../contracts/query-params.js';
 import {
   AddLaundryLineBody,
@@ -27,7 +28,7 @@ const PROCESSORS = ['master', 'admin', 'worker'] as const;
 const EVERYONE = ['master', 'admin', 'worker', 'client'] as const;
 
 const AnyOrderView = z.union([LaundryOrder, LaundryOrderWorkerView, LaundryOrderClientView]);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = CalendarDate;
 
 const ListQuery = pagingQuery(['createdAt', 'orderNumber', 'expectedReadyDate', 'total'], '-createdAt').extend({
   status: commaSeparated(LaundryStatus, 'status'),
@@ -39,7 +40,7 @@ const ListQuery = pagingQuery(['createdAt', 'orderNumber', 'expectedReadyDate', 
 });
 
 const LineParams = z.object({ id: idParam, lineId: idParam });
-const VersionQuery = z.object({ version: z.coerce.number().int().min(1) });
+const VersionQuery = z.object({ version: z.coerce.number().int().min(1).max(PG_INTEGER_MAX) });
 
 const STATUS_ERRORS = {
   409: 'INVALID_TRANSITION (details: from, to, allowed), STALE_VERSION',
