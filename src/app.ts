@@ -87,6 +87,10 @@ import type { PhotoStorage } from './modules/photos/photo-storage.js';
 import { createImportsRepository } from './modules/imports/imports.repository.js';
 import { createImportsService } from './modules/imports/imports.service.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { createCalendarsRepository } from './modules/calendars/calendars.repository.js';
+import { createCalendarsService } from './modules/calendars/calendars.service.js';
+import { createCalendarSync } from './modules/calendars/calendar-sync.js';
+import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -270,6 +274,10 @@ export function createApp(deps: AppDeps): App {
   auditRoutes(routes, { audit });
   const imports = createImportsService({ db, repo: createImportsRepository(db), clock, logger, audit, cipher });
   importsRoutes(routes, { imports, uploadTmpDir: config.photos.tmpDir });
+  // Short-let calendars: feeds read on the job queue (and on "sync now") keep the turnover jobs in step.
+  const calendarsRepo = createCalendarsRepository();
+  const calendarSync = createCalendarSync({ db, repo: calendarsRepo, clock, logger, cipher, notifications, settings, turnovers: cleaning.turnovers, fetchOptions: config.calendars });
+  calendarsRoutes(routes, { calendars: createCalendarsService({ db, repo: calendarsRepo, clock, cipher, audit, sync: calendarSync, fetchOptions: config.calendars }) });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());
@@ -320,6 +328,7 @@ export function createApp(deps: AppDeps): App {
       notifications,
       passwordReset,
       cleaning,
+      calendarSync,
       maintenance: createMaintenance({ db, clock, logger, idempotencyTtlHours: config.idempotencyTtlHours }),
     }),
     metrics,

@@ -82,6 +82,8 @@ export interface Config {
     devDir: string | null;
   };
   jobs: { enabled: boolean };
+  /** Fetching hosts' calendar feeds: never private addresses outside development (SSRF). */
+  calendars: { allowPrivateAddresses: boolean; timeoutMs: number; maxBytes: number };
   passwordReset: { emailTtlMinutes: number; linkTtlHours: number; rateLimitMax: number; rateLimitWindowSeconds: number };
   photos: {
     /** Where multipart uploads are spooled while a request runs (removed when it ends). */
@@ -190,6 +192,9 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   if (e.DB_SLOW_QUERY_ERROR_MS < e.DB_SLOW_QUERY_WARN_MS) {
     problems.push('DB_SLOW_QUERY_ERROR_MS: must not be below DB_SLOW_QUERY_WARN_MS');
   }
+  if (isProduction && e.CALENDAR_ALLOW_PRIVATE_ADDRESSES) {
+    problems.push('CALENDAR_ALLOW_PRIVATE_ADDRESSES: must not be true in production (calendar URLs could then reach internal services)');
+  }
   if (isProduction && !e.FIELD_ENCRYPTION_KEY) {
     problems.push('FIELD_ENCRYPTION_KEY: is required in production (64 hexadecimal characters; keep it safe, it decrypts access codes)');
   }
@@ -275,6 +280,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       devDir: !e.SMTP_HOST && !isProduction && e.MAIL_DEV_FILES ? path.join(dataDir, 'mail') : null,
     },
     jobs: { enabled: e.JOBS_ENABLED },
+    calendars: { allowPrivateAddresses: e.CALENDAR_ALLOW_PRIVATE_ADDRESSES, timeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS, maxBytes: e.CALENDAR_MAX_BYTES },
     passwordReset: {
       emailTtlMinutes: e.PASSWORD_RESET_EMAIL_TTL_MINUTES,
       linkTtlHours: e.PASSWORD_RESET_LINK_TTL_HOURS,

@@ -285,6 +285,8 @@ const jobCommon = {
   cancelledAt: z.string().nullable(),
   cancelReason: z.string().nullable(),
   series: SeriesInfo.nullable(),
+  backToBack: z.boolean().meta({ description: 'A turnover whose next guests check in the same day: done first, by the deadline.' }),
+  deadlineAt: z.string().nullable().meta({ description: 'Back-to-back turnovers: the next check-in, by which the cleaning must be done.' }),
   photoCounts: JobPhotoCounts.optional().meta({ description: "Detail only: the job's photos per type." }),
   version: z.number().int(),
   createdAt: z.string(),

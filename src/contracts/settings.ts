@@ -75,6 +75,11 @@ export const SETTINGS = {
     default: true,
     description: 'A cleaning job needs at least one "after" photo to be completed (staff may waive it for a job, with a reason).',
   },
+  calendarSyncMinutes: {
+    schema: z.number().int().min(5).max(1440),
+    default: 15,
+    description: "How often each property's calendar feeds are read for new, moved and cancelled reservations, in minutes.",
+  },
   companyName: {
     schema: text(200).min(1),
     default: 'Lavandaria',

@@ -1,6 +1,7 @@
 import { MAIL_DELIVER_JOB, MAIL_MAX_ATTEMPTS, type NotificationsService } from '../modules/notifications/notifications.service.js';
 import type { PasswordResetService } from '../modules/users/password-reset.service.js';
 import type { CleaningService } from '../modules/cleaning/cleaning.service.js';
+import type { CalendarSync } from '../modules/calendars/calendar-sync.js';
 import type { JobDefinition, QueueSettings } from './job-queue.js';
 import type { Maintenance } from './maintenance.js';
 
@@ -15,6 +16,10 @@ export const APPLICATION_QUEUES = [
   // Recurring cleaning jobs: occurrences created up to the horizon. Idempotent (one job per
   // occurrence), so a retried or repeated tick creates nothing twice.
   { name: 'cleaning-recurrence', cron: '20 2 * * *', retryLimit: 2 },
+  // Short-let calendar feeds: the tick runs once per cluster every minute and reads each feed whose
+  // own next sync is due (the calendarSyncMinutes setting, longer after failures). A feed's failure
+  // is recorded on the feed and never fails the tick.
+  { name: 'calendar-sync', cron: '* * * * *', retryLimit: 0 },
 ] as const satisfies readonly QueueSettings[];
 
 /** The application's background jobs: each queue with its handler. */
@@ -22,11 +27,13 @@ export function applicationJobs({
   notifications,
   passwordReset,
   cleaning,
+  calendarSync,
   maintenance,
 }: {
   notifications: NotificationsService;
   passwordReset: PasswordResetService;
   cleaning: CleaningService;
+  calendarSync: CalendarSync;
   maintenance: Maintenance;
 }): JobDefinition[] {
   const handlers: Record<(typeof APPLICATION_QUEUES)[number]['name'], JobDefinition['handler']> = {
@@ -37,6 +44,7 @@ export function applicationJobs({
     'maintenance-prune': () => maintenance.prune(),
     'password-reset-prune': () => passwordReset.prune(),
     'cleaning-recurrence': () => cleaning.generateOccurrences(),
+    'calendar-sync': () => calendarSync.syncDue(),
   };
   return APPLICATION_QUEUES.map((q) => ({ ...q, handler: handlers[q.name] }));
 }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { createClient, createStaff, NEW_PASSWORD, PROPERTY, signedInClient } from '../helpers/people-fixtures.js';
 import { plainJpeg } from '../fixtures/photo-fixtures.js';
+import { createFieldCipher } from '../../src/lib/field-crypto.js';
+import { CALENDAR_URL_CONTEXT } from '../../src/modules/calendars/calendar-sync.js';
 import { filesUnder, keysInDatabase, uploadPhotos } from '../fixtures/photo-api.js';
 
 /**
@@ -90,6 +92,19 @@ const freshProperty = async (f: Fixtures, { master }: Ctx) => ({
   id: (await master.post(`/api/clients/${f.clientId}/properties`).send({ ...PROPERTY, name: 'Extra' })).body.data.id as number,
 });
 
+/** A feed row of the fixture client's property, written directly (saving one through the API reads its address). */
+const freshCalendar = async (f: Fixtures, { t }: Ctx) => ({
+  id: f.propertyId,
+  calendarId: (
+    await t.db.query<{ id: number }>(
+      `INSERT INTO property_calendars (property_id, label, url_enc, url_host, source, next_sync_at, created_at, updated_at)
+       VALUES ($1, 'Matrix', $2, 'calendar.invalid', 'other', now() + interval '1 day', now(), now()) RETURNING id`,
+      [f.propertyId, createFieldCipher(t.config.fieldEncryption.key).encrypt('https://calendar.invalid/feed.ics', CALENDAR_URL_CONTEXT)],
+    )
+  ).rows[0]!.id,
+});
+const ownerOrStaff = (status: number): Expect => ({ anonymous: 401, master: status, admin: status, worker: 403, client: status, otherClient: 404 });
+
 export const RULES: Record<string, Rule> = {
   // Health, metrics (loopback may scrape) and sign-in.
   'GET /api/healthz': { expect: all(200) },
@@ -139,6 +154,15 @@ export const RULES: Record<string, Rule> = {
   'POST /api/properties/:id/deactivate': { expect: staffOnly(200), params: freshProperty },
   'POST /api/properties/:id/reactivate': { expect: staffOnly(200), params: property },
   'DELETE /api/properties/:id': { expect: staffOnly(204), params: freshProperty },
+  // Short-let calendars: staff and the owning client; another client learns nothing (404). Empty bodies fail validation first.
+  'GET /api/properties/:id/calendars': { expect: ownerOrStaff(200), params: property },
+  'POST /api/properties/:id/calendars': { expect: { ...ownerOrStaff(400), otherClient: 400 }, params: property },
+  'PATCH /api/properties/:id/calendars/:calendarId': { expect: { ...ownerOrStaff(400), otherClient: 400 }, params: freshCalendar },
+  'DELETE /api/properties/:id/calendars/:calendarId': { expect: ownerOrStaff(204), params: freshCalendar },
+  'POST /api/properties/:id/calendars/:calendarId/sync': { expect: ownerOrStaff(200), params: freshCalendar },
+  'GET /api/properties/:id/reservations': { expect: ownerOrStaff(200), params: property },
+  'GET /api/properties/:id/turnover-rule': { expect: ownerOrStaff(200), params: property },
+  'PUT /api/properties/:id/turnover-rule': { expect: staffOnly(400), params: property },
 
   // Settings: master edits, admin reads. Audit log: master and admin read.
   'GET /api/settings': { expect: staffOnly(200) },

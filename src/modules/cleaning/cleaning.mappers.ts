@@ -43,6 +43,8 @@ function common(j: JobListRow) {
       j.series_id !== null
         ? { id: j.series_id, index: j.series_index!, frequency: j.series_frequency!, interval: j.series_interval!, until: j.series_until!, ended: Boolean(j.series_ended) }
         : null,
+    backToBack: j.back_to_back,
+    deadlineAt: iso(j.deadline_at),
     version: j.version,
     createdAt: j.created_at.toISOString(),
     updatedAt: j.updated_at.toISOString(),

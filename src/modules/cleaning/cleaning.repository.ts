@@ -53,6 +53,8 @@ export interface JobRow {
   vat_cents: number | null;
   total_cents: number | null;
   priced_at: Date | null;
+  back_to_back: boolean;
+  deadline_at: Date | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -233,7 +235,7 @@ const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS clien
   j.series_index, s.frequency AS series_frequency, s.interval_count AS series_interval, s.until_date AS series_until,
   (s.ended_at IS NOT NULL) AS series_ended, j.started_at, j.completed_at, j.cancelled_at, j.cancel_reason,
   j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.labour_seconds, j.billable_minutes, j.subtotal_cents, j.vat_cents,
-  j.total_cents, j.priced_at, j.version, j.created_at, j.updated_at,
+  j.total_cents, j.priced_at, j.back_to_back, j.deadline_at, j.version, j.created_at, j.updated_at,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'position', w.position) ORDER BY w.position)
               FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
   (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs`;
@@ -491,6 +493,8 @@ export function createCleaningRepository(db: Queryable) {
         `(j.scheduled_date = $2 AND j.status <> 'cancelled' AND EXISTS (SELECT 1 FROM cleaning_job_workers w WHERE w.job_id = j.id AND w.worker_id = $1))
           OR EXISTS (SELECT 1 FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.worker_id = $1 AND l.ended_at IS NULL)`,
         [workerId, day],
+        // Back-to-back turnovers first: the next guests arrive the same day.
+        'j.back_to_back DESC, j.scheduled_start_at, j.id',
       ),
 
     /** The job's photos per type, for its detail (the photos module owns the table; this only counts). */

@@ -9,6 +9,7 @@ import { toClientView, toStaffView, toWorkerView } from './cleaning.mappers.js';
 import { createCleaningContext, isStaff, type CleaningServiceDeps, type CompletionRequirement, type JobAccess } from './cleaning-context.js';
 import { createCleaningBooking } from './cleaning-booking.js';
 import { createCleaningTimeOnSite } from './cleaning-time-on-site.js';
+import { createCleaningTurnovers } from './cleaning-turnovers.js';
 
 export type { CleaningServiceDeps, CleaningSettings, CompletionRequirement, JobAccess } from './cleaning-context.js';
 
@@ -23,6 +24,7 @@ export function createCleaningService(deps: CleaningServiceDeps) {
   return {
     ...createCleaningBooking(ctx),
     ...createCleaningTimeOnSite(ctx),
+    ...createCleaningTurnovers(ctx),
 
     /** Another module's rule for completion (photos add "at least one after photo"). */
     addCompletionRequirement(requirement: CompletionRequirement): void {

@@ -189,6 +189,46 @@ export const TEMPLATES = {
         ? { subject: 'Lavandaria: limpeza concluída', text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nPode ver os detalhes na sua área.\n\nObrigado pela preferência.\n` }
         : { subject: 'Lavandaria: cleaning completed', text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nThe details are in your account.\n\nThank you.\n` },
   }),
+  'turnover.moved': template({
+    params: z.object({ jobId: z.number(), place: z.string(), date: z.string(), previousDate: z.string() }),
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Limpeza de saída remarcada', body: `A reserva em ${p.place} mudou: a limpeza passou de ${day(p.previousDate, locale)} para ${day(p.date, locale)}.` }
+        : { title: 'Turnover rescheduled', body: `The booking at ${p.place} changed: the cleaning moved from ${day(p.previousDate, locale)} to ${day(p.date, locale)}.` },
+  }),
+  'turnover.cancelled': template({
+    params: z.object({ jobId: z.number(), place: z.string(), date: z.string() }),
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Limpeza de saída cancelada', body: `A reserva em ${p.place} foi cancelada: a limpeza de ${day(p.date, locale)} foi cancelada.` }
+        : { title: 'Turnover cancelled', body: `The booking at ${p.place} was cancelled, and so was the cleaning on ${day(p.date, locale)}.` },
+  }),
+  'turnover.started_changed': template({
+    params: z.object({ jobId: z.number(), place: z.string(), change: z.enum(['moved', 'cancelled']) }),
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Reserva alterada com limpeza em curso', body: `A reserva em ${p.place} foi ${p.change === 'moved' ? 'alterada' : 'cancelada'} mas a limpeza já começou: verifique-a.` }
+        : { title: 'Booking changed during a cleaning', body: `The booking at ${p.place} was ${p.change === 'moved' ? 'changed' : 'cancelled'} but the cleaning has already started: please check it.` },
+  }),
+  'calendar.failing': template({
+    params: z.object({ calendarId: z.number(), propertyId: z.number(), label: z.string(), place: z.string(), code: z.string() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Calendário sem sincronizar há 24 h', body: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}). As limpezas novas não estão a ser marcadas.` }
+        : { title: 'Calendar not syncing for 24 h', body: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}). New turnovers are not being scheduled.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: 'Lavandaria: calendário sem sincronizar', text: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}).\n` }
+        : { subject: 'Lavandaria: calendar not syncing', text: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}).\n` },
+  }),
 } as const;
 
 export type NotificationType = keyof typeof TEMPLATES;
