@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Version } from './users.js';
+import { PG_INTEGER_MAX, RecordVersion } from './primitives.js';
 
 /**
  * Short-let turnovers (issue 20): a property's turnover rule, its calendar feeds and the reservations
@@ -36,7 +36,7 @@ export const UpdateTurnoverRuleBody = z
     estimatedHours: hours,
     checkInTime: wallTime.default('15:00'),
     workerIds: z.array(z.number().int().positive()).max(10).refine((ids) => new Set(ids).size === ids.length, 'each worker once'),
-    version: z.number().int().min(0),
+    version: z.number().int().min(0).max(PG_INTEGER_MAX),
   })
   .strict()
   .meta({ id: 'UpdateTurnoverRuleBody', example: { cleanTime: '11:00', estimatedHours: 3, checkInTime: '15:00', workerIds: [3], version: 0 } });
@@ -80,7 +80,7 @@ export const UpdateCalendarBody = z
     label: z.string().trim().min(1).max(100).optional(),
     includeBlocked: z.boolean().optional(),
     isActive: z.boolean().optional(),
-    version: Version,
+    version: RecordVersion,
   })
   .strict()
   .meta({ id: 'UpdateCalendarBody' });

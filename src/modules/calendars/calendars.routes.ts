@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Calendar, CalendarSyncResult, CreateCalendarBody, Reservation, TurnoverRule, UpdateCalendarBody, UpdateTurnoverRuleBody } from '../../contracts/calendars.js';
+import { CalendarDate } from '../../contracts/primitives.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import { IdParams, idParam } from '../../lib/paging.js';
 import type { CalendarsService } from './calendars.service.js';
@@ -8,7 +9,7 @@ const TAGS = ['Turnovers'];
 const STAFF = ['master', 'admin'] as const;
 const STAFF_AND_OWNER = ['master', 'admin', 'client'] as const;
 const CalendarParams = z.object({ id: idParam, calendarId: idParam });
-const ReservationsQuery = z.object({ from: z.iso.date({ error: 'must be a calendar date YYYY-MM-DD' }).optional() });
+const ReservationsQuery = z.object({ from: CalendarDate.optional() });
 const NOT_FOUND = 'NOT_FOUND — no such property or calendar, or not the caller’s.';
 
 export function calendarsRoutes(routes: Routes, { calendars }: { calendars: CalendarsService }) {
