@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 import type { Config, DbConnectionConfig } from '../config/config.js';
 import type { Logger } from '../lib/logger.js';
@@ -14,8 +15,32 @@ export interface QueryResult<T> {
   rowCount: number | null;
 }
 
+export interface QueryOptions {
+  /**
+   * Run as a named prepared statement: each connection parses and plans it once and reuses the plan.
+   * For hot reads whose planning costs more than running them (a detail's JSON aggregates: ~0.7–1.5 ms
+   * of planning against 0.2–0.3 ms of execution). The name is derived from the text, so each variant of
+   * a statement built from pieces is its own statement.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<T = Row>(text: string, values?: unknown[]): Promise<QueryResult<T>>;
+  query<T = Row>(text: string, values?: unknown[], options?: QueryOptions): Promise<QueryResult<T>>;
+}
+
+const statementNames = new Map<string, string>();
+/** Distinct prepared statements named at most; beyond, names are still derived, just not remembered. */
+const STATEMENT_NAMES_MAX = 1000;
+
+/** A stable name for a statement's text (the same on every connection and every instance). */
+export function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `s_${crypto.createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size < STATEMENT_NAMES_MAX) statementNames.set(text, name);
+  }
+  return name;
 }
 
 export interface Db extends Queryable {
@@ -102,8 +127,8 @@ export function createDb(options: PoolOptions, logger: Logger): Db {
 
   const db: Db = {
     pool,
-    async query<T = Row>(text: string, values?: unknown[]) {
-      return timed<T>(pool, text, values);
+    async query<T = Row>(text: string, values?: unknown[], options?: QueryOptions) {
+      return timed<T>(pool, text, values, options);
     },
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
@@ -111,7 +136,7 @@ export function createDb(options: PoolOptions, logger: Logger): Db {
       // would be an uncaught 'error' event (node-postgres #3202).
       const onError = (err: Error) => logger.error({ err }, `❌ Database connection error (in transaction): ${err.message}`);
       client.on('error', onError);
-      const tx: Queryable = { query: (text, values) => timed(client, text, values) };
+      const tx: Queryable = { query: (text, values, options) => timed(client, text, values, options) };
       try {
         await client.query('BEGIN');
         const result = await fn(tx);
@@ -128,11 +153,12 @@ export function createDb(options: PoolOptions, logger: Logger): Db {
     end: () => pool.end(),
   };
 
-  async function timed<T>(target: pg.Pool | pg.PoolClient, text: string, values?: unknown[]): Promise<QueryResult<T>> {
+  async function timed<T>(target: pg.Pool | pg.PoolClient, text: string, values?: unknown[], queryOptions?: QueryOptions): Promise<QueryResult<T>> {
     db.onQuery?.(text);
     const started = performance.now();
     try {
-      return (await target.query(text, values)) as unknown as QueryResult<T>;
+      const result = queryOptions?.prepare ? target.query({ name: statementName(text), text, values }) : target.query(text, values);
+      return (await result) as unknown as QueryResult<T>;
     } finally {
       const ms = Math.round(performance.now() - started);
       if (ms >= options.slowQueryWarnMs) db.onSlowQuery?.(ms >= options.slowQueryErrorMs ? 'error' : 'warn', ms);

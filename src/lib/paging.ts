@@ -143,7 +143,7 @@ export interface Page<T> {
 }
 
 interface Queryable {
-  query<T>(text: string, values?: unknown[]): Promise<{ rows: T[] }>;
+  query<T>(text: string, values?: unknown[], options?: { prepare?: boolean }): Promise<{ rows: T[] }>;
 }
 
 const CAST: Record<SortType, string> = { text: 'text', number: 'numeric', timestamp: 'timestamptz' };
@@ -193,7 +193,8 @@ export async function fetchPage<T, K extends string>(db: Queryable, q: PageQuery
       : `SELECT ${q.columns}, ${sortValue} AS "_sortValue", ${q.id} AS "_sortId"
     FROM ${q.from} ${pageWhere}
     ${order} ${window}`;
-  const pageResult = await db.query<T & { _sortValue: string | number; _sortId: number }>(pageSql, pageParams.values);
+  // Prepared: a list page is planned once per connection and variant (filters, sort, cursor or not).
+  const pageResult = await db.query<T & { _sortValue: string | number; _sortId: number }>(pageSql, pageParams.values, { prepare: true });
   const rows = pageResult.rows;
   const hasMore = rows.length > input.limit;
   const wholeList = firstPage && !hasMore && (rows.length > 0 || input.offset === 0);

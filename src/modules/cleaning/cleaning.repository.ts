@@ -337,6 +337,7 @@ export function createCleaningRepository(db: Queryable) {
            ${opts.extraColumns ? `, ${opts.extraColumns}` : ''}
          FROM ${JOB_FROM} WHERE j.id = $1`,
         [id, opts.workerId ?? null],
+        { prepare: true },
       );
       const row = rows[0];
       if (!row) return undefined;

@@ -338,6 +338,7 @@ export function createLaundryRepository(db: Queryable) {
            ${extraColumns ? `, ${extraColumns}` : ''}
          FROM ${ORDER_FROM} WHERE o.id = $1`,
         [id],
+        { prepare: true },
       );
       const row = rows[0];
       if (!row) return undefined;
