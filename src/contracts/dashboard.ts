@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CashLine } from './reports.js';
 import { ServiceLine } from './payments.js';
+import { ReceivableStage, ReceivablesSummary } from './receivables.js';
 
 /**
  * The home dashboard: one route whose answer depends on who asks (`view`). Finance figures go to
@@ -29,8 +30,9 @@ export const UnpaidDocument = z
     id: int.meta({ description: 'The laundry order or cleaning job id.' }),
     reference: z.string().meta({ description: 'Order number, or CLN-<id> for a cleaning job.' }),
     client: z.object({ id: int, name: z.string() }),
-    accruedAt: z.string().meta({ description: 'When the work was collected, delivered or completed.' }),
-    ageDays: int.meta({ description: 'Whole days since accruedAt.' }),
+    stage: ReceivableStage,
+    datedAt: z.string().meta({ description: 'When the work was collected, delivered or completed; for work in progress, when the order was taken.' }),
+    ageDays: int.meta({ description: 'Whole days since datedAt.' }),
     totalCents: int,
     paidCents: int.meta({ description: 'Payments kept (tips and voided records left out), net of refunds.' }),
     balanceCents: int,
@@ -67,11 +69,9 @@ export const FinanceDashboard = z
     received: CashLine.extend({ basis: z.literal('cash'), month: z.string() }).meta({
       description: 'Money received this month on the payment date (cash basis), net of refunds.',
     }),
-    outstanding: z.object({
-      documents: int,
-      balanceCents: int.meta({ description: 'Owed on work already done (accrued), over all documents.' }),
-      oldest: z.array(UnpaidDocument).meta({ description: `The ${DASHBOARD_LIST_SIZE} oldest unpaid documents.` }),
-    }),
+    outstanding: ReceivablesSummary.extend({
+      oldest: z.array(UnpaidDocument).meta({ description: `The ${DASHBOARD_LIST_SIZE} oldest documents still owed (GET /api/receivables has them all).` }),
+    }).meta({ description: 'What clients owe, by the one definition of GET /api/receivables/summary (ADR 0014).' }),
     recentActivity: z.array(ActivityEntry),
     revenueByMonth: z
       .array(MonthRevenue.extend({ previousYear: MonthRevenue }))

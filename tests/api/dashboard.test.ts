@@ -75,7 +75,7 @@ describe('dashboard', () => {
     expect((await admin.post('/api/payments').send({ laundryOrderId: june.id, amountCents: 500, method: 'cash' })).status).toBe(201);
     // Still open: counted in the queue, not in revenue.
     t.clock.set('2025-06-14T09:00:00Z');
-    await takeOrder(admin, { clientId, lines: dry(1) });
+    const open = await takeOrder(admin, { clientId, lines: dry(1) });
 
     const after = await dashboard(admin);
     const delta = (pick: (d: typeof after) => number) => pick(after) - pick(before);
@@ -102,11 +102,13 @@ describe('dashboard', () => {
     expect(last.previousYear!.laundryNetCents - beforeJune.laundryNetCents).toBe(lastYear.subtotalCents);
 
     // May is paid in full; June is owed less the 5 € received; the oldest debt comes first.
-    const oldest = after.outstanding.oldest as Array<{ reference: string; balanceCents: number; paidCents: number; ageDays: number; accruedAt: string }>;
+    const oldest = after.outstanding.oldest as Array<{ reference: string; balanceCents: number; paidCents: number; ageDays: number; datedAt: string }>;
     expect(oldest.find((u) => u.reference === may.orderNumber)).toBeUndefined();
     expect(oldest.find((u) => u.reference === june.orderNumber)).toMatchObject({ paidCents: 500, balanceCents: june.totalCents - 500, ageDays: 11 });
-    expect(oldest.map((u) => u.accruedAt)).toEqual([...oldest.map((u) => u.accruedAt)].sort());
-    expect(delta((d) => d.outstanding.balanceCents)).toBe(june.totalCents - 500 + juneEdge.totalCents + lastYear.totalCents + 3690);
+    expect(oldest.map((u) => u.datedAt)).toEqual([...oldest.map((u) => u.datedAt)].sort());
+    // Owed: the accrued work, and the order taken on the 14th, priced but still in progress (ADR 0014).
+    expect(delta((d) => d.outstanding.balanceCents)).toBe(june.totalCents - 500 + juneEdge.totalCents + lastYear.totalCents + 3690 + open.totalCents);
+    expect(delta((d) => d.outstanding.inProgressCents)).toBe(open.totalCents);
 
     expect(delta((d) => d.laundryOpen.received)).toBe(1);
     // The job done on Tuesday 10 June is this week's; its completion does not take it off the count.

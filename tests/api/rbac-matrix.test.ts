@@ -227,6 +227,8 @@ export const RULES: Record<string, Rule> = {
   'POST /api/payments/:id/void': { expect: staffOnly(400), params: (f) => ({ id: f.paymentId }) },
   'POST /api/receipts': { expect: staffOnly(400) },
   'GET /api/receipts': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
+  'GET /api/receivables': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
+  'GET /api/receivables/summary': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
   'GET /api/receipts/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: (f) => ({ id: f.receiptId }) },
   'GET /api/receipts/:id/pdf': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: (f) => ({ id: f.receiptId }) },
   'GET /api/reports/vat/quarterly': { expect: staffOnly(400) },

@@ -1,8 +1,6 @@
 import type { Queryable } from '../../db/pool.js';
-import type { ServiceLineValue } from '../../contracts/payments.js';
-import { LAUNDRY_ACCRUAL } from '../reports/reports.repository.js';
 
-/** Read-only queries of the home dashboard. Revenue and cash come from the reports module. */
+/** Read-only queries of the home dashboard. Revenue and cash come from the reports module, what is owed from receivables. */
 
 export interface CountsRow {
   active_clients: number;
@@ -11,23 +9,6 @@ export interface CountsRow {
   ready: number;
   jobs_today: number;
   jobs_week: number;
-}
-
-export interface UnpaidRow {
-  line: ServiceLineValue;
-  id: number;
-  reference: string;
-  client_id: number;
-  client_name: string;
-  accrued_at: Date;
-  total: number;
-  paid: number;
-  balance: number;
-}
-
-export interface OutstandingRow {
-  documents: number;
-  balance_total: number;
 }
 
 export interface ActivityRow {
@@ -58,14 +39,6 @@ export interface OpenOrderRow {
   expected_ready_date: string | null;
 }
 
-/**
- * Accrued documents still owing, from the balance kept on each document (migrations kept_balances and
- * owing_balance): the very predicates of the partial indexes laundry_orders_owing_idx and
- * cleaning_jobs_owing_idx, so both read only the few documents that owe.
- */
-const LAUNDRY_OWING = `o.status IN ('collected', 'delivered') AND o.balance_cents > 0`;
-const CLEANING_OWING = `j.status = 'completed' AND j.balance_cents > 0`;
-
 const JOB_COLUMNS = `j.id, j.job_type, j.status, j.scheduled_date::text AS scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time,
   j.estimated_minutes, p.id AS property_id, p.name AS property_name, p.address_line1, p.city`;
 
@@ -92,37 +65,6 @@ export function createDashboardRepository() {
            FROM laundry_orders WHERE status IN ('received', 'in_progress', 'ready')`,
       );
       return rows[0]!;
-    },
-
-    /** How many accrued documents are not fully paid, and what they owe in all. */
-    async outstanding(q: Queryable): Promise<OutstandingRow> {
-      const { rows } = await q.query<OutstandingRow>(
-        `SELECT count(*)::int AS documents, COALESCE(sum(b.balance_cents), 0)::bigint AS balance_total
-           FROM (SELECT o.balance_cents FROM laundry_orders o WHERE ${LAUNDRY_OWING}
-                 UNION ALL
-                 SELECT j.balance_cents FROM cleaning_jobs j WHERE ${CLEANING_OWING}) b`,
-      );
-      return rows[0]!;
-    },
-
-    /**
-     * The oldest work already done (accrued) that is not fully paid. A deposit on a job not completed yet
-     * is not a debt, so only accrued documents count. Each side is an ordered read of its partial index.
-     */
-    async oldestUnpaid(q: Queryable, limit: number): Promise<UnpaidRow[]> {
-      const { rows } = await q.query<UnpaidRow>(
-        `SELECT u.line, u.id, u.reference, u.client_id, c.name AS client_name, u.accrued_at, u.total::int, (u.total - u.balance)::int AS paid, u.balance::int
-           FROM ((SELECT 'laundry' AS line, o.id, o.order_number AS reference, o.client_id, ${LAUNDRY_ACCRUAL} AS accrued_at, o.total_cents AS total,
-                         o.balance_cents AS balance
-                    FROM laundry_orders o WHERE ${LAUNDRY_OWING} ORDER BY ${LAUNDRY_ACCRUAL}, o.id LIMIT $1)
-                 UNION ALL
-                 (SELECT 'cleaning', j.id, 'CLN-' || j.id, j.client_id, j.completed_at, j.total_cents, j.balance_cents
-                    FROM cleaning_jobs j WHERE ${CLEANING_OWING} ORDER BY j.completed_at, j.id LIMIT $1)) u
-           JOIN clients c ON c.id = u.client_id
-          ORDER BY u.accrued_at, u.line, u.id LIMIT $1`,
-        [limit],
-      );
-      return rows;
     },
 
     /** The latest audit entries, without values, IP or actor: reads of protected data are left out. */

@@ -11,6 +11,7 @@ import {
 } from '../../contracts/dashboard.js';
 import type { ServiceLineValue } from '../../contracts/payments.js';
 import type { ReportsService } from '../reports/reports.service.js';
+import type { ReceivablesService } from '../receivables/receivables.service.js';
 import { instantsOf, lisbonMonth, rangeOfMonth, shiftMonth, weekOf } from '../reports/periods.js';
 import type { DashboardRepository, JobRow } from './dashboard.repository.js';
 
@@ -51,8 +52,20 @@ function monthsOf(rows: Array<{ month: string; line: ServiceLineValue; net: numb
   return get;
 }
 
-export function createDashboardService({ db, repo, reports, clock }: { db: Db; repo: DashboardRepository; reports: ReportsService; clock: Clock }) {
-  async function finance(): Promise<FinanceDashboardDto> {
+export function createDashboardService({
+  db,
+  repo,
+  reports,
+  receivables,
+  clock,
+}: {
+  db: Db;
+  repo: DashboardRepository;
+  reports: ReportsService;
+  receivables: ReceivablesService;
+  clock: Clock;
+}) {
+  async function finance(actor: Actor): Promise<FinanceDashboardDto> {
     const now = clock.now();
     const today = lisbonDate(now);
     const month = lisbonMonth(now);
@@ -61,8 +74,8 @@ export function createDashboardService({ db, repo, reports, clock }: { db: Db; r
     // 24 months: this year's 12 and the same 12 a year before.
     const revenueRows = await reports.revenueByMonth(shiftMonth(month, -23), month);
     const cash = await reports.cashBetween(thisMonth.start, thisMonth.end);
-    const outstanding = await repo.outstanding(db);
-    const unpaid = await repo.oldestUnpaid(db, DASHBOARD_LIST_SIZE);
+    const outstanding = await receivables.summary(actor);
+    const unpaid = await receivables.oldestOwed(DASHBOARD_LIST_SIZE);
     const activity = await repo.activity(db, DASHBOARD_LIST_SIZE);
     const revenueOf = monthsOf(revenueRows);
     const last12 = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11));
@@ -75,18 +88,19 @@ export function createDashboardService({ db, repo, reports, clock }: { db: Db; r
       revenue: { basis: 'accrual', thisMonth: revenueOf(month), lastMonth: revenueOf(shiftMonth(month, -1)) },
       received: { basis: 'cash', month, ...cash },
       outstanding: {
-        documents: outstanding.documents,
-        balanceCents: outstanding.balance_total,
+        ...outstanding,
         oldest: unpaid.map((u) => ({
-          serviceLine: u.line,
+          serviceLine: u.serviceLine,
           id: u.id,
           reference: u.reference,
-          client: { id: u.client_id, name: u.client_name },
-          accruedAt: u.accrued_at.toISOString(),
-          ageDays: Math.max(0, Math.floor((now.getTime() - u.accrued_at.getTime()) / DAY_MS)),
-          totalCents: u.total,
-          paidCents: u.paid,
-          balanceCents: u.balance,
+          client: u.client,
+          stage: u.stage,
+          datedAt: u.datedAt,
+          ageDays: Math.max(0, Math.floor((now.getTime() - Date.parse(u.datedAt)) / DAY_MS)),
+          // Owed documents always have a total: only credits (left out here) have none.
+          totalCents: u.totalCents ?? 0,
+          paidCents: u.paidCents,
+          balanceCents: u.balanceCents,
         })),
       },
       recentActivity: activity.map((a) => ({ at: a.at.toISOString(), action: a.action, entity: a.entity, entityId: a.entity_id, actorType: a.actor_type })),
@@ -127,7 +141,7 @@ export function createDashboardService({ db, repo, reports, clock }: { db: Db; r
   return {
     /** The dashboard of whoever asks: finance for master/admin, their work for a worker, their own for a client. */
     async forActor(actor: Actor): Promise<DashboardDto> {
-      if (actor.role === 'master' || actor.role === 'admin') return finance();
+      if (actor.role === 'master' || actor.role === 'admin') return finance(actor);
       if (actor.role === 'worker') return worker(actor.id);
       return client(actor.id);
     },

@@ -49,7 +49,14 @@ export function KpiCards({ dashboard: d }: { dashboard: FinanceDashboardDto }) {
         <p className="muted">{t('receivedHint', { count: d.received.count, refunds: money(d.received.refundsCents) })}</p>
       </Kpi>
       <Kpi icon="alertCircle" label={t('outstanding')} value={money(d.outstanding.balanceCents)} testId="kpi-outstanding" tone={d.outstanding.balanceCents > 0 ? 'warning' : undefined}>
-        <p className="muted">{t('outstandingHint', { count: d.outstanding.documents })}</p>
+        <p className="muted">
+          {t('outstandingHint', {
+            count: d.outstanding.documents,
+            accrued: money(d.outstanding.accruedCents),
+            inProgress: money(d.outstanding.inProgressCents),
+            credit: money(d.outstanding.creditCents),
+          })}
+        </p>
       </Kpi>
       <Kpi icon="basket" label={t('laundryOpen')} value={String(openLaundry)} testId="kpi-laundry">
         <p className="muted">{t('laundryBreakdown', { received: d.laundryOpen.received, inProgress: d.laundryOpen.inProgress, ready: d.laundryOpen.ready })}</p>

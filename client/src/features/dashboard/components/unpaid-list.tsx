@@ -14,7 +14,7 @@ import '@/features/payments/payments.css';
 
 export const documentHref = (d: { serviceLine: 'laundry' | 'cleaning'; id: number }) => `${SHELL_BASE.admin}/${d.serviceLine}/${d.id}`;
 
-/** The oldest finished work still owed, each with "Record payment" (the same dialog as the order and job pages). */
+/** The oldest work still owed (ADR 0014), each with "Record payment" (the same dialog as the order and job pages). */
 export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['outstanding'] }) {
   const { t } = useTranslation('dashboard');
   const locale = currentLocale();

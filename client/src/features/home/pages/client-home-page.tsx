@@ -8,11 +8,12 @@ import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { business } from '@/config/business';
-import { formatDate, formatDateTime, TIME_ZONE } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, TIME_ZONE } from '@/lib/format';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useClientDashboard } from '@/features/home/api/get-home-dashboard';
+import { useMyBalance } from '@/features/home/api/get-my-balance';
 import { useLatestUnread } from '@/features/home/api/list-unread-notifications';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
 import { useMarkRead } from '@/features/notifications/api/mark-read';
@@ -101,6 +102,31 @@ function UpcomingVisits({ jobs }: { jobs: ClientDashboardDto['upcomingJobs'] }) 
   );
 }
 
+/** What the client owes (ADR 0014): done and unpaid, orders in progress, and any credit. */
+function Balance() {
+  const { t } = useTranslation('home');
+  const locale = currentLocale();
+  const balance = useMyBalance();
+  if (!balance.data) return null;
+  const b = balance.data;
+  const money = (cents: number) => formatMoney(cents, locale);
+  return (
+    <section className="card home-card" aria-labelledby="home-balance-title" data-testid="client-balance">
+      <h2 id="home-balance-title" className="card__title">
+        <Icon name="wallet" size={20} />
+        {t('client.balanceTitle')}
+      </h2>
+      {b.balanceCents > 0 ? <p className="home-balance__amount">{money(b.balanceCents)}</p> : null}
+      {b.documents > 0 ? (
+        <p className="muted">{t('client.balanceOwed', { accrued: money(b.accruedCents), inProgress: money(b.inProgressCents) })}</p>
+      ) : b.creditCents === 0 ? (
+        <p className="muted">{t('client.balanceNone')}</p>
+      ) : null}
+      {b.creditCents > 0 ? <p className="muted">{t('client.balanceCredit', { credit: money(b.creditCents) })}</p> : null}
+    </section>
+  );
+}
+
 /** The unread count, and the newest unread messages with where each leads. */
 function Messages({ unread }: { unread: number }) {
   const { t } = useTranslation('home');
@@ -176,6 +202,7 @@ export default function ClientHomePage() {
             <UpcomingVisits jobs={dashboard.data.upcomingJobs} />
           </div>
           <div className="stack">
+            <Balance />
             <Messages unread={dashboard.data.unreadNotifications} />
             <section className="card help-card" aria-labelledby="help-title">
               <h2 id="help-title" className="card__title">
