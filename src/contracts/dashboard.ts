@@ -31,7 +31,7 @@ export const UnpaidDocument = z
     reference: z.string().meta({ description: 'Order number, or CLN-<id> for a cleaning job.' }),
     client: z.object({ id: int, name: z.string() }),
     stage: ReceivableStage,
-    datedAt: z.string().meta({ description: 'When the work was collected, delivered or completed; for work in progress, when the order was taken.' }),
+    datedAt: z.string().meta({ description: 'When the work was collected, delivered or completed.' }),
     ageDays: int.meta({ description: 'Whole days since datedAt.' }),
     totalCents: int,
     paidCents: int.meta({ description: 'Payments kept (tips and voided records left out), net of refunds.' }),
@@ -70,7 +70,7 @@ export const FinanceDashboard = z
       description: 'Money received this month on the payment date (cash basis), net of refunds.',
     }),
     outstanding: ReceivablesSummary.extend({
-      oldest: z.array(UnpaidDocument).meta({ description: `The ${DASHBOARD_LIST_SIZE} oldest documents still owed (GET /api/receivables has them all).` }),
+      oldest: z.array(UnpaidDocument).meta({ description: `The ${DASHBOARD_LIST_SIZE} oldest accrued documents still owed (GET /api/receivables has them all).` }),
     }).meta({ description: 'What clients owe, by the one definition of GET /api/receivables/summary (ADR 0014).' }),
     recentActivity: z.array(ActivityEntry),
     revenueByMonth: z

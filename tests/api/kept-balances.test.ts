@@ -51,17 +51,18 @@ describe('kept balances and monthly revenue', () => {
     return rows;
   }
 
-  /** The outstanding figures as the dashboard computed them before they were stored: from every payment. */
+  /** The outstanding figures (ADR 0014) computed from every payment rather than from the kept balances. */
   async function outstandingFromPayments(): Promise<{ documents: number; balance: number }> {
     const kept = (column: string, id: string) =>
       `(SELECT COALESCE(sum(p.amount_cents - p.tip_cents) FILTER (WHERE p.kind = 'payment'), 0) - COALESCE(sum(p.amount_cents) FILTER (WHERE p.kind = 'refund'), 0)
           FROM payments p WHERE p.${column} = ${id} AND p.voided_at IS NULL)`;
     const { rows } = await t.db.query<{ documents: number; balance: number }>(
-      `SELECT count(*)::int AS documents, COALESCE(sum(d.balance), 0)::int AS balance FROM (
-         SELECT o.total_cents - ${kept('laundry_order_id', 'o.id')} AS balance FROM laundry_orders o WHERE o.status IN ('collected', 'delivered')
+      `SELECT count(*) FILTER (WHERE d.balance > 0)::int AS documents, COALESCE(sum(d.balance), 0)::int AS balance FROM (
+         SELECT o.total_cents - ${kept('laundry_order_id', 'o.id')} AS balance FROM laundry_orders o WHERE o.status <> 'cancelled'
          UNION ALL
-         SELECT j.total_cents - ${kept('cleaning_job_id', 'j.id')} FROM cleaning_jobs j WHERE j.status = 'completed') d
-        WHERE d.balance > 0`,
+         SELECT j.total_cents - ${kept('cleaning_job_id', 'j.id')} FROM cleaning_jobs j WHERE j.status = 'completed'
+         UNION ALL
+         SELECT -${kept('cleaning_job_id', 'j.id')} FROM cleaning_jobs j WHERE j.status IN ('scheduled', 'in_progress')) d`,
     );
     return rows[0]!;
   }

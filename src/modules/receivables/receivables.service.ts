@@ -41,9 +41,12 @@ export function createReceivablesService({ db, repo }: { db: Db; repo: Receivabl
       return mapPage(await repo.list(db, { ...filters, clientId: scopeOf(actor, filters.clientId) }, page), toDocument);
     },
 
-    /** The oldest documents still owed (credits left out), for the staff dashboard. */
+    /**
+     * The oldest finished work still owed, for the staff dashboard: what is overdue. Orders still in the
+     * shop are owed too (they are in the summary) but not late, so they would only crowd the list.
+     */
     async oldestOwed(limit: number): Promise<ReceivableDocumentDto[]> {
-      const stage: ReceivableStageValue[] = ['accrued', 'in_progress'];
+      const stage: ReceivableStageValue[] = ['accrued'];
       const page = await repo.list(db, { stage }, { limit, offset: 0, sort: 'datedAt' });
       return page.items.map(toDocument);
     },

@@ -14,7 +14,7 @@ import '@/features/payments/payments.css';
 
 export const documentHref = (d: { serviceLine: 'laundry' | 'cleaning'; id: number }) => `${SHELL_BASE.admin}/${d.serviceLine}/${d.id}`;
 
-/** The oldest work still owed (ADR 0014), each with "Record payment" (the same dialog as the order and job pages). */
+/** The oldest finished work still owed (ADR 0014), each with "Record payment" (the same dialog as the order and job pages). */
 export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['outstanding'] }) {
   const { t } = useTranslation('dashboard');
   const locale = currentLocale();
@@ -29,7 +29,7 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
           <h2 id="dash-unpaid-title" className="card__title">
             {t('unpaidTitle')}
           </h2>
-          {outstanding.documents ? <p className="muted dash-chart__lead">{t('unpaidLead', { count: outstanding.documents })}</p> : null}
+          {outstanding.oldest.length > 0 ? <p className="muted dash-chart__lead">{t('unpaidLead')}</p> : null}
         </div>
         <ButtonLink href={`${SHELL_BASE.admin}/payments`} variant="ghost" size="sm">
           {t('allPayments')}
