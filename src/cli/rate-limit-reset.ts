@@ -7,9 +7,9 @@ import { normalizePhone } from '../lib/phone.js';
  * limits without a restart (the counters live in PostgreSQL and are shared by every instance).
  */
 const [flag, value] = process.argv.slice(2);
-let target: { account?: string; ip?: string } | undefined;
-if (flag === '--user' && value) target = { account: `user:${value.toLowerCase()}` };
-else if (flag === '--client' && value) target = { account: `client:${normalizePhone(value) ?? value}` };
+let target: { user?: string; client?: string; ip?: string } | undefined;
+if (flag === '--user' && value) target = { user: value };
+else if (flag === '--client' && value) target = { client: normalizePhone(value) ?? fail(`not a phone number: ${value}`) };
 else if (flag === '--ip' && value) target = { ip: value };
 else if (flag !== '--all' && flag !== undefined) fail('usage: npm run rate-limit:reset -- [--user NAME | --client PHONE | --ip ADDRESS | --all]');
 

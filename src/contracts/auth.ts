@@ -7,7 +7,14 @@ export const Locale = z.enum(LOCALES).meta({ id: 'Locale', description: 'Interfa
 
 export const LoginUserBody = z
   .object({
-    username: z.string().trim().min(1, 'required').max(50),
+    // Only the alphabet usernames are made of (the database enforces it): anything else is refused before
+    // any lookup, so no Unicode look-alike is folded onto an account by PostgreSQL's lower() (issue 16 §1).
+    username: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(50)
+      .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dots, dashes or underscores'),
     password: z.string().min(1, 'required').max(1024),
   })
   .meta({ id: 'LoginUserBody', example: { username: 'master', password: 'master123' } });

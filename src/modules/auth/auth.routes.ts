@@ -130,11 +130,12 @@ export function authRoutes(routes: Routes, deps: { auth: AuthService; config: Co
       response: Principal,
       errors: {
         400: 'CURRENT_PASSWORD_INCORRECT, PASSWORD_UNCHANGED, PASSWORD_TOO_SHORT, PASSWORD_TOO_LONG, PASSWORD_TOO_COMMON, PASSWORD_CONTAINS_IDENTIFIER, VALIDATION_FAILED',
+        429: 'RATE_LIMIT_EXCEEDED — too many wrong current passwords for this account (they count with failed sign-ins); see Retry-After.',
       },
     },
     async ({ body, req }) => {
       const current = req.session.auth!;
-      const principal = await auth.changePassword(current.type, current.id, body.currentPassword, body.newPassword, req.sessionID);
+      const principal = await auth.changePassword(current.type, current.id, body.currentPassword, body.newPassword, req.sessionID, req.ip ?? 'unknown');
       // A privilege change: the session id is renewed too (OWASP Session Management CS).
       await establishSession(req, principal, config, clock, current.authenticatedAt);
       return principal;

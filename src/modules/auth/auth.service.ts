@@ -6,7 +6,7 @@ import type { PrincipalDto, UpdateProfileInput } from '../../contracts/auth.js';
 import type { Db } from '../../db/pool.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { createAuthRepository, type AccountRow, type AuthRepository } from './auth.repository.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { accountKey as throttleAccountKey, ipKey as throttleIpKey, type LoginThrottle } from './login-throttle.js';
 import { assertPasswordPolicy, isLegacyHash, type PasswordHasher } from './password.js';
 
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Wrong username, phone or password.');
@@ -46,13 +46,13 @@ export function createAuthService({ db, audit, repo, hasher, throttle, clock, lo
    */
   async function authenticate(
     kind: 'user' | 'client',
-    identifier: string,
+    normalisedIdentifier: string,
     account: AccountRow | undefined,
     password: string,
     ip: string,
   ): Promise<PrincipalDto> {
-    const accountKey = `${kind}:${identifier.toLowerCase()}`;
-    const ipKey = ip;
+    const accountKey = throttleAccountKey(kind, account, normalisedIdentifier);
+    const ipKey = throttleIpKey(ip);
     await throttle.assertAllowed(accountKey, ipKey);
     const passwordOk = await hasher.verify(account?.password_hash, password);
     if (!account || !passwordOk || !account.is_active) {
@@ -88,14 +88,16 @@ export function createAuthService({ db, audit, repo, hasher, throttle, clock, lo
 
   return {
     async loginUser(username: string, password: string, ip: string): Promise<PrincipalDto> {
+      // The schema let through only the username alphabet (ASCII), so lower-casing here and in PostgreSQL agree.
       const account = await repo.findUserByUsername(username);
-      return authenticate('user', username, account, password, ip);
+      return authenticate('user', username.toLowerCase(), account, password, ip);
     },
 
     async loginClient(phoneInput: string, password: string, ip: string): Promise<PrincipalDto> {
       const phone = normalizePhone(phoneInput);
       const account = phone ? await repo.findClientByPhone(phone) : undefined;
-      return authenticate('client', phone ?? phoneInput.trim(), account, password, ip);
+      // Every way of writing one number (spaces, 00351, no prefix) counts under its E.164 form.
+      return authenticate('client', phone ?? `unparsed:${phoneInput.trim()}`, account, password, ip);
     },
 
     async currentPrincipal(type: 'user' | 'client', id: number): Promise<PrincipalDto | undefined> {
@@ -103,19 +105,30 @@ export function createAuthService({ db, audit, repo, hasher, throttle, clock, lo
       return row && row.is_active ? toPrincipal(row) : undefined;
     },
 
-    /** Changes the password and ends every other session of the account (ASVS 7.4.3). */
+    /**
+     * Changes the password and ends every other session of the account (ASVS 7.4.3). A wrong current
+     * password counts against the same account and address limits as a failed sign-in, so a stolen
+     * session cannot be used to guess it (issue 16 §3).
+     */
     async changePassword(
       type: 'user' | 'client',
       id: number,
       currentPassword: string,
       newPassword: string,
       currentSid: string,
+      ip: string,
     ): Promise<PrincipalDto> {
       const account = await repo.findAccount(type, id);
       if (!account || !account.is_active) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
+      const accountKey = throttleAccountKey(type, account, '');
+      const ipKey = throttleIpKey(ip);
+      await throttle.assertAllowed(accountKey, ipKey);
       if (!(await hasher.verify(account.password_hash, currentPassword))) {
+        await throttle.recordFailure(accountKey, ipKey);
+        logger.warn({ event: 'auth.password.change_failed', kind: type, accountId: id }, '⚠️ Password change refused: wrong current password');
         throw new AppError(400, 'CURRENT_PASSWORD_INCORRECT', 'The current password is not correct.');
       }
+      await throttle.recordSuccess(accountKey);
       if (currentPassword === newPassword) {
         throw new AppError(400, 'PASSWORD_UNCHANGED', 'The new password must be different from the current one.');
       }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type pg from 'pg';
 import { AppError } from '../../lib/app-error.js';
@@ -18,6 +19,26 @@ export interface ThrottleHooks {
 export const ACCOUNT_PREFIX = 'login-account';
 export const IP_PREFIX = 'login-ip';
 
+/** Counter keys never hold what was typed: a phone, a name or an address appears in neither the table nor the log. */
+function digest(value: string): string {
+  return crypto.createHash('sha256').update(value).digest('hex').slice(0, 32);
+}
+
+/**
+ * The account counter's key (issue 16 §1). An identifier that resolves to an account counts under the
+ * account's id, so every spelling that signs in as that account (`ADMIN`, a Unicode look-alike that
+ * PostgreSQL folds onto it) spends the same allowance; one that resolves to nothing counts under a digest
+ * of its normalised form (lower-case username, E.164 phone).
+ */
+export function accountKey(kind: 'user' | 'client', account: { id: number } | undefined, normalisedIdentifier: string): string {
+  return account ? `${kind}#${account.id}` : `${kind}:${digest(normalisedIdentifier)}`;
+}
+
+/** The address counter's key: a digest of the client address. */
+export function ipKey(ip: string): string {
+  return digest(ip);
+}
+
 /**
  * Failed sign-ins counted per account (5 in 15 minutes) and per IP (50, so a shop behind one NAT is not
  * locked out by one person), in PostgreSQL so every instance shares the counts. A success clears the
@@ -37,7 +58,7 @@ export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logge
     hooks.onLimited?.(scope);
     const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
     logger.warn({ scope, key, retryAfterSeconds: retryAfter }, `🚫 [RATE-LIMIT] Login blocked (${scope}) for ${retryAfter}s`);
-    return new AppError(429, 'RATE_LIMIT_EXCEEDED', 'Too many failed sign-in attempts. Try again later.', { retryAfterSeconds: retryAfter }, {
+    return new AppError(429, 'RATE_LIMIT_EXCEEDED', 'Too many failed password attempts. Try again later.', { retryAfterSeconds: retryAfter }, {
       'Retry-After': String(retryAfter),
     });
   };
@@ -51,7 +72,7 @@ export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logge
   };
 
   return {
-    /** Throws 429 when the account or the IP has used up its failures. */
+    /** Throws 429 when the account or the IP has used up its failures (keys from `accountKey`/`ipKey`). */
     async assertAllowed(accountKey: string, ipKey: string): Promise<void> {
       let results: [RateLimiterRes | null, RateLimiterRes | null];
       try {
@@ -84,12 +105,27 @@ export function createLoginThrottle(pool: pg.Pool, config: ThrottleConfig, logge
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
-/** Clears sign-in limits: one account (`user:name`, `client:+351…`), one IP, or all of them. */
+type Queryable = { query: <R extends object = Record<string, unknown>>(sql: string, values?: unknown[]) => Promise<{ rows: R[]; rowCount: number | null }> };
+
+/**
+ * Clears sign-in limits: one account (a username, or a phone already in E.164) under both the keys it
+ * may count under (its id, the digest of the identifier), one IP, or all of them.
+ */
 export async function resetLoginLimits(
-  db: { query: (sql: string, values?: unknown[]) => Promise<{ rowCount: number | null }> },
-  target?: { account?: string; ip?: string },
+  db: Queryable,
+  target?: { user?: string; client?: string; ip?: string },
 ): Promise<number> {
-  if (target?.account) return (await db.query(`DELETE FROM rate_limits WHERE key = $1`, [`${ACCOUNT_PREFIX}:${target.account}`])).rowCount ?? 0;
-  if (target?.ip) return (await db.query(`DELETE FROM rate_limits WHERE key = $1`, [`${IP_PREFIX}:${target.ip}`])).rowCount ?? 0;
+  const remove = async (keys: string[]) =>
+    (await db.query(`DELETE FROM rate_limits WHERE key = ANY($1::text[])`, [keys.map((k) => `${ACCOUNT_PREFIX}:${k}`)])).rowCount ?? 0;
+  if (target?.user) {
+    const name = target.user.toLowerCase();
+    const { rows } = await db.query<{ id: number }>(`SELECT id FROM users WHERE lower(username) = $1`, [name]);
+    return remove([accountKey('user', undefined, name), ...rows.map((r) => accountKey('user', r, name))]);
+  }
+  if (target?.client) {
+    const { rows } = await db.query<{ id: number }>(`SELECT id FROM clients WHERE phone = $1`, [target.client]);
+    return remove([accountKey('client', undefined, target.client), ...rows.map((r) => accountKey('client', r, target.client!))]);
+  }
+  if (target?.ip) return (await db.query(`DELETE FROM rate_limits WHERE key = $1`, [`${IP_PREFIX}:${ipKey(target.ip)}`])).rowCount ?? 0;
   return (await db.query(`DELETE FROM rate_limits WHERE key LIKE 'login-%'`)).rowCount ?? 0;
 }
