@@ -453,7 +453,8 @@ async function deepCursor(base, cookie, depth) {
 const results = [];
 const targets = [];
 function target(what, measured, limit, unit, note = '') {
-  const pass = Number.isFinite(measured) && measured <= limit;
+  // Nothing measured (a side that answered no request gives 0 or NaN) is never a pass.
+  const pass = Number.isFinite(measured) && measured > 0 && measured <= limit;
   targets.push({ what, target: `≤ ${limit} ${unit}`, measured: Number.isFinite(measured) ? `${measured.toFixed(unit === '×' ? 2 : 1)} ${unit}` : 'n/a', pass, note });
 }
 

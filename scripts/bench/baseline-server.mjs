@@ -19,7 +19,13 @@ const secret = process.env.SESSION_SECRET ?? '';
 const cookieName = process.env.SESSION_COOKIE_NAME ?? 'lavandaria.sid';
 const idleMs = Number(process.env.SESSION_IDLE_MINUTES_STAFF ?? 120) * 60_000;
 const pool = new pg.Pool({ ...benchConnectionFromEnv(), max: Number(process.env.DB_POOL_MAX ?? 10) });
-const repo = createLaundryRepository(pool);
+// The repository asks for some statements to be prepared (named, planned once per connection), as the
+// server's database layer does; the baseline honours that too, so both run the very same plans.
+const { statementName } = await importBuilt('db/pool.js');
+const db = {
+  query: (text, values, options) => (options?.prepare ? pool.query({ name: statementName(text), text, values }) : pool.query(text, values)),
+};
+const repo = createLaundryRepository(db);
 const TOUCH_INTERVAL_MS = 60_000;
 const touchedAt = new Map();
 

@@ -4,7 +4,6 @@ import { Icon, type IconName } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
 import { useDocumentTitle } from '@/components/page-header';
-import { PageLoader } from '@/components/states';
 import { business } from '@/config/business';
 import { SignInPanel } from '@/features/auth/components/sign-in-panel';
 import { useSession } from '@/features/auth/api/get-session';
@@ -51,7 +50,8 @@ export default function LandingPage() {
     const target = safeNext(next, principal.role);
     return <Navigate to={principal.mustChangePassword ? withNext('/change-password', target) : target} replace />;
   }
-  if (expectSession && session.isPending) return <PageLoader />;
+  // The content does not wait for the session check (on a slow network that was seconds of a bare
+  // spinner): a visitor who turns out to be signed in is taken to their area when the answer arrives.
 
   return (
     <div className="landing">
