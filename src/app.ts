@@ -94,6 +94,9 @@ import { createCalendarsRepository } from './modules/calendars/calendars.reposit
 import { createCalendarsService } from './modules/calendars/calendars.service.js';
 import { createCalendarSync } from './modules/calendars/calendar-sync.js';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
+import { createChecklistsRepository } from './modules/checklists/checklists.repository.js';
+import { createChecklistsService } from './modules/checklists/checklists.service.js';
+import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -283,6 +286,10 @@ export function createApp(deps: AppDeps): App {
   const calendarsRepo = createCalendarsRepository();
   const calendarSync = createCalendarSync({ db, repo: calendarsRepo, clock, logger, cipher, notifications, settings, turnovers: cleaning.turnovers, fetchOptions: config.calendars });
   calendarsRoutes(routes, { calendars: createCalendarsService({ db, repo: calendarsRepo, clock, cipher, audit, sync: calendarSync, fetchOptions: config.calendars }) });
+  const checklists = createChecklistsService({ db, repo: createChecklistsRepository(), clock, audit, settings, jobs: cleaning });
+  // A job with a checklist is completed with every required item done, or a staff waiver (like the after photo).
+  cleaning.addCompletionRequirement(checklists.requirement);
+  checklistsRoutes(routes, { checklists });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());

@@ -26,6 +26,7 @@ export const TurnoverRule = z
     estimatedHours: z.number(),
     checkInTime: z.string().meta({ description: 'When a feed gives check-in as a date only, guests arrive at this time (the back-to-back deadline).' }),
     workerIds: z.array(z.number().int()).meta({ description: 'Assigned to each new turnover, first one primary.' }),
+    checklistTemplateId: z.number().int().nullable().meta({ description: "The property's default checklist: each of its jobs gets a copy." }),
     version: z.number().int().meta({ description: '0 while the defaults are in use.' }),
   })
   .meta({ id: 'TurnoverRule' });
@@ -36,6 +37,7 @@ export const UpdateTurnoverRuleBody = z
     estimatedHours: hours,
     checkInTime: wallTime.default('15:00'),
     workerIds: z.array(z.number().int().positive()).max(10).refine((ids) => new Set(ids).size === ids.length, 'each worker once'),
+    checklistTemplateId: z.number().int().positive().max(PG_INTEGER_MAX).nullable().default(null),
     version: z.number().int().min(0).max(PG_INTEGER_MAX),
   })
   .strict()

@@ -103,6 +103,9 @@ const freshCalendar = async (f: Fixtures, { t }: Ctx) => ({
     )
   ).rows[0]!.id,
 });
+const freshTemplate = async (_f: Fixtures, { master }: Ctx) => ({
+  id: (await master.post('/api/checklist-templates').send({ name: 'Matrix', sections: [{ title: 'Sala', items: [{ label: 'Aspirar' }] }] })).body.data.id as number,
+});
 const ownerOrStaff = (status: number): Expect => ({ anonymous: 401, master: status, admin: status, worker: 403, client: status, otherClient: 404 });
 
 export const RULES: Record<string, Rule> = {
@@ -210,6 +213,14 @@ export const RULES: Record<string, Rule> = {
   // Photos: uploaded by staff and the assigned worker (the matrix sends no file: NO_FILES); seen by
   // whoever sees the job (another client's is 404); deleted by staff or their uploader (here staff).
   'POST /api/cleaning-jobs/:id/photos': { expect: { ...staffOnly(400), worker: 400 }, params: job },
+  'GET /api/checklist-templates': { expect: staffOnly(200) },
+  'POST /api/checklist-templates': { expect: staffOnly(400) },
+  'GET /api/checklist-templates/:id': { expect: staffOnly(200), params: freshTemplate },
+  'PUT /api/checklist-templates/:id': { expect: staffOnly(400), params: freshTemplate },
+  'DELETE /api/checklist-templates/:id': { expect: staffOnly(204), params: freshTemplate },
+  'GET /api/cleaning-jobs/:id/checklist': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
+  'POST /api/cleaning-jobs/:id/checklist/items/:itemId': { expect: { ...staffOnly(400), worker: 400 }, params: (f) => ({ id: f.jobId, itemId: 1 }) },
+  'POST /api/cleaning-jobs/:id/checklist-waiver': { expect: staffOnly(400), params: job },
   'GET /api/cleaning-jobs/:id/photos': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'GET /api/cleaning-jobs/:id/photos/summary': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'POST /api/cleaning-jobs/:id/after-photo-waiver': { expect: staffOnly(400), params: job },

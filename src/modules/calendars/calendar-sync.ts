@@ -20,7 +20,7 @@ const MAX_BACKOFF_MS = 4 * 3_600_000;
 const CLAIM_LEASE_MS = 10 * 60_000;
 const CLAIM_BATCH = 25;
 
-export const DEFAULT_RULE: Omit<TurnoverRuleRow, 'property_id'> = { clean_time: '11:00', estimated_minutes: 180, check_in_time: '15:00', worker_ids: [], version: 0 };
+export const DEFAULT_RULE: Omit<TurnoverRuleRow, 'property_id'> = { clean_time: '11:00', estimated_minutes: 180, check_in_time: '15:00', worker_ids: [], checklist_template_id: null, version: 0 };
 
 export interface SyncCounts {
   created: number;

@@ -6,6 +6,7 @@ export interface TurnoverRuleRow {
   estimated_minutes: number;
   check_in_time: string;
   worker_ids: number[];
+  checklist_template_id: number | null;
   version: number;
 }
 
@@ -100,7 +101,7 @@ export function createCalendarsRepository() {
     async rule(q: Queryable, propertyId: number): Promise<TurnoverRuleRow | undefined> {
       const { rows } = await q.query<TurnoverRuleRow>(
         `SELECT property_id, to_char(clean_time, 'HH24:MI') AS clean_time, estimated_minutes, to_char(check_in_time, 'HH24:MI') AS check_in_time,
-                worker_ids::int8[] AS worker_ids, version
+                worker_ids::int8[] AS worker_ids, checklist_template_id, version
            FROM property_turnover_rules WHERE property_id = $1`,
         [propertyId],
       );
@@ -108,16 +109,21 @@ export function createCalendarsRepository() {
     },
 
     /** Writes the rule when it is still at `version` (0: never saved); false when someone changed it first. */
-    async saveRule(tx: Queryable, propertyId: number, r: { cleanTime: string; estimatedMinutes: number; checkInTime: string; workerIds: number[] }, version: number, at: Date): Promise<boolean> {
+    async saveRule(tx: Queryable, propertyId: number, r: { cleanTime: string; estimatedMinutes: number; checkInTime: string; workerIds: number[]; checklistTemplateId: number | null }, version: number, at: Date): Promise<boolean> {
       const { rowCount } = await tx.query(
         version === 0
-          ? `INSERT INTO property_turnover_rules (property_id, clean_time, estimated_minutes, check_in_time, worker_ids, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (property_id) DO NOTHING`
+          ? `INSERT INTO property_turnover_rules (property_id, clean_time, estimated_minutes, check_in_time, worker_ids, updated_at, checklist_template_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (property_id) DO NOTHING`
           : `UPDATE property_turnover_rules SET clean_time = $2, estimated_minutes = $3, check_in_time = $4, worker_ids = $5, updated_at = $6,
-                    version = version + 1
-              WHERE property_id = $1 AND version = $7`,
-        version === 0 ? [propertyId, r.cleanTime, r.estimatedMinutes, r.checkInTime, r.workerIds, at] : [propertyId, r.cleanTime, r.estimatedMinutes, r.checkInTime, r.workerIds, at, version],
+                    checklist_template_id = $7, version = version + 1
+              WHERE property_id = $1 AND version = $8`,
+        [propertyId, r.cleanTime, r.estimatedMinutes, r.checkInTime, r.workerIds, at, r.checklistTemplateId, ...(version === 0 ? [] : [version])],
       );
+      return (rowCount ?? 0) > 0;
+    },
+
+    async templateExists(q: Queryable, id: number): Promise<boolean> {
+      const { rowCount } = await q.query(`SELECT 1 FROM checklist_templates WHERE id = $1`, [id]);
       return (rowCount ?? 0) > 0;
     },
 

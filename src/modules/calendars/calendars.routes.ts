@@ -140,7 +140,7 @@ export function calendarsRoutes(routes: Routes, { calendars }: { calendars: Cale
       params: IdParams,
       body: UpdateTurnoverRuleBody,
       response: TurnoverRule,
-      errors: { 400: 'VALIDATION_FAILED, INVALID_WORKER', 404: NOT_FOUND, 409: 'VERSION_CONFLICT' },
+      errors: { 400: 'VALIDATION_FAILED, INVALID_WORKER, UNKNOWN_CHECKLIST_TEMPLATE', 404: NOT_FOUND, 409: 'VERSION_CONFLICT' },
     },
     ({ params, body, actor }) => calendars.saveRule(actor!, params.id, body),
   );

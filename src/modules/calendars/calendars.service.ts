@@ -93,7 +93,7 @@ export function createCalendarsService({ db, repo, clock, cipher, audit, sync, f
   }
 
   function toRule(propertyId: number, r: Omit<TurnoverRuleRow, 'property_id'>): TurnoverRuleDto {
-    return { propertyId, cleanTime: r.clean_time, estimatedHours: r.estimated_minutes / 60, checkInTime: r.check_in_time, workerIds: r.worker_ids.map(Number), version: r.version };
+    return { propertyId, cleanTime: r.clean_time, estimatedHours: r.estimated_minutes / 60, checkInTime: r.check_in_time, workerIds: r.worker_ids.map(Number), checklistTemplateId: r.checklist_template_id, version: r.version };
   }
 
   /** The property, when this caller may work with its calendars (staff: any; a client: their own). */
@@ -204,9 +204,12 @@ export function createCalendarsService({ db, repo, clock, cipher, audit, sync, f
         if (missing.length > 0) {
           throw badRequest('INVALID_WORKER', 'Every default worker must be an active worker.', [{ path: 'body.workerIds', code: 'INVALID_WORKER', message: `not active workers: ${missing.join(', ')}` }]);
         }
+        if (input.checklistTemplateId !== null && !(await repo.templateExists(tx, input.checklistTemplateId))) {
+          throw badRequest('UNKNOWN_CHECKLIST_TEMPLATE', 'No such checklist template.', [{ path: 'body.checklistTemplateId', code: 'UNKNOWN_CHECKLIST_TEMPLATE', message: 'unknown template' }]);
+        }
         const before = await repo.rule(tx, propertyId);
         if ((before?.version ?? 0) !== input.version) throw versionConflict(before?.version ?? 0);
-        const fields = { cleanTime: input.cleanTime, estimatedMinutes: Math.round(input.estimatedHours * 60), checkInTime: input.checkInTime, workerIds: input.workerIds };
+        const fields = { cleanTime: input.cleanTime, estimatedMinutes: Math.round(input.estimatedHours * 60), checkInTime: input.checkInTime, workerIds: input.workerIds, checklistTemplateId: input.checklistTemplateId };
         if (!(await repo.saveRule(tx, propertyId, fields, input.version, clock.now()))) throw versionConflict(before?.version ?? 0);
         const after = (await repo.rule(tx, propertyId))!;
         await audit.record(tx, {
@@ -215,7 +218,7 @@ export function createCalendarsService({ db, repo, clock, cipher, audit, sync, f
           entityId: propertyId,
           before: before ? toRule(propertyId, before) : null,
           after: toRule(propertyId, after),
-          valueFields: ['cleanTime', 'estimatedHours', 'checkInTime', 'workerIds'],
+          valueFields: ['cleanTime', 'estimatedHours', 'checkInTime', 'workerIds', 'checklistTemplateId'],
         });
         return toRule(propertyId, after);
       });
