@@ -48,7 +48,21 @@ describe('when the database goes away and comes back', () => {
     expect(ready.body.status).toBe('not_ready');
     expect(ready.body.data.checks.database.status).toBe('fail');
 
-    const session = await agent.get('/api/auth/session');
+    const stderr: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0) as typeof process.stderr.write;
+    let session;
+    try {
+      session = await agent.get('/api/auth/session');
+    } finally {
+      process.stderr.write = write;
+    }
+    // A known outage logs one JSON line per request (the request's own, with the cause), no stack, nothing raw on stderr.
+    const lines = t.logs.lines.filter((l) => l.correlationId === session.body._meta.correlationId);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'ERROR', err: { code: expect.stringMatching(/UNAVAILABLE$/) } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/"stack"/);
+    expect(stderr).toEqual([]);
     expect(session.status).toBe(503);
     expect(session.body.success).toBe(false);
     expect(['DATABASE_UNAVAILABLE', 'SESSION_STORE_UNAVAILABLE']).toContain(session.body.error.code);

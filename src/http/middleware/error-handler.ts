@@ -4,6 +4,7 @@ import { errorBody } from '../../lib/envelope.js';
 import type { Logger } from '../../lib/logger.js';
 import { isDatabaseUnavailable } from '../../db/pool.js';
 import { newCorrelationId } from '../../lib/request-context.js';
+import { loggableUrl } from '../../lib/loggable-url.js';
 
 interface BodyParserError {
   type?: string;
@@ -51,13 +52,19 @@ export function toAppError(err: unknown): AppError {
   return new AppError(500, 'INTERNAL', 'Something went wrong on our side. Quote the correlation id when reporting it.');
 }
 
+const EXPECTED_OUTAGES = new Set(['DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT', 'SESSION_STORE_UNAVAILABLE', 'RATE_LIMIT_UNAVAILABLE']);
+
 /** The one error handler: the error envelope, no stack in the body, the stack in the log line. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const appError = toAppError(err);
     const correlationId = (res.locals.correlationId as string | undefined) ?? newCorrelationId();
-    if (appError.status >= 500) {
-      logger.error({ err, correlationId, method: req.method, path: req.originalUrl }, `❌ ${appError.code}: ${(err as Error)?.message ?? err}`);
+    if (EXPECTED_OUTAGES.has(appError.code)) {
+      // A known outage (database down, a query past its timeout) is not a bug: its code and cause go on
+      // the request's own log line, one JSON line per request, instead of a stack trace per request.
+      res.locals.failure = { code: appError.code, cause: (err as { code?: string })?.code ?? null, message: (err as Error)?.message ?? String(err) };
+    } else if (appError.status >= 500) {
+      logger.error({ err, correlationId, method: req.method, path: loggableUrl(req.originalUrl) }, `❌ ${appError.code}: ${(err as Error)?.message ?? err}`);
     }
     if (res.headersSent) {
       res.end();

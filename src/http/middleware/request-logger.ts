@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from '../../lib/logger.js';
+import { loggableUrl } from '../../lib/loggable-url.js';
 
 const QUIET_PATHS = new Set(['/api/healthz', '/api/readyz', '/api/metrics']);
 
@@ -46,8 +47,10 @@ export function requestLogger(logger: Logger): RequestHandler {
       logger[level](
         {
           reqId: (res as Response).locals.correlationId as string,
-          req: { method: req.method, url: req.originalUrl, ip: req.socket.remoteAddress },
+          // req.ip: the client address through exactly TRUST_PROXY hops, as the limiter and the audit log see it.
+          req: { method: req.method, url: loggableUrl(req.originalUrl ?? req.url ?? ''), ip: req.ip },
           res: { statusCode: status },
+          ...(res.locals.failure ? { err: res.locals.failure as unknown } : {}),
           durationMs: ms,
         },
         messageOf(req.method, path, status, ms, aborted),
