@@ -97,6 +97,9 @@ import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 import { createChecklistsRepository } from './modules/checklists/checklists.repository.js';
 import { createChecklistsService } from './modules/checklists/checklists.service.js';
 import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
+import { createLinenRepository } from './modules/linen/linen.repository.js';
+import { createLinenService } from './modules/linen/linen.service.js';
+import { linenRoutes } from './modules/linen/linen.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -290,6 +293,10 @@ export function createApp(deps: AppDeps): App {
   // A job with a checklist is completed with every required item done, or a staff waiver (like the after photo).
   cleaning.addCompletionRequirement(checklists.requirement);
   checklistsRoutes(routes, { checklists });
+  const linen = createLinenService({ db, repo: createLinenRepository(), clock, audit, jobs: cleaning, laundry });
+  // A completed turnover's linen becomes the host's laundry order in the completion's own transaction.
+  cleaning.addCompletionStep(linen.orderOnCompletion);
+  linenRoutes(routes, { linen });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());

@@ -164,6 +164,8 @@ export const RULES: Record<string, Rule> = {
   'DELETE /api/properties/:id/calendars/:calendarId': { expect: ownerOrStaff(204), params: freshCalendar },
   'POST /api/properties/:id/calendars/:calendarId/sync': { expect: ownerOrStaff(200), params: freshCalendar },
   'GET /api/properties/:id/reservations': { expect: ownerOrStaff(200), params: property },
+  'GET /api/properties/:id/linen': { expect: ownerOrStaff(200), params: property },
+  'PUT /api/properties/:id/linen': { expect: staffOnly(400), params: property },
   'GET /api/properties/:id/turnover-rule': { expect: ownerOrStaff(200), params: property },
   'PUT /api/properties/:id/turnover-rule': { expect: staffOnly(400), params: property },
 
@@ -220,6 +222,8 @@ export const RULES: Record<string, Rule> = {
   'DELETE /api/checklist-templates/:id': { expect: staffOnly(204), params: freshTemplate },
   'GET /api/cleaning-jobs/:id/checklist': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'POST /api/cleaning-jobs/:id/checklist/items/:itemId': { expect: { ...staffOnly(400), worker: 400 }, params: (f) => ({ id: f.jobId, itemId: 1 }) },
+  'GET /api/cleaning-jobs/:id/linen': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
+  'PUT /api/cleaning-jobs/:id/linen': { expect: { ...staffOnly(400), worker: 400 }, params: job },
   'POST /api/cleaning-jobs/:id/checklist-waiver': { expect: staffOnly(400), params: job },
   'GET /api/cleaning-jobs/:id/photos': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'GET /api/cleaning-jobs/:id/photos/summary': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },

@@ -31,6 +31,12 @@ export interface CleaningSettings {
  */
 export type CompletionRequirement = (tx: Queryable, job: { id: number; clientId: number; jobType: 'airbnb' | 'house' }) => Promise<void>;
 
+/**
+ * Work another module does when a job is completed, inside the completion's transaction (a turnover's
+ * linen becomes a laundry order), so the two commit or fail together.
+ */
+export type CompletionStep = (tx: Queryable, job: { id: number; clientId: number; propertyId: number; jobType: 'airbnb' | 'house'; actor: Actor }) => Promise<void>;
+
 /** What a caller may do with a job, for modules built on jobs (photos). */
 export interface JobAccess {
   jobId: number;
@@ -118,6 +124,7 @@ export const field = (path: string, code: string, message: string) => [{ path, m
 export function createCleaningContext(deps: CleaningServiceDeps) {
   const { repo, clock, audit, settings, cipher, payments } = deps;
   const completionRequirements: CompletionRequirement[] = [];
+  const completionSteps: CompletionStep[] = [];
 
   async function loadVisible(q: Queryable, actor: Actor, id: number, forUpdate = false): Promise<JobRow> {
     const row = await repo.findJob(q, id, forUpdate);
@@ -176,7 +183,7 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
     return toClientView(row, estimateOf(row, values), extras);
   }
 
-  return { ...deps, completionRequirements, loadVisible, accessFrom, estimateOf, recordAccessView, view };
+  return { ...deps, completionRequirements, completionSteps, loadVisible, accessFrom, estimateOf, recordAccessView, view };
 }
 
 export type CleaningContext = ReturnType<typeof createCleaningContext>;

@@ -18,7 +18,7 @@ import { auditSnapshot, CLOCK_SKEW_MS, field, isStaff, JOB_VALUE_FIELDS, openLog
 const minutesBetween = (from: Date, to: Date) => Math.floor((to.getTime() - from.getTime()) / 60_000);
 
 export function createCleaningTimeOnSite(ctx: CleaningContext) {
-  const { db, repo, clock, audit, notifications, settings, completionRequirements, loadVisible, view } = ctx;
+  const { db, repo, clock, audit, notifications, settings, completionRequirements, completionSteps, loadVisible, view } = ctx;
 
   /** The worker a Start/End is for: a worker presses for themself; staff must name an assigned worker. */
   async function targetWorker(q: Queryable, actor: Actor, jobId: number, named: number | undefined): Promise<number> {
@@ -201,6 +201,7 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
         await priceJob(tx, before, values.billingIncrementMinutes, values.vatRateBasisPoints, at);
         await repo.setStatus(tx, id, 'completed', { completed_at: at }, undefined, at);
         await repo.addHistory(tx, { jobIds: [id], from: before.status, to: 'completed', by: actor.id, note: input.note ?? null, at });
+        for (const step of completionSteps) await step(tx, { id, clientId: before.client_id, propertyId: before.property_id, jobType: before.job_type, actor });
         const after = (await repo.findJob(tx, id))!;
         await audit.record(tx, { action: 'complete', entity: 'cleaning_job', entityId: id, before: auditSnapshot(before), after: auditSnapshot(after), valueFields: JOB_VALUE_FIELDS });
         const sent = await notifications.notify(tx, {

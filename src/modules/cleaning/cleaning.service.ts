@@ -6,12 +6,12 @@ import { mapPage, type PageInput } from '../../lib/paging.js';
 import { allowedNext } from './cleaning-status.js';
 import type { JobFilters } from './cleaning.repository.js';
 import { toClientView, toStaffView, toWorkerView } from './cleaning.mappers.js';
-import { createCleaningContext, isStaff, type CleaningServiceDeps, type CompletionRequirement, type JobAccess } from './cleaning-context.js';
+import { createCleaningContext, isStaff, type CleaningServiceDeps, type CompletionRequirement, type CompletionStep, type JobAccess } from './cleaning-context.js';
 import { createCleaningBooking } from './cleaning-booking.js';
 import { createCleaningTimeOnSite } from './cleaning-time-on-site.js';
 import { createCleaningTurnovers } from './cleaning-turnovers.js';
 
-export type { CleaningServiceDeps, CleaningSettings, CompletionRequirement, JobAccess } from './cleaning-context.js';
+export type { CleaningServiceDeps, CleaningSettings, CompletionRequirement, CompletionStep, JobAccess } from './cleaning-context.js';
 
 /**
  * Cleaning jobs (PRODUCT §2, §4, §5): the reading side here, booking and time on site in their own
@@ -29,6 +29,11 @@ export function createCleaningService(deps: CleaningServiceDeps) {
     /** Another module's rule for completion (photos add "at least one after photo"). */
     addCompletionRequirement(requirement: CompletionRequirement): void {
       completionRequirements.push(requirement);
+    },
+
+    /** Another module's work on completion, in the same transaction (linen → laundry order). */
+    addCompletionStep(step: CompletionStep): void {
+      ctx.completionSteps.push(step);
     },
 
     /** Whether the caller may see job `jobId` (404 otherwise, for every role) and upload to it. */

@@ -103,6 +103,58 @@ function pricingFailure(err: unknown, path: string): never {
 }
 
 export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments }: LaundryServiceDeps) {
+  async function createInTx(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput) {
+    const at = clock.now();
+    const client = await repo.client(tx, input.clientId);
+    if (!client) throw badRequest('UNKNOWN_CLIENT', 'No such client.', [{ path: 'body.clientId', message: 'unknown client', code: 'UNKNOWN_CLIENT' }]);
+    if (!client.is_active) throw new AppError(409, 'CLIENT_INACTIVE', 'This client is deactivated; reactivate them before taking an order.');
+    await assertWorker(tx, input.assignedWorkerId);
+    const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
+    const services = await servicesFor(tx, input.lines, 'lines.');
+    const lines = newLines(input.lines, services, 1, 'lines.');
+    const pricing = await settings.laundryPricing(tx);
+    const price = total(
+      lines.map((l) => l.totalCents),
+      {
+        additionalChargesCents: input.additionalChargesCents,
+        discountCents: input.discountCents,
+        deliveryRequested: input.deliveryRequested,
+        deliveryFeeCents: pricing.deliveryFeeCents,
+        vatRateBasisPoints: pricing.vatRateBasisPoints,
+      },
+    );
+    const day = lisbonDate(at);
+    const n = await repo.nextOrderNumber(tx, day);
+    const orderNumber = formatOrderNumber(day, n);
+    const id = await repo.insertOrder(tx, {
+      orderNumber,
+      orderDay: day,
+      clientId: input.clientId,
+      orderType: input.orderType,
+      assignedWorkerId: input.assignedWorkerId ?? null,
+      expectedReadyDate: input.expectedReadyDate ?? null,
+      specialInstructions: input.specialInstructions ?? null,
+      internalNotes: input.internalNotes ?? null,
+      deliveryRequested: input.deliveryRequested,
+      deliveryPropertyId: input.deliveryRequested ? (input.deliveryPropertyId ?? null) : null,
+      deliveryAddress: address,
+      deliveryDate: input.deliveryRequested ? (input.deliveryDate ?? null) : null,
+      additionalChargesCents: input.additionalChargesCents,
+      additionalChargesNote: input.additionalChargesNote ?? null,
+      discountCents: input.discountCents,
+      deliveryFeeCents: pricing.deliveryFeeCents,
+      vatRateBasisPoints: pricing.vatRateBasisPoints,
+      totals: price,
+      createdBy: actor.type === 'user' ? actor.id : null,
+      at,
+    });
+    await repo.insertLines(tx, id, lines);
+    await repo.addHistory(tx, { orderId: id, from: null, to: 'received', by: actor.id, note: null, isRevert: false, at });
+    const created = (await repo.findOrder(tx, id))!;
+    await audit.record(tx, { action: 'create', entity: 'laundry_order', entityId: id, before: null, after: auditSnapshot(created), valueFields: ORDER_VALUE_FIELDS });
+    return created;
+  }
+
   /** Loads and checks the services of the given lines: unknown or inactive ones are 400s naming the line. */
   async function servicesFor(q: Queryable, lines: Array<Pick<LaundryLineInputDto, 'serviceId'>>, pathPrefix: string) {
     const found = await repo.findServices(q, [...new Set(lines.map((l) => l.serviceId))]);
@@ -318,58 +370,17 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     },
 
     async create(actor: Actor, input: CreateLaundryOrderInput) {
-      const at = clock.now();
-      const row = await db.transaction(async (tx) => {
-        const client = await repo.client(tx, input.clientId);
-        if (!client) throw badRequest('UNKNOWN_CLIENT', 'No such client.', [{ path: 'body.clientId', message: 'unknown client', code: 'UNKNOWN_CLIENT' }]);
-        if (!client.is_active) throw new AppError(409, 'CLIENT_INACTIVE', 'This client is deactivated; reactivate them before taking an order.');
-        await assertWorker(tx, input.assignedWorkerId);
-        const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
-        const services = await servicesFor(tx, input.lines, 'lines.');
-        const lines = newLines(input.lines, services, 1, 'lines.');
-        const pricing = await settings.laundryPricing(tx);
-        const price = total(
-          lines.map((l) => l.totalCents),
-          {
-            additionalChargesCents: input.additionalChargesCents,
-            discountCents: input.discountCents,
-            deliveryRequested: input.deliveryRequested,
-            deliveryFeeCents: pricing.deliveryFeeCents,
-            vatRateBasisPoints: pricing.vatRateBasisPoints,
-          },
-        );
-        const day = lisbonDate(at);
-        const n = await repo.nextOrderNumber(tx, day);
-        const orderNumber = formatOrderNumber(day, n);
-        const id = await repo.insertOrder(tx, {
-          orderNumber,
-          orderDay: day,
-          clientId: input.clientId,
-          orderType: input.orderType,
-          assignedWorkerId: input.assignedWorkerId ?? null,
-          expectedReadyDate: input.expectedReadyDate ?? null,
-          specialInstructions: input.specialInstructions ?? null,
-          internalNotes: input.internalNotes ?? null,
-          deliveryRequested: input.deliveryRequested,
-          deliveryPropertyId: input.deliveryRequested ? (input.deliveryPropertyId ?? null) : null,
-          deliveryAddress: address,
-          deliveryDate: input.deliveryRequested ? (input.deliveryDate ?? null) : null,
-          additionalChargesCents: input.additionalChargesCents,
-          additionalChargesNote: input.additionalChargesNote ?? null,
-          discountCents: input.discountCents,
-          deliveryFeeCents: pricing.deliveryFeeCents,
-          vatRateBasisPoints: pricing.vatRateBasisPoints,
-          totals: price,
-          createdBy: actor.type === 'user' ? actor.id : null,
-          at,
-        });
-        await repo.insertLines(tx, id, lines);
-        await repo.addHistory(tx, { orderId: id, from: null, to: 'received', by: actor.id, note: null, isRevert: false, at });
-        const created = (await repo.findOrder(tx, id))!;
-        await audit.record(tx, { action: 'create', entity: 'laundry_order', entityId: id, before: null, after: auditSnapshot(created), valueFields: ORDER_VALUE_FIELDS });
-        return created;
-      });
+      const row = await db.transaction((tx) => createInTx(tx, actor, input));
       return view(db, actor, row, true);
+    },
+
+    /**
+     * An order made by another module's change, inside its transaction (a turnover's linen on completion).
+     * Priced from the catalogue and settings like any order; returns its id and number.
+     */
+    async createWithin(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput): Promise<{ id: number; orderNumber: string }> {
+      const row = await createInTx(tx, actor, input);
+      return { id: row.id, orderNumber: row.order_number };
     },
 
     /** The detail in one statement: the order, its lines, history and (staff) payments block. */
