@@ -121,7 +121,8 @@ describe('sessions', () => {
     expect((await t.request.get('/api/auth/session').set('Cookie', cookie)).status).toBe(200);
     const logout = await t.request.post('/api/auth/logout').set('Cookie', cookie);
     expect(logout.status).toBe(200);
-    expect(([] as string[]).concat(logout.headers['set-cookie'] ?? []).join()).toMatch(/lavandaria\.sid=;.*Expires=Thu, 01 Jan 1970/);
+    expect(([] as string[]).concat(logout.headers['set-cookie'] ?? []).join()).toMatch(/^lavandaria\.sid=;.*Expires=Thu, 01 Jan 1970/);
+    expect(logout.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
     expect((await t.request.get('/api/auth/session').set('Cookie', cookie)).status).toBe(401);
   });
 

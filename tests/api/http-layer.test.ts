@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import supertest from 'supertest';
 import { z } from 'zod';
 import { createTestApp, createTestDatabase, type TestApp } from '../helpers/test-app.js';
 import { route } from '../../src/http/endpoint.js';
@@ -296,11 +297,29 @@ describe('HTTP layer in production behind one proxy', () => {
     expect(([] as string[]).concat(res.headers['set-cookie'] ?? []).join()).toMatch(/; Secure/);
   });
 
+  it('when the cookie is Secure, then it carries the __Host- prefix, keeps the session over HTTPS, and logout clears it and the site data', async () => {
+    const agent = supertest.agent(t.app);
+    const login = await agent.post('/api/auth/login/user').set('X-Forwarded-Proto', 'https').send({ username: 'admin', password: 'admin123' });
+    const cookie = ([] as string[]).concat(login.headers['set-cookie'] ?? []).join();
+    expect(cookie).toMatch(/^__Host-lavandaria\.sid=/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie, cookie).toMatch(/; Secure/);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const sid = cookie.split(';')[0]!;
+    const session = await t.request.get('/api/auth/session').set('X-Forwarded-Proto', 'https').set('Cookie', sid);
+    expect(session.status).toBe(200);
+    const logout = await t.request.post('/api/auth/logout').set('X-Forwarded-Proto', 'https').set('Cookie', sid);
+    expect(logout.status).toBe(200);
+    expect(logout.headers['clear-site-data']).toBe('"cache", "cookies", "storage"');
+    expect(([] as string[]).concat(logout.headers['set-cookie'] ?? []).join()).toMatch(/^__Host-lavandaria\.sid=;.*Secure/);
+    expect((await t.request.get('/api/auth/session').set('X-Forwarded-Proto', 'https').set('Cookie', sid)).status).toBe(401);
+  });
+
   it('when the request came over plain HTTP (the runbook curl on the host), then the cookie is still set, not Secure', async () => {
     const res = await t.request.post('/api/auth/login/user').send({ username: 'admin', password: 'admin123' });
     expect(res.status).toBe(200);
     const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).join();
-    expect(cookie).toMatch(/lavandaria\.sid=/);
+    expect(cookie).toMatch(/^lavandaria\.sid=/);
     expect(cookie).not.toMatch(/Secure/);
   });
 

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import type pg from 'pg';
@@ -84,9 +84,35 @@ function withThrottledTouch(store: SessionStore, clock: Clock, intervalMs: numbe
  * the secret as a list so a rotation keeps old cookies valid.
  */
 export function sessionMiddleware(store: SessionStore, config: Config): RequestHandler {
+  const secure = config.session.cookieSecure;
+  if (secure !== 'auto') return sessionFor(store, config, sessionCookieName(config, secure), secure);
+  // COOKIE_SECURE=auto: HTTPS (direct or through the trusted proxy) gets the `__Host-` cookie, plain HTTP
+  // (the runbook's curl on the host, development) the plain one; each request is served by one of the two.
+  // Both keep `secure: 'auto'`: express-session installs its cookie factory on the shared store, so the
+  // two instances must build identical cookies apart from the name.
+  const overHttps = sessionFor(store, config, sessionCookieName(config, true), 'auto');
+  const overHttp = sessionFor(store, config, sessionCookieName(config, false), 'auto');
+  return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
+}
+
+/**
+ * The session cookie's name for a request: `__Host-` prefixed whenever the cookie is Secure, so a browser
+ * accepts it only from this exact host over HTTPS with `Path=/` (a sibling subdomain or a plain-HTTP
+ * answer cannot plant or overwrite it); the plain name on plain HTTP, where the prefix would be refused.
+ */
+export function sessionCookieName(config: Config, secure: boolean): string {
+  return secure ? `__Host-${config.session.cookieName}` : config.session.cookieName;
+}
+
+/** Whether a request's session cookie is the Secure one. */
+export function sessionCookieIsSecure(config: Config, req: Request): boolean {
+  return config.session.cookieSecure === 'auto' ? req.secure : config.session.cookieSecure;
+}
+
+function sessionFor(store: SessionStore, config: Config, name: string, secure: boolean | 'auto'): RequestHandler {
   return session({
     store,
-    name: config.session.cookieName,
+    name,
     secret: config.session.secrets,
     resave: false,
     saveUninitialized: false,
@@ -96,7 +122,7 @@ export function sessionMiddleware(store: SessionStore, config: Config): RequestH
     cookie: {
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.session.cookieSecure,
+      secure,
       path: '/',
       maxAge: config.session.idleMinutes.staff * 60_000,
     },

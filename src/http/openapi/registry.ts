@@ -45,7 +45,7 @@ export function createRegistry(): OpenAPIRegistry {
     type: 'apiKey',
     in: 'cookie',
     name: 'lavandaria.sid',
-    description: 'Session cookie set by the login endpoints.',
+    description: 'Session cookie set by the login endpoints (`__Host-lavandaria.sid` over HTTPS).',
   });
   return registry;
 }

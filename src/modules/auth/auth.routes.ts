@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { unauthenticated } from '../../lib/app-error.js';
 import { ChangePasswordBody, LoginClientBody, LoginUserBody, Principal, UpdateProfileBody, type PrincipalDto } from '../../contracts/auth.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { sessionKindOf } from '../../http/middleware/session.js';
+import { sessionCookieIsSecure, sessionCookieName, sessionKindOf } from '../../http/middleware/session.js';
 import { principalKey, type AuthService } from './auth.service.js';
 
 const TAGS = ['Auth'];
@@ -90,7 +90,10 @@ export function authRoutes(routes: Routes, deps: { auth: AuthService; config: Co
     },
     async ({ req, res }) => {
       if (req.session?.auth) await promisify((cb) => req.session.destroy(cb));
-      res.clearCookie(config.session.cookieName, { path: '/', httpOnly: true, sameSite: 'lax' });
+      const secure = sessionCookieIsSecure(config, req);
+      res.clearCookie(sessionCookieName(config, secure), { path: '/', httpOnly: true, sameSite: 'lax', secure });
+      // Nothing of the account stays in this browser: cached answers, cookies and stored data (ASVS 14.3.1).
+      res.setHeader('Clear-Site-Data', '"cache", "cookies", "storage"');
       return { loggedOut: true as const };
     },
   );
