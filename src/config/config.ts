@@ -43,6 +43,8 @@ export interface Config {
     slowQueryWarnMs: number;
     slowQueryErrorMs: number;
     applicationName: string;
+    /** false: every statement runs unnamed (behind a transaction-mode pooler; runbook, "Behind PgBouncer"). */
+    namedStatements: boolean;
     migrateOnBoot: boolean;
     embeddedPort: number;
   };
@@ -236,6 +238,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       slowQueryWarnMs: e.DB_SLOW_QUERY_WARN_MS,
       slowQueryErrorMs: e.DB_SLOW_QUERY_ERROR_MS,
       applicationName: e.DB_APPLICATION_NAME,
+      namedStatements: e.DB_NAMED_STATEMENTS,
       migrateOnBoot: e.MIGRATE_ON_BOOT,
       embeddedPort: e.EMBEDDED_PG_PORT,
     },

@@ -60,6 +60,8 @@ export const envSchema = z.object({
   DB_SLOW_QUERY_WARN_MS: int(100, 1),
   DB_SLOW_QUERY_ERROR_MS: int(1000, 1),
   DB_APPLICATION_NAME: z.string().default('lavandaria-api'),
+  // false behind a transaction-mode pooler that cannot keep named prepared statements (PgBouncer < 1.21).
+  DB_NAMED_STATEMENTS: bool(true),
   MIGRATE_ON_BOOT: bool(true),
   EMBEDDED_PG_PORT: int(0, 0, 65535),
 

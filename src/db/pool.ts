@@ -64,6 +64,11 @@ export interface PoolOptions {
   applicationName: string;
   slowQueryWarnMs: number;
   slowQueryErrorMs: number;
+  /**
+   * false behind a transaction-mode pooler: every statement then runs unnamed (default true: hot reads
+   * and the rate limiter reuse their plans per connection).
+   */
+  namedStatements?: boolean;
 }
 
 export function poolOptionsFrom(config: Config, connection: DbConnectionConfig): PoolOptions {
@@ -77,14 +82,16 @@ export function poolOptionsFrom(config: Config, connection: DbConnectionConfig):
     applicationName: config.db.applicationName,
     slowQueryWarnMs: config.db.slowQueryWarnMs,
     slowQueryErrorMs: config.db.slowQueryErrorMs,
+    namedStatements: config.db.namedStatements,
   };
 }
 
 /**
- * Named prepared statements live in one server session; behind a transaction-mode pooler (PgBouncer)
- * the next use lands on another session and fails ("prepared statement … does not exist"). Libraries
- * over this pool (the rate limiter names its statements) therefore run every statement unnamed: parsed
- * and executed within one round trip, so it works with or without a pooler.
+ * Named prepared statements live in one server session; behind a transaction-mode pooler (PgBouncer
+ * before 1.21, or without max_prepared_statements) the next use lands on another session and fails
+ * ("prepared statement … already exists" / "does not exist"). With DB_NAMED_STATEMENTS=false every
+ * statement on this pool — ours (`prepare: true`) and the libraries' (the rate limiter names its own) —
+ * runs unnamed: parsed and executed in one round trip, correct through any pooler.
  */
 function withoutStatementNames(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -108,7 +115,7 @@ export function createPgPool(options: PoolOptions): pg.Pool {
     idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs,
     application_name: options.applicationName,
   });
-  pool.on('connect', withoutStatementNames);
+  if (options.namedStatements === false) pool.on('connect', withoutStatementNames);
   return pool;
 }
 

@@ -119,6 +119,7 @@ describe('behind PgBouncer (transaction pooling)', { timeout: 150_000 }, () => {
       DB_USER: roles.app,
       DB_PASSWORD: roles.appPassword,
       DATABASE_MIGRATION_URL: migrationUrl.toString(),
+      DB_NAMED_STATEMENTS: 'false',
     });
     await seedAccounts(through(roles.database));
   });
@@ -135,7 +136,7 @@ describe('behind PgBouncer (transaction pooling)', { timeout: 150_000 }, () => {
     expect(ci).toContain('/usr/sbin/pgbouncer');
   });
 
-  it('when a client reuses a named statement through the pooler, then PgBouncer breaks it — and the app pool runs it unnamed', async () => {
+  it('when named statements go through the pooler, then PgBouncer 1.18 breaks them — and DB_NAMED_STATEMENTS=false runs them unnamed', async () => {
     // The hazard: two sessions share one server connection; the second cannot prepare the same name.
     const [a, b] = [new pg.Client(through('probe')), new pg.Client(through('probe'))];
     await Promise.all([a.connect(), b.connect()]);
@@ -149,19 +150,28 @@ describe('behind PgBouncer (transaction pooling)', { timeout: 150_000 }, () => {
     } finally {
       await Promise.all([a.end(), b.end()]);
     }
-    // The server's pool (createDb) strips statement names, so the same traffic works.
-    const db = createDb(
-      { connection: through('probe'), ssl: false, max: 3, connectionTimeoutMs: 5000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 30_000, applicationName: 'lavandaria-pgbouncer-test', slowQueryWarnMs: 10_000, slowQueryErrorMs: 10_000 },
-      pino({ level: 'silent' }),
-    );
-    try {
-      const results = await Promise.all(
-        Array.from({ length: 12 }, (_, i) => db.pool.query({ name: 'rlflx-get', text: 'SELECT $1::int AS n', values: [i] }).then((r) => r.rows[0].n as number)),
+    // The server's pool: the limiter's named statements and its own prepared reads (`prepare: true`).
+    const traffic = async (namedStatements: boolean) => {
+      const db = createDb(
+        { connection: through('probe'), ssl: false, max: 3, connectionTimeoutMs: 5000, statementTimeoutMs: 30_000, idleInTransactionTimeoutMs: 30_000, applicationName: 'lavandaria-pgbouncer-test', slowQueryWarnMs: 10_000, slowQueryErrorMs: 10_000, namedStatements },
+        pino({ level: 'silent' }),
       );
-      expect(results).toEqual(Array.from({ length: 12 }, (_, i) => i));
-    } finally {
-      await db.end();
-    }
+      try {
+        return await Promise.allSettled(
+          Array.from({ length: 12 }, (_, i) =>
+            i % 2
+              ? db.pool.query({ name: 'rlflx-get', text: 'SELECT $1::int AS n', values: [i] }).then((r) => r.rows[0].n as number)
+              : db.query<{ n: number }>('SELECT $1::int AS n', [i], { prepare: true }).then((r) => r.rows[0]!.n),
+          ),
+        );
+      } finally {
+        await db.end();
+      }
+    };
+    const named = await traffic(true);
+    expect(named.filter((r) => r.status === 'rejected').map((r) => (r.reason as { code?: string }).code)).toContain('42P05');
+    const unnamed = await traffic(false);
+    expect(unnamed.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual(Array.from({ length: 12 }, (_, i) => i));
   });
 
   it('when the app role connects through PgBouncer, then the role carries the timeouts the ignored startup parameters would have set', async () => {
