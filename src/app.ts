@@ -17,6 +17,7 @@ import { jsonBody } from './http/middleware/json-body.js';
 import { jsonGzip } from './http/middleware/json-gzip.js';
 import { createSessionStore, loadActor, sessionMiddleware, type SessionStore } from './http/middleware/session.js';
 import { idempotency } from './http/middleware/idempotency.js';
+import { apiRateLimit } from './http/middleware/api-rate-limit.js';
 import { apiNotFound, errorHandler } from './http/middleware/error-handler.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
 import { docsRouter } from './http/docs.routes.js';
@@ -320,6 +321,8 @@ export function createApp(deps: AppDeps): App {
   app.use(originPolicy(config.corsOrigins));
   if (config.docsEnabled) app.use(docsRouter(routes.registry, deps.version));
   app.use(probes.router);
+  // After the probes (a load balancer's checks are never limited), before any parsing or session work.
+  app.use('/api', apiRateLimit(db.pool, config.rateLimit.api, logger, () => metrics.rateLimitTriggered('api', 'ip')));
   app.use('/api', jsonBody(config.bodyLimitKb, MULTIPART_PATHS));
   app.use('/api', sessionMiddleware(sessionStore, config));
   app.use('/api', loadActor(config, clock));

@@ -69,6 +69,8 @@ export interface Config {
     loginIpMax: number;
     loginWindowSeconds: number;
     failOpen: boolean;
+    /** Per-address limit on the whole API (0 = off); loopback is exempt outside production. */
+    api: { max: number; windowSeconds: number; exemptLoopback: boolean };
   };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   idempotencyTtlHours: number;
@@ -270,6 +272,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       loginIpMax: e.RATE_LIMIT_LOGIN_IP_MAX,
       loginWindowSeconds: e.RATE_LIMIT_LOGIN_WINDOW_MINUTES * 60,
       failOpen: e.RATE_LIMIT_FAIL_OPEN,
+      api: { max: e.RATE_LIMIT_API_MAX, windowSeconds: e.RATE_LIMIT_API_WINDOW_SECONDS, exemptLoopback: !isProduction },
     },
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,

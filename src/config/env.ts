@@ -94,6 +94,8 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_IP_MAX: int(50, 1),
   RATE_LIMIT_LOGIN_WINDOW_MINUTES: int(15, 1),
   RATE_LIMIT_FAIL_OPEN: bool(false),
+  RATE_LIMIT_API_MAX: int(600, 0),
+  RATE_LIMIT_API_WINDOW_SECONDS: int(60, 1, 3600),
 
   ARGON2_MEMORY_KIB: int(19456, 8),
   ARGON2_TIME_COST: int(2, 1),
