@@ -101,6 +101,8 @@ import { checklistsRoutes } from './modules/checklists/checklists.routes.js';
 import { createLinenRepository } from './modules/linen/linen.repository.js';
 import { createLinenService } from './modules/linen/linen.service.js';
 import { linenRoutes } from './modules/linen/linen.routes.js';
+import { createHostReportsService } from './modules/host-reports/host-reports.service.js';
+import { hostReportsRoutes } from './modules/host-reports/host-reports.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -298,6 +300,7 @@ export function createApp(deps: AppDeps): App {
   // A completed turnover's linen becomes the host's laundry order in the completion's own transaction.
   cleaning.addCompletionStep(linen.orderOnCompletion);
   linenRoutes(routes, { linen });
+  hostReportsRoutes(routes, { hostReports: createHostReportsService({ cleaning, checklists, photos, linen }) });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { PROPERTY, signedInClient } from '../helpers/people-fixtures.js';
+import { plainJpeg } from '../fixtures/photo-fixtures.js';
+import { uploadPhotos } from '../fixtures/photo-api.js';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -88,5 +90,23 @@ describe('turnover linen', () => {
     const jobId = await newJob('house');
     await workAndComplete(jobId, 12).then((r) => expect(r.status).toBe(200));
     expect((await admin.get(`/api/cleaning-jobs/${jobId}/linen`).expect(200)).body.data.order).toBeNull();
+  });
+
+  it('when the host opens the report of a completed turnover, then it shows the time on site, photos by room before and after, and the linen order; staff see the same page', async () => {
+    const jobId = await newJob();
+    expect((await client.get(`/api/cleaning-jobs/${jobId}/report`)).status).toBe(409);
+    await uploadPhotos(worker, jobId, [{ bytes: await plainJpeg(320, 240, 1), name: 'antes.jpg' }], { photoType: 'before', roomArea: 'Quarto' }).expect(201);
+    await uploadPhotos(worker, jobId, [{ bytes: await plainJpeg(320, 240, 2), name: 'depois.jpg' }], { photoType: 'after', roomArea: 'Quarto' }).expect(201);
+    await workAndComplete(jobId, 15).then((r) => expect(r.status).toBe(200));
+
+    const report = (await client.get(`/api/cleaning-jobs/${jobId}/report`).expect(200)).body.data;
+    expect(report).toMatchObject({ jobId, property: { id: propertyId, name: 'Chiado T2' }, scheduledDate: '2026-06-02', timeOnSite: [{ startedAt: '2026-06-02T15:00:00.000Z', endedAt: '2026-06-02T15:45:00.000Z', minutes: 45 }] });
+    expect(report.rooms.map((r: { room: string; before: unknown[]; after: unknown[] }) => [r.room, r.before.length, r.after.length])).toEqual([['Quarto', 1, 1]]);
+    expect(report.linen.order).toMatchObject({ status: 'received' });
+    // The host can open the photos the report lists.
+    await client.get(report.rooms[0].after[0].url).expect(200);
+    expect((await admin.get(`/api/cleaning-jobs/${jobId}/report`).expect(200)).body.data).toEqual(report);
+    await otherClient.get(`/api/cleaning-jobs/${jobId}/report`).expect(404);
+    await worker.get(`/api/cleaning-jobs/${jobId}/report`).expect(403);
   });
 });
