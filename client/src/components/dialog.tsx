@@ -55,9 +55,65 @@ export function ModalDialog({
   );
 }
 
-/** The buttons row at the bottom of a dialog or form. */
+/** The buttons row at the bottom of a dialog or form; inside a dialog it stays in view while the body scrolls. */
 export function DialogActions({ children }: { children: ReactNode }) {
   return <div className="modal__actions">{children}</div>;
+}
+
+/**
+ * The standard footer of a dialog that does something: the server's refusal (when there is one), a
+ * way out and the action, named for what it does. Without `onConfirm` the action submits the dialog's
+ * form. While pending, neither can be pressed twice; `tone="danger"` for what cannot be undone.
+ */
+export function DialogFooter({
+  onCancel,
+  cancelLabel,
+  confirmLabel,
+  pendingLabel,
+  onConfirm,
+  isPending,
+  isDisabled,
+  tone = 'primary',
+  error,
+}: {
+  onCancel: () => void;
+  cancelLabel?: string;
+  confirmLabel: ReactNode;
+  pendingLabel?: ReactNode;
+  onConfirm?: () => void;
+  isPending?: boolean;
+  isDisabled?: boolean;
+  tone?: 'primary' | 'danger';
+  error?: unknown;
+}) {
+  const { t } = useTranslation('ui');
+  const describe = useDescribeError();
+  const failure = error ? describe(error) : null;
+  return (
+    <>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <DialogActions>
+        <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
+          {cancelLabel ?? t('cancel')}
+        </Button>
+        <Button
+          type={onConfirm ? 'button' : 'submit'}
+          variant={tone}
+          className={tone === 'danger' ? 'btn--danger-solid' : undefined}
+          onPress={onConfirm}
+          isPending={isPending}
+          pendingLabel={pendingLabel}
+          isDisabled={isDisabled}
+        >
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </>
+  );
 }
 
 /**
@@ -87,27 +143,10 @@ export function ConfirmDialog({
   error?: unknown;
   tone?: 'danger' | 'primary';
 }) {
-  const { t } = useTranslation('ui');
-  const describe = useDescribeError();
-  const failure = error ? describe(error) : null;
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
-      <div className="stack stack--sm">
-        <div className="modal__text">{children}</div>
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-      </div>
-      <DialogActions>
-        <Button variant="secondary" onPress={() => onOpenChange(false)}>
-          {t('cancel')}
-        </Button>
-        <Button variant={tone === 'danger' ? 'danger' : 'primary'} className={tone === 'danger' ? 'btn--danger-solid' : undefined} onPress={onConfirm} isPending={isPending} pendingLabel={pendingLabel}>
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <div className="modal__text">{children}</div>
+      <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={confirmLabel} pendingLabel={pendingLabel} onConfirm={onConfirm} isPending={isPending} tone={tone} error={error} />
     </ModalDialog>
   );
 }

@@ -118,7 +118,13 @@ export function SearchSelectField({ label, options, value, onChange, inputValue,
   return (
     <ComboBox
       selectedKey={value ?? null}
-      onSelectionChange={(key: Key | null) => onChange(key)}
+      onSelectionChange={(key: Key | null) => {
+        // The chosen label is shown in the same render as the choice: a later change of the text would
+        // look like typing to the combo box, which would open its whole list again.
+        const chosen = options.find((option) => option.id === key);
+        if (chosen) onInputChange(chosen.label);
+        onChange(key);
+      }}
       inputValue={inputValue}
       onInputChange={onInputChange}
       items={options}

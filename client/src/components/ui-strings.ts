@@ -8,6 +8,10 @@ import { addNamespace } from '@/lib/i18n';
 export const uiEn = {
   close: 'Close',
   cancel: 'Cancel',
+  filters: 'Filters',
+  filtersActive_one: 'Filters, {{count}} in use',
+  filtersActive_other: 'Filters, {{count}} in use',
+  showResults: 'Show results',
   save: 'Save',
   saving: 'Saving…',
   copy: 'Copy',
@@ -53,6 +57,10 @@ export const uiEn = {
 const uiPt: Shape<typeof uiEn> = {
   close: 'Fechar',
   cancel: 'Cancelar',
+  filters: 'Filtros',
+  filtersActive_one: 'Filtros, {{count}} em uso',
+  filtersActive_other: 'Filtros, {{count}} em uso',
+  showResults: 'Ver resultados',
   save: 'Guardar',
   saving: 'A guardar…',
   copy: 'Copiar',

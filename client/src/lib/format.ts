@@ -25,6 +25,14 @@ export function formatMoney(cents: number, locale: LocaleCode): string {
   return numberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
 }
 
+/**
+ * A rate in basis points as people read it on the receipts too: 2300 → "23%", 650 → "6,5%" (no space
+ * before the sign, in both languages, so screen and paper agree).
+ */
+export function formatPercent(basisPoints: number, locale: LocaleCode): string {
+  return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(basisPoints / 100)}%`;
+}
+
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
 
 export function formatDate(value: Date | string | number, locale: LocaleCode, style: DateStyle = 'medium'): string {

@@ -26,10 +26,6 @@ export function formatNumber(value: number, locale: LocaleCode): string {
   return new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumFractionDigits: 2 }).format(value);
 }
 
-export function formatPercent(basisPoints: number, locale: LocaleCode): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
-}
-
 /** 130 → "2 h 10 min"; under an hour → "45 min". */
 export function formatMinutes(total: number, t: TFunction<'cleaning'>): string {
   const hours = Math.floor(total / 60);
@@ -53,4 +49,19 @@ export function formatElapsed(ms: number): string {
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+export type WorkerAccess = 'shown' | 'later' | 'closed' | 'none';
+
+/**
+ * What a worker's access section says. The server sends the notes only inside the window (from a
+ * set time before the job until it is over), so "nothing sent" means "not yet", "no longer" or
+ * "there are none" depending on the job's status and the window.
+ */
+export function workerAccess(job: { status: string; accessInstructionsFrom: string; property: { accessInstructions?: string | null } }, now = Date.now()): WorkerAccess {
+  if (job.property.accessInstructions) return 'shown';
+  const open = job.status === 'scheduled' || job.status === 'in_progress';
+  if (!open) return job.property.accessInstructions === undefined ? 'closed' : 'none';
+  if (job.property.accessInstructions === undefined && Date.parse(job.accessInstructionsFrom) > now) return 'later';
+  return 'none';
 }

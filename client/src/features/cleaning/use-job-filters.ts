@@ -48,8 +48,12 @@ export function useJobFilters() {
     );
   };
 
+  // The filters a person chose (the default "from today" is not one of them).
+  const activeCount = ['status', 'to', 'workerId', 'clientId', 'propertyId', 'jobType', 'q'].filter((key) => params.get(key)).length + (params.has('from') && params.get('from') !== lisbonDate() ? 1 : 0);
+
   return {
     filters,
+    activeCount,
     view,
     week,
     setFilters: (changes: Partial<JobFilters>) => update(changes as Record<string, string | number | undefined | CleaningStatusValue[]>),

@@ -33,6 +33,18 @@ export function serviceName(service: { name: string; nameEn: string }, locale: L
   return locale === 'en' ? service.nameEn : service.name;
 }
 
+/**
+ * The parts of a package as words ("lavagem e engomagem"), never the price list's internal codes: a
+ * known part by its translation, another service by its name, anything else in lower case.
+ */
+export function packageParts(codes: readonly string[], services: readonly { code: string; name: string; nameEn: string }[], partName: (code: string) => string | undefined, locale: LocaleCode): string {
+  const words = codes.map((code) => {
+    const service = services.find((s) => s.code === code);
+    return partName(code) ?? (service ? serviceName(service, locale).toLowerCase() : code.replace(/_/g, ' ').toLowerCase());
+  });
+  return new Intl.ListFormat(locale === 'en' ? 'en-GB' : 'pt-PT', { style: 'long', type: 'conjunction' }).format(words);
+}
+
 export const OPEN_STATUSES: readonly LaundryStatusValue[] = ['received', 'in_progress', 'ready'];
 
 export function isOpen(status: LaundryStatusValue): boolean {

@@ -12,8 +12,9 @@ export function useCreateJob() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createJob,
-    onSuccess: (job) => {
-      queryClient.setQueryData(cleaningKeys.detail(job.id), job);
+    // The booking's answer leaves out the access notes (only the job page reveals them, audited): the
+    // job page asks for itself rather than start from an answer that would say "none recorded".
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: cleaningKeys.lists() });
     },
   });

@@ -13,9 +13,10 @@ export function useUpdateJob() {
   return useMutation({
     mutationFn: updateJob,
     onSuccess: (job) => {
-      queryClient.setQueryData(cleaningKeys.detail(job.id), job);
-      // Other occurrences of a series may have changed too.
-      void queryClient.invalidateQueries({ queryKey: cleaningKeys.all, predicate: (q) => q.queryKey[2] !== job.id });
+      // Shown at once; the answer leaves out the access notes (the place may have changed too), so the
+      // job page fetches itself again. Other occurrences of a series may have changed as well.
+      queryClient.setQueryData(cleaningKeys.detail(job.id), (old: object | undefined) => ({ ...old, ...job }));
+      void queryClient.invalidateQueries({ queryKey: cleaningKeys.all });
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogActions, DialogFooter, ModalDialog } from '@/components/dialog';
 import { NativeInput, RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
@@ -15,20 +15,13 @@ import '@/features/cleaning/cleaning-strings';
 
 export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
   const { t } = useTranslation('cleaning');
-  const describe = useDescribeError();
   const cancel = useCancelJob();
   const [reason, setReason] = useState('');
   const [scope, setScope] = useState<'this' | 'future'>('this');
   const [tried, setTried] = useState(false);
   const missing = reason.trim().length < 3;
-  const failure = cancel.error ? describe(cancel.error) : null;
   return (
     <ModalDialog isOpen role="alertdialog" onOpenChange={(open) => !open && !cancel.isPending && onClose()} title={t('cancelDialog.title')} description={t('cancelDialog.lead')}>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
       <TextAreaInput
         label={t('cancelDialog.reason')}
         description={t('cancelDialog.reasonHint')}
@@ -50,21 +43,18 @@ export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () =
           ]}
         />
       ) : null}
-      <DialogActions>
-        <Button variant="secondary" onPress={onClose} isDisabled={cancel.isPending}>
-          {t('cancelDialog.keep')}
-        </Button>
-        <Button
-          variant="danger"
-          isPending={cancel.isPending}
-          onPress={() => {
-            setTried(true);
-            if (!missing) cancel.mutate({ id: job.id, input: { reason: reason.trim(), scope } }, { onSuccess: onClose });
-          }}
-        >
-          {t('cancelDialog.confirm')}
-        </Button>
-      </DialogActions>
+      <DialogFooter
+        onCancel={onClose}
+        cancelLabel={t('cancelDialog.keep')}
+        confirmLabel={t('cancelDialog.confirm')}
+        tone="danger"
+        isPending={cancel.isPending}
+        error={cancel.error}
+        onConfirm={() => {
+          setTried(true);
+          if (!missing) cancel.mutate({ id: job.id, input: { reason: reason.trim(), scope } }, { onSuccess: onClose });
+        }}
+      />
     </ModalDialog>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CleaningEstimate, CleaningPrice } from '@contracts/cleaning';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { formatMinutes, formatPercent, formatSeconds } from '@/features/cleaning/job-format';
+import { formatMinutes, formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
 
 type Price = z.infer<typeof CleaningPrice>;

@@ -11,7 +11,65 @@ import type { StaffJob } from '@/features/cleaning/api/keys';
 import { useWorkers } from '@/features/cleaning/api/pickers';
 import '@/features/cleaning/cleaning-strings';
 
-/** A week (Monday to Sunday, Lisbon dates) with one row per team member and their jobs in each day. */
+const STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+
+/** What each colour means, beside the grid (the chips also carry the status in words for screen readers). */
+function StatusLegend() {
+  const { t } = useTranslation('cleaning');
+  return (
+    <ul role="list" className="week__legend" aria-label={t('week.legend')}>
+      {STATUSES.map((status) => (
+        <li key={status} className="week__legend-item">
+          <span className={`week-chip week-chip--${status} week__swatch`} aria-hidden="true" />
+          {t(`status.${status}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The same week on a phone: day by day, each job with its time, place, team and status in words
+ * (a seven-column grid does not fit a phone's width).
+ */
+function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; jobs: StaffJob[]; workerIds: Set<number>; hrefOf: (id: number) => string; today: string }) {
+  const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
+  return (
+    <ol role="list" className="week-agenda">
+      {days.map((day) => {
+        const list = jobs.filter((j) => j.scheduledDate === day && j.workers.some((w) => workerIds.has(w.id))).sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime));
+        return (
+          <li key={day} className="week-agenda__day" aria-current={day === today ? 'date' : undefined}>
+            <h3 className="week-agenda__date">{formatDate(calendarDate(day), locale, 'full')}</h3>
+            {list.length === 0 ? (
+              <p className="muted week-agenda__none">{t('week.noJobs')}</p>
+            ) : (
+              <ul role="list" className="week__jobs">
+                {list.map((job) => (
+                  <li key={job.id}>
+                    <Link to={hrefOf(job.id)} className={`week-chip week-agenda__job week-chip--${job.status}`}>
+                      <span className="week-chip__time">{job.scheduledTime}</span>
+                      <span className="week-chip__place">{job.property.name}</span>
+                      <span className="week-agenda__detail">
+                        {[job.workers.map((w) => w.name).join(', '), t(`status.${job.status}`)].filter(Boolean).join(' · ')}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/**
+ * A week (Monday to Sunday, Lisbon dates): on wide screens one row per team member and their jobs in
+ * each day, with a colour legend; on a phone a day-by-day agenda.
+ */
 export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: string; onWeekChange: (monday: string) => void; filters: JobFilters; hrefOf: (id: number) => string }) {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
@@ -53,57 +111,64 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
       ) : rows.length === 0 ? (
         <p className="muted week__empty">{t('week.noWorkers')}</p>
       ) : (
-        <div className="week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
-          <table className="week__grid">
-            <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="week__member-head">
-                  {t('week.member')}
-                </th>
-                {days.map((day) => (
-                  <th key={day} scope="col" className={day === today ? 'week__day week__day--today' : 'week__day'} aria-current={day === today ? 'date' : undefined}>
-                    <span className="week__dayname">{dayName.format(calendarDate(day))}</span>
-                    <span className="week__daynum">{dayNumber.format(calendarDate(day))}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((worker) => (
-                <tr key={worker.id}>
-                  <th scope="row" className="week__member">
-                    {worker.name}
-                  </th>
-                  {days.map((day) => {
-                    const list = cell(worker.id, day);
-                    return (
-                      <td key={day} className={day === today ? 'week__cell week__cell--today' : 'week__cell'}>
-                        {list.length === 0 ? (
-                          <span className="visually-hidden">{t('week.noJobs')}</span>
-                        ) : (
-                          <ul role="list" className="week__jobs">
-                            {list.map((job) => (
-                              <li key={job.id}>
-                                <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>
-                                  <span className="week-chip__time">{job.scheduledTime}</span>
-                                  <span className="week-chip__place">{job.property.name}</span>
-                                  <span className="visually-hidden">{t(`status.${job.status}`)}</span>
-                                </Link>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="week__agenda">
+            <WeekAgenda days={days} jobs={jobs.data ?? []} workerIds={new Set(rows.map((w) => w.id))} hrefOf={hrefOf} today={today} />
+          </div>
+          <div className="week__wide">
+            <div className="week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
+              <table className="week__grid">
+                <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="week__member-head">
+                      {t('week.member')}
+                    </th>
+                    {days.map((day) => (
+                      <th key={day} scope="col" className={day === today ? 'week__day week__day--today' : 'week__day'} aria-current={day === today ? 'date' : undefined}>
+                        <span className="week__dayname">{dayName.format(calendarDate(day))}</span>
+                        <span className="week__daynum">{dayNumber.format(calendarDate(day))}</span>
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((worker) => (
+                    <tr key={worker.id}>
+                      <th scope="row" className="week__member">
+                        {worker.name}
+                      </th>
+                      {days.map((day) => {
+                        const list = cell(worker.id, day);
+                        return (
+                          <td key={day} className={day === today ? 'week__cell week__cell--today' : 'week__cell'}>
+                            {list.length === 0 ? (
+                              <span className="visually-hidden">{t('week.noJobs')}</span>
+                            ) : (
+                              <ul role="list" className="week__jobs">
+                                {list.map((job) => (
+                                  <li key={job.id}>
+                                    <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>
+                                      <span className="week-chip__time">{job.scheduledTime}</span>
+                                      <span className="week-chip__place">{job.property.name}</span>
+                                      <span className="visually-hidden">{t(`status.${job.status}`)}</span>
+                                    </Link>
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <StatusLegend />
+          </div>
+        </>
       )}
-      <p className="week__legend muted">{t('week.legend')}</p>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
+import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
@@ -50,7 +51,7 @@ function ListView({ filters }: { filters: ReturnType<typeof useJobFilters>['filt
 
 export default function StaffJobsPage() {
   const { t } = useTranslation('cleaning');
-  const { filters, view, week, setFilters, setView, setWeek, clear } = useJobFilters();
+  const { filters, activeCount, view, week, setFilters, setView, setWeek, clear } = useJobFilters();
   return (
     <>
       <PageHeader
@@ -97,7 +98,9 @@ export default function StaffJobsPage() {
             {t('list.viewWeek')}
           </Link>
         </nav>
-        <JobFiltersPanel filters={filters} onChange={setFilters} onClear={clear} showDates={view === 'list'} />
+        <FiltersSheet activeCount={activeCount}>
+          <JobFiltersPanel filters={filters} onChange={setFilters} onClear={clear} showDates={view === 'list'} />
+        </FiltersSheet>
         {view === 'week' ? <WeekCalendar week={week} onWeekChange={setWeek} filters={{ ...filters, from: undefined, to: undefined }} hrefOf={staffPaths.detail} /> : <ListView filters={filters} />}
       </div>
     </>

@@ -19,7 +19,7 @@ import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TapControl } from '@/features/cleaning/components/tap-control';
 import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
-import { addressText, formatSeconds, mapsHref } from '@/features/cleaning/job-format';
+import { addressText, formatSeconds, mapsHref, workerAccess } from '@/features/cleaning/job-format';
 import { pendingFor } from '@/features/cleaning/offline/tap-queue';
 import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
@@ -74,7 +74,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
   const address = addressText(job.property);
   const open = job.status === 'scheduled' || job.status === 'in_progress';
   const access = job.property.accessInstructions;
-  const accessLater = open && access === undefined && Date.parse(job.accessInstructionsFrom) > Date.now();
+  const accessShown = workerAccess(job);
 
   return (
     <>
@@ -131,10 +131,12 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
             <Icon name="key" size={20} />
             {t('worker.access')}
           </h2>
-          {access ? (
+          {accessShown === 'shown' ? (
             <p className="facts__text worker-detail__access">{access}</p>
-          ) : accessLater ? (
+          ) : accessShown === 'later' ? (
             <p className="muted">{t('worker.accessFrom', { when: formatDateTime(job.accessInstructionsFrom, locale, 'medium') })}</p>
+          ) : accessShown === 'closed' ? (
+            <p className="muted">{t('worker.accessClosed')}</p>
           ) : (
             <p className="muted">{t('worker.accessNone')}</p>
           )}

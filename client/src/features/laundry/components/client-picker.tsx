@@ -46,7 +46,13 @@ export function ClientPicker({
         if (value === '' && selected) onSelect(null);
       }}
       selectedKey={selected?.id ?? null}
-      onSelectionChange={(key: Key | null) => onSelect(withSelected.find((c) => c.id === key) ?? null)}
+      onSelectionChange={(key: Key | null) => {
+        const chosen = withSelected.find((c) => c.id === key) ?? null;
+        // The input shows the chosen name in the same render as the choice: a later change of the text
+        // would look like typing to the combo box, which then opens its whole list again.
+        if (chosen) setInput(chosen.name);
+        onSelect(chosen);
+      }}
       isInvalid={Boolean(errorMessage)}
       validationBehavior="aria"
       menuTrigger="focus"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 
 export interface Breakdown {
@@ -11,11 +11,6 @@ export interface Breakdown {
   vatRateBasisPoints: number;
   vatCents: number;
   totalCents: number;
-}
-
-/** "23 %" from basis points, in the language's number style (2300 → 23, 1300 → 13, 650 → 6,5). */
-function vatRate(basisPoints: number, locale: string): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pt-PT', { maximumFractionDigits: 2 }).format(basisPoints / 100);
 }
 
 /**
@@ -55,7 +50,7 @@ export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; te
         <dd>{money(breakdown.subtotalCents)}</dd>
       </div>
       <div className="price-breakdown__row" data-testid="price-vat">
-        <dt>{t('price.vat', { rate: vatRate(breakdown.vatRateBasisPoints, locale) })}</dt>
+        <dt>{t('price.vat', { rate: formatPercent(breakdown.vatRateBasisPoints, locale) })}</dt>
         <dd>{money(breakdown.vatCents)}</dd>
       </div>
       <div className="price-breakdown__row price-breakdown__row--total" data-testid="price-total">

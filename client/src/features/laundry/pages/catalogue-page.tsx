@@ -17,7 +17,7 @@ import { fieldMessage } from '@/features/laundry/field-message';
 import { CheckboxInput, TextAreaInput } from '@/features/laundry/components/form-bits';
 import { LaundryModal, ModalActions } from '@/features/laundry/components/laundry-modal';
 import { ConfirmDialog } from '@/features/laundry/components/reason-dialog';
-import { centsForInput, parseDecimal, serviceName } from '@/features/laundry/laundry-format';
+import { centsForInput, packageParts, parseDecimal, serviceName } from '@/features/laundry/laundry-format';
 import '@/features/laundry/laundry.css';
 
 function priceToken(text: string, required: boolean): number | null | string {
@@ -145,6 +145,7 @@ export default function CataloguePage() {
     );
 
   const visible = (services.data ?? []).filter((s) => showInactive || s.isActive);
+  const partName = (code: string) => (t('catalogue.parts', { returnObjects: true }) as Record<string, string>)[code];
 
   return (
     <>
@@ -177,7 +178,6 @@ export default function CataloguePage() {
                   </span>
                   <div className="service-card__titles">
                     <h2 className="service-card__name">{serviceName(service, locale)}</h2>
-                    <p className="service-card__code">{service.code}</p>
                   </div>
                   <span className={service.isActive ? 'badge badge--primary' : 'badge'}>{service.isActive ? t('catalogue.active') : t('catalogue.inactive')}</span>
                 </div>
@@ -192,7 +192,7 @@ export default function CataloguePage() {
                   {service.isPackage ? (
                     <div>
                       <dt>{t('catalogue.package')}</dt>
-                      <dd>{t('catalogue.packageIncludes', { items: service.packageIncludes.join(' + ') })}</dd>
+                      <dd>{t('catalogue.packageIncludes', { items: packageParts(service.packageIncludes, services.data ?? [], partName, locale) })}</dd>
                     </div>
                   ) : null}
                   <div className="facts__wide">

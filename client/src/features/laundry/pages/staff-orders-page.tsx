@@ -6,6 +6,7 @@ import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
+import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
@@ -19,6 +20,7 @@ import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { NativeSelect } from '@/features/laundry/components/form-bits';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { useDebounced } from '@/features/laundry/use-debounced';
+import '@/components/kit.css';
 import '@/features/laundry/laundry.css';
 
 const SORTS = [
@@ -58,14 +60,15 @@ function useFilters() {
       },
       { replace: true },
     );
-  return { filters, set, clear: () => setParams(new URLSearchParams(), { replace: true }), active: [...params.keys()].some((k) => k !== 'sort') };
+  return { filters, set, clear: () => setParams(new URLSearchParams(), { replace: true }), activeCount: [...params.keys()].filter((k) => k !== 'sort').length };
 }
 
 /** Staff: every laundry order, filtered by status chips, client, team member and dates, searched and sorted. */
 export default function StaffOrdersPage() {
   const { t } = useTranslation('laundry');
   const locale = currentLocale();
-  const { filters, set, clear, active } = useFilters();
+  const { filters, set, clear, activeCount } = useFilters();
+  const active = activeCount > 0;
   const workers = useWorkers();
   const namedClient = useClient(filters.clientId ?? null);
   const [search, setSearch] = useState(filters.q ?? '');
@@ -107,61 +110,63 @@ export default function StaffOrdersPage() {
           </>
         }
       />
-      <section className="card filters" aria-label={t('staffList.filtersLabel')}>
-        <div className="filters__chips" role="group" aria-label={t('staffList.statusFilter')}>
-          <ToggleButton isSelected={!filters.status?.length} onChange={() => set({ status: undefined })} className="chip">
-            {t('staffList.allStatuses')}
-          </ToggleButton>
-          {LAUNDRY_STATUSES.map((status) => (
-            <ToggleButton key={status} isSelected={filters.status?.includes(status) ?? false} onChange={() => toggleStatus(status)} className={`chip chip--${status}`}>
-              {t(`status.${status}`)}
+      <FiltersSheet activeCount={activeCount}>
+        <section className="card filters" aria-label={t('staffList.filtersLabel')}>
+          <div className="filters__chips" role="group" aria-label={t('staffList.statusFilter')}>
+            <ToggleButton isSelected={!filters.status?.length} onChange={() => set({ status: undefined })} className="chip">
+              {t('staffList.allStatuses')}
             </ToggleButton>
-          ))}
-        </div>
-        <div className="filters__grid">
-          <TextInput label={t('staffList.search')} value={search} onChange={setSearch} type="search" placeholder={t('staffList.searchPlaceholder')} autoComplete="off" />
-          <ClientPicker
-            label={t('staffList.clientFilter')}
-            selected={shownClient}
-            onSelect={(client) => {
-              setPickedClient(client);
-              set({ client: client ? String(client.id) : undefined });
-            }}
-            placeholder={t('staffList.anyClient')}
-          />
-          <NativeSelect
-            label={t('staffList.assigneeFilter')}
-            value={filters.assignedWorkerId ? String(filters.assignedWorkerId) : ''}
-            onChange={(value) => set({ assignee: value || undefined })}
-            options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
-            placeholder={t('staffList.anyAssignee')}
-          />
-          <TextInput label={t('staffList.from')} type="date" value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
-          <TextInput label={t('staffList.to')} type="date" value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
-          <NativeSelect
-            label={t('staffList.sort')}
-            value={filters.sort ?? '-createdAt'}
-            onChange={(value) => set({ sort: value === '-createdAt' ? undefined : value })}
-            options={SORTS.map(([value, label]) => ({ value, label: t(label) }))}
-          />
-        </div>
-        {active ? (
-          <div>
-            <Button
-              variant="ghost"
-              size="sm"
-              onPress={() => {
-                setSearch('');
-                setPickedClient(null);
-                clear();
-              }}
-            >
-              <Icon name="close" size={16} />
-              {t('staffList.clearFilters')}
-            </Button>
+            {LAUNDRY_STATUSES.map((status) => (
+              <ToggleButton key={status} isSelected={filters.status?.includes(status) ?? false} onChange={() => toggleStatus(status)} className={`chip chip--${status}`}>
+                {t(`status.${status}`)}
+              </ToggleButton>
+            ))}
           </div>
-        ) : null}
-      </section>
+          <div className="filters__grid">
+            <TextInput label={t('staffList.search')} value={search} onChange={setSearch} type="search" placeholder={t('staffList.searchPlaceholder')} autoComplete="off" />
+            <ClientPicker
+              label={t('staffList.clientFilter')}
+              selected={shownClient}
+              onSelect={(client) => {
+                setPickedClient(client);
+                set({ client: client ? String(client.id) : undefined });
+              }}
+              placeholder={t('staffList.anyClient')}
+            />
+            <NativeSelect
+              label={t('staffList.assigneeFilter')}
+              value={filters.assignedWorkerId ? String(filters.assignedWorkerId) : ''}
+              onChange={(value) => set({ assignee: value || undefined })}
+              options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+              placeholder={t('staffList.anyAssignee')}
+            />
+            <TextInput label={t('staffList.from')} type="date" value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
+            <TextInput label={t('staffList.to')} type="date" value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
+            <NativeSelect
+              label={t('staffList.sort')}
+              value={filters.sort ?? '-createdAt'}
+              onChange={(value) => set({ sort: value === '-createdAt' ? undefined : value })}
+              options={SORTS.map(([value, label]) => ({ value, label: t(label) }))}
+            />
+          </div>
+          {active ? (
+            <div>
+              <Button
+                variant="ghost"
+                size="sm"
+                onPress={() => {
+                  setSearch('');
+                  setPickedClient(null);
+                  clear();
+                }}
+              >
+                <Icon name="close" size={16} />
+                {t('staffList.clearFilters')}
+              </Button>
+            </div>
+          ) : null}
+        </section>
+      </FiltersSheet>
 
       {orders.isPending ? (
         <PageLoader />
@@ -188,7 +193,7 @@ export default function StaffOrdersPage() {
       ) : (
         <section className="card card--flush" aria-busy={orders.isFetching}>
           <div className="table-wrap">
-            <table className="data-table orders-table" aria-label={t('staffList.tableLabel')}>
+            <table className="data-table data-table--rows orders-table" aria-label={t('staffList.tableLabel')}>
               <thead>
                 <tr>
                   <th scope="col">{t('common.orderNumber')}</th>
@@ -205,21 +210,21 @@ export default function StaffOrdersPage() {
               <tbody>
                 {items.map((order) => (
                   <tr key={order.id}>
-                    <th scope="row" data-label={t('common.orderNumber')}>
+                    <th scope="row" data-label={t('common.orderNumber')} data-phone="title">
                       <Link to={`/admin/laundry/${order.id}`} className="row-link">
                         {order.orderNumber}
                       </Link>
                     </th>
-                    <td data-label={t('common.client')} className="strong">
+                    <td data-label={t('common.client')} className="strong" data-phone="detail">
                       {order.client.name}
                     </td>
-                    <td data-label={t('common.status')}>
+                    <td data-label={t('common.status')} data-phone="detail-end">
                       <StatusBadge status={order.status} />
                     </td>
-                    <td data-label={t('common.created')}>{formatDate(order.createdAt, locale)}</td>
-                    <td data-label={t('common.expectedReady')}>{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
-                    <td data-label={t('common.assignee')}>{order.assignedWorker?.name ?? '—'}</td>
-                    <td data-label={t('common.total')} className="num strong">
+                    <td data-label={t('common.created')} data-phone="hide">{formatDate(order.createdAt, locale)}</td>
+                    <td data-label={t('common.expectedReady')} data-phone="hide">{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
+                    <td data-label={t('common.assignee')} data-phone="hide">{order.assignedWorker?.name ?? '—'}</td>
+                    <td data-label={t('common.total')} className="num strong" data-phone="title-end">
                       {formatMoney(order.totalCents, locale)}
                     </td>
                   </tr>

@@ -4,12 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod } from '@contracts/payments';
 import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormTextArea } from '@/components/fields';
 import { NativeInput, RadioCards } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { tokenResolver } from '@/lib/form-resolver';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -74,22 +73,26 @@ export function RecordPaymentDialog({
 }) {
   const { t } = useTranslation('payments');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const record = useRecordPayment();
   const idempotencyKey = useRef(newId());
   const submitting = useRef(false);
   const [serverBalance, setServerBalance] = useState<number | null>(null);
-  const form = useForm<Values>({
-    resolver: tokenResolver(formSchema()),
-    defaultValues: { amount: '', method: 'cash', paidAt: toLisbonInput(Date.now()), notes: '', asTip: false },
+  // Most payments settle what is owed: the amount starts there and is changed for a part payment.
+  const freshValues = (): Values => ({
+    amount: due.balanceCents !== null && due.balanceCents > 0 ? centsToEuroInput(due.balanceCents, locale) : '',
+    method: 'cash',
+    paidAt: toLisbonInput(Date.now()),
+    notes: '',
+    asTip: false,
   });
+  const form = useForm<Values>({ resolver: tokenResolver(formSchema()), defaultValues: freshValues() });
 
   useEffect(() => {
     if (!isOpen) return;
     idempotencyKey.current = newId();
     setServerBalance(null);
     record.reset();
-    form.reset({ amount: '', method: 'cash', paidAt: toLisbonInput(Date.now()), notes: '', asTip: false });
+    form.reset(freshValues());
     // Fresh for every opening: a new payment, a new key.
   }, [isOpen]);
 
@@ -139,7 +142,8 @@ export function RecordPaymentDialog({
   });
 
   const exceeded = isApiError(record.error, 'PAYMENT_EXCEEDS_BALANCE');
-  const failure = record.error && !exceeded && !isApiError(record.error, 'PAID_AT_IN_FUTURE') ? describe(record.error) : null;
+  // These two are explained at their field instead.
+  const failure = record.error && !exceeded && !isApiError(record.error, 'PAID_AT_IN_FUTURE') ? record.error : null;
   const owedLine =
     due.balanceCents === null && serverBalance === null
       ? t('dialog.owedUnknown')
@@ -191,19 +195,7 @@ export function RecordPaymentDialog({
           errorMessage={form.formState.errors.paidAt?.message ? t(`field.${form.formState.errors.paidAt.message as 'future'}`) : undefined}
         />
         <FormTextArea control={form.control} name="notes" label={t('dialog.notes')} description={t('dialog.notesHint')} rows={2} />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button variant="secondary" onPress={() => onOpenChange(false)}>
-            {t('cancel', { ns: 'ui' })}
-          </Button>
-          <Button type="submit" variant="primary" isPending={record.isPending} pendingLabel={t('dialog.submitting')}>
-            {t('dialog.submit')}
-          </Button>
-        </DialogActions>
+        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('dialog.submit')} pendingLabel={t('dialog.submitting')} isPending={record.isPending} error={failure} />
       </form>
     </ModalDialog>
   );

@@ -3,13 +3,10 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod, type PaymentMethodValue } from '@contracts/payments';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { RadioCards } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { tokenResolver } from '@/lib/form-resolver';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -55,7 +52,6 @@ export function RefundDialog({
 }) {
   const { t } = useTranslation('payments');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const refund = useRecordRefund();
   const idempotencyKey = useRef(newId());
   const form = useForm<Values>({ resolver: tokenResolver(formSchema(refundableCents)), defaultValues: { amount: '', method: defaultMethod, reason: '' } });
@@ -84,7 +80,6 @@ export function RefundDialog({
       },
     );
   });
-  const failure = refund.error ? describe(refund.error) : null;
   const money = formatMoney(refundableCents, locale);
 
   return (
@@ -99,19 +94,7 @@ export function RefundDialog({
           options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         />
         <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.refundReasonHint')} rows={2} />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        <DialogActions>
-          <Button variant="secondary" onPress={() => onOpenChange(false)}>
-            {t('cancel', { ns: 'ui' })}
-          </Button>
-          <Button type="submit" variant="primary" isPending={refund.isPending} pendingLabel={t('dialog.refunding')}>
-            {t('dialog.refundSubmit')}
-          </Button>
-        </DialogActions>
+        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('dialog.refundSubmit')} pendingLabel={t('dialog.refunding')} isPending={refund.isPending} error={refund.error} />
       </form>
     </ModalDialog>
   );

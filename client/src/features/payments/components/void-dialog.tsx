@@ -3,11 +3,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { PaymentDto } from '@contracts/payments';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
 import { tokenResolver } from '@/lib/form-resolver';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -22,7 +19,6 @@ type Values = z.input<typeof VoidForm>;
 export function VoidDialog({ target, payment, onClose, onVoided }: { target: PaymentTarget; payment: PaymentDto | null; onClose: () => void; onVoided?: () => void }) {
   const { t } = useTranslation('payments');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const voiding = useVoidPayment(target);
   const form = useForm<Values>({ resolver: tokenResolver(VoidForm), defaultValues: { reason: '' } });
 
@@ -44,7 +40,6 @@ export function VoidDialog({ target, payment, onClose, onVoided }: { target: Pay
       },
     );
   });
-  const failure = voiding.error ? describe(voiding.error) : null;
 
   return (
     <ModalDialog isOpen={payment !== null} onOpenChange={(open) => !open && onClose()} title={t('dialog.voidTitle')} size="sm" role="alertdialog">
@@ -59,19 +54,7 @@ export function VoidDialog({ target, payment, onClose, onVoided }: { target: Pay
             })}
           </p>
           <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.voidReasonHint')} rows={2} />
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
-          <DialogActions>
-            <Button variant="secondary" onPress={onClose}>
-              {t('cancel', { ns: 'ui' })}
-            </Button>
-            <Button type="submit" variant="danger" className="btn--danger-solid" isPending={voiding.isPending} pendingLabel={t('dialog.voiding')}>
-              {t('dialog.voidSubmit')}
-            </Button>
-          </DialogActions>
+          <DialogFooter onCancel={onClose} confirmLabel={t('dialog.voidSubmit')} pendingLabel={t('dialog.voiding')} isPending={voiding.isPending} tone="danger" error={voiding.error} />
         </form>
       ) : null}
     </ModalDialog>

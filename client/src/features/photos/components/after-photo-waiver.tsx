@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { PhotoSummary } from '@/features/photos/api/keys';
@@ -16,20 +15,12 @@ import '@/features/photos/photos-strings';
 /** Staff let a job be completed without an "after" photo, saying why (the server records who, when and why). */
 export function WaiverDialog({ jobId, onClose, onWaived }: { jobId: number; onClose: () => void; onWaived?: (summary: PhotoSummary) => void }) {
   const { t } = useTranslation('photos');
-  const { t: ui } = useTranslation('ui');
-  const describe = useDescribeError();
   const waive = useWaiveAfterPhoto();
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const missing = reason.trim().length < 3;
-  const failure = waive.error ? describe(waive.error) : null;
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && !waive.isPending && onClose()} title={t('waiver.title')} description={t('waiver.lead')}>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
       <TextAreaInput
         label={t('waiver.reason')}
         description={t('waiver.reasonHint')}
@@ -40,30 +31,25 @@ export function WaiverDialog({ jobId, onClose, onWaived }: { jobId: number; onCl
         isRequired
         errorMessage={tried && missing ? t('waiver.reasonRequired') : undefined}
       />
-      <DialogActions>
-        <Button variant="secondary" onPress={onClose} isDisabled={waive.isPending}>
-          {ui('cancel')}
-        </Button>
-        <Button
-          variant="primary"
-          isPending={waive.isPending}
-          onPress={() => {
-            setTried(true);
-            if (!missing)
-              waive.mutate(
-                { jobId, reason: reason.trim() },
-                {
-                  onSuccess: (summary) => {
-                    onWaived?.(summary);
-                    onClose();
-                  },
+      <DialogFooter
+        onCancel={onClose}
+        confirmLabel={t('waiver.confirm')}
+        isPending={waive.isPending}
+        error={waive.error}
+        onConfirm={() => {
+          setTried(true);
+          if (!missing)
+            waive.mutate(
+              { jobId, reason: reason.trim() },
+              {
+                onSuccess: (summary) => {
+                  onWaived?.(summary);
+                  onClose();
                 },
-              );
-          }}
-        >
-          {t('waiver.confirm')}
-        </Button>
-      </DialogActions>
+              },
+            );
+        }}
+      />
     </ModalDialog>
   );
 }

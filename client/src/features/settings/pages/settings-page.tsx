@@ -13,7 +13,7 @@ import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useSettings, type Setting } from '@/features/settings/api/get-settings';
@@ -35,7 +35,7 @@ const KINDS: Partial<Record<string, Kind>> = {
 
 const GROUPS: { id: 'pricing' | 'cleaning' | 'company'; keys: string[] }[] = [
   { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
-  { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks'] },
+  { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'requireAfterPhoto'] },
   { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
 ];
 
@@ -67,7 +67,7 @@ function toInput(setting: Setting, value: unknown, locale: LocaleCode): string {
 function toDisplay(setting: Setting, value: unknown, locale: LocaleCode): string {
   const kind = kindOf(setting);
   if (kind === 'euros') return formatMoney(Number(value), locale);
-  if (kind === 'percent') return `${basisPointsToInput(Number(value), locale)} %`;
+  if (kind === 'percent') return formatPercent(Number(value), locale);
   if (kind === 'boolean') return value === true ? '✓' : '✗';
   return String(value ?? '') || '—';
 }
