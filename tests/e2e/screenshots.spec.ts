@@ -1,11 +1,57 @@
 /// <reference lib="dom" />
+import type { Page } from '@playwright/test';
 import { DEMO } from './support/accounts.js';
+import { apiAs } from './support/api.js';
 import { expect, signIn, test } from './support/fixtures.js';
 
-// The pages people see first, at a phone's and a laptop's width, kept in test-results/screenshots for
-// review (and as a smoke test: each must render its heading without console errors).
+// Every page of every role at a phone's and a laptop's width, kept in test-results/screenshots for
+// review, and each one checked: it renders its heading, and nothing is wider than the screen (no
+// sideways scrolling).
 const WIDTHS = [390, 1280] as const;
 const dir = 'test-results/screenshots';
+
+const PAGES = {
+  master: ['', 'laundry', 'laundry/new', 'laundry-services', 'cleaning', 'cleaning?view=week', 'cleaning/new', 'clients', 'payments', 'reports', 'tickets', 'users', 'settings', 'audit', 'imports', 'profile'],
+  worker: ['', 'laundry', 'cleaning', 'tickets', 'profile'],
+  client: ['', 'laundry', 'cleaning', 'profile'],
+} as const;
+
+/** Detail pages: the first item of each list this account may open (from the demo data). */
+async function detailPages(role: keyof typeof PAGES): Promise<string[]> {
+  const account = DEMO[role];
+  const api = await apiAs(account.kind as 'staff' | 'client', account.login, account.password);
+  const lists: [string, string][] =
+    role === 'master'
+      ? [
+          ['/api/laundry-orders?limit=1', 'laundry'],
+          ['/api/cleaning-jobs?limit=1', 'cleaning'],
+          ['/api/clients?limit=1', 'clients'],
+          ['/api/tickets?limit=1', 'tickets'],
+        ]
+      : role === 'worker'
+        ? [
+            ['/api/laundry-orders?limit=1', 'laundry'],
+            ['/api/cleaning-jobs?limit=1', 'cleaning'],
+            ['/api/tickets?limit=1', 'tickets'],
+          ]
+        : [
+            ['/api/laundry-orders?limit=1', 'laundry'],
+            ['/api/cleaning-jobs?limit=1', 'cleaning'],
+          ];
+  const found: string[] = [];
+  for (const [url, path] of lists) {
+    const response = await api.get(url);
+    if (!response.ok()) continue;
+    const [first] = ((await response.json()) as { data: { id: number }[] }).data;
+    if (first) found.push(`${path}/${first.id}`, ...(role === 'master' && path === 'cleaning' ? [`cleaning/${first.id}/edit`] : []));
+  }
+  await api.dispose();
+  return found;
+}
+
+async function pageWidth(page: Page): Promise<{ scroll: number; viewport: number }> {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }));
+}
 
 for (const width of WIDTHS) {
   test.describe(`at ${width} px`, () => {
@@ -16,6 +62,8 @@ for (const width of WIDTHS) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${dir}/landing-${width}.png`, fullPage: true });
+      const { scroll, viewport } = await pageWidth(page);
+      expect(scroll, 'the landing page fits the screen').toBeLessThanOrEqual(viewport);
     });
 
     for (const [role, account] of Object.entries(DEMO)) {
@@ -25,6 +73,27 @@ for (const width of WIDTHS) {
         await expect(page.getByRole('heading', { level: 1 })).toContainText(account.name.split(' ')[0]!);
         await page.evaluate(() => document.fonts.ready);
         await page.screenshot({ path: `${dir}/${role}-${width}.png`, fullPage: true });
+      });
+    }
+
+    for (const role of Object.keys(PAGES) as (keyof typeof PAGES)[]) {
+      test(`every ${role} page fits the screen`, async ({ page }) => {
+        test.setTimeout(300_000);
+        const account = DEMO[role];
+        await signIn(page, account);
+        await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+        const overflowing: string[] = [];
+        for (const path of [...PAGES[role], ...(await detailPages(role))]) {
+          const url = path ? `${account.home}/${path}` : account.home;
+          await page.goto(url);
+          await expect(page.getByRole('heading', { level: 1 }).first(), url).toBeVisible();
+          await page.waitForLoadState('networkidle');
+          await page.evaluate(() => document.fonts.ready);
+          const { scroll, viewport } = await pageWidth(page);
+          if (scroll > viewport) overflowing.push(`${url}: ${scroll} px wide`);
+          await page.screenshot({ path: `${dir}/${role}-${path.replace(/[/?=]/g, '-') || 'home'}-${width}.png`, fullPage: true });
+        }
+        expect(overflowing, 'pages wider than the screen').toEqual([]);
       });
     }
   });

@@ -32,3 +32,21 @@ describe('activity log labels', () => {
     expect([...entities].filter((entity) => !(entity in auditEn.entities))).toEqual([]);
   });
 });
+
+describe('activity log field names', () => {
+  /** The fields whose values the server keeps: its `*_VALUE_FIELDS` / `AUDIT_VALUES` lists and `valueFields: [...]`. */
+  function recordedFields(): Set<string> {
+    const found = new Set<string>();
+    for (const source of Object.values(serverSources)) {
+      const lists = [...source.matchAll(/(?:VALUE_FIELDS|AUDIT_VALUES) = \[([^\]]*)\]/g), ...source.matchAll(/valueFields: \[([^\]]*)\]/g)];
+      for (const list of lists) for (const literal of list[1]!.matchAll(/'([A-Za-z]+)'/g)) found.add(literal[1]!);
+    }
+    return found;
+  }
+
+  it('when the server records a value, then the screens name its field in words', () => {
+    const fields = recordedFields();
+    expect(fields.size).toBeGreaterThan(40);
+    expect([...fields].filter((field) => !(field in auditEn.fields))).toEqual([]);
+  });
+});

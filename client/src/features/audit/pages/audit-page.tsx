@@ -9,11 +9,13 @@ import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
 import { useActors } from '@/features/audit/api/list-actors';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit';
+import { fieldName, groupRepeats, valueText } from '@/features/audit/audit-format';
+import '@/features/settings/settings-strings';
 import '@/components/kit.css';
 import './audit.css';
 
@@ -24,22 +26,9 @@ const EMPTY: AuditFilters = { entity: '', actorType: '', actorId: '', from: '', 
 
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-/** A recorded value as people read it: money from cents, rates from basis points, flags as yes/no. */
-function useShowValue() {
-  const { t } = useTranslation('audit');
-  return (field: string, value: unknown, locale: LocaleCode): string => {
-    if (value === null || value === undefined || value === '') return t('empty');
-    if (typeof value === 'number' && /Cents$/.test(field)) return formatMoney(value, locale);
-    if (typeof value === 'number' && /BasisPoints$/.test(field)) return `${value / 100} %`;
-    if (typeof value === 'boolean') return value ? t('yes', { ns: 'ui' }) : t('no', { ns: 'ui' });
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale, 'short');
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
-}
-
 function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
-  const { t } = useTranslation('audit');
-  const show = useShowValue();
+  const { t, i18n } = useTranslation('audit');
+  const exists = (key: string, ns: 'audit' | 'settings') => i18n.exists(key, { ns });
   if (entry.changedFields.length === 0) return <span className="muted">—</span>;
   return (
     <ul role="list" className="audit-changes">
@@ -48,12 +37,12 @@ function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
         const hasAfter = entry.after !== null && field in entry.after;
         return (
           <li key={field}>
-            <span className="audit-changes__field">{humanize(field)}</span>
+            <span className="audit-changes__field">{fieldName(field, entry.entity, t, exists)}</span>
             {hasBefore || hasAfter ? (
               <span className="audit-changes__values">
-                {hasBefore ? <del>{show(field, entry.before![field], locale)}</del> : null}
+                {hasBefore ? <del>{valueText(field, entry.before![field], locale, t, exists)}</del> : null}
                 {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}
-                {hasAfter ? <ins>{show(field, entry.after![field], locale)}</ins> : null}
+                {hasAfter ? <ins>{valueText(field, entry.after![field], locale, t, exists)}</ins> : null}
               </span>
             ) : (
               <span className="muted"> {t('nameOnly')}</span>
@@ -135,7 +124,7 @@ export default function AuditPage() {
                 </tr>
               </thead>
               <tbody>
-                {log.data.items.map((entry) => (
+                {groupRepeats(log.data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
                   <tr key={entry.id}>
                     <td className="cell-main" data-label={t('when')}>
                       <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
@@ -143,7 +132,10 @@ export default function AuditPage() {
                     <td data-label={t('who')}>{who(entry)}</td>
                     <td data-label={t('what')}>
                       <div className="cell-primary">
-                        <span className="cell-primary__title">{actionName(entry.action)}</span>
+                        <span className="cell-primary__title">
+                          {actionName(entry.action)}
+                          {count > 1 ? ` · ${t('grouped', { count })}` : ''}
+                        </span>
                         <span className="cell-primary__sub">
                           {entityName(entry.entity)}
                           {entry.entityId ? ` #${entry.entityId}` : ''}

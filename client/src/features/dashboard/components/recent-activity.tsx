@@ -6,6 +6,7 @@ import '@/features/dashboard/dashboard-strings';
 // The activity log's names for actions and records, so both screens say the same thing.
 import '@/features/audit/audit-strings';
 import type { auditEn } from '@/features/audit/audit-strings';
+import { groupRepeats } from '@/features/audit/audit-format';
 
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
@@ -24,11 +25,12 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
         <p className="muted">{t('activityEmpty')}</p>
       ) : (
         <ol className="dash-activity__list">
-          {entries.map((entry, i) => (
+          {groupRepeats(entries, (e) => e.actorType).map(({ entry, count }, i) => (
             <li key={`${entry.at}-${i}`} className="dash-activity__item">
               <span className="dash-activity__what">
                 {entity(entry.entity)}
                 {entry.entityId ? <span translate="no"> #{entry.entityId}</span> : null} · {action(entry.action).toLowerCase()}
+                {count > 1 ? ` · ${t('grouped', { ns: 'audit', count })}` : ''}
                 {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
               </span>
               <time className="dash-activity__when" dateTime={entry.at}>
