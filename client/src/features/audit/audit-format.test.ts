@@ -5,7 +5,7 @@ import '@/features/settings/settings-strings';
 import '@/components/ui-strings';
 import { fieldName, groupRepeats, valueText } from '@/features/audit/audit-format';
 
-const t = ((key: string, options?: object) => i18n.t(key, { ns: 'audit', ...options })) as never;
+const t = ((key: string, options?: object) => i18n.t(key as never, { ns: 'audit', ...options } as never)) as never;
 const exists = (key: string, ns: 'audit' | 'settings') => i18n.exists(key, { ns });
 
 describe('the activity log in Portuguese', () => {
