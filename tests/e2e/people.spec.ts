@@ -178,7 +178,7 @@ test('when the owner changes the delivery fee in euros, then it is saved and a m
 
   await nav(page).getByRole('link', { name: 'Registo de atividade' }).click();
   await page.getByLabel('Registo', { exact: true }).selectOption('setting');
-  const row = page.getByRole('row').filter({ hasText: 'delivery fee cents' }).first();
+  const row = page.getByRole('row').filter({ hasText: 'Taxa de entrega da lavandaria' }).first();
   await expect(row).toContainText('5,00 €');
   await expect(row).toContainText('6,50 €');
   await expectAccessible(page, 'the activity log');

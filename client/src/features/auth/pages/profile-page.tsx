@@ -18,6 +18,7 @@ import { useUpdateProfile } from '@/features/auth/api/update-profile';
 import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
 import './profile-page.css';
+import { displayPhone } from '@/lib/phone-display';
 
 const NameForm = z.object({ name: UpdateProfileBody.shape.name.unwrap() });
 type NameValues = z.infer<typeof NameForm>;
@@ -68,7 +69,7 @@ function NameSection() {
           {principal.phone ? (
             <div>
               <dt>{t('profile.phone')}</dt>
-              <dd>{principal.phone}</dd>
+              <dd>{displayPhone(principal.phone)}</dd>
             </div>
           ) : null}
           <div>

@@ -8,6 +8,7 @@ import { TextInput } from '@/components/text-field';
 import { useClientById, useClientProperties, useClientSearch, useWorkers } from '@/features/cleaning/api/pickers';
 import type { JobFilters } from '@/features/cleaning/api/list-jobs';
 import '@/features/cleaning/cleaning-strings';
+import { displayPhone } from '@/lib/phone-display';
 
 const STATUS_CHOICES = ['open', 'scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 const OPEN: CleaningStatusValue[] = ['scheduled', 'in_progress'];
@@ -29,9 +30,9 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
   const properties = useClientProperties(filters.clientId);
   const [search, setSearch] = useState(filters.q ?? '');
 
-  const clientOptions = (clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ?? c.phone }));
+  const clientOptions = (clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ?? displayPhone(c.phone) }));
   if (chosenClient.data && !clientOptions.some((o) => o.id === chosenClient.data.id)) {
-    clientOptions.unshift({ id: chosenClient.data.id, label: chosenClient.data.name, detail: chosenClient.data.companyName ?? chosenClient.data.phone });
+    clientOptions.unshift({ id: chosenClient.data.id, label: chosenClient.data.name, detail: chosenClient.data.companyName ?? displayPhone(chosenClient.data.phone) });
   }
 
   return (

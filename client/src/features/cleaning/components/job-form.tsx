@@ -20,6 +20,7 @@ import type { StaffJob } from '@/features/cleaning/api/keys';
 import { WorkerPicker } from '@/features/cleaning/components/worker-picker';
 import { formatNumber } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
+import { displayPhone } from '@/lib/phone-display';
 
 const REPEATS = ['none', 'weekly', 'everyWeeks', 'monthly'] as const;
 const shape = CreateCleaningJobBody.shape;
@@ -222,7 +223,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobForm
                     label={t('form.client')}
                     placeholder={t('form.clientPlaceholder')}
                     emptyLabel={t('form.clientEmpty')}
-                    options={(clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ? `${c.companyName} · ${c.phone}` : c.phone }))}
+                    options={(clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ? `${c.companyName} · ${displayPhone(c.phone)}` : displayPhone(c.phone) }))}
                     value={field.value ?? null}
                     inputValue={clientText}
                     onInputChange={setClientText}

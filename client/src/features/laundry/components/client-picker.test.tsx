@@ -42,6 +42,8 @@ describe('the client picker of a new order', () => {
     const user = userEvent.setup();
     renderWithProviders(<Picker />);
     await user.type(screen.getByRole('combobox', { name: 'Cliente' }), 'mar');
+    // The phone as people read it, not as stored (E.164).
+    expect(await screen.findByRole('option', { name: /Maria Santos/ })).toHaveTextContent('+351 911 111 111');
     await user.click(await screen.findByRole('option', { name: /Maria Santos/ }));
     expect(screen.getByTestId('chosen')).toHaveTextContent('Maria Santos');
     await settle();

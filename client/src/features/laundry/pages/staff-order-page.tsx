@@ -26,6 +26,7 @@ import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { isOpen, serviceName } from '@/features/laundry/laundry-format';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/laundry/laundry.css';
+import { displayPhone } from '@/lib/phone-display';
 
 type Order = LaundryOrderDto;
 type Line = NonNullable<Order['lines']>[number];
@@ -241,7 +242,7 @@ function DetailsCard({ order }: { order: Order }) {
           <dt>{t('common.client')}</dt>
           <dd>
             {order.client.name}
-            <span className="facts__sub">{[order.client.phone, order.client.email].filter(Boolean).join(' · ')}</span>
+            <span className="facts__sub">{[order.client.phone ? displayPhone(order.client.phone) : null, order.client.email].filter(Boolean).join(' · ')}</span>
           </dd>
         </div>
         <div>

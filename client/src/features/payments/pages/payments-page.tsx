@@ -20,6 +20,7 @@ import { usePaymentTotals } from '@/features/payments/api/payment-totals';
 import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import '@/features/payments/payments.css';
+import { displayPhone } from '@/lib/phone-display';
 
 const EMPTY: PaymentFilters = { clientId: null, method: '', serviceLine: '', kind: '', from: '', to: '', offset: 0 };
 
@@ -36,7 +37,7 @@ function ClientFilter({ selected, onSelect }: { selected: ClientOption | null; o
   const options = (selected && !found.some((c) => c.id === selected.id) ? [selected, ...found] : found).map((c) => ({
     id: c.id,
     label: c.name,
-    detail: [c.companyName, c.phone].filter(Boolean).join(' · '),
+    detail: [c.companyName, displayPhone(c.phone)].filter(Boolean).join(' · '),
   }));
   return (
     <div className="pay-client-filter">
