@@ -122,6 +122,12 @@ export const auditEn = {
     deliveryDate: 'Delivery date',
     expectedReadyDate: 'Expected ready',
     title: 'Title',
+    itemCount: 'Number of items',
+    checklistWaived: 'Checklist waived',
+    checklistTemplateId: 'Checklist',
+    cleanTime: 'Cleaning time',
+    estimatedHours: 'Estimated hours',
+    checkInTime: 'Guest check-in',
   },
   // Recorded values that are codes, in words.
   values: {
@@ -353,6 +359,12 @@ const auditPt: Shape<typeof auditEn> = {
     deliveryDate: 'Data de entrega',
     expectedReadyDate: 'Pronto previsto',
     title: 'Título',
+    itemCount: 'Número de itens',
+    checklistWaived: 'Lista de verificação dispensada',
+    checklistTemplateId: 'Lista de verificação',
+    cleanTime: 'Hora da limpeza',
+    estimatedHours: 'Horas previstas',
+    checkInTime: 'Entrada dos hóspedes',
   },
   values: {
     received: 'recebido',
