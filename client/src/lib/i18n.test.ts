@@ -8,14 +8,14 @@ describe('counts', () => {
 
   it('when there are none, then Portuguese uses the plural, as Portugal does', async () => {
     await setLocale('pt');
-    expect(i18n.t('laundry:common.lineCount', { count: 0 })).toBe('0 linhas');
-    expect(i18n.t('laundry:common.lineCount', { count: 1 })).toBe('1 linha');
-    expect(i18n.t('laundry:common.lineCount', { count: 2 })).toBe('2 linhas');
+    expect(i18n.t('laundry:common.lineCount', { count: 0 })).toBe('0 artigos');
+    expect(i18n.t('laundry:common.lineCount', { count: 1 })).toBe('1 artigo');
+    expect(i18n.t('laundry:common.lineCount', { count: 2 })).toBe('2 artigos');
   });
 
   it('when there are none in English, then the plural too', async () => {
     await setLocale('en');
-    expect(i18n.t('laundry:common.lineCount', { count: 0 })).toBe('0 lines');
-    expect(i18n.t('laundry:common.lineCount', { count: 1 })).toBe('1 line');
+    expect(i18n.t('laundry:common.lineCount', { count: 0 })).toBe('0 items');
+    expect(i18n.t('laundry:common.lineCount', { count: 1 })).toBe('1 item');
   });
 });

@@ -7,6 +7,13 @@ import type { Shape } from '@/locales/shape';
  * describeError looks here after the shared `errors`. A new code is one line here in each language.
  */
 export const ruleErrorsEn = {
+  CALENDAR_INACTIVE: 'This calendar is switched off. Switch it on first.',
+  CHECKLIST_INCOMPLETE: 'Some required checklist items are not done yet. Tick them, or ask the office to waive the checklist.',
+  LINEN_SERVICE_NOT_PER_ITEM: 'Linen is counted in pieces: choose an active service priced per item.',
+  PHOTO_REQUIRED: 'This item needs a photo. Take or upload it first.',
+  UNKNOWN_CHECKLIST_TEMPLATE: 'That checklist no longer exists. Choose another.',
+  UNKNOWN_LINEN_ITEM: 'That piece is not in this property’s linen set.',
+  UNKNOWN_PHOTO: 'That photo is not one of this job’s.',
   ACCOUNT_INACTIVE: 'This account is deactivated. Reactivate it first.',
   CANNOT_CHANGE_MASTER_ROLE: 'The owner account always keeps its role.',
   CANNOT_CREATE_MASTER: 'There can only be one owner account.',
@@ -108,6 +115,13 @@ export const ruleErrorsEn = {
 };
 
 const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
+  CALENDAR_INACTIVE: 'Este calendário está desligado. Ligue-o primeiro.',
+  CHECKLIST_INCOMPLETE: 'Há itens obrigatórios da lista por fazer. Marque-os ou peça ao escritório para dispensar a lista.',
+  LINEN_SERVICE_NOT_PER_ITEM: 'A roupa de casa conta-se à peça: escolha um serviço ativo com preço por peça.',
+  PHOTO_REQUIRED: 'Este item precisa de uma fotografia. Tire-a ou envie-a primeiro.',
+  UNKNOWN_CHECKLIST_TEMPLATE: 'Essa lista já não existe. Escolha outra.',
+  UNKNOWN_LINEN_ITEM: 'Essa peça não faz parte da roupa de casa desta propriedade.',
+  UNKNOWN_PHOTO: 'Essa fotografia não é deste serviço.',
   ACCOUNT_INACTIVE: 'Esta conta está desativada. Reative-a primeiro.',
   CANNOT_CHANGE_MASTER_ROLE: 'A conta titular mantém sempre a sua função.',
   CANNOT_CREATE_MASTER: 'Só pode existir uma conta titular.',

@@ -128,6 +128,7 @@ export const auditEn = {
     cleanTime: 'Cleaning time',
     estimatedHours: 'Estimated hours',
     checkInTime: 'Guest check-in',
+    items: 'Pieces',
   },
   // Recorded values that are codes, in words.
   values: {
@@ -197,6 +198,10 @@ export const auditEn = {
     csv: 'CSV file',
     import: 'Import',
     notification: 'Notification',
+    property_calendar: 'Property calendar',
+    turnover_rule: 'Turnover rule',
+    checklist_template: 'Checklist',
+    property_linen: 'Linen set',
   },
   actions: {
     create: 'Created',
@@ -237,6 +242,7 @@ export const auditEn = {
     waive_after_photo: 'After photo waived',
     mark_ready: 'Marked ready',
     status_change: 'Status changed',
+    waive_checklist: 'Checklist waived',
   },
 };
 
@@ -365,6 +371,7 @@ const auditPt: Shape<typeof auditEn> = {
     cleanTime: 'Hora da limpeza',
     estimatedHours: 'Horas previstas',
     checkInTime: 'Entrada dos hóspedes',
+    items: 'Peças',
   },
   values: {
     received: 'recebido',
@@ -433,6 +440,10 @@ const auditPt: Shape<typeof auditEn> = {
     csv: 'Ficheiro CSV',
     import: 'Importação',
     notification: 'Notificação',
+    property_calendar: 'Calendário da propriedade',
+    turnover_rule: 'Regra de mudança de hóspedes',
+    checklist_template: 'Lista de verificação',
+    property_linen: 'Roupa de casa',
   },
   actions: {
     create: 'Criado',
@@ -473,6 +484,7 @@ const auditPt: Shape<typeof auditEn> = {
     waive_after_photo: 'Fotografia final dispensada',
     mark_ready: 'Marcado como pronto',
     status_change: 'Estado alterado',
+    waive_checklist: 'Lista de verificação dispensada',
   },
 };
 
