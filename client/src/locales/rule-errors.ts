@@ -8,6 +8,7 @@ import type { Shape } from '@/locales/shape';
  */
 export const ruleErrorsEn = {
   CALENDAR_INACTIVE: 'This calendar is switched off. Switch it on first.',
+  REPORT_NOT_READY: 'The report is ready once the job is completed.',
   CHECKLIST_INCOMPLETE: 'Some required checklist items are not done yet. Tick them, or ask the office to waive the checklist.',
   LINEN_SERVICE_NOT_PER_ITEM: 'Linen is counted in pieces: choose an active service priced per item.',
   PHOTO_REQUIRED: 'This item needs a photo. Take or upload it first.',
@@ -116,6 +117,7 @@ export const ruleErrorsEn = {
 
 const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
   CALENDAR_INACTIVE: 'Este calendário está desligado. Ligue-o primeiro.',
+  REPORT_NOT_READY: 'O relatório fica pronto quando o serviço estiver concluído.',
   CHECKLIST_INCOMPLETE: 'Há itens obrigatórios da lista por fazer. Marque-os ou peça ao escritório para dispensar a lista.',
   LINEN_SERVICE_NOT_PER_ITEM: 'A roupa de casa conta-se à peça: escolha um serviço ativo com preço por peça.',
   PHOTO_REQUIRED: 'Este item precisa de uma fotografia. Tire-a ou envie-a primeiro.',
