@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type supertest from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { bookJob, collectOrder, completeJob, demoClientId, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
-import { BALANCE_DRIFT_SQL, REVENUE_DRIFT_SQL } from '../helpers/kept-amounts.js';
+import { bookJob, cancelOrder, collectOrder, completeJob, demoClientId, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
+import { BALANCE_DRIFT_SQL, RECEIVABLES_DRIFT_SQL, REVENUE_DRIFT_SQL } from '../helpers/kept-amounts.js';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
 /**
  * The balances stored on each order and job, and the monthly revenue summary, are kept by triggers
- * (migration kept_balances). Whatever happens to payments and documents, they must equal what the rows
- * themselves add up to.
+ * (migration kept_balances), and so is each client's receivables summary (migration client_receivables).
+ * Whatever happens to payments and documents, they must equal what the rows themselves add up to.
  */
 describe('kept balances and monthly revenue', () => {
   let t: TestApp;
@@ -70,6 +71,7 @@ describe('kept balances and monthly revenue', () => {
   async function expectConsistent() {
     expect(await balanceDrift()).toEqual([]);
     expect(await revenueDrift()).toEqual([]);
+    expect((await t.db.query(RECEIVABLES_DRIFT_SQL)).rows).toEqual([]);
     const dash = (await admin.get('/api/dashboard')).body.data;
     const truth = await outstandingFromPayments();
     expect(dash.outstanding).toMatchObject({ documents: truth.documents, balanceCents: truth.balance });
@@ -154,5 +156,60 @@ describe('kept balances and monthly revenue', () => {
     await expectConsistent();
     await t.db.query(`UPDATE laundry_orders SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'teste' WHERE id = $1`, [o.id]);
     await expectConsistent();
+  });
+  it('when random orders, jobs, payments, refunds, voids, cancellations and client moves follow each other, then every client\'s kept receivables equal the definition', async () => {
+    const other = await admin.post('/api/clients').send({ phone: '966 700 311', name: 'Marta Queirós' });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    const clients = [clientId, other.body.data.client.id as number];
+    const otherProperty = await propertyOf(admin, clients[1]!);
+    const orders: number[] = [];
+    const jobs: number[] = [];
+    const payments: number[] = [];
+    const nth = <T>(list: T[], i: number): T | undefined => (list.length ? list[i % list.length] : undefined);
+    const recorded = (res: { status: number; body: { data?: { payment?: { id: number } } } }) => {
+      if (res.status === 201 && res.body.data?.payment) payments.push(res.body.data.payment.id);
+    };
+    const operations = {
+      order: async (i: number) => orders.push((await takeOrder(admin, { clientId: clients[i % 2], lines: [{ serviceId: services.DRY_CLEAN, quantity: 1 + (i % 3) }] })).id),
+      payOrder: async (i: number, cents: number) => recorded(await pay({ laundryOrderId: nth(orders, i), amountCents: cents })),
+      refundOrder: async (i: number, cents: number) => recorded(await refund({ laundryOrderId: nth(orders, i), amountCents: cents })),
+      collect: async (i: number) => collectOrder(admin, nth(orders, i)!),
+      cancel: async (i: number) => cancelOrder(admin, nth(orders, i)!),
+      job: async (i: number) => jobs.push((await bookJob(admin, { clientId: clients[i % 2]!, propertyId: i % 2 ? otherProperty : propertyId, workerIds: [workerOne] })).id),
+      deposit: async (i: number, cents: number) => recorded(await pay({ cleaningJobId: nth(jobs, i), amountCents: cents })),
+      complete: async (i: number, cents: number) => completeJob(t, nth(jobs, i)!, { at: '2026-03-12T15:00:00Z', billableMinutes: 120, subtotalCents: cents, vatCents: Math.round(cents * 0.23) }),
+      void: async (i: number) => voidRecord(nth(payments, i)!),
+      // A correction that moves a document to the other client (both clients' rows change in one statement).
+      moveOrder: async (i: number) => t.db.query(`UPDATE laundry_orders SET client_id = CASE client_id WHEN $2::bigint THEN $3::bigint ELSE $2::bigint END WHERE id = $1`, [nth(orders, i), clients[0], clients[1]]),
+      // A data correction touching many documents in one statement: every open job of both clients repriced.
+      repriceJobs: async (_i: number, cents: number) => t.db.query(`UPDATE cleaning_jobs SET total_cents = $1 WHERE status = 'completed' AND client_id = ANY($2::bigint[])`, [cents, clients]),
+    };
+    type Name = keyof typeof operations;
+    const step = fc.record({ op: fc.constantFrom(...(Object.keys(operations) as Name[])), pick: fc.nat(50), cents: fc.integer({ min: 1, max: 6000 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 4, maxLength: 12 }), async (steps) => {
+        for (const s of steps) {
+          // A step the workflow refuses (paying a cancelled order, collecting twice) changes nothing; the
+          // invariant must hold whatever was accepted.
+          await operations[s.op](s.pick, s.cents).catch(() => undefined);
+        }
+        expect((await t.db.query(RECEIVABLES_DRIFT_SQL)).rows).toEqual([]);
+        expect(await balanceDrift()).toEqual([]);
+      }),
+      { numRuns: 6, seed: 20261206 },
+    );
+    // The sequences did move money: both clients' rows exist and the dashboard headline is their sum.
+    const kept = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM client_receivables WHERE client_id = ANY($1::bigint[])`, [clients]);
+    expect(kept.rows[0]!.n).toBe(2);
+    await expectConsistent();
+    // A document deleted (a booking entered twice, removed by hand) takes its contribution with it.
+    const twice = await bookJob(admin, { clientId: clients[1]!, propertyId: otherProperty, workerIds: [workerOne] });
+    await completeJob(t, twice.id, { at: '2026-03-12T15:00:00Z', billableMinutes: 60, subtotalCents: 2000, vatCents: 460 });
+    const before = await admin.get(`/api/receivables/summary?clientId=${clients[1]}`);
+    const removed = await t.db.query(`DELETE FROM cleaning_jobs WHERE id = $1`, [twice.id]);
+    expect(removed.rowCount).toBe(1);
+    const after = await admin.get(`/api/receivables/summary?clientId=${clients[1]}`);
+    expect(before.body.data.balanceCents - after.body.data.balanceCents).toBe(2460);
+    expect((await t.db.query(RECEIVABLES_DRIFT_SQL)).rows).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { SUMMARY_BY_CLIENT_FROM_DOCUMENTS_SQL } from '../../src/modules/receivables/receivables.repository.js';
+
 /**
  * The invariants of the kept amounts (migrations kept_balances and owing_balance), as SQL any test can run
  * against a database: each returns the rows that break them, so an empty result is the pass.
@@ -30,3 +32,16 @@ export const REVENUE_DRIFT_SQL = `WITH truth AS (
    (SELECT 'summary only' AS side, * FROM kept EXCEPT SELECT 'summary only', * FROM truth)
    UNION ALL
    (SELECT 'documents only', * FROM truth EXCEPT SELECT 'documents only', * FROM kept)`;
+
+/**
+ * Clients whose kept receivables summary (migration client_receivables) differs from the summary computed
+ * from their documents by the receivables definition itself (ADR 0014), both ways. A kept row of zeros is
+ * the same as no documents.
+ */
+export const RECEIVABLES_DRIFT_SQL = `WITH truth AS (${SUMMARY_BY_CLIENT_FROM_DOCUMENTS_SQL}),
+   kept AS (SELECT client_id, documents, balance_cents AS balance, accrued_cents AS accrued, in_progress_cents AS in_progress, credit_cents AS credit
+              FROM client_receivables WHERE documents <> 0 OR balance_cents <> 0 OR accrued_cents <> 0 OR in_progress_cents <> 0 OR credit_cents <> 0),
+   truth_nonzero AS (SELECT * FROM truth WHERE documents <> 0 OR balance <> 0 OR accrued <> 0 OR in_progress <> 0 OR credit <> 0)
+   (SELECT 'kept only' AS side, * FROM kept EXCEPT SELECT 'kept only', * FROM truth_nonzero)
+   UNION ALL
+   (SELECT 'documents only', * FROM truth_nonzero EXCEPT SELECT 'documents only', * FROM kept)`;
