@@ -3,6 +3,8 @@
 //   npm run bench                       (defaults: --scale 1, 10 s per scenario)
 //   npm run bench -- --duration 5 --skip-scaling
 //   npm run bench -- --node-args=--max-semi-space-size=8   (V8 flags for the server under test)
+//   npm run bench -- --only dashboard   (one scenario: its throughput row and its steady-rate target)
+//   npm run bench -- --database lavandaria_bench_1_copy   (a copy of the cached data set, e.g. to try a migration)
 //   DB_HOST=127.0.0.1 DB_USER=postgres npm run bench   (a configured server instead of the embedded one)
 //
 // 1. builds the production server when dist/ is missing or older than src/;
@@ -35,8 +37,16 @@ const { values: args } = parseArgs({
     // Fewer rows and shorter runs: scale 0.1 (20 000 orders), 3 s per scenario, list scaling from 10 000 to
     // 100 000 orders instead of to 1 000 000. The full mode (no --quick) is the one the targets are for.
     quick: { type: 'boolean', default: false },
+    // Only the dashboard's throughput row and its steady 20 req/s target (no baseline, boot or scaling runs),
+    // to weigh a change to the dashboard in a minute instead of the whole bench.
+    only: { type: 'string' },
+    // An existing database to run on instead of the cached data set of the scale: a copy made with
+    // `CREATE DATABASE <name> TEMPLATE lavandaria_bench_1`, so a migration under trial (the server migrates
+    // on boot) leaves the cached set as generated. Used as it is, never generated.
+    database: { type: 'string' },
   },
 });
+if (args.only !== undefined && args.only !== 'dashboard') throw new Error(`--only: the one scenario that runs alone is "dashboard", not "${args.only}"`);
 const QUICK = args.quick;
 const SCALE = Number(QUICK && !process.argv.some((a) => a.startsWith('--scale')) ? '0.1' : args.scale);
 const DURATION = Number(QUICK && !process.argv.some((a) => a.startsWith('--duration')) ? '3' : args.duration);
@@ -107,13 +117,18 @@ async function withClient(connection, fn) {
 /** A database holding the data set (made once; reused while its marker says the same scale and seed). */
 async function ensureDataset(admin, { scale, laundryOnly }) {
   const label = datasetLabel({ scale, seed: SEED, laundryOnly });
-  const name = `lavandaria_bench_${String(scale).replace('.', '_')}${laundryOnly ? '_laundry' : ''}`;
+  const name = args.database && !laundryOnly ? args.database : `lavandaria_bench_${String(scale).replace('.', '_')}${laundryOnly ? '_laundry' : ''}`;
   const uploadsDir = path.join(ROOT, '.data/bench', `uploads_${String(scale).replace('.', '_')}`);
   const comment = await withClient(admin, async (c) => {
     const { rows } = await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [name]);
     return rows.length ? (rows[0].comment ?? '') : null;
   });
   const connection = connectionTo(admin, name);
+  if (args.database && !laundryOnly) {
+    if (comment === null) throw new Error(`--database ${name}: no such database`);
+    log(`Data set: database ${name} as it is (--database)`);
+    return { connection, uploadsDir, name };
+  }
   if (comment !== null && comment.startsWith(`${label} `)) {
     log(`Data set ${label}: cached in database ${name} (${comment.slice(label.length + 1)})`);
     return { connection, uploadsDir, name };
@@ -533,12 +548,55 @@ async function bootTimes(connection, uploadsDir, runs) {
   return samples;
 }
 
+/** The results table and the targets, as the whole bench and `--only` print them. */
+function report(started) {
+  log(`\nResults (scale ${SCALE}, ${((performance.now() - started) / 60000).toFixed(1)} min in all)\n`);
+  const cell = (v, digits) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+  log('| Scenario | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | statements/req |');
+  log('|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    log(`| ${r.name} | ${cell(r.rps, 0)} | ${cell(r.p50, 1)} | ${cell(r.p95, 1)} | ${cell(r.p99, 1)} | ${cell(r.cpuPerRequest, 2)} | ${cell(r.pgCpuPerRequest, 2)} | ${cell(r.statementsPerRequest, 2)} |`);
+  }
+  log('\n| Target | Limit | Measured | Result | Note |');
+  log('|---|---|---|---|---|');
+  for (const t of targets) log(`| ${t.what} | ${t.target} | ${t.measured} | ${t.pass ? 'met' : '**not met**'} | ${t.note} |`);
+}
+
+/**
+ * `--only dashboard`: the dashboard's throughput row (req/s, CPU of the server and of PostgreSQL, statements
+ * per request) and its steady 20 req/s target, on the same data set and server as the whole bench.
+ */
+async function dashboardOnly(dataset) {
+  const app = await startApp(dataset.connection, dataset.uploadsDir);
+  const pgMeter = pgCpuMeter(dataset.connection, dataset.name);
+  try {
+    const fresh = () => signIn(app.base, { username: 'bench.admin', password: BENCH_PASSWORD });
+    log(`\nWarm-up`);
+    await load(app.base, { name: 'warm-up (dashboard)', cookie: await fresh(), paths: ['/api/dashboard'], duration: 3 });
+    log(`\nThroughput (${CONNECTIONS} connections, ${DURATION} s)`);
+    const dash = await load(app.base, { name: 'dashboard (finance)', cookie: await fresh(), paths: ['/api/dashboard'], pid: app.child.pid, child: app.child, pgMeter });
+    results.push(dash);
+    log(`\nSteady rate: 20 req/s`);
+    const fixedDash = await paced(app.base, { name: 'dashboard @20/s', cookie: await fresh(), paths: ['/api/dashboard'], rate: 20, pid: app.child.pid });
+    target('dashboard, p95 @20 req/s', fixedDash.p95, 100, 'ms', `${dash.rps.toFixed(0)} req/s max`);
+    await withClient(dataset.connection, (c) => c.query(`DELETE FROM session`));
+  } finally {
+    await pgMeter.close();
+    await app.stop();
+  }
+}
+
 async function main() {
   const started = performance.now();
   ensureBuilt();
   const server = await databaseServer();
   try {
     const dataset = await ensureDataset(server.admin, { scale: SCALE, laundryOnly: false });
+    if (args.only === 'dashboard') {
+      await dashboardOnly(dataset);
+      report(started);
+      return;
+    }
     const input = await sampleInputs(dataset.connection);
     const app = await startApp(dataset.connection, dataset.uploadsDir);
     const baseline = await startBaseline(dataset.connection);
@@ -701,16 +759,7 @@ async function main() {
     await server.stop();
   }
 
-  log(`\nResults (scale ${SCALE}, ${((performance.now() - started) / 60000).toFixed(1)} min in all)\n`);
-  const cell = (v, digits) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
-  log('| Scenario | req/s | p50 ms | p95 ms | p99 ms | server CPU ms/req | PostgreSQL CPU ms/req | statements/req |');
-  log('|---|---|---|---|---|---|---|---|');
-  for (const r of results) {
-    log(`| ${r.name} | ${cell(r.rps, 0)} | ${cell(r.p50, 1)} | ${cell(r.p95, 1)} | ${cell(r.p99, 1)} | ${cell(r.cpuPerRequest, 2)} | ${cell(r.pgCpuPerRequest, 2)} | ${cell(r.statementsPerRequest, 2)} |`);
-  }
-  log('\n| Target | Limit | Measured | Result | Note |');
-  log('|---|---|---|---|---|');
-  for (const t of targets) log(`| ${t.what} | ${t.target} | ${t.measured} | ${t.pass ? 'met' : '**not met**'} | ${t.note} |`);
+  report(started);
 }
 
 main().catch((err) => {

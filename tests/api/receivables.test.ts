@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_LIST_SIZE } from '../../src/contracts/dashboard.js';
 import type supertest from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { bookJob, collectOrder, cancelOrder, completeJob, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
@@ -143,6 +144,11 @@ describe('receivables', () => {
     expect(dashboard.outstanding.accruedCents + dashboard.outstanding.inProgressCents - dashboard.outstanding.creditCents).toBe(dashboard.outstanding.balanceCents);
     expect(dashboard.outstanding.documents).toBe(all.filter((d) => d.balanceCents > 0).length);
     expect(dashboard.outstanding.oldest.every((d: Doc) => d.balanceCents > 0 && d.stage === 'accrued')).toBe(true);
+    // The dashboard's oldest debts (read from the owing indexes) are the accrued list's first documents by date.
+    const accrued = await wholeList(admin, { stage: 'accrued', sort: 'datedAt' });
+    expect(accrued.length).toBeGreaterThan(0);
+    const key = (d: { serviceLine: string; id: number }) => `${d.serviceLine}:${d.id}`;
+    expect(dashboard.outstanding.oldest.map(key)).toEqual(accrued.slice(0, DASHBOARD_LIST_SIZE).map(key));
   });
 
   it('when the list is filtered by stage, then only that stage comes back', async () => {

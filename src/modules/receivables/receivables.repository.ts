@@ -113,6 +113,34 @@ export function createReceivablesRepository() {
       return rows[0]!;
     },
 
+    /**
+     * The oldest accrued documents still owed, for the dashboard: the list's first page filtered to the
+     * `accrued` stage and sorted by date, without its count, read from the owing indexes (migration
+     * owing_balance, whose predicates are these: accrued and balance > 0 is what that stage holds) so it
+     * reads `limit` entries of each table rather than every open document.
+     */
+    async oldestAccrued(q: Queryable, limit: number): Promise<ReceivableRow[]> {
+      const { rows } = await q.query<ReceivableRow>(
+        `SELECT d.line, d.id, d.reference, d.client_id, c.name AS client_name, d.status, 'accrued' AS stage, d.dated_at, d.total, d.paid, d.balance
+           FROM ((SELECT 'laundry'::text AS line, o.id, o.order_number AS reference, o.client_id, o.status, COALESCE(o.collected_at, o.delivered_at) AS dated_at,
+                         o.total_cents::bigint AS total, (o.paid_cents - o.refunded_cents)::bigint AS paid, o.balance_cents::bigint AS balance
+                    FROM laundry_orders o
+                   WHERE o.status IN ('collected', 'delivered') AND o.balance_cents > 0
+                   ORDER BY COALESCE(o.collected_at, o.delivered_at), o.id LIMIT $1)
+                 UNION ALL
+                 (SELECT 'cleaning'::text, j.id, 'CLN-' || j.id, j.client_id, j.status, j.completed_at,
+                         j.total_cents::bigint, (j.paid_cents - j.refunded_cents)::bigint, j.balance_cents::bigint
+                    FROM cleaning_jobs j
+                   WHERE j.status = 'completed' AND j.balance_cents > 0
+                   ORDER BY j.completed_at, j.id LIMIT $1)) d
+           JOIN clients c ON c.id = d.client_id
+          ORDER BY d.dated_at, ${KEY}
+          LIMIT $1`,
+        [limit],
+      );
+      return rows;
+    },
+
     /** The documents behind the summary, one page at a time; their balances add up to it. */
     async list(q: Queryable, f: ReceivableFilters, page: PageInput): Promise<Page<ReceivableRow>> {
       const p = sqlParams();

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/pool.js';
 import type { Actor } from '../../lib/request-context.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
-import type { ReceivableDocumentDto, ReceivableStageValue, ReceivablesSummaryDto } from '../../contracts/receivables.js';
+import type { ReceivableDocumentDto, ReceivablesSummaryDto } from '../../contracts/receivables.js';
 import type { ReceivableFilters, ReceivableRow, ReceivablesRepository, ReceivablesSummaryRow } from './receivables.repository.js';
 
 /**
@@ -46,9 +46,7 @@ export function createReceivablesService({ db, repo }: { db: Db; repo: Receivabl
      * shop are owed too (they are in the summary) but not late, so they would only crowd the list.
      */
     async oldestOwed(limit: number): Promise<ReceivableDocumentDto[]> {
-      const stage: ReceivableStageValue[] = ['accrued'];
-      const page = await repo.list(db, { stage }, { limit, offset: 0, sort: 'datedAt' });
-      return page.items.map(toDocument);
+      return (await repo.oldestAccrued(db, limit)).map(toDocument);
     },
   };
 }
