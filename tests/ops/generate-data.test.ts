@@ -11,7 +11,7 @@ import { priceCompletedCleaning } from '../../src/modules/cleaning/cleaning-pric
 import { priceOrder, type PricingUnit } from '../../src/modules/laundry/laundry-pricing.js';
 import { TEST_ARGON2 } from '../helpers/test-config.js';
 import { ROOT, scratchDatabase, tempDir, type ScratchDb } from './support.js';
-import { BALANCE_DRIFT_SQL, REVENUE_DRIFT_SQL } from '../helpers/kept-amounts.js';
+import { BALANCE_DRIFT_SQL, RECEIVABLES_DRIFT_SQL, REVENUE_DRIFT_SQL } from '../helpers/kept-amounts.js';
 
 // The generator is plain JavaScript without declarations: these are the parts of it the test relies on.
 type SizeKey = 'clients' | 'properties' | 'orders' | 'jobs' | 'payments' | 'photos';
@@ -315,6 +315,12 @@ describe('generate-data.mjs: the benchmark data set', () => {
     expect(drift).toEqual([]);
     // Two years of both lines: the summary is not trivially empty.
     expect(await count(`SELECT count(*) FROM revenue_months WHERE documents > 0`)).toBeGreaterThanOrEqual(2 * 24);
+  });
+
+  it('when documents are loaded in bulk, then every client\'s kept receivables equal the summary computed from the documents', async () => {
+    expect(await db.query(RECEIVABLES_DRIFT_SQL)).toEqual([]);
+    // Every 25th accrued document is left owing: the kept summary is not trivially empty.
+    expect(await count(`SELECT count(*) FROM client_receivables WHERE documents > 0`)).toBeGreaterThan(0);
   });
 
   it('when orders are numbered, then numbers are LDR-YYYYMMDD-N of their Lisbon day, dense from 1 per day, and the day counters agree', async () => {
