@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
@@ -24,6 +24,10 @@ function NotificationList({ close }: { close: () => void }) {
   const list = useNotifications(true);
   const markRead = useMarkRead();
   const markAll = useMarkAllRead();
+  const header = useRef<HTMLDivElement>(null);
+  // The button goes away once everything is read: focus moves to the panel itself, so it is not lost
+  // (and Escape still closes the panel).
+  const focusPanel = () => header.current?.closest<HTMLElement>('[role="dialog"]')?.focus();
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const anyUnread = items.some((item) => !item.readAt);
 
@@ -38,12 +42,12 @@ function NotificationList({ close }: { close: () => void }) {
 
   return (
     <>
-      <div className="notifications__header">
+      <div className="notifications__header" ref={header}>
         <Heading slot="title" className="notifications__title">
           {t('title')}
         </Heading>
         {anyUnread ? (
-          <Button variant="ghost" size="sm" onPress={() => markAll.mutate()} isPending={markAll.isPending}>
+          <Button variant="ghost" size="sm" onPress={() => markAll.mutate(undefined, { onSuccess: focusPanel })} isPending={markAll.isPending}>
             <Icon name="check" size={16} />
             {t('markAllRead')}
           </Button>
