@@ -67,8 +67,13 @@ export const SETTINGS = {
   },
   maxPhotosPerJob: {
     schema: z.number().int().min(1).max(5000),
-    default: 300,
+    default: 60,
     description: 'At most this many photos per cleaning job.',
+  },
+  maxPhotosPerUserPerDay: {
+    schema: z.number().int().min(1).max(20000),
+    default: 300,
+    description: 'At most this many photos uploaded by one person in one day (Lisbon time), over all jobs.',
   },
   requireAfterPhoto: {
     schema: z.boolean(),

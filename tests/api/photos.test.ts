@@ -294,7 +294,7 @@ describe('cleaning job photos', () => {
       const staff = (await admin.get(`/api/cleaning-jobs/${pairJob}/photos/summary`)).body.data;
       expect(staff).toMatchObject({
         counts: { before: 2, after: 2, detail: 1, total: 5 },
-        maxPhotos: 300,
+        maxPhotos: 60,
         afterPhotoRequired: true,
         requirementMet: true,
         waiver: null,
@@ -442,17 +442,49 @@ describe('cleaning job photos', () => {
       expect(await spoolIsEmpty()).toBe(true);
     });
 
-    it('when a job reaches its photo cap, then 409 PHOTO_LIMIT_REACHED and nothing of the batch is kept', async () => {
+    it('when a job reaches its photo quota, then 409 PHOTO_QUOTA_EXCEEDED names the job quota and nothing of the batch is kept', async () => {
       const capped = await newJob();
       await setSetting('maxPhotosPerJob', 2);
       try {
         expect((await uploadPhotos(worker, capped, [{ bytes: jpeg, name: 'a.jpg' }], { photoType: 'before' })).status).toBe(201);
         const res = await uploadPhotos(worker, capped, [{ bytes: jpeg, name: 'b.jpg' }, { bytes: jpeg, name: 'c.jpg' }], { photoType: 'after' });
-        expect([res.status, res.body.error.code]).toEqual([409, 'PHOTO_LIMIT_REACHED']);
-        expect(res.body.error.details).toEqual({ limit: 2, current: 1, adding: 2 });
+        expect([res.status, res.body.error.code]).toEqual([409, 'PHOTO_QUOTA_EXCEEDED']);
+        expect(res.body.error.details).toEqual({ scope: 'job', limit: 2, current: 1, adding: 2 });
         expect(await photoCount(capped)).toBe(1);
+        expect(await spoolIsEmpty()).toBe(true);
       } finally {
-        await setSetting('maxPhotosPerJob', 300);
+        await setSetting('maxPhotosPerJob', 60);
+      }
+    });
+
+    it('when one person reaches the day quota over several jobs, then 409 PHOTO_QUOTA_EXCEEDED names the day quota; a retry of a photo made is still answered, and others keep their own quota', async () => {
+      const today = async (userId: number) =>
+        (
+          await t.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM cleaning_job_photos
+              WHERE uploaded_by = $1 AND uploaded_at >= (date_trunc('day', now() AT TIME ZONE 'Europe/Lisbon') AT TIME ZONE 'Europe/Lisbon')`,
+            [userId],
+          )
+        ).rows[0]!.n;
+      const sent = await today(workerId);
+      const first = await newJob();
+      const second = await newJob();
+      await setSetting('maxPhotosPerUserPerDay', sent + 1);
+      try {
+        const made = await uploadPhotos(worker, first, [{ bytes: jpeg, name: 'a.jpg' }], { photoType: 'before', uploadKey: 'day-quota-a' });
+        expect(made.status).toBe(201);
+        const res = await uploadPhotos(worker, second, [{ bytes: jpeg, name: 'b.jpg' }], { photoType: 'before' });
+        expect([res.status, res.body.error.code]).toEqual([409, 'PHOTO_QUOTA_EXCEEDED']);
+        expect(res.body.error.details).toEqual({ scope: 'userDay', limit: sent + 1, current: sent + 1, adding: 1 });
+        expect(await photoCount(second)).toBe(0);
+        // The phone that lost the first answer asks again: it is answered, not refused by the quota.
+        const retry = await uploadPhotos(worker, first, [{ bytes: jpeg, name: 'a.jpg' }], { photoType: 'before', uploadKey: 'day-quota-a' });
+        expect(retry.status).toBe(200);
+        // Staff have a day of their own.
+        expect((await uploadPhotos(admin, second, [{ bytes: jpeg, name: 'c.jpg' }], { photoType: 'before' })).status).toBe(201);
+        expect(await spoolIsEmpty()).toBe(true);
+      } finally {
+        await setSetting('maxPhotosPerUserPerDay', 300);
       }
     });
 

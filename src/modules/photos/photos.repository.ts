@@ -160,6 +160,16 @@ export function createPhotosRepository() {
       return rows[0]!.n;
     },
 
+    /** Photos this person uploaded since the start of the Lisbon day of `at`, over every job. */
+    async countByUploaderOnDay(q: Queryable, userId: number, at: Date): Promise<number> {
+      const { rows } = await q.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM cleaning_job_photos
+          WHERE uploaded_by = $1 AND uploaded_at >= (date_trunc('day', $2::timestamptz AT TIME ZONE 'Europe/Lisbon') AT TIME ZONE 'Europe/Lisbon')`,
+        [userId, at],
+      );
+      return rows[0]!.n;
+    },
+
     async hasAfterPhoto(q: Queryable, jobId: number): Promise<boolean> {
       const { rows } = await q.query(`SELECT 1 FROM cleaning_job_photos WHERE job_id = $1 AND photo_type = 'after' LIMIT 1`, [jobId]);
       return rows.length > 0;
@@ -168,6 +178,11 @@ export function createPhotosRepository() {
     /** Serialises uploads to one job inside a transaction, so two batches cannot both pass the cap. */
     async lockJobPhotos(tx: Queryable, jobId: number): Promise<void> {
       await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('cleaning_job_photos:' || $1::text, 0))`, [jobId]);
+    },
+
+    /** Two batches of one person to two jobs at once cannot both pass their daily quota. */
+    async lockUploaderPhotos(tx: Queryable, userId: number): Promise<void> {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('cleaning_job_photos:uploader:' || $1::text, 0))`, [userId]);
     },
 
     /** Inserts a photo; a row already made by the same upload key wins, and null is returned. */

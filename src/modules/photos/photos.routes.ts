@@ -82,7 +82,7 @@ export function photosRoutes(routes: Routes, { photos, uploadTmpDir, logger }: P
       errors: {
         400: 'NO_FILES, BATCH_LIMIT_EXCEEDED (more than 10 files), MALFORMED_MULTIPART, MULTIPART_LIMIT_EXCEEDED, UNEXPECTED_FILE_FIELD, DUPLICATE_UPLOAD_KEY, REQUEST_ABORTED, VALIDATION_FAILED',
         404: NOT_YOURS,
-        409: 'JOB_CLOSED, PHOTO_LIMIT_REACHED (setting maxPhotosPerJob; details: limit, current, adding)',
+        409: 'JOB_CLOSED, PHOTO_QUOTA_EXCEEDED (settings maxPhotosPerJob and maxPhotosPerUserPerDay; details: scope job|userDay, limit, current, adding)',
         413: 'FILE_TOO_LARGE (a file over 10 MB)',
         415: 'UNSUPPORTED_MEDIA_TYPE (details: index of the file, detected type)',
         422: 'IMAGE_TOO_LARGE (more pixels than PHOTO_MAX_INPUT_PIXELS), INVALID_IMAGE (cannot be decoded); details name the file index',

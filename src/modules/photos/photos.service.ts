@@ -157,8 +157,23 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     return specs;
   }
 
-  const capReached = (limit: number, current: number, adding: number) =>
-    conflict('PHOTO_LIMIT_REACHED', `A job holds at most ${limit} photos; it has ${current}.`, { limit, current, adding });
+  /**
+   * Quotas keep one job, or one person's day, from filling the storage: a phone stuck in a loop or a
+   * stolen session uploads at most this much. `scope` says which quota, `limit` its value.
+   */
+  const quotaExceeded = (scope: 'job' | 'userDay', limit: number, current: number, adding: number) =>
+    conflict(
+      'PHOTO_QUOTA_EXCEEDED',
+      scope === 'job' ? `A job holds at most ${limit} photos; it has ${current}.` : `One person uploads at most ${limit} photos a day; ${current} today.`,
+      { scope, limit, current, adding },
+    );
+
+  async function assertWithinQuotas(q: Queryable, actorId: number, jobId: number, adding: number, limits: { maxPhotosPerJob: number; maxPhotosPerUserPerDay: number }): Promise<void> {
+    const current = await repo.count(q, jobId);
+    if (current + adding > limits.maxPhotosPerJob) throw quotaExceeded('job', limits.maxPhotosPerJob, current, adding);
+    const today = await repo.countByUploaderOnDay(q, actorId, clock.now());
+    if (today + adding > limits.maxPhotosPerUserPerDay) throw quotaExceeded('userDay', limits.maxPhotosPerUserPerDay, today, adding);
+  }
 
   async function deleteStored(keys: string[], why: string): Promise<void> {
     await Promise.all(
@@ -246,9 +261,7 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       const existing = await repo.idsByUploadKeys(db, jobId, specs.flatMap((s) => (s.uploadKey ? [s.uploadKey] : [])));
       const fresh = specs.map((spec, index) => ({ spec, index })).filter(({ spec }) => !(spec.uploadKey && existing.has(spec.uploadKey)));
       if (fresh.length > 0) assertUploadable(actor, access);
-      const values = await settings.all();
-      const current = await repo.count(db, jobId);
-      if (current + fresh.length > values.maxPhotosPerJob) throw capReached(values.maxPhotosPerJob, current, fresh.length);
+      if (fresh.length > 0) await assertWithinQuotas(db, actor.id, jobId, fresh.length, await settings.all());
 
       const outcomes = await Promise.allSettled(fresh.map(({ index }) => pipeline.process(files[index]!.path, index)));
       const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -263,11 +276,10 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       try {
         madeIds = await db.transaction(async (tx) => {
           if (stored.length === 0) return [];
+          await repo.lockUploaderPhotos(tx, actor.id);
           await repo.lockJobPhotos(tx, jobId);
           assertUploadable(actor, await jobs.jobAccess(actor, jobId, tx));
-          const now = await repo.count(tx, jobId);
-          const limit = (await settings.all(tx)).maxPhotosPerJob;
-          if (now + stored.length > limit) throw capReached(limit, now, stored.length);
+          await assertWithinQuotas(tx, actor.id, jobId, stored.length, await settings.all(tx));
           const ids: Array<number | null> = [];
           for (const s of stored) {
             const id = await repo.insert(tx, {

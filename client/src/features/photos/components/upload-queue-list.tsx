@@ -14,7 +14,8 @@ import '@/features/photos/photos.css';
 /** Why a photo was not sent, in the worker's language (a short clause, shown after "Not sent:"). */
 export function failureReason(t: TFunction<'photos'>, failure: UploadFailure | null): string {
   const code = failure?.code ?? 'GENERIC';
-  const known = ['UNSUPPORTED_MEDIA_TYPE', 'FILE_TOO_LARGE', 'IMAGE_TOO_LARGE', 'INVALID_IMAGE', 'JOB_CLOSED', 'PHOTO_LIMIT_REACHED', 'FORBIDDEN', 'NOT_FOUND', 'NETWORK_ERROR', 'STORAGE_UNAVAILABLE', 'PHOTO_FILE_MISSING'] as const;
+  if (failure?.quota) return t(failure.quota.scope === 'userDay' ? 'errors.quotaUserDay' : 'errors.quotaJob', { limit: failure.quota.limit });
+  const known = ['UNSUPPORTED_MEDIA_TYPE', 'FILE_TOO_LARGE', 'IMAGE_TOO_LARGE', 'INVALID_IMAGE', 'JOB_CLOSED', 'PHOTO_QUOTA_EXCEEDED', 'FORBIDDEN', 'NOT_FOUND', 'NETWORK_ERROR', 'STORAGE_UNAVAILABLE', 'PHOTO_FILE_MISSING'] as const;
   const match = known.find((k) => k === code);
   if (match) return t(`errors.${match}`);
   if (failure && failure.status >= 500) return t('errors.STORAGE_UNAVAILABLE');

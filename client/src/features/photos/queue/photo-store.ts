@@ -12,6 +12,8 @@ export type UploadState = 'queued' | 'uploading' | 'failed' | 'done';
 export interface UploadFailure {
   code: string;
   status: number;
+  /** For a quota refusal: which quota (the job's, or the person's day) and its value. */
+  quota?: { scope: 'job' | 'userDay'; limit: number };
 }
 
 export interface UploadRecord {

@@ -2,6 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '@/lib/api-error';
 import { createPhotoStore, type PhotoStore, type UploadRecord } from './photo-store';
+import i18n from 'i18next';
+import { failureReason } from '@/features/photos/components/upload-queue-list';
 import { classifyFailure, createUploadQueue, type NewUpload, type SendUpload, type UploadQueue, type UploadQueueOptions } from './upload-queue';
 
 const photo = (jobId: number, fileName: string, photoType: NewUpload['photoType'] = 'before'): NewUpload => ({
@@ -171,6 +173,21 @@ describe('photo upload queue', () => {
     expect(server.received).toEqual(keys);
   });
 
+  it('when the server refuses a photo over a quota, then it is sent once, stays failed with the quota named, and the queue says which limit was met', async () => {
+    const quota = new ApiError(409, 'PHOTO_QUOTA_EXCEEDED', 'quota', 'req_1', { scope: 'userDay', limit: 300, current: 300, adding: 1 });
+    const send = vi.fn<SendUpload>().mockRejectedValue(quota);
+    const q = queue({ send, backoff: () => 0 });
+    await q.add([photo(4, 'late.jpg')]);
+    await vi.waitFor(() => expect(q.getState().items[0]?.state).toBe('failed'));
+    await q.pump();
+    expect(send).toHaveBeenCalledTimes(1);
+    const failure = q.getState().items[0]!.lastError!;
+    expect(failure).toEqual({ code: 'PHOTO_QUOTA_EXCEEDED', status: 409, quota: { scope: 'userDay', limit: 300 } });
+    const t = i18n.getFixedT('pt', 'photos');
+    expect(failureReason(t, failure)).toBe('já enviou hoje o máximo de 300 fotografias; volte a enviá-la amanhã');
+    expect(failureReason(t, { ...failure, quota: { scope: 'job', limit: 60 } })).toBe('este serviço já tem o máximo de 60 fotografias');
+  });
+
   it('when a photo is on its way, then its progress is shown from the upload events', async () => {
     let release: () => void = () => undefined;
     const q = queue({
@@ -199,7 +216,7 @@ describe('photo upload queue', () => {
     [new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', '', 'r'), 'permanent'],
     [new ApiError(422, 'INVALID_IMAGE', '', 'r'), 'permanent'],
     [new ApiError(409, 'JOB_CLOSED', '', 'r'), 'permanent'],
-    [new ApiError(409, 'PHOTO_LIMIT_REACHED', '', 'r'), 'permanent'],
+    [new ApiError(409, 'PHOTO_QUOTA_EXCEEDED', '', 'r'), 'permanent'],
     [new ApiError(403, 'FORBIDDEN', '', 'r'), 'permanent'],
     [new ApiError(404, 'NOT_FOUND', '', 'r'), 'permanent'],
     [new ApiError(400, 'VALIDATION_FAILED', '', 'r'), 'permanent'],

@@ -96,8 +96,18 @@ export function classifyFailure(error: unknown): FailureKind {
   return 'permanent';
 }
 
-function failureOf(error: unknown): UploadFailure {
-  if (error instanceof ApiError) return { code: error.code, status: error.status };
+/** The quota a PHOTO_QUOTA_EXCEEDED refusal names, kept so the queue can say which limit was met. */
+function quotaOf(error: ApiError): UploadFailure['quota'] {
+  const details = error.details as { scope?: unknown; limit?: unknown } | undefined;
+  if (error.code !== 'PHOTO_QUOTA_EXCEEDED' || !details || typeof details.limit !== 'number') return undefined;
+  return { scope: details.scope === 'userDay' ? 'userDay' : 'job', limit: details.limit };
+}
+
+export function failureOf(error: unknown): UploadFailure {
+  if (error instanceof ApiError) {
+    const quota = quotaOf(error);
+    return quota ? { code: error.code, status: error.status, quota } : { code: error.code, status: error.status };
+  }
   return { code: 'GENERIC', status: 0 };
 }
 
