@@ -73,6 +73,10 @@ export interface RouteEntry {
   access: Access;
   allowDuringPasswordChange: boolean;
   summary: string;
+  /** Answers the list envelope (PRODUCT §6, ADR 0001). */
+  list: boolean;
+  /** Declares a bare array as its `data`: never allowed (a list answers the list envelope). */
+  bareArray: boolean;
 }
 
 const PASSWORD_CHANGE_REQUIRED = () =>
@@ -174,6 +178,8 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     access: spec.access,
     allowDuringPasswordChange: Boolean(spec.allowDuringPasswordChange),
     summary: spec.summary,
+    list: Boolean(spec.list),
+    bareArray: spec.method === 'get' && spec.response instanceof z.ZodArray,
   });
 
   const guard: RequestHandler = (req, res, next) => {
@@ -201,6 +207,8 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
       res.status(status).json(listBody(items, { ...page, count: items.length }, correlationId));
       return;
     }
+    // A list answers the list envelope with its paging figures (PRODUCT §6): a bare array is a route bug.
+    if (spec.method === 'get' && Array.isArray(result)) throw new Error(`${spec.method.toUpperCase()} ${spec.path} answered a bare array; declare it a list`);
     res.status(status).json(successBody(result, correlationId));
   };
 

@@ -230,3 +230,26 @@ function aliasOf(tableWithAlias: string): string {
 export function mapPage<T, U>(page: Page<T>, fn: (row: T) => U): Page<U> {
   return { items: page.items.map(fn), page: page.page };
 }
+
+/**
+ * The query of a short list the server holds whole (the role types, the settings, a ticket's comments, a
+ * worker's day): `position` is the list's own order, `-position` the reverse.
+ */
+export const WholeListQuery = pagingQuery(['position'], 'position');
+
+/**
+ * One page of a short list already in memory, with the same paging contract as `fetchPage`: offset or a
+ * cursor (the position of the last item sent), an exact total and a next cursor while more remain.
+ */
+export function pageOfArray<T>(items: readonly T[], input: PageInput): Page<T> {
+  if (input.cursor && input.offset > 0) throw badRequest('INVALID_PAGING', 'Use either offset or cursor, not both.');
+  const ordered = input.sort.startsWith('-') ? [...items].reverse() : items;
+  const start = input.cursor ? decodeCursor(input.cursor, input.sort, 'number').i + 1 : input.offset;
+  const slice = ordered.slice(start, start + input.limit);
+  const last = start + slice.length - 1;
+  const nextCursor = last + 1 < ordered.length ? encodeCursor({ s: input.sort, v: last, i: last }) : null;
+  return {
+    items: slice,
+    page: { total: Math.min(ordered.length, TOTAL_CAP), totalCapped: ordered.length > TOTAL_CAP, limit: input.limit, offset: input.cursor ? 0 : input.offset, nextCursor },
+  };
+}

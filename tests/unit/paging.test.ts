@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, decodeCursor, encodeCursor, IdParams, oneOf, pagingQuery, sqlParams } from '../../src/lib/paging.js';
+import { containsPattern, decodeCursor, encodeCursor, IdParams, oneOf, pageOfArray, pagingQuery, sqlParams } from '../../src/lib/paging.js';
 import { changedFields } from '../../src/modules/audit/audit.service.js';
 import { renderNotification, TEMPLATES } from '../../src/modules/notifications/templates.js';
 
@@ -71,5 +71,32 @@ describe('notification templates', () => {
       if (!t.email) continue;
       expect('renderEmail' in t, type).toBe(true);
     }
+  });
+});
+
+describe('a short list held whole', () => {
+  const items = Array.from({ length: 7 }, (_, i) => `item-${i}`);
+
+  it('when it is walked by cursor, then every item comes once, in order, and the last page has no next cursor', () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = pageOfArray(items, { limit: 3, offset: 0, cursor, sort: 'position' });
+      expect(page.page).toMatchObject({ total: 7, limit: 3, offset: 0 });
+      seen.push(...page.items);
+      cursor = page.page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(items);
+  });
+
+  it('when it is read by offset or in reverse, then the slice follows; a cursor with an offset or from another sort is refused', () => {
+    expect(pageOfArray(items, { limit: 2, offset: 6, sort: 'position' })).toEqual({
+      items: ['item-6'],
+      page: { total: 7, totalCapped: false, limit: 2, offset: 6, nextCursor: null },
+    });
+    expect(pageOfArray(items, { limit: 2, offset: 0, sort: '-position' }).items).toEqual(['item-6', 'item-5']);
+    const cursor = pageOfArray(items, { limit: 2, offset: 0, sort: 'position' }).page.nextCursor!;
+    expect(() => pageOfArray(items, { limit: 2, offset: 1, cursor, sort: 'position' })).toThrow(expect.objectContaining({ code: 'INVALID_PAGING' }));
+    expect(() => pageOfArray(items, { limit: 2, offset: 0, cursor, sort: '-position' })).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
   });
 });

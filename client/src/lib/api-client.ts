@@ -132,6 +132,21 @@ export const api = {
     const envelope = await send('GET', path, options ?? {});
     return { items: envelope.data as T[], meta: envelope._meta as unknown as ListMeta };
   },
+  /**
+   * Every item of a short list (the catalogue, the settings, a worker's day), following `nextCursor` page
+   * after page at the largest page size, so nothing is cut off when the list grows past one page.
+   */
+  listAll: async <T>(path: string, options?: Omit<RequestOptions, 'body'>): Promise<T[]> => {
+    const items: T[] = [];
+    const join = path.includes('?') ? '&' : '?';
+    let cursor: string | null = null;
+    do {
+      const page: ListPage<T> = await api.list<T>(`${path}${join}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, options);
+      items.push(...page.items);
+      cursor = page.meta.nextCursor;
+    } while (cursor);
+    return items;
+  },
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { Calendar, CalendarSyncResult, CreateCalendarBody, Reservation, TurnoverRule, UpdateCalendarBody, UpdateTurnoverRuleBody } from '../../contracts/calendars.js';
 import { CalendarDate } from '../../contracts/primitives.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { IdParams, idParam } from '../../lib/paging.js';
+import { IdParams, idParam, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { CalendarsService } from './calendars.service.js';
 
 const TAGS = ['Turnovers'];
 const STAFF = ['master', 'admin'] as const;
 const STAFF_AND_OWNER = ['master', 'admin', 'client'] as const;
 const CalendarParams = z.object({ id: idParam, calendarId: idParam });
-const ReservationsQuery = z.object({ from: CalendarDate.optional() });
+const ReservationsQuery = WholeListQuery.extend({ from: CalendarDate.optional() });
 const NOT_FOUND = 'NOT_FOUND — no such property or calendar, or not the caller’s.';
 
 export function calendarsRoutes(routes: Routes, { calendars }: { calendars: CalendarsService }) {
@@ -22,10 +22,12 @@ export function calendarsRoutes(routes: Routes, { calendars }: { calendars: Cale
       tags: TAGS,
       access: STAFF_AND_OWNER,
       params: IdParams,
-      response: z.array(Calendar),
+      query: WholeListQuery,
+      response: Calendar,
+      list: true,
       errors: { 404: NOT_FOUND },
     },
-    ({ params, actor }) => calendars.list(actor!, params.id),
+    async ({ params, query, actor }) => pageOfArray(await calendars.list(actor!, params.id), query),
   );
 
   route(
@@ -108,10 +110,11 @@ export function calendarsRoutes(routes: Routes, { calendars }: { calendars: Cale
       access: STAFF_AND_OWNER,
       params: IdParams,
       query: ReservationsQuery,
-      response: z.array(Reservation),
+      response: Reservation,
+      list: true,
       errors: { 404: NOT_FOUND },
     },
-    ({ params, query, actor }) => calendars.reservations(actor!, params.id, query.from),
+    async ({ params, query, actor }) => pageOfArray(await calendars.reservations(actor!, params.id, query.from), query),
   );
 
   route(

@@ -14,7 +14,7 @@ import {
   TimeTapBody,
   UpdateCleaningJobBody,
 } from '../../contracts/cleaning.js';
-import { IdParams, idParam, pagingQuery } from '../../lib/paging.js';
+import { IdParams, idParam, pageOfArray, pagingQuery, WholeListQuery } from '../../lib/paging.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import type { CleaningService } from './cleaning.service.js';
 
@@ -96,9 +96,11 @@ export function cleaningRoutes(routes: Routes, { cleaning }: { cleaning: Cleanin
       summary: "A worker's day: their jobs today (Lisbon) and any job they are still clocked in on",
       tags,
       access: ['worker'],
-      response: z.array(CleaningJobWorkerView),
+      query: WholeListQuery,
+      response: CleaningJobWorkerView,
+      list: true,
     },
-    ({ actor }) => cleaning.today(actor!),
+    async ({ actor, query }) => pageOfArray(await cleaning.today(actor!), query),
   );
 
   route(

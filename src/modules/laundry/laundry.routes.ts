@@ -19,7 +19,7 @@ import {
   UpdateLaundryServiceBody,
 } from '../../contracts/laundry.js';
 import { badRequest } from '../../lib/app-error.js';
-import { IdParams, idParam, pagingQuery } from '../../lib/paging.js';
+import { IdParams, idParam, pageOfArray, pagingQuery, WholeListQuery } from '../../lib/paging.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import type { LaundryService as LaundryServiceApi } from './laundry.service.js';
 
@@ -60,10 +60,11 @@ export function laundryRoutes(routes: Routes, { laundry }: { laundry: LaundrySer
       description: 'Clients and staff get prices; workers get names only. Staff may add `includeInactive=true`.',
       tags: services,
       access: EVERYONE,
-      query: z.object({ includeInactive: z.enum(['true', 'false']).optional() }),
-      response: z.array(z.union([LaundryService, LaundryServiceName])),
+      query: WholeListQuery.extend({ includeInactive: z.enum(['true', 'false']).optional() }),
+      response: z.union([LaundryService, LaundryServiceName]),
+      list: true,
     },
-    ({ actor, query }) => laundry.listServices(actor!, query.includeInactive === 'true'),
+    async ({ actor, query }) => pageOfArray(await laundry.listServices(actor!, query.includeInactive === 'true'), query),
   );
 
   route(

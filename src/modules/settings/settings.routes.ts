@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Setting, UpdateSettingsBody } from '../../contracts/settings.js';
 import { route, type Routes } from '../../http/endpoint.js';
+import { pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { SettingsService } from './settings.service.js';
 
 const TAGS = ['Settings'];
@@ -14,9 +15,11 @@ export function settingsRoutes(routes: Routes, { settings }: { settings: Setting
       summary: 'Every setting with its current value, default and version',
       tags: TAGS,
       access: ['master', 'admin'],
-      response: z.array(Setting),
+      query: WholeListQuery,
+      response: Setting,
+      list: true,
     },
-    () => settings.list(),
+    async ({ query }) => pageOfArray(await settings.list(), query),
   );
 
   route(

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { commaSeparated } from '../../contracts/query-params.js';
 import {
   AddCommentBody,
@@ -13,7 +12,7 @@ import {
   UpdateTicketBody,
 } from '../../contracts/tickets.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { booleanParam, IdParams, idParam, pagingQuery } from '../../lib/paging.js';
+import { booleanParam, IdParams, idParam, pageOfArray, pagingQuery, WholeListQuery } from '../../lib/paging.js';
 import type { TicketsService } from './tickets.service.js';
 
 const STAFF = ['master', 'admin'] as const;
@@ -131,8 +130,19 @@ export function ticketsRoutes(routes: Routes, { tickets }: { tickets: TicketsSer
 
   route(
     routes,
-    { method: 'get', path: '/api/tickets/:id/comments', summary: 'Comments of a ticket', tags: TAGS, access: ALL_STAFF, params: IdParams, response: z.array(TicketComment), errors: ERRORS },
-    ({ actor, params }) => tickets.comments(actor!, params.id),
+    {
+      method: 'get',
+      path: '/api/tickets/:id/comments',
+      summary: 'Comments of a ticket, oldest first',
+      tags: TAGS,
+      access: ALL_STAFF,
+      params: IdParams,
+      query: WholeListQuery,
+      response: TicketComment,
+      list: true,
+      errors: ERRORS,
+    },
+    async ({ actor, params, query }) => pageOfArray(await tickets.comments(actor!, params.id), query),
   );
 
   route(

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { CreateUserBody, RoleType, UpdateUserBody, User, UserWithTemporaryPassword } from '../../contracts/users.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { IdParams } from '../../lib/paging.js';
+import { IdParams, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import { UserListQuery } from './users.schemas.js';
 import type { UsersService } from './users.service.js';
 
@@ -33,9 +32,11 @@ export function usersRoutes(routes: Routes, { users }: { users: UsersService }) 
       summary: 'The staff roles, and which of them the caller may assign',
       tags: TAGS,
       access: STAFF_MANAGERS,
-      response: z.array(RoleType),
+      query: WholeListQuery,
+      response: RoleType,
+      list: true,
     },
-    ({ actor }) => users.roleTypes(actor!),
+    ({ actor, query }) => pageOfArray(users.roleTypes(actor!), query),
   );
 
   route(

@@ -4,7 +4,7 @@ import { cleaningKeys, type WorkerJob } from './keys';
 
 /** GET /api/cleaning-jobs/today: the worker's jobs today (Lisbon) and wherever they are still clocked in. */
 export function getToday(): Promise<WorkerJob[]> {
-  return api.get<WorkerJob[]>('/api/cleaning-jobs/today');
+  return api.listAll<WorkerJob>('/api/cleaning-jobs/today');
 }
 
 export function useToday() {

@@ -80,7 +80,7 @@ export function useDefaultHourlyRate() {
   return useQuery({
     queryKey: ['cleaning', 'pick', 'hourly-rate'],
     queryFn: async () => {
-      const rows = await api.get<SettingRow[]>('/api/settings');
+      const rows = await api.listAll<SettingRow>('/api/settings');
       const rate = rows.find((row) => row.key === 'cleaningHourlyRateCents')?.value;
       return typeof rate === 'number' ? rate : undefined;
     },

@@ -5,7 +5,7 @@ import { laundryKeys } from './keys';
 
 /** GET /api/laundry-services: the catalogue with prices (staff and clients); staff may include inactive ones. */
 export function listLaundryServices(includeInactive = false): Promise<LaundryServiceDto[]> {
-  return api.get<LaundryServiceDto[]>(`/api/laundry-services${includeInactive ? '?includeInactive=true' : ''}`);
+  return api.listAll<LaundryServiceDto>(`/api/laundry-services${includeInactive ? '?includeInactive=true' : ''}`);
 }
 
 export function useLaundryServices(includeInactive = false) {

@@ -7,7 +7,7 @@ export const settingsKey = ['settings'] as const;
 
 /** GET /api/settings: every key with its value, default and version (master and admin). */
 export function getSettings(signal?: AbortSignal) {
-  return api.get<Setting[]>('/api/settings', { signal });
+  return api.listAll<Setting>('/api/settings', { signal });
 }
 
 export function useSettings() {

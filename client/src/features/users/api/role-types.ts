@@ -9,7 +9,7 @@ interface RoleType {
 
 /** GET /api/role-types: the staff roles and which of them the caller may give. */
 export function getRoleTypes(signal?: AbortSignal) {
-  return api.get<RoleType[]>('/api/role-types', { signal });
+  return api.listAll<RoleType>('/api/role-types', { signal });
 }
 
 export function useAssignableRoles() {
