@@ -322,6 +322,8 @@ export const CleaningJobWorkerView = z
     internalNotes: z.string().nullable(),
     accessInstructionsFrom: z.string().meta({ description: 'From this instant until completion the job detail shows the access instructions.' }),
     myOpenTimeLogId: z.number().int().nullable().meta({ description: "The caller's open time log on this job, if any." }),
+    myTimeLogged: z.boolean().meta({ description: 'Whether the caller has logged time on this job (open or closed): their Start is done.' }),
+    othersOnSite: z.number().int().meta({ description: 'How many other workers are clocked in on this job now.' }),
     allowedNext: z.array(CleaningStatus),
     timeLogs: z.array(TimeLog).optional(),
     history: z.array(CleaningStatusChange).optional(),

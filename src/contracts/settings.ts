@@ -55,6 +55,11 @@ export const SETTINGS = {
     default: 12,
     description: 'How old a Start/End tap queued offline by the phone may be and still be accepted, in hours.',
   },
+  earliestStartHours: {
+    schema: z.number().int().min(0).max(168),
+    default: 12,
+    description: "How many hours before a job's scheduled time a worker may press Start (staff may start on a worker's behalf at any time).",
+  },
   accessInstructionsLeadHours: {
     schema: z.number().int().min(0).max(168),
     default: 24,

@@ -239,6 +239,36 @@ describe('cleaning jobs', () => {
       expect(dashboard.outstanding.balanceCents - owedBefore).toBe(923);
     });
 
+    it('when a worker starts more than 12 h before the scheduled time, then 409 TOO_EARLY; staff may start for them, and the setting moves the limit', async () => {
+      at('2026-06-01T08:00:00Z');
+      const created = await create({ workerIds: [workerId, worker2Id], scheduledDate: '2026-06-12', scheduledTime: '08:00' });
+      // 08:00 in Lisbon is 07:00 UTC: 12 h before is 19:00 UTC the day before.
+      at('2026-06-11T18:59:59Z');
+      const early = await worker.post(`/api/cleaning-jobs/${created.id}/start`);
+      expect(early.status).toBe(409);
+      expect(early.body.error).toMatchObject({ code: 'TOO_EARLY', details: { scheduledStartAt: '2026-06-12T07:00:00.000Z', earliestStartAt: '2026-06-11T19:00:00.000Z' } });
+      expect((await t.db.query(`SELECT 1 FROM cleaning_time_logs WHERE job_id = $1`, [created.id])).rowCount).toBe(0);
+
+      await t.db.query(`INSERT INTO settings (key, value) VALUES ('earliestStartHours', '24')`);
+      try {
+        expect((await worker.post(`/api/cleaning-jobs/${created.id}/start`)).status).toBe(200);
+      } finally {
+        await t.db.query(`DELETE FROM settings WHERE key = 'earliestStartHours'`);
+      }
+      await worker.post(`/api/cleaning-jobs/${created.id}/end`).expect(200);
+
+      // The job is under way now: the second worker joins whenever they arrive.
+      at('2026-06-11T19:30:00Z');
+      expect((await worker2.post(`/api/cleaning-jobs/${created.id}/start`)).status).toBe(200);
+      await worker2.post(`/api/cleaning-jobs/${created.id}/end`).expect(200);
+
+      const other = await create({ workerIds: [workerId], scheduledDate: '2026-06-12', scheduledTime: '10:00' });
+      expect((await worker.post(`/api/cleaning-jobs/${other.id}/start`)).body.error.code).toBe('TOO_EARLY');
+      const onBehalf = await admin.post(`/api/cleaning-jobs/${other.id}/start`).send({ workerId });
+      expect(onBehalf.status).toBe(200);
+      await admin.post(`/api/cleaning-jobs/${other.id}/end`).send({ workerId }).expect(200);
+    });
+
     it('when a Start was tapped offline, then the log counts from the tap and keeps the server time beside it', async () => {
       at('2026-06-01T08:00:00Z');
       const created = await create({ workerIds: [workerId], scheduledDate: '2026-06-12' });

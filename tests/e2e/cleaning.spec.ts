@@ -106,21 +106,34 @@ test('when an admin books an airbnb job for two workers, then they start and end
   await expectAccessible(anaPhone.page, "the worker's day");
   await shoot(anaPhone.page, 'worker-today-on-site');
 
-  // Ana ends and tries to complete: refused, and the screen says who is still there.
+  // Ana ends while Bruno is still there: on her 390 px phone Start is no longer the main action (a second
+  // tap would open a second log), nor is completing (Bruno completes when he leaves).
+  expect(anaPhone.page.viewportSize()?.width).toBe(390);
   await anaPhone.page.getByRole('button', { name: `Terminar o seu tempo em ${place}` }).click();
-  await expect(anaPhone.page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toBeVisible();
+  await expect(anaPhone.page.getByText('Um colega ainda está no local')).toBeVisible();
+  await expect(anaPhone.page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toHaveCount(0);
+  await expect(anaPhone.page.getByRole('button', { name: /^Iniciar/ })).toHaveCount(0);
   await anaPhone.page.getByRole('link', { name: 'Abrir serviço' }).click();
   await expect(anaPhone.page.getByRole('heading', { level: 1, name: place })).toBeVisible();
   await expect(anaPhone.page.getByText('Cofre da chave: 4815')).toBeVisible();
-  await anaPhone.page.getByRole('button', { name: 'Concluir serviço' }).click();
-  await expect(anaPhone.page.getByRole('alert').filter({ hasText: 'ainda não pode ser concluído' })).toContainText(bruno.name);
+  await expect(anaPhone.page.getByRole('button', { name: /^Iniciar/ })).toHaveCount(0);
+  await expect(anaPhone.page.getByRole('button', { name: 'Concluir serviço' })).toHaveCount(0);
+  // Starting again takes an explicit choice and a confirmation; cancelled, nothing is logged.
+  await anaPhone.page.getByRole('button', { name: 'Voltar a iniciar' }).click();
+  const again = anaPhone.page.getByRole('alertdialog', { name: 'Voltar a iniciar o seu tempo?' });
+  await expect(again).toBeVisible();
+  await again.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(again).toBeHidden();
+  await expect(anaPhone.page.getByRole('timer')).toHaveCount(0);
   await expectNoPrice(anaPhone.page);
   await expectAccessible(anaPhone.page, "the worker's job page");
   await shoot(anaPhone.page, 'worker-job-refused');
 
   // Bruno ends and completes (the photo rule of the photos issue is waived here: no photos in this test).
   await brunoPhone.page.getByRole('button', { name: `Terminar o seu tempo em ${place}` }).click();
-  await expect(brunoPhone.page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toBeVisible();
+  // The last one out: "Concluir serviço" is the main action, never "Iniciar".
+  await expect(brunoPhone.page.getByRole('button', { name: 'Concluir serviço' })).toBeVisible();
+  await expect(brunoPhone.page.getByRole('button', { name: /^Iniciar/ })).toHaveCount(0);
   await data(await admin.post(`/api/cleaning-jobs/${jobId}/after-photo-waiver`, { data: { reason: 'Teste sem fotografias' } }));
   await brunoPhone.page.getByRole('link', { name: 'Abrir serviço' }).click();
   await brunoPhone.page.getByRole('button', { name: 'Concluir serviço' }).click();

@@ -176,9 +176,13 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
         extras.accessInstructions = decrypt(row);
         await recordAccessView(q, row.property_id, row.id);
       }
-      const open = read ? read.worker_open_log : await repo.openLogOf(q, actor.id);
+      // The detail's own time logs tell whether this worker has logged any; otherwise one read says it all.
+      const me =
+        read && extras.timeLogs
+          ? { open: read.worker_open_log, loggedJobIds: new Set(extras.timeLogs.filter((l) => l.worker_id === actor.id).map((l) => l.job_id)) }
+          : await repo.logStateOf(q, actor.id, [row.id]);
       const next = allowedNext(row.status).filter((s) => s !== 'cancelled');
-      return toWorkerView(row, next, from, open?.job_id === row.id ? open.id : null, extras);
+      return toWorkerView(row, next, from, me, extras);
     }
     return toClientView(row, estimateOf(row, values), extras);
   }

@@ -52,6 +52,19 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
     return { at: tapped < received ? tapped : received, occurredAt: tapped };
   }
 
+  /**
+   * A worker's Start long before the job's time is a slip (the wrong job tapped, a visit on another day):
+   * refused, so no time is logged by accident. Staff starting on a worker's behalf are trusted to know.
+   */
+  function refuseTooEarly(job: JobRow, at: Date, values: SettingValues) {
+    const earliest = job.scheduled_start_at.getTime() - values.earliestStartHours * 3_600_000;
+    if (job.status !== 'scheduled' || at.getTime() >= earliest) return;
+    throw conflict('TOO_EARLY', `This job starts at its scheduled time; it cannot be started more than ${values.earliestStartHours} h before.`, {
+      scheduledStartAt: job.scheduled_start_at.toISOString(),
+      earliestStartAt: new Date(earliest).toISOString(),
+    });
+  }
+
   const flagged = (from: Date, to: Date, values: SettingValues) => minutesBetween(from, to) > values.cleaningMaxShiftHours * 60;
 
   /** Prices a completed job from its closed logs and the given snapshot (PRODUCT §4). */
@@ -72,6 +85,7 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
           if (!isOpen(before.status)) assertTransition(before.status, 'in_progress');
           const values = await settings.all(tx);
           const tap = tapTime(input.occurredAt, received, values);
+          if (!isStaff(actor)) refuseTooEarly(before, tap.at, values);
           const open = await repo.openLogOf(tx, workerId);
           if (open && open.job_id === id) return { row: before, notice: null };
           if (open) throw openLogElsewhere(open.job_id);

@@ -1,5 +1,6 @@
 import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, JobPhotoCountsDto as PhotoCountsDto, TimeLogDto } from '../../contracts/cleaning.js';
 import type { CleaningPrice } from './cleaning-pricing.js';
+import type { WorkerLogState } from './cleaning.repository.js';
 import type { HistoryRow, JobListRow, TimeLogRow } from './cleaning.repository.js';
 
 /**
@@ -160,15 +161,18 @@ export function toWorkerView(
   j: JobListRow,
   allowedNext: CleaningStatusValue[],
   accessFrom: Date,
-  myOpenTimeLogId: number | null,
+  me: WorkerLogState,
   extras: ViewExtras = {},
 ): CleaningJobWorkerDto {
+  const myOpenTimeLogId = me.open?.job_id === j.id ? me.open.id : null;
   const view: CleaningJobWorkerDto = Object.assign(common(j), {
     client: { id: j.client_id, name: j.client_name, phone: j.client_phone },
     property: propertyFor(j, extras),
     internalNotes: j.internal_notes,
     accessInstructionsFrom: accessFrom.toISOString(),
     myOpenTimeLogId,
+    myTimeLogged: myOpenTimeLogId !== null || me.loggedJobIds.has(j.id),
+    othersOnSite: j.open_logs - (myOpenTimeLogId !== null ? 1 : 0),
     allowedNext,
   });
   if (extras.timeLogs) view.timeLogs = extras.timeLogs.map(toTimeLog);

@@ -62,6 +62,12 @@ export interface JobRow {
   open_logs: number;
 }
 
+/** A worker's open log (on whichever job) and the jobs they have logged time on. */
+export interface WorkerLogState {
+  open: { id: number; job_id: number; started_at: Date } | undefined;
+  loggedJobIds: Set<number>;
+}
+
 /** A job as a list reads it: without the encrypted access instructions. */
 export type JobListRow = Omit<JobRow, 'access_instructions_enc'>;
 
@@ -517,6 +523,20 @@ export function createCleaningRepository(db: Queryable) {
     async findLog(q: Queryable, jobId: number, logId: number): Promise<TimeLogRow | undefined> {
       const { rows } = await q.query<TimeLogRow>(`SELECT ${LOG_COLUMNS} FROM ${LOG_FROM} WHERE l.job_id = $1 AND l.id = $2`, [jobId, logId]);
       return rows[0];
+    },
+
+    /**
+     * Where a worker stands: their one open log (on whichever job) and which of the given jobs they have
+     * logged time on, in one statement — the worker's screens show Start only before their first Start.
+     */
+    async logStateOf(q: Queryable, workerId: number, jobIds: number[]): Promise<WorkerLogState> {
+      const { rows } = await q.query<{ id: number; job_id: number; started_at: Date; open: boolean }>(
+        `SELECT id, job_id, started_at, ended_at IS NULL AS open FROM cleaning_time_logs
+          WHERE worker_id = $1 AND (ended_at IS NULL OR job_id = ANY($2::bigint[]))`,
+        [workerId, jobIds],
+      );
+      const open = rows.find((r) => r.open);
+      return { open: open && { id: open.id, job_id: open.job_id, started_at: open.started_at }, loggedJobIds: new Set(rows.map((r) => r.job_id)) };
     },
 
     /** The worker's one open log, on whichever job. */

@@ -148,13 +148,15 @@ export function cleaningRoutes(routes: Routes, { cleaning }: { cleaning: Cleanin
       summary: 'Start time on site (the body is optional)',
       description:
         "Opens the worker's time log; the first start moves the job to in_progress and tells the client. " +
-        'A repeated start (double tap) changes nothing. `occurredAt` is the tap time of a Start queued offline.',
+        'A repeated start (double tap) changes nothing. `occurredAt` is the tap time of a Start queued offline. ' +
+        "A worker's own start more than `earliestStartHours` (setting, default 12) before the scheduled time is refused with " +
+        "TOO_EARLY (details.scheduledStartAt, details.earliestStartAt); staff may start on a worker's behalf at any time.",
       tags,
       access: ON_SITE,
       params: IdParams,
       body: TimeTapBody,
       response: z.union([CleaningJob, CleaningJobWorkerView]),
-      errors: { ...TAP_ERRORS, 409: 'INVALID_TRANSITION (completed or cancelled), OPEN_LOG_ON_ANOTHER_JOB, OVERLAPS_TIME_LOG' },
+      errors: { ...TAP_ERRORS, 409: 'INVALID_TRANSITION (completed or cancelled), OPEN_LOG_ON_ANOTHER_JOB, OVERLAPS_TIME_LOG, TOO_EARLY' },
     },
     ({ actor, params, body }) => cleaning.start(actor!, params.id, body),
   );

@@ -48,10 +48,8 @@ export function createCleaningService(deps: CleaningServiceDeps) {
       const [result, values] = await Promise.all([repo.listJobs(filters, scope, page), settings.all()]);
       if (isStaff(actor)) return mapPage(result, (r) => toStaffView(r, allowedNext(r.status), estimateOf(r, values)));
       if (actor.role === 'worker') {
-        const open = await repo.openLogOf(db, actor.id);
-        return mapPage(result, (r) =>
-          toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), open?.job_id === r.id ? open.id : null),
-        );
+        const me = await repo.logStateOf(db, actor.id, result.items.map((r) => r.id));
+        return mapPage(result, (r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), me));
       }
       return mapPage(result, (r) => toClientView(r, estimateOf(r, values)));
     },
@@ -60,8 +58,8 @@ export function createCleaningService(deps: CleaningServiceDeps) {
     async today(actor: Actor) {
       const rows = await repo.workerDay(db, actor.id, lisbonDate(clock.now()));
       const values = await settings.all();
-      const open = await repo.openLogOf(db, actor.id);
-      return rows.map((r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), open?.job_id === r.id ? open.id : null));
+      const me = await repo.logStateOf(db, actor.id, rows.map((r) => r.id));
+      return rows.map((r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), me));
     },
 
     /** The detail in one statement (the job, its time logs, history, photo counts, staff's payments block) and the settings. */

@@ -1,21 +1,17 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
-import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useJob } from '@/features/cleaning/api/get-job';
-import { useCompleteJob } from '@/features/cleaning/api/job-actions';
 import type { WorkerJob } from '@/features/cleaning/api/keys';
 import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
-import { OpenLogsRefusal, openLogsOf } from '@/features/cleaning/components/open-logs-refusal';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TapControl } from '@/features/cleaning/components/tap-control';
 import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
@@ -24,32 +20,6 @@ import { pendingFor } from '@/features/cleaning/offline/tap-queue';
 import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
 import '@/features/cleaning/cleaning.css';
-
-function Complete({ job, onSite }: { job: WorkerJob; onSite: boolean }) {
-  const { t } = useTranslation('cleaning');
-  const describe = useDescribeError();
-  const complete = useCompleteJob();
-  if (job.status !== 'in_progress' || onSite) return null;
-  const failure = complete.error && !openLogsOf(complete.error) ? describe(complete.error) : null;
-  return (
-    <section className="card job-section" aria-labelledby="worker-complete">
-      <h2 id="worker-complete" className="card__title job-section__title">
-        {t('worker.complete')}
-      </h2>
-      <p className="muted">{t('worker.completeHint')}</p>
-      <OpenLogsRefusal error={complete.error} />
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
-      <Button variant="secondary" size="lg" block isPending={complete.isPending} onPress={() => complete.mutate({ id: job.id, input: {} })}>
-        <Icon name="checkCircle" size={20} />
-        {t('worker.complete')}
-      </Button>
-    </section>
-  );
-}
 
 export default function WorkerJobPage() {
   const id = Number(useParams().id);
@@ -180,8 +150,6 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           )}
           {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatSeconds(mySeconds, t) })}</p> : null}
         </section>
-
-        <Complete job={job} onSite={onSite} />
 
         <section className="card job-section" aria-labelledby="worker-team">
           <h2 id="worker-team" className="card__title job-section__title">
