@@ -108,7 +108,7 @@ test('when an admin books an airbnb job for two workers, then they start and end
 
   // Ana ends while Bruno is still there: on her 390 px phone Start is no longer the main action (a second
   // tap would open a second log), nor is completing (Bruno completes when he leaves).
-  expect(anaPhone.page.viewportSize()?.width).toBe(390);
+  await anaPhone.page.setViewportSize(PHONE);
   await anaPhone.page.getByRole('button', { name: `Terminar o seu tempo em ${place}` }).click();
   await expect(anaPhone.page.getByText('Um colega ainda está no local')).toBeVisible();
   await expect(anaPhone.page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toHaveCount(0);
@@ -130,6 +130,7 @@ test('when an admin books an airbnb job for two workers, then they start and end
   await shoot(anaPhone.page, 'worker-job-refused');
 
   // Bruno ends and completes (the photo rule of the photos issue is waived here: no photos in this test).
+  await brunoPhone.page.setViewportSize(PHONE);
   await brunoPhone.page.getByRole('button', { name: `Terminar o seu tempo em ${place}` }).click();
   // The last one out: "Concluir serviço" is the main action, never "Iniciar".
   await expect(brunoPhone.page.getByRole('button', { name: 'Concluir serviço' })).toBeVisible();
