@@ -65,9 +65,15 @@ const freshWorker = async (_f: Fixtures, { master }: Ctx) => ({ id: (await creat
 const freshClient = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createClient(master)).client.id });
 const job = (f: Fixtures) => ({ id: f.jobId });
 /** A job of its own for each call, assigned to the demo worker (who is first clocked out of any other job). */
-async function freshJob(f: Fixtures, { master, t }: Ctx, started: boolean) {
+async function freshJob(f: Fixtures, { master, t }: Ctx, started: boolean, dueNow = false) {
   await t.db.query(`UPDATE cleaning_time_logs SET ended_at = started_at, end_received_at = started_at WHERE worker_id = $1 AND ended_at IS NULL`, [f.demoWorkerId]);
-  const created = await master.post('/api/cleaning-jobs').send(cleaningJob(f));
+  // A job due now opens its property's access instructions to the worker: it goes to a property of its own.
+  const propertyId = dueNow ? (await master.post(`/api/clients/${f.clientId}/properties`).send({ ...PROPERTY, name: 'Due now' })).body.data.id : f.propertyId;
+  const created = await master.post('/api/cleaning-jobs').send({ ...cleaningJob(f), propertyId });
+  // A worker's own Start is refused long before the job's time (TOO_EARLY): this one is due now.
+  if (dueNow) {
+    await t.db.query(`UPDATE cleaning_jobs SET scheduled_start_at = now(), scheduled_end_at = now() + interval '2 hours' WHERE id = $1`, [created.body.data.id]);
+  }
   if (started) await master.post(`/api/cleaning-jobs/${created.body.data.id}/start`).send({ workerId: f.demoWorkerId });
   return { id: created.body.data.id as number };
 }
@@ -206,7 +212,7 @@ export const RULES: Record<string, Rule> = {
   'GET /api/cleaning-jobs/today': { expect: { anonymous: 401, master: 403, admin: 403, worker: 200, client: 403, otherClient: 403 } },
   'GET /api/cleaning-jobs/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'PATCH /api/cleaning-jobs/:id': { expect: staffOnly(400), params: job },
-  'POST /api/cleaning-jobs/:id/start': { expect: { ...staffOnly(400), worker: 200 }, params: (f, ctx) => freshJob(f, ctx, false) },
+  'POST /api/cleaning-jobs/:id/start': { expect: { ...staffOnly(400), worker: 200 }, params: (f, ctx) => freshJob(f, ctx, false, true) },
   'POST /api/cleaning-jobs/:id/end': { expect: { ...staffOnly(400), worker: 200 }, params: (f, ctx) => freshJob(f, ctx, true) },
   'POST /api/cleaning-jobs/:id/complete': { expect: { ...staffOnly(409), worker: 409 }, params: (f, ctx) => freshJob(f, ctx, true) },
   'POST /api/cleaning-jobs/:id/cancel': { expect: staffOnly(400), params: job },

@@ -8,7 +8,7 @@ import {
   WaiveChecklistBody,
 } from '../../contracts/checklists.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { IdParams, idParam } from '../../lib/paging.js';
+import { IdParams, idParam, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { ChecklistsService } from './checklists.service.js';
 
 const TAGS = ['Checklists'];
@@ -18,8 +18,8 @@ const ItemParams = z.object({ id: idParam, itemId: idParam });
 export function checklistsRoutes(routes: Routes, { checklists }: { checklists: ChecklistsService }) {
   route(
     routes,
-    { method: 'get', path: '/api/checklist-templates', summary: 'Checklist templates, by name', tags: TAGS, access: STAFF, response: z.array(ChecklistTemplate) },
-    () => checklists.listTemplates(),
+    { method: 'get', path: '/api/checklist-templates', summary: 'Checklist templates, by name', tags: TAGS, access: STAFF, query: WholeListQuery, response: ChecklistTemplate, list: true },
+    async ({ query }) => pageOfArray(await checklists.listTemplates(), query),
   );
 
   route(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountLinenBody, JobLinen, LinenItem, SaveLinenSetBody } from '../../contracts/linen.js';
 import { route, type Routes } from '../../http/endpoint.js';
-import { IdParams } from '../../lib/paging.js';
+import { IdParams, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { LinenService } from './linen.service.js';
 
 const TAGS = ['Turnovers'];
@@ -16,10 +16,12 @@ export function linenRoutes(routes: Routes, { linen }: { linen: LinenService }) 
       tags: TAGS,
       access: ['master', 'admin', 'client'],
       params: IdParams,
-      response: z.array(LinenItem),
+      query: WholeListQuery,
+      response: LinenItem,
+      list: true,
       errors: { 404: 'NOT_FOUND' },
     },
-    ({ params, actor }) => linen.set(actor!, params.id),
+    async ({ params, actor, query }) => pageOfArray(await linen.set(actor!, params.id), query),
   );
 
   route(
