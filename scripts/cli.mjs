@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseEnv } from 'node:util';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [name, ...args] = process.argv.slice(2);
@@ -19,5 +20,16 @@ if (!fs.existsSync(argv[0] === tsx ? source : built)) {
   console.error(`❌ Unknown command: ${name}`);
   process.exit(2);
 }
-const result = spawnSync(process.execPath, argv, { stdio: 'inherit' });
+// From a checkout (the TypeScript source) a command left without NODE_ENV — in the shell or in .env — is a
+// developer's second terminal beside `npm run dev`: it runs as development, like the server it works
+// with, instead of asking for the production settings. The built image keeps the safe default.
+const env = { ...process.env };
+if (argv[0] === tsx && !env.NODE_ENV && !nodeEnvInDotEnv()) env.NODE_ENV = 'development';
+const result = spawnSync(process.execPath, argv, { stdio: 'inherit', env });
 process.exit(result.status ?? 1);
+
+function nodeEnvInDotEnv() {
+  const file = path.resolve('.env');
+  if (!fs.existsSync(file)) return false;
+  return Boolean(parseEnv(fs.readFileSync(file, 'utf8')).NODE_ENV);
+}

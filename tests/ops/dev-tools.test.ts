@@ -51,7 +51,9 @@ describe('dev tools next to a running dev server', { timeout: 300_000 }, () => {
 
   const tool = (args: string[], extra: Record<string, string> = {}): Promise<Run> =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'scripts/cli.mjs'), ...args], { cwd: work, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // A second terminal as a developer has it: no NODE_ENV of its own (the server was started by npm run dev).
+      const { NODE_ENV: _server, ...shell } = env;
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts/cli.mjs'), ...args], { cwd: work, env: { ...shell, ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
