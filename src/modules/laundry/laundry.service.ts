@@ -103,16 +103,11 @@ function pricingFailure(err: unknown, path: string): never {
 }
 
 export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments }: LaundryServiceDeps) {
-  async function createInTx(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput) {
-    const at = clock.now();
-    const client = await repo.client(tx, input.clientId);
-    if (!client) throw badRequest('UNKNOWN_CLIENT', 'No such client.', [{ path: 'body.clientId', message: 'unknown client', code: 'UNKNOWN_CLIENT' }]);
-    if (!client.is_active) throw new AppError(409, 'CLIENT_INACTIVE', 'This client is deactivated; reactivate them before taking an order.');
-    await assertWorker(tx, input.assignedWorkerId);
-    const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
-    const services = await servicesFor(tx, input.lines, 'lines.');
+  /** The price of new lines with the order's charges: one computation for the live preview and the order stored. */
+  async function priceLines(q: Queryable, input: PricePreviewInput) {
+    const services = await servicesFor(q, input.lines, 'lines.');
     const lines = newLines(input.lines, services, 1, 'lines.');
-    const pricing = await settings.laundryPricing(tx);
+    const pricing = await settings.laundryPricing(q);
     const price = total(
       lines.map((l) => l.totalCents),
       {
@@ -123,6 +118,17 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         vatRateBasisPoints: pricing.vatRateBasisPoints,
       },
     );
+    return { lines, pricing, price };
+  }
+
+  async function createInTx(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput) {
+    const at = clock.now();
+    const client = await repo.client(tx, input.clientId);
+    if (!client) throw badRequest('UNKNOWN_CLIENT', 'No such client.', [{ path: 'body.clientId', message: 'unknown client', code: 'UNKNOWN_CLIENT' }]);
+    if (!client.is_active) throw new AppError(409, 'CLIENT_INACTIVE', 'This client is deactivated; reactivate them before taking an order.');
+    await assertWorker(tx, input.assignedWorkerId);
+    const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
+    const { lines, pricing, price } = await priceLines(tx, input);
     const day = lisbonDate(at);
     const n = await repo.nextOrderNumber(tx, day);
     const orderNumber = formatOrderNumber(day, n);
@@ -343,19 +349,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     },
 
     async preview(input: PricePreviewInput) {
-      const services = await servicesFor(db, input.lines, 'lines.');
-      const lines = newLines(input.lines, services, 1, 'lines.');
-      const pricing = await settings.laundryPricing(db);
-      const price = total(
-        lines.map((l) => l.totalCents),
-        {
-          additionalChargesCents: input.additionalChargesCents,
-          discountCents: input.discountCents,
-          deliveryRequested: input.deliveryRequested,
-          deliveryFeeCents: pricing.deliveryFeeCents,
-          vatRateBasisPoints: pricing.vatRateBasisPoints,
-        },
-      );
+      const { lines, price } = await priceLines(db, input);
       return {
         lines: lines.map((l) => ({ baseCents: l.baseCents, minimumApplied: l.minimumApplied, totalCents: l.totalCents })),
         linesTotalCents: price.linesTotalCents,
