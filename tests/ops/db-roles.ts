@@ -25,20 +25,22 @@ export interface SplitRoles {
  * empty database (like POSTGRES_USER/POSTGRES_DB), then the container's init script creating the
  * application role, run as it runs there. Unique names; `drop` removes all of it.
  */
-export async function splitRoles(): Promise<SplitRoles> {
+/** `server`: where to make them — the suite's own server unless a test needs another (e.g. one pg_dump can read). */
+export async function splitRoles(server?: DbConnectionConfig): Promise<SplitRoles> {
   const info = inject('testDatabase');
+  const serverAdmin = server ?? info.admin;
   const id = crypto.randomBytes(4).toString('hex');
   const database = `${info.prefix}_roles_${id}`;
   const owner = `lav_owner_${id}`;
   const app = `lav_app_${id}`;
   const appPassword = `app-${crypto.randomBytes(8).toString('hex')}`;
   const ownerPassword = `owner-${crypto.randomBytes(8).toString('hex')}`;
-  await withAdminClient(info.admin, async (c) => {
+  await withAdminClient(serverAdmin, async (c) => {
     // The image's POSTGRES_USER is a superuser; CREATEROLE is all the script needs, so the test asks no more.
     await c.query(`CREATE ROLE ${owner} LOGIN CREATEROLE PASSWORD '${ownerPassword}'`);
     await c.query(`CREATE DATABASE ${database} OWNER ${owner}`);
   });
-  const admin = pgEnvFor(info.admin);
+  const admin = pgEnvFor(serverAdmin);
   const init = await runScript(INIT_SCRIPT, [], {
     PGHOST: admin.PGHOST!,
     PGPORT: admin.PGPORT!,
@@ -49,7 +51,7 @@ export async function splitRoles(): Promise<SplitRoles> {
     APP_DB_PASSWORD: appPassword,
   });
   expect(init.status, init.output).toBe(0);
-  const base = connectionFor(info.admin, database);
+  const base = connectionFor(serverAdmin, database);
   const as = (user: string, password: string): DbConnectionConfig => {
     if (base.connectionString) {
       const url = new URL(base.connectionString);
@@ -79,7 +81,7 @@ export async function splitRoles(): Promise<SplitRoles> {
       DB_MIGRATION_PASSWORD: ownerPassword,
     },
     async drop() {
-      await withAdminClient(info.admin, async (c) => {
+      await withAdminClient(serverAdmin, async (c) => {
         await c.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
         await c.query(`DROP ROLE IF EXISTS ${app}`);
         await c.query(`DROP ROLE IF EXISTS ${owner}`);

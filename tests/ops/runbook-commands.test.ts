@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, pgEnvFor, requireTool, tempDir } from './support.js';
+import { ROOT, dumpableServer, pgEnvFor, requireTool, tempDir } from './support.js';
 import { splitRoles, type SplitRoles } from './db-roles.js';
 import { startSmokeServer } from './smoke-flow.js';
 import { composeFacts, extractCommands, innerCommand, lintDocker, simpleCommands, type RunbookCommand, type Words } from './runbook-commands.js';
@@ -156,7 +156,8 @@ describe('docs/OPERATIONS_RUNBOOK.md, command by command', { timeout: 180_000 },
   const metricsToken = 'm'.repeat(40);
 
   beforeAll(async () => {
-    roles = await splitRoles();
+    // On a server the host's pg_dump can read: the runbook's backup line runs as written.
+    roles = await splitRoles(await dumpableServer());
     smoke = await startSmokeServer('runbook', { ...roles.serverEnv, METRICS_TOKEN: metricsToken, JOBS_ENABLED: 'false' });
   });
   afterAll(async () => {
