@@ -77,6 +77,10 @@ import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
 import { createReceivablesRepository } from './modules/receivables/receivables.repository.js';
 import { createReceivablesService } from './modules/receivables/receivables.service.js';
 import { receivablesRoutes } from './modules/receivables/receivables.routes.js';
+import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { createStatementsService } from './modules/accounts/statements.service.js';
 import { createExportsRepository } from './modules/exports/exports.repository.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
@@ -278,8 +282,15 @@ export function createApp(deps: AppDeps): App {
   ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });
-  const receivables = createReceivablesService({ db, repo: createReceivablesRepository() });
+  const receivablesRepo = createReceivablesRepository();
+  const receivables = createReceivablesService({ db, repo: receivablesRepo });
   receivablesRoutes(routes, { receivables });
+  // Customer accounts and monthly statements (issue 19) build on the receivables' one definition.
+  const accountsRepo = createAccountsRepository();
+  const receiptsRepo = createReceiptsRepository(db);
+  const statements = createStatementsService({ db, repo: accountsRepo, clock, company: (q) => settings.all(q), client: (q, id) => receiptsRepo.client(q, id) });
+  const accounts = createAccountsService({ db, repo: accountsRepo, receivables: receivablesRepo, statements, clock });
+  accountsRoutes(routes, { accounts, statements });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
@@ -357,6 +368,8 @@ export function createApp(deps: AppDeps): App {
       maintenance: createMaintenance({ db, clock, logger, idempotencyTtlHours: config.idempotencyTtlHours }),
     }),
     metrics,
+    /** Monthly statements as data and PDF, for the jobs that issue them (ADR 0015). */
+    statements,
     close: () => sessionStore.close(),
   };
 }

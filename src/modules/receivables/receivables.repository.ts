@@ -141,6 +141,20 @@ export function createReceivablesRepository() {
       return rows;
     },
 
+    /**
+     * One client's documents owed on accrued work (the summary's accruedCents, document by document), with
+     * the accrual date: what the account's ageing buckets are counted from (issue 19).
+     */
+    async accruedOf(q: Queryable, clientId: number): Promise<{ dated_at: Date; balance: number }[]> {
+      const p = sqlParams();
+      const { rows } = await q.query<{ dated_at: Date; balance: number }>(
+        `SELECT d.dated_at, d.balance FROM (${documentsFor(clientId, p)}) d
+          WHERE d.balance > 0 AND d.status IN ('collected', 'delivered', 'completed') ORDER BY d.dated_at`,
+        p.values,
+      );
+      return rows;
+    },
+
     /** The documents behind the summary, one page at a time; their balances add up to it. */
     async list(q: Queryable, f: ReceivableFilters, page: PageInput): Promise<Page<ReceivableRow>> {
       const p = sqlParams();
