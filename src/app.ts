@@ -80,7 +80,7 @@ import { receivablesRoutes } from './modules/receivables/receivables.routes.js';
 import { createAccountsRepository } from './modules/accounts/accounts.repository.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
-import { createStatementsService } from './modules/accounts/statements.service.js';
+import { createStatementsService, type StatementsService } from './modules/accounts/statements.service.js';
 import { createExportsRepository } from './modules/exports/exports.repository.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
@@ -134,6 +134,8 @@ export interface App {
   jobs: JobDefinition[];
   /** Also where the job queue plugs in its depth (`setJobQueueDepthSource`). */
   metrics: Metrics;
+  /** Monthly statements of client accounts as data and PDF (ADR 0015), for what issues them. */
+  statements: StatementsService;
   close(): void;
 }
 
