@@ -81,6 +81,9 @@ import { createAccountsRepository } from './modules/accounts/accounts.repository
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createStatementsService, type StatementsService } from './modules/accounts/statements.service.js';
+import { createClientPricesRepository } from './modules/client-prices/client-prices.repository.js';
+import { createClientPricesService } from './modules/client-prices/client-prices.service.js';
+import { clientPricesRoutes } from './modules/client-prices/client-prices.routes.js';
 import { createExportsRepository } from './modules/exports/exports.repository.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
@@ -183,6 +186,14 @@ export function createApp(deps: AppDeps): App {
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
+  // A client's own prices, read by laundry and cleaning pricing on the day they price (issue 19 §7).
+  const clientPrices = createClientPricesService({
+    db,
+    repo: createClientPricesRepository(),
+    clock,
+    audit,
+    cleaningHourlyRate: (q) => settings.get('cleaningHourlyRateCents', q),
+  });
   const cleaning = createCleaningService({
     db,
     repo: createCleaningRepository(db),
@@ -192,6 +203,7 @@ export function createApp(deps: AppDeps): App {
     notifications,
     settings,
     cipher,
+    clientPrices,
     // Called only when a job detail is read, after `payments` below exists.
     payments: {
       summary: (q, id) => payments.summary(q, { line: 'cleaning', id }),
@@ -227,6 +239,7 @@ export function createApp(deps: AppDeps): App {
       fromColumns: (q, row) => payments.summaryFromColumns(q, 'laundry', row as SummaryColumns),
     },
     repo: createLaundryRepository(db),
+    clientPrices,
     clock,
     audit,
     notifications,
@@ -275,6 +288,7 @@ export function createApp(deps: AppDeps): App {
   usersRoutes(routes, { users });
   passwordResetRoutes(routes, { passwordReset });
   clientsRoutes(routes, { clients });
+  clientPricesRoutes(routes, { clientPrices });
   gdprRoutes(routes, { gdpr });
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });

@@ -301,6 +301,7 @@ export const CleaningJob = z
     property: JobProperty,
     internalNotes: z.string().nullable(),
     hourlyRateCents: z.number().int(),
+    clientPrice: z.boolean().meta({ description: "The hourly rate is the client's own price (issue 19 §7)." }),
     estimate: CleaningEstimate,
     price: CleaningPrice.nullable(),
     allowedNext: z.array(CleaningStatus),

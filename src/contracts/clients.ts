@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { Locale } from './auth.js';
 import { DateOfBirth, Email, Nif, PersonName, PhoneInput, Version } from './users.js';
 
+/** How a client pays (issue 19 §5): each order or job, or on account with a statement on the 1st. */
+export const ClientBilling = z.enum(['per_document', 'monthly']);
+
 /** Clients (customers) as each role may see them. Pure: no Node or server imports. */
 
 export const Client = z
@@ -16,6 +19,8 @@ export const Client = z
     isEnterprise: z.boolean(),
     companyName: z.string().nullable(),
     locale: Locale,
+    billing: ClientBilling.meta({ description: 'monthly: not asked to pay at collection; a statement is issued and e-mailed on the 1st (Lisbon).' }),
+    remindersExcluded: z.boolean().meta({ description: 'No reminders of overdue documents are sent to this client.' }),
     isActive: z.boolean(),
     mustChangePassword: z.boolean(),
     lastLoginAt: z.string().nullable(),
@@ -54,6 +59,8 @@ export const CreateClientBody = z
     isEnterprise: z.boolean().optional(),
     companyName: CompanyName.nullable().optional(),
     locale: Locale.optional(),
+    billing: ClientBilling.optional(),
+    remindersExcluded: z.boolean().optional(),
   })
   .strict()
   .superRefine(companyNeeded)
@@ -71,12 +78,14 @@ export const UpdateClientBody = z
     isEnterprise: z.boolean().optional(),
     companyName: CompanyName.nullable().optional(),
     locale: Locale.optional(),
+    billing: ClientBilling.optional(),
+    remindersExcluded: z.boolean().optional(),
   })
   .strict()
   .superRefine(companyNeeded)
   .meta({ id: 'UpdateClientBody' });
 
-/** A client editing themselves: not the phone (their login) nor the NIF (used on receipts). */
+/** A client editing themselves: not the phone (their login) nor the NIF (used on receipts), nor how they are billed. */
 export const UpdateOwnProfileBody = z
   .object({
     version: Version,

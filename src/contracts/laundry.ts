@@ -114,6 +114,7 @@ export const CreateLaundryOrderBody = z
 
 export const PricePreviewBody = z
   .object({
+    clientId: z.number().int().min(1).optional().meta({ description: "Whose order: their own prices in force today apply." }),
     lines: z.array(LaundryLineInput).min(1).max(LAUNDRY_LIMITS.lines),
     deliveryRequested: z.boolean().default(false),
     additionalChargesCents: cents(LAUNDRY_LIMITS.chargesCents).default(0),
@@ -171,7 +172,15 @@ export const PriceBreakdown = z
   .meta({ id: 'LaundryPriceBreakdown' });
 
 export const PricePreview = PriceBreakdown.extend({
-  lines: z.array(z.object({ baseCents: z.number().int(), minimumApplied: z.boolean(), totalCents: z.number().int() })),
+  lines: z.array(
+    z.object({
+      unitPriceCents: z.number().int(),
+      clientPrice: z.boolean().meta({ description: "The client's own price (issue 19 §7) replaced the catalogue's." }),
+      baseCents: z.number().int(),
+      minimumApplied: z.boolean(),
+      totalCents: z.number().int(),
+    }),
+  ),
 }).meta({ id: 'LaundryPricePreview' });
 
 const lineCommon = {
@@ -195,6 +204,7 @@ export const LaundryLine = z
   .object({
     ...lineCommon,
     unitPriceCents: z.number().int(),
+    clientPrice: z.boolean().meta({ description: "Priced at the client's own price (issue 19 §7), not the catalogue's." }),
     minimumChargeCents: z.number().int().nullable(),
     baseCents: z.number().int(),
     minimumApplied: z.boolean(),

@@ -6,6 +6,7 @@ import type { CancelCleaningJobInput, CreateCleaningJobInput, DoubleBookingWarni
 import type { NotifyResult } from '../notifications/notifications.service.js';
 import { addDays, lisbonInstant, occurrenceDate, occurrencesThrough, reanchor, ruleStartingOn, type RecurrenceRule } from './cleaning-schedule.js';
 import { assertTransition, isOpen } from './cleaning-status.js';
+import { hourlyRateFor } from './cleaning-pricing.js';
 import type { JobFields, JobRow, SeriesRow } from './cleaning.repository.js';
 import { auditSnapshot, field, JOB_VALUE_FIELDS, jobClosed, notRecurring, staleVersion, type CleaningContext } from './cleaning-context.js';
 
@@ -24,7 +25,7 @@ function ruleOf(s: SeriesRow): RecurrenceRule {
 }
 
 export function createCleaningBooking(ctx: CleaningContext) {
-  const { db, repo, clock, logger, audit, notifications, settings, loadVisible, view } = ctx;
+  const { db, repo, clock, logger, audit, notifications, settings, clientPrices, loadVisible, view } = ctx;
 
   async function assertClientAndProperty(q: Queryable, clientId: number, propertyId: number) {
     const client = await repo.client(q, clientId);
@@ -89,6 +90,7 @@ export function createCleaningBooking(ctx: CleaningContext) {
         ...schedule(o.date, series.start_time, series.estimated_minutes),
         estimatedMinutes: series.estimated_minutes,
         hourlyRateCents: series.hourly_rate_cents,
+        clientPrice: series.client_price,
         specialInstructions: series.special_instructions,
         internalNotes: series.internal_notes,
         seriesId: series.id,
@@ -141,11 +143,17 @@ export function createCleaningBooking(ctx: CleaningContext) {
         await assertWorkers(tx, input.workerIds);
         const values = await settings.all(tx);
         const estimatedMinutes = Math.round(input.estimatedHours * 60);
+        const rate = hourlyRateFor({
+          explicitCents: input.hourlyRateCents,
+          clientCents: await clientPrices?.cleaningHourOn(tx, input.clientId, input.scheduledDate),
+          settingsCents: values.cleaningHourlyRateCents,
+        });
         const template = {
           propertyId: input.propertyId,
           jobType: input.jobType,
           estimatedMinutes,
-          hourlyRateCents: input.hourlyRateCents ?? values.cleaningHourlyRateCents,
+          hourlyRateCents: rate.hourlyRateCents,
+          clientPrice: rate.clientPrice,
           specialInstructions: input.specialInstructions ?? null,
           internalNotes: input.internalNotes ?? null,
         };
@@ -215,6 +223,8 @@ export function createCleaningBooking(ctx: CleaningContext) {
         scheduledTime: rest.scheduledTime,
         estimatedMinutes: estimatedHours !== undefined ? Math.round(estimatedHours * 60) : undefined,
         hourlyRateCents: rest.hourlyRateCents,
+        // A rate typed for the job replaces the client's own.
+        clientPrice: rest.hourlyRateCents !== undefined ? false : undefined,
         specialInstructions: rest.specialInstructions,
         internalNotes: rest.internalNotes,
       };
@@ -275,6 +285,7 @@ export function createCleaningBooking(ctx: CleaningContext) {
               startTime: changes.scheduledTime ?? series.start_time,
               estimatedMinutes: changes.estimatedMinutes ?? series.estimated_minutes,
               hourlyRateCents: changes.hourlyRateCents ?? series.hourly_rate_cents,
+              clientPrice: changes.clientPrice,
               specialInstructions: changes.specialInstructions !== undefined ? changes.specialInstructions : series.special_instructions,
               internalNotes: changes.internalNotes !== undefined ? changes.internalNotes : series.internal_notes,
               nextIndex: series.next_index,

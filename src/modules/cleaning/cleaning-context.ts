@@ -56,6 +56,8 @@ export interface CleaningServiceDeps {
   notifications: NotificationsService;
   settings: CleaningSettings;
   cipher: FieldCipher;
+  /** A client's own hourly rate on a Lisbon day (issue 19 §7), answered by the client-prices module. */
+  clientPrices?: { cleaningHourOn(q: Queryable, clientId: number, day: string): Promise<number | undefined> };
   /** The payments block of a job's detail (staff views), answered by the payments module. */
   payments?: {
     summary(q: Queryable, jobId: number): Promise<PaymentSummaryDto | null>;

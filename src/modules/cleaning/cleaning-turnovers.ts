@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/pool.js';
 import type { NotifyResult } from '../notifications/notifications.service.js';
 import { lisbonInstant } from './cleaning-schedule.js';
+import { hourlyRateFor } from './cleaning-pricing.js';
 import type { JobRow } from './cleaning.repository.js';
 import { turnoversRepository } from './cleaning-turnovers.repository.js';
 import { auditSnapshot, JOB_VALUE_FIELDS, type CleaningContext } from './cleaning-context.js';
@@ -22,7 +23,7 @@ export interface NewTurnover {
 const SYSTEM = { type: 'system' as const, id: null };
 
 export function createCleaningTurnovers(ctx: CleaningContext) {
-  const { repo, clock, audit, notifications, settings } = ctx;
+  const { repo, clock, audit, notifications, settings, clientPrices } = ctx;
 
   const place = (job: JobRow) => `${job.property_name}, ${job.property_city}`;
   const window = (date: string, time: string, minutes: number) => {
@@ -36,6 +37,7 @@ export function createCleaningTurnovers(ctx: CleaningContext) {
       async create(tx: Queryable, t: NewTurnover): Promise<{ jobId: number; notices: NotifyResult[] }> {
         const at = clock.now();
         const values = await settings.all(tx);
+        const rate = hourlyRateFor({ clientCents: await clientPrices?.cleaningHourOn(tx, t.clientId, t.date), settingsCents: values.cleaningHourlyRateCents });
         const jobId = (await repo.insertJob(tx, {
           clientId: t.clientId,
           propertyId: t.propertyId,
@@ -44,7 +46,8 @@ export function createCleaningTurnovers(ctx: CleaningContext) {
           scheduledTime: t.time,
           ...window(t.date, t.time, t.estimatedMinutes),
           estimatedMinutes: t.estimatedMinutes,
-          hourlyRateCents: values.cleaningHourlyRateCents,
+          hourlyRateCents: rate.hourlyRateCents,
+          clientPrice: rate.clientPrice,
           specialInstructions: null,
           internalNotes: t.note,
           seriesId: null,

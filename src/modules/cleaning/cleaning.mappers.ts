@@ -148,6 +148,7 @@ export function toStaffView(j: JobListRow, allowedNext: CleaningStatusValue[], e
     property: propertyFor(j, extras),
     internalNotes: j.internal_notes,
     hourlyRateCents: j.hourly_rate_cents,
+    clientPrice: j.client_price,
     estimate: estimate(est),
     price: price(j),
     allowedNext,

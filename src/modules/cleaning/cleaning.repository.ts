@@ -32,6 +32,7 @@ export interface JobRow {
   scheduled_end_at: Date;
   estimated_minutes: number;
   hourly_rate_cents: number;
+  client_price: boolean;
   special_instructions: string | null;
   internal_notes: string | null;
   series_id: number | null;
@@ -136,6 +137,7 @@ export interface SeriesRow {
   start_time: string;
   estimated_minutes: number;
   hourly_rate_cents: number;
+  client_price: boolean;
   special_instructions: string | null;
   internal_notes: string | null;
   next_index: number;
@@ -154,6 +156,8 @@ export interface JobFields {
   scheduledEndAt: Date;
   estimatedMinutes: number;
   hourlyRateCents: number;
+  /** The hourly rate is the client's own (issue 19 §7). */
+  clientPrice?: boolean;
   specialInstructions: string | null;
   internalNotes: string | null;
 }
@@ -178,6 +182,7 @@ export interface NewSeries {
   startTime: string;
   estimatedMinutes: number;
   hourlyRateCents: number;
+  clientPrice?: boolean;
   specialInstructions: string | null;
   internalNotes: string | null;
   nextIndex: number;
@@ -237,7 +242,7 @@ const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS clien
   j.property_id, p.name AS property_name, p.address_line1 AS property_address_line1, p.address_line2 AS property_address_line2,
   p.city AS property_city, p.postal_code AS property_postal_code, p.district AS property_district,
   j.job_type, j.status, j.scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time, j.scheduled_start_at,
-  j.scheduled_end_at, j.estimated_minutes, j.hourly_rate_cents, j.special_instructions, j.internal_notes, j.series_id,
+  j.scheduled_end_at, j.estimated_minutes, j.hourly_rate_cents, j.client_price, j.special_instructions, j.internal_notes, j.series_id,
   j.series_index, s.frequency AS series_frequency, s.interval_count AS series_interval, s.until_date AS series_until,
   (s.ended_at IS NOT NULL) AS series_ended, j.started_at, j.completed_at, j.cancelled_at, j.cancel_reason,
   j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.labour_seconds, j.billable_minutes, j.subtotal_cents, j.vat_cents,
@@ -280,7 +285,7 @@ const LOG_FROM = `cleaning_time_logs l JOIN users wu ON wu.id = l.worker_id JOIN
   LEFT JOIN users eb ON eb.id = l.ended_by LEFT JOIN users cb ON cb.id = l.corrected_by`;
 
 const SERIES_COLUMNS = `s.id, s.client_id, s.property_id, s.frequency, s.interval_count, s.anchor_date, s.day_of_month, s.until_date,
-  s.job_type, to_char(s.start_time, 'HH24:MI') AS start_time, s.estimated_minutes, s.hourly_rate_cents, s.special_instructions,
+  s.job_type, to_char(s.start_time, 'HH24:MI') AS start_time, s.estimated_minutes, s.hourly_rate_cents, s.client_price, s.special_instructions,
   s.internal_notes, s.next_index, s.next_date, s.ended_at,
   ARRAY(SELECT sw.worker_id FROM cleaning_job_series_workers sw WHERE sw.series_id = s.id ORDER BY sw.position) AS worker_ids`;
 
@@ -301,6 +306,7 @@ const FIELD_COLUMNS: Record<keyof JobFields, string> = {
   scheduledEndAt: 'scheduled_end_at',
   estimatedMinutes: 'estimated_minutes',
   hourlyRateCents: 'hourly_rate_cents',
+  clientPrice: 'client_price',
   specialInstructions: 'special_instructions',
   internalNotes: 'internal_notes',
 };
@@ -363,8 +369,9 @@ export function createCleaningRepository(db: Queryable) {
     async insertJob(tx: Queryable, j: NewJob): Promise<number | null> {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO cleaning_jobs (client_id, property_id, job_type, scheduled_date, scheduled_time, scheduled_start_at, scheduled_end_at,
-           estimated_minutes, hourly_rate_cents, special_instructions, internal_notes, series_id, series_index, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+           estimated_minutes, hourly_rate_cents, special_instructions, internal_notes, series_id, series_index, created_by, created_at, updated_at,
+           client_price)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
          ON CONFLICT (series_id, series_index) WHERE series_id IS NOT NULL DO NOTHING
          RETURNING id`,
         [
@@ -383,6 +390,7 @@ export function createCleaningRepository(db: Queryable) {
           j.seriesIndex,
           j.createdBy,
           j.at,
+          j.clientPrice ?? false,
         ],
       );
       return rows[0]?.id ?? null;
@@ -663,8 +671,8 @@ export function createCleaningRepository(db: Queryable) {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO cleaning_job_series (client_id, property_id, frequency, interval_count, anchor_date, day_of_month, until_date, job_type,
            start_time, estimated_minutes, hourly_rate_cents, special_instructions, internal_notes, next_index, next_date, created_by,
-           created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING id`,
+           created_at, updated_at, client_price)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17, $18) RETURNING id`,
         [
           s.clientId,
           s.propertyId,
@@ -683,6 +691,7 @@ export function createCleaningRepository(db: Queryable) {
           s.nextDate,
           s.createdBy,
           s.at,
+          s.clientPrice ?? false,
         ],
       );
       const id = rows[0]!.id;
@@ -709,7 +718,8 @@ export function createCleaningRepository(db: Queryable) {
       await tx.query(
         `UPDATE cleaning_job_series SET property_id = $2, frequency = $3, interval_count = $4, anchor_date = $5, day_of_month = $6,
             until_date = $7, job_type = $8, start_time = $9, estimated_minutes = $10, hourly_rate_cents = $11, special_instructions = $12,
-            internal_notes = $13, next_index = $14, next_date = $15, ended_at = $16, updated_at = $17
+            internal_notes = $13, next_index = $14, next_date = $15, ended_at = $16, updated_at = $17,
+            client_price = COALESCE($18, client_price)
           WHERE id = $1`,
         [
           id,
@@ -729,6 +739,7 @@ export function createCleaningRepository(db: Queryable) {
           s.nextDate,
           s.endedAt,
           at,
+          s.clientPrice ?? null,
         ],
       );
     },

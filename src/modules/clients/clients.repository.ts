@@ -13,6 +13,8 @@ export interface ClientRow {
   is_enterprise: boolean;
   company_name: string | null;
   locale: 'pt' | 'en';
+  billing: 'per_document' | 'monthly';
+  reminders_excluded: boolean;
   is_active: boolean;
   must_change_password: boolean;
   last_login_at: Date | null;
@@ -37,10 +39,12 @@ export interface ClientFields {
   isEnterprise?: boolean;
   companyName?: string | null;
   locale?: 'pt' | 'en';
+  billing?: 'per_document' | 'monthly';
+  remindersExcluded?: boolean;
 }
 
 const COLUMNS = `c.id, c.phone, c.name, c.email, c.date_of_birth, c.nif, c.notes, c.is_enterprise, c.company_name, c.locale,
-  c.is_active, c.must_change_password, c.last_login_at, c.anonymized_at, c.created_at, c.updated_at, c.version`;
+  c.billing, c.reminders_excluded, c.is_active, c.must_change_password, c.last_login_at, c.anonymized_at, c.created_at, c.updated_at, c.version`;
 const FIELD_COLUMNS: Record<keyof ClientFields, string> = {
   phone: 'phone',
   name: 'name',
@@ -51,6 +55,8 @@ const FIELD_COLUMNS: Record<keyof ClientFields, string> = {
   isEnterprise: 'is_enterprise',
   companyName: 'company_name',
   locale: 'locale',
+  billing: 'billing',
+  remindersExcluded: 'reminders_excluded',
 };
 export const CLIENT_SORTS = {
   name: { sql: 'lower(c.name)', type: 'text' },
@@ -82,8 +88,8 @@ export function createClientsRepository(db: Queryable) {
     async insert(tx: Queryable, f: ClientFields & { phone: string; name: string }, passwordHash: string, createdBy: number | null, at: Date): Promise<ClientRow> {
       const { rows } = await tx.query<ClientRow>(
         `INSERT INTO clients AS c (phone, name, email, date_of_birth, nif, notes, is_enterprise, company_name, locale, password_hash,
-                                   must_change_password, created_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12, $12)
+                                   must_change_password, created_by, created_at, updated_at, billing, reminders_excluded)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12, $12, $13, $14)
          RETURNING ${COLUMNS}`,
         [
           f.phone,
@@ -98,6 +104,8 @@ export function createClientsRepository(db: Queryable) {
           passwordHash,
           createdBy,
           at,
+          f.billing ?? 'per_document',
+          f.remindersExcluded ?? false,
         ],
       );
       return rows[0]!;

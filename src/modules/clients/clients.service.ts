@@ -22,7 +22,7 @@ import type { ClientFields, ClientFilters, ClientRow, ClientsRepository } from '
 import type { WorkerAccess } from './worker-access.js';
 
 /** Values the audit log may keep for clients: flags only, never personal data. */
-const AUDIT_VALUES = ['isActive', 'isEnterprise', 'mustChangePassword', 'locale', 'anonymizedAt'] as const;
+const AUDIT_VALUES = ['isActive', 'isEnterprise', 'mustChangePassword', 'locale', 'anonymizedAt', 'billing', 'remindersExcluded'] as const;
 const UNUSABLE_HASH = '!anonymised';
 
 export const phoneTaken = () => conflict('PHONE_TAKEN', 'Another client already has this phone number.');
@@ -40,6 +40,8 @@ export function toClientDto(row: ClientRow): ClientDto {
     isEnterprise: row.is_enterprise,
     companyName: row.company_name,
     locale: row.locale,
+    billing: row.billing,
+    remindersExcluded: row.reminders_excluded,
     isActive: row.is_active,
     mustChangePassword: row.must_change_password,
     lastLoginAt: row.last_login_at?.toISOString() ?? null,

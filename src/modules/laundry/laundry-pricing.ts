@@ -10,8 +10,10 @@ export type PricingUnit = 'per_kg' | 'per_item';
 
 export interface LinePricingInput {
   unit: PricingUnit;
-  /** Price per kg (per_kg) or per item (per_item), in cents. */
+  /** Catalogue price per kg (per_kg) or per item (per_item), in cents. */
   unitPriceCents: number;
+  /** The client's own price for this service on the day priced (issue 19 §7), replacing the catalogue's. */
+  clientUnitPriceCents?: number | null | undefined;
   /** The service's minimum charge for a line, in cents (null: none). */
   minimumChargeCents: number | null;
   weightGrams?: number | null;
@@ -28,6 +30,9 @@ export interface OrderPricingInput {
 }
 
 export interface PricedLine {
+  /** The unit price applied: the client's own price when they have one, else the catalogue's. */
+  unitPriceCents: number;
+  clientPrice: boolean;
   baseCents: number;
   minimumApplied: boolean;
   totalCents: number;
@@ -62,20 +67,23 @@ function nonNegativeInteger(value: number, what: string): void {
 /** One line: weight × price per kg (grams, so ÷ 1000) or quantity × unit price, half-up to the cent, then the minimum. */
 export function priceLine(line: LinePricingInput): PricedLine {
   nonNegativeInteger(line.unitPriceCents, 'unit price');
+  const clientPrice = line.clientUnitPriceCents != null;
+  if (clientPrice) nonNegativeInteger(line.clientUnitPriceCents!, 'client price');
+  const unitPriceCents = clientPrice ? line.clientUnitPriceCents! : line.unitPriceCents;
   let baseCents: number;
   if (line.unit === 'per_kg') {
     if (!line.weightGrams || line.weightGrams <= 0) throw new PricingError('WEIGHT_REQUIRED', 'A per-kg line needs a weight');
     nonNegativeInteger(line.weightGrams, 'weight');
-    baseCents = divideHalfUp(line.weightGrams * line.unitPriceCents, 1000);
+    baseCents = divideHalfUp(line.weightGrams * unitPriceCents, 1000);
   } else {
     if (!line.quantity || line.quantity <= 0) throw new PricingError('QUANTITY_REQUIRED', 'A per-item line needs a quantity');
     nonNegativeInteger(line.quantity, 'quantity');
-    baseCents = line.quantity * line.unitPriceCents;
+    baseCents = line.quantity * unitPriceCents;
   }
   const minimum = line.minimumChargeCents ?? 0;
   nonNegativeInteger(minimum, 'minimum charge');
   const minimumApplied = baseCents < minimum;
-  return { baseCents, minimumApplied, totalCents: minimumApplied ? minimum : baseCents };
+  return { unitPriceCents, clientPrice, baseCents, minimumApplied, totalCents: minimumApplied ? minimum : baseCents };
 }
 
 export type OrderTotalsInput = Omit<OrderPricingInput, 'lines'>;

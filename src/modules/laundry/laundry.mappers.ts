@@ -97,6 +97,7 @@ function workerLine(l: LineRow) {
 function pricedLine(l: LineRow) {
   return Object.assign(workerLine(l), {
     unitPriceCents: l.unit_price_cents,
+    clientPrice: l.client_price,
     minimumChargeCents: l.minimum_charge_cents,
     baseCents: l.base_cents,
     minimumApplied: l.minimum_applied,

@@ -82,6 +82,7 @@ export interface LineRow {
   base_cents: number;
   minimum_applied: boolean;
   total_cents: number;
+  client_price: boolean;
 }
 
 export interface HistoryRow {
@@ -107,6 +108,9 @@ export interface NewLine {
   itemCategory: string | null;
   conditionNotes: string | null;
   specialTreatment: string | null;
+  /** The unit price applied (the client's own, or the catalogue's), snapshotted on the line. */
+  unitPriceCents: number;
+  clientPrice: boolean;
   baseCents: number;
   minimumApplied: boolean;
   totalCents: number;
@@ -167,7 +171,7 @@ const ORDER_FROM = `laundry_orders o ${ORDER_JOINS}`;
 
 const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit, unit_price_cents,
   minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
-  minimum_applied, total_cents`;
+  minimum_applied, total_cents, client_price`;
 
 const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at`;
 const HISTORY_FROM = `laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
@@ -297,14 +301,14 @@ export function createLaundryRepository(db: Queryable) {
       const tuples = lines.map(
         (l) =>
           `($1, ${p.add(l.position)}, ${p.add(l.service.id)}, ${p.add(l.service.code)}, ${p.add(l.service.name)}, ${p.add(l.service.name_en)},
-            ${p.add(l.service.pricing_unit)}, ${p.add(l.service.price_cents)}, ${p.add(l.service.minimum_charge_cents)},
+            ${p.add(l.service.pricing_unit)}, ${p.add(l.unitPriceCents)}, ${p.add(l.service.minimum_charge_cents)},
             ${p.add(l.weightGrams)}, ${p.add(l.quantity)}, ${p.add(l.itemType)}, ${p.add(l.itemCategory)}, ${p.add(l.conditionNotes)},
-            ${p.add(l.specialTreatment)}, ${p.add(l.baseCents)}, ${p.add(l.minimumApplied)}, ${p.add(l.totalCents)})`,
+            ${p.add(l.specialTreatment)}, ${p.add(l.baseCents)}, ${p.add(l.minimumApplied)}, ${p.add(l.totalCents)}, ${p.add(l.clientPrice)})`,
       );
       await tx.query(
         `INSERT INTO laundry_order_lines (order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit,
            unit_price_cents, minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes,
-           special_treatment, base_cents, minimum_applied, total_cents)
+           special_treatment, base_cents, minimum_applied, total_cents, client_price)
          VALUES ${tuples.join(', ')}`,
         p.values,
       );

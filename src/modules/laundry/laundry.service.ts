@@ -31,6 +31,11 @@ export interface OrderPayments {
   fromColumns(q: Queryable, row: object): Promise<PaymentSummaryDto | null>;
 }
 
+/** A client's own prices (issue 19 §7): service id → cents on a Lisbon day, answered by the client-prices module. */
+export interface ClientLaundryPrices {
+  laundryOn(q: Queryable, clientId: number, serviceIds: number[], day: string): Promise<Map<number, number>>;
+}
+
 export interface LaundryServiceDeps {
   db: Db;
   repo: LaundryRepository;
@@ -39,6 +44,7 @@ export interface LaundryServiceDeps {
   notifications: NotificationsService;
   settings: PricingSettings;
   payments?: OrderPayments;
+  clientPrices?: ClientLaundryPrices;
 }
 
 const STAFF = new Set(['master', 'admin']);
@@ -102,11 +108,17 @@ function pricingFailure(err: unknown, path: string): never {
   throw err;
 }
 
-export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments }: LaundryServiceDeps) {
+export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments, clientPrices }: LaundryServiceDeps) {
+  /** The client's own prices in force on the Lisbon day of `at` for these services (none without a client). */
+  async function clientPricesFor(q: Queryable, clientId: number | undefined, services: Map<number, ServiceRow>, at: Date) {
+    if (clientId === undefined || !clientPrices) return new Map<number, number>();
+    return clientPrices.laundryOn(q, clientId, [...services.keys()], lisbonDate(at));
+  }
+
   /** The price of new lines with the order's charges: one computation for the live preview and the order stored. */
-  async function priceLines(q: Queryable, input: PricePreviewInput) {
+  async function priceLines(q: Queryable, input: PricePreviewInput, at: Date) {
     const services = await servicesFor(q, input.lines, 'lines.');
-    const lines = newLines(input.lines, services, 1, 'lines.');
+    const lines = newLines(input.lines, services, await clientPricesFor(q, input.clientId, services, at), 1, 'lines.');
     const pricing = await settings.laundryPricing(q);
     const price = total(
       lines.map((l) => l.totalCents),
@@ -128,7 +140,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     if (!client.is_active) throw new AppError(409, 'CLIENT_INACTIVE', 'This client is deactivated; reactivate them before taking an order.');
     await assertWorker(tx, input.assignedWorkerId);
     const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
-    const { lines, pricing, price } = await priceLines(tx, input);
+    const { lines, pricing, price } = await priceLines(tx, input, at);
     const day = lisbonDate(at);
     const n = await repo.nextOrderNumber(tx, day);
     const orderNumber = formatOrderNumber(day, n);
@@ -176,8 +188,11 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     return byId;
   }
 
-  /** Prices new lines against the catalogue as it is now (that price is then snapshotted on the line). */
-  function newLines(inputs: LaundryLineInputDto[], services: Map<number, ServiceRow>, firstPosition: number, pathPrefix: string): NewLine[] {
+  /**
+   * Prices new lines against the catalogue as it is now, or the client's own price in force today (that
+   * price is then snapshotted on the line).
+   */
+  function newLines(inputs: LaundryLineInputDto[], services: Map<number, ServiceRow>, own: Map<number, number>, firstPosition: number, pathPrefix: string): NewLine[] {
     return inputs.map((input, i) => {
       const service = services.get(input.serviceId)!;
       const path = `${pathPrefix}${i}.${service.pricing_unit === 'per_kg' ? 'weightGrams' : 'quantity'}`;
@@ -191,6 +206,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         priced = priceLine({
           unit: service.pricing_unit,
           unitPriceCents: service.price_cents,
+          clientUnitPriceCents: own.get(service.id),
           minimumChargeCents: service.minimum_charge_cents,
           weightGrams: service.pricing_unit === 'per_kg' ? input.weightGrams : null,
           quantity: service.pricing_unit === 'per_item' ? input.quantity : null,
@@ -207,6 +223,8 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         itemCategory: input.itemCategory ?? null,
         conditionNotes: input.conditionNotes ?? null,
         specialTreatment: input.specialTreatment ?? null,
+        unitPriceCents: priced.unitPriceCents,
+        clientPrice: priced.clientPrice,
         baseCents: priced.baseCents,
         minimumApplied: priced.minimumApplied,
         totalCents: priced.totalCents,
@@ -301,13 +319,13 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
   }
 
   /** Adds or removes lines of an open order and reprices it with the order's own pricing snapshot. */
-  async function changeLines(actor: Actor, id: number, version: number, change: (tx: Queryable, existing: LineRow[]) => Promise<number[]>) {
+  async function changeLines(actor: Actor, id: number, version: number, change: (tx: Queryable, existing: LineRow[], clientId: number) => Promise<number[]>) {
     const at = clock.now();
     const row = await db.transaction(async (tx) => {
       const before = await loadVisible(tx, actor, id, true);
       if (version !== before.version) throw staleVersion();
       if (!isOpen(before.status)) throw orderClosed(before.status);
-      const lineTotals = await change(tx, await repo.lines(tx, id));
+      const lineTotals = await change(tx, await repo.lines(tx, id), before.client_id);
       const price = total(lineTotals, {
         additionalChargesCents: before.additional_charges_cents,
         discountCents: before.discount_cents,
@@ -349,9 +367,9 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     },
 
     async preview(input: PricePreviewInput) {
-      const { lines, price } = await priceLines(db, input);
+      const { lines, price } = await priceLines(db, input, clock.now());
       return {
-        lines: lines.map((l) => ({ baseCents: l.baseCents, minimumApplied: l.minimumApplied, totalCents: l.totalCents })),
+        lines: lines.map((l) => ({ unitPriceCents: l.unitPriceCents, clientPrice: l.clientPrice, baseCents: l.baseCents, minimumApplied: l.minimumApplied, totalCents: l.totalCents })),
         linesTotalCents: price.linesTotalCents,
         additionalChargesCents: price.additionalChargesCents,
         discountCents: price.discountCents,
@@ -443,10 +461,10 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     },
 
     async addLine(actor: Actor, id: number, input: LaundryLineInputDto & { version: number }) {
-      return changeLines(actor, id, input.version, async (tx, existing) => {
+      return changeLines(actor, id, input.version, async (tx, existing, clientId) => {
         const services = await servicesFor(tx, [input], '');
         const position = existing.reduce((max, l) => Math.max(max, l.position), 0) + 1;
-        const [line] = newLines([input], services, position, '');
+        const [line] = newLines([input], services, await clientPricesFor(tx, clientId, services, clock.now()), position, '');
         await repo.insertLines(tx, id, [line!]);
         return [...existing.map((l) => l.total_cents), line!.totalCents];
       });
