@@ -112,6 +112,15 @@ const freshCalendar = async (f: Fixtures, { t }: Ctx) => ({
 const freshTemplate = async (_f: Fixtures, { master }: Ctx) => ({
   id: (await master.post('/api/checklist-templates').send({ name: 'Matrix', sections: [{ title: 'Sala', items: [{ label: 'Aspirar' }] }] })).body.data.id as number,
 });
+/** A client price of its own for each call, on a fresh client (so calls never overlap each other's days). */
+const freshClientPrice = async (_f: Fixtures, { t, master }: Ctx) => {
+  const id = (await createClient(master)).client.id;
+  const { rows } = await t.db.query<{ id: number }>(
+    `INSERT INTO client_prices (client_id, item, price_cents, valid_from, created_at, updated_at) VALUES ($1, 'cleaning_hour', 1200, '2026-01-01', now(), now()) RETURNING id`,
+    [id],
+  );
+  return { id, priceId: rows[0]!.id };
+};
 const ownerOrStaff = (status: number): Expect => ({ anonymous: 401, master: status, admin: status, worker: 403, client: status, otherClient: 404 });
 
 export const RULES: Record<string, Rule> = {
@@ -152,6 +161,10 @@ export const RULES: Record<string, Rule> = {
   'POST /api/clients/:id/reset-link': { expect: staffOnly(201), params: client },
   'GET /api/clients/me/export': { expect: clientsOnly(200) },
   'GET /api/clients/:id/export': { expect: staffOnly(200), params: client },
+  'GET /api/clients/:id/prices': { expect: staffOnly(200), params: client },
+  'POST /api/clients/:id/prices': { expect: staffOnly(400), params: client },
+  'PATCH /api/clients/:id/prices/:priceId': { expect: staffOnly(400), params: freshClientPrice },
+  'DELETE /api/clients/:id/prices/:priceId': { expect: staffOnly(204), params: freshClientPrice },
   'POST /api/clients/:id/anonymise': { expect: staffOnly(400), params: client },
 
   // Properties: staff; the owning client reads; a worker only those of their jobs (access notes only near the job).

@@ -66,6 +66,8 @@ describe('laundry pricing', () => {
 
   it('when a line is below the service minimum, then the minimum is charged and flagged', () => {
     expect(priceLine({ unit: 'per_kg', unitPriceCents: 350, minimumChargeCents: 1000, weightGrams: 1200 })).toEqual({
+      unitPriceCents: 350,
+      clientPrice: false,
       baseCents: 420,
       minimumApplied: true,
       totalCents: 1000,
