@@ -84,6 +84,9 @@ import { createStatementsService, type StatementsService } from './modules/accou
 import { createClientPricesRepository } from './modules/client-prices/client-prices.repository.js';
 import { createClientPricesService } from './modules/client-prices/client-prices.service.js';
 import { clientPricesRoutes } from './modules/client-prices/client-prices.routes.js';
+import { createBillingRepository } from './modules/billing/billing.repository.js';
+import { createReminders } from './modules/billing/billing-reminders.js';
+import { createStatementIssuer, type StatementSource } from './modules/billing/billing-statements.js';
 import { createExportsRepository } from './modules/exports/exports.repository.js';
 import { exportsRoutes } from './modules/exports/exports.routes.js';
 import { createCleaningRepository } from './modules/cleaning/cleaning.repository.js';
@@ -124,6 +127,8 @@ export interface AppDeps {
   extraRoutes?: (routes: Routes) => void;
   /** The job queue to put background work on (absent in tests and tools). */
   jobs?: JobSender;
+  /** The monthly statements' figures (issue 19 §5); defaults to the accounts module's statement service. */
+  statements?: StatementSource;
   /** Photo storage other than the configured one (tests simulate a failing disk with it). */
   photoStorage?: PhotoStorage;
 }
@@ -307,6 +312,10 @@ export function createApp(deps: AppDeps): App {
   const statements = createStatementsService({ db, repo: accountsRepo, clock, company: (q) => settings.all(q), client: (q, id) => receiptsRepo.client(q, id) });
   const accounts = createAccountsService({ db, repo: accountsRepo, receivables: receivablesRepo, statements, clock });
   accountsRoutes(routes, { accounts, statements });
+  // Issue 19 §5–6: reminders of overdue documents and monthly statements, on the job queue.
+  const billingRepo = createBillingRepository();
+  const reminders = createReminders({ db, repo: billingRepo, clock, logger, notifications, receivables, reminderDays: () => settings.get('reminderDays') });
+  const statementIssuer = createStatementIssuer({ db, repo: billingRepo, clock, logger, notifications, statements: deps.statements ?? STATEMENTS_NOT_AVAILABLE });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
@@ -382,6 +391,8 @@ export function createApp(deps: AppDeps): App {
       cleaning,
       calendarSync,
       maintenance: createMaintenance({ db, clock, logger, idempotencyTtlHours: config.idempotencyTtlHours }),
+      reminders,
+      statementIssuer,
     }),
     metrics,
     /** Monthly statements as data and PDF, for the jobs that issue them (ADR 0015). */
@@ -389,6 +400,11 @@ export function createApp(deps: AppDeps): App {
     close: () => sessionStore.close(),
   };
 }
+
+/** Until the accounts module's statement service is wired, a monthly statement cannot be issued (the tick fails and retries). */
+const STATEMENTS_NOT_AVAILABLE: StatementSource = {
+  closingBalanceCents: () => Promise.reject(new Error('the monthly statement service is not available')),
+};
 
 /** Vite's hashed asset names never change content, so browsers may keep them for a year. */
 function immutableAssets(res: express.Response, filePath: string) {

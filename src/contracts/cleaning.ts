@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientBilling } from './clients.js';
 import { CalendarDate, Instant, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
 
@@ -297,9 +298,10 @@ const jobCommon = {
 export const CleaningJob = z
   .object({
     ...jobCommon,
-    client: z.object({ id: z.number().int(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
+    client: z.object({ id: z.number().int(), name: z.string(), phone: z.string(), email: z.string().nullable(), billing: ClientBilling }),
     property: JobProperty,
     internalNotes: z.string().nullable(),
+    remindedAt: z.string().nullable().meta({ description: 'When the client was last reminded to pay this job (issue 19 §6).' }),
     hourlyRateCents: z.number().int(),
     clientPrice: z.boolean().meta({ description: "The hourly rate is the client's own price (issue 19 §7)." }),
     estimate: CleaningEstimate,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientBilling } from './clients.js';
 import { CalendarDate, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
 
@@ -262,9 +263,10 @@ export const LaundryOrder = z
   .object({
     ...orderCommon,
     ...money,
-    client: z.object({ id: z.number().int(), name: z.string(), phone: z.string(), email: z.string().nullable() }),
+    client: z.object({ id: z.number().int(), name: z.string(), phone: z.string(), email: z.string().nullable(), billing: ClientBilling }),
     assignedWorker: person.nullable(),
     internalNotes: z.string().nullable(),
+    remindedAt: z.string().nullable().meta({ description: 'When the client was last reminded to pay this order (issue 19 §6).' }),
     deliveryPropertyId: z.number().int().nullable(),
     deliveryAddress: z.string().nullable(),
     cancelReason: z.string().nullable(),

@@ -90,6 +90,14 @@ export const SETTINGS = {
     default: 15,
     description: "How often each property's calendar feeds are read for new, moved and cancelled reservations, in minutes.",
   },
+  reminderDays: {
+    schema: z
+      .array(z.number().int().min(1).max(365))
+      .max(6)
+      .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'days must be in increasing order, each once'),
+    default: [7, 14, 30],
+    description: 'Days after a document accrued (for monthly clients: after their statement) on which an unpaid client is reminded, once per step; empty: no reminders.',
+  },
   companyName: {
     schema: text(200).min(1),
     default: 'Lavandaria',

@@ -4,6 +4,8 @@ import type { CleaningService } from '../modules/cleaning/cleaning.service.js';
 import type { CalendarSync } from '../modules/calendars/calendar-sync.js';
 import type { JobDefinition, QueueSettings } from './job-queue.js';
 import type { Maintenance } from './maintenance.js';
+import type { Reminders } from '../modules/billing/billing-reminders.js';
+import type { StatementIssuer } from '../modules/billing/billing-statements.js';
 
 /** The application's queues and their settings; the migrator creates them (installJobQueueSchema). */
 export const APPLICATION_QUEUES = [
@@ -20,6 +22,12 @@ export const APPLICATION_QUEUES = [
   // own next sync is due (the calendarSyncMinutes setting, longer after failures). A feed's failure
   // is recorded on the feed and never fails the tick.
   { name: 'calendar-sync', cron: '* * * * *', retryLimit: 0 },
+  // Issue 19 §6: reminders of overdue documents, daily at 09:00 Lisbon. Each step of a document is claimed
+  // once in the database, so a retry or a second tick sends nothing twice.
+  { name: 'payment-reminders', cron: '0 9 * * *', retryLimit: 2, retryDelaySeconds: 300 },
+  // Issue 19 §5: monthly statements of on-account clients, issued from the 1st (Lisbon), once per client and
+  // month (claimed in the database); a failed client fails the tick, whose retries issue the rest.
+  { name: 'monthly-statements', cron: '10 7 * * *', retryLimit: 5, retryDelaySeconds: 300 },
 ] as const satisfies readonly QueueSettings[];
 
 /** The application's background jobs: each queue with its handler. */
@@ -29,12 +37,16 @@ export function applicationJobs({
   cleaning,
   calendarSync,
   maintenance,
+  reminders,
+  statementIssuer,
 }: {
   notifications: NotificationsService;
   passwordReset: PasswordResetService;
   cleaning: CleaningService;
   calendarSync: CalendarSync;
   maintenance: Maintenance;
+  reminders: Reminders;
+  statementIssuer: StatementIssuer;
 }): JobDefinition[] {
   const handlers: Record<(typeof APPLICATION_QUEUES)[number]['name'], JobDefinition['handler']> = {
     [MAIL_DELIVER_JOB]: async (data) => {
@@ -45,6 +57,8 @@ export function applicationJobs({
     'password-reset-prune': () => passwordReset.prune(),
     'cleaning-recurrence': () => cleaning.generateOccurrences(),
     'calendar-sync': () => calendarSync.syncDue(),
+    'payment-reminders': () => reminders.sendDue(),
+    'monthly-statements': () => statementIssuer.issueDue(),
   };
   return APPLICATION_QUEUES.map((q) => ({ ...q, handler: handlers[q.name] }));
 }

@@ -60,6 +60,13 @@ export interface TestAppOptions {
   extraRoutes?: AppDeps['extraRoutes'];
   /** Connect the app somewhere else (e.g. through a proxy that a test can cut). */
   connection?: DbConnectionConfig;
+  /** The monthly statements' figures (issue 19 §5). */
+  statements?: AppDeps['statements'];
+}
+
+/** A second instance of the application on the same database as `first` (its close leaves the database). */
+export function sameDatabaseAs(first: TestApp): NonNullable<TestAppOptions['database']> {
+  return { connection: first.connection, name: 'shared', drop: async () => {} };
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -72,7 +79,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = fixedClock('2026-03-10T10:00:00Z');
   // Sessions and their absolute lifetime follow real time unless a test moves this clock.
   clock.set(new Date());
-  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null, extraRoutes: options.extraRoutes });
+  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null, extraRoutes: options.extraRoutes, statements: options.statements });
   const request = supertest(built.app);
 
   return {

@@ -144,9 +144,10 @@ function change(h: HistoryRow) {
 
 export function toStaffView(j: JobListRow, allowedNext: CleaningStatusValue[], est: CleaningPrice, extras: ViewExtras = {}): CleaningJobDto {
   const view: CleaningJobDto = Object.assign(common(j), {
-    client: { id: j.client_id, name: j.client_name, phone: j.client_phone, email: j.client_email },
+    client: { id: j.client_id, name: j.client_name, phone: j.client_phone, email: j.client_email, billing: j.client_billing },
     property: propertyFor(j, extras),
     internalNotes: j.internal_notes,
+    remindedAt: j.reminded_at?.toISOString() ?? null,
     hourlyRateCents: j.hourly_rate_cents,
     clientPrice: j.client_price,
     estimate: estimate(est),

@@ -16,6 +16,9 @@ export interface JobRow {
   client_name: string;
   client_phone: string;
   client_email: string | null;
+  client_billing: 'per_document' | 'monthly';
+  /** The last payment reminder sent for this job (issue 19 §6). */
+  reminded_at: Date | null;
   property_id: number;
   property_name: string;
   property_address_line1: string;
@@ -238,7 +241,8 @@ export interface OverlapRow {
  * The columns of a job in a list: everything its views show, but not the encrypted access instructions
  * (a few hundred bytes per row, read only by a detail).
  */
-const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client_phone, c.email AS client_email,
+const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS client_phone, c.email AS client_email, c.billing AS client_billing,
+  (SELECT max(r.sent_at) FROM document_reminders r WHERE r.line = 'cleaning' AND r.document_id = j.id) AS reminded_at,
   j.property_id, p.name AS property_name, p.address_line1 AS property_address_line1, p.address_line2 AS property_address_line2,
   p.city AS property_city, p.postal_code AS property_postal_code, p.district AS property_district,
   j.job_type, j.status, j.scheduled_date, to_char(j.scheduled_time, 'HH24:MI') AS scheduled_time, j.scheduled_start_at,

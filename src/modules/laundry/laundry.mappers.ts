@@ -127,9 +127,10 @@ const worker = (o: OrderRow) => (o.assigned_worker_id ? { id: o.assigned_worker_
 
 export function toStaffView(o: OrderRow, allowedNext: LaundryStatusValue[], lines?: LineRow[], history?: HistoryRow[]): LaundryOrderDto {
   const view: LaundryOrderDto = Object.assign(common(o), money(o), {
-    client: { id: o.client_id, name: o.client_name, phone: o.client_phone, email: o.client_email },
+    client: { id: o.client_id, name: o.client_name, phone: o.client_phone, email: o.client_email, billing: o.client_billing },
     assignedWorker: worker(o),
     internalNotes: o.internal_notes,
+    remindedAt: o.reminded_at?.toISOString() ?? null,
     deliveryPropertyId: o.delivery_property_id,
     deliveryAddress: o.delivery_address,
     cancelReason: o.cancel_reason,

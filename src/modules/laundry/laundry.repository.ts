@@ -30,6 +30,9 @@ export interface OrderRow {
   client_name: string;
   client_phone: string;
   client_email: string | null;
+  client_billing: 'per_document' | 'monthly';
+  /** The last payment reminder sent for this order (issue 19 §6). */
+  reminded_at: Date | null;
   client_active: boolean;
   order_type: 'bulk_kg' | 'itemized' | 'house_bundle';
   status: LaundryStatus;
@@ -159,7 +162,8 @@ const SERVICE_COLUMNS = `id, code, name, name_en, pricing_unit, price_cents, min
   description, is_active, version, updated_at`;
 
 const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS client_name, c.phone AS client_phone,
-  c.email AS client_email, c.is_active AS client_active, o.order_type, o.status, o.assigned_worker_id,
+  c.email AS client_email, c.is_active AS client_active, c.billing AS client_billing,
+  (SELECT max(r.sent_at) FROM document_reminders r WHERE r.line = 'laundry' AND r.document_id = o.id) AS reminded_at, o.order_type, o.status, o.assigned_worker_id,
   w.name AS assigned_worker_name, o.expected_ready_date, o.special_instructions, o.internal_notes, o.delivery_requested,
   o.delivery_property_id, o.delivery_address, o.delivery_date, o.additional_charges_cents, o.additional_charges_note,
   o.discount_cents, o.delivery_fee_cents, o.vat_rate_bp, o.lines_total_cents, o.subtotal_cents, o.vat_cents, o.total_cents,

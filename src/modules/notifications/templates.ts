@@ -33,6 +33,14 @@ const when = (iso: string, locale: Locale) =>
 const day = (date: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
 
+/** Euros from integer cents, as people read them in each language. */
+const euros = (cents: number, locale: Locale) =>
+  new Intl.NumberFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/** A month YYYY-MM as people write it ("março de 2026", "March 2026"). */
+const monthName = (month: string, locale: Locale) =>
+  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+
 const repeats = (n: number, locale: Locale) =>
   n <= 1 ? '' : locale === 'pt' ? ` (e mais ${n - 1} repetições já marcadas)` : ` (and ${n - 1} more repeats already scheduled)`;
 
@@ -228,6 +236,46 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { subject: 'Lavandaria: calendário sem sincronizar', text: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}).\n` }
         : { subject: 'Lavandaria: calendar not syncing', text: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}).\n` },
+  }),
+  // Issue 19 §6: an overdue document, once per document and step (days after accrual).
+  'account.payment_reminder': template({
+    params: z.object({ line: z.enum(['laundry', 'cleaning']), documentId: z.number(), reference: z.string(), balanceCents: z.number(), days: z.number() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Pagamento em atraso', body: `${p.line === 'laundry' ? 'A encomenda' : 'A limpeza'} ${p.reference} tem ${euros(p.balanceCents, locale)} por pagar há ${p.days} dias.` }
+        : { title: 'Payment overdue', body: `${p.line === 'laundry' ? 'Order' : 'Cleaning'} ${p.reference} has ${euros(p.balanceCents, locale)} unpaid for ${p.days} days.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? {
+            subject: `Lavandaria: pagamento em atraso (${p.reference})`,
+            text: `Olá,\n\n${p.line === 'laundry' ? 'A encomenda' : 'A limpeza'} ${p.reference} tem ${euros(p.balanceCents, locale)} por pagar há ${p.days} dias.\nSe já pagou, ignore esta mensagem.\n\nObrigado.\n`,
+          }
+        : {
+            subject: `Lavandaria: payment overdue (${p.reference})`,
+            text: `Hello,\n\n${p.line === 'laundry' ? 'Order' : 'Cleaning'} ${p.reference} has ${euros(p.balanceCents, locale)} unpaid for ${p.days} days.\nIf you have already paid, please ignore this message.\n\nThank you.\n`,
+          },
+  }),
+  // Issue 19 §5: the monthly statement of an on-account client, issued on the 1st (Lisbon).
+  'account.statement_issued': template({
+    params: z.object({ month: z.string(), closingBalanceCents: z.number() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Extrato mensal disponível', body: `O extrato de ${monthName(p.month, locale)} está disponível. Saldo no fim do mês: ${euros(p.closingBalanceCents, locale)}.` }
+        : { title: 'Monthly statement ready', body: `Your statement for ${monthName(p.month, locale)} is ready. Balance at the end of the month: ${euros(p.closingBalanceCents, locale)}.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? {
+            subject: `Lavandaria: extrato de ${monthName(p.month, locale)}`,
+            text: `Olá,\n\nO extrato de ${monthName(p.month, locale)} está disponível na sua conta.\nSaldo no fim do mês: ${euros(p.closingBalanceCents, locale)}.\n\nObrigado.\n`,
+          }
+        : {
+            subject: `Lavandaria: statement for ${monthName(p.month, locale)}`,
+            text: `Hello,\n\nYour statement for ${monthName(p.month, locale)} is ready in your account.\nBalance at the end of the month: ${euros(p.closingBalanceCents, locale)}.\n\nThank you.\n`,
+          },
   }),
 } as const;
 

@@ -155,6 +155,22 @@ export function createReceivablesRepository() {
       return rows;
     },
 
+    /**
+     * Every accrued document still owed whose accrual date is before `accruedBefore`, over all clients, for
+     * the reminders (issue 19 §6): the list's `accrued` stage by the same statement, not a second definition
+     * of what is owed or when it accrued. Read once a day by one worker of the cluster.
+     */
+    async accruedOwedBefore(q: Queryable, accruedBefore: Date): Promise<ReceivableRow[]> {
+      const { rows } = await q.query<ReceivableRow>(
+        `SELECT d.line, d.id, d.reference, d.client_id, c.name AS client_name, d.status, d.stage, d.dated_at, d.total, d.paid, d.balance
+           FROM (SELECT d.*, ${STAGE} AS stage FROM (${documentsSql(() => '')}) d) d JOIN clients c ON c.id = d.client_id
+          WHERE d.stage = 'accrued' AND d.dated_at < $1
+          ORDER BY d.dated_at, ${KEY}`,
+        [accruedBefore],
+      );
+      return rows;
+    },
+
     /** The documents behind the summary, one page at a time; their balances add up to it. */
     async list(q: Queryable, f: ReceivableFilters, page: PageInput): Promise<Page<ReceivableRow>> {
       const p = sqlParams();

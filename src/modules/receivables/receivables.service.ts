@@ -42,6 +42,14 @@ export function createReceivablesService({ db, repo }: { db: Db; repo: Receivabl
     },
 
     /**
+     * Accrued documents still owed, accrued before an instant, all clients (the reminders' candidates,
+     * issue 19 §6). `datedAt` is the accrual date of ADR 0014.
+     */
+    async accruedOwedBefore(accruedBefore: Date): Promise<ReceivableDocumentDto[]> {
+      return (await repo.accruedOwedBefore(db, accruedBefore)).map(toDocument);
+    },
+
+    /**
      * The oldest finished work still owed, for the staff dashboard: what is overdue. Orders still in the
      * shop are owed too (they are in the summary) but not late, so they would only crowd the list.
      */
