@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type supertest from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StatementSource } from '../../src/modules/billing/billing-statements.js';
+import { createTestApp, sameDatabaseAs, type TestApp } from '../helpers/test-app.js';
+import { collectOrder, serviceIds, takeOrder } from '../helpers/money-fixtures.js';
+import { createClient } from '../helpers/people-fixtures.js';
+
+type Agent = ReturnType<typeof supertest.agent>;
+
+/**
+ * The figure a statement quotes, read from the database per client and month. The statement itself (its
+ * dated computation) is the accounts module's; this source stands in for it where a test needs to make one
+ * client's statement fail.
+ */
+function statementsFrom(failFor: Set<number>): StatementSource {
+  return {
+    async closingBalanceCents(q, clientId) {
+      if (failFor.has(clientId)) throw new Error('statement not available');
+      const { rows } = await q.query<{ balance: number }>(`SELECT COALESCE(sum(balance_cents), 0)::bigint AS balance FROM client_receivables WHERE client_id = $1`, [clientId]);
+      return rows[0]!.balance;
+    },
+  };
+}
+
+/** Issue 19 §5: on-account clients get their statement of last month on the 1st (Lisbon), once. */
+describe('monthly statements', () => {
+  let t: TestApp;
+  let other: TestApp;
+  let admin: Agent;
+  let dataDir: string;
+  const failing = new Set<number>();
+
+  const tick = (app: TestApp) => app.built.jobs.find((j) => j.name === 'monthly-statements')!.handler({});
+  const at = (instant: string) => {
+    t.clock.set(instant);
+    other.clock.set(instant);
+  };
+  async function issuedTo(clientId: number) {
+    const mails = await t.db.query<{ params: { month: string } }>(`SELECT params FROM mail_outbox WHERE client_id = $1 AND type = 'account.statement_issued'`, [clientId]);
+    const notes = await t.db.query(`SELECT 1 FROM notifications WHERE client_id = $1 AND type = 'account.statement_issued'`, [clientId]);
+    const rows = await t.db.query(`SELECT month FROM statement_issues WHERE client_id = $1`, [clientId]);
+    return { mails: mails.rows.map((m) => m.params.month), notifications: notes.rowCount, issued: rows.rows.map((r) => r.month) };
+  }
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-statements-'));
+    t = await createTestApp({ env: { DATA_DIR: dataDir }, statements: statementsFrom(failing) });
+    other = await createTestApp({ env: { DATA_DIR: dataDir }, database: sameDatabaseAs(t), statements: statementsFrom(failing) });
+    admin = await t.signIn('admin');
+  });
+  afterAll(async () => {
+    await other.close();
+    await t.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('when two instances tick on the 1st, then a monthly client gets exactly one statement e-mail and notice; a per-document client none', async () => {
+    at('2026-03-10T10:00:00Z');
+    const services = await serviceIds(t);
+    const monthly = (await createClient(admin, { email: 'empresa@example.pt', billing: 'monthly', isEnterprise: true, companyName: 'Alojamentos Lda' })).client;
+    const perDocument = (await createClient(admin, { email: 'joana@example.pt' })).client;
+    for (const clientId of [monthly.id, perDocument.id]) {
+      const order = await takeOrder(admin, { clientId, lines: [{ serviceId: services.DRY_CLEAN, quantity: 1 }] });
+      await collectOrder(admin, order.id);
+    }
+    // 1 April 07:10 in Lisbon (summer time): March's statements.
+    at('2026-04-01T06:10:00Z');
+    await Promise.all([tick(t), tick(other), tick(t), tick(other)]);
+    expect(await issuedTo(monthly.id)).toEqual({ mails: ['2026-03'], notifications: 1, issued: ['2026-03'] });
+    expect(await issuedTo(perDocument.id)).toEqual({ mails: [], notifications: 0, issued: [] });
+    // A retry later in the window issues nothing again.
+    at('2026-04-03T06:10:00Z');
+    await tick(other);
+    expect((await issuedTo(monthly.id)).mails).toEqual(['2026-03']);
+    // The e-mail names the month in the client's language.
+    const { rows } = await t.db.query<{ id: number }>(`SELECT id FROM mail_outbox WHERE client_id = $1 AND type = 'account.statement_issued'`, [monthly.id]);
+    await t.built.jobs.find((j) => j.name === 'mail-deliver')!.handler({ outboxId: rows[0]!.id });
+    expect(fs.readFileSync(path.join(dataDir, 'mail', `mail-${rows[0]!.id}.eml`), 'utf8')).toContain('extrato de mar');
+  });
+
+  it("when one client's statement fails, then the tick fails for a retry, the others are issued, and the retry issues the rest once", async () => {
+    at('2026-04-20T10:00:00Z');
+    const a = (await createClient(admin, { email: 'a@example.pt', billing: 'monthly' })).client;
+    const b = (await createClient(admin, { email: 'b@example.pt', billing: 'monthly' })).client;
+    failing.add(a.id);
+    at('2026-05-01T06:30:00Z');
+    await expect(tick(t)).rejects.toThrow(/failed/);
+    expect((await issuedTo(a.id)).issued).toEqual([]);
+    expect((await issuedTo(b.id)).issued).toEqual(['2026-04']);
+    failing.delete(a.id);
+    await Promise.all([tick(t), tick(other)]);
+    expect((await issuedTo(a.id)).mails).toEqual(['2026-04']);
+    expect((await issuedTo(b.id)).mails).toEqual(['2026-04']);
+  });
+
+  it('when the window of the first days has passed, then nothing is issued for last month', async () => {
+    const late = (await createClient(admin, { email: 'late@example.pt', billing: 'monthly' })).client;
+    at('2026-05-08T10:00:00Z');
+    expect(await tick(t)).toMatchObject({ month: '2026-04', issued: 0 });
+    expect((await issuedTo(late.id)).issued).toEqual([]);
+  });
+});
