@@ -2,6 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from '@playwright/test';
 import { createClient, createStaff, type Account } from './support/accounts.js';
+import { apiAs, data } from './support/api.js';
 import { expect, signIn, test } from './support/fixtures.js';
 
 /** Every piece of text a person can see or hear on the page: text nodes, names, placeholders, the title. */
@@ -108,3 +109,51 @@ for (const [shell, create] of shells) {
     expect(untranslated(english, portuguese, account)).toEqual([]);
   });
 }
+
+/** The visible texts inside one part of the page (a card), for screens whose other parts show data. */
+async function textsIn(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((roots) =>
+    roots.flatMap((root) => {
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const text = walker.currentNode.textContent?.trim();
+        const parent = walker.currentNode.parentElement;
+        if (text && parent && parent.getBoundingClientRect().width > 0 && !parent.closest('[translate="no"]')) texts.push(text);
+      }
+      for (const element of root.querySelectorAll('[aria-label]')) texts.push(element.getAttribute('aria-label')!.trim());
+      return texts;
+    }),
+  );
+}
+
+test('when staff read a client price list and the reminders setting in English and then Portuguese, then every string changes', async ({ page }) => {
+  const account = await createStaff({ role: 'admin', name: 'Rita Moura' });
+  const api = await apiAs('staff', account.login, account.password);
+  const phone = `93${String(Date.now()).slice(-7)}`;
+  const created = await data<{ client: { id: number } }>(await api.post('/api/clients', { data: { phone, name: 'Alojamentos Graça', billing: 'monthly' } }));
+  const services = await data<Array<{ id: number; code: string }>>(await api.get('/api/laundry-services?limit=100'));
+  await data(await api.post(`/api/clients/${created.client.id}/prices`, { data: { item: 'laundry_service', serviceId: services.find((s) => s.code === 'WASH_IRON')!.id, priceCents: 300, validFrom: '2020-01-01' } }));
+  await data(await api.post(`/api/clients/${created.client.id}/prices`, { data: { item: 'cleaning_hour', priceCents: 1300, validFrom: '2099-01-01' } }));
+  await api.dispose();
+  await signIn(page, account);
+  const parts = '[data-testid="client-prices"], .facts';
+
+  await chooseLanguage(page, 'English');
+  await page.goto(`/admin/clients/${created.client.id}`);
+  await expect(page.getByRole('heading', { name: 'Client prices' })).toBeVisible();
+  const english = await textsIn(page, parts);
+  await page.goto('/admin/settings');
+  await expect(page.getByRole('heading', { name: 'Payment reminders' })).toBeVisible();
+  english.push(...(await textsIn(page, 'section[aria-labelledby="settings-reminders"]')));
+
+  await chooseLanguage(page, 'Português');
+  await expect(page.getByRole('heading', { name: 'Lembretes de pagamento' })).toBeVisible();
+  const portuguese = await textsIn(page, 'section[aria-labelledby="settings-reminders"]');
+  await page.goto(`/admin/clients/${created.client.id}`);
+  await expect(page.getByRole('heading', { name: 'Preços do cliente' })).toBeVisible();
+  portuguese.push(...(await textsIn(page, parts)));
+
+  expect(english.length).toBeGreaterThan(10);
+  expect(untranslated(english, portuguese, account).filter((text) => text !== 'Alojamentos Graça')).toEqual([]);
+});

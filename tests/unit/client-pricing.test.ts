@@ -32,5 +32,8 @@ describe('client prices in the pricing modules (issue 19 §7)', () => {
     expect(hourlyRateFor({ settingsCents: 1500 })).toEqual({ hourlyRateCents: 1500, clientPrice: false });
     expect(hourlyRateFor({ clientCents: 1200, settingsCents: 1500 })).toEqual({ hourlyRateCents: 1200, clientPrice: true });
     expect(hourlyRateFor({ explicitCents: 1800, clientCents: 1200, settingsCents: 1500 })).toEqual({ hourlyRateCents: 1800, clientPrice: false });
+    // The booking form proposes the client's rate: sent back unchanged, it is still the client's price.
+    expect(hourlyRateFor({ explicitCents: 1200, clientCents: 1200, settingsCents: 1500 })).toEqual({ hourlyRateCents: 1200, clientPrice: true });
+    expect(hourlyRateFor({ explicitCents: 1500, settingsCents: 1500 })).toEqual({ hourlyRateCents: 1500, clientPrice: false });
   });
 });

@@ -21,6 +21,7 @@ import type { photosEn } from '@/features/photos/photos-strings';
 import type { paymentsEn } from '@/features/payments/payments-strings';
 import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
 import type { importsEn } from '@/features/imports/imports-strings';
+import type { clientPricesEn } from '@/features/client-prices/client-prices-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -31,7 +32,8 @@ declare module 'i18next' {
       users: typeof usersEn; clients: typeof clientsEn; settings: typeof settingsEn; audit: typeof auditEn;
       notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn;
       reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
-      payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn };
+      payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
+      clientPrices: typeof clientPricesEn };
   }
 }
 

@@ -8,6 +8,10 @@ import type { Shape } from '@/locales/shape';
  */
 export const ruleErrorsEn = {
   CALENDAR_INACTIVE: 'This calendar is switched off. Switch it on first.',
+  PRICE_NOT_POSITIVE: 'A client price must be more than zero.',
+  PRICE_PERIOD_OVERLAP: 'This client already has a price for this item on some of these days. Change the dates or edit that price.',
+  SERVICE_REQUIRED: 'Choose the service this price is for.',
+  SERVICE_NOT_ALLOWED: 'The cleaning hour is not a laundry service.',
   REPORT_NOT_READY: 'The report is ready once the job is completed.',
   CHECKLIST_INCOMPLETE: 'Some required checklist items are not done yet. Tick them, or ask the office to waive the checklist.',
   LINEN_SERVICE_NOT_PER_ITEM: 'Linen is counted in pieces: choose an active service priced per item.',
@@ -117,6 +121,10 @@ export const ruleErrorsEn = {
 };
 
 const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
+  PRICE_NOT_POSITIVE: 'Um preço de cliente tem de ser superior a zero.',
+  PRICE_PERIOD_OVERLAP: 'Este cliente já tem um preço para este serviço em alguns destes dias. Mude as datas ou edite esse preço.',
+  SERVICE_REQUIRED: 'Escolha o serviço a que este preço se aplica.',
+  SERVICE_NOT_ALLOWED: 'A hora de limpeza não é um serviço de lavandaria.',
   CALENDAR_INACTIVE: 'Este calendário está desligado. Ligue-o primeiro.',
   REPORT_NOT_READY: 'O relatório fica pronto quando o serviço estiver concluído.',
   CHECKLIST_INCOMPLETE: 'Há itens obrigatórios da lista por fazer. Marque-os ou peça ao escritório para dispensar a lista.',

@@ -76,12 +76,13 @@ export function priceCompletedCleaning(input: CleaningFinalInput): CompletedClea
 }
 
 /**
- * The hourly rate a new job is priced at (issue 19 §7): a rate staff typed for this job wins, then the
- * client's own rate in force on the job's Lisbon day, then the settings' rate. The result is snapshotted
- * on the job, so a later change of either never reprices it.
+ * The hourly rate a new job is priced at (issue 19 §7): a rate staff typed for this job wins (it is the
+ * client's price when it is the client's own rate, as the booking form proposes it), then the client's own
+ * rate in force on the job's Lisbon day, then the settings' rate. The result is snapshotted on the job, so
+ * a later change of either never reprices it.
  */
 export function hourlyRateFor(input: { explicitCents?: number | null | undefined; clientCents?: number | null | undefined; settingsCents: number }): { hourlyRateCents: number; clientPrice: boolean } {
-  if (input.explicitCents != null) return { hourlyRateCents: input.explicitCents, clientPrice: false };
+  if (input.explicitCents != null) return { hourlyRateCents: input.explicitCents, clientPrice: input.explicitCents === input.clientCents };
   if (input.clientCents != null) return { hourlyRateCents: input.clientCents, clientPrice: true };
   return { hourlyRateCents: input.settingsCents, clientPrice: false };
 }

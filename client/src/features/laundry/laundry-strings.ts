@@ -73,6 +73,7 @@ export const laundryEn = {
     updating: 'Updating…',
     empty: 'Add an item with a weight or quantity to see the price.',
     minimumApplied: 'Minimum charge applied',
+    clientPrice: 'Client price',
     unitPrice: '{{price}} {{unit}}',
   },
   staffList: {
@@ -350,6 +351,7 @@ const laundryPt: Shape<typeof laundryEn> = {
     updating: 'A atualizar…',
     empty: 'Adicione um artigo com peso ou quantidade para ver o preço.',
     minimumApplied: 'Aplicado o valor mínimo',
+    clientPrice: 'Preço do cliente',
     unitPrice: '{{price}} {{unit}}',
   },
   staffList: {

@@ -237,6 +237,8 @@ export function buildPreview(draft: OrderDraft, services: LaundryServiceDto[]): 
   const discount = money(draft.discount, '');
   return {
     body: {
+      // The client's own prices in force today apply once a client is chosen.
+      ...(draft.clientId !== null ? { clientId: draft.clientId } : {}),
       lines: priced.map((entry) => ({ serviceId: entry.result.line!.serviceId, weightGrams: entry.result.line!.weightGrams, quantity: entry.result.line!.quantity })),
       deliveryRequested: draft.deliveryRequested,
       additionalChargesCents: charges.error ? 0 : charges.value,

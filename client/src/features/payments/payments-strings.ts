@@ -9,6 +9,8 @@ export const paymentsEn = {
   kind: { payment: 'Payment', refund: 'Refund' },
   kindLower: { payment: 'payment', refund: 'refund' },
   block: {
+    onAccount: 'Monthly account: the client is not asked to pay at collection; this goes on the statement of the month.',
+    remindedOn: 'Reminded on {{date}}',
     title: 'Payments',
     total: 'Total',
     estimate: 'Estimate',
@@ -141,6 +143,8 @@ const paymentsPt: Shape<typeof paymentsEn> = {
   kind: { payment: 'Pagamento', refund: 'Reembolso' },
   kindLower: { payment: 'pagamento', refund: 'reembolso' },
   block: {
+    onAccount: 'Conta mensal: não se pede pagamento no levantamento; isto entra no extrato do mês.',
+    remindedOn: 'Lembrado em {{date}}',
     title: 'Pagamentos',
     total: 'Total',
     estimate: 'Estimativa',

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { formErrorMap, validationMessage } from '@/lib/form-validation';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
 import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
 import { useClientProperties, useClientSearch, useDefaultHourlyRate, useWorkers } from '@/features/cleaning/api/pickers';
+import { useClientHourlyRate } from '@/features/client-prices/api/client-prices';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { WorkerPicker } from '@/features/cleaning/components/worker-picker';
 import { formatNumber } from '@/features/cleaning/job-format';
@@ -144,7 +145,11 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobForm
   const [scopeOpen, setScopeOpen] = useState(false);
   const [scope, setScope] = useState<'this' | 'future'>('this');
 
-  const rateEuros = job ? job.hourlyRateCents / 100 : defaultRate.data !== undefined ? defaultRate.data / 100 : undefined;
+  // A new job for a client with their own hourly rate on its day proposes that rate (issue 19 §7).
+  const [pickedClient, setPickedClient] = useState<number | undefined>(job?.client.id);
+  const [pickedDate, setPickedDate] = useState(job?.scheduledDate ?? addDays(lisbonDate(), 1));
+  const clientRate = useClientHourlyRate(job ? undefined : pickedClient, pickedDate);
+  const rateEuros = job ? job.hourlyRateCents / 100 : clientRate !== undefined ? clientRate / 100 : defaultRate.data !== undefined ? defaultRate.data / 100 : undefined;
   const form = useForm<FormValues>({
     resolver: zodResolver(JobFormSchema, { error: formErrorMap }),
     values: {
@@ -167,6 +172,10 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobForm
   const clientId = form.watch('clientId');
   const properties = useClientProperties(clientId);
   const [repeat, scheduledDate, hours, rate, workerIds] = form.watch(['repeat', 'scheduledDate', 'estimatedHours', 'hourlyRateEuros', 'workerIds']);
+  useEffect(() => {
+    setPickedClient(clientId);
+    setPickedDate(scheduledDate);
+  }, [clientId, scheduledDate]);
 
   const names = useMemo(() => new Map((job?.workers ?? []).map((w) => [w.id, w.name])), [job]);
   const message = (name: keyof FormValues) => validationMessage(form.formState.errors[name]?.message, tCommon);
@@ -358,7 +367,13 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobForm
                   maxValue={CLEANING_LIMITS.hourlyRateCents / 100}
                   step={0.5}
                   formatOptions={{ style: 'currency', currency: 'EUR' }}
-                  description={defaultRate.data !== undefined ? t('form.hourlyRateHint', { rate: formatMoney(defaultRate.data, locale) }) : undefined}
+                  description={
+                    clientRate !== undefined
+                      ? t('form.clientRateHint', { rate: formatMoney(clientRate, locale) })
+                      : defaultRate.data !== undefined
+                        ? t('form.hourlyRateHint', { rate: formatMoney(defaultRate.data, locale) })
+                        : undefined
+                  }
                   errorMessage={fieldMessage('hourlyRateEuros')}
                   incrementLabel={t('form.more')}
                   decrementLabel={t('form.less')}

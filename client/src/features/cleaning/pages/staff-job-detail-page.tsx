@@ -181,6 +181,8 @@ export default function StaffJobDetailPage() {
                 summary={job.payments}
                 cancelled={job.status === 'cancelled'}
                 canIssueReceipt={job.status === 'completed'}
+                onAccount={job.client.billing === 'monthly'}
+                remindedAt={job.remindedAt}
               />
             ) : null}
             <HistoryList history={job.history ?? []} />

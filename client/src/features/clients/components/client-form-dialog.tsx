@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Locale } from '@contracts/auth';
-import { CompanyName, Notes } from '@contracts/clients';
+import { ClientBilling, CompanyName, Notes } from '@contracts/clients';
 import { DateOfBirth, Email, Nif, PersonName, PhoneInput } from '@contracts/users';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
@@ -31,12 +31,14 @@ const ClientForm = z
     dateOfBirth: blank(DateOfBirth),
     notes: blank(Notes),
     locale: Locale,
+    billing: ClientBilling,
+    remindersExcluded: z.boolean(),
   })
   .superRefine((values, ctx) => {
     if (values.isEnterprise && !values.companyName) ctx.addIssue({ code: 'custom', path: ['companyName'], message: 'required' });
   });
 type ClientValues = z.input<typeof ClientForm>;
-const FIELDS = ['isEnterprise', 'companyName', 'name', 'phone', 'email', 'nif', 'dateOfBirth', 'notes', 'locale'];
+const FIELDS = ['isEnterprise', 'companyName', 'name', 'phone', 'email', 'nif', 'dateOfBirth', 'notes', 'locale', 'billing', 'remindersExcluded'];
 const TOKENS = { phone: 'format:phone', email: 'format:email', nif: 'format:nif', dateOfBirth: 'format:date' };
 const NULLABLE = new Set(['companyName', 'email', 'nif', 'dateOfBirth', 'notes']);
 
@@ -51,6 +53,8 @@ function valuesOf(client: Client | null): ClientValues {
     dateOfBirth: client?.dateOfBirth ?? '',
     notes: client?.notes ?? '',
     locale: client?.locale ?? 'pt',
+    billing: client?.billing ?? 'per_document',
+    remindersExcluded: client?.remindersExcluded ?? false,
   };
 }
 
@@ -89,6 +93,8 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
           dateOfBirth: orNull(values.dateOfBirth),
           notes: orNull(values.notes),
           locale: values.locale,
+          billing: values.billing,
+          remindersExcluded: values.remindersExcluded,
         },
         { onSuccess: (result) => onCreated?.(result), onError },
       );
@@ -164,10 +170,23 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
               { value: 'en', label: t('language.en', { ns: 'translation' }) },
             ]}
           />
+          <FormSelectField
+            control={form.control}
+            name="billing"
+            label={t('billing')}
+            description={t('billingHelp')}
+            options={[
+              { value: 'per_document', label: t('billingMode.per_document') },
+              { value: 'monthly', label: t('billingMode.monthly') },
+            ]}
+          />
           <div className="form-grid__wide">
             <FormTextArea control={form.control} name="notes" label={optional(t('notes'))} description={t('notesHelp')} />
           </div>
         </div>
+        <FormCheckbox control={form.control} name="remindersExcluded" description={t('remindersExcludedHelp')}>
+          {t('remindersExcluded')}
+        </FormCheckbox>
         <DialogActions>
           <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
           <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')} isDisabled={conflict}>

@@ -24,6 +24,7 @@ import { ClientFormDialog } from '@/features/clients/components/client-form-dial
 import { ClientStatus } from '@/features/clients/components/client-status';
 import { displayPhone } from '@/lib/phone-display';
 import { PropertiesCard } from '@/features/clients/components/properties-card';
+import { ClientPricesCard } from '@/features/client-prices/components/client-prices-card';
 import '@/components/kit.css';
 import './clients.css';
 
@@ -41,6 +42,8 @@ function Facts({ client }: { client: Client }) {
     [t('dateOfBirth'), client.dateOfBirth ? formatDate(`${client.dateOfBirth}T12:00:00Z`, locale, 'long') : none],
     [t('kind'), client.isEnterprise ? t('enterprise') : t('individual')],
     [t('language'), t(`language.${client.locale}`, { ns: 'translation' })],
+    [t('billing'), t(`billingMode.${client.billing}`)],
+    [t('reminders'), client.remindersExcluded ? t('remindersOff') : t('remindersOn')],
     [t('lastLogin'), client.lastLoginAt ? formatDateTime(client.lastLoginAt, locale, 'short') : t('never')],
     [t('created'), formatDate(client.createdAt, locale, 'medium')],
   ];
@@ -133,6 +136,7 @@ export default function ClientDetailPage() {
             ) : null}
           </section>
           <PropertiesCard clientId={c.id} readOnly={anonymised} autoAdd={search.get('addProperty') === '1'} />
+          <ClientPricesCard clientId={c.id} readOnly={anonymised} />
         </div>
 
         <div className="client-detail__side">

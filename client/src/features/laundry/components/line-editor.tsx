@@ -14,6 +14,8 @@ import { NativeSelect } from './form-bits';
 export interface LinePrice {
   totalCents: number;
   minimumApplied: boolean;
+  /** Priced at the client's own price, not the catalogue's. */
+  clientPrice?: boolean;
 }
 
 function LineRow({
@@ -94,6 +96,11 @@ function LineRow({
             {price ? formatMoney(price.totalCents, locale) : '—'}
           </span>
           {price?.minimumApplied ? <span className="line-editor__minimum">{t('price.minimumApplied')}</span> : null}
+          {price?.clientPrice ? (
+            <span className="line-editor__minimum" data-testid={`line-${index}-client-price`}>
+              {t('price.clientPrice')}
+            </span>
+          ) : null}
         </div>
         ) : null}
         {single ? null : canRemove ? (

@@ -46,7 +46,7 @@ function LivePrice({ draft, services, onLinePrices }: { draft: OrderDraft; servi
     if (settled && preview.data && !preview.isPlaceholderData) {
       settled.lineKeys.forEach((key, i) => {
         const line = preview.data.lines[i];
-        if (line) prices.set(key, { totalCents: line.totalCents, minimumApplied: line.minimumApplied });
+        if (line) prices.set(key, { totalCents: line.totalCents, minimumApplied: line.minimumApplied, clientPrice: line.clientPrice });
       });
     }
     onLinePrices(prices);

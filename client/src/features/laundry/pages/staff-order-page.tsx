@@ -179,6 +179,7 @@ function LinesCard({ order }: { order: Order }) {
                 <td data-label={t('detail.unitPrice')} className="num">
                   {t('price.unitPrice', { price: formatMoney(line.unitPriceCents, locale), unit: t(`unit.${line.pricingUnit}`) })}
                   {line.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}
+                  {line.clientPrice ? <span className="cell-note">{t('price.clientPrice')}</span> : null}
                 </td>
                 <td data-label={t('detail.lineTotal')} className="num strong">
                   {formatMoney(line.totalCents, locale)}
@@ -351,6 +352,8 @@ export default function StaffOrderPage() {
                 summary={order.payments}
                 cancelled={order.status === 'cancelled'}
                 canIssueReceipt={(order.lines?.length ?? 0) > 0}
+                onAccount={order.client.billing === 'monthly'}
+                remindedAt={order.remindedAt}
               />
             ) : null}
           </div>

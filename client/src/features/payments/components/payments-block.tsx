@@ -77,6 +77,8 @@ export function PaymentsBlock({
   summary,
   cancelled,
   canIssueReceipt,
+  onAccount = false,
+  remindedAt = null,
 }: {
   target: PaymentTarget;
   /** The order number or the job reference, as the dialogs name it. */
@@ -86,6 +88,10 @@ export function PaymentsBlock({
   cancelled: boolean;
   /** Priced for good (an order with lines, a completed job): a receipt may be issued. */
   canIssueReceipt: boolean;
+  /** The client is billed monthly: not asked to pay here, the statement collects it (issue 19 §5). */
+  onAccount?: boolean;
+  /** When the client was last reminded to pay this (issue 19 §6). */
+  remindedAt?: string | null;
 }) {
   const { t } = useTranslation('payments');
   const locale = currentLocale();
@@ -107,6 +113,16 @@ export function PaymentsBlock({
         </h2>
         <PaymentStatusBadge status={summary.status} />
       </div>
+      {onAccount ? (
+        <div data-testid="on-account">
+          <Notice tone="info">{t('block.onAccount')}</Notice>
+        </div>
+      ) : null}
+      {remindedAt ? (
+        <p className="muted" data-testid="reminded-at">
+          {t('block.remindedOn', { date: formatDateTime(remindedAt, locale, 'medium') })}
+        </p>
+      ) : null}
 
       <dl className="pay-figures">
         <div>

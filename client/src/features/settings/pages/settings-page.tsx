@@ -23,7 +23,7 @@ import { basisPointsToInput, centsToInput, eurosToCents, percentToBasisPoints } 
 import '@/components/kit.css';
 import './settings.css';
 
-type Kind = 'euros' | 'percent' | 'integer' | 'boolean' | 'text' | 'multiline';
+type Kind = 'euros' | 'percent' | 'integer' | 'days' | 'boolean' | 'text' | 'multiline';
 type KnownKey = keyof typeof settingsEn.labels;
 
 const KINDS: Partial<Record<string, Kind>> = {
@@ -31,11 +31,13 @@ const KINDS: Partial<Record<string, Kind>> = {
   deliveryFeeCents: 'euros',
   cleaningHourlyRateCents: 'euros',
   companyAddress: 'multiline',
+  reminderDays: 'days',
 };
 
-const GROUPS: { id: 'pricing' | 'cleaning' | 'company'; keys: string[] }[] = [
+const GROUPS: { id: 'pricing' | 'cleaning' | 'reminders' | 'company'; keys: string[] }[] = [
   { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
   { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'earliestStartHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'maxPhotosPerUserPerDay', 'requireAfterPhoto', 'calendarSyncMinutes'] },
+  { id: 'reminders', keys: ['reminderDays'] },
   { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
 ];
 
@@ -60,6 +62,7 @@ function toInput(setting: Setting, value: unknown, locale: LocaleCode): string {
   const kind = kindOf(setting);
   if (kind === 'euros') return centsToInput(Number(value), locale);
   if (kind === 'percent') return basisPointsToInput(Number(value), locale);
+  if (kind === 'days') return Array.isArray(value) ? value.join(', ') : '';
   return String(value ?? '');
 }
 
@@ -69,6 +72,7 @@ function toDisplay(setting: Setting, value: unknown, locale: LocaleCode): string
   if (kind === 'euros') return formatMoney(Number(value), locale);
   if (kind === 'percent') return formatPercent(Number(value), locale);
   if (kind === 'boolean') return value === true ? '✓' : '✗';
+  if (kind === 'days') return Array.isArray(value) && value.length > 0 ? value.join(', ') : '—';
   return String(value ?? '') || '—';
 }
 
@@ -83,11 +87,13 @@ function useParse() {
     if (kind === 'euros') value = eurosToCents(text);
     else if (kind === 'percent') value = percentToBasisPoints(text);
     else if (kind === 'integer') value = /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null;
+    else if (kind === 'days') value = /^[\d\s,;]*$/.test(text) ? text.split(/[\s,;]+/).filter(Boolean).map(Number) : null;
     else if (kind === 'boolean') value = text === 'true';
     const result = value === null ? { success: false } : (schema?.safeParse(value) ?? { success: true, data: value });
     if (result.success) return { ok: true, value: result.data };
     if (kind === 'euros') return { ok: false, message: t('euros') };
     if (kind === 'percent') return { ok: false, message: t('percent') };
+    if (kind === 'days') return { ok: false, message: t('days') };
     if (kind === 'integer') {
       const bounds = schema as unknown as { minValue?: number | null; maxValue?: number | null } | undefined;
       return { ok: false, message: t('wholeNumber', { min: bounds?.minValue ?? 0, max: bounds?.maxValue ?? '…' }) };
@@ -136,7 +142,7 @@ function SettingField({ setting, value, error, onChange, locale }: { setting: Se
       onChange={onChange}
       description={description}
       errorMessage={error}
-      inputMode={kind === 'text' ? undefined : kind === 'integer' ? 'numeric' : 'decimal'}
+      inputMode={kind === 'text' || kind === 'days' ? undefined : kind === 'integer' ? 'numeric' : 'decimal'}
       autoComplete="off"
     />
   );

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '@/features/client-prices/client-prices-strings';
+import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/dialog';
+import { Icon } from '@/components/icon';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { lisbonDate } from '@/lib/lisbon-time';
+import { useClientPrices, useDeleteClientPrice, type ClientPrice } from '@/features/client-prices/api/client-prices';
+import { PriceFormDialog } from '@/features/client-prices/components/price-form-dialog';
+import './client-prices.css';
+
+type Dialog = { kind: 'form'; price: ClientPrice | null } | { kind: 'remove'; price: ClientPrice } | null;
+
+/** A client's own prices on the staff client page: add, edit and remove, each with its days. */
+export function ClientPricesCard({ clientId, readOnly }: { clientId: number; readOnly: boolean }) {
+  const { t } = useTranslation('clientPrices');
+  const locale = currentLocale();
+  const prices = useClientPrices(clientId);
+  const remove = useDeleteClientPrice(clientId);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const today = lisbonDate();
+  const close = () => {
+    setDialog(null);
+    remove.reset();
+  };
+
+  const itemName = (p: ClientPrice) => (p.item === 'cleaning_hour' ? t('cleaningHour') : ((locale === 'pt' ? p.serviceName : p.serviceNameEn) ?? ''));
+  const unit = (p: ClientPrice) => t(p.item === 'cleaning_hour' ? 'perHour' : p.pricingUnit === 'per_kg' ? 'perKg' : 'perItem');
+  const day = (d: string) => formatDate(`${d}T12:00:00Z`, locale, 'medium');
+  const phase = (p: ClientPrice) => (p.validFrom > today ? 'upcoming' : p.validTo !== null && p.validTo < today ? 'past' : 'current');
+
+  return (
+    <section className="card" aria-labelledby="client-prices-title" data-testid="client-prices">
+      <div className="card__header card__header--row">
+        <div>
+          <h2 id="client-prices-title" className="card__title">
+            {t('title')}
+          </h2>
+          <p className="card__lead">{t('lead')}</p>
+        </div>
+        {readOnly ? null : (
+          <Button variant="soft" onPress={() => setDialog({ kind: 'form', price: null })}>
+            <Icon name="plus" size={18} />
+            {t('add')}
+          </Button>
+        )}
+      </div>
+      {prices.isPending ? (
+        <PageLoader />
+      ) : prices.isError ? (
+        <ErrorState error={prices.error} onRetry={() => void prices.refetch()} />
+      ) : prices.data.length === 0 ? (
+        <EmptyState icon="wallet" title={t('empty')}>
+          {t('emptyText')}
+        </EmptyState>
+      ) : (
+        <ul role="list" className="client-prices">
+          {prices.data.map((p) => (
+            <li key={p.id} className={`client-price client-price--${phase(p)}`}>
+              <div className="client-price__body">
+                <p className="client-price__title">
+                  <span>{itemName(p)}</span>
+                  <span className={`badge${phase(p) === 'current' ? ' badge--primary' : ''}`}>{t(phase(p))}</span>
+                </p>
+                <p className="client-price__amount">
+                  <strong>{formatMoney(p.priceCents, locale)}</strong> {unit(p)}
+                  <span className="muted"> · {t('catalogue', { price: formatMoney(p.catalogueCents, locale) })}</span>
+                </p>
+                <p className="muted">{p.validTo ? t('validityTo', { from: day(p.validFrom), to: day(p.validTo) }) : `${t('validity', { from: day(p.validFrom) })} · ${t('openEnded')}`}</p>
+              </div>
+              {readOnly ? null : (
+                <div className="client-price__actions">
+                  <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'form', price: p })} aria-label={t('editOf', { item: itemName(p) })}>
+                    <Icon name="pencil" size={16} />
+                    <span className="hide-on-phone">{t('edit')}</span>
+                  </Button>
+                  <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'remove', price: p })} aria-label={t('removeOf', { item: itemName(p) })}>
+                    <Icon name="trash" size={16} />
+                    <span className="hide-on-phone">{t('remove')}</span>
+                  </Button>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {dialog?.kind === 'form' ? <PriceFormDialog clientId={clientId} price={dialog.price} onClose={close} /> : null}
+      {dialog?.kind === 'remove' ? (
+        <ConfirmDialog
+          isOpen
+          onOpenChange={(open) => !open && close()}
+          title={t('removeTitle')}
+          confirmLabel={t('remove')}
+          pendingLabel={t('removing')}
+          isPending={remove.isPending}
+          error={remove.error}
+          onConfirm={() => remove.mutate({ clientId, id: dialog.price.id }, { onSuccess: close })}
+        >
+          <p>{t('removeText')}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
