@@ -127,8 +127,8 @@ export interface AppDeps {
   extraRoutes?: (routes: Routes) => void;
   /** The job queue to put background work on (absent in tests and tools). */
   jobs?: JobSender;
-  /** The monthly statements' figures (issue 19 §5); defaults to the accounts module's statement service. */
-  statements?: StatementSource;
+  /** The monthly statements' figures (issue 19 §5); by default the accounts module's statement service. */
+  statementSource?: StatementSource;
   /** Photo storage other than the configured one (tests simulate a failing disk with it). */
   photoStorage?: PhotoStorage;
 }
@@ -315,7 +315,11 @@ export function createApp(deps: AppDeps): App {
   // Issue 19 §5–6: reminders of overdue documents and monthly statements, on the job queue.
   const billingRepo = createBillingRepository();
   const reminders = createReminders({ db, repo: billingRepo, clock, logger, notifications, receivables, reminderDays: () => settings.get('reminderDays') });
-  const statementIssuer = createStatementIssuer({ db, repo: billingRepo, clock, logger, notifications, statements: deps.statements ?? STATEMENTS_NOT_AVAILABLE });
+  // The statement's figures are the accounts module's (ADR 0015): one statement computation.
+  const statementSource: StatementSource = deps.statementSource ?? {
+    closingBalanceCents: async (q, clientId, month) => (await statements.statement(clientId, month, q)).closingBalanceCents,
+  };
+  const statementIssuer = createStatementIssuer({ db, repo: billingRepo, clock, logger, notifications, statements: statementSource });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
@@ -400,11 +404,6 @@ export function createApp(deps: AppDeps): App {
     close: () => sessionStore.close(),
   };
 }
-
-/** Until the accounts module's statement service is wired, a monthly statement cannot be issued (the tick fails and retries). */
-const STATEMENTS_NOT_AVAILABLE: StatementSource = {
-  closingBalanceCents: () => Promise.reject(new Error('the monthly statement service is not available')),
-};
 
 /** Vite's hashed asset names never change content, so browsers may keep them for a year. */
 function immutableAssets(res: express.Response, filePath: string) {

@@ -11,16 +11,14 @@ import { createClient } from '../helpers/people-fixtures.js';
 type Agent = ReturnType<typeof supertest.agent>;
 
 /**
- * The figure a statement quotes, read from the database per client and month. The statement itself (its
- * dated computation) is the accounts module's; this source stands in for it where a test needs to make one
- * client's statement fail.
+ * The accounts module's statement service of an instance (ADR 0015), failing on purpose for the clients in
+ * `failFor` (a statement that cannot be made, for the retry test).
  */
-function statementsFrom(failFor: Set<number>): StatementSource {
+function statementsOf(app: () => TestApp, failFor: Set<number>): StatementSource {
   return {
-    async closingBalanceCents(q, clientId) {
+    async closingBalanceCents(q, clientId, month) {
       if (failFor.has(clientId)) throw new Error('statement not available');
-      const { rows } = await q.query<{ balance: number }>(`SELECT COALESCE(sum(balance_cents), 0)::bigint AS balance FROM client_receivables WHERE client_id = $1`, [clientId]);
-      return rows[0]!.balance;
+      return (await app().built.statements.statement(clientId, month, q)).closingBalanceCents;
     },
   };
 }
@@ -47,8 +45,8 @@ describe('monthly statements', () => {
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lavandaria-statements-'));
-    t = await createTestApp({ env: { DATA_DIR: dataDir }, statements: statementsFrom(failing) });
-    other = await createTestApp({ env: { DATA_DIR: dataDir }, database: sameDatabaseAs(t), statements: statementsFrom(failing) });
+    t = await createTestApp({ env: { DATA_DIR: dataDir }, statementSource: statementsOf(() => t, failing) });
+    other = await createTestApp({ env: { DATA_DIR: dataDir }, database: sameDatabaseAs(t), statementSource: statementsOf(() => other, failing) });
     admin = await t.signIn('admin');
   });
   afterAll(async () => {
@@ -71,6 +69,12 @@ describe('monthly statements', () => {
     await Promise.all([tick(t), tick(other), tick(t), tick(other)]);
     expect(await issuedTo(monthly.id)).toEqual({ mails: ['2026-03'], notifications: 1, issued: ['2026-03'] });
     expect(await issuedTo(perDocument.id)).toEqual({ mails: [], notifications: 0, issued: [] });
+    // The notice quotes the statement's own closing balance (the accounts module's, ADR 0015).
+    const statement = await admin.get(`/api/clients/${monthly.id}/statements/2026-03?format=json`);
+    expect(statement.status).toBe(200);
+    const notice = await t.db.query<{ params: { closingBalanceCents: number } }>(`SELECT params FROM notifications WHERE client_id = $1 AND type = 'account.statement_issued'`, [monthly.id]);
+    expect(notice.rows[0]!.params.closingBalanceCents).toBe(statement.body.data.closingBalanceCents);
+    expect(statement.body.data.closingBalanceCents).toBeGreaterThan(0);
     // A retry later in the window issues nothing again.
     at('2026-04-03T06:10:00Z');
     await tick(other);

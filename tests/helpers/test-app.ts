@@ -61,7 +61,7 @@ export interface TestAppOptions {
   /** Connect the app somewhere else (e.g. through a proxy that a test can cut). */
   connection?: DbConnectionConfig;
   /** The monthly statements' figures (issue 19 §5). */
-  statements?: AppDeps['statements'];
+  statementSource?: AppDeps['statementSource'];
 }
 
 /** A second instance of the application on the same database as `first` (its close leaves the database). */
@@ -79,7 +79,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const clock = fixedClock('2026-03-10T10:00:00Z');
   // Sessions and their absolute lifetime follow real time unless a test moves this clock.
   clock.set(new Date());
-  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null, extraRoutes: options.extraRoutes, statements: options.statements });
+  const built = createApp({ config, logger: appLogger, db, clock, readiness, version: 'test', clientDist: null, extraRoutes: options.extraRoutes, statementSource: options.statementSource });
   const request = supertest(built.app);
 
   return {
