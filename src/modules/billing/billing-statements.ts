@@ -56,7 +56,8 @@ export function createStatementIssuer({ db, repo, clock, logger, notifications, 
               to: { type: 'client', id: clientId },
               type: 'account.statement_issued',
               params: { month, closingBalanceCents: closing },
-              link: `/client/account/statements/${month}`,
+              // The client's home until the account page has a route of its own.
+              link: '/client',
             });
           });
           if (notice) {

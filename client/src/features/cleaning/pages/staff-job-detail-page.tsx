@@ -143,7 +143,10 @@ export default function StaffJobDetailPage() {
                 </div>
                 <div>
                   <dt>{t('detail.rate')}</dt>
-                  <dd>{formatMoney(job.hourlyRateCents, locale)}</dd>
+                  <dd>
+                    {formatMoney(job.hourlyRateCents, locale)}
+                    {job.clientPrice ? <span className="facts__sub">{t('detail.clientPrice')}</span> : null}
+                  </dd>
                 </div>
                 {job.series ? (
                   <div>
