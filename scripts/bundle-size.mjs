@@ -1,13 +1,13 @@
 // The JavaScript a visitor downloads before the landing page (with its sign-in panel) works: the
 // entry chunk and every chunk it imports statically, followed through Vite's build manifest.
-// Prints each chunk gzipped and fails when the total is above the budget (default 150 kB).
+// Prints each chunk gzipped and fails when the total is above the budget (default 120 kB).
 //   npm run bundle:check            (builds the web app, then runs this)
 //   node scripts/bundle-size.mjs    (measures an existing client/dist)
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB ?? 150);
+const BUDGET_KB = Number(process.env.BUNDLE_BUDGET_KB ?? 120);
 const dist = path.resolve('client/dist');
 const manifestPath = path.join(dist, '.vite', 'manifest.json');
 

@@ -28,6 +28,10 @@ test.describe('first load on a slow network', () => {
     });
     expect(timing.scripts).toBeGreaterThan(0);
     expect(timing.fcp, JSON.stringify(timing)).toBeLessThan(timing.lastScript);
+
+    // The landing page came without the app: no router, query cache or shell until the visitor goes on.
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.js')));
+    expect(scripts.filter((name) => /\/(app-core|app|router|staff-shell|mobile-shell)-[\w-]+\.js$/.test(name))).toEqual([]);
   });
 
   test('when a visitor who signed in before opens the landing page, then its content shows while the session check is still on its way', async ({ page, allowConsole }) => {

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from '@/app/router';
+import { clearSession, storePrincipal, type Principal } from '@/features/auth/api/get-session';
 import { createQueryClient } from '@/lib/query-client';
 
 const queryClient = createQueryClient();
@@ -13,4 +14,10 @@ export function App() {
       </BrowserRouter>
     </QueryClientProvider>
   );
+}
+
+/** Records the account that signed in on the landing page before the app was loaded. */
+export function startSignedIn(principal: Principal): void {
+  clearSession(queryClient);
+  storePrincipal(queryClient, principal);
 }

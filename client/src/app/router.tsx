@@ -7,7 +7,7 @@ import { RequirePasswordChange, RequireSession } from '@/app/require-session';
 import { RouteErrorPage } from '@/app/route-error-page';
 import { SHELLS, type Section, type ShellConfig } from '@/app/sections';
 import { RequireSectionRole } from '@/app/require-section-role';
-import LandingPage from '@/features/landing/pages/landing-page';
+import LandingRoute from '@/features/landing/pages/landing-route';
 
 /**
  * Everything except the landing page is its own chunk, fetched when first needed: a client's first
@@ -67,7 +67,7 @@ export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
     children: [
-      { index: true, element: <LandingPage /> },
+      { index: true, element: <LandingRoute /> },
       { path: 'change-password', element: <RequirePasswordChange>{withSuspense(ChangePasswordPage)}</RequirePasswordChange> },
       { path: 'forgot-password', element: withSuspense(ForgotPasswordPage) },
       { path: 'reset-password', element: withSuspense(ResetPasswordPage) },

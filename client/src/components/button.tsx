@@ -1,22 +1,6 @@
 import type { ReactNode } from 'react';
+import { buttonClass, type ButtonLook as Look } from '@/components/button-look';
 import { Button as AriaButton, Link as AriaLink, type ButtonProps as AriaButtonProps, type LinkProps as AriaLinkProps } from 'react-aria-components';
-
-type Variant = 'primary' | 'secondary' | 'soft' | 'ghost' | 'danger';
-type Size = 'sm' | 'md' | 'lg';
-
-interface Look {
-  variant?: Variant;
-  size?: Size;
-  block?: boolean;
-  iconOnly?: boolean;
-  className?: string;
-}
-
-function buttonClass({ variant = 'secondary', size = 'md', block, iconOnly, className }: Look): string {
-  return ['btn', `btn--${variant}`, size !== 'md' && `btn--${size}`, block && 'btn--block', iconOnly && 'btn--icon', className]
-    .filter(Boolean)
-    .join(' ');
-}
 
 export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'children'>, Look {
   children: ReactNode;

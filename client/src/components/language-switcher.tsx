@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Radio, RadioGroup } from 'react-aria-components';
 import type { LocaleCode } from '@contracts/auth';
+import { Segmented } from '@/components/segmented';
 import { LOCALES, LOCALE_TAGS } from '@/lib/i18n';
 
 /** PT | EN as a radio group: arrow keys move between the two, each option named in its own language. */
@@ -15,20 +15,17 @@ export function LanguageSwitcher({
 }) {
   const { t } = useTranslation();
   return (
-    <RadioGroup
+    <Segmented
+      label={t('language.label')}
       value={value}
-      onChange={(next) => onChange(next as LocaleCode)}
-      orientation="horizontal"
-      aria-label={t('language.label')}
+      onChange={onChange}
+      look="segmented"
       className={`segmented${tone === 'dark' ? ' segmented--on-dark' : ''}`}
-    >
-      <div className="segmented__options">
-        {LOCALES.map((locale) => (
-          <Radio key={locale} value={locale} aria-label={t(`language.${locale}`)} className="segmented__option">
-            <span lang={LOCALE_TAGS[locale]}>{t(`language.${locale}Short`)}</span>
-          </Radio>
-        ))}
-      </div>
-    </RadioGroup>
+      options={LOCALES.map((locale) => ({
+        value: locale,
+        label: t(`language.${locale}`),
+        content: <span lang={LOCALE_TAGS[locale]}>{t(`language.${locale}Short`)}</span>,
+      }))}
+    />
   );
 }

@@ -1,9 +1,14 @@
-import { useState, type Ref } from 'react';
+import { useId, useState, type FocusEvent, type HTMLAttributes, type HTMLInputTypeAttribute, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError, Input, Label, Text, TextField, ToggleButton, type TextFieldProps } from 'react-aria-components';
 import { Icon } from '@/components/icon';
 
-export interface TextInputProps extends Omit<TextFieldProps, 'children' | 'className' | 'isInvalid'> {
+/*
+ * Native inputs, labelled and described by id: the browser gives them everything a text field needs
+ * (focus, selection, autofill, the phone's keyboard for `inputMode`), and they are the sign-in form's
+ * fields, part of the landing page's first load, which has no room for an accessibility library.
+ */
+
+export interface TextInputProps {
   label: string;
   description?: string;
   /** Shown under the field and marks it invalid (aria-invalid, described by the message). */
@@ -12,49 +17,98 @@ export interface TextInputProps extends Omit<TextFieldProps, 'children' | 'class
   /** Phones capitalise the first letter by default; usernames must not be. */
   autoCapitalize?: 'none' | 'sentences' | 'words' | 'characters';
   inputRef?: Ref<HTMLInputElement>;
+  name?: string;
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  onBlur?: (event: FocusEvent<HTMLInputElement>) => void;
+  type?: HTMLInputTypeAttribute;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  autoComplete?: string;
+  spellCheck?: boolean | 'true' | 'false';
+  maxLength?: number;
+  isDisabled?: boolean;
+  isRequired?: boolean;
+  isReadOnly?: boolean;
+  autoFocus?: boolean;
+  'aria-label'?: string;
 }
 
-/** A labelled text input with optional description and error, wired for assistive technology. */
-export function TextInput({ label, description, errorMessage, placeholder, autoCapitalize, inputRef, ...props }: TextInputProps) {
+interface FieldFrameProps extends TextInputProps {
+  /** Extra control after the input (the password's show/hide toggle). */
+  action?: ReactNode;
+}
+
+function FieldFrame({ label, description, errorMessage, inputRef, onChange, isDisabled, isRequired, isReadOnly, action, 'aria-label': ariaLabel, ...input }: FieldFrameProps) {
+  const id = useId();
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = errorMessage ? `${id}-error` : undefined;
+  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const field = (
+    <input
+      {...input}
+      id={id}
+      ref={inputRef}
+      aria-label={ariaLabel}
+      onChange={(event) => onChange?.(event.currentTarget.value)}
+      disabled={isDisabled}
+      readOnly={isReadOnly}
+      aria-required={isRequired || undefined}
+      aria-invalid={errorMessage ? true : undefined}
+      aria-describedby={describedBy}
+      data-invalid={errorMessage ? '' : undefined}
+      data-disabled={isDisabled ? '' : undefined}
+      className={`field__input field__input--native${action ? ' field__input--with-action' : ''}`}
+    />
+  );
   return (
-    <TextField {...props} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field">
-      <Label className="field__label">{label}</Label>
-      <Input ref={inputRef} placeholder={placeholder} autoCapitalize={autoCapitalize} className="field__input" />
+    <div className="field" data-invalid={errorMessage ? '' : undefined}>
+      <label htmlFor={id} className="field__label">
+        {label}
+      </label>
+      {action ? (
+        <div className="field__control">
+          {field}
+          {action}
+        </div>
+      ) : (
+        field
+      )}
       {description ? (
-        <Text slot="description" className="field__description">
+        <span id={descriptionId} className="field__description">
           {description}
-        </Text>
+        </span>
       ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
-    </TextField>
+      {errorMessage ? (
+        <span id={errorId} className="field__error">
+          <Icon name="alertCircle" size={16} />
+          <span>{errorMessage}</span>
+        </span>
+      ) : null}
+    </div>
   );
 }
 
+/** A labelled text input with optional description and error, wired for assistive technology. */
+export function TextInput(props: TextInputProps) {
+  return <FieldFrame {...props} />;
+}
+
 /** A password input with a show/hide toggle (so a phone user can check what they typed). */
-export function PasswordInput({ label, description, errorMessage, inputRef, ...props }: Omit<TextInputProps, 'type' | 'autoCapitalize'>) {
+export function PasswordInput(props: Omit<TextInputProps, 'type' | 'autoCapitalize'>) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
-    <TextField {...props} type={visible ? 'text' : 'password'} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field">
-      <Label className="field__label">{label}</Label>
-      <div className="field__control">
-        <Input ref={inputRef} className="field__input field__input--with-action" spellCheck={false} autoCapitalize="none" />
-        <ToggleButton isSelected={visible} onChange={setVisible} aria-label={t('password.show')} className="field__action">
+    <FieldFrame
+      {...props}
+      type={visible ? 'text' : 'password'}
+      spellCheck={false}
+      autoCapitalize="none"
+      action={
+        <button type="button" aria-pressed={visible} onClick={() => setVisible(!visible)} aria-label={t('password.show')} className="field__action" disabled={props.isDisabled}>
           <Icon name={visible ? 'eyeOff' : 'eye'} size={20} />
-        </ToggleButton>
-      </div>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
-    </TextField>
+        </button>
+      }
+    />
   );
 }

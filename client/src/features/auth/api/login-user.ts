@@ -1,20 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginUserInput } from '@contracts/auth';
 import { api } from '@/lib/api-client';
-import { clearSession, storePrincipal, type Principal } from './get-session';
+import type { Principal } from './get-session';
 
 /** POST /api/auth/login/user: staff sign-in with username and password. */
 export function loginUser(input: LoginUserInput): Promise<Principal> {
   return api.post<Principal>('/api/auth/login/user', input);
-}
-
-export function useLoginUser() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: loginUser,
-    onSuccess: (principal) => {
-      clearSession(queryClient);
-      storePrincipal(queryClient, principal);
-    },
-  });
 }

@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SignInPanel } from '@/features/auth/components/sign-in-panel';
-import { sessionQueryKey } from '@/features/auth/api/get-session';
 import { flash } from '@/lib/flash';
 import { envelope, renderWithProviders } from '@/test/render';
 
@@ -26,27 +25,35 @@ afterEach(() => {
   emailReset = false;
 });
 
+const onSignedIn = vi.fn();
+const navigate = vi.fn();
+afterEach(() => {
+  onSignedIn.mockReset();
+  navigate.mockReset();
+});
+const panel = <SignInPanel onSignedIn={onSignedIn} navigate={navigate} />;
+
 const principal = { id: 2, type: 'user', role: 'admin', name: 'Ricardo Almeida', username: 'admin', phone: null, locale: 'pt', mustChangePassword: false };
 
 describe('sign-in panel', () => {
   it('when submitted empty, then each field says what is missing and nothing is sent', async () => {
     const user = userEvent.setup();
-    renderWithProviders(<SignInPanel />);
+    renderWithProviders(panel);
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
     expect(await screen.findAllByText('Preencha este campo.')).toHaveLength(2);
     expect(screen.getByLabelText('Número de telemóvel')).toHaveAttribute('aria-invalid', 'true');
     expect(signInCalls()).toEqual([]);
   });
 
-  it('when a team member signs in, then the trimmed username is sent and the session is stored', async () => {
+  it('when a team member signs in, then the trimmed username is sent and the new session handed on', async () => {
     const user = userEvent.setup();
     answers.push(envelope(200, { data: principal }));
-    const { queryClient } = renderWithProviders(<SignInPanel />);
+    renderWithProviders(panel);
     await user.click(screen.getByText('Equipa'));
     await user.type(screen.getByLabelText('Nome de utilizador'), '  admin ');
     await user.type(screen.getByLabelText('Palavra-passe'), 'admin123');
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
-    await waitFor(() => expect(queryClient.getQueryData(sessionQueryKey)).toEqual(principal));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledWith(principal));
     const [url, init] = signInCalls()[0]!;
     expect(url).toBe('/api/auth/login/user');
     expect(JSON.parse(init!.body as string)).toEqual({ username: 'admin', password: 'admin123' });
@@ -55,7 +62,7 @@ describe('sign-in panel', () => {
   it('when the details are wrong, then the translated reason is announced', async () => {
     const user = userEvent.setup();
     answers.push(envelope(401, { error: { code: 'INVALID_CREDENTIALS', message: 'Invalid phone or password.' } }));
-    renderWithProviders(<SignInPanel />);
+    renderWithProviders(panel);
     await user.type(screen.getByLabelText('Número de telemóvel'), '911111111');
     await user.type(screen.getByLabelText('Palavra-passe'), 'wrong-password');
     await user.click(screen.getByRole('button', { name: 'Entrar' }));
@@ -64,20 +71,24 @@ describe('sign-in panel', () => {
   });
 
   it('when the server cannot e-mail reset links, then the panel says whom to call instead', async () => {
-    renderWithProviders(<SignInPanel />);
+    renderWithProviders(panel);
     expect(await screen.findByText(/Esqueceu-se da palavra-passe\? Ligue-nos/)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Esqueceu-se da palavra-passe?' })).toBeNull();
   });
 
-  it('when e-mail reset is configured, then the panel links to it', async () => {
+  it('when e-mail reset is configured, then the panel links to it and opens it in the app', async () => {
     emailReset = true;
-    renderWithProviders(<SignInPanel />);
-    expect(await screen.findByRole('link', { name: 'Esqueceu-se da palavra-passe?' })).toHaveAttribute('href', '/forgot-password');
+    const user = userEvent.setup();
+    renderWithProviders(panel);
+    const link = await screen.findByRole('link', { name: 'Esqueceu-se da palavra-passe?' });
+    expect(link).toHaveAttribute('href', '/forgot-password');
+    await user.click(link);
+    expect(navigate).toHaveBeenCalledWith('/forgot-password');
   });
 
   it('when the session had expired, then the panel says so once', () => {
     flash.set('expired');
-    renderWithProviders(<SignInPanel />);
+    renderWithProviders(panel);
     expect(screen.getByRole('status')).toHaveTextContent('A sua sessão terminou.');
     expect(flash.peek()).toBeNull();
   });

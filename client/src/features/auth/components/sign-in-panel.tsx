@@ -1,19 +1,19 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Radio, RadioGroup } from 'react-aria-components';
 import type { z } from 'zod';
 import type * as Contracts from '@contracts/auth';
-import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
+import { Segmented } from '@/components/segmented';
+import { SubmitButton } from '@/components/submit-button';
 import { PasswordInput, TextInput } from '@/components/text-field';
 import { business } from '@/config/business';
 import { useDescribeError } from '@/lib/error-message';
 import { flash, type Flash } from '@/lib/flash';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
-import { useLoginClient } from '@/features/auth/api/login-client';
-import { useLoginUser } from '@/features/auth/api/login-user';
+import type { Principal } from '@/features/auth/api/get-session';
+import { loginClient } from '@/features/auth/api/login-client';
+import { loginUser } from '@/features/auth/api/login-user';
 import { usePasswordResetOptions } from '@/features/account/api/password-reset-options';
 
 type AccountKind = 'client' | 'staff';
@@ -28,15 +28,57 @@ function rememberedKind(): AccountKind {
 }
 
 /*
- * The sign-in forms are the one place that does not use react-hook-form: they sit on the landing
- * page, whose first load has a 150 kB budget. They validate with the same shared zod schemas, fetched
- * when the user first focuses a field (zod is not needed to show the page).
+ * The sign-in forms are the one place that does not use react-hook-form nor the query cache: they sit
+ * on the landing page, whose first load has a 120 kB budget and carries neither. They validate with
+ * the same shared zod schemas, fetched when the user first focuses a field (zod is not needed to show
+ * the page), and hand the new session to `onSignedIn`.
  */
 let contracts: Promise<typeof Contracts> | undefined;
 const loadContracts = () => (contracts ??= import('@contracts/auth').catch((error: unknown) => {
   contracts = undefined;
   throw error;
 }));
+
+export interface SignInPanelProps {
+  /**
+   * The account just signed in: the caller records the session and takes the user on. The form stays
+   * pending until a returned promise settles (the app may still be on its way).
+   */
+  onSignedIn: (principal: Principal) => void | Promise<void>;
+  /** Opens another in-app page (the e-mail password reset) without reloading. */
+  navigate: (to: string) => void;
+}
+
+/** One sign-in request at a time, with its failure kept for the form to show. */
+function useSignIn<T>(request: (values: T) => Promise<Principal>, onSignedIn: SignInPanelProps['onSignedIn']) {
+  const [state, setState] = useState<{ isPending: boolean; error: unknown }>({ isPending: false, error: null });
+  const mounted = useRef(true);
+  const pending = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const mutate = (values: T) => {
+    if (pending.current) return;
+    pending.current = true;
+    setState({ isPending: true, error: null });
+    request(values)
+      .then(onSignedIn)
+      .then(
+        () => {
+          pending.current = false;
+          if (mounted.current) setState({ isPending: false, error: null });
+        },
+        (error: unknown) => {
+          pending.current = false;
+          if (mounted.current) setState({ isPending: false, error });
+        },
+      );
+  };
+  return { ...state, mutate };
+}
 
 interface SignInFormProps<T> {
   fields: (errors: Record<string, string | undefined>, clear: (name: string) => void) => ReactNode;
@@ -77,17 +119,17 @@ function SignInForm<T>({ fields, schema, mutation }: SignInFormProps<T>) {
         </Notice>
       ) : null}
       {fields(messages, clear)}
-      <Button type="submit" variant="primary" size="lg" block isPending={mutation.isPending} pendingLabel={t('signIn.submitting')}>
+      <SubmitButton size="lg" block isPending={mutation.isPending} pendingLabel={t('signIn.submitting')}>
         {t('signIn.submit')}
         <Icon name="arrowRight" size={18} />
-      </Button>
+      </SubmitButton>
     </form>
   );
 }
 
-function ClientSignInForm() {
+function ClientSignInForm({ onSignedIn }: Pick<SignInPanelProps, 'onSignedIn'>) {
   const { t } = useTranslation();
-  const login = useLoginClient();
+  const login = useSignIn(loginClient, onSignedIn);
   return (
     <SignInForm
       mutation={login}
@@ -111,9 +153,9 @@ function ClientSignInForm() {
   );
 }
 
-function StaffSignInForm() {
+function StaffSignInForm({ onSignedIn }: Pick<SignInPanelProps, 'onSignedIn'>) {
   const { t } = useTranslation();
-  const login = useLoginUser();
+  const login = useSignIn(loginUser, onSignedIn);
   return (
     <SignInForm
       mutation={login}
@@ -137,14 +179,22 @@ function StaffSignInForm() {
 }
 
 /** "Forgot password": a link to the e-mail reset when the server can send mail, otherwise a phone call. */
-function ForgotPasswordHelp() {
+function ForgotPasswordHelp({ navigate }: Pick<SignInPanelProps, 'navigate'>) {
   const { t } = useTranslation();
   const options = usePasswordResetOptions();
+  // A plain click opens the page in the app; a middle or modified click opens it as the browser does.
+  const open = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate('/forgot-password');
+  };
   return (
     <p className="sign-in__help">
       <Icon name="lock" size={16} />
-      {options.data?.emailResetAvailable ? (
-        <Link to="/forgot-password">{t('signIn.forgotLink')}</Link>
+      {options?.emailResetAvailable ? (
+        <a href="/forgot-password" onClick={open}>
+          {t('signIn.forgotLink')}
+        </a>
       ) : (
         <span>{t('signIn.forgot', { phone: business.phone })}</span>
       )}
@@ -156,15 +206,14 @@ function ForgotPasswordHelp() {
  * Sign-in for both kinds of account. It only signs in: the landing page sees the new session and
  * takes the user where they were going (or to the forced password change).
  */
-export function SignInPanel() {
+export function SignInPanel({ onSignedIn, navigate }: SignInPanelProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<AccountKind>(rememberedKind);
   // Shown once: the message belongs to the redirect that brought the user here.
   const [notice] = useState<Flash | null>(flash.peek);
   useEffect(() => flash.clear(), []);
 
-  const changeKind = (value: string) => {
-    const next: AccountKind = value === 'staff' ? 'staff' : 'client';
+  const changeKind = (next: AccountKind) => {
     setKind(next);
     try {
       localStorage.setItem(KIND_KEY, next);
@@ -186,18 +235,36 @@ export function SignInPanel() {
           <Notice tone={notice === 'expired' ? 'warning' : 'success'}>{notice === 'expired' ? t('signIn.expired') : t('signIn.signedOut')}</Notice>
         </div>
       ) : null}
-      <RadioGroup value={kind} onChange={changeKind} orientation="horizontal" aria-label={t('signIn.tabsLabel')} className="account-switch">
-        <Radio value="client" className="account-switch__option">
-          <Icon name="phone" size={18} />
-          {t('signIn.clientTab')}
-        </Radio>
-        <Radio value="staff" className="account-switch__option">
-          <Icon name="users" size={18} />
-          {t('signIn.staffTab')}
-        </Radio>
-      </RadioGroup>
-      <div className="sign-in__form">{kind === 'client' ? <ClientSignInForm key="client" /> : <StaffSignInForm key="staff" />}</div>
-      <ForgotPasswordHelp />
+      <Segmented
+        label={t('signIn.tabsLabel')}
+        value={kind}
+        onChange={changeKind}
+        look="account-switch"
+        options={[
+          {
+            value: 'client',
+            content: (
+              <>
+                <Icon name="phone" size={18} />
+                {t('signIn.clientTab')}
+              </>
+            ),
+          },
+          {
+            value: 'staff',
+            content: (
+              <>
+                <Icon name="users" size={18} />
+                {t('signIn.staffTab')}
+              </>
+            ),
+          },
+        ]}
+      />
+      <div className="sign-in__form">
+        {kind === 'client' ? <ClientSignInForm key="client" onSignedIn={onSignedIn} /> : <StaffSignInForm key="staff" onSignedIn={onSignedIn} />}
+      </div>
+      <ForgotPasswordHelp navigate={navigate} />
     </section>
   );
 }

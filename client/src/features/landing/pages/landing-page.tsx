@@ -1,15 +1,11 @@
-import { Navigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
 import { useDocumentTitle } from '@/components/page-header';
 import { business } from '@/config/business';
-import { SignInPanel } from '@/features/auth/components/sign-in-panel';
-import { useSession } from '@/features/auth/api/get-session';
-import { safeNext, withNext } from '@/app/paths';
+import { SignInPanel, type SignInPanelProps } from '@/features/auth/components/sign-in-panel';
 import { currentLocale, setLocale } from '@/lib/i18n';
-import { sessionHint } from '@/lib/session-hint';
 import type { en } from '@/locales/en';
 import './landing-page.css';
 
@@ -36,22 +32,14 @@ const STEPS: { title: LandingKey; text: LandingKey }[] = [
   { title: 'landing.step3Title', text: 'landing.step3Text' },
 ];
 
-/** The business's public page with the sign-in panel; a signed-in visitor goes straight to their area. */
-export default function LandingPage() {
+/**
+ * The business's public page with the sign-in panel. It knows nothing of the router nor the query
+ * cache: it is the whole of the first load for a visitor (see `main.tsx`), and inside the app the
+ * landing route (`landing-route.tsx`) gives it the session handling.
+ */
+export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
   const { t } = useTranslation();
   useDocumentTitle(t('landing.title'));
-  const [params] = useSearchParams();
-  const next = params.get('next');
-  const expectSession = sessionHint.get();
-  const session = useSession({ enabled: expectSession });
-
-  const principal = session.data;
-  if (principal) {
-    const target = safeNext(next, principal.role);
-    return <Navigate to={principal.mustChangePassword ? withNext('/change-password', target) : target} replace />;
-  }
-  // The content does not wait for the session check (on a slow network that was seconds of a bare
-  // spinner): a visitor who turns out to be signed in is taken to their area when the answer arrives.
 
   return (
     <div className="landing">
@@ -98,7 +86,7 @@ export default function LandingPage() {
               </ul>
             </div>
             <div id="sign-in" className="hero__panel">
-              <SignInPanel />
+              <SignInPanel onSignedIn={onSignedIn} navigate={navigate} />
             </div>
           </div>
         </section>
