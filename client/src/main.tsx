@@ -71,4 +71,7 @@ function renderLanding() {
   );
 }
 
-void initI18n().then(() => (window.location.pathname === '/' && !sessionHint.get() ? renderLanding() : startApp()));
+const landing = window.location.pathname === '/' && !sessionHint.get();
+// Any other address needs the app: its download starts alongside the strings' set-up.
+if (!landing) void loadApp().catch(() => undefined);
+void initI18n().then(() => (landing ? renderLanding() : startApp()));
