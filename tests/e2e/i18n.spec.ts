@@ -155,5 +155,6 @@ test('when staff read a client price list and the reminders setting in English a
   portuguese.push(...(await textsIn(page, parts)));
 
   expect(english.length).toBeGreaterThan(10);
-  expect(untranslated(english, portuguese, account).filter((text) => text !== 'Alojamentos Graça')).toEqual([]);
+  // The client's name and "—" for a missing e-mail or NIF are data, the same in both languages.
+  expect(untranslated(english, portuguese, account).filter((text) => !['Alojamentos Graça', '—'].includes(text))).toEqual([]);
 });
