@@ -30,6 +30,8 @@ test('when the owner gives a client their own price, then the list shows it, an 
   await admin.dispose();
   await signIn(page, DEMO.master);
   await page.goto(`/admin/clients/${id}`);
+  // On a loaded machine the client page (a lazy route and three reads) can take longer than one expect.
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 60_000 });
   const card = page.getByTestId('client-prices');
   await expect(card.getByRole('heading', { name: 'Preços do cliente' })).toBeVisible();
   await expect(card.getByText('Sem preços próprios')).toBeVisible();
@@ -85,7 +87,7 @@ for (const width of [390, 1280] as const) {
       await admin.dispose();
       await signIn(page, DEMO.master);
       await page.goto(`/admin/clients/${id}`);
-      await expect(page.getByTestId('client-prices').getByText('Limpeza (à hora)')).toBeVisible();
+      await expect(page.getByTestId('client-prices').getByText('Limpeza (à hora)')).toBeVisible({ timeout: 60_000 });
       await expect(page.getByText('Conta mensal (extrato)')).toBeVisible();
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${dir}/master-client-prices-${width}.png`, fullPage: true });
