@@ -59,6 +59,9 @@ import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
 import { createLaundryService } from './modules/laundry/laundry.service.js';
 import { laundryRoutes } from './modules/laundry/laundry.routes.js';
+import { createLaundryFloorRepository } from './modules/laundry/laundry-floor.repository.js';
+import { createLaundryFloorService } from './modules/laundry/laundry-floor.service.js';
+import { laundryFloorRoutes } from './modules/laundry/laundry-floor.routes.js';
 import { createPaymentsRepository, summaryColumns, type SummaryColumns } from './modules/payments/payments.repository.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
@@ -236,8 +239,10 @@ export function createApp(deps: AppDeps): App {
     company: (q) => settings.all(q),
     payments: (q, t) => payments.history(q, t),
   });
+  const laundryFloorRepo = createLaundryFloorRepository();
   const laundry = createLaundryService({
     db,
+    floor: laundryFloorRepo,
     payments: {
       summary: (q, id) => payments.summary(q, { line: 'laundry', id }),
       detailColumns: summaryColumns('laundry', 'o.id'),
@@ -298,6 +303,18 @@ export function createApp(deps: AppDeps): App {
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });
   laundryRoutes(routes, { laundry });
+  laundryFloorRoutes(routes, {
+    floor: createLaundryFloorService({
+      db,
+      repo: createLaundryRepository(db),
+      floor: laundryFloorRepo,
+      laundry,
+      clock,
+      audit,
+      notifications,
+      companyName: async (q) => (await settings.all(q)).companyName,
+    }),
+  });
   paymentsRoutes(routes, { payments });
   receiptsRoutes(routes, { receipts });
   ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });

@@ -10,7 +10,7 @@ import { createReadiness } from './http/health.routes.js';
 import { createPasswordHasher } from './modules/auth/password.js';
 import { seedDemoAccounts } from './seed/demo-accounts.js';
 import { seedDemoData } from './seed/demo-data.js';
-import { seedDemoLaundry } from './seed/demo-laundry.js';
+import { seedDemoLaundry, seedDemoPriceList } from './seed/demo-laundry.js';
 import { createFieldCipher } from './lib/field-crypto.js';
 import { createJobQueue, type JobQueue } from './jobs/job-queue.js';
 import { createApp } from './app.js';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     if (config.seedDemo) {
       const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
       await seedDemoData(db, { hasher: createPasswordHasher(config.argon2), cipher }, logger);
+      await seedDemoPriceList(db, logger);
       await seedDemoLaundry(db, logger);
     }
   } catch (err) {

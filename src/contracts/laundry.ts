@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientBilling } from './clients.js';
 import { CalendarDate, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
+import { ExpressOption, FLOOR_LIMITS, LaundryItem, RackRef } from './laundry-floor.js';
 
 /** Laundry shapes shared by the server and the web app. Money is integer cents; weights are grams. */
 
@@ -38,6 +39,10 @@ export const LaundryService = z
     isPackage: z.boolean(),
     packageIncludes: z.array(z.string()),
     description: z.string().nullable(),
+    categoryId: z.number().int().nullable(),
+    position: z.number().int(),
+    turnaroundDays: z.number().int().meta({ description: 'Days from intake to the expected ready date.' }),
+    express: ExpressOption.nullable(),
     isActive: z.boolean(),
     version: z.number().int(),
     updatedAt: z.string(),
@@ -46,15 +51,49 @@ export const LaundryService = z
 
 /** What a worker may know of the catalogue: names only, no prices. */
 export const LaundryServiceName = z
-  .object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string(), pricingUnit: PricingUnit, isActive: z.boolean() })
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    pricingUnit: PricingUnit,
+    categoryId: z.number().int().nullable(),
+    isActive: z.boolean(),
+  })
   .meta({ id: 'LaundryServiceName' });
+
+const serviceName = z.string().trim().min(1, 'required').max(120);
+const turnaroundDays = z.number().int().min(0).max(FLOOR_LIMITS.turnaroundDays);
+
+/** A new price-list entry; its code is made from the name (never shown as its label). */
+export const CreateLaundryServiceBody = z
+  .object({
+    name: serviceName,
+    nameEn: serviceName,
+    categoryId: z.number().int().positive(),
+    pricingUnit: PricingUnit,
+    priceCents: cents(LAUNDRY_LIMITS.priceCents),
+    minimumChargeCents: cents(LAUNDRY_LIMITS.priceCents).nullable().optional(),
+    description: text(1000),
+    position: z.number().int().min(0).max(10_000).default(0),
+    turnaroundDays: turnaroundDays.default(2),
+    express: ExpressOption.nullable().optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateLaundryServiceBody' });
 
 export const UpdateLaundryServiceBody = z
   .object({
     version: Version,
+    name: serviceName.optional(),
+    nameEn: serviceName.optional(),
+    categoryId: z.number().int().positive().optional(),
     priceCents: cents(LAUNDRY_LIMITS.priceCents).optional(),
     minimumChargeCents: cents(LAUNDRY_LIMITS.priceCents).nullable().optional(),
     description: text(1000),
+    position: z.number().int().min(0).max(10_000).optional(),
+    turnaroundDays: turnaroundDays.optional(),
+    express: ExpressOption.nullable().optional(),
     isActive: z.boolean().optional(),
   })
   .strict()
@@ -71,13 +110,17 @@ export const LaundryLineInput = z
     itemCategory: text(80),
     conditionNotes: text(500),
     specialTreatment: text(500),
+    bags: z.number().int().min(1).max(FLOOR_LIMITS.bagsPerLine).optional().meta({ description: 'Per-kg lines: how many bags (tags) it arrives in; 1 when absent.' }),
+    colour: text(40),
+    brand: text(60),
   })
   .strict()
   .meta({ id: 'LaundryLineInput' });
 
 const orderFields = {
   orderType: LaundryOrderType,
-  expectedReadyDate: isoDate.optional().nullable(),
+  express: z.boolean().default(false).meta({ description: "Express: each line's express surcharge and turnaround." }),
+  expectedReadyDate: isoDate.optional().nullable().meta({ description: "When absent: intake day + the longest turnaround of the order's services." }),
   specialInstructions: text(2000),
   internalNotes: text(2000),
   deliveryRequested: z.boolean().default(false),
@@ -117,6 +160,7 @@ export const PricePreviewBody = z
   .object({
     clientId: z.number().int().min(1).optional().meta({ description: "Whose order: their own prices in force today apply." }),
     lines: z.array(LaundryLineInput).min(1).max(LAUNDRY_LIMITS.lines),
+    express: z.boolean().default(false),
     deliveryRequested: z.boolean().default(false),
     additionalChargesCents: cents(LAUNDRY_LIMITS.chargesCents).default(0),
     discountCents: cents(LAUNDRY_LIMITS.chargesCents).default(0),
@@ -179,6 +223,7 @@ export const PricePreview = PriceBreakdown.extend({
       clientPrice: z.boolean().meta({ description: "The client's own price (issue 19 §7) replaced the catalogue's." }),
       baseCents: z.number().int(),
       minimumApplied: z.boolean(),
+      expressCents: z.number().int(),
       totalCents: z.number().int(),
     }),
   ),
@@ -209,6 +254,7 @@ export const LaundryLine = z
     minimumChargeCents: z.number().int().nullable(),
     baseCents: z.number().int(),
     minimumApplied: z.boolean(),
+    expressCents: z.number().int(),
     totalCents: z.number().int(),
   })
   .meta({ id: 'LaundryLine' });
@@ -242,6 +288,9 @@ const orderCommon = {
   updatedAt: z.string(),
   version: z.number().int(),
   lineCount: z.number().int(),
+  express: z.boolean(),
+  rack: RackRef.nullable().meta({ description: 'Where the ready order waits.' }),
+  items: z.array(LaundryItem).optional().meta({ description: 'Detail only: the tagged garments and bags.' }),
 };
 
 const money = {
@@ -271,6 +320,7 @@ export const LaundryOrder = z
     deliveryAddress: z.string().nullable(),
     cancelReason: z.string().nullable(),
     allowedNext: z.array(LaundryStatus),
+    suggestedRack: RackRef.nullable().optional().meta({ description: 'Detail of a ready order without a rack: the next free one.' }),
     lines: z.array(LaundryLine).optional(),
     history: z.array(StatusChange).optional(),
     payments: PaymentSummary.optional().meta({ description: 'Detail only: payment status, balance, history and receipt.' }),
@@ -285,6 +335,7 @@ export const LaundryOrderWorkerView = z
     assignedWorker: person.nullable(),
     internalNotes: z.string().nullable(),
     allowedNext: z.array(LaundryStatus),
+    suggestedRack: RackRef.nullable().optional(),
     lines: z.array(LaundryLineWorkerView).optional(),
     history: z.array(StatusChange).optional(),
   })
@@ -309,4 +360,6 @@ export type LaundryOrderDto = z.infer<typeof LaundryOrder>;
 export type LaundryOrderWorkerDto = z.infer<typeof LaundryOrderWorkerView>;
 export type LaundryOrderClientDto = z.infer<typeof LaundryOrderClientView>;
 export type LaundryServiceDto = z.infer<typeof LaundryService>;
+export type CreateLaundryServiceInput = z.infer<typeof CreateLaundryServiceBody>;
+export type UpdateLaundryServiceInput = z.infer<typeof UpdateLaundryServiceBody>;
 export type LaundryStatusValue = z.infer<typeof LaundryStatus>;

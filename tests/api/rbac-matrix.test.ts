@@ -61,6 +61,10 @@ const worker = (f: Fixtures) => ({ id: f.workerId });
 const client = (f: Fixtures) => ({ id: f.clientId });
 const property = (f: Fixtures) => ({ id: f.propertyId });
 const order = (f: Fixtures) => ({ id: f.orderId });
+/** The first tagged item of the fixture order. */
+const orderItem = async (f: Fixtures, { t }: Ctx) => ({
+  id: (await t.db.query<{ id: number }>(`SELECT id FROM laundry_items WHERE order_id = $1 ORDER BY seq LIMIT 1`, [f.orderId])).rows[0]!.id,
+});
 const freshWorker = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createStaff(master, {})).user.id });
 const freshClient = async (_f: Fixtures, { master }: Ctx) => ({ id: (await createClient(master)).client.id });
 const job = (f: Fixtures) => ({ id: f.jobId });
@@ -216,6 +220,20 @@ export const RULES: Record<string, Rule> = {
   'POST /api/laundry-orders/:id/status': { expect: { ...staffOnly(400), worker: 400 }, params: order },
   'POST /api/laundry-orders/:id/mark-ready': { expect: { ...staffOnly(409), worker: 409 }, params: order },
   'POST /api/laundry-orders/:id/revert': { expect: staffOnly(400), params: order },
+  'POST /api/laundry-services': { expect: staffOnly(400) },
+  'GET /api/laundry-categories': { expect: signedIn(200) },
+  'POST /api/laundry-categories': { expect: staffOnly(400) },
+  'PATCH /api/laundry-categories/:id': { expect: staffOnly(400), params: () => ({ id: 1 }) },
+  'GET /api/laundry-tags/:code': { expect: { ...staffOnly(404), worker: 404 }, params: () => ({ code: 12345 }) },
+  'POST /api/laundry-items/:id/stage': { expect: { ...staffOnly(400), worker: 400 }, params: orderItem },
+  'POST /api/laundry-items/:id/revert': { expect: staffOnly(400), params: orderItem },
+  'PATCH /api/laundry-items/:id': { expect: staffOnly(400), params: orderItem },
+  'GET /api/laundry-racks': { expect: { ...staffOnly(200), worker: 200 } },
+  'POST /api/laundry-racks': { expect: staffOnly(400) },
+  'PATCH /api/laundry-racks/:id': { expect: staffOnly(400), params: () => ({ id: 1 }) },
+  'PUT /api/laundry-orders/:id/rack': { expect: { ...staffOnly(400), worker: 400 }, params: order },
+  'GET /api/laundry-orders/:id/labels': { expect: { ...staffOnly(200), worker: 200 }, params: order },
+  'GET /api/laundry-orders/:id/ticket': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: order },
 
   // Cleaning jobs: booked, edited, cancelled and corrected by staff; seen by staff, the assigned
   // worker (no prices) and the owning client (another client's is 404); started, ended and completed

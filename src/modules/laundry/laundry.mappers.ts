@@ -6,6 +6,8 @@ import type {
   LaundryStatusValue,
 } from '../../contracts/laundry.js';
 import type { HistoryRow, LineRow, OrderRow, ServiceRow } from './laundry.repository.js';
+import type { ItemRow } from './laundry-floor.repository.js';
+import type { LaundryItemDto } from '../../contracts/laundry-floor.js';
 
 /**
  * Row → API shape, one function per audience: staff see everything, workers no money and no client
@@ -30,14 +32,42 @@ export function toServiceDto(s: ServiceRow): LaundryServiceDto {
     isPackage: s.is_package,
     packageIncludes: s.package_includes,
     description: s.description,
+    categoryId: s.category_id,
+    position: s.position,
+    turnaroundDays: s.turnaround_days,
+    express:
+      s.express_kind && s.express_value !== null && s.express_turnaround_days !== null
+        ? { kind: s.express_kind, value: s.express_value, turnaroundDays: s.express_turnaround_days }
+        : null,
     isActive: s.is_active,
     version: s.version,
     updatedAt: s.updated_at.toISOString(),
   };
 }
 
+export function toItemDto(i: ItemRow): LaundryItemDto {
+  return {
+    id: i.id,
+    lineId: i.line_id,
+    seq: i.seq,
+    kind: i.kind,
+    tagCode: i.tag_code,
+    globalCode: i.global_code,
+    description: i.description,
+    category: i.category,
+    colour: i.colour,
+    brand: i.brand,
+    notes: i.notes,
+    stage: i.stage,
+    stageChangedAt: iso(i.stage_changed_at),
+    version: i.version,
+  };
+}
+
+type Rack = { id: number; code: string } | null;
+
 export function toServiceName(s: ServiceRow) {
-  return { id: s.id, code: s.code, name: s.name, nameEn: s.name_en, pricingUnit: s.pricing_unit, isActive: s.is_active };
+  return { id: s.id, code: s.code, name: s.name, nameEn: s.name_en, pricingUnit: s.pricing_unit, categoryId: s.category_id, isActive: s.is_active };
 }
 
 function common(o: OrderRow) {
@@ -58,6 +88,8 @@ function common(o: OrderRow) {
     updatedAt: o.updated_at.toISOString(),
     version: o.version,
     lineCount: o.line_count,
+    express: o.express,
+    rack: o.rack_id && o.rack_code ? { id: o.rack_id, code: o.rack_code } : null,
   };
 }
 
@@ -101,6 +133,7 @@ function pricedLine(l: LineRow) {
     minimumChargeCents: l.minimum_charge_cents,
     baseCents: l.base_cents,
     minimumApplied: l.minimum_applied,
+    expressCents: l.express_cents,
     totalCents: l.total_cents,
   });
 }
@@ -125,7 +158,14 @@ function clientChange(h: HistoryRow) {
 
 const worker = (o: OrderRow) => (o.assigned_worker_id ? { id: o.assigned_worker_id, name: o.assigned_worker_name ?? '' } : null);
 
-export function toStaffView(o: OrderRow, allowedNext: LaundryStatusValue[], lines?: LineRow[], history?: HistoryRow[]): LaundryOrderDto {
+export function toStaffView(
+  o: OrderRow,
+  allowedNext: LaundryStatusValue[],
+  lines?: LineRow[],
+  history?: HistoryRow[],
+  items?: ItemRow[],
+  suggestedRack?: Rack,
+): LaundryOrderDto {
   const view: LaundryOrderDto = Object.assign(common(o), money(o), {
     client: { id: o.client_id, name: o.client_name, phone: o.client_phone, email: o.client_email, billing: o.client_billing },
     assignedWorker: worker(o),
@@ -138,10 +178,19 @@ export function toStaffView(o: OrderRow, allowedNext: LaundryStatusValue[], line
   });
   if (lines) view.lines = lines.map(pricedLine);
   if (history) view.history = history.map(change);
+  if (items) view.items = items.map(toItemDto);
+  if (suggestedRack !== undefined) view.suggestedRack = suggestedRack;
   return view;
 }
 
-export function toWorkerView(o: OrderRow, allowedNext: LaundryStatusValue[], lines?: LineRow[], history?: HistoryRow[]): LaundryOrderWorkerDto {
+export function toWorkerView(
+  o: OrderRow,
+  allowedNext: LaundryStatusValue[],
+  lines?: LineRow[],
+  history?: HistoryRow[],
+  items?: ItemRow[],
+  suggestedRack?: Rack,
+): LaundryOrderWorkerDto {
   const view: LaundryOrderWorkerDto = Object.assign(common(o), {
     client: { id: o.client_id, name: o.client_name },
     assignedWorker: worker(o),
@@ -150,12 +199,15 @@ export function toWorkerView(o: OrderRow, allowedNext: LaundryStatusValue[], lin
   });
   if (lines) view.lines = lines.map(workerLine);
   if (history) view.history = history.map(change);
+  if (items) view.items = items.map(toItemDto);
+  if (suggestedRack !== undefined) view.suggestedRack = suggestedRack;
   return view;
 }
 
-export function toClientView(o: OrderRow, lines?: LineRow[], history?: HistoryRow[]): LaundryOrderClientDto {
+export function toClientView(o: OrderRow, lines?: LineRow[], history?: HistoryRow[], items?: ItemRow[]): LaundryOrderClientDto {
   const view: LaundryOrderClientDto = Object.assign(common(o), money(o), { deliveryAddress: o.delivery_address });
   if (lines) view.lines = lines.map(pricedLine);
   if (history) view.history = history.map(clientChange);
+  if (items) view.items = items.map(toItemDto);
   return view;
 }

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/pool.js';
 import { jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { LaundryStatus } from './laundry-status.js';
+import { ITEM_COLUMNS, NEXT_FREE_RACK_SQL, type ItemRow } from './laundry-floor.repository.js';
 
 /** Characters an order number can contain (LDR-YYYYMMDD-N), for the text search. */
 const ORDER_NUMBER_TEXT = /^[LDR0-9-]+$/i;
@@ -17,6 +18,12 @@ export interface ServiceRow {
   is_package: boolean;
   package_includes: string[];
   description: string | null;
+  category_id: number | null;
+  position: number;
+  turnaround_days: number;
+  express_kind: 'percent' | 'fixed' | null;
+  express_value: number | null;
+  express_turnaround_days: number | null;
   is_active: boolean;
   version: number;
   updated_at: Date;
@@ -63,6 +70,9 @@ export interface OrderRow {
   created_at: Date;
   updated_at: Date;
   line_count: number;
+  express: boolean;
+  rack_id: number | null;
+  rack_code: string | null;
 }
 
 export interface LineRow {
@@ -84,6 +94,7 @@ export interface LineRow {
   special_treatment: string | null;
   base_cents: number;
   minimum_applied: boolean;
+  express_cents: number;
   total_cents: number;
   client_price: boolean;
 }
@@ -100,7 +111,8 @@ export interface HistoryRow {
 }
 
 /** An order read with its detail in one statement, plus the columns the caller added. */
-export type OrderDetailRow<Extra extends object = object> = OrderRow & Extra & { lines: LineRow[]; history: HistoryRow[] };
+export type OrderDetailRow<Extra extends object = object> = OrderRow &
+  Extra & { lines: LineRow[]; history: HistoryRow[]; items: ItemRow[]; suggested_rack: { id: number; code: string } | null };
 
 export interface NewLine {
   position: number;
@@ -114,6 +126,10 @@ export interface NewLine {
   /** The unit price applied (the client's own, or the catalogue's), snapshotted on the line. */
   unitPriceCents: number;
   clientPrice: boolean;
+  bags: number;
+  colour: string | null;
+  brand: string | null;
+  expressCents: number;
   baseCents: number;
   minimumApplied: boolean;
   totalCents: number;
@@ -126,11 +142,34 @@ export interface OrderTotals {
   totalCents: number;
 }
 
+/** Columns a catalogue change may set (undefined: unchanged). */
+export interface ServiceChanges {
+  name?: string | undefined;
+  name_en?: string | undefined;
+  category_id?: number | undefined;
+  price_cents?: number | undefined;
+  minimum_charge_cents?: number | null | undefined;
+  description?: string | null | undefined;
+  position?: number | undefined;
+  turnaround_days?: number | undefined;
+  express_kind?: 'percent' | 'fixed' | null | undefined;
+  express_value?: number | null | undefined;
+  express_turnaround_days?: number | null | undefined;
+  is_active?: boolean | undefined;
+}
+
+export type NewService = Pick<
+  ServiceRow,
+  | 'code' | 'name' | 'name_en' | 'pricing_unit' | 'price_cents' | 'minimum_charge_cents' | 'description' | 'category_id' | 'position'
+  | 'turnaround_days' | 'express_kind' | 'express_value' | 'express_turnaround_days'
+>;
+
 export interface NewOrder {
   orderNumber: string;
   orderDay: string;
   clientId: number;
   orderType: string;
+  express: boolean;
   assignedWorkerId: number | null;
   expectedReadyDate: string | null;
   specialInstructions: string | null;
@@ -159,7 +198,7 @@ export interface OrderFilters {
 }
 
 const SERVICE_COLUMNS = `id, code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, is_package, package_includes,
-  description, is_active, version, updated_at`;
+  description, category_id, position, turnaround_days, express_kind, express_value, express_turnaround_days, is_active, version, updated_at`;
 
 const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS client_name, c.phone AS client_phone,
   c.email AS client_email, c.is_active AS client_active, c.billing AS client_billing,
@@ -168,14 +207,14 @@ const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS
   o.delivery_property_id, o.delivery_address, o.delivery_date, o.additional_charges_cents, o.additional_charges_note,
   o.discount_cents, o.delivery_fee_cents, o.vat_rate_bp, o.lines_total_cents, o.subtotal_cents, o.vat_cents, o.total_cents,
   o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at,
-  (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count`;
+  (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count, o.express, o.rack_id, rk.code AS rack_code`;
 
-const ORDER_JOINS = `JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id`;
+const ORDER_JOINS = `JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id LEFT JOIN laundry_racks rk ON rk.id = o.rack_id`;
 const ORDER_FROM = `laundry_orders o ${ORDER_JOINS}`;
 
 const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit, unit_price_cents,
   minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
-  minimum_applied, total_cents, client_price`;
+  minimum_applied, express_cents, total_cents, client_price`;
 
 const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at`;
 const HISTORY_FROM = `laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
@@ -204,7 +243,7 @@ export function createLaundryRepository(db: Queryable) {
   return {
     async listServices(activeOnly: boolean): Promise<ServiceRow[]> {
       const { rows } = await db.query<ServiceRow>(
-        `SELECT ${SERVICE_COLUMNS} FROM laundry_services ${activeOnly ? 'WHERE is_active' : ''} ORDER BY is_active DESC, name, id`,
+        `SELECT ${SERVICE_COLUMNS} FROM laundry_services ${activeOnly ? 'WHERE is_active' : ''} ORDER BY is_active DESC, position, name, id`,
       );
       return rows;
     },
@@ -218,37 +257,30 @@ export function createLaundryRepository(db: Queryable) {
       return (await this.findServices(q, [id]))[0];
     },
 
-    async updateService(
-      tx: Queryable,
-      id: number,
-      version: number,
-      changes: { priceCents?: number; minimumChargeCents?: number | null; description?: string | null; isActive?: boolean },
-      by: number,
-      at: Date,
-    ): Promise<ServiceRow | undefined> {
-      const { rows } = await tx.query<ServiceRow>(
-        `UPDATE laundry_services SET
-            price_cents = COALESCE($3, price_cents),
-            minimum_charge_cents = CASE WHEN $4::boolean THEN $5 ELSE minimum_charge_cents END,
-            description = CASE WHEN $6::boolean THEN $7 ELSE description END,
-            is_active = COALESCE($8, is_active),
-            updated_by = $9, updated_at = $10, version = version + 1
-          WHERE id = $1 AND version = $2
-          RETURNING ${SERVICE_COLUMNS}`,
-        [
-          id,
-          version,
-          changes.priceCents ?? null,
-          changes.minimumChargeCents !== undefined,
-          changes.minimumChargeCents ?? null,
-          changes.description !== undefined,
-          changes.description ?? null,
-          changes.isActive ?? null,
-          by,
-          at,
-        ],
-      );
+    async updateService(tx: Queryable, id: number, version: number, changes: ServiceChanges, by: number, at: Date): Promise<ServiceRow | undefined> {
+      const p = sqlParams([id, version, by, at]);
+      const sets = ['updated_by = $3', 'updated_at = $4', 'version = version + 1'];
+      for (const [column, value] of Object.entries(changes)) if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
+      const { rows } = await tx.query<ServiceRow>(`UPDATE laundry_services SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING ${SERVICE_COLUMNS}`, p.values);
       return rows[0];
+    },
+
+    async insertService(tx: Queryable, s: NewService, by: number, at: Date): Promise<ServiceRow> {
+      const { rows } = await tx.query<ServiceRow>(
+        `INSERT INTO laundry_services (code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, description, category_id, position,
+           turnaround_days, express_kind, express_value, express_turnaround_days, updated_by, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+         RETURNING ${SERVICE_COLUMNS}`,
+        [s.code, s.name, s.name_en, s.pricing_unit, s.price_cents, s.minimum_charge_cents, s.description, s.category_id, s.position,
+          s.turnaround_days, s.express_kind, s.express_value, s.express_turnaround_days, by, at],
+      );
+      return rows[0]!;
+    },
+
+    /** Codes already taken that start with `stem` (a new service's code is the first free of STEM, STEM_2, …). */
+    async codesLike(q: Queryable, stem: string): Promise<Set<string>> {
+      const { rows } = await q.query<{ code: string }>(`SELECT code FROM laundry_services WHERE code LIKE $1`, [`${stem}%`]);
+      return new Set(rows.map((r) => r.code));
     },
 
     /** The next number of a Lisbon day, taken under the counter row's lock in the caller's transaction. */
@@ -267,8 +299,8 @@ export function createLaundryRepository(db: Queryable) {
         `INSERT INTO laundry_orders (order_number, order_day, client_id, order_type, assigned_worker_id, expected_ready_date,
            special_instructions, internal_notes, delivery_requested, delivery_property_id, delivery_address, delivery_date,
            additional_charges_cents, additional_charges_note, discount_cents, delivery_fee_cents, vat_rate_bp,
-           lines_total_cents, subtotal_cents, vat_cents, total_cents, priced_at, created_by, created_at, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$22,$22)
+           lines_total_cents, subtotal_cents, vat_cents, total_cents, priced_at, created_by, created_at, updated_at, express)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$22,$22,$24)
          RETURNING id`,
         [
           o.orderNumber,
@@ -294,28 +326,33 @@ export function createLaundryRepository(db: Queryable) {
           o.totals.totalCents,
           o.at,
           o.createdBy,
+          o.express,
         ],
       );
       return rows[0]!.id;
     },
 
-    async insertLines(tx: Queryable, orderId: number, lines: NewLine[]): Promise<void> {
-      if (lines.length === 0) return;
+    /** Inserts the lines and answers their ids, in the order given. */
+    async insertLines(tx: Queryable, orderId: number, lines: NewLine[]): Promise<number[]> {
+      if (lines.length === 0) return [];
       const p = sqlParams([orderId]);
       const tuples = lines.map(
         (l) =>
           `($1, ${p.add(l.position)}, ${p.add(l.service.id)}, ${p.add(l.service.code)}, ${p.add(l.service.name)}, ${p.add(l.service.name_en)},
             ${p.add(l.service.pricing_unit)}, ${p.add(l.unitPriceCents)}, ${p.add(l.service.minimum_charge_cents)},
             ${p.add(l.weightGrams)}, ${p.add(l.quantity)}, ${p.add(l.itemType)}, ${p.add(l.itemCategory)}, ${p.add(l.conditionNotes)},
-            ${p.add(l.specialTreatment)}, ${p.add(l.baseCents)}, ${p.add(l.minimumApplied)}, ${p.add(l.totalCents)}, ${p.add(l.clientPrice)})`,
+            ${p.add(l.specialTreatment)}, ${p.add(l.baseCents)}, ${p.add(l.minimumApplied)}, ${p.add(l.expressCents)}, ${p.add(l.totalCents)}, ${p.add(l.clientPrice)})`,
       );
-      await tx.query(
+      const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO laundry_order_lines (order_id, position, service_id, service_code, service_name, service_name_en, pricing_unit,
            unit_price_cents, minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes,
-           special_treatment, base_cents, minimum_applied, total_cents, client_price)
-         VALUES ${tuples.join(', ')}`,
+           special_treatment, base_cents, minimum_applied, express_cents, total_cents, client_price)
+         VALUES ${tuples.join(', ')}
+         RETURNING id`,
         p.values,
       );
+      // INSERT … VALUES … RETURNING answers in the order of VALUES.
+      return rows.map((r) => r.id);
     },
 
     async deleteLine(tx: Queryable, orderId: number, lineId: number): Promise<boolean> {
@@ -337,12 +374,15 @@ export function createLaundryRepository(db: Queryable) {
      * round trip instead of one per part.
      */
     async findOrderDetail<Extra extends object = object>(q: Queryable, id: number, extraColumns = ''): Promise<OrderDetailRow<Extra> | undefined> {
-      const { rows } = await q.query<OrderDetailRow<Extra> & { lines: unknown; history: unknown }>(
+      const { rows } = await q.query<OrderDetailRow<Extra> & { lines: unknown; history: unknown; items: unknown }>(
         `SELECT ${ORDER_COLUMNS},
            (SELECT COALESCE(json_agg(x ORDER BY x.position, x.id), '[]'::json)
               FROM (SELECT ${LINE_COLUMNS} FROM laundry_order_lines WHERE order_id = o.id) x) AS lines,
            (SELECT COALESCE(json_agg(x ORDER BY x.changed_at, x.id), '[]'::json)
-              FROM (SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.order_id = o.id) x) AS history
+              FROM (SELECT ${HISTORY_COLUMNS} FROM ${HISTORY_FROM} WHERE h.order_id = o.id) x) AS history,
+           (SELECT COALESCE(json_agg(x ORDER BY x.seq), '[]'::json)
+              FROM (SELECT ${ITEM_COLUMNS} FROM laundry_items WHERE order_id = o.id) x) AS items,
+           CASE WHEN o.status = 'ready' AND o.rack_id IS NULL THEN (${NEXT_FREE_RACK_SQL}) END AS suggested_rack
            ${extraColumns ? `, ${extraColumns}` : ''}
          FROM ${ORDER_FROM} WHERE o.id = $1`,
         [id],
@@ -352,6 +392,7 @@ export function createLaundryRepository(db: Queryable) {
       if (!row) return undefined;
       row.lines = jsonRows<LineRow>(row.lines, []);
       row.history = jsonRows<HistoryRow>(row.history, ['changed_at']);
+      row.items = jsonRows<ItemRow>(row.items, ['stage_changed_at']);
       return row;
     },
 
@@ -388,7 +429,8 @@ export function createLaundryRepository(db: Queryable) {
       at: Date,
     ): Promise<void> {
       const p = sqlParams([id, status, at]);
-      const sets = ['status = $2', 'updated_at = $3', 'version = version + 1'];
+      // A rack holds ready orders only: any other status lets go of it (collection frees the shelf).
+      const sets = ['status = $2', 'updated_at = $3', 'version = version + 1', "rack_id = CASE WHEN $2 = 'ready' THEN rack_id END"];
       for (const [column, value] of Object.entries(stamps)) sets.push(`${column} = ${p.add(value)}`);
       if (cancelReason !== undefined) sets.push(`cancel_reason = ${p.add(cancelReason)}`);
       await tx.query(`UPDATE laundry_orders SET ${sets.join(', ')} WHERE id = $1`, p.values);

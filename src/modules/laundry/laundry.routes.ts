@@ -5,6 +5,7 @@ import {
   AddLaundryLineBody,
   ChangeLaundryStatusBody,
   CreateLaundryOrderBody,
+  CreateLaundryServiceBody,
   LaundryOrder,
   LaundryOrderClientView,
   LaundryOrderWorkerView,
@@ -70,15 +71,31 @@ export function laundryRoutes(routes: Routes, { laundry }: { laundry: LaundrySer
   route(
     routes,
     {
+      method: 'post',
+      path: '/api/laundry-services',
+      summary: 'Add a service to the price list (its code is made from the name)',
+      tags: services,
+      access: STAFF,
+      body: CreateLaundryServiceBody,
+      response: LaundryService,
+      status: 201,
+      errors: { 400: 'UNKNOWN_CATEGORY, VALIDATION_FAILED' },
+    },
+    ({ actor, body }) => laundry.createService(actor!, body),
+  );
+
+  route(
+    routes,
+    {
       method: 'patch',
       path: '/api/laundry-services/:id',
-      summary: 'Change a service: price, minimum, description, active (services are never deleted)',
+      summary: 'Change a service: name, category, price, minimum, turnaround, express, active (services are never deleted)',
       tags: services,
       access: STAFF,
       params: IdParams,
       body: UpdateLaundryServiceBody,
       response: LaundryService,
-      errors: { 404: 'NOT_FOUND', 409: 'STALE_VERSION' },
+      errors: { 400: 'UNKNOWN_CATEGORY, VALIDATION_FAILED', 404: 'NOT_FOUND', 409: 'STALE_VERSION' },
     },
     ({ actor, params, body }) => laundry.updateService(actor!, params.id, body),
   );

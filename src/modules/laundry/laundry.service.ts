@@ -16,6 +16,10 @@ import { priceLine, PricingError, totalOrder, type OrderTotals, type OrderTotals
 import { allowedNext, assertTransition, isOpen, STAMP_OF, type LaundryStatus } from './laundry-status.js';
 import type { LaundryRepository, LineRow, NewLine, OrderDetailRow, OrderFilters, OrderRow, ServiceRow } from './laundry.repository.js';
 import { toClientView, toServiceDto, toServiceName, toStaffView, toWorkerView } from './laundry.mappers.js';
+import type { LaundryFloorRepository, NewItem } from './laundry-floor.repository.js';
+import { addDays, expressSurchargeCents, serviceCode } from './laundry-floor.js';
+import { FLOOR_LIMITS } from '../../contracts/laundry-floor.js';
+import type { CreateLaundryServiceInput, UpdateLaundryServiceInput } from '../../contracts/laundry.js';
 
 /** The pricing settings in force now (VAT rate, delivery fee), read fresh: no per-instance cache. */
 export interface PricingSettings {
@@ -45,6 +49,7 @@ export interface LaundryServiceDeps {
   settings: PricingSettings;
   payments?: OrderPayments;
   clientPrices?: ClientLaundryPrices;
+  floor: LaundryFloorRepository;
 }
 
 const STAFF = new Set(['master', 'admin']);
@@ -108,17 +113,56 @@ function pricingFailure(err: unknown, path: string): never {
   throw err;
 }
 
-export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments, clientPrices }: LaundryServiceDeps) {
+const SERVICE_VALUE_FIELDS = ['priceCents', 'minimumChargeCents', 'isActive', 'description', 'name', 'nameEn', 'categoryId', 'turnaroundDays', 'express', 'position'];
+const staleService = () => new AppError(409, 'STALE_VERSION', 'This service was changed by someone else. Reload it and try again.');
+
+/** The items a new line brings: one per piece of a per-item line, its bags for a per-kg line. */
+function itemsOf(line: NewLine, lineId: number, categoryName: string | null): NewItem[] {
+  const perItem = line.service.pricing_unit === 'per_item';
+  const count = perItem ? (line.quantity ?? 1) : line.bags;
+  const description = line.itemType ?? line.service.name;
+  return Array.from({ length: count }, () => ({
+    lineId,
+    kind: perItem ? ('item' as const) : ('bag' as const),
+    description,
+    category: line.itemCategory ?? categoryName,
+    colour: line.colour,
+    brand: line.brand,
+    notes: line.conditionNotes,
+  }));
+}
+
+export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments, clientPrices, floor }: LaundryServiceDeps) {
   /** The client's own prices in force on the Lisbon day of `at` for these services (none without a client). */
   async function clientPricesFor(q: Queryable, clientId: number | undefined, services: Map<number, ServiceRow>, at: Date) {
     if (clientId === undefined || !clientPrices) return new Map<number, number>();
     return clientPrices.laundryOn(q, clientId, [...services.keys()], lisbonDate(at));
   }
 
+  /** Tags the items of lines just inserted (ids in the same order), refusing an order past the item cap. */
+  async function tagItems(tx: Queryable, order: { id: number; orderNumber: string }, lines: NewLine[], lineIds: number[], at: Date) {
+    const categories = new Map((await floor.categories(tx, false)).map((c) => [c.id, c.name]));
+    const items = lines.flatMap((l, i) => itemsOf(l, lineIds[i]!, l.service.category_id ? (categories.get(l.service.category_id) ?? null) : null));
+    const { count, maxSeq } = await floor.itemCount(tx, order.id);
+    if (count + items.length > FLOOR_LIMITS.itemsPerOrder) {
+      throw badRequest('TOO_MANY_ITEMS', `An order holds at most ${FLOOR_LIMITS.itemsPerOrder} items and bags; split it in two.`);
+    }
+    await floor.insertItems(tx, order, maxSeq + 1, items, at);
+  }
+
+  /** Intake day + the longest turnaround of the lines (the express one when the order is express). */
+  function expectedReady(day: string, lines: NewLine[], express: boolean): string {
+    const days = Math.max(
+      0,
+      ...lines.map((l) => (express && l.service.express_turnaround_days !== null ? l.service.express_turnaround_days : l.service.turnaround_days)),
+    );
+    return addDays(day, days);
+  }
+
   /** The price of new lines with the order's charges: one computation for the live preview and the order stored. */
   async function priceLines(q: Queryable, input: PricePreviewInput, at: Date) {
     const services = await servicesFor(q, input.lines, 'lines.');
-    const lines = newLines(input.lines, services, await clientPricesFor(q, input.clientId, services, at), 1, 'lines.');
+    const lines = newLines(input.lines, services, await clientPricesFor(q, input.clientId, services, at), 1, 'lines.', input.express);
     const pricing = await settings.laundryPricing(q);
     const price = total(
       lines.map((l) => l.totalCents),
@@ -149,8 +193,9 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       orderDay: day,
       clientId: input.clientId,
       orderType: input.orderType,
+      express: input.express,
       assignedWorkerId: input.assignedWorkerId ?? null,
-      expectedReadyDate: input.expectedReadyDate ?? null,
+      expectedReadyDate: input.expectedReadyDate ?? expectedReady(day, lines, input.express),
       specialInstructions: input.specialInstructions ?? null,
       internalNotes: input.internalNotes ?? null,
       deliveryRequested: input.deliveryRequested,
@@ -166,7 +211,8 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       createdBy: actor.type === 'user' ? actor.id : null,
       at,
     });
-    await repo.insertLines(tx, id, lines);
+    const lineIds = await repo.insertLines(tx, id, lines);
+    await tagItems(tx, { id, orderNumber }, lines, lineIds, at);
     await repo.addHistory(tx, { orderId: id, from: null, to: 'received', by: actor.id, note: null, isRevert: false, at });
     const created = (await repo.findOrder(tx, id))!;
     await audit.record(tx, { action: 'create', entity: 'laundry_order', entityId: id, before: null, after: auditSnapshot(created), valueFields: ORDER_VALUE_FIELDS });
@@ -192,7 +238,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
    * Prices new lines against the catalogue as it is now, or the client's own price in force today (that
    * price is then snapshotted on the line).
    */
-  function newLines(inputs: LaundryLineInputDto[], services: Map<number, ServiceRow>, own: Map<number, number>, firstPosition: number, pathPrefix: string): NewLine[] {
+  function newLines(inputs: LaundryLineInputDto[], services: Map<number, ServiceRow>, own: Map<number, number>, firstPosition: number, pathPrefix: string, express: boolean): NewLine[] {
     return inputs.map((input, i) => {
       const service = services.get(input.serviceId)!;
       const path = `${pathPrefix}${i}.${service.pricing_unit === 'per_kg' ? 'weightGrams' : 'quantity'}`;
@@ -214,6 +260,11 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       } catch (err) {
         pricingFailure(err, path);
       }
+      const quantity = service.pricing_unit === 'per_item' ? (input.quantity ?? null) : null;
+      const expressCents =
+        express && service.express_kind && service.express_value !== null
+          ? expressSurchargeCents(priced.totalCents, service.pricing_unit, quantity, { kind: service.express_kind, value: service.express_value })
+          : 0;
       return {
         position: firstPosition + i,
         service,
@@ -225,9 +276,13 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         specialTreatment: input.specialTreatment ?? null,
         unitPriceCents: priced.unitPriceCents,
         clientPrice: priced.clientPrice,
+        bags: service.pricing_unit === 'per_kg' ? (input.bags ?? 1) : 0,
+        colour: input.colour ?? null,
+        brand: input.brand ?? null,
         baseCents: priced.baseCents,
         minimumApplied: priced.minimumApplied,
-        totalCents: priced.totalCents,
+        expressCents,
+        totalCents: priced.totalCents + expressCents,
       };
     });
   }
@@ -272,13 +327,17 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     // One after the other: `q` may be a transaction's single connection, which cannot run two at once.
     const lines = withDetail ? (read?.lines ?? (await repo.lines(q, row.id))) : undefined;
     const history = withDetail ? (read?.history ?? (await repo.history(q, row.id))) : undefined;
+    const items = withDetail ? (read?.items ?? (await floor.items(q, row.id))) : undefined;
+    const suggested = withDetail ? (read ? read.suggested_rack : row.status === 'ready' && !row.rack_id ? await floor.nextFreeRack(q) : null) : undefined;
     if (isStaff(actor)) {
-      const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history);
+      const staff = toStaffView(row, allowedNext(row.status, row.delivery_requested), lines, history, items, suggested);
       const money = withDetail && payments ? await (read ? payments.fromColumns(q, read) : payments.summary(q, row.id)) : null;
       return money ? Object.assign(staff, { payments: money }) : staff;
     }
-    if (actor.role === 'worker') return toWorkerView(row, allowedNext(row.status, row.delivery_requested).filter((s) => s !== 'cancelled'), lines, history);
-    return toClientView(row, lines, history);
+    if (actor.role === 'worker') {
+      return toWorkerView(row, allowedNext(row.status, row.delivery_requested).filter((s) => s !== 'cancelled'), lines, history, items, suggested);
+    }
+    return toClientView(row, lines, history, items);
   }
 
   async function transition(actor: Actor, id: number, to: LaundryStatus, note: string | undefined, version: number | undefined) {
@@ -290,6 +349,16 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     const { row, notice } = await db.transaction(async (tx) => {
       const before = await loadVisible(tx, actor, id, true);
       if (version !== undefined && version !== before.version) throw staleVersion();
+      return applyStatus(tx, actor, before, to, note, at);
+    });
+    await notifications.dispatch([notice]);
+    return view(db, actor, row, true);
+  }
+
+  /** One status step of an order already read under its lock, in the caller's transaction; the notice is sent after commit. */
+  async function applyStatus(tx: Queryable, actor: Actor, before: OrderRow, to: LaundryStatus, note: string | undefined, at: Date) {
+    const id = before.id;
+    {
       assertTransition(before.status, to, before.delivery_requested);
       const stamp = STAMP_OF[to];
       await repo.setStatus(tx, id, to, stamp ? { [stamp]: at } : {}, to === 'cancelled' ? (note ?? null) : undefined, at);
@@ -313,9 +382,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
             })
           : null;
       return { row: after, notice };
-    });
-    await notifications.dispatch([notice]);
-    return view(db, actor, row, true);
+    }
   }
 
   /** Adds or removes lines of an open order and reprices it with the order's own pricing snapshot. */
@@ -348,28 +415,85 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       return rows.map(toServiceDto);
     },
 
-    async updateService(actor: Actor, id: number, body: { version: number; priceCents?: number; minimumChargeCents?: number | null; description?: string | null; isActive?: boolean }) {
+    async createService(actor: Actor, body: CreateLaundryServiceInput) {
+      return db.transaction(async (tx) => {
+        const category = await floor.category(tx, body.categoryId);
+        if (!category) throw badRequest('UNKNOWN_CATEGORY', 'No such category.', [{ path: 'body.categoryId', message: 'unknown category', code: 'UNKNOWN_CATEGORY' }]);
+        // Concurrent creates of the same name queue here, so each gets its own code.
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('laundry_services.code'))`);
+        const code = serviceCode(body.name, await repo.codesLike(tx, serviceCode(body.name, new Set())));
+        const created = await repo.insertService(
+          tx,
+          {
+            code,
+            name: body.name,
+            name_en: body.nameEn,
+            pricing_unit: body.pricingUnit,
+            price_cents: body.priceCents,
+            minimum_charge_cents: body.minimumChargeCents ?? null,
+            description: body.description ?? null,
+            category_id: body.categoryId,
+            position: body.position,
+            turnaround_days: body.turnaroundDays,
+            express_kind: body.express?.kind ?? null,
+            express_value: body.express?.value ?? null,
+            express_turnaround_days: body.express?.turnaroundDays ?? null,
+          },
+          actor.id,
+          clock.now(),
+        );
+        await audit.record(tx, { action: 'create', entity: 'laundry_service', entityId: created.id, before: null, after: toServiceDto(created), valueFields: SERVICE_VALUE_FIELDS });
+        return toServiceDto(created);
+      });
+    },
+
+    async updateService(actor: Actor, id: number, body: UpdateLaundryServiceInput) {
       return db.transaction(async (tx) => {
         const before = await repo.findService(tx, id);
         if (!before) throw notFound('Service not found.');
-        const after = await repo.updateService(tx, id, body.version, body, actor.id, clock.now());
-        if (!after) throw new AppError(409, 'STALE_VERSION', 'This service was changed by someone else. Reload it and try again.');
+        if (body.categoryId !== undefined && !(await floor.category(tx, body.categoryId))) {
+          throw badRequest('UNKNOWN_CATEGORY', 'No such category.', [{ path: 'body.categoryId', message: 'unknown category', code: 'UNKNOWN_CATEGORY' }]);
+        }
+        const express = body.express === undefined ? {} : { express_kind: body.express?.kind ?? null, express_value: body.express?.value ?? null, express_turnaround_days: body.express?.turnaroundDays ?? null };
+        const after = await repo.updateService(
+          tx,
+          id,
+          body.version,
+          {
+            name: body.name,
+            name_en: body.nameEn,
+            category_id: body.categoryId,
+            price_cents: body.priceCents,
+            minimum_charge_cents: body.minimumChargeCents,
+            description: body.description,
+            position: body.position,
+            turnaround_days: body.turnaroundDays,
+            is_active: body.isActive,
+            ...express,
+          },
+          actor.id,
+          clock.now(),
+        );
+        if (!after) throw staleService();
         await audit.record(tx, {
           action: 'update',
           entity: 'laundry_service',
           entityId: id,
           before: toServiceDto(before),
           after: toServiceDto(after),
-          valueFields: ['priceCents', 'minimumChargeCents', 'isActive', 'description'],
+          valueFields: SERVICE_VALUE_FIELDS,
         });
         return toServiceDto(after);
       });
     },
 
+    /** A status step taken by another part of the floor (an item scan) inside its transaction. */
+    applyStatusWithin: applyStatus,
+
     async preview(input: PricePreviewInput) {
       const { lines, price } = await priceLines(db, input, clock.now());
       return {
-        lines: lines.map((l) => ({ unitPriceCents: l.unitPriceCents, clientPrice: l.clientPrice, baseCents: l.baseCents, minimumApplied: l.minimumApplied, totalCents: l.totalCents })),
+        lines: lines.map((l) => ({ unitPriceCents: l.unitPriceCents, clientPrice: l.clientPrice, baseCents: l.baseCents, minimumApplied: l.minimumApplied, expressCents: l.expressCents, totalCents: l.totalCents })),
         linesTotalCents: price.linesTotalCents,
         additionalChargesCents: price.additionalChargesCents,
         discountCents: price.discountCents,
@@ -464,8 +588,10 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       return changeLines(actor, id, input.version, async (tx, existing, clientId) => {
         const services = await servicesFor(tx, [input], '');
         const position = existing.reduce((max, l) => Math.max(max, l.position), 0) + 1;
-        const [line] = newLines([input], services, await clientPricesFor(tx, clientId, services, clock.now()), position, '');
-        await repo.insertLines(tx, id, [line!]);
+        const order = (await repo.findOrder(tx, id))!;
+        const [line] = newLines([input], services, await clientPricesFor(tx, clientId, services, clock.now()), position, '', order.express);
+        const lineIds = await repo.insertLines(tx, id, [line!]);
+        await tagItems(tx, { id, orderNumber: order.order_number }, [line!], lineIds, clock.now());
         return [...existing.map((l) => l.total_cents), line!.totalCents];
       });
     },

@@ -102,6 +102,7 @@ export function createLinenService({ db, repo, clock, audit, jobs, laundry }: Li
       const order = await laundry.createWithin(tx, job.actor, {
         clientId: job.clientId,
         orderType: 'itemized',
+        express: false,
         lines,
         internalNotes: `Roupa da limpeza de saída #${job.id}`,
         deliveryRequested: false,

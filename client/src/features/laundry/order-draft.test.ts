@@ -14,6 +14,10 @@ const service = (id: number, code: string, pricingUnit: 'per_kg' | 'per_item', p
   isPackage: false,
   packageIncludes: [],
   description: null,
+  categoryId: null,
+  position: 0,
+  turnaroundDays: 2,
+  express: null,
   isActive: true,
   version: 1,
   updatedAt: '2026-01-01T00:00:00Z',
@@ -69,7 +73,7 @@ describe('intake draft', () => {
     const complete = { ...emptyLine('1'), weightKg: '3' };
     const incomplete = emptyLine('2');
     const preview = buildPreview(draftWith({ lines: [incomplete, complete], deliveryRequested: true, additionalCharges: 'x' }), SERVICES);
-    expect(preview?.body).toEqual({ lines: [{ serviceId: 1, weightGrams: 3000, quantity: undefined }], deliveryRequested: true, additionalChargesCents: 0, discountCents: 0 });
+    expect(preview?.body).toEqual({ lines: [{ serviceId: 1, weightGrams: 3000, quantity: undefined }], express: false, deliveryRequested: true, additionalChargesCents: 0, discountCents: 0 });
     expect(preview?.lineKeys).toEqual([complete.key]);
     expect(buildPreview(draftWith({ lines: [incomplete] }), SERVICES)).toBeNull();
   });

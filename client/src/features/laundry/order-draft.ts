@@ -28,6 +28,8 @@ export interface OrderDraft {
   additionalChargesNote: string;
   discount: string;
   deliveryRequested: boolean;
+  /** Express: the services' express surcharge and shorter turnaround. */
+  express: boolean;
   deliveryMode: 'property' | 'other';
   deliveryPropertyId: string;
   deliveryAddress: string;
@@ -79,6 +81,7 @@ export function emptyDraft(): OrderDraft {
     additionalChargesNote: '',
     discount: '',
     deliveryRequested: false,
+    express: false,
     deliveryMode: 'property',
     deliveryPropertyId: '',
     deliveryAddress: '',
@@ -193,6 +196,7 @@ export function buildOrder(draft: OrderDraft, services: LaundryServiceDto[], cha
   const candidate = {
     clientId: draft.clientId,
     orderType: draft.orderType,
+    express: draft.express,
     lines,
     additionalChargesCents: charges.value,
     additionalChargesNote: charges.value ? optionalText(draft.additionalChargesNote) : undefined,
@@ -240,6 +244,7 @@ export function buildPreview(draft: OrderDraft, services: LaundryServiceDto[]): 
       // The client's own prices in force today apply once a client is chosen.
       ...(draft.clientId !== null ? { clientId: draft.clientId } : {}),
       lines: priced.map((entry) => ({ serviceId: entry.result.line!.serviceId, weightGrams: entry.result.line!.weightGrams, quantity: entry.result.line!.quantity })),
+      express: draft.express,
       deliveryRequested: draft.deliveryRequested,
       additionalChargesCents: charges.error ? 0 : charges.value,
       discountCents: discount.error ? 0 : discount.value,
