@@ -139,15 +139,33 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     return clientPrices.laundryOn(q, clientId, [...services.keys()], lisbonDate(at));
   }
 
-  /** Tags the items of lines just inserted (ids in the same order), refusing an order past the item cap. */
-  async function tagItems(tx: Queryable, order: { id: number; orderNumber: string }, lines: NewLine[], lineIds: number[], at: Date) {
-    const categories = new Map((await floor.categories(tx, false)).map((c) => [c.id, c.name]));
-    const items = lines.flatMap((l, i) => itemsOf(l, lineIds[i]!, l.service.category_id ? (categories.get(l.service.category_id) ?? null) : null));
-    const { count, maxSeq } = await floor.itemCount(tx, order.id);
-    if (count + items.length > FLOOR_LIMITS.itemsPerOrder) {
+  const categoryNames = async (q: Queryable) => new Map((await floor.categories(q, false)).map((c) => [c.id, c.name]));
+
+  function assertItemCap(count: number) {
+    if (count > FLOOR_LIMITS.itemsPerOrder) {
       throw badRequest('TOO_MANY_ITEMS', `An order holds at most ${FLOOR_LIMITS.itemsPerOrder} items and bags; split it in two.`);
     }
-    await floor.insertItems(tx, order, maxSeq + 1, items, at);
+  }
+
+  const itemCountOf = (lines: NewLine[]) => lines.reduce((n, l) => n + (l.service.pricing_unit === 'per_item' ? (l.quantity ?? 1) : l.bags), 0);
+
+  /**
+   * Tags the items of lines just inserted (ids in the same order), numbered after `existing` items.
+   * A new order passes `existing` 0 and its categories read before the day counter's lock, so the
+   * counter is held for one more statement only.
+   */
+  async function tagItems(
+    tx: Queryable,
+    order: { id: number; orderNumber: string },
+    lines: NewLine[],
+    lineIds: number[],
+    at: Date,
+    categories: Map<number, string>,
+    existing: { count: number; maxSeq: number },
+  ) {
+    const items = lines.flatMap((l, i) => itemsOf(l, lineIds[i]!, l.service.category_id ? (categories.get(l.service.category_id) ?? null) : null));
+    assertItemCap(existing.count + items.length);
+    await floor.insertItems(tx, order, existing.maxSeq + 1, items, at);
   }
 
   /** Intake day + the longest turnaround of the lines (the express one when the order is express). */
@@ -185,6 +203,8 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     await assertWorker(tx, input.assignedWorkerId);
     const address = input.deliveryRequested ? await deliveryAddress(tx, input.clientId, input.deliveryPropertyId, input.deliveryAddress) : null;
     const { lines, pricing, price } = await priceLines(tx, input, at);
+    assertItemCap(itemCountOf(lines));
+    const categories = await categoryNames(tx);
     const day = lisbonDate(at);
     const n = await repo.nextOrderNumber(tx, day);
     const orderNumber = formatOrderNumber(day, n);
@@ -212,7 +232,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       at,
     });
     const lineIds = await repo.insertLines(tx, id, lines);
-    await tagItems(tx, { id, orderNumber }, lines, lineIds, at);
+    await tagItems(tx, { id, orderNumber }, lines, lineIds, at, categories, { count: 0, maxSeq: 0 });
     await repo.addHistory(tx, { orderId: id, from: null, to: 'received', by: actor.id, note: null, isRevert: false, at });
     const created = (await repo.findOrder(tx, id))!;
     await audit.record(tx, { action: 'create', entity: 'laundry_order', entityId: id, before: null, after: auditSnapshot(created), valueFields: ORDER_VALUE_FIELDS });
@@ -591,7 +611,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
         const order = (await repo.findOrder(tx, id))!;
         const [line] = newLines([input], services, await clientPricesFor(tx, clientId, services, clock.now()), position, '', order.express);
         const lineIds = await repo.insertLines(tx, id, [line!]);
-        await tagItems(tx, { id, orderNumber: order.order_number }, [line!], lineIds, clock.now());
+        await tagItems(tx, { id, orderNumber: order.order_number }, [line!], lineIds, clock.now(), await categoryNames(tx), await floor.itemCount(tx, id));
         return [...existing.map((l) => l.total_cents), line!.totalCents];
       });
     },
