@@ -74,6 +74,8 @@ Object.assign(serverEnv, {
   ARGON2_MEMORY_KIB: '1024',
   ARGON2_TIME_COST: '1',
   LOG_LEVEL: 'warn',
+  // The browser tests serve iCal feeds from a local HTTP server (127.0.0.1); production refuses this.
+  CALENDAR_ALLOW_PRIVATE_ADDRESSES: 'true',
 });
 
 console.log(`▶ Starting the server on ${baseURL} (embedded PostgreSQL on port ${pgPort})`);

@@ -26,7 +26,12 @@ export const CreateChecklistTemplateBody = z
   });
 
 export const UpdateChecklistTemplateBody = z
-  .object({ name: z.string().trim().min(1).max(120), sections, version: RecordVersion })
+  .object({
+    name: z.string().trim().min(1).max(120),
+    sections,
+    isActive: z.boolean().optional().meta({ description: 'false switches the template off: no longer offered as a property default (left out: unchanged).' }),
+    version: RecordVersion,
+  })
   .strict()
   .meta({ id: 'UpdateChecklistTemplateBody' });
 
@@ -36,6 +41,7 @@ export const ChecklistTemplate = z
     name: z.string(),
     sections: z.array(z.object({ title: z.string(), items: z.array(z.object({ label: z.string(), required: z.boolean(), requiresPhoto: z.boolean() })) })),
     itemCount: z.number().int(),
+    isActive: z.boolean(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -71,8 +77,14 @@ export const TickChecklistItemBody = z
     done: z.boolean(),
     occurredAt: Instant.optional().meta({ description: 'When the tap happened, if the phone queued it offline (same window as the time taps).' }),
     photoId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().meta({ description: 'For an item that requires a photo: the photo uploaded from it.' }),
+    photoUploadKey: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{8,100}$/, 'must be 8–100 characters of letters, digits and . _ : -')
+      .optional()
+      .meta({ description: 'Instead of photoId: the upload key the phone gave the photo (a tap queued offline before its photo was sent). 409 PHOTO_NOT_UPLOADED until it arrives.' }),
   })
   .strict()
+  .refine((b) => b.photoId === undefined || b.photoUploadKey === undefined, { message: 'photoId or photoUploadKey, not both', path: ['photoUploadKey'] })
   .meta({ id: 'TickChecklistItemBody' });
 
 export const WaiveChecklistBody = z

@@ -125,6 +125,55 @@ describe('checklists', () => {
     expect([future.status, future.body.error.code]).toEqual([400, 'OCCURRED_AT_IN_FUTURE']);
   });
 
+  it('when the photo of an item was queued on the phone, then a tick naming its upload key waits for it (409 PHOTO_NOT_UPLOADED) and then links it', async () => {
+    const jobId = await newJob();
+    const towels = (await checklistOf(jobId)).items.find((i) => i.requiresPhoto)!;
+    const early = await tick(jobId, towels.id, { done: true, photoUploadKey: 'phone-photo-0001' });
+    expect([early.status, early.body.error.code]).toEqual([409, 'PHOTO_NOT_UPLOADED']);
+    const both = await tick(jobId, towels.id, { done: true, photoId: 1, photoUploadKey: 'phone-photo-0001' });
+    expect([both.status, both.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const bad = await tick(jobId, towels.id, { done: true, photoUploadKey: 'no spaces allowed' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const photoId = (
+      await uploadPhotos(worker, jobId, [{ bytes: await plainJpeg(), name: 'toalhas.jpg' }], { photoType: 'after', roomArea: 'Casa de banho', uploadKey: 'phone-photo-0001' }).expect(201)
+    ).body.data.photos[0].id;
+    const done = (await tick(jobId, towels.id, { done: true, photoUploadKey: 'phone-photo-0001' }).expect(200)).body.data as Checklist;
+    expect(done.items.find((i) => i.id === towels.id)).toMatchObject({ done: true, photoId });
+    // Another job's photo key is not this job's photo.
+    const otherJob = await newJob();
+    const otherTowels = (await checklistOf(otherJob)).items.find((i) => i.requiresPhoto)!;
+    expect((await tick(otherJob, otherTowels.id, { done: true, photoUploadKey: 'phone-photo-0001' })).status).toBe(409);
+    // A client never ticks.
+    expect((await tick(jobId, towels.id, { done: false }, client)).status).toBe(403);
+  });
+
+  it('when staff switch a template off, then it is listed as off, cannot be newly chosen as a default, and a property already using it keeps it', async () => {
+    const other = (await admin.post('/api/checklist-templates').send({ name: 'Limpeza de primavera', sections: SECTIONS }).expect(201)).body.data;
+    expect(other.isActive).toBe(true);
+    const off = (await admin.put(`/api/checklist-templates/${other.id}`).send({ name: other.name, sections: SECTIONS, isActive: false, version: other.version }).expect(200)).body.data;
+    expect(off).toMatchObject({ isActive: false, version: other.version + 1 });
+    // Left out: unchanged.
+    const renamed = (await admin.put(`/api/checklist-templates/${other.id}`).send({ name: 'Primavera', sections: SECTIONS, version: off.version }).expect(200)).body.data;
+    expect(renamed.isActive).toBe(false);
+    const listed = (await admin.get('/api/checklist-templates').expect(200)).body.data as Array<{ id: number; isActive: boolean }>;
+    expect(listed.find((x) => x.id === other.id)?.isActive).toBe(false);
+    const rule = (await admin.get(`/api/properties/${propertyId}/turnover-rule`).expect(200)).body.data;
+    const refused = await admin
+      .put(`/api/properties/${propertyId}/turnover-rule`)
+      .send({ cleanTime: '11:00', estimatedHours: 2, workerIds: [workerId], checklistTemplateId: other.id, version: rule.version });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'UNKNOWN_CHECKLIST_TEMPLATE']);
+    // The property's own default switched off: the rule can still be saved with it.
+    const own = (await admin.get(`/api/checklist-templates/${templateId}`).expect(200)).body.data;
+    await admin.put(`/api/checklist-templates/${templateId}`).send({ name: own.name, sections: own.sections, isActive: false, version: own.version }).expect(200);
+    const kept = await admin
+      .put(`/api/properties/${propertyId}/turnover-rule`)
+      .send({ cleanTime: '10:30', estimatedHours: 2, workerIds: [workerId], checklistTemplateId: templateId, version: rule.version })
+      .expect(200);
+    expect(kept.body.data).toMatchObject({ cleanTime: '10:30', checklistTemplateId: templateId });
+    await admin.put(`/api/checklist-templates/${templateId}`).send({ name: own.name, sections: own.sections, isActive: true, version: own.version + 1 }).expect(200);
+    await worker.put(`/api/checklist-templates/${templateId}`).send({ name: own.name, sections: own.sections, isActive: false, version: own.version + 2 }).expect(403);
+  });
+
   it('when staff waive the checklist with a reason, then the job completes and the waiver is audited', async () => {
     const jobId = await newJob();
     await checklistOf(jobId);

@@ -122,8 +122,9 @@ export function createCalendarsRepository() {
       return (rowCount ?? 0) > 0;
     },
 
+    /** A template that may be chosen as a property's default (exists and is switched on). */
     async templateExists(q: Queryable, id: number): Promise<boolean> {
-      const { rowCount } = await q.query(`SELECT 1 FROM checklist_templates WHERE id = $1`, [id]);
+      const { rowCount } = await q.query(`SELECT 1 FROM checklist_templates WHERE id = $1 AND is_active`, [id]);
       return (rowCount ?? 0) > 0;
     },
 

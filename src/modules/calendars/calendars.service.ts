@@ -204,10 +204,14 @@ export function createCalendarsService({ db, repo, clock, cipher, audit, sync, f
         if (missing.length > 0) {
           throw badRequest('INVALID_WORKER', 'Every default worker must be an active worker.', [{ path: 'body.workerIds', code: 'INVALID_WORKER', message: `not active workers: ${missing.join(', ')}` }]);
         }
-        if (input.checklistTemplateId !== null && !(await repo.templateExists(tx, input.checklistTemplateId))) {
-          throw badRequest('UNKNOWN_CHECKLIST_TEMPLATE', 'No such checklist template.', [{ path: 'body.checklistTemplateId', code: 'UNKNOWN_CHECKLIST_TEMPLATE', message: 'unknown template' }]);
-        }
         const before = await repo.rule(tx, propertyId);
+        // A switched-off template is not offered any more; a property already using it may keep it.
+        const keptTemplate = input.checklistTemplateId !== null && Number(before?.checklist_template_id) === input.checklistTemplateId;
+        if (input.checklistTemplateId !== null && !keptTemplate && !(await repo.templateExists(tx, input.checklistTemplateId))) {
+          throw badRequest('UNKNOWN_CHECKLIST_TEMPLATE', 'No such checklist template, or it is switched off.', [
+            { path: 'body.checklistTemplateId', code: 'UNKNOWN_CHECKLIST_TEMPLATE', message: 'unknown or switched-off template' },
+          ]);
+        }
         if ((before?.version ?? 0) !== input.version) throw versionConflict(before?.version ?? 0);
         const fields = { cleanTime: input.cleanTime, estimatedMinutes: Math.round(input.estimatedHours * 60), checkInTime: input.checkInTime, workerIds: input.workerIds, checklistTemplateId: input.checklistTemplateId };
         if (!(await repo.saveRule(tx, propertyId, fields, input.version, clock.now()))) throw versionConflict(before?.version ?? 0);

@@ -9,6 +9,7 @@ export interface TemplateRow {
   id: number;
   name: string;
   sections: TemplateSection[];
+  is_active: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -26,7 +27,7 @@ export interface ItemRow {
   photo_id: number | null;
 }
 
-const TEMPLATE_COLUMNS = 'id, name, sections, version, created_at, updated_at';
+const TEMPLATE_COLUMNS = 'id, name, sections, is_active, version, created_at, updated_at';
 const ITEM_COLUMNS = 'id, job_id, section, label, required, requires_photo, done, changed_at, photo_id';
 
 export function createChecklistsRepository() {
@@ -49,10 +50,16 @@ export function createChecklistsRepository() {
       return rows[0]!;
     },
 
-    async updateTemplate(tx: Queryable, id: number, version: number, t: { name: string; sections: TemplateSection[]; at: Date }): Promise<TemplateRow | undefined> {
+    async updateTemplate(
+      tx: Queryable,
+      id: number,
+      version: number,
+      t: { name: string; sections: TemplateSection[]; isActive: boolean | undefined; at: Date },
+    ): Promise<TemplateRow | undefined> {
       const { rows } = await tx.query<TemplateRow>(
-        `UPDATE checklist_templates SET name = $3, sections = $4, updated_at = $5, version = version + 1 WHERE id = $1 AND version = $2 RETURNING ${TEMPLATE_COLUMNS}`,
-        [id, version, t.name, JSON.stringify(t.sections), t.at],
+        `UPDATE checklist_templates SET name = $3, sections = $4, updated_at = $5, is_active = COALESCE($6, is_active), version = version + 1
+          WHERE id = $1 AND version = $2 RETURNING ${TEMPLATE_COLUMNS}`,
+        [id, version, t.name, JSON.stringify(t.sections), t.at, t.isActive ?? null],
       );
       return rows[0];
     },
@@ -64,7 +71,7 @@ export function createChecklistsRepository() {
     /** The template a property's jobs copy (its turnover rule's), if any. */
     async defaultTemplateOf(q: Queryable, propertyId: number): Promise<TemplateRow | undefined> {
       const { rows } = await q.query<TemplateRow>(
-        `SELECT t.id, t.name, t.sections, t.version, t.created_at, t.updated_at
+        `SELECT t.id, t.name, t.sections, t.is_active, t.version, t.created_at, t.updated_at
            FROM property_turnover_rules r JOIN checklist_templates t ON t.id = r.checklist_template_id WHERE r.property_id = $1`,
         [propertyId],
       );
@@ -113,6 +120,12 @@ export function createChecklistsRepository() {
     async photoOfJob(q: Queryable, jobId: number, photoId: number): Promise<boolean> {
       const { rowCount } = await q.query(`SELECT 1 FROM cleaning_job_photos WHERE id = $1 AND job_id = $2`, [photoId, jobId]);
       return (rowCount ?? 0) > 0;
+    },
+
+    /** The job's photo the phone uploaded under this key, once it has arrived. */
+    async photoByUploadKey(q: Queryable, jobId: number, uploadKey: string): Promise<number | undefined> {
+      const { rows } = await q.query<{ id: number }>(`SELECT id FROM cleaning_job_photos WHERE job_id = $1 AND upload_key = $2`, [jobId, uploadKey]);
+      return rows[0]?.id;
     },
 
     async waiver(q: Queryable, jobId: number): Promise<{ reason: string; waived_at: Date } | undefined> {

@@ -49,7 +49,7 @@ export function checklistsRoutes(routes: Routes, { checklists }: { checklists: C
     {
       method: 'put',
       path: '/api/checklist-templates/:id',
-      summary: 'Replace a template’s name and sections (jobs keep the copies they already have)',
+      summary: 'Replace a template’s name and sections, or switch it off (jobs keep the copies they already have)',
       tags: TAGS,
       access: STAFF,
       params: IdParams,
@@ -97,7 +97,7 @@ export function checklistsRoutes(routes: Routes, { checklists }: { checklists: C
       errors: {
         400: 'VALIDATION_FAILED, PHOTO_REQUIRED, UNKNOWN_PHOTO, OCCURRED_AT_IN_FUTURE, OCCURRED_AT_TOO_OLD',
         404: 'NOT_FOUND — no such job or item, or not the caller’s job.',
-        409: 'JOB_CLOSED',
+        409: 'JOB_CLOSED, PHOTO_NOT_UPLOADED (photoUploadKey: that photo has not arrived yet)',
       },
     },
     ({ params, body, actor }) => checklists.tick(actor!, params.id, params.itemId, body),

@@ -42,6 +42,7 @@ export function createChecklistsService({ db, repo, clock, audit, settings, jobs
       name: row.name,
       sections: row.sections,
       itemCount: row.sections.reduce((n, s) => n + s.items.length, 0),
+      isActive: row.is_active,
       version: row.version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
@@ -113,8 +114,8 @@ export function createChecklistsService({ db, repo, clock, audit, settings, jobs
         const before = await repo.template(tx, id, true);
         if (!before) throw notFound('No such checklist template.');
         if (before.version !== input.version) throw versionConflict(before.version);
-        const after = (await repo.updateTemplate(tx, id, input.version, { name: input.name, sections: input.sections, at: clock.now() }))!;
-        await audit.record(tx, { action: 'update', entity: 'checklist_template', entityId: id, before: toTemplate(before), after: toTemplate(after), valueFields: ['name', 'itemCount'] });
+        const after = (await repo.updateTemplate(tx, id, input.version, { name: input.name, sections: input.sections, isActive: input.isActive, at: clock.now() }))!;
+        await audit.record(tx, { action: 'update', entity: 'checklist_template', entityId: id, before: toTemplate(before), after: toTemplate(after), valueFields: ['name', 'itemCount', 'isActive'] });
         return after;
       });
       return toTemplate(row);
@@ -149,11 +150,17 @@ export function createChecklistsService({ db, repo, clock, audit, settings, jobs
         const item = await repo.item(tx, jobId, itemId);
         if (!item) throw notFound('No such checklist item.');
         const at = tapTime(input.occurredAt, received, values);
-        let photoId = input.done ? (input.photoId ?? item.photo_id) : item.photo_id;
+        let sentPhotoId = input.photoId;
+        if (input.photoUploadKey !== undefined) {
+          sentPhotoId = await repo.photoByUploadKey(tx, jobId, input.photoUploadKey);
+          // A tick queued on the phone before its photo was sent: the phone keeps it and tries again.
+          if (sentPhotoId === undefined) throw conflict('PHOTO_NOT_UPLOADED', 'The photo for this item has not arrived yet; send the tick again once it has.');
+        }
+        let photoId = input.done ? (sentPhotoId ?? item.photo_id) : item.photo_id;
         if (input.done && item.requires_photo && photoId === null) {
           throw badRequest('PHOTO_REQUIRED', 'This item is ticked with a photo: upload it first and send its id.', field('body.photoId', 'PHOTO_REQUIRED', 'required for this item'));
         }
-        if (input.photoId !== undefined && !(await repo.photoOfJob(tx, jobId, input.photoId))) {
+        if (sentPhotoId !== undefined && !(await repo.photoOfJob(tx, jobId, sentPhotoId))) {
           throw badRequest('UNKNOWN_PHOTO', 'The photo is not one of this job’s.', field('body.photoId', 'UNKNOWN_PHOTO', 'not a photo of this job'));
         }
         if (!input.done && !item.requires_photo) photoId = null;
