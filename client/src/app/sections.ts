@@ -1,13 +1,13 @@
 import type { ComponentType } from 'react';
 import type { IconName } from '@/components/icon';
 import type { Role } from '@/features/auth/api/get-session';
-import type { en } from '@/locales/en';
+import type { navEn } from '@/app/shells/nav-strings';
 import { SHELL_BASE } from '@/app/paths';
 
 export interface Section {
   /** Path under the shell's base; '' is the shell's home. */
   path: string;
-  label: `nav.${keyof typeof en.nav}`;
+  label: keyof typeof navEn;
   icon: IconName;
   /** Only these roles see the item and may open the page (others get the not-found page). */
   roles?: Role[];
@@ -25,6 +25,9 @@ export interface ShellConfig {
   sections: Section[];
 }
 
+/** A short-let property's page: staff and the owning client open the same one. */
+const propertyPage = () => import('@/features/turnovers/pages/property-page');
+
 /*
  * The navigation of every shell. Adding a screen to a role is one line here (plus its label in the
  * locale files): the nav item and its lazily loaded route are both derived from it.
@@ -36,26 +39,30 @@ export const SHELLS: ShellConfig[] = [
     roles: ['master', 'admin'],
     layout: () => import('@/app/shells/staff-shell'),
     sections: [
-      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
-      { path: 'laundry', label: 'nav.laundry', icon: 'basket', page: () => import('@/features/laundry/pages/staff-orders-page') },
-      { path: 'laundry/new', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/new-order-page') },
-      { path: 'laundry/:id', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/staff-order-page') },
-      { path: 'laundry-services', label: 'nav.laundryServices', icon: 'shirt', page: () => import('@/features/laundry/pages/catalogue-page') },
-      { path: 'cleaning', label: 'nav.cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/staff-jobs-page') },
-      { path: 'cleaning/new', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-new-page') },
-      { path: 'cleaning/:id', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-detail-page') },
-      { path: 'cleaning/:id/edit', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-edit-page') },
-      { path: 'clients', label: 'nav.clients', icon: 'users', page: () => import('@/features/clients/pages/clients-page') },
-      { path: 'clients/:id', label: 'nav.clients', icon: 'users', nav: false, page: () => import('@/features/clients/pages/client-detail-page') },
-      { path: 'payments', label: 'nav.payments', icon: 'wallet', page: () => import('@/features/payments/pages/payments-page') },
-      { path: 'reports', label: 'nav.reports', icon: 'chart', page: () => import('@/features/reports/pages/reports-page') },
-      { path: 'tickets', label: 'nav.tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/staff-tickets-page') },
-      { path: 'tickets/:id', label: 'nav.tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
-      { path: 'users', label: 'nav.users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
-      { path: 'settings', label: 'nav.settings', icon: 'sliders', page: () => import('@/features/settings/pages/settings-page') },
-      { path: 'audit', label: 'nav.audit', icon: 'history', page: () => import('@/features/audit/pages/audit-page') },
-      { path: 'imports', label: 'nav.imports', icon: 'upload', page: () => import('@/features/imports/pages/imports-page') },
-      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+      { path: '', label: 'home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
+      { path: 'laundry', label: 'laundry', icon: 'basket', page: () => import('@/features/laundry/pages/staff-orders-page') },
+      { path: 'laundry/new', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/new-order-page') },
+      { path: 'laundry/:id', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/staff-order-page') },
+      { path: 'laundry-services', label: 'laundryServices', icon: 'shirt', page: () => import('@/features/laundry/pages/catalogue-page') },
+      { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/staff-jobs-page') },
+      { path: 'cleaning/new', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-new-page') },
+      { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-detail-page') },
+      { path: 'cleaning/:id/edit', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-edit-page') },
+      { path: 'turnovers', label: 'turnovers', icon: 'calendar', page: () => import('@/features/turnovers/pages/turnovers-week-page') },
+      { path: 'checklists', label: 'checklists', icon: 'checkCircle', page: () => import('@/features/turnovers/pages/templates-page') },
+      { path: 'checklists/:id', label: 'checklists', icon: 'checkCircle', nav: false, page: () => import('@/features/turnovers/pages/template-page') },
+      { path: 'clients', label: 'clients', icon: 'users', page: () => import('@/features/clients/pages/clients-page') },
+      { path: 'clients/:id', label: 'clients', icon: 'users', nav: false, page: () => import('@/features/clients/pages/client-detail-page') },
+      { path: 'properties/:id', label: 'clients', icon: 'users', nav: false, page: propertyPage },
+      { path: 'payments', label: 'payments', icon: 'wallet', page: () => import('@/features/payments/pages/payments-page') },
+      { path: 'reports', label: 'reports', icon: 'chart', page: () => import('@/features/reports/pages/reports-page') },
+      { path: 'tickets', label: 'tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/staff-tickets-page') },
+      { path: 'tickets/:id', label: 'tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
+      { path: 'users', label: 'users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
+      { path: 'settings', label: 'settings', icon: 'sliders', page: () => import('@/features/settings/pages/settings-page') },
+      { path: 'audit', label: 'audit', icon: 'history', page: () => import('@/features/audit/pages/audit-page') },
+      { path: 'imports', label: 'imports', icon: 'upload', page: () => import('@/features/imports/pages/imports-page') },
+      { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
     ],
   },
   {
@@ -64,14 +71,14 @@ export const SHELLS: ShellConfig[] = [
     roles: ['worker'],
     layout: () => import('@/app/shells/mobile-shell'),
     sections: [
-      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/worker-home-page') },
-      { path: 'laundry', label: 'nav.laundry', icon: 'washer', page: () => import('@/features/laundry/pages/worker-queue-page') },
-      { path: 'laundry/:id', label: 'nav.laundry', icon: 'washer', nav: false, page: () => import('@/features/laundry/pages/worker-order-page') },
-      { path: 'cleaning', label: 'nav.cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/worker-today-page') },
-      { path: 'cleaning/:id', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/worker-job-page') },
-      { path: 'tickets', label: 'nav.tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/worker-tickets-page') },
-      { path: 'tickets/:id', label: 'nav.tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
-      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
+      { path: '', label: 'home', icon: 'home', page: () => import('@/features/home/pages/worker-home-page') },
+      { path: 'laundry', label: 'laundry', icon: 'washer', page: () => import('@/features/laundry/pages/worker-queue-page') },
+      { path: 'laundry/:id', label: 'laundry', icon: 'washer', nav: false, page: () => import('@/features/laundry/pages/worker-order-page') },
+      { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/worker-today-page') },
+      { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/worker-job-page') },
+      { path: 'tickets', label: 'tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/worker-tickets-page') },
+      { path: 'tickets/:id', label: 'tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
+      { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/auth/pages/profile-page') },
     ],
   },
   {
@@ -80,12 +87,13 @@ export const SHELLS: ShellConfig[] = [
     roles: ['client'],
     layout: () => import('@/app/shells/mobile-shell'),
     sections: [
-      { path: '', label: 'nav.home', icon: 'home', page: () => import('@/features/home/pages/client-home-page') },
-      { path: 'laundry', label: 'nav.laundry', icon: 'basket', page: () => import('@/features/laundry/pages/client-orders-page') },
-      { path: 'laundry/:id', label: 'nav.laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/client-order-page') },
-      { path: 'cleaning', label: 'nav.cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/client-jobs-page') },
-      { path: 'cleaning/:id', label: 'nav.cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/client-job-page') },
-      { path: 'profile', label: 'nav.profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
+      { path: '', label: 'home', icon: 'home', page: () => import('@/features/home/pages/client-home-page') },
+      { path: 'laundry', label: 'laundry', icon: 'basket', page: () => import('@/features/laundry/pages/client-orders-page') },
+      { path: 'laundry/:id', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/client-order-page') },
+      { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/client-jobs-page') },
+      { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/client-job-page') },
+      { path: 'properties/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: propertyPage },
+      { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },
 ];

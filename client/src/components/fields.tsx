@@ -143,22 +143,27 @@ export function FormTextArea<T extends FieldValues>({
   );
 }
 
-/** A checkbox with a visible box and label, large enough to tap. */
+/**
+ * A checkbox with a visible box and label, large enough to tap. `size="lg"` draws it as a full-width
+ * row with a bigger box, for lists ticked on a phone with wet or gloved hands (a job's checklist).
+ */
 export function CheckboxField({
   isSelected,
   onChange,
   children,
   description,
   isDisabled,
+  size = 'md',
 }: {
   isSelected: boolean;
   onChange: (selected: boolean) => void;
   children: ReactNode;
-  description?: string;
+  description?: ReactNode;
   isDisabled?: boolean;
+  size?: 'md' | 'lg';
 }) {
   return (
-    <Checkbox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className="checkbox">
+    <Checkbox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className={size === 'lg' ? 'checkbox checkbox--lg' : 'checkbox'}>
       <span className="checkbox__box" aria-hidden="true">
         <Icon name="check" size={16} />
       </span>

@@ -22,6 +22,8 @@ import type { paymentsEn } from '@/features/payments/payments-strings';
 import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
 import type { importsEn } from '@/features/imports/imports-strings';
 import type { clientPricesEn } from '@/features/client-prices/client-prices-strings';
+import type { turnoversEn } from '@/features/turnovers/turnovers-strings';
+import type { navEn } from '@/app/shells/nav-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -33,7 +35,8 @@ declare module 'i18next' {
       notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn;
       reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
-      clientPrices: typeof clientPricesEn };
+      clientPrices: typeof clientPricesEn;
+      turnovers: typeof turnoversEn; nav: typeof navEn };
   }
 }
 

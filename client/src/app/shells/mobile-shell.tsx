@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import '@/app/shells/nav-strings';
 import { Logo } from '@/components/logo';
 import { PageLoader } from '@/components/states';
 import type { ShellConfig } from '@/app/sections';
@@ -17,7 +18,7 @@ const WorkerBackground = lazy(() => import('@/app/shells/worker-background'));
  * screens the same items move into the top bar.
  */
 export default function MobileShell({ shell }: { shell: ShellConfig }) {
-  const { t } = useTranslation();
+  const { t: nav } = useTranslation('nav');
   const principal = usePrincipal();
   useRouteFocus();
 
@@ -31,10 +32,10 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
       ) : null}
       <header className="topbar mobile-shell__topbar">
         <div className="mobile-shell__bar">
-          <Link to={shell.base} className="mobile-shell__brand" aria-label={t('nav.home')}>
+          <Link to={shell.base} className="mobile-shell__brand" aria-label={nav('home')}>
             <Logo />
           </Link>
-          <nav className="mobile-shell__top-nav" aria-label={t('nav.main')}>
+          <nav className="mobile-shell__top-nav" aria-label={nav('main')}>
             <NavItems shell={shell} principal={principal} className="top-nav__list" />
           </nav>
           <div className="mobile-shell__account">
@@ -54,7 +55,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
         </Suspense>
       </main>
 
-      <nav className="bottom-nav" aria-label={t('nav.main')}>
+      <nav className="bottom-nav" aria-label={nav('main')}>
         <NavItems shell={shell} principal={principal} className="bottom-nav__list" />
       </nav>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import '@/app/shells/nav-strings';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
@@ -15,14 +16,14 @@ import '@/locales/rule-errors';
 
 /** The shell's navigation links, derived from its sections (aria-current marks the open page). */
 export function NavItems({ shell, principal, className, onNavigate }: { shell: ShellConfig; principal: Principal; className: string; onNavigate?: () => void }) {
-  const { t } = useTranslation();
+  const { t: nav } = useTranslation('nav');
   return (
     <ul role="list" className={className}>
       {visibleSections(shell, principal.role).map((section) => (
         <li key={section.path}>
           <NavLink to={sectionHref(shell, section)} end={section.path === ''} className="nav-item" onClick={onNavigate}>
             <Icon name={section.icon} size={22} />
-            <span className="nav-item__label">{t(section.label)}</span>
+            <span className="nav-item__label">{nav(section.label)}</span>
           </NavLink>
         </li>
       ))}
@@ -51,7 +52,7 @@ export function ShellLanguageSwitcher({ tone }: { tone?: 'light' | 'dark' }) {
 }
 
 export function SignOutButton({ compact = false, className }: { compact?: boolean; className?: string }) {
-  const { t } = useTranslation();
+  const { t: nav } = useTranslation('nav');
   const { signOut, isPending } = useSignOut();
   return (
     <Button
@@ -61,10 +62,10 @@ export function SignOutButton({ compact = false, className }: { compact?: boolea
       className={className}
       isPending={isPending}
       onPress={() => void signOut()}
-      aria-label={compact ? t('nav.signOut') : undefined}
+      aria-label={compact ? nav('signOut') : undefined}
     >
       <Icon name="logOut" size={compact ? 22 : 18} />
-      {compact ? null : t('nav.signOut')}
+      {compact ? null : nav('signOut')}
     </Button>
   );
 }

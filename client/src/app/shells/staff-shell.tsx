@@ -1,6 +1,7 @@
 import { Suspense, useState } from 'react';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import '@/app/shells/nav-strings';
 import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
@@ -14,7 +15,7 @@ import { NotificationBell } from '@/features/notifications/components/notificati
 import './shell.css';
 
 function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; principal: Principal; onNavigate?: () => void }) {
-  const { t } = useTranslation();
+  const { t: nav } = useTranslation('nav');
   return (
     <>
       <div className="sidebar__brand">
@@ -22,7 +23,7 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
         {/* In the drawer the close button sits here; phones have the bell in the top bar. */}
         {onNavigate ? null : <NotificationBell tone="dark" />}
       </div>
-      <nav className="sidebar__nav" aria-label={t('nav.main')}>
+      <nav className="sidebar__nav" aria-label={nav('main')}>
         <NavItems shell={shell} principal={principal} className="sidebar__list" onNavigate={onNavigate} />
       </nav>
       <div className="sidebar__footer">
@@ -36,7 +37,7 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
 
 /** Master and admin: a sidebar on wide screens, a top bar with a drawer on phones. */
 export default function StaffShell({ shell }: { shell: ShellConfig }) {
-  const { t } = useTranslation();
+  const { t: nav } = useTranslation('nav');
   const principal = usePrincipal();
   const [drawerOpen, setDrawerOpen] = useState(false);
   useRouteFocus();
@@ -49,7 +50,7 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
       </aside>
 
       <header className="topbar staff-shell__topbar">
-        <Button variant="ghost" iconOnly aria-label={t('nav.openMenu')} onPress={() => setDrawerOpen(true)} className="topbar__menu">
+        <Button variant="ghost" iconOnly aria-label={nav('openMenu')} onPress={() => setDrawerOpen(true)} className="topbar__menu">
           <Icon name="menu" size={24} />
         </Button>
         <Logo />
@@ -63,8 +64,8 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
 
       <ModalOverlay isOpen={drawerOpen} onOpenChange={setDrawerOpen} isDismissable className="drawer-overlay">
         <Modal className="drawer">
-          <Dialog aria-label={t('nav.menu')} className="drawer__dialog sidebar">
-            <Button variant="ghost" iconOnly aria-label={t('nav.closeMenu')} onPress={() => setDrawerOpen(false)} className="drawer__close">
+          <Dialog aria-label={nav('menu')} className="drawer__dialog sidebar">
+            <Button variant="ghost" iconOnly aria-label={nav('closeMenu')} onPress={() => setDrawerOpen(false)} className="drawer__close">
               <Icon name="close" size={22} />
             </Button>
             <SidebarContent shell={shell} principal={principal} onNavigate={() => setDrawerOpen(false)} />

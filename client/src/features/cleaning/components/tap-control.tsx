@@ -55,7 +55,7 @@ export function TapControl({ job, openSince }: { job: WorkerJob; openSince?: str
   const queue = useTapQueue();
   const [confirming, setConfirming] = useState<Confirming>(null);
   const pending = pendingFor(queue.taps, job.id);
-  const failures = queue.failures.filter((f) => f.jobId === job.id);
+  const failures = queue.failures.filter((f) => f.jobId === job.id && f.action !== 'tick');
   const onSite = pending ? pending.action === 'start' : job.myOpenTimeLogId !== null;
   const since = pending?.action === 'start' ? pending.occurredAt : onSite ? openSince : undefined;
   const closed = job.status === 'completed' || job.status === 'cancelled';

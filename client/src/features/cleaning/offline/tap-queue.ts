@@ -2,13 +2,20 @@ import { ApiError } from '@/lib/api-error';
 import { newId } from '@/lib/ids';
 
 /**
- * Start and End taps of a worker's phone, kept until the server has them. Every tap goes through this
- * queue in order: it is written to localStorage first (a reload or a dead battery loses nothing), then
+ * Start and End taps of a worker's phone, and the ticks of a job's checklist, kept until the server has
+ * them. Every tap goes through this queue in order: it is written to localStorage first (a reload or a dead battery loses nothing), then
  * sent. A tap that could not be sent at once carries its tap time (`occurredAt`) when it is replayed,
  * so the server records when the worker really arrived or left, not when the signal came back.
  */
 
-export type TapAction = 'start' | 'end';
+export type TapAction = 'start' | 'end' | 'tick';
+
+/** A checklist tick: the item, ticked or unticked, and for a photo item the upload key of its photo. */
+export interface TickDetail {
+  itemId: number;
+  done: boolean;
+  photoUploadKey?: string;
+}
 
 export interface QueuedTap {
   id: string;
@@ -18,6 +25,8 @@ export interface QueuedTap {
   occurredAt: string;
   /** True once it could not be sent at the moment of the tap: the replay then carries occurredAt. */
   delayed: boolean;
+  /** Only for action 'tick'. */
+  tick?: TickDetail;
 }
 
 /** A tap the server refused (e.g. too old to be accepted): shown to the worker until dismissed. */
@@ -38,7 +47,10 @@ export type SendTap = (tap: QueuedTap) => Promise<unknown>;
 /** Failures that mean "not now" (no signal, server restarting): the tap stays queued for later. */
 function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return error.code === 'NETWORK_ERROR' || error.code === 'IDEMPOTENCY_IN_PROGRESS' || error.code === 'BAD_RESPONSE' || error.status >= 500;
+  // PHOTO_NOT_UPLOADED: a tick whose photo is still in the photo queue; it goes once the photo is up.
+  return (
+    error.code === 'NETWORK_ERROR' || error.code === 'IDEMPOTENCY_IN_PROGRESS' || error.code === 'BAD_RESPONSE' || error.code === 'PHOTO_NOT_UPLOADED' || error.status >= 500
+  );
 }
 
 const RETRY_MS = 20_000;
@@ -47,7 +59,9 @@ export interface TapQueue {
   getState: () => TapQueueState;
   subscribe: (listener: () => void) => () => void;
   /** Records a tap and tries to send it (and anything queued before it) now. */
-  tap: (jobId: number, action: TapAction, at?: Date) => QueuedTap;
+  tap: (jobId: number, action: Exclude<TapAction, 'tick'>, at?: Date) => QueuedTap;
+  /** Records a checklist tick (in the same order as the time taps) and tries to send it now. */
+  tick: (jobId: number, tick: TickDetail, at?: Date) => QueuedTap;
   /** Sends what is queued, oldest first; stops at the first tap that cannot be sent yet. */
   flush: () => Promise<void>;
   dismissFailure: (id: string) => void;
@@ -94,6 +108,12 @@ export function createTapQueue(key: string, send: SendTap, online: () => boolean
       void queue.flush();
       return entry;
     },
+    tick(jobId, tick, at = new Date()) {
+      const entry: QueuedTap = { id: newId(), jobId, action: 'tick', occurredAt: at.toISOString(), delayed: !online() || state.taps.length > 0, tick };
+      set({ taps: [...state.taps, entry] });
+      void queue.flush();
+      return entry;
+    },
     async flush() {
       if (state.sending || state.taps.length === 0) return;
       if (!online()) {
@@ -135,7 +155,14 @@ export function createTapQueue(key: string, send: SendTap, online: () => boolean
   return queue;
 }
 
-/** What a job looks like to its worker once the queued taps are counted in. */
+/** What a job looks like to its worker once the queued Start/End taps are counted in. */
 export function pendingFor(taps: QueuedTap[], jobId: number): QueuedTap | undefined {
-  return taps.filter((t) => t.jobId === jobId).at(-1);
+  return taps.filter((t) => t.jobId === jobId && t.action !== 'tick').at(-1);
+}
+
+/** The newest queued tick of each checklist item of a job: what the worker sees until the server has it. */
+export function pendingTicks(taps: QueuedTap[], jobId: number): Map<number, QueuedTap & { tick: TickDetail }> {
+  const ticks = new Map<number, QueuedTap & { tick: TickDetail }>();
+  for (const tap of taps) if (tap.jobId === jobId && tap.tick) ticks.set(tap.tick.itemId, tap as QueuedTap & { tick: TickDetail });
+  return ticks;
 }

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { tapJob } from '@/features/cleaning/api/job-actions';
 import { cleaningKeys } from '@/features/cleaning/api/keys';
+import { tickChecklistItem } from '@/features/turnovers/api/turnovers-api';
 import { createTapQueue, type TapQueue } from './tap-queue';
 
 // One queue per account on this device (two people may share a phone), kept while the app is open.
@@ -11,9 +12,14 @@ const queues = new Map<number, TapQueue>();
 function queueFor(userId: number): TapQueue {
   let queue = queues.get(userId);
   if (!queue) {
-    queue = createTapQueue(`lavandaria.cleaning.taps.${userId}`, (tap) =>
-      tapJob({ id: tap.jobId, action: tap.action, input: tap.delayed ? { occurredAt: tap.occurredAt } : {} }),
-    );
+    queue = createTapQueue(`lavandaria.cleaning.taps.${userId}`, (tap) => {
+      const when = tap.delayed ? { occurredAt: tap.occurredAt } : {};
+      if (tap.action === 'tick' && tap.tick) {
+        const { itemId, done, photoUploadKey } = tap.tick;
+        return tickChecklistItem({ jobId: tap.jobId, itemId, input: { done, ...when, ...(photoUploadKey ? { photoUploadKey } : {}) } });
+      }
+      return tapJob({ id: tap.jobId, action: tap.action === 'end' ? 'end' : 'start', input: when });
+    });
     queues.set(userId, queue);
   }
   return queue;
@@ -38,7 +44,7 @@ export function useTapQueue() {
     void queue.flush();
   }, [queue]);
 
-  return { ...state, tap: queue.tap, dismissFailure: queue.dismissFailure, flush: queue.flush };
+  return { ...state, tap: queue.tap, tick: queue.tick, dismissFailure: queue.dismissFailure, flush: queue.flush };
 }
 
 /** Whether the browser believes it is online, kept current. */

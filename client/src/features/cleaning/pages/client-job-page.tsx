@@ -58,7 +58,7 @@ export default function ClientJobPage() {
             <div>
               <dt>{t('detail.place')}</dt>
               <dd>
-                {job.property.name}
+                <Link to={`/client/properties/${job.property.id}`}>{job.property.name}</Link>
                 <span className="facts__sub">{addressText(job.property)}</span>
               </dd>
             </div>

@@ -24,6 +24,8 @@ import { addressText, formatNumber, mapsHref } from '@/features/cleaning/job-for
 import { staffPaths } from '@/features/cleaning/paths';
 import { useSavedState } from '@/features/cleaning/saved-state';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
+import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
+import { StaffChecklistCard } from '@/features/turnovers/components/staff-checklist-card';
 import '@/features/cleaning/cleaning.css';
 
 function SeriesText({ job }: { job: StaffJob }) {
@@ -122,7 +124,7 @@ export default function StaffJobDetailPage() {
                 <div>
                   <dt>{t('detail.place')}</dt>
                   <dd>
-                    {job.property.name}
+                    <Link to={`/admin/properties/${job.property.id}`}>{job.property.name}</Link>
                     <span className="facts__sub">
                       <a href={mapsHref(job.property)} target="_blank" rel="noreferrer">
                         {addressText(job.property)}
@@ -171,6 +173,8 @@ export default function StaffJobDetailPage() {
               </dl>
             </section>
             <TimeLogsCard jobId={job.id} logs={job.timeLogs ?? []} canCorrect />
+            <StaffChecklistCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} />
+            {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} orderHref={(id) => `/admin/laundry/${id}`} /> : null}
             <PhotosSection jobId={job.id} />
           </div>
           <div className="job-layout__side">

@@ -19,6 +19,8 @@ import { addressText, formatSeconds, mapsHref, workerAccess } from '@/features/c
 import { pendingFor } from '@/features/cleaning/offline/tap-queue';
 import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
+import { JobChecklistCard } from '@/features/turnovers/components/job-checklist';
+import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
 import '@/features/cleaning/cleaning.css';
 
 export default function WorkerJobPage() {
@@ -95,6 +97,9 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           </div>
           {open ? <TapControl job={job} openSince={openSince} /> : null}
         </section>
+
+        <JobChecklistCard jobId={job.id} open={open} canTick />
+        {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={open} orderHref={(id) => `/worker/laundry/${id}`} /> : null}
 
         <section className="card job-section" aria-labelledby="worker-access">
           <h2 id="worker-access" className="card__title job-section__title">

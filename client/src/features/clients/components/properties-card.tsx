@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
@@ -73,7 +74,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
               </span>
               <div className="property__body">
                 <p className="property__title">
-                  <span>{property.name}</span>
+                  <Link to={`/admin/properties/${property.id}`}>{property.name}</Link>
                   {property.isPrimary ? (
                     <span className="badge badge--primary">
                       <Icon name="star" size={12} />

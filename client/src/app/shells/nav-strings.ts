@@ -1,0 +1,54 @@
+import type { Shape } from '@/locales/shape';
+import { addNamespace } from '@/lib/i18n';
+
+/**
+ * The shells' navigation (menu items, the menu's own buttons, sign-out). Only the signed-in shells
+ * use it, so it loads with them rather than with the landing page's first load.
+ */
+export const navEn = {
+  turnovers: 'Turnovers',
+  checklists: 'Checklists',
+  main: 'Main navigation',
+  home: 'Home',
+  profile: 'Profile',
+  cleaning: 'Cleaning',
+  laundry: 'Laundry',
+  laundryServices: 'Laundry prices',
+  openMenu: 'Open menu',
+  closeMenu: 'Close menu',
+  menu: 'Menu',
+  signOut: 'Sign out',
+  users: 'Team accounts',
+  clients: 'Clients',
+  settings: 'Settings',
+  audit: 'Activity log',
+  payments: 'Payments',
+  reports: 'Reports',
+  tickets: 'Tickets',
+  imports: 'Import data',
+};
+
+const navPt: Shape<typeof navEn> = {
+  turnovers: 'Limpezas de saída',
+  checklists: 'Listas de verificação',
+  main: 'Navegação principal',
+  home: 'Início',
+  profile: 'Perfil',
+  cleaning: 'Limpezas',
+  laundry: 'Lavandaria',
+  laundryServices: 'Preçário',
+  openMenu: 'Abrir menu',
+  closeMenu: 'Fechar menu',
+  menu: 'Menu',
+  signOut: 'Terminar sessão',
+  users: 'Contas da equipa',
+  clients: 'Clientes',
+  settings: 'Definições',
+  audit: 'Registo de atividade',
+  payments: 'Pagamentos',
+  reports: 'Relatórios',
+  tickets: 'Ocorrências',
+  imports: 'Importar dados',
+};
+
+addNamespace('nav', { en: navEn, pt: navPt });

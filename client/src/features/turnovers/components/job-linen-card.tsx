@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { NumberInput } from '@/components/form-controls';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { useCountLinen, useJobLinen } from '@/features/turnovers/api/turnovers-api';
+import '@/features/turnovers/turnovers-strings';
+import '@/features/turnovers/turnovers.css';
+
+/**
+ * A turnover's linen: the pieces planned from the property's set, counted on site before completing
+ * (a towel missing), and after completion the laundry order it became. `orderHref` links the order for
+ * those who may open it.
+ */
+export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: boolean; orderHref?: (id: number) => string }) {
+  const { t } = useTranslation('turnovers');
+  const describe = useDescribeError();
+  const linen = useJobLinen(jobId);
+  const count = useCountLinen(jobId);
+  const [counts, setCounts] = useState<Record<number, number>>({});
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (linen.data) setCounts(Object.fromEntries(linen.data.items.map((i) => [i.linenItemId, i.count])));
+  }, [linen.data]);
+
+  if (linen.isPending) return <PageLoader />;
+  if (linen.isError) return <ErrorState error={linen.error} onRetry={() => void linen.refetch()} />;
+  const data = linen.data;
+  if (data.items.length === 0 && !data.order) return null;
+  const failure = count.error ? describe(count.error) : null;
+  const changed = data.items.some((i) => counts[i.linenItemId] !== undefined && counts[i.linenItemId] !== i.count);
+
+  return (
+    <section className="card job-section" aria-labelledby={`linen-${jobId}`}>
+      <h2 id={`linen-${jobId}`} className="card__title job-section__title">
+        <Icon name="washer" size={20} />
+        {t('jobLinen.title')}
+      </h2>
+      {data.order ? (
+        <Notice tone="success">
+          <span>{t('jobLinen.orderLead')} </span>
+          {orderHref ? (
+            <Link to={orderHref(data.order.id)} className="strong">
+              {t('jobLinen.order', { number: data.order.orderNumber })}
+            </Link>
+          ) : (
+            <span className="strong">{t('jobLinen.order', { number: data.order.orderNumber })}</span>
+          )}
+        </Notice>
+      ) : open ? (
+        <p className="muted">{t('jobLinen.lead')}</p>
+      ) : null}
+      <ul role="list" className="job-linen">
+        {data.items.map((item) =>
+          open && !data.order ? (
+            <li key={item.linenItemId} className="job-linen__row">
+              <NumberInput
+                label={item.label}
+                description={t('jobLinen.planned', { count: item.planned })}
+                value={counts[item.linenItemId] ?? item.count}
+                onChange={(value) => {
+                  setSaved(false);
+                  setCounts((all) => ({ ...all, [item.linenItemId]: Number.isFinite(value) ? value : 0 }));
+                }}
+                minValue={0}
+                maxValue={500}
+                incrementLabel={t('jobLinen.more', { item: item.label })}
+                decrementLabel={t('jobLinen.less', { item: item.label })}
+              />
+            </li>
+          ) : (
+            <li key={item.linenItemId} className="job-linen__row job-linen__row--read">
+              <span>{item.label}</span>
+              <span className="strong">{item.count}</span>
+            </li>
+          ),
+        )}
+      </ul>
+      {open && !data.order ? (
+        <>
+          <div aria-live="polite">
+            {failure ? (
+              <Notice tone="danger" reference={failure.reference}>
+                {failure.message}
+              </Notice>
+            ) : saved ? (
+              <Notice tone="success">{t('jobLinen.saved')}</Notice>
+            ) : null}
+          </div>
+          <Button
+            variant="secondary"
+            size="lg"
+            block
+            isDisabled={!changed}
+            isPending={count.isPending}
+            pendingLabel={t('jobLinen.saving')}
+            onPress={() =>
+              count.mutate({ counts: data.items.map((i) => ({ linenItemId: i.linenItemId, quantity: counts[i.linenItemId] ?? i.count })) }, { onSuccess: () => setSaved(true) })
+            }
+          >
+            {t('jobLinen.save')}
+          </Button>
+        </>
+      ) : null}
+    </section>
+  );
+}

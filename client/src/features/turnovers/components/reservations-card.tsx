@@ -1,0 +1,82 @@
+import { Link } from 'react-router';
+import type { CleaningStatusValue } from '@contracts/cleaning';
+import { useTranslation } from 'react-i18next';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate, lisbonDate } from '@/lib/lisbon-time';
+import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
+import { useReservations } from '@/features/turnovers/api/turnovers-api';
+import '@/features/turnovers/turnovers-strings';
+
+const nightsBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The stays read from the property's calendars, from today on, each with the turnover booked for its check-out. */
+export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; jobHref: (id: number) => string }) {
+  const { t } = useTranslation('turnovers');
+  const locale = currentLocale();
+  const reservations = useReservations(propertyId, lisbonDate());
+  const day = (date: string) => formatDate(calendarDate(date), locale, 'medium');
+
+  return (
+    <section className="card" aria-labelledby="reservations-title">
+      <div className="card__header">
+        <h2 id="reservations-title" className="card__title">
+          {t('reservations.title')}
+        </h2>
+        <p className="card__lead">{t('reservations.lead')}</p>
+      </div>
+      {reservations.isPending ? (
+        <PageLoader />
+      ) : reservations.isError ? (
+        <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
+      ) : reservations.data.length === 0 ? (
+        <EmptyState icon="calendar" title={t('reservations.none')}>
+          {t('reservations.noneText')}
+        </EmptyState>
+      ) : (
+        <div className="table-card">
+          <table className="data-table data-table--rows" aria-label={t('reservations.tableLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('reservations.stay')}</th>
+                <th scope="col">{t('reservations.source')}</th>
+                <th scope="col">{t('reservations.turnover')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reservations.data.map((r) => (
+                <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>
+                  <th scope="row" data-label={t('reservations.stay')} data-phone="title">
+                    <span className="strong">
+                      {day(r.checkIn)} → {day(r.checkOut)}
+                    </span>{' '}
+                    <span className="muted">{t('reservations.nights', { count: nightsBetween(r.checkIn, r.checkOut) })}</span>
+                    {r.status === 'cancelled' ? <span className="badge badge--danger">{t('reservations.cancelled')}</span> : null}
+                  </th>
+                  <td data-label={t('reservations.source')} data-phone="detail">
+                    <span translate="no">{r.calendarLabel}</span>
+                  </td>
+                  <td data-label={t('reservations.turnover')} data-phone="title-end">
+                    {r.job ? (
+                      <span className="reservation__job">
+                        <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
+                          {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
+                        </Link>
+                        <JobStatusBadge status={r.job.status as CleaningStatusValue} />
+                        {r.job.backToBack ? <span className="badge badge--warning">{t('reservations.backToBack')}</span> : null}
+                        {r.job.backToBack && r.job.deadlineAt ? <span className="muted">{t('reservations.deadline', { time: formatTime(r.job.deadlineAt, locale) })}</span> : null}
+                      </span>
+                    ) : (
+                      <span className="muted">{t('reservations.noJob')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { TextAreaInput } from '@/components/form-controls';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { ErrorState, PageLoader } from '@/components/states';
+import { useJobChecklist, useWaiveChecklist } from '@/features/turnovers/api/turnovers-api';
+import '@/features/turnovers/turnovers-strings';
+import '@/features/turnovers/turnovers.css';
+
+function WaiveDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
+  const { t } = useTranslation('turnovers');
+  const waive = useWaiveChecklist(jobId);
+  const [reason, setReason] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    waive.mutate(reason.trim(), { onSuccess: onClose });
+  };
+  return (
+    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('checklist.waiveTitle')} description={t('checklist.waiveLead')} size="sm">
+      <form className="stack" onSubmit={submit}>
+        <TextAreaInput label={t('checklist.reason')} description={t('checklist.reasonHelp')} value={reason} onChange={setReason} isRequired maxLength={500} />
+        <DialogFooter onCancel={onClose} confirmLabel={t('checklist.waive')} pendingLabel={t('checklist.waiving')} isPending={waive.isPending} error={waive.error} />
+      </form>
+    </ModalDialog>
+  );
+}
+
+/** Staff: a job's checklist as ticked by the team, with the waiver (a reason, audited) while the job is open. */
+export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boolean }) {
+  const { t } = useTranslation('turnovers');
+  const checklist = useJobChecklist(jobId);
+  const [waiving, setWaiving] = useState(false);
+  if (checklist.isPending) return <PageLoader />;
+  if (checklist.isError) return <ErrorState error={checklist.error} onRetry={() => void checklist.refetch()} />;
+  const data = checklist.data;
+  if (data.items.length === 0) return null;
+  const done = data.items.filter((i) => i.done).length;
+
+  return (
+    <section className="card job-section" aria-labelledby={`staff-checklist-${jobId}`}>
+      <div className="job-checklist__head">
+        <h2 id={`staff-checklist-${jobId}`} className="card__title job-section__title">
+          <Icon name="checkCircle" size={20} />
+          {t('checklist.title')}
+        </h2>
+        <span className="badge">{t('checklist.progress', { done, total: data.items.length })}</span>
+      </div>
+      {data.waiver ? (
+        <Notice tone="info">{t('checklist.waived', { reason: data.waiver.reason })}</Notice>
+      ) : data.requiredLeft > 0 ? (
+        <Notice tone="warning">{t('checklist.requiredLeft', { count: data.requiredLeft })}</Notice>
+      ) : (
+        <Notice tone="success">{t('checklist.complete')}</Notice>
+      )}
+      <ul role="list" className="staff-checklist">
+        {data.items.map((item) => (
+          <li key={item.id} className={item.done ? 'staff-checklist__item is-done' : 'staff-checklist__item'}>
+            <Icon name={item.done ? 'checkCircle' : 'alertCircle'} size={18} label={item.done ? t('checklist.itemDone') : t('checklist.itemOpen')} />
+            <span>
+              <span className="muted">{item.section} · </span>
+              {item.label}
+              {item.requiresPhoto ? <Icon name="camera" size={16} label={t('checklist.photo')} className="staff-checklist__photo" /> : null}
+              {item.required ? null : <span className="muted"> ({t('checklist.optional')})</span>}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {open && !data.waiver && data.requiredLeft > 0 ? (
+        <Button variant="secondary" onPress={() => setWaiving(true)}>
+          {t('checklist.waive')}
+        </Button>
+      ) : null}
+      {waiving ? <WaiveDialog jobId={jobId} onClose={() => setWaiving(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useTemplates } from '@/features/turnovers/api/turnovers-api';
+import { templatePaths } from '@/features/turnovers/paths';
+import '@/features/turnovers/turnovers-strings';
+import '@/features/turnovers/turnovers.css';
+
+/** Staff: the checklist templates, switched-off ones last. */
+export default function TemplatesPage() {
+  const { t } = useTranslation('turnovers');
+  const locale = currentLocale();
+  const templates = useTemplates();
+  const add = (
+    <ButtonLink variant="primary" href={templatePaths.new}>
+      <Icon name="plus" size={18} />
+      {t('templates.add')}
+    </ButtonLink>
+  );
+  const sorted = [...(templates.data ?? [])].sort((a, b) => Number(b.isActive) - Number(a.isActive));
+
+  return (
+    <>
+      <PageHeader title={t('templates.title')} lead={t('templates.lead')} actions={add} />
+      {templates.isPending ? (
+        <PageLoader />
+      ) : templates.isError ? (
+        <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
+      ) : sorted.length === 0 ? (
+        <EmptyState icon="checkCircle" title={t('templates.none')} actions={add}>
+          {t('templates.noneText')}
+        </EmptyState>
+      ) : (
+        <div className="card table-card">
+          <table className="data-table data-table--rows" aria-label={t('templates.tableLabel')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('templates.name')}</th>
+                <th scope="col" className="num">
+                  {t('templates.items')}
+                </th>
+                <th scope="col">{t('templates.status')}</th>
+                <th scope="col">{t('templates.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((tpl) => (
+                <tr key={tpl.id}>
+                  <th scope="row" data-label={t('templates.name')} data-phone="title">
+                    <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })}>
+                      {tpl.name}
+                    </Link>
+                  </th>
+                  <td data-label={t('templates.items')} className="num" data-phone="detail">
+                    {tpl.itemCount}
+                  </td>
+                  <td data-label={t('templates.status')} data-phone="title-end">
+                    {tpl.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span>}
+                  </td>
+                  <td data-label={t('templates.updated')} data-phone="detail-end">
+                    {formatDate(tpl.updatedAt, locale)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
