@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from '@playwright/test';
 import { createClient, createStaff, type Account } from './support/accounts.js';
-import { apiAs, data } from './support/api.js';
+import { apiAs, data, newClient } from './support/api.js';
 import { expect, signIn, test } from './support/fixtures.js';
 
 /** Every piece of text a person can see or hear on the page: text nodes, names, placeholders, the title. */
@@ -157,4 +157,30 @@ test('when staff read a client price list and the reminders setting in English a
   expect(english.length).toBeGreaterThan(10);
   // The client's name and "—" for a missing e-mail or NIF are data, the same in both languages.
   expect(untranslated(english, portuguese, account).filter((text) => !['Alojamentos Graça', '—'].includes(text))).toEqual([]);
+});
+
+test('when staff open the short-let pages in English and in Portuguese, then every visible string changes', async ({ page }) => {
+  test.setTimeout(240_000);
+  const account = await createStaff({ role: 'admin', name: 'Tiago Neves' });
+  const admin = await apiAs('staff', account.login, account.password);
+  const { propertyId } = await newClient(admin, `Lia Anfitriã ${Date.now() % 10_000}`, 'Estúdio do Castelo');
+  await admin.dispose();
+  await signIn(page, account);
+  await expect(page).toHaveURL(new RegExp(`${account.home}$`));
+  const pages = ['/admin/turnovers', '/admin/checklists', '/admin/checklists/new', `/admin/properties/${propertyId}`];
+  const visit = async () => {
+    const texts: string[] = [];
+    for (const path of pages) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      texts.push(...(await visibleTexts(page)));
+    }
+    return texts;
+  };
+  await chooseLanguage(page, 'English');
+  const english = await visit();
+  await chooseLanguage(page, 'Português');
+  const portuguese = await visit();
+  expect(untranslated(english, portuguese, account).filter((text) => !['Estúdio do Castelo', 'Rua da Graça 12, 2.º Esq. · 1170-165 Lisboa'].includes(text))).toEqual([]);
 });

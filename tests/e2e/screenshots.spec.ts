@@ -11,7 +11,27 @@ const WIDTHS = [390, 1280] as const;
 const dir = 'test-results/screenshots';
 
 const PAGES = {
-  master: ['', 'laundry', 'laundry/new', 'laundry-services', 'cleaning', 'cleaning?view=week', 'cleaning/new', 'clients', 'payments', 'reports', 'tickets', 'users', 'settings', 'audit', 'imports', 'profile'],
+  master: [
+    '',
+    'laundry',
+    'laundry/new',
+    'laundry-services',
+    'cleaning',
+    'cleaning?view=week',
+    'cleaning/new',
+    'turnovers',
+    'checklists',
+    'checklists/new',
+    'clients',
+    'payments',
+    'reports',
+    'tickets',
+    'users',
+    'settings',
+    'audit',
+    'imports',
+    'profile',
+  ],
   worker: ['', 'laundry', 'cleaning', 'tickets', 'profile'],
   client: ['', 'laundry', 'cleaning', 'profile'],
 } as const;
@@ -42,8 +62,22 @@ async function detailPages(role: keyof typeof PAGES): Promise<string[]> {
   for (const [url, path] of lists) {
     const response = await api.get(url);
     if (!response.ok()) continue;
-    const [first] = ((await response.json()) as { data: { id: number }[] }).data;
+    const [first] = ((await response.json()) as { data: { id: number; property?: { id: number } }[] }).data;
     if (first) found.push(`${path}/${first.id}`, ...(role === 'master' && path === 'cleaning' ? [`cleaning/${first.id}/edit`] : []));
+    // A short-let property's page (calendars, stays, rule, linen), for staff and for its owner.
+    if (first?.property && role !== 'worker') found.push(`properties/${first.property.id}`);
+  }
+  if (role === 'master') {
+    // A checklist in the editor: the first one there is, else one made for the picture.
+    const templates = (await (await api.get('/api/checklist-templates?limit=1')).json()) as { data: { id: number }[] };
+    let template = templates.data[0];
+    if (!template) {
+      const created = await api.post('/api/checklist-templates', {
+        data: { name: 'Saída T2', sections: [{ title: 'Cozinha', items: [{ label: 'Loiça lavada e arrumada' }, { label: 'Frigorífico limpo', requiresPhoto: true }] }] },
+      });
+      template = ((await created.json()) as { data: { id: number } }).data;
+    }
+    found.push(`checklists/${template.id}`);
   }
   await api.dispose();
   return found;

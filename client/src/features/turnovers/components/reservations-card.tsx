@@ -8,6 +8,7 @@ import { calendarDate, lisbonDate } from '@/lib/lisbon-time';
 import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
 import { useReservations } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
+import '@/components/kit.css';
 
 const nightsBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 

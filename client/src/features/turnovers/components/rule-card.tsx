@@ -88,7 +88,7 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
                 isSelected={workerIds.includes(worker.id)}
                 onChange={(on) => setWorkerIds((ids) => (on ? [...ids, worker.id] : ids.filter((id) => id !== worker.id)))}
               >
-                {worker.name}
+                <span translate="no">{worker.name}</span>
               </CheckboxField>
             ))}
           </div>

@@ -9,6 +9,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useTemplates } from '@/features/turnovers/api/turnovers-api';
 import { templatePaths } from '@/features/turnovers/paths';
 import '@/features/turnovers/turnovers-strings';
+import '@/components/kit.css';
 import '@/features/turnovers/turnovers.css';
 
 /** Staff: the checklist templates, switched-off ones last. */
@@ -52,7 +53,7 @@ export default function TemplatesPage() {
               {sorted.map((tpl) => (
                 <tr key={tpl.id}>
                   <th scope="row" data-label={t('templates.name')} data-phone="title">
-                    <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })}>
+                    <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })} translate="no">
                       {tpl.name}
                     </Link>
                   </th>

@@ -15,6 +15,7 @@ import { staffPaths } from '@/features/cleaning/paths';
 import { turnoverKeys } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/cleaning/cleaning.css';
+import '@/components/kit.css';
 import '@/features/turnovers/turnovers.css';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,11 +85,13 @@ export default function TurnoversWeekPage() {
               {jobs.data.map((job) => (
                 <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
                   <th scope="row" data-label={t('week.property')} data-phone="title">
-                    <Link to={staffPaths.detail(job.id)} className="row-link">
-                      <span translate="no">{job.property.name}</span>
-                    </Link>
-                    <span className="cell-primary__sub" translate="no">
-                      {job.client.name}
+                    <span className="cell-primary">
+                      <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
+                        {job.property.name}
+                      </Link>
+                      <span className="cell-primary__sub" translate="no">
+                        {job.client.name}
+                      </span>
                     </span>
                   </th>
                   <td data-label={t('week.when')} data-phone="detail">
@@ -101,7 +104,9 @@ export default function TurnoversWeekPage() {
                         {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
                       </span>
                     ) : (
-                      <span className="muted">—</span>
+                      <span className="muted" aria-hidden="true">
+                        —
+                      </span>
                     )}
                   </td>
                   <td data-label={t('week.team')} data-phone="hide" translate="no">
