@@ -182,5 +182,6 @@ test('when staff open the short-let pages in English and in Portuguese, then eve
   const english = await visit();
   await chooseLanguage(page, 'Português');
   const portuguese = await visit();
-  expect(untranslated(english, portuguese, account).filter((text) => !['Estúdio do Castelo', 'Rua da Graça 12, 2.º Esq. · 1170-165 Lisboa'].includes(text))).toEqual([]);
+  // The property's own name (its heading and the page title) is the same in both languages.
+  expect(untranslated(english, portuguese, account).filter((text) => !text.startsWith('Estúdio do Castelo'))).toEqual([]);
 });

@@ -121,8 +121,8 @@ test('when a worker completes a turnover on a phone, ticking the checklist with 
   const photoButton = checklist.locator('label').filter({ hasText: 'Toalhas novas postas' });
   expect((await photoButton.boundingBox())!.height).toBeGreaterThanOrEqual(44);
   await checklist.getByLabel('Tirar a fotografia de “Toalhas novas postas”').setInputFiles(photo);
-  await expect(checklist.getByText('Fotografia à espera de envio')).toBeVisible();
-  await expect(checklist.getByText('À espera de envio')).toBeVisible();
+  await expect(checklist.getByText('Fotografia à espera de envio', { exact: true })).toBeVisible();
+  await expect(checklist.getByText('Opcional · À espera de envio', { exact: true })).toBeVisible();
   await expect(checklist.getByText('Falta 1 item obrigatório')).toBeVisible();
   await expect(checklist.getByText('3 de 4 feitos')).toBeVisible();
   const stored = await page.evaluate(() => Object.entries(localStorage).find(([key]) => key.startsWith('lavandaria.cleaning.taps.'))?.[1] ?? '');
@@ -143,7 +143,7 @@ test('when a worker completes a turnover on a phone, ticking the checklist with 
   const fridge = after.items.find((i) => i.label === 'Frigorífico vazio')!;
   expect(fridge.done).toBe(true);
   expect(Date.parse(fridge.changedAt!)).toBeLessThan(tappedAt + 2000);
-  await expect(checklist.getByText('Fotografia juntada')).toBeVisible();
+  await expect(checklist.getByText('Fotografia juntada', { exact: true })).toBeVisible();
   await expect(checklist.getByText('À espera de envio')).toHaveCount(0);
 
   // Completion is refused while a required item is open, and the screen says why; ticked, it is done.

@@ -153,10 +153,11 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
           <ul role="list" className="job-checklist__items">
             {section.items.map((item) => {
               const s = states.get(item.id)!;
+              const photoWaiting = Boolean(s.queued?.tick.photoUploadKey);
               const notes = [
                 item.required ? null : t('checklist.optional'),
-                item.requiresPhoto ? (s.hasPhoto ? t('checklist.photoLinked') : t('checklist.photo')) : null,
-                s.queued ? (s.queued.tick.photoUploadKey ? t('checklist.photoWaiting') : t('checklist.waiting')) : null,
+                item.requiresPhoto && !photoWaiting ? (item.photoId !== null ? t('checklist.photoLinked') : t('checklist.photo')) : null,
+                s.queued ? (photoWaiting ? t('checklist.photoWaiting') : t('checklist.waiting')) : null,
               ].filter(Boolean);
               return (
                 <li key={item.id} className={s.queued ? 'job-checklist__item is-queued' : 'job-checklist__item'}>
