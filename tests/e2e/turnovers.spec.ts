@@ -62,7 +62,7 @@ test('when a worker completes a turnover on a phone, ticking the checklist with 
   page: office,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const admin = await apiAs('staff', DEMO.admin.login, DEMO.admin.password);
   const suffix = crypto.randomBytes(2).toString('hex');
   const worker = await newWorker(admin, `Sofia Saída ${suffix}`);
@@ -191,7 +191,7 @@ test('when a worker completes a turnover on a phone, ticking the checklist with 
 });
 
 test('when staff write a checklist and set a property’s turnover rule and linen, then what the screens show is saved', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const admin = await apiAs('staff', DEMO.admin.login, DEMO.admin.password);
   const suffix = crypto.randomBytes(2).toString('hex');
   const worker = await newWorker(admin, `Rita Regra ${suffix}`);
@@ -309,7 +309,7 @@ function airbnbFeed(today: string): string {
 }
 
 test('when a property’s iCal feed is added on its page and synced, then its stays show with their turnovers, the back-to-back one flagged and first in the week', async ({ page, allowConsole }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   // The refused address below answers 400, which the browser logs.
   allowConsole(/status of 400/);
   const admin = await apiAs('staff', DEMO.admin.login, DEMO.admin.password);
