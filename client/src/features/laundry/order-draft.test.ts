@@ -73,7 +73,7 @@ describe('intake draft', () => {
     const complete = { ...emptyLine('1'), weightKg: '3' };
     const incomplete = emptyLine('2');
     const preview = buildPreview(draftWith({ lines: [incomplete, complete], deliveryRequested: true, additionalCharges: 'x' }), SERVICES);
-    expect(preview?.body).toEqual({ lines: [{ serviceId: 1, weightGrams: 3000, quantity: undefined }], express: false, deliveryRequested: true, additionalChargesCents: 0, discountCents: 0 });
+    expect(preview?.body).toEqual({ clientId: 7, lines: [{ serviceId: 1, weightGrams: 3000, quantity: undefined }], express: false, deliveryRequested: true, additionalChargesCents: 0, discountCents: 0 });
     expect(preview?.lineKeys).toEqual([complete.key]);
     expect(buildPreview(draftWith({ lines: [incomplete] }), SERVICES)).toBeNull();
   });
