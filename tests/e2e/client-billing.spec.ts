@@ -29,6 +29,8 @@ test('when the owner gives a client their own price, then the list shows it, an 
   const { admin, id } = await newClient(name);
   await admin.dispose();
   await signIn(page, DEMO.master);
+  // Leaving the landing page before the sign-in answers would cancel it.
+  await page.waitForURL((url) => url.pathname !== '/');
   await page.goto(`/admin/clients/${id}`);
   // On a loaded machine the client page (a lazy route and three reads) can take longer than one expect.
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 60_000 });
