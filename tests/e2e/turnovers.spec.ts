@@ -276,8 +276,8 @@ test('when staff write a checklist and set a property’s turnover rule and line
   await linen.getByRole('button', { name: /Serviço de lavandaria/ }).click();
   await page.getByRole('option', { name: service.name }).click();
   await linen.getByLabel('Descrição').fill('Jogo de cama de casal');
-  await linen.getByLabel('Peças').fill('2');
-  await linen.getByLabel('Peças').blur();
+  await linen.getByRole('textbox', { name: 'Peças' }).fill('2');
+  await linen.getByRole('textbox', { name: 'Peças' }).blur();
   await linen.getByRole('button', { name: 'Guardar roupa da casa' }).click();
   await expect(linen.getByText('Roupa da casa guardada.')).toBeVisible();
   expect(await data(await admin.get(`/api/properties/${propertyId}/linen`))).toEqual([expect.objectContaining({ serviceId: service.id, label: 'Jogo de cama de casal', quantity: 2 })]);
