@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ClientBilling } from './clients.js';
 import { CalendarDate, Instant, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
+import { DocumentPaymentStatus } from './accounts.js';
 
 /**
  * Cleaning-job shapes shared by the server and the web app. Money is integer cents; dates are Lisbon
@@ -306,6 +307,7 @@ export const CleaningJob = z
     clientPrice: z.boolean().meta({ description: "The hourly rate is the client's own price (issue 19 §7)." }),
     estimate: CleaningEstimate,
     price: CleaningPrice.nullable(),
+    paymentStatus: DocumentPaymentStatus,
     allowedNext: z.array(CleaningStatus),
     openTimeLogs: z.number().int(),
     timeLogs: z.array(TimeLog).optional(),
@@ -340,6 +342,7 @@ export const CleaningJobClientView = z
     property: ClientJobProperty,
     estimate: CleaningEstimate,
     price: CleaningPrice.nullable(),
+    paymentStatus: DocumentPaymentStatus,
     timeLogs: z.array(ClientTimeLog).optional(),
     history: z.array(CleaningStatusChange.omit({ changedBy: true })).optional(),
   })

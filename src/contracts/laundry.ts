@@ -3,6 +3,7 @@ import { ClientBilling } from './clients.js';
 import { CalendarDate, RecordVersion } from './primitives.js';
 import { PaymentSummary } from './payments.js';
 import { ExpressOption, FLOOR_LIMITS, LaundryItem, RackRef } from './laundry-floor.js';
+import { DocumentPaymentStatus } from './accounts.js';
 
 /** Laundry shapes shared by the server and the web app. Money is integer cents; weights are grams. */
 
@@ -303,6 +304,7 @@ const money = {
   subtotalCents: z.number().int(),
   vatCents: z.number().int(),
   totalCents: z.number().int(),
+  paymentStatus: DocumentPaymentStatus,
 };
 
 const person = z.object({ id: z.number().int(), name: z.string() });

@@ -40,6 +40,7 @@ export const ruleErrorsEn = {
   INVALID_DELIVERY_PROPERTY: 'Choose one of this client’s active addresses for the delivery.',
   INVALID_PAGING: 'This list could not be loaded. Reload the page and try again.',
   INVALID_SORT: 'This list cannot be sorted that way.',
+  INVALID_FILTER: 'This list cannot be filtered that way.',
   INVALID_TRANSITION: 'This status change is not possible from the current status.',
   // Spreadsheet imports
   BINARY_CONTENT: 'The file has control characters: it is not a text CSV file.',
@@ -171,6 +172,7 @@ const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
   INVALID_DELIVERY_PROPERTY: 'Escolha uma das moradas ativas deste cliente para a entrega.',
   INVALID_PAGING: 'Não foi possível carregar esta lista. Recarregue a página e tente de novo.',
   INVALID_SORT: 'Esta lista não pode ser ordenada dessa forma.',
+  INVALID_FILTER: 'Esta lista não pode ser filtrada dessa forma.',
   INVALID_TRANSITION: 'Esta mudança de estado não é possível a partir do estado atual.',
   // Importação de folhas de cálculo
   BINARY_CONTENT: 'O ficheiro tem caracteres de controlo: não é um ficheiro CSV de texto.',

@@ -3,22 +3,7 @@ import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 import type { PaymentMethodValue, ServiceLineValue } from '../../contracts/payments.js';
 import { fetchPage, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { DocumentFact, PaymentFact } from './statement.js';
-
-/**
- * The money state of an order or a job from its kept balances (migration kept_balances), as a column
- * expression: no subquery, so a list adds it and filters on it at no cost per row.
- */
-export function laundryPaymentStatusSql(o: string): string {
-  return `(CASE WHEN ${o}.status = 'cancelled' OR ${o}.priced_at IS NULL THEN 'not_priced'
-               WHEN ${o}.paid_cents - ${o}.refunded_cents >= ${o}.total_cents THEN 'paid'
-               WHEN ${o}.paid_cents - ${o}.refunded_cents > 0 THEN 'partial' ELSE 'unpaid' END)`;
-}
-
-export function cleaningPaymentStatusSql(j: string): string {
-  return `(CASE WHEN ${j}.status <> 'completed' OR ${j}.total_cents IS NULL THEN 'not_priced'
-               WHEN ${j}.paid_cents - ${j}.refunded_cents >= ${j}.total_cents THEN 'paid'
-               WHEN ${j}.paid_cents - ${j}.refunded_cents > 0 THEN 'partial' ELSE 'unpaid' END)`;
-}
+import { cleaningPaymentStatusSql, laundryPaymentStatusSql } from '../receivables/document-payment-status.js';
 
 export interface AccountDocumentRow {
   line: ServiceLineValue;

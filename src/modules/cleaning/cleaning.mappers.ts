@@ -152,6 +152,7 @@ export function toStaffView(j: JobListRow, allowedNext: CleaningStatusValue[], e
     clientPrice: j.client_price,
     estimate: estimate(est),
     price: price(j),
+    paymentStatus: j.payment_status,
     allowedNext,
     openTimeLogs: j.open_logs,
   });
@@ -182,7 +183,7 @@ export function toWorkerView(
 }
 
 export function toClientView(j: JobListRow, est: CleaningPrice, extras: ViewExtras = {}): CleaningJobClientDto {
-  const view: CleaningJobClientDto = Object.assign(common(j), { property: property(j), estimate: estimate(est), price: price(j) });
+  const view: CleaningJobClientDto = Object.assign(common(j), { property: property(j), estimate: estimate(est), price: price(j), paymentStatus: j.payment_status });
   if (extras.timeLogs) {
     view.timeLogs = extras.timeLogs.map((l) => ({
       id: l.id,

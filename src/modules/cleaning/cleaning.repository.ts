@@ -3,6 +3,8 @@ import { jsonRow, jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { CleaningStatus } from './cleaning-status.js';
 import type { Frequency } from './cleaning-schedule.js';
+import { cleaningPaymentStatusSql } from '../receivables/document-payment-status.js';
+import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 
 export interface JobWorkerRow {
   id: number;
@@ -64,6 +66,8 @@ export interface JobRow {
   updated_at: Date;
   workers: JobWorkerRow[];
   open_logs: number;
+  /** unpaid / partial / paid / not_priced, the account's definition (issue 19). */
+  payment_status: DocumentPaymentStatusValue;
 }
 
 /** A worker's open log (on whichever job) and the jobs they have logged time on. */
@@ -215,6 +219,7 @@ export interface JobFilters {
   jobType?: 'airbnb' | 'house' | undefined;
   seriesId?: number | undefined;
   q?: string | undefined;
+  paymentStatus?: DocumentPaymentStatusValue[] | undefined;
 }
 
 export interface LogEnd {
@@ -253,7 +258,8 @@ const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS clien
   j.total_cents, j.priced_at, j.back_to_back, j.deadline_at, j.version, j.created_at, j.updated_at,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'position', w.position) ORDER BY w.position)
               FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
-  (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs`;
+  (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs,
+  ${cleaningPaymentStatusSql('j')} AS payment_status`;
 
 const JOB_COLUMNS = `${LIST_COLUMNS}, p.access_instructions_enc`;
 
@@ -476,6 +482,7 @@ export function createCleaningRepository(db: Queryable) {
       if (filters.propertyId) where.push(`j.property_id = ${params.add(filters.propertyId)}`);
       if (filters.jobType) where.push(`j.job_type = ${params.add(filters.jobType)}`);
       if (filters.seriesId) where.push(`j.series_id = ${params.add(filters.seriesId)}`);
+      if (filters.paymentStatus?.length) where.push(oneOf(cleaningPaymentStatusSql('j'), filters.paymentStatus, params));
       if (filters.q) {
         // Client name, property name or address contains the text: the matching clients and properties are
         // found first (arrays, so the planner sees short lists), and the filter never needs the joins.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate } from '../../contracts/primitives.js';
 import { commaSeparated } from '../../contracts/query-params.js';
+import { DocumentPaymentStatus } from '../../contracts/accounts.js';
 import {
   CancelCleaningJobBody,
   CleaningJob,
@@ -16,6 +17,7 @@ import {
 } from '../../contracts/cleaning.js';
 import { IdParams, idParam, pageOfArray, pagingQuery, WholeListQuery } from '../../lib/paging.js';
 import { route, type Routes } from '../../http/endpoint.js';
+import { badRequest } from '../../lib/app-error.js';
 import type { CleaningService } from './cleaning.service.js';
 
 const STAFF = ['master', 'admin'] as const;
@@ -35,6 +37,7 @@ const ListQuery = pagingQuery(['scheduledAt', 'createdAt', 'updatedAt'], 'schedu
   seriesId: idParam.optional(),
   jobType: CleaningJobType.optional(),
   q: z.string().trim().min(1).max(100).optional().meta({ description: 'Client name, property name or address contains.' }),
+  paymentStatus: commaSeparated(DocumentPaymentStatus, 'paymentStatus'),
 });
 
 const TimeLogParams = z.object({ id: idParam, logId: idParam });
@@ -75,16 +78,20 @@ export function cleaningRoutes(routes: Routes, { cleaning }: { cleaning: Cleanin
       method: 'get',
       path: '/api/cleaning-jobs',
       summary: 'List cleaning jobs (filters, sort, paging)',
-      description: 'Staff see every job; a worker only the jobs they are assigned to (no prices); a client only their own.',
+      description:
+        'Staff see every job; a worker only the jobs they are assigned to (no prices); a client only their own. ' +
+        '`paymentStatus` (staff and clients) filters on the money state of each job, as the client account defines it.',
       tags,
       access: EVERYONE,
       query: ListQuery,
+      errors: { 400: 'INVALID_FILTER (a worker filtering by payment status), VALIDATION_FAILED' },
       response: AnyJobView,
       list: true,
     },
     ({ actor, query }) => {
-      const { status, from, to, workerId, clientId, propertyId, seriesId, jobType, q, ...page } = query;
-      return cleaning.list(actor!, { status, from, to, workerId, clientId, propertyId, seriesId, jobType, q }, page);
+      const { status, from, to, workerId, clientId, propertyId, seriesId, jobType, q, paymentStatus, ...page } = query;
+      if (actor!.role === 'worker' && paymentStatus) throw badRequest('INVALID_FILTER', 'Cannot filter by payment status.');
+      return cleaning.list(actor!, { status, from, to, workerId, clientId, propertyId, seriesId, jobType, q, paymentStatus }, page);
     },
   );
 

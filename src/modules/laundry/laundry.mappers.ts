@@ -105,6 +105,7 @@ function money(o: OrderRow) {
     subtotalCents: o.subtotal_cents,
     vatCents: o.vat_cents,
     totalCents: o.total_cents,
+    paymentStatus: o.payment_status,
   };
 }
 

@@ -3,6 +3,8 @@ import { jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { LaundryStatus } from './laundry-status.js';
 import { ITEM_COLUMNS, NEXT_FREE_RACK_SQL, type ItemRow } from './laundry-floor.repository.js';
+import { laundryPaymentStatusSql } from '../receivables/document-payment-status.js';
+import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 
 /** Characters an order number can contain (LDR-YYYYMMDD-N), for the text search. */
 const ORDER_NUMBER_TEXT = /^[LDR0-9-]+$/i;
@@ -73,6 +75,8 @@ export interface OrderRow {
   express: boolean;
   rack_id: number | null;
   rack_code: string | null;
+  /** unpaid / partial / paid / not_priced, the account's definition (issue 19). */
+  payment_status: DocumentPaymentStatusValue;
 }
 
 export interface LineRow {
@@ -195,6 +199,7 @@ export interface OrderFilters {
   from?: string | undefined;
   to?: string | undefined;
   q?: string | undefined;
+  paymentStatus?: DocumentPaymentStatusValue[] | undefined;
 }
 
 const SERVICE_COLUMNS = `id, code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, is_package, package_includes,
@@ -207,7 +212,8 @@ const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS
   o.delivery_property_id, o.delivery_address, o.delivery_date, o.additional_charges_cents, o.additional_charges_note,
   o.discount_cents, o.delivery_fee_cents, o.vat_rate_bp, o.lines_total_cents, o.subtotal_cents, o.vat_cents, o.total_cents,
   o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at,
-  (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count, o.express, o.rack_id, rk.code AS rack_code`;
+  (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count, o.express, o.rack_id, rk.code AS rack_code,
+  ${laundryPaymentStatusSql('o')} AS payment_status`;
 
 const ORDER_JOINS = `JOIN clients c ON c.id = o.client_id LEFT JOIN users w ON w.id = o.assigned_worker_id LEFT JOIN laundry_racks rk ON rk.id = o.rack_id`;
 const ORDER_FROM = `laundry_orders o ${ORDER_JOINS}`;
@@ -458,6 +464,7 @@ export function createLaundryRepository(db: Queryable) {
       if (filters.assignedWorkerId) where.push(`o.assigned_worker_id = ${params.add(filters.assignedWorkerId)}`);
       if (filters.from) where.push(`o.order_day >= ${params.add(filters.from)}::date`);
       if (filters.to) where.push(`o.order_day <= ${params.add(filters.to)}::date`);
+      if (filters.paymentStatus?.length) where.push(oneOf(laundryPaymentStatusSql('o'), filters.paymentStatus, params));
       if (filters.q) {
         const pattern = params.add(containsPattern(filters.q));
         // Both sides are served by trigram indexes and combined as one bitmap: the matching clients are

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDate, PG_INTEGER_MAX } from '../../contracts/primitives.js';
 import { commaSeparated } from '../../contracts/query-params.js';
+import { DocumentPaymentStatus } from '../../contracts/accounts.js';
 import {
   AddLaundryLineBody,
   ChangeLaundryStatusBody,
@@ -38,6 +39,7 @@ const ListQuery = pagingQuery(['createdAt', 'orderNumber', 'expectedReadyDate', 
   from: isoDate.optional().meta({ description: 'Orders taken on or after this Lisbon date.' }),
   to: isoDate.optional().meta({ description: 'Orders taken on or before this Lisbon date.' }),
   q: z.string().trim().min(1).max(100).optional().meta({ description: 'Order number or client name contains.' }),
+  paymentStatus: commaSeparated(DocumentPaymentStatus, 'paymentStatus'),
 });
 
 const LineParams = z.object({ id: idParam, lineId: idParam });
@@ -141,17 +143,21 @@ export function laundryRoutes(routes: Routes, { laundry }: { laundry: LaundrySer
       method: 'get',
       path: '/api/laundry-orders',
       summary: 'List laundry orders (filters, search, sort, paging)',
-      description: 'Staff and workers see every order (workers without money fields); a client sees only their own.',
+      description:
+        'Staff and workers see every order (workers without money fields); a client sees only their own. ' +
+        '`paymentStatus` (staff and clients) filters on the money state of each order, as the client account defines it.',
       tags: orders,
       access: EVERYONE,
       query: ListQuery,
+      errors: { 400: 'INVALID_SORT, INVALID_FILTER (a worker sorting by total or filtering by payment status), VALIDATION_FAILED' },
       response: AnyOrderView,
       list: true,
     },
     ({ actor, query }) => {
-      const { status, clientId, assignedWorkerId, from, to, q, ...page } = query;
+      const { status, clientId, assignedWorkerId, from, to, q, paymentStatus, ...page } = query;
       if (actor!.role === 'worker' && page.sort.replace('-', '') === 'total') throw badRequest('INVALID_SORT', 'Cannot sort by total.');
-      return laundry.list(actor!, { status, clientId, assignedWorkerId, from, to, q }, page);
+      if (actor!.role === 'worker' && paymentStatus) throw badRequest('INVALID_FILTER', 'Cannot filter by payment status.');
+      return laundry.list(actor!, { status, clientId, assignedWorkerId, from, to, q, paymentStatus }, page);
     },
   );
 
