@@ -62,6 +62,10 @@ import { laundryRoutes } from './modules/laundry/laundry.routes.js';
 import { createLaundryFloorRepository } from './modules/laundry/laundry-floor.repository.js';
 import { createLaundryFloorService } from './modules/laundry/laundry-floor.service.js';
 import { laundryFloorRoutes } from './modules/laundry/laundry-floor.routes.js';
+import { createLaundryConditionRepository } from './modules/laundry/laundry-condition.repository.js';
+import { createLaundryConditionService } from './modules/laundry/laundry-condition.service.js';
+import { laundryConditionRoutes } from './modules/laundry/laundry-condition.routes.js';
+import { createPhotoFiles } from './modules/photos/photo-files.js';
 import { createPaymentsRepository, summaryColumns, type SummaryColumns } from './modules/payments/payments.repository.js';
 import { createPaymentsService } from './modules/payments/payments.service.js';
 import { paymentsRoutes } from './modules/payments/payments.routes.js';
@@ -152,7 +156,7 @@ export interface App {
 
 const DEFAULT_CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 /** Routes that take multipart bodies (their own parser runs there). */
-const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/imports$/];
+const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/laundry-items\/[^/]+\/condition-photos$/, /^\/imports$/];
 
 /** Builds the Express application without listening; tests and main.ts both call this. */
 export function createApp(deps: AppDeps): App {
@@ -240,6 +244,7 @@ export function createApp(deps: AppDeps): App {
     payments: (q, t) => payments.history(q, t),
   });
   const laundryFloorRepo = createLaundryFloorRepository();
+  const laundryConditionRepo = createLaundryConditionRepository();
   const laundry = createLaundryService({
     db,
     floor: laundryFloorRepo,
@@ -260,6 +265,9 @@ export function createApp(deps: AppDeps): App {
       },
     },
   });
+  // One storage and one image pipeline (its concurrency bound) for every kind of photo.
+  const photoStorage = deps.photoStorage ?? storageFromConfig(config.photos.storage);
+  const imagePipeline = createImagePipeline({ maxInputPixels: config.photos.maxInputPixels, concurrency: config.photos.imageConcurrency });
   const photos = createPhotosService({
     db,
     repo: createPhotosRepository(),
@@ -268,8 +276,8 @@ export function createApp(deps: AppDeps): App {
     audit,
     settings,
     jobs: cleaning,
-    storage: deps.photoStorage ?? storageFromConfig(config.photos.storage),
-    pipeline: createImagePipeline({ maxInputPixels: config.photos.maxInputPixels, concurrency: config.photos.imageConcurrency }),
+    storage: photoStorage,
+    pipeline: imagePipeline,
   });
   // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
   cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
@@ -313,7 +321,22 @@ export function createApp(deps: AppDeps): App {
       audit,
       notifications,
       companyName: async (q) => (await settings.all(q)).companyName,
+      conditions: laundryConditionRepo,
     }),
+  });
+  laundryConditionRoutes(routes, {
+    condition: createLaundryConditionService({
+      db,
+      repo: laundryConditionRepo,
+      orders: createLaundryRepository(db),
+      floor: laundryFloorRepo,
+      files: createPhotoFiles({ storage: photoStorage, pipeline: imagePipeline, logger }),
+      clock,
+      logger,
+      audit,
+    }),
+    uploadTmpDir: config.photos.tmpDir,
+    logger,
   });
   paymentsRoutes(routes, { payments });
   receiptsRoutes(routes, { receipts });

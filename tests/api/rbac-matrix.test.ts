@@ -88,6 +88,19 @@ async function freshPhoto(f: Fixtures, { master }: Ctx) {
 }
 let sharedPhoto: Promise<{ id: number }> | undefined;
 const photo = (f: Fixtures, ctx: Ctx) => (sharedPhoto ??= freshPhoto(f, ctx));
+/** A condition photo on the first item of the fixture order, uploaded once by staff. */
+let sharedConditionPhoto: Promise<{ id: number }> | undefined;
+const conditionPhoto = (f: Fixtures, ctx: Ctx) =>
+  (sharedConditionPhoto ??= (async () => {
+    const item = await orderItem(f, ctx);
+    const res = await ctx.master.post(`/api/laundry-items/${item.id}/condition-photos`).attach('photos', await plainJpeg(64, 48), { filename: 'stain.jpg', contentType: 'image/jpeg' });
+    return { id: res.body.data.photos[0].id as number };
+  })());
+/** The fixture order, with something noted on it (so its client has something to acknowledge). */
+const notedOrder = async (f: Fixtures, ctx: Ctx) => {
+  await conditionPhoto(f, ctx);
+  return order(f);
+};
 const cleaningJob = (f: Fixtures) => ({
   clientId: f.clientId,
   propertyId: f.propertyId,
@@ -233,6 +246,12 @@ export const RULES: Record<string, Rule> = {
   'PATCH /api/laundry-racks/:id': { expect: staffOnly(400), params: () => ({ id: 1 }) },
   'PUT /api/laundry-orders/:id/rack': { expect: { ...staffOnly(400), worker: 400 }, params: order },
   'GET /api/laundry-orders/:id/labels': { expect: { ...staffOnly(200), worker: 200 }, params: order },
+  'GET /api/laundry-orders/:id/condition': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: order },
+  'POST /api/laundry-items/:id/condition': { expect: { ...staffOnly(400), worker: 400 }, params: orderItem },
+  'POST /api/laundry-items/:id/condition-photos': { expect: { ...staffOnly(400), worker: 400 }, params: orderItem },
+  'GET /api/laundry-condition-photos/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: conditionPhoto },
+  'GET /api/laundry-condition-photos/:id/thumbnail': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: conditionPhoto },
+  'POST /api/laundry-orders/:id/condition/acknowledge': { expect: { anonymous: 401, master: 403, admin: 403, worker: 403, client: 200, otherClient: 404 }, params: notedOrder },
   'GET /api/laundry-orders/:id/ticket': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: order },
 
   // Cleaning jobs: booked, edited, cancelled and corrected by staff; seen by staff, the assigned

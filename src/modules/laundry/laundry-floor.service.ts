@@ -10,6 +10,8 @@ import type { LaundryRepository, OrderRow } from './laundry.repository.js';
 import type { LaundryFloorRepository, RackRow } from './laundry-floor.repository.js';
 import type { LaundryService } from './laundry.service.js';
 import { toItemDto } from './laundry.mappers.js';
+import type { LaundryConditionRepository } from './laundry-condition.repository.js';
+import { CONDITION_KIND_WORDS } from '../../contracts/laundry-condition.js';
 import { assertStageBackward, assertStageForward, initials, nextStage } from './laundry-floor.js';
 import { renderTicketPdf, streamLabelsPdf, type LabelFormatValue } from './laundry-labels-pdf.js';
 
@@ -22,6 +24,8 @@ export interface LaundryFloorDeps {
   audit: AuditService;
   notifications: NotificationsService;
   companyName(q: Queryable): Promise<string>;
+  /** The intake condition noted per item, listed on the ticket. */
+  conditions: Pick<LaundryConditionRepository, 'ticketNotes'>;
 }
 
 const CLOSED = new Set(['collected', 'delivered', 'cancelled']);
@@ -51,7 +55,7 @@ function toRackDto(r: RackRow, withOrder: boolean): LaundryRackDto {
 }
 
 /** The laundry floor: categories of the price list, tags and their stages, racks, labels and tickets (issue 21). */
-export function createLaundryFloorService({ db, repo, floor, laundry, clock, audit, notifications, companyName }: LaundryFloorDeps) {
+export function createLaundryFloorService({ db, repo, floor, laundry, clock, audit, notifications, companyName, conditions: conditionNotes }: LaundryFloorDeps) {
   async function order(q: Queryable, id: number, forUpdate = false): Promise<OrderRow> {
     const row = await repo.findOrder(q, id, forUpdate);
     if (!row) throw notFound('Laundry order not found.');
@@ -267,8 +271,9 @@ export function createLaundryFloorService({ db, repo, floor, laundry, clock, aud
 
     async ticket(actor: Actor, orderId: number, locale: 'pt' | 'en') {
       const o = await this.assertOrder(actor, orderId);
-      const [lines, items, company] = [await repo.lines(db, orderId), await floor.items(db, orderId), await companyName(db)];
+      const [lines, items, company, noted] = [await repo.lines(db, orderId), await floor.items(db, orderId), await companyName(db), await conditionNotes.ticketNotes(db, orderId)];
       const conditions = [
+        ...noted.map((n) => `${n.tag_code} ${n.description}: ${CONDITION_KIND_WORDS[locale][n.kind]}${n.note ? ` — ${n.note}` : ''}`),
         ...lines.filter((l) => l.condition_notes).map((l) => `${l.item_type ?? (locale === 'pt' ? l.service_name : l.service_name_en)}: ${l.condition_notes}`),
         ...items.filter((i) => i.notes).map((i) => `${i.tag_code} ${i.description}: ${i.notes}`),
       ];

@@ -28,6 +28,23 @@ export interface PhotosRoutesDeps {
   logger: Logger;
 }
 
+/** Streams a stored photo with its protective headers (or 304 when the caller's copy is current). */
+export async function sendPhoto(res: Response, content: PhotoContent, logger: Logger): Promise<typeof RESPONDED> {
+  for (const [name, value] of Object.entries(photoHeaders(content))) res.setHeader(name, value);
+  if (!content.body) {
+    res.removeHeader('Content-Length');
+    res.status(304).end();
+    return RESPONDED;
+  }
+  try {
+    await pipeline(content.body, res);
+  } catch (err) {
+    // Usually the viewer navigated away mid-download; the stream is closed either way.
+    logger.debug({ err, photoId: content.photoId }, 'Photo download ended early');
+  }
+  return RESPONDED;
+}
+
 export function photosRoutes(routes: Routes, { photos, uploadTmpDir, logger }: PhotosRoutesDeps) {
   const tags = ['Photos'];
 
@@ -42,22 +59,6 @@ export function photosRoutes(routes: Routes, { photos, uploadTmpDir, logger }: P
     tmpRoot: uploadTmpDir,
     limits: { files: PHOTO_UPLOAD_LIMITS.filesPerRequest, fileSize: PHOTO_UPLOAD_LIMITS.bytesPerFile, fields: 12, fieldSize: 64 * 1024 },
   });
-
-  async function send(res: Response, content: PhotoContent) {
-    for (const [name, value] of Object.entries(photoHeaders(content))) res.setHeader(name, value);
-    if (!content.body) {
-      res.removeHeader('Content-Length');
-      res.status(304).end();
-      return RESPONDED;
-    }
-    try {
-      await pipeline(content.body, res);
-    } catch (err) {
-      // Usually the viewer navigated away mid-download; the stream is closed either way.
-      logger.debug({ err, photoId: content.photoId }, 'Photo download ended early');
-    }
-    return RESPONDED;
-  }
 
   route(
     routes,
@@ -167,7 +168,7 @@ export function photosRoutes(routes: Routes, { photos, uploadTmpDir, logger }: P
         rawResponse: { contentType: 'image/webp', description: 'The image bytes.' },
         errors: { 404: NOT_YOURS, 503: 'STORAGE_UNAVAILABLE' },
       },
-      async ({ actor, params, req, res }) => send(res, await photos.content(actor!, params.id, rendition, req.get('if-none-match'))),
+      async ({ actor, params, req, res }) => sendPhoto(res, await photos.content(actor!, params.id, rendition, req.get('if-none-match')), logger),
     );
   }
 

@@ -1,5 +1,3 @@
-import crypto from 'node:crypto';
-import type { Readable } from 'node:stream';
 import type { Db, Queryable } from '../../db/pool.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -10,9 +8,9 @@ import type { SettingValues } from '../../contracts/settings.js';
 import type { JobPhotoDto, PhotoSummaryDto, PhotoTypeValue, UploadPhotosInput, UploadPhotosResultDto } from '../../contracts/photos.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CompletionRequirement, JobAccess } from '../cleaning/cleaning.service.js';
-import type { ImagePipeline, ProcessedImage } from './image-pipeline.js';
-import { matchesETag } from './photo-headers.js';
-import { newPhotoKeys, StorageUnavailable, StoredObjectMissing, type PhotoStorage } from './photo-storage.js';
+import type { ImagePipeline } from './image-pipeline.js';
+import { createPhotoFiles, type PhotoContent, type StoredImage, type UploadedFile } from './photo-files.js';
+import type { PhotoStorage } from './photo-storage.js';
 import type { PhotoFilters, PhotoRow, PhotosRepository } from './photos.repository.js';
 
 /** The part of the cleaning service photos are built on: who may see a job, and its state. */
@@ -22,12 +20,6 @@ export interface PhotoJobs {
 
 export interface PhotoSettings {
   all(q?: Queryable): Promise<SettingValues>;
-}
-
-/** A file spooled by the upload middleware. */
-export interface UploadedFile {
-  path: string;
-  originalName: string | null;
 }
 
 export interface PhotosServiceDeps {
@@ -42,15 +34,7 @@ export interface PhotosServiceDeps {
   pipeline: ImagePipeline;
 }
 
-export interface PhotoContent {
-  photoId: number;
-  rendition: 'image' | 'thumbnail';
-  contentType: string;
-  sha256: string;
-  /** Absent when the caller's copy is current (answer 304). */
-  body?: Readable;
-  size?: number;
-}
+export type { PhotoContent, UploadedFile } from './photo-files.js';
 
 interface FileSpec {
   photoType: PhotoTypeValue;
@@ -59,22 +43,12 @@ interface FileSpec {
   uploadKey: string | null;
 }
 
-interface Stored {
-  spec: FileSpec;
-  file: UploadedFile;
-  image: ProcessedImage;
-  keys: { image: string; thumbnail: string };
-}
+type Stored = StoredImage<{ spec: FileSpec; file: UploadedFile }>;
 
 const STAFF = new Set(['master', 'admin']);
 const isStaff = (actor: Actor) => STAFF.has(actor.role);
 const isOpen = (status: string) => status === 'scheduled' || status === 'in_progress';
-const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
-const storageUnavailable = () =>
-  new AppError(503, 'STORAGE_UNAVAILABLE', 'Photos cannot be stored or read right now. Nothing was saved; try again shortly.', undefined, {
-    'Retry-After': '30',
-  });
 const fieldError = (path: string, message: string, code = 'custom') => new AppError(400, 'VALIDATION_FAILED', `Invalid ${path}: ${message}`, [{ path, message, code }]);
 
 /**
@@ -84,6 +58,8 @@ const fieldError = (path: string, message: string, code = 'custom') => new AppEr
  * and its photos are the same 404.
  */
 export function createPhotosService({ db, repo, clock, logger, audit, settings, jobs, storage, pipeline }: PhotosServiceDeps) {
+  const photoFiles = createPhotoFiles({ storage, pipeline, logger });
+  const deleteStored = photoFiles.remove;
   function toDto(row: PhotoRow, actor: Actor, jobStatus: string): JobPhotoDto {
     const dto: JobPhotoDto = {
       id: row.id,
@@ -175,38 +151,6 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
     if (today + adding > limits.maxPhotosPerUserPerDay) throw quotaExceeded('userDay', limits.maxPhotosPerUserPerDay, today, adding);
   }
 
-  async function deleteStored(keys: string[], why: string): Promise<void> {
-    await Promise.all(
-      keys.map((key) =>
-        storage.delete(key).catch((err: unknown) => logger.error({ err, key, why }, `❌ Could not remove a stored photo file (${why}); it is now an orphan`)),
-      ),
-    );
-  }
-
-  /** Puts both images of every processed file; on any failure removes what was written and answers 503. */
-  async function storeAll(items: Array<Omit<Stored, 'keys'>>): Promise<Stored[]> {
-    const stored: Stored[] = [];
-    const written: string[] = [];
-    try {
-      for (const item of items) {
-        const keys = newPhotoKeys(item.image.image.extension);
-        await storage.put(keys.image, item.image.image.data, item.image.image.contentType);
-        written.push(keys.image);
-        await storage.put(keys.thumbnail, item.image.thumbnail.data, item.image.thumbnail.contentType);
-        written.push(keys.thumbnail);
-        stored.push({ ...item, keys });
-      }
-      return stored;
-    } catch (err) {
-      await deleteStored(written, 'upload failed while storing');
-      if (err instanceof StorageUnavailable) {
-        logger.error({ err }, `❌ Photo storage unavailable: ${err.message}`);
-        throw storageUnavailable();
-      }
-      throw err;
-    }
-  }
-
   async function resultRows(q: Queryable, jobId: number, ids: number[]): Promise<Map<number, PhotoRow>> {
     return new Map((await repo.byIds(q, jobId, ids)).map((r) => [r.id, r]));
   }
@@ -263,12 +207,7 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       if (fresh.length > 0) assertUploadable(actor, access);
       if (fresh.length > 0) await assertWithinQuotas(db, actor.id, jobId, fresh.length, await settings.all());
 
-      const outcomes = await Promise.allSettled(fresh.map(({ index }) => pipeline.process(files[index]!.path, index)));
-      const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-      if (failed) throw failed.reason;
-      const stored = await storeAll(
-        fresh.map(({ spec, index }, i) => ({ spec, file: files[index]!, image: (outcomes[i] as PromiseFulfilledResult<ProcessedImage>).value })),
-      );
+      const stored: Stored[] = await photoFiles.processAndStore(fresh.map(({ spec, index }) => ({ item: { spec, file: files[index]! }, file: files[index]!, index })));
 
       const at = clock.now();
       let raced: Stored[] = [];
@@ -285,10 +224,10 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
             const id = await repo.insert(tx, {
               jobId,
               uploadedBy: actor.id,
-              photoType: s.spec.photoType,
-              roomArea: s.spec.roomArea,
-              caption: s.spec.caption,
-              uploadKey: s.spec.uploadKey,
+              photoType: s.item.spec.photoType,
+              roomArea: s.item.spec.roomArea,
+              caption: s.item.spec.caption,
+              uploadKey: s.item.spec.uploadKey,
               storageKey: s.keys.image,
               thumbnailKey: s.keys.thumbnail,
               contentType: s.image.image.contentType,
@@ -298,10 +237,10 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
               thumbnailSizeBytes: s.image.thumbnail.data.length,
               thumbnailWidth: s.image.thumbnail.width,
               thumbnailHeight: s.image.thumbnail.height,
-              contentSha256: sha256(s.image.image.data),
-              thumbnailSha256: sha256(s.image.thumbnail.data),
+              contentSha256: s.contentSha256,
+              thumbnailSha256: s.thumbnailSha256,
               sourceFormat: s.image.sourceFormat,
-              originalFileName: s.file.originalName,
+              originalFileName: s.item.file.originalName,
               takenAt: s.image.takenAt,
               uploadedAt: at,
             });
@@ -311,7 +250,7 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
               action: 'upload',
               entity: 'cleaning_job_photo',
               entityId: id,
-              after: { jobId, photoType: s.spec.photoType, roomArea: s.spec.roomArea, caption: s.spec.caption, width: s.image.image.width, height: s.image.image.height },
+              after: { jobId, photoType: s.item.spec.photoType, roomArea: s.item.spec.roomArea, caption: s.item.spec.caption, width: s.image.image.width, height: s.image.image.height },
               valueFields: ['jobId', 'photoType', 'width', 'height'],
             });
           }
@@ -328,7 +267,7 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       // A concurrent retry with the same key recorded its photo first: ours are surplus.
       raced = stored.filter((_, i) => madeIds[i] === null);
       if (raced.length > 0) await deleteStored(raced.flatMap((s) => [s.keys.image, s.keys.thumbnail]), 'duplicate upload key');
-      const again = raced.length > 0 ? await repo.idsByUploadKeys(db, jobId, raced.map((s) => s.spec.uploadKey!)) : new Map<string, number>();
+      const again = raced.length > 0 ? await repo.idsByUploadKeys(db, jobId, raced.map((s) => s.item.spec.uploadKey!)) : new Map<string, number>();
 
       const idOf = specs.map((spec, index) => {
         const made = fresh.findIndex((f) => f.index === index);
@@ -361,24 +300,12 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       const row = await repo.findFile(db, id);
       if (!row) throw notFound('No such photo.');
       const access = await photoJobAccess(db, actor, row.job_id);
-      const thumbnail = rendition === 'thumbnail';
-      if (!thumbnail && actor.role === 'client' && access.clientId === actor.id && row.client_viewed_at === null) await repo.markViewed(db, row.id, clock.now());
-      const content: PhotoContent = { photoId: row.id, rendition, contentType: row.content_type, sha256: thumbnail ? row.thumbnail_sha256 : row.content_sha256 };
-      if (matchesETag(ifNoneMatch, content.sha256)) return content;
-      try {
-        const stored = await storage.get(thumbnail ? row.thumbnail_key : row.storage_key);
-        return { ...content, body: stored.body, size: stored.size };
-      } catch (err) {
-        if (err instanceof StoredObjectMissing) {
-          logger.error({ photoId: row.id, rendition }, `❌ Photo ${row.id} is recorded but its ${rendition} file is missing from storage`);
-          throw notFound('No such photo.');
-        }
-        if (err instanceof StorageUnavailable) {
-          logger.error({ err }, `❌ Photo storage unavailable: ${err.message}`);
-          throw storageUnavailable();
-        }
-        throw err;
-      }
+      if (rendition === 'image' && actor.role === 'client' && access.clientId === actor.id && row.client_viewed_at === null) await repo.markViewed(db, row.id, clock.now());
+      return photoFiles.read(
+        { id: row.id, storageKey: row.storage_key, thumbnailKey: row.thumbnail_key, contentType: row.content_type, contentSha256: row.content_sha256, thumbnailSha256: row.thumbnail_sha256 },
+        rendition,
+        ifNoneMatch,
+      );
     },
 
     /** Staff, or the worker who uploaded it while the job is open; audited. The files go after the commit. */
