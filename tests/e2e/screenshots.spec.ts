@@ -16,6 +16,7 @@ const PAGES = {
     'laundry',
     'laundry/new',
     'laundry-services',
+    'scan',
     'cleaning',
     'cleaning?view=week',
     'cleaning/new',
@@ -32,7 +33,7 @@ const PAGES = {
     'imports',
     'profile',
   ],
-  worker: ['', 'laundry', 'cleaning', 'tickets', 'profile'],
+  worker: ['', 'laundry', 'scan', 'cleaning', 'tickets', 'profile'],
   client: ['', 'laundry', 'cleaning', 'profile'],
 } as const;
 

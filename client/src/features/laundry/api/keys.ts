@@ -12,4 +12,6 @@ export const laundryKeys = {
   properties: (clientId: number) => ['laundry', 'properties', clientId] as const,
   workers: () => ['laundry', 'workers'] as const,
   notifications: () => ['laundry', 'notifications'] as const,
+  allRacks: () => ['laundry', 'racks'] as const,
+  racks: (filters: object) => ['laundry', 'racks', filters] as const,
 };

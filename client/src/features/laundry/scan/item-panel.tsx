@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ItemStageValue, TagLookupDto } from '@contracts/laundry-floor';
+import type { LaundryStatusValue } from '@contracts/laundry';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
+import { lookupTag, useAdvanceItem } from '@/features/laundry/api/laundry-tags';
+import { StatusBadge } from '@/features/laundry/components/status-badge';
+import '@/features/laundry/laundry-strings';
+import './scan-strings';
+
+type Message = { tone: 'success' | 'warning'; text: string };
+
+export function StageBadge({ stage }: { stage: ItemStageValue }) {
+  const { t } = useTranslation('scan');
+  return <span className={`stage-badge stage-badge--${stage}`}>{t(`stage.${stage}`)}</span>;
+}
+
+/**
+ * A scanned item: what it is, whose, where it is in the shop, and ONE big button to the next stage.
+ * When two people scan the same item at once the server moves it once; the other sees where it is now.
+ */
+export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate: (lookup: TagLookupDto) => void }) {
+  const { t } = useTranslation('scan');
+  const { t: tl } = useTranslation('laundry');
+  const describe = useDescribeError();
+  const advance = useAdvanceItem();
+  const [message, setMessage] = useState<Message | null>(null);
+  const { item, order, nextStage } = lookup;
+  const closed = ['collected', 'delivered', 'cancelled'].includes(order.status);
+
+  const move = (stage: ItemStageValue) => {
+    setMessage(null);
+    advance.mutate(
+      { itemId: item.id, stage },
+      {
+        onSuccess: (fresh) => {
+          onUpdate(fresh);
+          setMessage({ tone: 'success', text: t('advance.done', { tag: fresh.item.tagCode, stage: t(`stage.${fresh.item.stage}`) }) });
+        },
+        onError: async (error) => {
+          if (!isApiError(error, 'INVALID_TRANSITION') && !isApiError(error, 'ORDER_CLOSED')) return;
+          const fresh = await lookupTag(item.globalCode).catch(() => null);
+          if (fresh) onUpdate(fresh);
+          advance.reset();
+          setMessage({
+            tone: 'warning',
+            text: isApiError(error, 'ORDER_CLOSED') ? t('advance.orderClosed') : t('advance.raced', { stage: t(`stage.${fresh?.item.stage ?? stage}`) }),
+          });
+        },
+      },
+    );
+  };
+  const failure = advance.error ? describe(advance.error) : null;
+  const fact = (label: string, value: string | null) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value || t('item.none')}</dd>
+    </div>
+  );
+
+  return (
+    <section className="card scan-item" aria-labelledby="scan-item-title" data-stage={item.stage}>
+      <div className="card__header card__header--row">
+        <h2 id="scan-item-title" className="card__title scan-item__title">
+          {t('item.title', { tag: item.tagCode })}
+        </h2>
+        <StageBadge stage={item.stage} />
+      </div>
+      <p className="scan-item__what">
+        {item.kind === 'bag' ? <span className="badge">{t('item.bag')}</span> : null} {item.description}
+      </p>
+      <dl className="facts scan-item__facts">
+        <div>
+          <dt>{t('item.order')}</dt>
+          <dd className="scan-item__order">
+            {order.orderNumber} <StatusBadge status={order.status as LaundryStatusValue} />
+          </dd>
+        </div>
+        {fact(t('item.client'), order.clientName)}
+        {fact(t('item.category'), item.category)}
+        {fact(t('item.colour'), item.colour)}
+        {item.brand ? fact(t('item.brand'), item.brand) : null}
+        {item.notes ? fact(t('item.notes'), item.notes) : null}
+      </dl>
+      <p className="muted-text">{t('item.progress', { ready: order.readyCount, total: order.itemCount })}</p>
+      <div className="stack scan-item__actions">
+        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+        {closed ? (
+          <Notice tone="info">{t('advance.closed', { status: tl(`status.${order.status as LaundryStatusValue}`).toLowerCase() })}</Notice>
+        ) : nextStage ? (
+          <Button
+            variant="primary"
+            size="lg"
+            block
+            className="scan-item__advance"
+            isPending={advance.isPending}
+            pendingLabel={t('advance.pending')}
+            onPress={() => {
+              if (!advance.isPending) move(nextStage);
+            }}
+          >
+            <Icon name={nextStage === 'ready' ? 'checkCircle' : 'arrowRight'} size={24} />
+            {t(`advance.${nextStage as Exclude<ItemStageValue, 'received'>}`)}
+          </Button>
+        ) : (
+          <Notice tone="success">{t('advance.finished')}</Notice>
+        )}
+        {failure && !isApiError(advance.error, 'INVALID_TRANSITION') && !isApiError(advance.error, 'ORDER_CLOSED') ? (
+          <Notice tone="danger" reference={failure.reference}>
+            {failure.message}
+          </Notice>
+        ) : null}
+      </div>
+    </section>
+  );
+}
