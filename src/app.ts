@@ -72,6 +72,9 @@ import { paymentsRoutes } from './modules/payments/payments.routes.js';
 import { createReceiptsRepository } from './modules/receipts/receipts.repository.js';
 import { createReceiptsService } from './modules/receipts/receipts.service.js';
 import { receiptsRoutes } from './modules/receipts/receipts.routes.js';
+import { createClientPaymentsRepository } from './modules/client-payments/client-payments.repository.js';
+import { createClientPaymentsService } from './modules/client-payments/client-payments.service.js';
+import { clientPaymentsRoutes } from './modules/client-payments/client-payments.routes.js';
 import { createTicketsRepository } from './modules/tickets/tickets.repository.js';
 import { createTicketsService } from './modules/tickets/tickets.service.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
@@ -243,6 +246,16 @@ export function createApp(deps: AppDeps): App {
     company: (q) => settings.all(q),
     payments: (q, t) => payments.history(q, t),
   });
+  // One payment of a client across several documents (issue 19 §3), made of ordinary payment rows.
+  const clientPayments = createClientPaymentsService({
+    db,
+    repo: createClientPaymentsRepository(db),
+    payments: createPaymentsRepository(db),
+    clock,
+    audit,
+    company: (q) => settings.all(q),
+    client: (q, id) => createReceiptsRepository(db).client(q, id),
+  });
   const laundryFloorRepo = createLaundryFloorRepository();
   const laundryConditionRepo = createLaundryConditionRepository();
   const laundry = createLaundryService({
@@ -296,6 +309,8 @@ export function createApp(deps: AppDeps): App {
       // Financial records are kept on anonymisation; only the personal fields in them are replaced.
       { section: 'payments', export: payments.exportClient, anonymise: payments.anonymiseClient },
       { section: 'receipts', export: receipts.exportClient, anonymise: receipts.anonymiseClient },
+      // Their notes are cleared with the payments' (payments.anonymiseClient).
+      { section: 'clientPayments', export: clientPayments.exportClient },
       { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
       // Photos of the inside of a client's home are deleted outright on anonymisation (files after commit).
       { section: 'photos', export: photos.exportClient, anonymise: photos.anonymiseClient },
@@ -352,6 +367,7 @@ export function createApp(deps: AppDeps): App {
   const statements = createStatementsService({ db, repo: accountsRepo, clock, company: (q) => settings.all(q), client: (q, id) => receiptsRepo.client(q, id) });
   const accounts = createAccountsService({ db, repo: accountsRepo, receivables: receivablesRepo, statements, clock });
   accountsRoutes(routes, { accounts, statements });
+  clientPaymentsRoutes(routes, { clientPayments });
   // Issue 19 §5–6: reminders of overdue documents and monthly statements, on the job queue.
   const billingRepo = createBillingRepository();
   const reminders = createReminders({ db, repo: billingRepo, clock, logger, notifications, receivables, reminderDays: () => settings.get('reminderDays') });

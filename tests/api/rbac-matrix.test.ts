@@ -34,6 +34,7 @@ interface Fixtures {
   timeLogId: number;
   paymentId: number;
   receiptId: number;
+  clientPaymentId: number;
   ticketId: number;
 }
 
@@ -311,6 +312,17 @@ export const RULES: Record<string, Rule> = {
   'GET /api/account/documents': { expect: clientsOnly(200) },
   'GET /api/account/statements': { expect: clientsOnly(200) },
   'GET /api/account/statements/:month': { expect: clientsOnly(200), params: () => ({ month: '2025-01' as unknown as number }) },
+  'POST /api/clients/:id/payments': { expect: staffOnly(400), params: client },
+  'GET /api/clients/:id/payments': { expect: staffOnly(200), params: client },
+  'GET /api/account/payments': { expect: clientsOnly(200) },
+  'GET /api/client-payments/:id': {
+    expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 },
+    params: (f) => ({ id: f.clientPaymentId }),
+  },
+  'GET /api/client-payments/:id/pdf': {
+    expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 },
+    params: (f) => ({ id: f.clientPaymentId }),
+  },
   'GET /api/receivables': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
   'GET /api/receivables/summary': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 200 } },
   'GET /api/receipts/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: (f) => ({ id: f.receiptId }) },
@@ -389,6 +401,7 @@ describe('RBAC matrix over the route table', () => {
     const closed = await master.post(`/api/cleaning-jobs/${logged.id}/end`).send({ workerId: demoWorkerId });
     const payment = await master.post('/api/payments').send({ laundryOrderId: laundryOrder.body.data.id, amountCents: 100, method: 'cash' });
     const receipt = await master.post('/api/receipts').send({ laundryOrderId: laundryOrder.body.data.id });
+    const clientPayment = await master.post(`/api/clients/${owner.client.id}/payments`).send({ amountCents: 100, method: 'cash' });
     const ticket = await t.db.query<{ id: number }>(
       `INSERT INTO tickets (title, description, priority, created_by, created_at, updated_at) VALUES ('Falta detergente', 'Armário vazio', 'high', $1, now(), now()) RETURNING id`,
       [demoWorkerId],
@@ -396,6 +409,7 @@ describe('RBAC matrix over the route table', () => {
     fixtures = {
       paymentId: payment.body.data.payment.id,
       receiptId: receipt.body.data.id,
+      clientPaymentId: clientPayment.body.data.clientPayment.id,
       ticketId: ticket.rows[0]!.id,
       demoWorkerId,
       jobId: cleaning.id,

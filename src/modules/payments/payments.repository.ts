@@ -61,6 +61,8 @@ export interface NewPayment {
   reason: string | null;
   createdBy: number;
   at: Date;
+  /** The client payment (several documents at once) this record is one part of. */
+  clientPaymentId?: number | undefined;
 }
 
 export interface PaymentFilters {
@@ -169,9 +171,9 @@ export function createPaymentsRepository(db: Queryable) {
     async insert(tx: Queryable, n: NewPayment): Promise<number> {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO payments (kind, client_id, ${targetColumn(n.target.line)}, amount_cents, tip_cents, method, paid_at, notes, reason,
-            created_by, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [n.kind, n.clientId, n.target.id, n.amountCents, n.tipCents, n.method, n.paidAt, n.notes, n.reason, n.createdBy, n.at],
+            created_by, created_at, client_payment_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [n.kind, n.clientId, n.target.id, n.amountCents, n.tipCents, n.method, n.paidAt, n.notes, n.reason, n.createdBy, n.at, n.clientPaymentId ?? null],
       );
       return rows[0]!.id;
     },
@@ -225,6 +227,7 @@ export function createPaymentsRepository(db: Queryable) {
     /** GDPR: notes are free text that may name people; the amounts stay for the books. */
     async anonymiseClient(tx: Queryable, clientId: number): Promise<void> {
       await tx.query(`UPDATE payments SET notes = NULL WHERE client_id = $1`, [clientId]);
+      await tx.query(`UPDATE client_payments SET notes = NULL WHERE client_id = $1`, [clientId]);
     },
   };
 }
