@@ -291,14 +291,21 @@ export function NativeInput({ label, type, value, onChange, min, max, step, desc
   );
 }
 
-/** A file from the device (a spreadsheet to import) with the browser's own picker, labelled and described like every field. */
-export function FileInput({ label, accept, onChange, description, errorMessage, name }: {
+/**
+ * A file from the device (a spreadsheet to import, a photo) with the browser's own picker, labelled and
+ * described like every field. `capture` opens a phone's or tablet's camera directly; `clearAfterPick`
+ * empties the field once the file is handed over, so the next pick (even of the same file) is a change.
+ */
+export function FileInput({ label, accept, onChange, description, errorMessage, name, capture, clearAfterPick, isDisabled }: {
   label: string;
   accept: string;
   onChange: (file: File | null) => void;
   description?: ReactNode;
   errorMessage?: string;
   name?: string;
+  capture?: 'environment' | 'user';
+  clearAfterPick?: boolean;
+  isDisabled?: boolean;
 }) {
   const id = useId();
   const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -312,9 +319,14 @@ export function FileInput({ label, accept, onChange, description, errorMessage, 
         name={name}
         type="file"
         accept={accept}
+        capture={capture}
+        disabled={isDisabled}
         aria-invalid={errorMessage ? true : undefined}
         aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.files?.[0] ?? null)}
+        onChange={(event) => {
+          onChange(event.target.files?.[0] ?? null);
+          if (clearAfterPick) event.target.value = '';
+        }}
         className="field__input field__input--native"
         data-invalid={errorMessage ? '' : undefined}
       />

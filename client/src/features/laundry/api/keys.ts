@@ -6,6 +6,7 @@ export const laundryKeys = {
   orders: () => ['laundry', 'orders'] as const,
   list: (filters: object) => ['laundry', 'orders', 'list', filters] as const,
   detail: (id: number) => ['laundry', 'orders', 'detail', id] as const,
+  condition: (id: number) => ['laundry', 'orders', 'condition', id] as const,
   preview: (body: object) => ['laundry', 'preview', body] as const,
   clients: (search: string) => ['laundry', 'clients', search] as const,
   client: (id: number) => ['laundry', 'client', id] as const,

@@ -12,6 +12,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useClientOrder } from '@/features/laundry/api/get-laundry-order';
 import { useLaundryReadyNotices } from '@/features/laundry/api/list-notifications';
 import { useMarkNotificationRead } from '@/features/laundry/api/mark-notification-read';
+import { ClientIntakeCondition } from '@/features/laundry/components/intake-condition';
 import { lineAmount } from '@/features/laundry/components/line-summary';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
@@ -101,6 +102,7 @@ export default function ClientOrderPage() {
           </ul>
           <PriceBreakdown breakdown={order} testId="client-price" />
         </section>
+        <ClientIntakeCondition orderId={order.id} />
         <ClientReceipt target={{ line: 'laundry', id: order.id }} />
         <section className="card" aria-labelledby="my-history">
           <div className="card__header">

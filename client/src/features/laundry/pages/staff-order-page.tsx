@@ -18,6 +18,7 @@ import { useRemoveLaundryLine } from '@/features/laundry/api/remove-laundry-line
 import { useRevertLaundryStatus } from '@/features/laundry/api/revert-laundry-status';
 import { AddLineDialog } from '@/features/laundry/components/add-line-dialog';
 import { EditOrderDialog } from '@/features/laundry/components/edit-order-dialog';
+import { StaffIntakeCondition } from '@/features/laundry/components/intake-condition';
 import { lineAmount, lineSummary } from '@/features/laundry/components/line-summary';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { ConfirmDialog, ReasonDialog } from '@/features/laundry/components/reason-dialog';
@@ -323,6 +324,7 @@ export default function StaffOrderPage() {
         {!isOpen(order.status) ? <Notice tone="info">{t('detail.closedNotice')}</Notice> : null}
         <StatusActions order={order} />
         <LinesCard order={order} />
+        <StaffIntakeCondition orderId={order.id} items={order.items ?? []} isOpen={isOpen(order.status)} />
         <div className="order-grid">
           <div className="stack">
             <DetailsCard order={order} />

@@ -39,7 +39,11 @@ export function uploadPhoto(upload: PhotoUpload, hooks: { onProgress?: (fraction
   if (upload.caption) form.append('caption', upload.caption);
   form.append('uploadKey', upload.uploadKey);
   form.append('photos', upload.file, upload.fileName);
+  return sendPhotoForm<UploadPhotosResultDto>(`/api/cleaning-jobs/${upload.jobId}/photos`, form, hooks);
+}
 
+/** A multipart photo upload to any photo route (job photos, laundry condition photos), with progress. */
+export function sendPhotoForm<T>(url: string, form: FormData, hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<T> {
   const correlationId = newCorrelationId();
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) {
@@ -48,7 +52,7 @@ export function uploadPhoto(upload: PhotoUpload, hooks: { onProgress?: (fraction
     }
     const xhr = new XMLHttpRequest();
     const networkError = () => new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached.', correlationId);
-    xhr.open('POST', `/api/cleaning-jobs/${upload.jobId}/photos`);
+    xhr.open('POST', url);
     xhr.withCredentials = true;
     xhr.timeout = TIMEOUT_MS;
     xhr.setRequestHeader('Accept', 'application/json');
@@ -69,7 +73,7 @@ export function uploadPhoto(upload: PhotoUpload, hooks: { onProgress?: (fraction
       }
       if (xhr.status >= 200 && xhr.status < 300 && payload?.success) {
         hooks.onProgress?.(1);
-        resolve(payload.data as UploadPhotosResultDto);
+        resolve(payload.data as T);
         return;
       }
       if (payload?.error) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '@/components/button';
@@ -10,6 +10,23 @@ import { photoAlt, roomName } from '@/features/photos/components/photo-text';
 import '@/features/photos/photos-strings';
 import '@/features/photos/photos.css';
 
+/** What the viewer needs of a photo, whatever it is a photo of (a job's room, a laundry item). */
+export interface ViewerPhoto {
+  id: number;
+  url: string;
+  width: number;
+  height: number;
+  caption: string | null;
+  uploadedAt: string;
+  takenAt?: string | null;
+}
+
+/** How a photo is named: its alternative text and the heading under it. */
+export interface ViewerLabel {
+  alt: string;
+  title: ReactNode;
+}
+
 /** How far (px) a finger must travel sideways, more than up or down, to count as a swipe. */
 const SWIPE_PX = 40;
 
@@ -19,7 +36,20 @@ const SWIPE_PX = 40;
  * Only the photo on screen is loaded at full size — for a client, that load is what tells staff the
  * photo was seen, so neighbours are never fetched ahead.
  */
-export function PhotoViewer({ photos, index, onIndexChange, onClose }: { photos: JobPhoto[]; index: number; onIndexChange: (index: number) => void; onClose: () => void }) {
+export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
+  photos,
+  index,
+  onIndexChange,
+  onClose,
+  describe,
+}: {
+  photos: P[];
+  index: number;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+  /** Job photos are named by their type and room; other photos say how they are named. */
+  describe?: (photo: P) => ViewerLabel;
+}) {
   const { t } = useTranslation('photos');
   const locale = currentLocale();
   const photo = photos[index];
@@ -46,7 +76,17 @@ export function PhotoViewer({ photos, index, onIndexChange, onClose }: { photos:
   });
 
   if (!photo) return null;
-  const alt = photoAlt(t, photo);
+  const jobLabel = (p: JobPhoto): ViewerLabel => ({
+    alt: photoAlt(t, p),
+    title: (
+      <>
+        <span className={`photo-badge photo-badge--${p.photoType}`}>{t(`type.${p.photoType}`)}</span>
+        <span>{roomName(t, p.roomArea)}</span>
+      </>
+    ),
+  });
+  const label = describe ? describe(photo) : jobLabel(photo as unknown as JobPhoto);
+  const alt = label.alt;
 
   const onPointerDown = (event: PointerEvent) => {
     swipe.current = { id: event.pointerId, x: event.clientX, y: event.clientY };
@@ -107,10 +147,7 @@ export function PhotoViewer({ photos, index, onIndexChange, onClose }: { photos:
             </Button>
           </div>
           <div className="photo-viewer__caption">
-            <h2 className="photo-viewer__title">
-              <span className={`photo-badge photo-badge--${photo.photoType}`}>{t(`type.${photo.photoType}`)}</span>
-              <span>{roomName(t, photo.roomArea)}</span>
-            </h2>
+            <h2 className="photo-viewer__title">{label.title}</h2>
             {photo.caption ? <p className="photo-viewer__text">{photo.caption}</p> : null}
             <p className="photo-viewer__meta">
               {photo.takenAt ? t('taken', { when: formatDateTime(photo.takenAt, locale, 'medium') }) : t('uploaded', { when: formatDateTime(photo.uploadedAt, locale, 'medium') })}
