@@ -87,6 +87,11 @@ export const Payment = z
     voidedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     createdBy: z.object({ id: z.number().int(), name: z.string() }),
     createdAt: z.string(),
+    clientPaymentId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'The payment across documents (GET /api/client-payments/:id) this record is one part of; null for a payment of this document alone.' }),
   })
   .meta({ id: 'Payment' });
 

@@ -207,8 +207,14 @@ describe('client payments across documents', () => {
 
     for (const a of oldestFirst.allocations) {
       const p = (await admin.get(`/api/payments/${a.paymentId}`)).body.data;
-      expect(p).toMatchObject({ kind: 'payment', amountCents: a.amountCents, tipCents: 0, method: 'mbway', paidAt: oldestFirst.paidAt, voided: false });
+      expect(p).toMatchObject({ kind: 'payment', amountCents: a.amountCents, tipCents: 0, method: 'mbway', paidAt: oldestFirst.paidAt, voided: false, clientPaymentId: oldestFirst.id });
     }
+    // The job's own payment history shows both its payments, the earlier one made alone.
+    const history = (await admin.get(`/api/cleaning-jobs/${jobId}`)).body.data.payments.history as { amountCents: number; clientPaymentId: number | null }[];
+    expect(history.map((h) => [h.amountCents, h.clientPaymentId])).toEqual([
+      [1000, null],
+      [500, oldestFirst.id],
+    ]);
     expect(await outstanding()).toBe(before - o1.totalCents - 500);
     expect((await admin.get(`/api/laundry-orders/${o1.id}`)).body.data.paymentStatus).toBe('paid');
 

@@ -22,6 +22,7 @@ export function toPaymentDto(r: PaymentRow): PaymentDto {
     voidedBy: r.voided_by ? { id: r.voided_by, name: r.voided_by_name ?? '' } : null,
     createdBy: { id: r.created_by, name: r.created_by_name },
     createdAt: r.created_at.toISOString(),
+    clientPaymentId: r.client_payment_id === null || r.client_payment_id === undefined ? null : Number(r.client_payment_id),
   };
 }
 

@@ -40,6 +40,8 @@ export interface PaymentRow {
   created_by: number;
   created_by_name: string;
   created_at: Date;
+  /** The client payment across documents this record is one part of, if any. */
+  client_payment_id: number | null;
 }
 
 export interface Sums {
@@ -81,7 +83,7 @@ export interface PaymentFilters {
 export const PAYMENT_COLUMNS = `p.id, p.kind, p.client_id, c.name AS client_name, p.laundry_order_id, p.cleaning_job_id,
   COALESCE(lo.order_number, 'CLN-' || p.cleaning_job_id) AS reference, p.amount_cents, p.tip_cents, p.method, p.paid_at,
   p.notes, p.reason, p.voided_at, p.voided_by, vu.name AS voided_by_name, p.void_reason, p.created_by,
-  cu.name AS created_by_name, p.created_at`;
+  cu.name AS created_by_name, p.created_at, p.client_payment_id`;
 
 export const PAYMENT_FROM = `payments p JOIN clients c ON c.id = p.client_id JOIN users cu ON cu.id = p.created_by
   LEFT JOIN users vu ON vu.id = p.voided_by LEFT JOIN laundry_orders lo ON lo.id = p.laundry_order_id`;
