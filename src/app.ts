@@ -292,6 +292,17 @@ export function createApp(deps: AppDeps): App {
     storage: photoStorage,
     pipeline: imagePipeline,
   });
+  // The intake condition of laundry items keeps its photos like job photos: same storage and pipeline.
+  const laundryCondition = createLaundryConditionService({
+    db,
+    repo: laundryConditionRepo,
+    orders: createLaundryRepository(db),
+    floor: laundryFloorRepo,
+    files: createPhotoFiles({ storage: photoStorage, pipeline: imagePipeline, logger }),
+    clock,
+    logger,
+    audit,
+  });
   // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
   cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
@@ -306,6 +317,8 @@ export function createApp(deps: AppDeps): App {
       { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
       { section: 'passwordResets', export: passwordReset.exportClient, anonymise: passwordReset.anonymiseClient },
       { section: 'laundryOrders', export: laundry.exportClient, anonymise: laundry.anonymiseClient },
+      // Photos of a client's garments go with the client; the kinds of what was noted stay with the orders.
+      { section: 'laundryCondition', export: laundryCondition.exportClient, anonymise: laundryCondition.anonymiseClient },
       // Financial records are kept on anonymisation; only the personal fields in them are replaced.
       { section: 'payments', export: payments.exportClient, anonymise: payments.anonymiseClient },
       { section: 'receipts', export: receipts.exportClient, anonymise: receipts.anonymiseClient },
@@ -339,20 +352,7 @@ export function createApp(deps: AppDeps): App {
       conditions: laundryConditionRepo,
     }),
   });
-  laundryConditionRoutes(routes, {
-    condition: createLaundryConditionService({
-      db,
-      repo: laundryConditionRepo,
-      orders: createLaundryRepository(db),
-      floor: laundryFloorRepo,
-      files: createPhotoFiles({ storage: photoStorage, pipeline: imagePipeline, logger }),
-      clock,
-      logger,
-      audit,
-    }),
-    uploadTmpDir: config.photos.tmpDir,
-    logger,
-  });
+  laundryConditionRoutes(routes, { condition: laundryCondition, uploadTmpDir: config.photos.tmpDir, logger });
   paymentsRoutes(routes, { payments });
   receiptsRoutes(routes, { receipts });
   ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });

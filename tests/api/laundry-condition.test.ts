@@ -202,4 +202,24 @@ describe('laundry intake condition', () => {
     expect(en).toContain('Stain — gola amarelada');
     expect(en).toContain('Missing button');
   });
+
+  it('when the data of a client is exported and then anonymised, then the condition is in the export, and the text of the notes and the photos go', async () => {
+    const { client: other } = await signedInClient(t, admin);
+    const order = (await admin.post('/api/laundry-orders').send({ clientId: other.id, orderType: 'itemized', lines: [{ serviceId: shirt, quantity: 1 }] })).body.data;
+    const itemId = order.items[0].id as number;
+    await admin.post(`/api/laundry-items/${itemId}/condition`).send({ kind: 'stain', note: 'Nódoa de café' });
+    const photo = (await uploadTo(admin, itemId, await plainJpeg(200, 150))).body.data.photos[0];
+
+    const exported = await admin.get(`/api/clients/${other.id}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.body.data.sections.laundryCondition).toEqual([
+      expect.objectContaining({ orderId: order.id, items: [expect.objectContaining({ notes: [expect.objectContaining({ kind: 'stain', note: 'Nódoa de café' })], photos: [expect.objectContaining({ id: photo.id })] })] }),
+    ]);
+
+    expect((await admin.post(`/api/clients/${other.id}/anonymise`).send({ confirm: true })).status).toBe(200);
+    const after = await admin.get(`/api/laundry-orders/${order.id}/condition`);
+    expect(after.body.data.items[0].notes[0]).toMatchObject({ kind: 'stain', note: null });
+    expect(after.body.data.items[0].photos).toEqual([]);
+    expect((await admin.get(photo.url)).status).toBe(404);
+  });
 });

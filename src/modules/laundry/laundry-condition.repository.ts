@@ -167,6 +167,37 @@ export function createLaundryConditionRepository() {
       await tx.query(`UPDATE laundry_orders SET condition_acknowledged_at = $2, condition_acknowledged_by = $3 WHERE id = $1`, [orderId, at, by]);
     },
 
+    /** The client's orders with anything noted (GDPR export). */
+    async notedOrdersOfClient(q: Queryable, clientId: number): Promise<number[]> {
+      const { rows } = await q.query<{ id: number }>(
+        `SELECT o.id FROM laundry_orders o WHERE o.client_id = $1 AND EXISTS (
+           SELECT 1 FROM laundry_items i WHERE i.order_id = o.id AND (
+             EXISTS (SELECT 1 FROM laundry_item_conditions c WHERE c.item_id = i.id)
+             OR EXISTS (SELECT 1 FROM laundry_item_condition_photos p WHERE p.item_id = i.id)))
+          ORDER BY o.id`,
+        [clientId],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    /**
+     * GDPR anonymisation: the free text of the client's condition notes goes (the kinds stay, like the
+     * order's lines), and their condition photos are removed; answers the storage keys to delete.
+     */
+    async anonymiseClient(tx: Queryable, clientId: number): Promise<string[]> {
+      await tx.query(
+        `UPDATE laundry_item_conditions c SET note = NULL FROM laundry_items i JOIN laundry_orders o ON o.id = i.order_id
+          WHERE i.id = c.item_id AND o.client_id = $1`,
+        [clientId],
+      );
+      const { rows } = await tx.query<{ storage_key: string; thumbnail_key: string }>(
+        `DELETE FROM laundry_item_condition_photos p USING laundry_items i JOIN laundry_orders o ON o.id = i.order_id
+          WHERE i.id = p.item_id AND o.client_id = $1 RETURNING p.storage_key, p.thumbnail_key`,
+        [clientId],
+      );
+      return rows.flatMap((r) => [r.storage_key, r.thumbnail_key]);
+    },
+
     /** Condition lines of the ticket: one per note, in tag order. */
     async ticketNotes(q: Queryable, orderId: number): Promise<Array<{ tag_code: string; description: string; kind: ConditionKindValue; note: string | null }>> {
       const { rows } = await q.query<{ tag_code: string; description: string; kind: ConditionKindValue; note: string | null }>(

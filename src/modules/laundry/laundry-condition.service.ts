@@ -122,6 +122,20 @@ export function createLaundryConditionService({ db, repo, orders, floor, files, 
   return {
     condition: (actor: Actor, orderId: number) => condition(db, actor, orderId),
 
+    /** GDPR: what was noted on the client's orders, as they see it (the photos are served by the same routes). */
+    async exportClient(q: Queryable, clientId: number): Promise<OrderConditionDto[]> {
+      const client: Actor = { type: 'client', id: clientId, role: 'client' };
+      const out: OrderConditionDto[] = [];
+      for (const orderId of await repo.notedOrdersOfClient(q, clientId)) out.push(await condition(q, client, orderId));
+      return out;
+    },
+
+    /** GDPR: the notes' free text goes, the photos go entirely — rows now, files once the anonymisation commits. */
+    async anonymiseClient(tx: Queryable, clientId: number): Promise<() => Promise<void>> {
+      const keys = await repo.anonymiseClient(tx, clientId);
+      return () => files.remove(keys, 'client anonymised');
+    },
+
     /** Staff or a worker notes what is wrong with an item (audited); the order's acknowledgement re-opens. */
     async addNote(actor: Actor, itemId: number, body: AddConditionInput): Promise<OrderConditionDto> {
       const orderId = await db.transaction(async (tx) => {
