@@ -218,6 +218,7 @@ export const PriceBreakdown = z
   .meta({ id: 'LaundryPriceBreakdown' });
 
 export const PricePreview = PriceBreakdown.extend({
+  expectedReadyDate: CalendarDate.meta({ description: "The ready date an order taken now would get: today + the longest turnaround of its lines (express ones when express)." }),
   lines: z.array(
     z.object({
       unitPriceCents: z.number().int(),

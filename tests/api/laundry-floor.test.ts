@@ -159,6 +159,23 @@ describe('laundry floor', () => {
       expect(express.expectedReadyDate).toBe('2026-03-11');
       expect(express.linesTotalCents - normal.linesTotalCents).toBe(525 + 500 + wash.expressCents);
     });
+
+    it('when the counter previews an order, then it shows the ready date the order would get, express or not', async () => {
+      const lines = [
+        { serviceId: shirt.id, quantity: 3 },
+        { serviceId: suit.id, quantity: 1 },
+        { serviceId: washIron, weightGrams: 4200 },
+      ];
+      const normal = await admin.post('/api/laundry-orders/price-preview').send({ clientId, lines });
+      expect(normal.status).toBe(200);
+      expect(normal.body.data.expectedReadyDate).toBe('2026-03-13'); // the suit's 3 days
+      const express = await admin.post('/api/laundry-orders/price-preview').send({ clientId, lines, express: true });
+      expect(express.body.data.expectedReadyDate).toBe('2026-03-11');
+      expect(express.body.data.totalCents).toBeGreaterThan(normal.body.data.totalCents);
+      const taken = await takeOrder({ express: true });
+      expect(taken.expectedReadyDate).toBe(express.body.data.expectedReadyDate);
+      expect(taken.totalCents).toBe(express.body.data.totalCents);
+    });
   });
 
   describe('items, tags and labels', () => {

@@ -511,8 +511,10 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     applyStatusWithin: applyStatus,
 
     async preview(input: PricePreviewInput) {
-      const { lines, price } = await priceLines(db, input, clock.now());
+      const at = clock.now();
+      const { lines, price } = await priceLines(db, input, at);
       return {
+        expectedReadyDate: expectedReady(lisbonDate(at), lines, input.express),
         lines: lines.map((l) => ({ unitPriceCents: l.unitPriceCents, clientPrice: l.clientPrice, baseCents: l.baseCents, minimumApplied: l.minimumApplied, expressCents: l.expressCents, totalCents: l.totalCents })),
         linesTotalCents: price.linesTotalCents,
         additionalChargesCents: price.additionalChargesCents,
