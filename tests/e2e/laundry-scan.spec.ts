@@ -210,6 +210,65 @@ test.describe('without a camera', () => {
     await expectFits(page);
     await page.screenshot({ path: 'test-results/screenshots/scan-pickup-390.png', fullPage: true });
   });
+
+  test('the rack board finds where an order waits, by order number or client, lists open orders on no rack, and racks are added and taken out of use', async ({ page }) => {
+    const order = await takeOrder(admin, clientId, 1);
+    await data(await admin.post(`/api/laundry-items/${order.items[0]!.id}/stage`, { data: { stage: 'ready' } }));
+    const ready = await data<Order & { suggestedRack: { id: number; code: string } }>(await admin.get(`/api/laundry-orders/${order.id}`));
+    await data(await admin.put(`/api/laundry-orders/${order.id}/rack`, { data: { rackId: ready.suggestedRack.id } }));
+    const rack = ready.suggestedRack.code;
+    const waiting = await takeOrder(admin, clientId, 1);
+
+    await signIn(page, DEMO.admin);
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.getByRole('link', { name: 'Prateleiras' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Prateleiras' })).toBeVisible();
+    await expect(page.getByText(/^\d+ de \d+ prateleiras livres$/)).toBeVisible();
+    await expect(page.getByRole('link', { name: `Abrir a encomenda ${order.orderNumber} da prateleira ${rack}` })).toBeVisible();
+
+    const search = page.getByRole('searchbox', { name: 'Onde está…' });
+    await search.fill(order.orderNumber);
+    await expect(page.getByText('1 prateleira encontrada')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Prateleiras' }).getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByRole('list', { name: 'Prateleiras' })).toContainText(rack);
+
+    await search.fill('Teresa Leitor');
+    await expect(page.getByRole('link', { name: `Abrir a encomenda ${order.orderNumber} da prateleira ${rack}` })).toBeVisible();
+    const loose = page.getByRole('region', { name: 'Encomendas em aberto que não estão numa prateleira' });
+    await expect(loose.getByRole('link', { name: waiting.orderNumber })).toBeVisible();
+    await expectAccessible(page, 'the rack board with a search');
+    await page.screenshot({ path: 'test-results/screenshots/racks-search-1280.png', fullPage: true });
+
+    // Managing racks: one added, then taken out of use; the one holding the order cannot be.
+    await page.getByRole('button', { name: 'Gerir prateleiras' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Gerir prateleiras' });
+    const code = `Z${Date.now() % 1000}`;
+    await dialog.getByLabel('Código da nova prateleira').fill(code);
+    await dialog.getByRole('button', { name: 'Acrescentar' }).click();
+    await expect(dialog.getByText(`Prateleira ${code} acrescentada.`)).toBeVisible();
+    await expect(dialog.getByRole('button', { name: `Tirar ${rack} de uso` })).toBeDisabled();
+    await dialog.getByRole('button', { name: `Tirar ${code} de uso` }).click();
+    await expect(dialog.getByText(`A prateleira ${code} está fora de uso.`)).toBeVisible();
+    await expect(dialog.getByRole('button', { name: `Voltar a usar ${code}` })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/racks-manage-1280.png' });
+    const stored = await data<Array<{ code: string; isActive: boolean }>>(await admin.get('/api/laundry-racks?includeInactive=true&limit=100'));
+    expect(stored.find((r) => r.code === code)?.isActive).toBe(false);
+    await dialog.getByRole('button', { name: 'Concluído' }).click();
+
+    // Collected at the counter: the rack is free again.
+    await data(await admin.post(`/api/laundry-orders/${order.id}/status`, { data: { status: 'collected' } }));
+    await page.reload();
+    await search.fill(order.orderNumber);
+    await expect(page.getByText(`Nenhuma prateleira tem "${order.orderNumber}".`)).toBeVisible();
+    await search.fill(rack);
+    await expect(page.getByRole('list', { name: 'Prateleiras' }).getByText('Livre')).toBeVisible();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await search.fill('');
+    await expect(page.getByText(/^\d+ de \d+ prateleiras livres$/)).toBeVisible();
+    await expectFits(page);
+    await page.screenshot({ path: 'test-results/screenshots/racks-390.png', fullPage: true });
+  });
 });
 
 /** Nothing is wider than the screen (no sideways scrolling). */

@@ -17,6 +17,7 @@ const PAGES = {
     'laundry/new',
     'laundry-services',
     'scan',
+    'racks',
     'cleaning',
     'cleaning?view=week',
     'cleaning/new',

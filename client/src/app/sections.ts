@@ -44,6 +44,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'laundry/new', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/new-order-page') },
       { path: 'laundry/:id', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/staff-order-page') },
       { path: 'scan', label: 'scan', icon: 'scan', page: () => import('@/features/laundry/pages/scan-page') },
+      { path: 'racks', label: 'racks', icon: 'grid', page: () => import('@/features/laundry/pages/rack-board-page') },
       { path: 'laundry-services', label: 'laundryServices', icon: 'shirt', page: () => import('@/features/laundry/pages/catalogue-page') },
       { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/staff-jobs-page') },
       { path: 'cleaning/new', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-new-page') },

@@ -25,6 +25,7 @@ import type { clientPricesEn } from '@/features/client-prices/client-prices-stri
 import type { turnoversEn } from '@/features/turnovers/turnovers-strings';
 import type { navEn } from '@/app/shells/nav-strings';
 import type { scanEn } from '@/features/laundry/scan/scan-strings';
+import type { racksEn } from '@/features/laundry/racks/racks-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -37,7 +38,7 @@ declare module 'i18next' {
       reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
       clientPrices: typeof clientPricesEn;
-      turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; };
+      turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn };
   }
 }
 

@@ -9,8 +9,8 @@ export function listRacks(filters: { q?: string; includeInactive?: boolean } = {
   return api.listAll<LaundryRackDto>(`/api/laundry-racks${queryString({ q: filters.q || undefined, includeInactive: filters.includeInactive || undefined })}`);
 }
 
-export function useRacks(filters: { q?: string; includeInactive?: boolean } = {}) {
-  return useQuery({ queryKey: laundryKeys.racks(filters), queryFn: () => listRacks(filters), placeholderData: keepPreviousData });
+export function useRacks(filters: { q?: string; includeInactive?: boolean } = {}, options: { refetchInterval?: number; enabled?: boolean } = {}) {
+  return useQuery({ queryKey: laundryKeys.racks(filters), queryFn: () => listRacks(filters), placeholderData: keepPreviousData, ...options });
 }
 
 /** PUT /api/laundry-orders/:id/rack: a ready order onto a free rack (409 RACK_TAKEN carries the next free one). */
