@@ -222,4 +222,31 @@ describe('laundry intake condition', () => {
     expect(after.body.data.items[0].photos).toEqual([]);
     expect((await admin.get(photo.url)).status).toBe(404);
   });
+
+  it('when staff take back a note or a photo made by mistake, then it goes (audited, files too); workers and clients may not, nor on a closed order', async () => {
+    const order = await takeOrder();
+    const itemId = order.items[0]!.id;
+    const noted = await admin.post(`/api/laundry-items/${itemId}/condition`).send({ kind: 'tear', note: 'peça errada' });
+    const noteId = noted.body.data.items[0].notes[0].id as number;
+    const photo = (await uploadTo(admin, itemId, await plainJpeg(200, 150))).body.data.photos[0];
+    expect((await worker.delete(`/api/laundry-conditions/${noteId}`)).status).toBe(403);
+    expect((await client.delete(`/api/laundry-condition-photos/${photo.id}`)).status).toBe(403);
+
+    const gone = await admin.delete(`/api/laundry-conditions/${noteId}`);
+    expect(gone.status).toBe(200);
+    expect(gone.body.data.items[0].notes).toEqual([]);
+    expect(await audited('remove_condition', itemId)).toHaveLength(1);
+    const photoGone = await admin.delete(`/api/laundry-condition-photos/${photo.id}`);
+    expect(photoGone.status).toBe(200);
+    expect(photoGone.body.data.items).toEqual([]);
+    expect(await audited('delete', photo.id)).toHaveLength(1);
+    expect((await admin.get(photo.thumbnailUrl)).status).toBe(404);
+    expect((await admin.delete(`/api/laundry-conditions/${noteId}`)).status).toBe(404);
+
+    const kept = await admin.post(`/api/laundry-items/${itemId}/condition`).send({ kind: 'stain' });
+    await t.db.query(`UPDATE laundry_orders SET status = 'collected' WHERE id = $1`, [order.id]);
+    const closed = await admin.delete(`/api/laundry-conditions/${kept.body.data.items[0].notes[0].id}`);
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.code).toBe('ORDER_CLOSED');
+  });
 });

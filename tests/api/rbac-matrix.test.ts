@@ -97,6 +97,17 @@ const conditionPhoto = (f: Fixtures, ctx: Ctx) =>
     const res = await ctx.master.post(`/api/laundry-items/${item.id}/condition-photos`).attach('photos', await plainJpeg(64, 48), { filename: 'stain.jpg', contentType: 'image/jpeg' });
     return { id: res.body.data.photos[0].id as number };
   })());
+/** A condition note and a condition photo of their own for each call, made by staff. */
+async function freshConditionNote(f: Fixtures, ctx: Ctx) {
+  const item = await orderItem(f, ctx);
+  const res = await ctx.master.post(`/api/laundry-items/${item.id}/condition`).send({ kind: 'stain', note: 'matriz' });
+  return { id: res.body.data.items[0].notes.at(-1).id as number };
+}
+async function freshConditionPhoto(f: Fixtures, ctx: Ctx) {
+  const item = await orderItem(f, ctx);
+  const res = await ctx.master.post(`/api/laundry-items/${item.id}/condition-photos`).attach('photos', await plainJpeg(64, 48), { filename: 'matrix.jpg', contentType: 'image/jpeg' });
+  return { id: res.body.data.photos[0].id as number };
+}
 /** The fixture order, with something noted on it (so its client has something to acknowledge). */
 const notedOrder = async (f: Fixtures, ctx: Ctx) => {
   await conditionPhoto(f, ctx);
@@ -252,6 +263,8 @@ export const RULES: Record<string, Rule> = {
   'POST /api/laundry-items/:id/condition-photos': { expect: { ...staffOnly(400), worker: 400 }, params: orderItem },
   'GET /api/laundry-condition-photos/:id': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: conditionPhoto },
   'GET /api/laundry-condition-photos/:id/thumbnail': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: conditionPhoto },
+  'DELETE /api/laundry-conditions/:id': { expect: staffOnly(200), params: freshConditionNote },
+  'DELETE /api/laundry-condition-photos/:id': { expect: staffOnly(200), params: freshConditionPhoto },
   'POST /api/laundry-orders/:id/condition/acknowledge': { expect: { anonymous: 401, master: 403, admin: 403, worker: 403, client: 200, otherClient: 404 }, params: notedOrder },
   'GET /api/laundry-orders/:id/ticket': { expect: { anonymous: 401, master: 200, admin: 200, worker: 403, client: 200, otherClient: 404 }, params: order },
 

@@ -74,6 +74,20 @@ test('when staff note a tear and photograph it at the counter, then the item sho
   await expect(item.getByText('Nota adicionada.')).toBeVisible();
   await expect(item.getByText('Rasgão de 2 cm na manga direita')).toBeVisible();
 
+  // A note made by mistake is taken back (staff, with a confirmation).
+  await item.getByRole('button', { name: /O quê/ }).click();
+  await page.getByRole('option', { name: 'Nódoa' }).click();
+  await item.getByRole('button', { name: 'Adicionar nota' }).click();
+  const mistake = item.getByRole('button', { name: 'Remover nota: Nódoa' });
+  await expect(mistake).toBeVisible();
+  await mistake.click();
+  const confirm = page.getByRole('alertdialog', { name: 'Retirar isto?' });
+  await confirm.getByRole('button', { name: 'Remover' }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(mistake).toHaveCount(0);
+  await expect(item.getByRole('button', { name: 'Remover nota: Rasgão — Rasgão de 2 cm na manga direita' })).toBeVisible();
+  await expect(item.getByText('Rasgão de 2 cm na manga direita')).toBeVisible();
+
   // A tablet opens its camera from this field; here a real photo is handed to it.
   const photoInput = item.getByLabel('Fotografia da peça');
   await expect(photoInput).toHaveAttribute('capture', 'environment');

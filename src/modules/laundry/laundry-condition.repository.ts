@@ -167,6 +167,23 @@ export function createLaundryConditionRepository() {
       await tx.query(`UPDATE laundry_orders SET condition_acknowledged_at = $2, condition_acknowledged_by = $3 WHERE id = $1`, [orderId, at, by]);
     },
 
+    async note(q: Queryable, id: number): Promise<(ConditionRow & { order_id: number }) | undefined> {
+      const { rows } = await q.query<ConditionRow & { order_id: number }>(
+        `SELECT c.id, c.item_id, i.order_id, c.kind, c.note, c.created_by, u.name AS created_by_name, c.created_at
+           FROM laundry_item_conditions c JOIN laundry_items i ON i.id = c.item_id JOIN users u ON u.id = c.created_by WHERE c.id = $1`,
+        [id],
+      );
+      return rows[0];
+    },
+
+    async removeNote(tx: Queryable, id: number): Promise<void> {
+      await tx.query(`DELETE FROM laundry_item_conditions WHERE id = $1`, [id]);
+    },
+
+    async removePhoto(tx: Queryable, id: number): Promise<void> {
+      await tx.query(`DELETE FROM laundry_item_condition_photos WHERE id = $1`, [id]);
+    },
+
     /** The client's orders with anything noted (GDPR export). */
     async notedOrdersOfClient(q: Queryable, clientId: number): Promise<number[]> {
       const { rows } = await q.query<{ id: number }>(

@@ -9,6 +9,7 @@ import { IdParams } from '../../lib/paging.js';
 import { sendPhoto } from '../photos/photos.routes.js';
 import type { LaundryConditionService } from './laundry-condition.service.js';
 
+const STAFF = ['master', 'admin'] as const;
 const PROCESSORS = ['master', 'admin', 'worker'] as const;
 const EVERYONE = ['master', 'admin', 'worker', 'client'] as const;
 const NOT_YOURS = 'NOT_FOUND — no such order, item or photo, or not yours (another client gets the same answer).';
@@ -122,6 +123,36 @@ export function laundryConditionRoutes(routes: Routes, { condition, uploadTmpDir
       async ({ actor, params, req, res }) => sendPhoto(res, await condition.content(actor!, params.id, rendition, req.get('if-none-match')), logger),
     );
   }
+
+  route(
+    routes,
+    {
+      method: 'delete',
+      path: '/api/laundry-conditions/:id',
+      summary: 'Take back a condition note made by mistake (staff, while the order is open); audited',
+      tags,
+      access: STAFF,
+      params: IdParams,
+      response: OrderCondition,
+      errors: { 404: NOT_YOURS, 409: 'ORDER_CLOSED' },
+    },
+    ({ actor, params }) => condition.removeNote(actor!, params.id),
+  );
+
+  route(
+    routes,
+    {
+      method: 'delete',
+      path: '/api/laundry-condition-photos/:id',
+      summary: 'Delete a condition photo taken by mistake, with its files (staff, while the order is open); audited',
+      tags,
+      access: STAFF,
+      params: IdParams,
+      response: OrderCondition,
+      errors: { 404: NOT_YOURS, 409: 'ORDER_CLOSED' },
+    },
+    ({ actor, params }) => condition.removePhoto(actor!, params.id),
+  );
 
   route(
     routes,

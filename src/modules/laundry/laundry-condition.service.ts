@@ -122,6 +122,47 @@ export function createLaundryConditionService({ db, repo, orders, floor, files, 
   return {
     condition: (actor: Actor, orderId: number) => condition(db, actor, orderId),
 
+    /** Staff take back a note made by mistake while the order is open (audited). */
+    async removeNote(actor: Actor, noteId: number): Promise<OrderConditionDto> {
+      const orderId = await db.transaction(async (tx) => {
+        const found = await repo.note(tx, noteId);
+        if (!found) throw notFound('No such condition note.');
+        const { item, order } = await openItem(tx, actor, found.item_id, true);
+        await repo.removeNote(tx, noteId);
+        await audit.record(tx, {
+          action: 'remove_condition',
+          entity: 'laundry_item',
+          entityId: item.id,
+          before: { orderId: order.id, conditionId: noteId, conditionKind: found.kind, conditionNote: found.note },
+          after: null,
+          valueFields: ['orderId', 'conditionKind'],
+        });
+        return order.id;
+      });
+      return condition(db, actor, orderId);
+    },
+
+    /** Staff take back a photo made by mistake (the wrong garment) while the order is open; audited, files removed after. */
+    async removePhoto(actor: Actor, photoId: number): Promise<OrderConditionDto> {
+      const row = await db.transaction(async (tx) => {
+        const found = await repo.photo(tx, photoId);
+        if (!found) throw notFound('No such photo.');
+        await openItem(tx, actor, found.item_id, true);
+        await repo.removePhoto(tx, photoId);
+        await audit.record(tx, {
+          action: 'delete',
+          entity: 'laundry_condition_photo',
+          entityId: photoId,
+          before: { orderId: found.order_id, itemId: found.item_id, uploadedBy: found.uploaded_by },
+          after: null,
+          valueFields: ['orderId', 'itemId', 'uploadedBy'],
+        });
+        return found;
+      });
+      await files.remove([row.storage_key, row.thumbnail_key], 'condition photo deleted');
+      return condition(db, actor, row.order_id);
+    },
+
     /** GDPR: what was noted on the client's orders, as they see it (the photos are served by the same routes). */
     async exportClient(q: Queryable, clientId: number): Promise<OrderConditionDto[]> {
       const client: Actor = { type: 'client', id: clientId, role: 'client' };

@@ -42,6 +42,16 @@ export function useUploadConditionPhoto(orderId: number) {
   });
 }
 
+/** DELETE /api/laundry-conditions/:id or /api/laundry-condition-photos/:id: staff take back a mistake. */
+export function useRemoveCondition(orderId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ what, id }: { what: 'note' | 'photo'; id: number }) =>
+      api.delete<OrderConditionDto>(what === 'note' ? `/api/laundry-conditions/${id}` : `/api/laundry-condition-photos/${id}`),
+    onSuccess: (condition) => queryClient.setQueryData(laundryKeys.condition(orderId), condition),
+  });
+}
+
 /** POST /api/laundry-orders/:id/condition/acknowledge: the client has seen what was noted. */
 export function useAcknowledgeCondition(orderId: number) {
   const queryClient = useQueryClient();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONDITION_KINDS, CONDITION_LIMITS, type ConditionKindValue, type ItemConditionDto, type OrderConditionDto } from '@contracts/laundry-condition';
 import type { LaundryItemDto } from '@contracts/laundry-floor';
 import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/dialog';
 import { FileInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
@@ -11,7 +12,7 @@ import { TextInput } from '@/components/text-field';
 import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { useAcknowledgeCondition, useAddCondition, useOrderCondition, useUploadConditionPhoto } from '@/features/laundry/api/order-condition';
+import { useAcknowledgeCondition, useAddCondition, useOrderCondition, useRemoveCondition, useUploadConditionPhoto } from '@/features/laundry/api/order-condition';
 import { PhotoViewer } from '@/features/photos/components/photo-viewer';
 import { Thumbnail } from '@/features/photos/components/thumbnail';
 import { UnreadablePhoto } from '@/features/photos/queue/downsize-image';
@@ -19,6 +20,7 @@ import '@/features/laundry/laundry-strings';
 import '@/features/laundry/laundry.css';
 
 type Photo = ItemConditionDto['photos'][number] & { itemLabel: string };
+type Removal = { what: 'note'; id: number; text: string } | { what: 'photo'; id: number; text: string };
 
 /** Every photo of the order in item order, each knowing its item (for the viewer's heading and alt). */
 function photosOf(condition: OrderConditionDto | undefined, label: (item: ItemConditionDto) => string): Photo[] {
@@ -26,17 +28,43 @@ function photosOf(condition: OrderConditionDto | undefined, label: (item: ItemCo
 }
 
 /** The notes and photo thumbnails of one item; a thumbnail opens the viewer on the order's photos. */
-function ConditionDetails({ item, photos, onOpen }: { item: ItemConditionDto | undefined; photos: Photo[]; onOpen: (index: number) => void }) {
+function ConditionDetails({
+  item,
+  photos,
+  onOpen,
+  onRemove,
+}: {
+  item: ItemConditionDto | undefined;
+  photos: Photo[];
+  onOpen: (index: number) => void;
+  /** Staff only, while the order is open: take a note or a photo back. */
+  onRemove?: (removal: Removal) => void;
+}) {
   const { t } = useTranslation('laundry');
   if (!item || (item.notes.length === 0 && item.photos.length === 0)) return <p className="condition-item__none muted">{t('condition.none')}</p>;
+  const noteText = (n: ItemConditionDto['notes'][number]) => [t(`condition.kind.${n.kind}`), n.note].filter(Boolean).join(' — ');
   return (
     <div className="condition-item__details">
       {item.notes.length > 0 ? (
         <ul role="list" className="condition-notes">
           {item.notes.map((n) => (
             <li key={n.id} className="condition-notes__note">
-              <span className="condition-notes__kind">{t(`condition.kind.${n.kind}`)}</span>
-              {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
+              <span className="condition-notes__body">
+                <span className="condition-notes__kind">{t(`condition.kind.${n.kind}`)}</span>
+                {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
+              </span>
+              {onRemove ? (
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  iconOnly
+                  className="condition-notes__remove"
+                  aria-label={t('condition.removeNote', { what: noteText(n) })}
+                  onPress={() => onRemove({ what: 'note', id: n.id, text: noteText(n) })}
+                >
+                  <Icon name="close" size={16} />
+                </Button>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -48,6 +76,18 @@ function ConditionDetails({ item, photos, onOpen }: { item: ItemConditionDto | u
             return (
               <li key={p.id} className="condition-photos__photo">
                 <Thumbnail photo={p} alt={t('condition.photoAlt', { item: photos[index]?.itemLabel ?? item.tagCode })} onOpen={() => onOpen(index)} />
+                {onRemove ? (
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    iconOnly
+                    className="condition-photos__remove"
+                    aria-label={t('condition.removePhoto', { item: photos[index]?.itemLabel ?? item.tagCode })}
+                    onPress={() => onRemove({ what: 'photo', id: p.id, text: '' })}
+                  >
+                    <Icon name="close" size={16} />
+                  </Button>
+                ) : null}
               </li>
             );
           })}
@@ -183,6 +223,8 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
   const query = useOrderCondition(orderId);
   const [editing, setEditing] = useState<number | null>(null);
   const [open, setOpen] = useState<number | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const remove = useRemoveCondition(orderId);
   if (items.length === 0) return null;
   const label = (i: { tagCode: string; description: string }) => t('condition.itemLabel', { tag: i.tagCode, description: i.description });
   const photos = photosOf(query.data, label);
@@ -211,12 +253,29 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
                 </Button>
               ) : null}
             </div>
-            {query.data ? <ConditionDetails item={byItem.get(item.id)} photos={photos} onOpen={setOpen} /> : null}
+            {query.data ? <ConditionDetails item={byItem.get(item.id)} photos={photos} onOpen={setOpen} onRemove={isOpen ? setRemoval : undefined} /> : null}
             {isOpen && editing === item.id ? <ConditionForm orderId={orderId} item={item} /> : null}
           </li>
         ))}
       </ul>
       <ConditionViewer photos={photos} open={open} setOpen={setOpen} />
+      <ConfirmDialog
+        isOpen={removal !== null}
+        onOpenChange={(value) => {
+          if (!value) {
+            setRemoval(null);
+            remove.reset();
+          }
+        }}
+        title={t('condition.removeTitle')}
+        confirmLabel={t('condition.removeConfirm')}
+        pendingLabel={t('condition.removing')}
+        isPending={remove.isPending}
+        error={remove.error}
+        onConfirm={() => removal && remove.mutate({ what: removal.what, id: removal.id }, { onSuccess: () => setRemoval(null) })}
+      >
+        {removal?.what === 'note' ? t('condition.removeNoteText', { what: removal.text }) : t('condition.removePhotoText')}
+      </ConfirmDialog>
     </section>
   );
 }
