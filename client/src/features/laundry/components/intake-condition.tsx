@@ -225,10 +225,12 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
   const [open, setOpen] = useState<number | null>(null);
   const [removal, setRemoval] = useState<Removal | null>(null);
   const remove = useRemoveCondition(orderId);
-  if (items.length === 0) return null;
   const label = (i: { tagCode: string; description: string }) => t('condition.itemLabel', { tag: i.tagCode, description: i.description });
   const photos = photosOf(query.data, label);
   const byItem = new Map((query.data?.items ?? []).map((i) => [i.itemId, i]));
+  // A closed order can no longer change: only the items with something noted are worth listing.
+  const shown = isOpen ? items : items.filter((i) => byItem.has(i.id));
+  if (shown.length === 0) return null;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="intake-condition">
@@ -241,7 +243,7 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? <Acknowledgement condition={query.data} /> : null}
       <ul role="list" className="condition-items">
-        {items.map((item) => (
+        {shown.map((item) => (
           <li key={item.id} className="condition-item" aria-label={label(item)} data-item-id={item.id}>
             <div className="condition-item__head">
               <span className="condition-item__tag">{item.tagCode}</span>
