@@ -238,6 +238,11 @@ test.describe('without a camera', () => {
     await expect(loose.getByRole('link', { name: waiting.orderNumber })).toBeVisible();
     await expectAccessible(page, 'the rack board with a search');
     await page.screenshot({ path: 'test-results/screenshots/racks-search-1280.png', fullPage: true });
+    await page.getByRole('link', { name: `Abrir a encomenda ${order.orderNumber} da prateleira ${rack}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: order.orderNumber })).toBeVisible();
+    await expect(page.getByText(`A encomenda está na prateleira ${rack}.`)).toBeVisible();
+    await page.goBack();
+    await expect(page.getByRole('heading', { level: 1, name: 'Prateleiras' })).toBeVisible();
 
     // Managing racks: one added, then taken out of use; the one holding the order cannot be.
     await page.getByRole('button', { name: 'Gerir prateleiras' }).click();
@@ -268,6 +273,19 @@ test.describe('without a camera', () => {
     await expect(page.getByText(/^\d+ de \d+ prateleiras livres$/)).toBeVisible();
     await expectFits(page);
     await page.screenshot({ path: 'test-results/screenshots/racks-390.png', fullPage: true });
+  });
+
+  test('a worker opens a ready order that is on no rack and puts it on the next free one from its page', async ({ page }) => {
+    const order = await takeOrder(admin, clientId, 1);
+    await data(await admin.post(`/api/laundry-items/${order.items[0]!.id}/stage`, { data: { stage: 'ready' } }));
+    const { suggestedRack } = await data<{ suggestedRack: { id: number; code: string } }>(await admin.get(`/api/laundry-orders/${order.id}`));
+    await signIn(page, DEMO.worker);
+    await expect(page).toHaveURL(/\/worker$/);
+    await page.goto(`/worker/laundry/${order.id}`);
+    await expect(page.getByRole('heading', { name: 'A encomenda está pronta' })).toBeVisible();
+    await page.getByRole('button', { name: `Colocar em ${suggestedRack.code}` }).click();
+    await expect(page.getByText(`A encomenda está na prateleira ${suggestedRack.code}.`)).toBeVisible();
+    expect((await data<Order>(await admin.get(`/api/laundry-orders/${order.id}`))).rack?.code).toBe(suggestedRack.code);
   });
 });
 

@@ -24,6 +24,7 @@ import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { ConfirmDialog, ReasonDialog } from '@/features/laundry/components/reason-dialog';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { StatusTimeline } from '@/features/laundry/components/status-timeline';
+import { OrderRack } from '@/features/laundry/racks/order-rack';
 import { isOpen, serviceName } from '@/features/laundry/laundry-format';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/laundry/laundry.css';
@@ -323,6 +324,7 @@ export default function StaffOrderPage() {
         {created ? <Notice tone="success">{t('form.created', { number: created })}</Notice> : null}
         {!isOpen(order.status) ? <Notice tone="info">{t('detail.closedNotice')}</Notice> : null}
         <StatusActions order={order} />
+        <OrderRack order={order} />
         <LinesCard order={order} />
         <StaffIntakeCondition orderId={order.id} items={order.items ?? []} isOpen={isOpen(order.status)} />
         <div className="order-grid">

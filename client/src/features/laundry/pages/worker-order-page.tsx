@@ -14,6 +14,7 @@ import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { WorkerActions } from '@/features/laundry/components/worker-actions';
 import { WorkLines } from '@/features/laundry/components/worker-lines';
+import { OrderRack } from '@/features/laundry/racks/order-rack';
 import '@/features/laundry/laundry.css';
 
 /** One order for the team: what to do with it and the big button for the next step. No money. */
@@ -43,6 +44,7 @@ export default function WorkerOrderPage() {
       />
       <div className="stack">
         {done ? <Notice tone="success">{done}</Notice> : null}
+        <OrderRack order={order} />
         <section className="card" aria-labelledby="work-title">
           <div className="card__header">
             <h2 id="work-title" className="card__title">
