@@ -96,6 +96,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/client-jobs-page') },
       { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/client-job-page') },
       { path: 'properties/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: propertyPage },
+      { path: 'account', label: 'myAccount', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
       { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },

@@ -23,6 +23,7 @@ import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
 import type { importsEn } from '@/features/imports/imports-strings';
 import type { clientPricesEn } from '@/features/client-prices/client-prices-strings';
 import type { turnoversEn } from '@/features/turnovers/turnovers-strings';
+import type { accountsEn } from '@/features/accounts/accounts-strings';
 import type { navEn } from '@/app/shells/nav-strings';
 import type { scanEn } from '@/features/laundry/scan/scan-strings';
 import type { racksEn } from '@/features/laundry/racks/racks-strings';
@@ -37,7 +38,7 @@ declare module 'i18next' {
       notifications: typeof notificationsEn; selfService: typeof selfServiceEn; ui: typeof uiEn;
       reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
-      clientPrices: typeof clientPricesEn;
+      clientPrices: typeof clientPricesEn; accounts: typeof accountsEn;
       turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn };
   }
 }

@@ -28,6 +28,7 @@ export const navEn = {
   reports: 'Reports',
   tickets: 'Tickets',
   imports: 'Import data',
+  myAccount: 'My account',
 };
 
 const navPt: Shape<typeof navEn> = {
@@ -53,6 +54,7 @@ const navPt: Shape<typeof navEn> = {
   reports: 'Relatórios',
   tickets: 'Ocorrências',
   imports: 'Importar dados',
+  myAccount: 'A minha conta',
 };
 
 addNamespace('nav', { en: navEn, pt: navPt });

@@ -4,7 +4,7 @@ import { addNamespace } from '@/lib/i18n';
 /** Payments, refunds and receipts: the block on order and job pages, its dialogs and the payment list. */
 export const paymentsEn = {
   method: { cash: 'Cash', card: 'Card', transfer: 'Bank transfer', mbway: 'MB WAY', other: 'Other' },
-  status: { pending: 'Not paid', partial: 'Partly paid', paid: 'Paid' },
+  status: { pending: 'Not paid', unpaid: 'Not paid', partial: 'Partly paid', paid: 'Paid', not_priced: 'Not priced' },
   line: { laundry: 'Laundry', cleaning: 'Cleaning' },
   kind: { payment: 'Payment', refund: 'Refund' },
   kindLower: { payment: 'payment', refund: 'refund' },
@@ -138,7 +138,7 @@ export const paymentsEn = {
 
 const paymentsPt: Shape<typeof paymentsEn> = {
   method: { cash: 'Numerário', card: 'Cartão', transfer: 'Transferência', mbway: 'MB WAY', other: 'Outro' },
-  status: { pending: 'Por pagar', partial: 'Pago em parte', paid: 'Pago' },
+  status: { pending: 'Por pagar', unpaid: 'Por pagar', partial: 'Pago em parte', paid: 'Pago', not_priced: 'Sem preço' },
   line: { laundry: 'Lavandaria', cleaning: 'Limpeza' },
   kind: { payment: 'Pagamento', refund: 'Reembolso' },
   kindLower: { payment: 'pagamento', refund: 'reembolso' },

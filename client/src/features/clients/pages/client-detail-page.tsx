@@ -25,6 +25,7 @@ import { ClientStatus } from '@/features/clients/components/client-status';
 import { displayPhone } from '@/lib/phone-display';
 import { PropertiesCard } from '@/features/clients/components/properties-card';
 import { ClientPricesCard } from '@/features/client-prices/components/client-prices-card';
+import { ClientAccountCard } from '@/features/accounts/components/client-account-card';
 import '@/components/kit.css';
 import './clients.css';
 
@@ -135,6 +136,7 @@ export default function ClientDetailPage() {
               </div>
             ) : null}
           </section>
+          <ClientAccountCard clientId={c.id} clientName={title} readOnly={anonymised} />
           <PropertiesCard clientId={c.id} readOnly={anonymised} autoAdd={search.get('addProperty') === '1'} />
           <ClientPricesCard clientId={c.id} readOnly={anonymised} />
         </div>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import '@/features/reports/reports-strings';
 import { PageHeader } from '@/components/page-header';
+import { Tabs } from '@/components/tabs';
 import { useCash } from '@/features/reports/api/get-cash';
 import { useRevenue } from '@/features/reports/api/get-revenue';
 import { useTimesheet } from '@/features/reports/api/get-timesheet';
@@ -14,7 +14,7 @@ import { QuarterPicker, RangePicker, YearPicker } from '@/features/reports/compo
 import { ReportBody } from '@/features/reports/components/report-states';
 import { VatQuarterTables, VatYearTables } from '@/features/reports/components/vat-reports';
 import { quarterRange, yearRange, type DateRange } from '@/features/reports/periods';
-import { REPORT_TABS, useReportParams, type ReportTab } from '@/features/reports/use-report-params';
+import { useReportParams } from '@/features/reports/use-report-params';
 import '@/components/kit.css';
 import '@/features/reports/reports.css';
 
@@ -88,30 +88,18 @@ export default function ReportsPage() {
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
       <div className="stack">
-        <Tabs selectedKey={p.tab} onSelectionChange={(key) => p.setTab(key as ReportTab)} className="report-tabs">
-          <TabList aria-label={t('tabsLabel')} className="report-tabs__list">
-            {REPORT_TABS.map((tab) => (
-              <Tab key={tab} id={tab} className="report-tabs__tab">
-                {t(`tabs.${tab}`)}
-              </Tab>
-            ))}
-          </TabList>
-          <TabPanel id="vatQuarter" className="report-tabs__panel">
-            <VatQuarterPanel p={p} />
-          </TabPanel>
-          <TabPanel id="vatYear" className="report-tabs__panel">
-            <VatYearPanel p={p} />
-          </TabPanel>
-          <TabPanel id="revenue" className="report-tabs__panel">
-            <RangePanel p={p} kind="revenue" />
-          </TabPanel>
-          <TabPanel id="cash" className="report-tabs__panel">
-            <RangePanel p={p} kind="cash" />
-          </TabPanel>
-          <TabPanel id="hours" className="report-tabs__panel">
-            <RangePanel p={p} kind="hours" />
-          </TabPanel>
-        </Tabs>
+        <Tabs
+          label={t('tabsLabel')}
+          selected={p.tab}
+          onSelect={p.setTab}
+          items={[
+            { id: 'vatQuarter', label: t('tabs.vatQuarter'), content: <VatQuarterPanel p={p} /> },
+            { id: 'vatYear', label: t('tabs.vatYear'), content: <VatYearPanel p={p} /> },
+            { id: 'revenue', label: t('tabs.revenue'), content: <RangePanel p={p} kind="revenue" /> },
+            { id: 'cash', label: t('tabs.cash'), content: <RangePanel p={p} kind="cash" /> },
+            { id: 'hours', label: t('tabs.hours'), content: <RangePanel p={p} kind="hours" /> },
+          ]}
+        />
         <ExportsCard range={exportRange(p)} />
       </div>
     </>

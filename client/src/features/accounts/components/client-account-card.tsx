@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { ErrorState, PageLoader } from '@/components/states';
+import { Tabs } from '@/components/tabs';
+import { SHELL_BASE } from '@/app/paths';
+import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
+import type { ClientPayment } from '@/features/accounts/api/client-payments';
+import { AccountSummary } from './account-summary';
+import { DocumentsPanel } from './documents-panel';
+import { DocumentPaymentsList } from './document-payments-list';
+import { ReceiptsPanel } from './receipts-panel';
+import { RecordClientPaymentDialog } from './record-client-payment-dialog';
+import { RecordedPaymentNotice } from './recorded-payment-notice';
+import { StatementsPanel } from './statements-panel';
+import '@/features/accounts/accounts-strings';
+import '@/features/accounts/accounts.css';
+
+type Tab = 'orders' | 'jobs' | 'payments' | 'receipts' | 'statements';
+const orderHref = (id: number) => `${SHELL_BASE.admin}/laundry/${id}`;
+const jobHref = (id: number) => `${SHELL_BASE.admin}/cleaning/${id}`;
+
+/**
+ * The staff client page's account: the balance with its ageing and last payment, "Record payment" across
+ * the open documents, and tabs for the orders, jobs, payments, receipts and monthly statements.
+ */
+export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId: number; clientName: string; readOnly: boolean }) {
+  const { t } = useTranslation('accounts');
+  const scope: AccountScope = { kind: 'staff', clientId };
+  const summary = useAccountSummary(scope);
+  const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState<ClientPayment | null>(null);
+  const [tab, setTab] = useState<Tab>('orders');
+  const owes = (summary.data?.balance.balanceCents ?? 0) > 0;
+
+  return (
+    <section className="card account-card" aria-labelledby="client-account-title" data-testid="client-account">
+      <div className="card__header">
+        <h2 id="client-account-title" className="card__title">
+          {t('summary.title')}
+        </h2>
+        <p className="card__lead">{t('summary.lead')}</p>
+      </div>
+      {summary.isPending ? (
+        <PageLoader />
+      ) : summary.isError ? (
+        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} title={t('summary.title')} />
+      ) : (
+        <AccountSummary
+          summary={summary.data}
+          actions={
+            readOnly || !owes ? null : (
+              <Button
+                variant="primary"
+                onPress={() => {
+                  setRecorded(null);
+                  setRecording(true);
+                }}
+              >
+                <Icon name="wallet" size={18} />
+                {t('summary.record')}
+              </Button>
+            )
+          }
+        />
+      )}
+      {recorded ? <RecordedPaymentNotice payment={recorded} /> : null}
+      <Tabs
+        label={t('tabs.label')}
+        selected={tab}
+        onSelect={setTab}
+        items={[
+          { id: 'orders', label: t('tabs.orders'), content: <DocumentsPanel scope={scope} serviceLine="laundry" hrefOf={(d) => orderHref(d.id)} empty={t('documents.emptyOrders')} /> },
+          { id: 'jobs', label: t('tabs.jobs'), content: <DocumentsPanel scope={scope} serviceLine="cleaning" hrefOf={(d) => jobHref(d.id)} empty={t('documents.emptyJobs')} /> },
+          { id: 'payments', label: t('tabs.payments'), content: <DocumentPaymentsList clientId={clientId} /> },
+          { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={scope} /> },
+          { id: 'statements', label: t('tabs.statements'), content: <StatementsPanel scope={scope} clientName={clientName} /> },
+        ]}
+      />
+      {recording ? (
+        <RecordClientPaymentDialog
+          clientId={clientId}
+          clientName={clientName}
+          onClose={() => setRecording(false)}
+          onRecorded={(payment) => {
+            setRecording(false);
+            setRecorded(payment);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { PaymentDto } from '@contracts/payments';
+import { Pager } from '@/components/pager';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { SHELL_BASE } from '@/app/paths';
+import { useDocumentPayments } from '@/features/accounts/api/accounts-api';
+import '@/features/accounts/accounts-strings';
+import '@/features/payments/payments-strings';
+
+const hrefOf = (p: PaymentDto) => (p.laundryOrderId !== null ? `${SHELL_BASE.admin}/laundry/${p.laundryOrderId}` : `${SHELL_BASE.admin}/cleaning/${p.cleaningJobId ?? 0}`);
+
+/** Staff: every payment and refund kept on the client's orders and jobs, newest first, linking to each. */
+export function DocumentPaymentsList({ clientId }: { clientId: number }) {
+  const { t } = useTranslation('accounts');
+  const { t: tp } = useTranslation('payments');
+  const locale = currentLocale();
+  const [offset, setOffset] = useState(0);
+  const payments = useDocumentPayments(clientId, offset);
+  if (payments.isPending) return <PageLoader />;
+  if (payments.isError) return <ErrorState error={payments.error} onRetry={() => void payments.refetch()} title={t('tabs.payments')} />;
+  if (payments.data.items.length === 0) return <EmptyState icon="wallet" title={t('payments.empty')} bordered={false} />;
+  return (
+    <div className="stack stack--sm">
+      <ul role="list" className="account-list">
+        {payments.data.items.map((p) => (
+          <li key={p.id} className={`account-row${p.voided ? ' account-row--voided' : ''}`} data-testid="document-payment">
+            <div className="account-row__main">
+              <p className="account-row__title">
+                <Link to={hrefOf(p)} className="account-row__link" translate="no">
+                  {p.reference}
+                </Link>
+                <span className="account-row__amount">{p.kind === 'refund' ? `−${formatMoney(p.amountCents, locale)}` : formatMoney(p.amountCents, locale)}</span>
+              </p>
+              <p className="muted account-row__detail">
+                {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)}
+                {p.kind === 'refund' ? <span className="badge badge--warning">{t('payments.refund')}</span> : null}
+                {p.voided ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <Pager meta={payments.data.meta} onOffsetChange={setOffset} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { useDescribeError } from '@/lib/error-message';
+import { formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { useDownloadClientPaymentReceipt, type ClientPayment } from '@/features/accounts/api/client-payments';
+import '@/features/accounts/accounts-strings';
+
+/** After a payment is recorded: what was recorded, and its receipt (PAG-…) to download or hand over. */
+export function RecordedPaymentNotice({ payment }: { payment: ClientPayment }) {
+  const { t } = useTranslation('accounts');
+  const describe = useDescribeError();
+  const download = useDownloadClientPaymentReceipt();
+  const failure = download.error ? describe(download.error) : null;
+  return (
+    <div className="stack stack--sm" data-testid="recorded-payment">
+      <Notice tone="success">
+        <span className="recorded-payment">
+          <span>{t('record.done', { number: payment.number, amount: formatMoney(payment.amountCents, currentLocale()) })}</span>
+          <Button size="sm" variant="secondary" onPress={() => download.mutate(payment)} isPending={download.isPending}>
+            <Icon name="download" size={16} />
+            {t('record.receipt', { number: payment.number })}
+          </Button>
+        </span>
+      </Notice>
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/page-header';
+import { ErrorState, PageLoader } from '@/components/states';
+import { Tabs } from '@/components/tabs';
+import { SHELL_BASE } from '@/app/paths';
+import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
+import { AccountSummary } from '@/features/accounts/components/account-summary';
+import { DocumentsPanel } from '@/features/accounts/components/documents-panel';
+import { ReceiptsPanel } from '@/features/accounts/components/receipts-panel';
+import { StatementsPanel } from '@/features/accounts/components/statements-panel';
+import '@/components/kit.css';
+import '@/features/accounts/accounts-strings';
+import '@/features/accounts/accounts.css';
+
+type Tab = 'documents' | 'statements' | 'receipts';
+const SCOPE: AccountScope = { kind: 'own' };
+const hrefOf = (doc: { serviceLine: 'laundry' | 'cleaning'; id: number }) => `${SHELL_BASE.client}/${doc.serviceLine}/${doc.id}`;
+
+/** The client's own account, phone first: what they owe, their orders and jobs, statements and receipts. */
+export default function MyAccountPage() {
+  const { t } = useTranslation('accounts');
+  const summary = useAccountSummary(SCOPE);
+  const [tab, setTab] = useState<Tab>('documents');
+  return (
+    <>
+      <PageHeader title={t('own.title')} lead={t('own.lead')} />
+      <div className="my-account">
+        <section className="card account-card" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
+          {summary.isPending ? (
+            <PageLoader />
+          ) : summary.isError ? (
+            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} title={t('own.title')} />
+          ) : (
+            <AccountSummary summary={summary.data} own />
+          )}
+        </section>
+        <section className="card account-card">
+          <Tabs
+            label={t('tabs.ownLabel')}
+            selected={tab}
+            onSelect={setTab}
+            items={[
+              { id: 'documents', label: t('tabs.documents'), content: <DocumentsPanel scope={SCOPE} hrefOf={hrefOf} empty={t('documents.emptyDocuments')} /> },
+              { id: 'statements', label: t('tabs.statements'), content: <StatementsPanel scope={SCOPE} clientName={summary.data?.client.name ?? ''} /> },
+              { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={SCOPE} /> },
+            ]}
+          />
+        </section>
+      </div>
+    </>
+  );
+}
