@@ -35,7 +35,7 @@ const PAGES = {
     'profile',
   ],
   worker: ['', 'laundry', 'scan', 'cleaning', 'tickets', 'profile'],
-  client: ['', 'laundry', 'cleaning', 'profile'],
+  client: ['', 'laundry', 'cleaning', 'account', 'profile'],
 } as const;
 
 /** Detail pages: the first item of each list this account may open (from the demo data). */

@@ -121,6 +121,13 @@ export const accountsEn = {
     done: 'Payment {{number}} of {{amount}} recorded.',
     receipt: 'Receipt {{number}} (PDF)',
   },
+  chip: {
+    accountOf: '{{status}}: open the account of {{client}}',
+    filter: 'Payment',
+    any: 'Any payment state',
+    owing: 'Not paid or partly paid',
+    openAccount: 'Account of {{client}}',
+  },
   own: {
     title: 'My account',
     lead: 'What you owe, your monthly statements, payments and receipts.',
@@ -248,6 +255,13 @@ const accountsPt: Shape<typeof accountsEn> = {
     submitting: 'A registar…',
     done: 'Pagamento {{number}} de {{amount}} registado.',
     receipt: 'Recibo {{number}} (PDF)',
+  },
+  chip: {
+    accountOf: '{{status}}: abrir a conta de {{client}}',
+    filter: 'Pagamento',
+    any: 'Qualquer estado de pagamento',
+    owing: 'Por pagar ou pago em parte',
+    openAccount: 'Conta de {{client}}',
   },
   own: {
     title: 'A minha conta',

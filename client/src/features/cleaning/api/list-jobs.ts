@@ -1,10 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { DocumentPaymentStatusValue } from '@contracts/accounts';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { api, queryString, type ListPage } from '@/lib/api-client';
 import { cleaningKeys, type AnyJob } from './keys';
 
 export interface JobFilters {
   status?: CleaningStatusValue[];
+  /** The money state of each job (staff and clients only). */
+  paymentStatus?: DocumentPaymentStatusValue[];
   from?: string;
   to?: string;
   workerId?: number;
@@ -17,8 +20,8 @@ export interface JobFilters {
 
 /** GET /api/cleaning-jobs: each role gets its own view (staff all, a worker their jobs, a client theirs). */
 export function listJobs<T extends AnyJob>(filters: JobFilters, page: { cursor?: string; limit?: number } = {}): Promise<ListPage<T>> {
-  const { status, ...rest } = filters;
-  return api.list<T>(`/api/cleaning-jobs${queryString({ ...rest, status: status?.join(','), limit: page.limit ?? 25, cursor: page.cursor })}`);
+  const { status, paymentStatus, ...rest } = filters;
+  return api.list<T>(`/api/cleaning-jobs${queryString({ ...rest, status: status?.join(','), paymentStatus: paymentStatus?.join(','), limit: page.limit ?? 25, cursor: page.cursor })}`);
 }
 
 /** A paged list ("Show more" fetches the next page with the cursor). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DOCUMENT_PAYMENT_STATUSES, type DocumentPaymentStatusValue } from '@contracts/accounts';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
@@ -8,10 +9,21 @@ import { TextInput } from '@/components/text-field';
 import { useClientById, useClientProperties, useClientSearch, useWorkers } from '@/features/cleaning/api/pickers';
 import type { JobFilters } from '@/features/cleaning/api/list-jobs';
 import '@/features/cleaning/cleaning-strings';
+import '@/features/accounts/accounts-strings';
+import '@/features/payments/payments-strings';
 import { displayPhone } from '@/lib/phone-display';
 
 const STATUS_CHOICES = ['open', 'scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 const OPEN: CleaningStatusValue[] = ['scheduled', 'in_progress'];
+
+const OWING: DocumentPaymentStatusValue[] = ['unpaid', 'partial'];
+
+/** The payment filter's one choice: any, one state, or "not paid or partly paid" (both). */
+function paymentChoice(status: DocumentPaymentStatusValue[] | undefined): string {
+  if (!status || status.length === 0) return 'any';
+  if (status.length === 2 && OWING.every((s) => status.includes(s))) return 'owing';
+  return status[0]!;
+}
 
 function statusChoice(status: CleaningStatusValue[] | undefined): string {
   if (!status || status.length === 0) return 'any';
@@ -22,6 +34,8 @@ function statusChoice(status: CleaningStatusValue[] | undefined): string {
 /** The list's filters; every change goes straight to the address bar (shareable, survives a reload). */
 export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }: { filters: JobFilters; onChange: (next: Partial<JobFilters>) => void; onClear: () => void; showDates?: boolean }) {
   const { t } = useTranslation('cleaning');
+  const { t: ta } = useTranslation('accounts');
+  const { t: tp } = useTranslation('payments');
   const workers = useWorkers();
   const chosenClient = useClientById(filters.clientId);
   const [clientText, setClientText] = useState<string | null>(null);
@@ -61,6 +75,18 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
             ...STATUS_CHOICES.map((s) => ({ id: s, label: s === 'open' ? t('list.openOnly') : t(`status.${s}`) })),
           ]}
           onChange={(value) => onChange({ status: value === 'any' ? undefined : value === 'open' ? OPEN : [value as CleaningStatusValue] })}
+        />
+        <SelectField
+          label={ta('chip.filter')}
+          value={paymentChoice(filters.paymentStatus)}
+          options={[
+            { id: 'any', label: ta('chip.any') },
+            { id: 'owing', label: ta('chip.owing') },
+            ...DOCUMENT_PAYMENT_STATUSES.map((s) => ({ id: s, label: tp(`status.${s}`) })),
+          ]}
+          onChange={(value) =>
+            onChange({ paymentStatus: value === 'any' || value === null ? undefined : value === 'owing' ? OWING : [value as DocumentPaymentStatusValue] })
+          }
         />
         {showDates ? (
           <>

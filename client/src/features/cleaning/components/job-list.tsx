@@ -7,6 +7,7 @@ import { calendarDate } from '@/lib/lisbon-time';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
 import '@/features/cleaning/cleaning-strings';
+import { MoneyChip } from '@/features/accounts/components/money-chip';
 
 function Amount({ job }: { job: StaffJob }) {
   const { t } = useTranslation('cleaning');
@@ -16,6 +17,16 @@ function Amount({ job }: { job: StaffJob }) {
   return (
     <span className="tabular muted">
       {formatMoney(job.estimate.totalCents, locale)} <span className="job-list__est">{t('list.estimated')}</span>
+    </span>
+  );
+}
+
+/** The amount and, once something can be owed on it, the job's money chip (a link to the account in the table; the phone's card is itself a link). */
+function Money({ job, linked }: { job: StaffJob; linked: boolean }) {
+  return (
+    <span className="money-cell">
+      <Amount job={job} />
+      {job.paymentStatus === 'not_priced' ? null : <MoneyChip status={job.paymentStatus} client={linked ? job.client : undefined} />}
     </span>
   );
 }
@@ -77,7 +88,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                   <JobStatusBadge status={job.status} />
                 </td>
                 <td className="table__num">
-                  <Amount job={job} />
+                  <Money job={job} linked />
                 </td>
               </tr>
             ))}
@@ -101,7 +112,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
               </span>
               <span className="job-card-link__bottom">
                 <JobTypeBadge type={job.jobType} />
-                <Amount job={job} />
+                <Money job={job} linked={false} />
               </span>
             </Link>
           </li>

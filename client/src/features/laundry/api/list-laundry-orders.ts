@@ -1,10 +1,13 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import type { DocumentPaymentStatusValue } from '@contracts/accounts';
 import type { LaundryOrderClientDto, LaundryOrderDto, LaundryOrderWorkerDto, LaundryStatusValue } from '@contracts/laundry';
 import { api, queryString, type ListPage } from '@/lib/api-client';
 import { laundryKeys } from './keys';
 
 export interface LaundryOrderFilters {
   status?: LaundryStatusValue[];
+  /** The money state of each order (staff and clients only). */
+  paymentStatus?: DocumentPaymentStatusValue[];
   clientId?: number;
   assignedWorkerId?: number;
   from?: string;
@@ -16,8 +19,10 @@ export interface LaundryOrderFilters {
 
 /** GET /api/laundry-orders: one page (the server shapes each order for the caller's role). */
 export function listLaundryOrders<T>(filters: LaundryOrderFilters, cursor?: string): Promise<ListPage<T>> {
-  const { status, ...rest } = filters;
-  return api.list<T>(`/api/laundry-orders${queryString({ ...rest, status: status?.length ? status.join(',') : undefined, cursor })}`);
+  const { status, paymentStatus, ...rest } = filters;
+  return api.list<T>(
+    `/api/laundry-orders${queryString({ ...rest, status: status?.length ? status.join(',') : undefined, paymentStatus: paymentStatus?.length ? paymentStatus.join(',') : undefined, cursor })}`,
+  );
 }
 
 /** The list with keyset paging: "show more" fetches the page after `_meta.nextCursor`. */

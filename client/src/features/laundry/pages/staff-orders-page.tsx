@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ToggleButton } from 'react-aria-components';
+import { DOCUMENT_PAYMENT_STATUSES, type DocumentPaymentStatusValue } from '@contracts/accounts';
 import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
@@ -20,6 +21,8 @@ import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { NativeSelect } from '@/features/laundry/components/form-bits';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { useDebounced } from '@/features/laundry/use-debounced';
+import { clientAccountHref, MoneyChip } from '@/features/accounts/components/money-chip';
+import '@/features/payments/payments-strings';
 import '@/components/kit.css';
 import '@/features/laundry/laundry.css';
 
@@ -36,9 +39,13 @@ function useFilters() {
   const [params, setParams] = useSearchParams();
   const filters: LaundryOrderFilters = useMemo(() => {
     const status = (params.get('status') ?? '').split(',').filter((s): s is LaundryStatusValue => (LAUNDRY_STATUSES as readonly string[]).includes(s));
+    const paymentStatus = (params.get('paymentStatus') ?? '')
+      .split(',')
+      .filter((s): s is DocumentPaymentStatusValue => (DOCUMENT_PAYMENT_STATUSES as readonly string[]).includes(s));
     const number = (key: string) => (params.get(key) && Number(params.get(key)) > 0 ? Number(params.get(key)) : undefined);
     return {
       status,
+      paymentStatus,
       clientId: number('client'),
       assignedWorkerId: number('assignee'),
       from: params.get('from') || undefined,
@@ -66,6 +73,8 @@ function useFilters() {
 /** Staff: every laundry order, filtered by status chips, client, team member and dates, searched and sorted. */
 export default function StaffOrdersPage() {
   const { t } = useTranslation('laundry');
+  const { t: ta } = useTranslation('accounts');
+  const { t: tp } = useTranslation('payments');
   const locale = currentLocale();
   const { filters, set, clear, activeCount } = useFilters();
   const active = activeCount > 0;
@@ -90,6 +99,13 @@ export default function StaffOrdersPage() {
     else current.add(status);
     set({ status: [...current].join(',') || undefined });
   };
+  const togglePayment = (status: DocumentPaymentStatusValue) => {
+    const current = new Set(filters.paymentStatus);
+    if (current.has(status)) current.delete(status);
+    else current.add(status);
+    set({ paymentStatus: [...current].join(',') || undefined });
+  };
+  const owingClient = shownClient && filters.paymentStatus?.some((s) => s === 'unpaid' || s === 'partial') ? shownClient : null;
 
   return (
     <>
@@ -119,6 +135,16 @@ export default function StaffOrdersPage() {
             {LAUNDRY_STATUSES.map((status) => (
               <ToggleButton key={status} isSelected={filters.status?.includes(status) ?? false} onChange={() => toggleStatus(status)} className={`chip chip--${status}`}>
                 {t(`status.${status}`)}
+              </ToggleButton>
+            ))}
+          </div>
+          <div className="filters__chips" role="group" aria-label={ta('chip.filter')}>
+            <ToggleButton isSelected={!filters.paymentStatus?.length} onChange={() => set({ paymentStatus: undefined })} className="chip">
+              {ta('chip.any')}
+            </ToggleButton>
+            {DOCUMENT_PAYMENT_STATUSES.map((status) => (
+              <ToggleButton key={status} isSelected={filters.paymentStatus?.includes(status) ?? false} onChange={() => togglePayment(status)} className="chip">
+                {tp(`status.${status}`)}
               </ToggleButton>
             ))}
           </div>
@@ -168,6 +194,14 @@ export default function StaffOrdersPage() {
         </section>
       </FiltersSheet>
 
+      {owingClient ? (
+        <p className="owing-account">
+          <ButtonLink href={clientAccountHref(owingClient.id)} variant="soft" size="sm">
+            <Icon name="wallet" size={16} />
+            {ta('chip.openAccount', { client: owingClient.name })}
+          </ButtonLink>
+        </p>
+      ) : null}
       {orders.isPending ? (
         <PageLoader />
       ) : orders.isError ? (
@@ -225,7 +259,10 @@ export default function StaffOrdersPage() {
                     <td data-label={t('common.expectedReady')} data-phone="hide">{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
                     <td data-label={t('common.assignee')} data-phone="hide">{order.assignedWorker?.name ?? '—'}</td>
                     <td data-label={t('common.total')} className="num strong" data-phone="title-end">
-                      {formatMoney(order.totalCents, locale)}
+                      <span className="money-cell">
+                        {formatMoney(order.totalCents, locale)}
+                        {order.paymentStatus === 'not_priced' ? null : <MoneyChip status={order.paymentStatus} client={order.client} />}
+                      </span>
                     </td>
                   </tr>
                 ))}
