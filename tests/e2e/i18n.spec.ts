@@ -2,7 +2,7 @@
 /// <reference lib="dom.iterable" />
 import type { Page } from '@playwright/test';
 import { createClient, createStaff, type Account } from './support/accounts.js';
-import { apiAs, data, newClient } from './support/api.js';
+import { apiAs, baseURL, data, newClient } from './support/api.js';
 import { expect, signIn, test } from './support/fixtures.js';
 
 /** Every piece of text a person can see or hear on the page: text nodes, names, placeholders, the title. */
@@ -185,3 +185,69 @@ test('when staff open the short-let pages in English and in Portuguese, then eve
   // The property's own name (its heading and the page title) is the same in both languages.
   expect(untranslated(english, portuguese, account).filter((text) => !text.startsWith('Estúdio do Castelo'))).toEqual([]);
 });
+
+test('when staff read a client account and the client reads "My account" in English and then Portuguese, then every string changes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const staff = await createStaff({ role: 'admin', name: 'Sara Pinto' });
+  const admin = await apiAs('staff', staff.login, staff.password);
+  const { account, clientId } = await newClient(admin, `Marta Conta ${Date.now() % 10_000}`, 'Casa da Sé');
+  const services = await data<Array<{ id: number; code: string }>>(await admin.get('/api/laundry-services?limit=100'));
+  const order = await data<{ id: number; totalCents: number }>(
+    await admin.post('/api/laundry-orders', { data: { clientId, orderType: 'itemized', lines: [{ serviceId: services.find((s) => s.code === 'WASH_IRON')!.id, weightGrams: 2000 }] } }),
+  );
+  await data(await admin.post('/api/payments', { data: { laundryOrderId: order.id, amountCents: 100, method: 'cash' } }));
+  await admin.dispose();
+  const card = '[data-testid="client-account"]';
+  // Each tab of the account, read in turn.
+  const readTabs = async (names: string[]) => {
+    const texts: string[] = [];
+    for (const name of names) {
+      await page.locator(card).getByRole('tab', { name }).click();
+      await page.waitForLoadState('networkidle');
+      texts.push(...(await textsIn(page, card)));
+    }
+    return texts;
+  };
+
+  await signIn(page, staff);
+  await expect(page).toHaveURL(new RegExp(`${staff.home}$`));
+  await chooseLanguage(page, 'English');
+  await page.goto(`/admin/clients/${clientId}`);
+  await expect(page.getByRole('heading', { name: 'Account balance' })).toBeVisible({ timeout: 60_000 });
+  const english = await readTabs(['Laundry orders', 'Cleaning jobs', 'Payments', 'Receipts', 'Statements']);
+  await page.locator(card).getByRole('button', { name: 'Record payment' }).click();
+  await expect(page.getByRole('dialog', { name: 'Record a payment' })).toBeVisible();
+  english.push(...(await textsIn(page, '[role="dialog"]')));
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  await chooseLanguage(page, 'Português');
+  await expect(page.getByRole('heading', { name: 'Conta corrente' })).toBeVisible();
+  const portuguese = await readTabs(['Encomendas', 'Limpezas', 'Pagamentos', 'Recibos', 'Extratos']);
+  await page.locator(card).getByRole('button', { name: 'Registar pagamento' }).click();
+  await expect(page.getByRole('dialog', { name: 'Registar pagamento' })).toBeVisible();
+  portuguese.push(...(await textsIn(page, '[role="dialog"]')));
+  expect(english.length).toBeGreaterThan(20);
+  expect(untranslated(english, portuguese, staff).filter((text) => !['Total', 'PDF', 'MB WAY'].includes(text))).toEqual([]);
+
+  // The client's own page.
+  const client = await browserPage(page);
+  await signIn(client, account);
+  await client.waitForURL((url) => url.pathname === '/client');
+  await chooseLanguage(client, 'English');
+  await client.goto('/client/account');
+  await expect(client.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
+  await client.waitForLoadState('networkidle');
+  const ownEnglish = await visibleTexts(client);
+  await chooseLanguage(client, 'Português');
+  await expect(client.getByRole('heading', { level: 1, name: 'A minha conta' })).toBeVisible();
+  await client.waitForLoadState('networkidle');
+  const ownPortuguese = await visibleTexts(client);
+  expect(untranslated(ownEnglish, ownPortuguese, account).filter((text) => text !== 'Total' && !text.startsWith('LDR-'))).toEqual([]);
+  await client.close();
+});
+
+/** A second tab in a browser of its own (its own cookies), for a second person. */
+async function browserPage(page: Page): Promise<Page> {
+  const context = await page.context().browser()!.newContext({ baseURL, viewport: page.viewportSize() });
+  return context.newPage();
+}

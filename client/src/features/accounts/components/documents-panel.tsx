@@ -63,7 +63,6 @@ export function DocumentsPanel({
               <thead>
                 <tr>
                   <th scope="col">{t('documents.reference')}</th>
-                  <th scope="col">{t('documents.date')}</th>
                   <th scope="col">{t('documents.payment')}</th>
                   <th scope="col" className="num">
                     {t('documents.total')}
@@ -83,14 +82,12 @@ export function DocumentsPanel({
                       <Link to={hrefOf(doc)} className="row-link" translate="no">
                         {doc.reference}
                       </Link>
-                      {serviceLine ? null : <span className="account-table__sub">{t(`documents.line.${doc.serviceLine}`)}</span>}
-                    </th>
-                    <td data-label={t('documents.date')} data-phone="detail">
-                      {formatDate(doc.createdAt, locale, 'medium')}
                       <span className="account-table__sub">
+                        {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
+                        {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
                         {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
                       </span>
-                    </td>
+                    </th>
                     <td data-label={t('documents.payment')} data-phone="detail-end">
                       <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
                     </td>
