@@ -22,6 +22,11 @@ describe('allocating a payment over open documents', () => {
     expect(docs.map((d) => d.key)).toEqual(['laundry-1', 'cleaning-3']);
   });
 
+  it('puts work handed over before work in progress, as the server spreads a payment', () => {
+    const inProgress = { ...doc(4, 'laundry', '2025-12-01T10:00:00Z', 500), accruedAt: null };
+    expect(openDocuments([inProgress, doc(5, 'laundry', '2026-02-01T10:00:00Z', 700)]).map((d) => d.key)).toEqual(['laundry-5', 'laundry-4']);
+  });
+
   it('fills the oldest first and stops when the money runs out', () => {
     expect(spreadOldestFirst(3000, docs)).toEqual({ 'laundry-1': 1250, 'cleaning-3': 1750 });
     expect(spreadOldestFirst(1000, docs)).toEqual({ 'laundry-1': 1000, 'cleaning-3': 0 });

@@ -11,11 +11,21 @@ export interface OpenDocument {
 
 export const documentKey = (doc: { serviceLine: string; id: number }) => `${doc.serviceLine}-${doc.id}`;
 
-/** The documents that owe, oldest first (by when they were taken or booked, as the server orders them). */
+/**
+ * Oldest accrual first, as the server spreads a payment: work handed over (by when), then priced work in
+ * progress (by when it was taken or booked).
+ */
+function byAge(a: AccountDocumentDto, b: AccountDocumentDto): number {
+  if ((a.accruedAt === null) !== (b.accruedAt === null)) return a.accruedAt === null ? 1 : -1;
+  const at = (d: AccountDocumentDto) => Date.parse(d.accruedAt ?? d.createdAt);
+  return at(a) - at(b) || Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.serviceLine === b.serviceLine ? a.id - b.id : a.serviceLine === 'laundry' ? -1 : 1);
+}
+
+/** The documents that owe, oldest first. */
 export function openDocuments(docs: readonly AccountDocumentDto[]): OpenDocument[] {
   return docs
     .filter((d) => d.outstandingCents > 0)
-    .toSorted((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id)
+    .toSorted(byAge)
     .map((d) => ({ key: documentKey(d), serviceLine: d.serviceLine, id: d.id, reference: d.reference, outstandingCents: d.outstandingCents }));
 }
 

@@ -1,28 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PaymentMethodValue, ServiceLineValue } from '@contracts/payments';
+import type { ClientPaymentDto, RecordClientPaymentInput as RecordClientPaymentBody } from '@contracts/client-payments';
 import { api, queryString } from '@/lib/api-client';
 import { downloadFromApi } from '@/lib/api-download';
 import { ACCOUNT_PAGE_SIZE, accountKeys, refreshAfterPayment, type AccountScope } from './accounts-api';
 
-/** One payment from a client spread over several of their orders and jobs (PAG-YYYY-MM-####). */
-export interface ClientPayment {
-  id: number;
-  number: string;
-  clientId: number;
-  amountCents: number;
-  method: PaymentMethodValue;
-  paidAt: string;
-  notes: string | null;
-  allocations: { serviceLine: ServiceLineValue; laundryOrderId: number | null; cleaningJobId: number | null; reference: string; amountCents: number; paymentId: number }[];
-}
+export type ClientPayment = ClientPaymentDto;
 
-export interface RecordClientPaymentInput {
+export interface RecordClientPaymentInput extends RecordClientPaymentBody {
   clientId: number;
-  amountCents: number;
-  method: PaymentMethodValue;
-  paidAt?: string;
-  notes?: string;
-  allocations: ({ laundryOrderId: number; amountCents: number } | { cleaningJobId: number; amountCents: number })[];
   /** One key per opening of the dialog: a double click or a retry records one payment. */
   idempotencyKey: string;
 }
@@ -49,8 +34,8 @@ export function useClientPayments(scope: AccountScope, offset: number) {
 }
 
 /** The payment's receipt, saved as PAG-….pdf. */
-export function downloadClientPaymentReceipt(payment: { id: number; number: string }) {
-  return downloadFromApi(`/api/client-payments/${payment.id}/pdf`, `${payment.number}.pdf`, { accept: 'application/pdf' });
+export function downloadClientPaymentReceipt(payment: Pick<ClientPaymentDto, 'number' | 'pdfUrl'>) {
+  return downloadFromApi(payment.pdfUrl, `${payment.number}.pdf`, { accept: 'application/pdf' });
 }
 
 export function useDownloadClientPaymentReceipt() {

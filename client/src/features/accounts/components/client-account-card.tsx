@@ -9,10 +9,10 @@ import { useAccountSummary, type AccountScope } from '@/features/accounts/api/ac
 import type { ClientPayment } from '@/features/accounts/api/client-payments';
 import { AccountSummary } from './account-summary';
 import { DocumentsPanel } from './documents-panel';
-import { DocumentPaymentsList } from './document-payments-list';
 import { ReceiptsPanel } from './receipts-panel';
 import { RecordClientPaymentDialog } from './record-client-payment-dialog';
 import { RecordedPaymentNotice } from './recorded-payment-notice';
+import { StaffPaymentsPanel } from './staff-payments-panel';
 import { StatementsPanel } from './statements-panel';
 import '@/features/accounts/accounts-strings';
 import '@/features/accounts/accounts.css';
@@ -73,7 +73,7 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
         items={[
           { id: 'orders', label: t('tabs.orders'), content: <DocumentsPanel scope={scope} serviceLine="laundry" hrefOf={(d) => orderHref(d.id)} empty={t('documents.emptyOrders')} /> },
           { id: 'jobs', label: t('tabs.jobs'), content: <DocumentsPanel scope={scope} serviceLine="cleaning" hrefOf={(d) => jobHref(d.id)} empty={t('documents.emptyJobs')} /> },
-          { id: 'payments', label: t('tabs.payments'), content: <DocumentPaymentsList clientId={clientId} /> },
+          { id: 'payments', label: t('tabs.payments'), content: <StaffPaymentsPanel clientId={clientId} /> },
           { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={scope} /> },
           { id: 'statements', label: t('tabs.statements'), content: <StatementsPanel scope={scope} clientName={clientName} /> },
         ]}

@@ -26,10 +26,8 @@ const toInputs = (cents: Record<string, number>, locale: 'pt' | 'en') => Object.
 
 /** The document a refusal names in its details, as the dialog keys it. */
 function keyOfDetails(details: unknown): string | null {
-  const d = details as { laundryOrderId?: number; cleaningJobId?: number } | undefined;
-  if (d?.laundryOrderId) return documentKey({ serviceLine: 'laundry', id: d.laundryOrderId });
-  if (d?.cleaningJobId) return documentKey({ serviceLine: 'cleaning', id: d.cleaningJobId });
-  return null;
+  const d = details as { serviceLine?: string; id?: number } | undefined;
+  return d?.serviceLine && typeof d.id === 'number' ? documentKey({ serviceLine: d.serviceLine, id: d.id }) : null;
 }
 
 /**

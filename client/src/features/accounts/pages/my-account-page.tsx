@@ -6,6 +6,7 @@ import { Tabs } from '@/components/tabs';
 import { SHELL_BASE } from '@/app/paths';
 import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
 import { AccountSummary } from '@/features/accounts/components/account-summary';
+import { ClientPaymentsList } from '@/features/accounts/components/client-payments-list';
 import { DocumentsPanel } from '@/features/accounts/components/documents-panel';
 import { ReceiptsPanel } from '@/features/accounts/components/receipts-panel';
 import { StatementsPanel } from '@/features/accounts/components/statements-panel';
@@ -13,7 +14,7 @@ import '@/components/kit.css';
 import '@/features/accounts/accounts-strings';
 import '@/features/accounts/accounts.css';
 
-type Tab = 'documents' | 'statements' | 'receipts';
+type Tab = 'documents' | 'statements' | 'payments' | 'receipts';
 const SCOPE: AccountScope = { kind: 'own' };
 const hrefOf = (doc: { serviceLine: 'laundry' | 'cleaning'; id: number }) => `${SHELL_BASE.client}/${doc.serviceLine}/${doc.id}`;
 
@@ -43,6 +44,7 @@ export default function MyAccountPage() {
             items={[
               { id: 'documents', label: t('tabs.documents'), content: <DocumentsPanel scope={SCOPE} hrefOf={hrefOf} empty={t('documents.emptyDocuments')} /> },
               { id: 'statements', label: t('tabs.statements'), content: <StatementsPanel scope={SCOPE} clientName={summary.data?.client.name ?? ''} /> },
+              { id: 'payments', label: t('tabs.payments'), content: <ClientPaymentsList scope={SCOPE} emptyText={t('payments.empty')} /> },
               { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={SCOPE} /> },
             ]}
           />

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { Pager } from '@/components/pager';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { AccountScope } from '@/features/accounts/api/accounts-api';
+import { useClientPayments, useDownloadClientPaymentReceipt } from '@/features/accounts/api/client-payments';
+import '@/features/accounts/accounts-strings';
+import '@/features/payments/payments-strings';
+
+/** The client's payments over their account (PAG-…), newest first: what each paid and its receipt. */
+export function ClientPaymentsList({ scope, emptyText }: { scope: AccountScope; emptyText?: string }) {
+  const { t } = useTranslation('accounts');
+  const { t: tp } = useTranslation('payments');
+  const locale = currentLocale();
+  const describe = useDescribeError();
+  const [offset, setOffset] = useState(0);
+  const payments = useClientPayments(scope, offset);
+  const download = useDownloadClientPaymentReceipt();
+  const failure = download.error ? describe(download.error) : null;
+
+  if (payments.isPending) return <PageLoader />;
+  if (payments.isError) return <ErrorState error={payments.error} onRetry={() => void payments.refetch()} title={t('tabs.payments')} />;
+  if (payments.data.items.length === 0) return emptyText === undefined ? null : <EmptyState icon="wallet" title={emptyText} bordered={false} />;
+  return (
+    <div className="stack stack--sm">
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+      <ul role="list" className="account-list">
+        {payments.data.items.map((p) => (
+          <li key={p.id} className="account-row" data-testid="client-payment">
+            <div className="account-row__main">
+              <p className="account-row__title">
+                <span translate="no">{p.number}</span>
+                <span className="account-row__amount">{formatMoney(p.keptCents, locale)}</span>
+              </p>
+              <p className="muted account-row__detail">
+                {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)} · {t('payments.documentsCount', { count: p.allocations.length })}
+                {p.keptCents !== p.amountCents ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
+              </p>
+              <p className="muted account-row__detail" translate="no">
+                {p.allocations.map((a) => a.reference).join(', ')}
+              </p>
+            </div>
+            <Button
+              size="sm"
+              variant="secondary"
+              onPress={() => download.mutate(p)}
+              isPending={download.isPending && download.variables?.number === p.number}
+              aria-label={t('payments.receiptOf', { number: p.number })}
+            >
+              <Icon name="download" size={16} />
+              {t('receipts.download')}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Pager meta={payments.data.meta} onOffsetChange={setOffset} />
+    </div>
+  );
+}
