@@ -102,7 +102,8 @@ test('when the owner records one payment across two open orders from the client 
   await dialog.getByRole('button', { name: 'Distribuir do mais antigo' }).click();
   await expect(firstLine).toHaveValue(euros(first.totalCents).replace(/\u00a0€$/, ''));
   await expect(dialog.getByTestId('allocation-remaining')).toHaveText('Tudo distribuído');
-  await dialog.getByRole('radio', { name: 'Transferência' }).check({ force: true });
+  await dialog.getByText('Transferência', { exact: true }).click();
+  await expect(dialog.getByRole('radio', { name: 'Transferência' })).toBeChecked();
   await expectAccessible(page, 'the record payment dialog');
   await dialog.getByRole('button', { name: 'Registar pagamento' }).click();
   await expect(dialog).toBeHidden();
@@ -200,6 +201,13 @@ for (const width of [390, 1280] as const) {
       await page.evaluate(() => document.fonts.ready);
       await page.screenshot({ path: `${dir}/client-my-account-${width}.png`, fullPage: true });
       await fits(page, '"A minha conta"');
+      for (const tab of ['Extratos', 'Pagamentos', 'Recibos']) {
+        await page.getByRole('tab', { name: tab }).click();
+        await expect(page.getByRole('tabpanel')).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await fits(page, `the ${tab} tab of "A minha conta"`);
+      }
+      await expect(page.getByTestId('statement-month').or(page.getByText('Ainda sem recibos.'))).toHaveCount(1);
     });
   });
 }

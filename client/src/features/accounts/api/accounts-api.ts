@@ -72,7 +72,7 @@ export function useOpenDocuments(scope: AccountScope, enabled: boolean) {
 export function useStatementMonths(scope: AccountScope) {
   return useQuery({
     queryKey: accountKeys.statements(scope),
-    queryFn: ({ signal }) => api.list<StatementMonthDto>(`${base(scope)}/statements?limit=100`, { signal }),
+    queryFn: ({ signal }) => api.list<StatementMonthDto>(`${scope.kind === 'staff' ? base(scope) : '/api/account'}/statements?limit=100`, { signal }),
     select: (page) => page.items,
   });
 }
