@@ -79,7 +79,7 @@ Object.assign(serverEnv, {
 });
 
 console.log(`▶ Starting the server on ${baseURL} (embedded PostgreSQL on port ${pgPort})`);
-const server = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });
 const serverExit = new Promise((resolve) => server.on('exit', (code, signal) => resolve(signal ?? code)));
 let serverGone = false;
 void serverExit.then(() => (serverGone = true));

@@ -5,12 +5,13 @@ import { createTestDatabase } from '../helpers/test-app.js';
 import { productionExtras, testEnv } from '../helpers/test-config.js';
 import { freePort } from '../../src/db/embedded.js';
 import { withAdminClient } from '../helpers/test-database.js';
+import { SERVER_ARGS } from '../helpers/server-command.js';
 
 const run = promisify(execFile);
 
 // Each test spawns Node processes (tsx compiles on the fly): generous limits for a loaded machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 120_000 });
-const TSX = ['node_modules/tsx/dist/cli.mjs', 'src/main.ts'];
+const TSX = [...SERVER_ARGS];
 
 /** The process environment without any database or secret the outer shell (CI) may have set. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {

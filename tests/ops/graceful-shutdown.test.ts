@@ -1,10 +1,10 @@
 import net from 'node:net';
-import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/test-app.js';
-import { ROOT, pgEnvFor, tempDir } from './support.js';
+import { pgEnvFor, tempDir } from './support.js';
+import { SERVER_ARGS } from '../helpers/server-command.js';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -33,7 +33,7 @@ describe('graceful shutdown of the server process', { timeout: 60_000 }, () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const pgEnv = pgEnvFor(database.connection);
-    child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/main.ts')], {
+    child = spawn(process.execPath, [...SERVER_ARGS], {
       // A directory of its own, so no developer .env is read.
       cwd: tempDir('sigterm'),
       env: {

@@ -1,7 +1,7 @@
 import net from 'node:net';
-import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ROOT, tempDir } from './support.js';
+import { tempDir } from './support.js';
+import { SERVER_ARGS } from '../helpers/server-command.js';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -71,7 +71,7 @@ export interface ServerProcess {
 /** The real server (`src/main.ts` through tsx) as a child process, in a directory of its own so no developer .env is read. */
 export function startServer(name: string, port: number, env: Record<string, string>): ServerProcess {
   let output = '';
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_ARGS], {
     cwd: tempDir(`server-${name}`),
     env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
