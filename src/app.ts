@@ -376,6 +376,12 @@ export function createApp(deps: AppDeps): App {
     closingBalanceCents: async (q, clientId, month) => (await statements.statement(clientId, month, q)).closingBalanceCents,
   };
   const statementIssuer = createStatementIssuer({ db, repo: billingRepo, clock, logger, notifications, statements: statementSource });
+  // The statement e-mail carries its PDF: the same bytes the client downloads (a month over is reproducible, ADR 0015).
+  notifications.attachTo('account.statement_issued', async ({ clientId, params }) => {
+    if (clientId === null) return [];
+    const file = await statements.pdf(clientId, String(params.month));
+    return [{ filename: file.fileName, content: file.bytes, contentType: 'application/pdf' }];
+  });
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });

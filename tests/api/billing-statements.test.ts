@@ -23,6 +23,26 @@ function statementsOf(app: () => TestApp, failFor: Set<number>): StatementSource
   };
 }
 
+const binary = (res: supertest.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+/** The PDF part of a MIME message as written to the mail directory: its file name and decoded bytes. */
+function pdfAttachmentOf(message: string): { filename: string; bytes: Buffer } {
+  const eml = message.replace(/\r\n/g, '\n');
+  const start = eml.indexOf('Content-Type: application/pdf');
+  expect(start, 'the e-mail has a PDF part').toBeGreaterThan(-1);
+  const part = eml.slice(start);
+  const headersEnd = part.indexOf('\n\n');
+  const headers = part.slice(0, headersEnd);
+  const body = part.slice(headersEnd + 2, part.indexOf('\n--', headersEnd));
+  expect(headers).toContain('Content-Transfer-Encoding: base64');
+  const filename = /filename="?([^"\n]+)"?/.exec(headers)?.[1] ?? '';
+  return { filename, bytes: Buffer.from(body.replace(/\s+/g, ''), 'base64') };
+}
+
 /** Issue 19 §5: on-account clients get their statement of last month on the 1st (Lisbon), once. */
 describe('monthly statements', () => {
   let t: TestApp;
@@ -82,7 +102,17 @@ describe('monthly statements', () => {
     // The e-mail names the month in the client's language.
     const { rows } = await t.db.query<{ id: number }>(`SELECT id FROM mail_outbox WHERE client_id = $1 AND type = 'account.statement_issued'`, [monthly.id]);
     await t.built.jobs.find((j) => j.name === 'mail-deliver')!.handler({ outboxId: rows[0]!.id });
-    expect(fs.readFileSync(path.join(dataDir, 'mail', `mail-${rows[0]!.id}.eml`), 'utf8')).toContain('extrato de mar');
+    const eml = fs.readFileSync(path.join(dataDir, 'mail', `mail-${rows[0]!.id}.eml`), 'utf8');
+    expect(eml).toContain('extrato de mar');
+    // It carries the statement's PDF: the very bytes the client downloads for that month.
+    const attached = pdfAttachmentOf(eml);
+    expect(attached.filename).toMatch(/\.pdf$/);
+    const download = await admin.get(`/api/clients/${monthly.id}/statements/2026-03`).buffer(true).parse(binary);
+    expect(download.status).toBe(200);
+    expect(attached.bytes.equals(download.body as Buffer)).toBe(true);
+    // The notice leads to the client's account page, where the statements are.
+    const link = await t.db.query<{ link: string }>(`SELECT link FROM notifications WHERE client_id = $1 AND type = 'account.statement_issued'`, [monthly.id]);
+    expect(link.rows[0]!.link).toBe('/client/account');
   });
 
   it("when one client's statement fails, then the tick fails for a retry, the others are issued, and the retry issues the rest once", async () => {

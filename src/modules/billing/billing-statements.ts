@@ -56,8 +56,8 @@ export function createStatementIssuer({ db, repo, clock, logger, notifications, 
               to: { type: 'client', id: clientId },
               type: 'account.statement_issued',
               params: { month, closingBalanceCents: closing },
-              // The client's home until the account page has a route of its own.
-              link: '/client',
+              // The client's account page, where the statements are.
+              link: '/client/account',
             });
           });
           if (notice) {

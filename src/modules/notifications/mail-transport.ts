@@ -4,10 +4,17 @@ import nodemailer from 'nodemailer';
 import type { Config } from '../../config/config.js';
 import type { Logger } from '../../lib/logger.js';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export interface MailTransport {
@@ -37,7 +44,7 @@ export function createMailTransport(mail: Config['mail'], logger: Logger): MailT
     return {
       description: `smtp ${smtp.host}:${smtp.port}`,
       async send(_id, m) {
-        await transporter.sendMail({ from: mail.from, to: m.to, subject: m.subject, text: m.text });
+        await transporter.sendMail({ from: mail.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
       },
       async forget() {
         // Sent mail lives in the recipients' mailboxes; nothing is kept here.
@@ -50,7 +57,7 @@ export function createMailTransport(mail: Config['mail'], logger: Logger): MailT
     return {
       description: `files ${dir}`,
       async send(id, m) {
-        const info = await transporter.sendMail({ from: mail.from, to: m.to, subject: m.subject, text: m.text });
+        const info = await transporter.sendMail({ from: mail.from, to: m.to, subject: m.subject, text: m.text, attachments: m.attachments });
         await fs.promises.mkdir(dir, { recursive: true });
         const file = path.join(dir, `mail-${id}.eml`);
         await fs.promises.writeFile(file, info.message as Buffer, { mode: 0o600 });

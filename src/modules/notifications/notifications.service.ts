@@ -6,7 +6,7 @@ import { notFound } from '../../lib/app-error.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { NotificationDto } from '../../contracts/notifications.js';
 import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
-import type { MailTransport } from './mail-transport.js';
+import type { MailAttachment, MailTransport } from './mail-transport.js';
 import { renderEmail, renderNotification, templateOf, type NotificationType, type ParamsOf } from './templates.js';
 
 export type { Recipient };
@@ -28,6 +28,12 @@ export interface NotifyInput<T extends NotificationType> {
   /** E-mail-only values (a temporary password, a reset link): encrypted in the outbox, erased once sent. */
   secrets?: Record<string, string>;
 }
+
+/**
+ * Files a type of e-mail carries (a statement's PDF), made when the mail is sent from what the outbox
+ * row holds, so the outbox keeps parameters only and a retry sends the same file again.
+ */
+export type AttachmentSource = (mail: { clientId: number | null; userId: number | null; params: Record<string, unknown> }) => Promise<MailAttachment[]>;
 
 export interface NotifyResult {
   notificationId: number | null;
@@ -64,8 +70,14 @@ export interface NotificationsDeps {
  * by the job queue with retries — never inside the request.
  */
 export function createNotificationsService({ repo, db, clock, logger, cipher, transport, jobs }: NotificationsDeps) {
+  const attachmentSources = new Map<string, AttachmentSource>();
   return {
     mailEnabled: transport !== null,
+
+    /** The modules that own a document register how to attach it to their type of e-mail. */
+    attachTo(type: NotificationType, source: AttachmentSource): void {
+      attachmentSources.set(type, source);
+    },
 
     /** Call inside the transaction of the change that causes the notification; then `dispatch` after commit. */
     async notify<T extends NotificationType>(tx: Queryable, input: NotifyInput<T>): Promise<NotifyResult> {
@@ -123,7 +135,9 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
           const secrets = mail.secret_params_enc ? (JSON.parse(cipher.decrypt(mail.secret_params_enc, SECRET_CONTEXT)) as Record<string, string>) : {};
           const rendered = renderEmail(mail.type, mail.params, mail.locale, secrets);
           if (!rendered) throw new Error(`no e-mail template for ${mail.type}`);
-          await transport.send(mail.id, { to: mail.to_address, ...rendered });
+          const source = attachmentSources.get(mail.type);
+          const attachments = source ? await source({ clientId: mail.client_id, userId: mail.user_id, params: mail.params }) : undefined;
+          await transport.send(mail.id, { to: mail.to_address, ...rendered, attachments });
           await repo.outboxSent(tx, mail.id, clock.now());
           logger.info({ outboxId: mail.id, type: mail.type }, `✅ E-mail sent (${mail.type})`);
           return 'sent' as const;
