@@ -125,7 +125,7 @@ export const accountsEn = {
   chip: {
     accountOf: '{{status}}: open the account of {{client}}',
     filter: 'Payment',
-    any: 'Any payment state',
+    any: 'Any',
     owing: 'Not paid or partly paid',
     openAccount: 'Account of {{client}}',
   },
@@ -261,7 +261,7 @@ const accountsPt: Shape<typeof accountsEn> = {
   chip: {
     accountOf: '{{status}}: abrir a conta de {{client}}',
     filter: 'Pagamento',
-    any: 'Qualquer estado de pagamento',
+    any: 'Todos',
     owing: 'Por pagar ou pago em parte',
     openAccount: 'Conta de {{client}}',
   },
