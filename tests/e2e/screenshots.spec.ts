@@ -15,6 +15,7 @@ const PAGES = {
     '',
     'laundry',
     'laundry/new',
+    'laundry/counter',
     'laundry-services',
     'scan',
     'racks',

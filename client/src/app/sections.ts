@@ -42,6 +42,7 @@ export const SHELLS: ShellConfig[] = [
       { path: '', label: 'home', icon: 'home', page: () => import('@/features/home/pages/staff-home-page') },
       { path: 'laundry', label: 'laundry', icon: 'basket', page: () => import('@/features/laundry/pages/staff-orders-page') },
       { path: 'laundry/new', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/new-order-page') },
+      { path: 'laundry/counter', label: 'counter', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/counter-page') },
       { path: 'laundry/:id', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/staff-order-page') },
       { path: 'scan', label: 'scan', icon: 'scan', page: () => import('@/features/laundry/pages/scan-page') },
       { path: 'racks', label: 'racks', icon: 'grid', page: () => import('@/features/laundry/pages/rack-board-page') },

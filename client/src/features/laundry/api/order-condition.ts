@@ -28,16 +28,18 @@ export function useAddCondition(orderId: number) {
  * POST /api/laundry-items/:id/condition-photos with one photo: made smaller and upright on the device
  * first (as every photo the app sends), under an upload key so a retried send makes no second photo.
  */
+export async function uploadConditionPhoto(itemId: number, file: File): Promise<UploadConditionPhotosResultDto> {
+  const prepared = await preparePhoto(file);
+  const form = new FormData();
+  form.append('uploadKey', newId());
+  form.append('photos', prepared.blob, prepared.fileName);
+  return sendPhotoForm<UploadConditionPhotosResultDto>(`/api/laundry-items/${itemId}/condition-photos`, form);
+}
+
 export function useUploadConditionPhoto(orderId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ itemId, file }: { itemId: number; file: File }) => {
-      const prepared = await preparePhoto(file);
-      const form = new FormData();
-      form.append('uploadKey', newId());
-      form.append('photos', prepared.blob, prepared.fileName);
-      return sendPhotoForm<UploadConditionPhotosResultDto>(`/api/laundry-items/${itemId}/condition-photos`, form);
-    },
+    mutationFn: ({ itemId, file }: { itemId: number; file: File }) => uploadConditionPhoto(itemId, file),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: laundryKeys.condition(orderId) }),
   });
 }

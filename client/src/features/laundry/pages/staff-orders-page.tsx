@@ -119,9 +119,13 @@ export default function StaffOrdersPage() {
               path="/api/exports/laundry-orders.csv"
               params={{ status: filters.status?.join(','), clientId: filters.clientId, from: filters.from, to: filters.to }}
             />
-            <ButtonLink href="/admin/laundry/new" variant="primary" size="lg">
+            <ButtonLink href="/admin/laundry/new" variant="secondary" size="lg">
               <Icon name="basket" size={20} />
               {t('staffList.newOrder')}
+            </ButtonLink>
+            <ButtonLink href="/admin/laundry/counter" variant="primary" size="lg">
+              <Icon name="shirt" size={20} />
+              {t('staffList.counter')}
             </ButtonLink>
           </>
         }

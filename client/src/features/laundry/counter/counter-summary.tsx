@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import { ToggleButton } from 'react-aria-components';
+import { Button } from '@/components/button';
+import { RadioCards } from '@/components/form-controls';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { formatDate, formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { PricePreviewDto } from '@/features/laundry/api/preview-laundry-price';
+import type { LabelFormat } from './use-counter-submit';
+import './counter-strings';
+
+/**
+ * The counter's summary: express on or off, the ready date and total from the live price preview, the
+ * label format (remembered) and "Create and print".
+ */
+export function CounterSummary({
+  express,
+  onExpress,
+  preview,
+  updating,
+  pieces,
+  format,
+  onFormat,
+  problem,
+  failure,
+  pending,
+  onSubmit,
+}: {
+  express: boolean;
+  onExpress: (on: boolean) => void;
+  preview: PricePreviewDto | undefined;
+  updating: boolean;
+  pieces: number;
+  format: LabelFormat;
+  onFormat: (format: LabelFormat) => void;
+  problem: string | null;
+  failure: { message: string; reference?: string | undefined } | null;
+  pending: boolean;
+  onSubmit: () => void;
+}) {
+  const { t } = useTranslation('counter');
+  const locale = currentLocale();
+  return (
+    <section className="card counter-summary" aria-labelledby="counter-summary-title">
+      <h2 id="counter-summary-title" className="card__title">
+        {t('summary.title')}
+      </h2>
+      <ToggleButton className="counter-express" isSelected={express} onChange={onExpress}>
+        <Icon name="play" size={18} />
+        <span>{t('summary.express')}</span>
+      </ToggleButton>
+      <p className="counter-summary__hint">{t('summary.expressHint')}</p>
+      <dl className="counter-summary__figures" aria-live="polite" aria-busy={updating}>
+        <div>
+          <dt>{t('summary.ready')}</dt>
+          <dd data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'full') : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('summary.total')}</dt>
+          <dd className="counter-summary__total" data-testid="counter-total">
+            {preview ? formatMoney(preview.totalCents, locale) : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt className="visually-hidden">{t('summary.pieces', { count: pieces })}</dt>
+          <dd className="counter-summary__pieces">{updating ? t('summary.updating') : t('summary.pieces', { count: pieces })}</dd>
+        </div>
+      </dl>
+      <RadioCards
+        label={t('summary.labelFormat')}
+        orientation="horizontal"
+        value={format}
+        onChange={(value) => onFormat(value as LabelFormat)}
+        options={[
+          { value: 'roll', label: t('summary.roll') },
+          { value: 'sheet', label: t('summary.sheet') },
+        ]}
+      />
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : problem ? (
+        <Notice tone="danger">{problem}</Notice>
+      ) : null}
+      <Button variant="primary" size="lg" block isPending={pending} pendingLabel={t('summary.submitting')} onPress={onSubmit}>
+        <Icon name="check" size={20} />
+        {t('summary.submit')}
+      </Button>
+    </section>
+  );
+}
