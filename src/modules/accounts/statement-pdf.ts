@@ -1,17 +1,12 @@
 import type { StatementDto } from '../../contracts/accounts.js';
 import { formatDate, formatEuro, METHOD_LABELS } from '../receipts/receipt-format.js';
+import { ACCENT, drawCompanyHeader, INK, MUTED, openA4Document, PAGE, RIGHT, WIDTH } from '../receipts/document-pdf.js';
 
 /**
  * Draws a monthly statement from its data, like the receipts: standard fonts, text formatted by hand and
  * the document dates fixed to the end of the month, so a closed month prints the same bytes every time.
  */
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const RIGHT = PAGE.width - PAGE.margin;
-const WIDTH = RIGHT - PAGE.margin;
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#b42318';
 const COL = { date: PAGE.margin, what: 115, amount: 390, balance: 470 } as const;
 
 export const STATEMENT_LABELS = {
@@ -75,28 +70,11 @@ export const STATEMENT_LABELS = {
 
 /** The instant the document says it was made: the end of its month (closed) or the day it was asked for. */
 export async function renderStatementPdf(s: StatementDto, madeAt: Date): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const L = STATEMENT_LABELS[s.locale];
   const money = (cents: number) => formatEuro(cents, s.locale);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    info: { Title: `${L.title} ${s.month}`, Author: s.company.name, Producer: 'Lavandaria', Creator: 'Lavandaria', CreationDate: madeAt, ModDate: madeAt },
-    lang: s.locale === 'pt' ? 'pt-PT' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openA4Document({ title: `${L.title} ${s.month}`, author: s.company.name, madeAt, locale: s.locale });
 
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(s.company.name, PAGE.margin, PAGE.margin, { width: 300 });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-  if (s.company.address) doc.text(s.company.address, { width: 300 });
-  if (s.company.nif) doc.text(`${L.nif}: ${s.company.nif}`, { width: 300 });
-  if (s.company.iban) doc.text(`${L.iban}: ${s.company.iban}`, { width: 300 });
-  const companyBottom = doc.y;
+  const companyBottom = drawCompanyHeader(doc, s.company, L, 300);
 
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK).text(L.title, 330, PAGE.margin, { width: RIGHT - 330, align: 'right' });
   doc.font('Helvetica').fontSize(10).text(`${L.period}: ${formatDate(s.from)} – ${formatDate(s.to)}${s.closed ? '' : ` (${L.toDate})`}`, 330, doc.y, {

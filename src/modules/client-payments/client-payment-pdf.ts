@@ -1,4 +1,5 @@
 import { formatDate, formatEuro, METHOD_LABELS, type Locale } from '../receipts/receipt-format.js';
+import { ACCENT, drawCompanyHeader, INK, MUTED, openA4Document, PAGE, RIGHT, WIDTH } from '../receipts/document-pdf.js';
 
 /**
  * The receipt of one client payment (PAG-YYYY-MM-####): who was paid, who paid, when, how, how much, and
@@ -20,12 +21,6 @@ export interface ClientPaymentPrint {
   lines: { reference: string; serviceLine: 'laundry' | 'cleaning'; amountCents: number; voided: boolean }[];
 }
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const RIGHT = PAGE.width - PAGE.margin;
-const WIDTH = RIGHT - PAGE.margin;
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#b42318';
 
 export const CLIENT_PAYMENT_LABELS = {
   pt: {
@@ -67,28 +62,11 @@ export const CLIENT_PAYMENT_LABELS = {
 } as const;
 
 export async function renderClientPaymentPdf(p: ClientPaymentPrint): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
   const L = CLIENT_PAYMENT_LABELS[p.locale];
   const money = (cents: number) => formatEuro(cents, p.locale);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    info: { Title: `${L.title} ${p.number}`, Author: p.company.name, Producer: 'Lavandaria', Creator: 'Lavandaria', CreationDate: p.paidAt, ModDate: p.paidAt },
-    lang: p.locale === 'pt' ? 'pt-PT' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = await openA4Document({ title: `${L.title} ${p.number}`, author: p.company.name, madeAt: p.paidAt, locale: p.locale });
 
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(p.company.name, PAGE.margin, PAGE.margin, { width: 280 });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-  if (p.company.address) doc.text(p.company.address, { width: 280 });
-  if (p.company.nif) doc.text(`${L.nif}: ${p.company.nif}`, { width: 280 });
-  if (p.company.iban) doc.text(`${L.iban}: ${p.company.iban}`, { width: 280 });
-  const companyBottom = doc.y;
+  const companyBottom = drawCompanyHeader(doc, p.company, L, 280);
 
   doc.font('Helvetica-Bold').fontSize(15).fillColor(INK).text(L.title, 320, PAGE.margin, { width: RIGHT - 320, align: 'right' });
   doc.font('Helvetica').fontSize(10).text(`${L.number} ${p.number}`, 320, doc.y, { width: RIGHT - 320, align: 'right' });

@@ -1,5 +1,6 @@
 import type { ReceiptSnapshotDto } from '../../contracts/receipts.js';
 import { formatDate, formatEuro, formatRate, LABELS, METHOD_LABELS } from './receipt-format.js';
+import { ACCENT, drawCompanyHeader, INK, MUTED, openA4Document, PAGE, RIGHT, WIDTH } from './document-pdf.js';
 
 /**
  * Draws a receipt from its snapshot. The output depends on the snapshot only: the document dates are
@@ -7,49 +8,17 @@ import { formatDate, formatEuro, formatRate, LABELS, METHOD_LABELS } from './rec
  * embedded from the machine), and every text is formatted by hand.
  */
 
-const PAGE = { width: 595.28, height: 841.89, margin: 50 };
-const RIGHT = PAGE.width - PAGE.margin;
-const WIDTH = RIGHT - PAGE.margin;
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#b42318';
 
 const COLUMNS = { description: PAGE.margin, quantity: 330, unit: 400, amount: 480 } as const;
 
 export async function renderReceiptPdf(s: ReceiptSnapshotDto): Promise<Buffer> {
-  // Loaded on the first receipt, not at boot: most processes never print one (boot time and memory).
-  const { default: PDFDocument } = await import('pdfkit');
   const L = LABELS[s.locale];
   const money = (cents: number) => formatEuro(cents, s.locale);
   const issuedAt = new Date(s.issuedAt);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: PAGE.margin,
-    info: {
-      Title: `${L.title} ${s.receiptNumber}`,
-      Author: s.company.name,
-      Subject: L.nonFiscal,
-      Producer: 'Lavandaria',
-      Creator: 'Lavandaria',
-      CreationDate: issuedAt,
-      ModDate: issuedAt,
-    },
-    lang: s.locale === 'pt' ? 'pt-PT' : 'en-GB',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
   // Company (left) and document title (right).
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(s.company.name, PAGE.margin, PAGE.margin, { width: 300 });
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED);
-  if (s.company.address) doc.text(s.company.address, { width: 300 });
-  if (s.company.nif) doc.text(`${L.nif}: ${s.company.nif}`, { width: 300 });
-  if (s.company.iban) doc.text(`${L.iban}: ${s.company.iban}`, { width: 300 });
-  const companyBottom = doc.y;
+  const { doc, done } = await openA4Document({ title: `${L.title} ${s.receiptNumber}`, author: s.company.name, subject: L.nonFiscal, madeAt: issuedAt, locale: s.locale });
+
+  const companyBottom = drawCompanyHeader(doc, s.company, L, 300);
 
   doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text(L.title, 360, PAGE.margin, { width: RIGHT - 360, align: 'right' });
   doc.font('Helvetica').fontSize(10).text(`${L.number} ${s.receiptNumber}`, 360, doc.y, { width: RIGHT - 360, align: 'right' });
