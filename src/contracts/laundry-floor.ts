@@ -24,6 +24,7 @@ export const LaundryCategory = z
     version: z.number().int(),
   })
   .meta({ id: 'LaundryCategory' });
+export type LaundryCategoryDto = z.infer<typeof LaundryCategory>;
 
 export const CreateLaundryCategoryBody = z
   .object({ name: name(80), nameEn: name(80), position: z.number().int().min(0).max(10_000).default(0) })

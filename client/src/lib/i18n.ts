@@ -28,6 +28,7 @@ import type { navEn } from '@/app/shells/nav-strings';
 import type { scanEn } from '@/features/laundry/scan/scan-strings';
 import type { racksEn } from '@/features/laundry/racks/racks-strings';
 import type { counterEn } from '@/features/laundry/counter/counter-strings';
+import type { catalogueEn } from '@/features/laundry/catalogue/catalogue-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -40,7 +41,8 @@ declare module 'i18next' {
       reports: typeof reportsEn; tickets: typeof ticketsEn; photos: typeof photosEn;
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
       clientPrices: typeof clientPricesEn; accounts: typeof accountsEn;
-      turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn; counter: typeof counterEn };
+      turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn; counter: typeof counterEn;
+      catalogue: typeof catalogueEn };
   }
 }
 

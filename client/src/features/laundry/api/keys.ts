@@ -3,6 +3,8 @@ export const laundryKeys = {
   all: ['laundry'] as const,
   allServices: () => ['laundry', 'services'] as const,
   services: (includeInactive: boolean) => ['laundry', 'services', { includeInactive }] as const,
+  allCategories: () => ['laundry', 'categories'] as const,
+  categories: (includeInactive: boolean) => ['laundry', 'categories', { includeInactive }] as const,
   orders: () => ['laundry', 'orders'] as const,
   list: (filters: object) => ['laundry', 'orders', 'list', filters] as const,
   detail: (id: number) => ['laundry', 'orders', 'detail', id] as const,

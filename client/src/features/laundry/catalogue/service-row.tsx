@@ -1,0 +1,78 @@
+import { useTranslation } from 'react-i18next';
+import type { LaundryServiceDto } from '@contracts/laundry';
+import { Button } from '@/components/button';
+import { Icon } from '@/components/icon';
+import { formatMoney } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { packageParts, serviceName } from '@/features/laundry/laundry-format';
+import './catalogue-strings';
+
+/** One line of the price list: name, price per piece or kg, turnaround and express; never the internal code. */
+export function ServiceRow({
+  service,
+  all,
+  onEdit,
+  onDeactivate,
+  onReactivate,
+  isReactivating,
+}: {
+  service: LaundryServiceDto;
+  all: readonly LaundryServiceDto[];
+  onEdit: () => void;
+  onDeactivate: () => void;
+  onReactivate: () => void;
+  isReactivating: boolean;
+}) {
+  const { t } = useTranslation('catalogue');
+  const locale = currentLocale();
+  const name = serviceName(service, locale);
+  const express = service.express;
+  const partName = (code: string) => (t('parts', { returnObjects: true }) as Record<string, string>)[code];
+  const facts = [
+    service.turnaroundDays === 0 ? t('sameDay') : t('turnaround', { count: service.turnaroundDays }),
+    service.minimumChargeCents === null ? null : t('minimum', { value: formatMoney(service.minimumChargeCents, locale) }),
+    service.isPackage ? t('packageIncludes', { items: packageParts(service.packageIncludes, all, partName, locale) }) : null,
+  ].filter(Boolean);
+
+  return (
+    <li className="price-row" data-inactive={service.isActive ? undefined : ''} data-testid={`service-${service.id}`}>
+      <div className="price-row__main">
+        <span className="price-row__name">
+          {name}
+          {service.isActive ? null : <span className="badge">{t('inactive')}</span>}
+        </span>
+        <span className="price-row__facts">{facts.join(' · ')}</span>
+        {express ? (
+          <span className="price-row__express">
+            <Icon name="clock" size={14} />
+            {t('express')}{' '}
+            {express.kind === 'percent'
+              ? t('expressPercent', { value: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pt-PT').format(express.value / 100) })
+              : t('expressFixed', { value: formatMoney(express.value, locale) })}
+            {' · '}
+            {t('expressTurnaround', { count: express.turnaroundDays })}
+          </span>
+        ) : null}
+      </div>
+      <p className="price-row__price">
+        <span className="price-row__amount">{formatMoney(service.priceCents, locale)}</span>
+        <span className="price-row__unit">{t(`unit.${service.pricingUnit}`)}</span>
+      </p>
+      <div className="cluster price-row__actions">
+        <Button variant="soft" size="sm" onPress={onEdit} aria-label={`${t('edit')}: ${name}`}>
+          <Icon name="pencil" size={16} />
+          {t('edit')}
+        </Button>
+        {service.isActive ? (
+          <Button variant="ghost" size="sm" onPress={onDeactivate} aria-label={`${t('deactivate')}: ${name}`}>
+            {t('deactivate')}
+          </Button>
+        ) : (
+          <Button variant="ghost" size="sm" onPress={onReactivate} isPending={isReactivating} aria-label={`${t('reactivate')}: ${name}`}>
+            {t('reactivate')}
+          </Button>
+        )}
+      </div>
+    </li>
+  );
+}
