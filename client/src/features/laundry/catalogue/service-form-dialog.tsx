@@ -51,7 +51,9 @@ export function ServiceFormDialog({
       if (placed.rest) setGeneralError(error);
     };
     const onSuccess = (saved: LaundryServiceDto) => onSaved(serviceName(saved, locale));
-    if (service) update.mutate({ id: service.id, body: { version: service.version, ...body } }, { onSuccess, onError });
+    // A service keeps its unit: orders already priced by the piece or by the kilo refer to it.
+    const { pricingUnit: _unit, ...changes } = body;
+    if (service) update.mutate({ id: service.id, body: { version: service.version, ...changes } }, { onSuccess, onError });
     else create.mutate(body, { onSuccess, onError });
   });
 
@@ -76,6 +78,7 @@ export function ServiceFormDialog({
             control={form.control}
             name="pricingUnit"
             label={t('form.unit')}
+            isDisabled={service !== null}
             options={(['per_item', 'per_kg'] as const).map((unit) => ({ value: unit, label: t(`unit.${unit}`) }))}
           />
           <FormTextField control={form.control} name="price" label={t('form.price')} inputMode="decimal" autoComplete="off" />
