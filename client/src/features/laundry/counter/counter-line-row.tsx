@@ -84,7 +84,7 @@ export function CounterLineRow({
         <div className="counter-line__fields">
           <TextInput label={t('lines.colourOther')} value={line.colour} onChange={(colour) => onChange({ colour })} maxLength={40} autoComplete="off" />
           <TextInput label={t('lines.brand')} value={line.brand} onChange={(brand) => onChange({ brand })} maxLength={60} autoComplete="off" />
-          <TextInput label={t('lines.notes')} value={line.notes} onChange={(notes) => onChange({ notes })} maxLength={500} autoComplete="off" />
+          <TextInput label={t('lines.notes')} placeholder={t('lines.notesPlaceholder')} value={line.notes} onChange={(notes) => onChange({ notes })} maxLength={500} autoComplete="off" />
         </div>
         <div className="counter-line__photo">
           {line.photo ? (

@@ -43,30 +43,32 @@ export function CounterSummary({
   const locale = currentLocale();
   return (
     <section className="card counter-summary" aria-labelledby="counter-summary-title">
-      <h2 id="counter-summary-title" className="card__title">
+      <h2 id="counter-summary-title" className="visually-hidden">
         {t('summary.title')}
       </h2>
-      <ToggleButton className="counter-express" isSelected={express} onChange={onExpress}>
-        <Icon name="play" size={18} />
-        <span>{t('summary.express')}</span>
-      </ToggleButton>
-      <p className="counter-summary__hint">{t('summary.expressHint')}</p>
-      <dl className="counter-summary__figures" aria-live="polite" aria-busy={updating}>
-        <div>
-          <dt>{t('summary.ready')}</dt>
-          <dd data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'full') : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('summary.total')}</dt>
-          <dd className="counter-summary__total" data-testid="counter-total">
-            {preview ? formatMoney(preview.totalCents, locale) : '—'}
-          </dd>
-        </div>
-        <div>
-          <dt className="visually-hidden">{t('summary.pieces', { count: pieces })}</dt>
-          <dd className="counter-summary__pieces">{updating ? t('summary.updating') : t('summary.pieces', { count: pieces })}</dd>
-        </div>
-      </dl>
+      <div className="counter-summary__top">
+        <ToggleButton className="counter-express" isSelected={express} onChange={onExpress} aria-describedby="counter-express-hint">
+          <Icon name="play" size={18} />
+          <span>{t('summary.express')}</span>
+        </ToggleButton>
+        <span id="counter-express-hint" className="visually-hidden">
+          {t('summary.expressHint')}
+        </span>
+        <dl className="counter-summary__figures" aria-live="polite" aria-busy={updating}>
+          <div>
+            <dt>{t('summary.ready')}</dt>
+            <dd data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'medium') : '—'}</dd>
+          </div>
+          <div>
+            <dt>
+              {t('summary.total')} · {updating ? t('summary.updating') : t('summary.pieces', { count: pieces })}
+            </dt>
+            <dd className="counter-summary__total" data-testid="counter-total">
+              {preview ? formatMoney(preview.totalCents, locale) : '—'}
+            </dd>
+          </div>
+        </dl>
+      </div>
       <RadioCards
         label={t('summary.labelFormat')}
         orientation="horizontal"
