@@ -240,6 +240,13 @@ test('when a worker adds 10 photos through a cut network, a lost answer and a re
   await page.goto('/worker');
   await expect(page.getByRole('status').filter({ hasText: '4 fotografias à espera de envio' })).toBeVisible();
   await shoot(page, 'worker-pending-indicator', [PHONE]);
+  // Signing out would clear this phone's storage: it asks first, and staying keeps the queue.
+  await page.getByRole('button', { name: 'Terminar sessão' }).first().click();
+  const unsent = page.getByRole('alertdialog', { name: 'Fotografias por enviar' });
+  await expect(unsent).toContainText('4 fotografias tiradas neste telemóvel ainda não chegaram ao servidor');
+  await unsent.getByRole('button', { name: 'Ficar com a sessão' }).click();
+  await expect(unsent).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: '4 fotografias à espera de envio' })).toBeVisible();
   await page.goBack();
   await expect(queueItems).toHaveCount(4);
   expect(await photoCount()).toBe(3);

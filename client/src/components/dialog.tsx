@@ -126,6 +126,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   pendingLabel,
   onConfirm,
   isPending,
@@ -137,6 +138,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** When staying put is itself a choice worth naming ("Stay signed in"). */
+  cancelLabel?: string;
   pendingLabel?: string;
   onConfirm: () => void;
   isPending?: boolean;
@@ -146,7 +149,7 @@ export function ConfirmDialog({
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
       <div className="modal__text">{children}</div>
-      <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={confirmLabel} pendingLabel={pendingLabel} onConfirm={onConfirm} isPending={isPending} tone={tone} error={error} />
+      <DialogFooter onCancel={() => onOpenChange(false)} cancelLabel={cancelLabel} confirmLabel={confirmLabel} pendingLabel={pendingLabel} onConfirm={onConfirm} isPending={isPending} tone={tone} error={error} />
     </ModalDialog>
   );
 }

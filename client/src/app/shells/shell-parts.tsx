@@ -1,14 +1,16 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/app/shells/nav-strings';
 import { Button } from '@/components/button';
+import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentLocale } from '@/lib/i18n';
 import { sectionHref, visibleSections, type ShellConfig } from '@/app/sections';
 import { useSignOut } from '@/features/auth/api/logout';
-import type { Principal } from '@/features/auth/api/get-session';
+import { usePrincipal, type Principal } from '@/features/auth/api/get-session';
+import { photoOwnerOf, unsentPhotoCount } from '@/features/photos/queue/photo-store';
 import { initials } from '@/lib/initials';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
 // Every signed-in screen sits in a shell: the business-rule messages load with it.
@@ -54,19 +56,42 @@ export function ShellLanguageSwitcher({ tone }: { tone?: 'light' | 'dark' }) {
 export function SignOutButton({ compact = false, className }: { compact?: boolean; className?: string }) {
   const { t: nav } = useTranslation('nav');
   const { signOut, isPending } = useSignOut();
+  const principal = usePrincipal();
+  const [unsent, setUnsent] = useState(0);
+  // Signing out clears this device's storage, photo queue included: ask first when photos still wait.
+  const askThenSignOut = async () => {
+    const waiting = await unsentPhotoCount(photoOwnerOf(principal)).catch(() => 0);
+    if (waiting > 0) setUnsent(waiting);
+    else void signOut();
+  };
   return (
-    <Button
-      variant="ghost"
-      size={compact ? 'md' : 'sm'}
-      iconOnly={compact}
-      className={className}
-      isPending={isPending}
-      onPress={() => void signOut()}
-      aria-label={compact ? nav('signOut') : undefined}
-    >
-      <Icon name="logOut" size={compact ? 22 : 18} />
-      {compact ? null : nav('signOut')}
-    </Button>
+    <>
+      <Button
+        variant="ghost"
+        size={compact ? 'md' : 'sm'}
+        iconOnly={compact}
+        className={className}
+        isPending={isPending}
+        onPress={() => void askThenSignOut()}
+        aria-label={compact ? nav('signOut') : undefined}
+      >
+        <Icon name="logOut" size={compact ? 22 : 18} />
+        {compact ? null : nav('signOut')}
+      </Button>
+      <ConfirmDialog
+        isOpen={unsent > 0}
+        onOpenChange={(open) => !open && setUnsent(0)}
+        title={nav('unsentPhotosTitle')}
+        confirmLabel={nav('signOutAnyway')}
+        cancelLabel={nav('staySignedIn')}
+        onConfirm={() => {
+          setUnsent(0);
+          void signOut();
+        }}
+      >
+        {nav('unsentPhotos', { count: unsent })}
+      </ConfirmDialog>
+    </>
   );
 }
 

@@ -52,6 +52,17 @@ export interface PhotoStore {
 }
 
 export const PHOTO_DB_NAME = 'lavandaria-photos';
+
+/** Whose photos a record is: `<type>:<id>` of the signed-in account. */
+export const photoOwnerOf = (principal: { type: string; id: number }) => `${principal.type}:${principal.id}`;
+
+/**
+ * How many photos of this person wait on this device. Signing out clears the site's storage (nothing of
+ * an account stays on a shared phone), so the sign-out asks first when any would be lost.
+ */
+export async function unsentPhotoCount(owner: string, store: PhotoStore = createPhotoStore()): Promise<number> {
+  return (await store.list(owner)).filter((record) => record.state !== 'done').length;
+}
 const VERSION = 1;
 const UPLOADS = 'uploads';
 const BODIES = 'bodies';

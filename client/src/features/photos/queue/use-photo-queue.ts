@@ -5,10 +5,8 @@ import { sessionQueryKey, usePrincipal, type Principal } from '@/features/auth/a
 import { cleaningKeys } from '@/features/cleaning/api/keys';
 import { uploadPhoto } from '@/features/photos/api/upload-photo';
 import { photoKeys } from '@/features/photos/api/keys';
-import { createPhotoStore, type PhotoStore } from './photo-store';
+import { createPhotoStore, photoOwnerOf as ownerOf, type PhotoStore } from './photo-store';
 import { createUploadQueue, type UploadQueue } from './upload-queue';
-
-const ownerOf = (principal: Pick<Principal, 'type' | 'id'>) => `${principal.type}:${principal.id}`;
 
 let store: PhotoStore | undefined;
 let active: { owner: string; queue: UploadQueue } | undefined;
