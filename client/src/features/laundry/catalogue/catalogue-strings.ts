@@ -24,6 +24,7 @@ export const catalogueEn = {
   expressTurnaround_one: '{{count}} day',
   expressTurnaround_other: '{{count}} days',
   noExpress: 'No express',
+  expressSameDay: 'same day',
   minimum: 'Minimum {{value}}',
   packageIncludes: 'Includes {{items}}',
   // What a package is made of, by the code the price list uses for it.
@@ -107,6 +108,7 @@ export const cataloguePt: Shape<typeof catalogueEn> = {
   expressTurnaround_one: '{{count}} dia',
   expressTurnaround_other: '{{count}} dias',
   noExpress: 'Sem expresso',
+  expressSameDay: 'no próprio dia',
   minimum: 'Mínimo {{value}}',
   packageIncludes: 'Inclui {{items}}',
   parts: { WASH: 'lavagem', IRON: 'engomagem', DRY: 'secagem', FOLD: 'dobragem', DRY_CLEAN: 'limpeza a seco' },

@@ -50,7 +50,7 @@ export function ServiceRow({
               ? t('expressPercent', { value: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pt-PT').format(express.value / 100) })
               : t('expressFixed', { value: formatMoney(express.value, locale) })}
             {' · '}
-            {t('expressTurnaround', { count: express.turnaroundDays })}
+            {express.turnaroundDays === 0 ? t('expressSameDay') : t('expressTurnaround', { count: express.turnaroundDays })}
           </span>
         ) : null}
       </div>
