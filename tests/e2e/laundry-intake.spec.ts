@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from '@playwright/test';
+import sharp from 'sharp';
 import { DEMO } from './support/accounts.js';
 import { apiAs, data, newClient } from './support/api.js';
 import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
@@ -61,6 +62,13 @@ test('staff take 3 shirts, a suit and 4,2 kg at the counter with the keyboard; o
   await page.keyboard.press('Space');
   await expect(lines.first().getByLabel('Outra cor')).toHaveValue('Branco');
 
+  // A condition photo of the suit from the tablet camera (here a real photo handed to the field).
+  const photoInput = lines.nth(1).getByLabel('Fotografia do estado');
+  await expect(photoInput).toHaveAttribute('capture', 'environment');
+  const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 60, g: 60, b: 160 } } }).jpeg().toBuffer();
+  await photoInput.setInputFiles({ name: 'fato.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await expect(lines.nth(1).getByText('Fotografia pronta: fato.jpg')).toBeVisible();
+
   // Express: the total and the ready date follow the live preview.
   const total = page.getByTestId('counter-total');
   await expect(total).not.toHaveText('—');
@@ -92,6 +100,9 @@ test('staff take 3 shirts, a suit and 4,2 kg at the counter with the keyboard; o
   expect(new Set(order.items.map((i) => i.tagCode)).size).toBe(5);
   expect(order.items.every((i) => /^\d{3}-\d{2}$/.test(i.tagCode) && i.globalCode.startsWith(order.orderNumber))).toBe(true);
   expect(order.items.filter((i) => i.colour === 'Branco')).toHaveLength(3);
+  await expect(page.getByText('1 fotografia do estado enviada.')).toBeVisible();
+  const condition = await data<{ items: Array<{ itemId: number; photos: unknown[] }> }>(await admin.get(`/api/laundry-orders/${orderId}/condition`));
+  expect(condition.items.flatMap((i) => i.photos)).toHaveLength(1);
   const pdf = await admin.get(`/api/laundry-orders/${orderId}/labels?format=sheet`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
