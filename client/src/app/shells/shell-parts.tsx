@@ -9,7 +9,8 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 import { currentLocale } from '@/lib/i18n';
 import { sectionHref, visibleSections, type ShellConfig } from '@/app/sections';
 import { useSignOut } from '@/features/auth/api/logout';
-import { usePrincipal, type Principal } from '@/features/auth/api/get-session';
+import { useQueryClient } from '@tanstack/react-query';
+import { sessionQueryKey, type Principal } from '@/features/auth/api/get-session';
 import { photoOwnerOf, unsentPhotoCount } from '@/features/photos/queue/photo-store';
 import { initials } from '@/lib/initials';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
@@ -56,11 +57,13 @@ export function ShellLanguageSwitcher({ tone }: { tone?: 'light' | 'dark' }) {
 export function SignOutButton({ compact = false, className }: { compact?: boolean; className?: string }) {
   const { t: nav } = useTranslation('nav');
   const { signOut, isPending } = useSignOut();
-  const principal = usePrincipal();
+  const queryClient = useQueryClient();
   const [unsent, setUnsent] = useState(0);
   // Signing out clears this device's storage, photo queue included: ask first when photos still wait.
+  // The account is read when pressed, not subscribed to: the button renders on while the session empties.
   const askThenSignOut = async () => {
-    const waiting = await unsentPhotoCount(photoOwnerOf(principal)).catch(() => 0);
+    const principal = queryClient.getQueryData<Principal | null>(sessionQueryKey);
+    const waiting = principal ? await unsentPhotoCount(photoOwnerOf(principal)).catch(() => 0) : 0;
     if (waiting > 0) setUnsent(waiting);
     else void signOut();
   };
