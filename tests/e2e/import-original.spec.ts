@@ -35,8 +35,14 @@ test('a job brought over from the earlier system shows its photos in the gallery
     const photos = gallery.getByRole('img', { name: /^Fotografia/ });
     await expect(photos).toHaveCount(4);
     await expect(gallery.getByRole('img', { name: 'Fotografia «Antes» — kitchen: Antes' })).toBeVisible();
-    // Every thumbnail really loads from the storage the importer wrote to.
-    await expect.poll(() => photos.evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).naturalWidth > 0).length)).toBe(4);
+    // Every thumbnail really loads from the storage the importer wrote to. They load lazily, so the gallery is
+    // brought into view first; the first request of an imported photo makes its thumbnail (slow on a busy machine).
+    await photos.last().scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => photos.evaluateAll((imgs) => imgs.filter((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0).length), {
+        timeout: 60_000,
+      })
+      .toBe(4);
     await expectAccessible(page, 'the imported job gallery');
   } finally {
     await original.drop();
