@@ -123,6 +123,9 @@ import { createLinenService } from './modules/linen/linen.service.js';
 import { linenRoutes } from './modules/linen/linen.routes.js';
 import { createHostReportsService } from './modules/host-reports/host-reports.service.js';
 import { hostReportsRoutes } from './modules/host-reports/host-reports.routes.js';
+import { createThreadsRepository } from './modules/threads/threads.repository.js';
+import { createThreadsService } from './modules/threads/threads.service.js';
+import { threadsRoutes } from './modules/threads/threads.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -305,6 +308,8 @@ export function createApp(deps: AppDeps): App {
   });
   // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
   cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
+  // Conversations about orders, jobs and requests (issue 23 §2).
+  const threads = createThreadsService({ db, repo: createThreadsRepository(db), clock, audit, notifications });
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   const gdpr = createGdprService({
     db,
@@ -327,6 +332,8 @@ export function createApp(deps: AppDeps): App {
       { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
       // Photos of the inside of a client's home are deleted outright on anonymisation (files after commit).
       { section: 'photos', export: photos.exportClient, anonymise: photos.anonymiseClient },
+      // A client's conversations go with the client, whoever wrote the messages.
+      { section: 'messages', export: threads.exportClient, anonymise: threads.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
   });
@@ -387,6 +394,7 @@ export function createApp(deps: AppDeps): App {
   cleaningRoutes(routes, { cleaning });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
+  threadsRoutes(routes, { threads });
   auditRoutes(routes, { audit });
   const imports = createImportsService({ db, repo: createImportsRepository(db), clock, logger, audit, cipher });
   importsRoutes(routes, { imports, uploadTmpDir: config.photos.tmpDir });

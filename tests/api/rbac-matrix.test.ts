@@ -41,7 +41,7 @@ interface Fixtures {
 interface Rule {
   expect: Expect;
   /** Path parameters; a function when each call needs a target of its own (deactivate, delete…). */
-  params?: (f: Fixtures, ctx: Ctx) => Promise<Record<string, number>> | Record<string, number>;
+  params?: (f: Fixtures, ctx: Ctx) => Promise<Record<string, number | string>> | Record<string, number | string>;
   body?: Record<string, unknown>;
   /** Calls that end the caller's session run on a fresh session of the persona. */
   freshSession?: boolean;
@@ -364,6 +364,14 @@ export const RULES: Record<string, Rule> = {
   'DELETE /api/imports/:id': { expect: staffOnly(404) },
 
   // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
+  'GET /api/threads': { expect: signedIn(200) },
+  'GET /api/threads/unread-count': { expect: signedIn(200) },
+  // A conversation nobody may see answers 404, as if it did not exist; mutations with empty bodies are refused by validation first.
+  'GET /api/threads/:subject/:subjectId': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'GET /api/threads/:subject/:subjectId/messages': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'POST /api/threads/:subject/:subjectId/messages': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'POST /api/threads/:subject/:subjectId/read': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'PUT /api/threads/:subject/:subjectId/assignee': { expect: staffOnly(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },
   'GET /api/tickets': { expect: { ...staffOnly(200), worker: 200 } },
   'GET /api/tickets/:id': { expect: { ...staffOnly(200), worker: 200 }, params: (f) => ({ id: f.ticketId }) },

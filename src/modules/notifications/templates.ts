@@ -44,6 +44,17 @@ const monthName = (month: string, locale: Locale) =>
 const repeats = (n: number, locale: Locale) =>
   n <= 1 ? '' : locale === 'pt' ? ` (e mais ${n - 1} repetições já marcadas)` : ` (and ${n - 1} more repeats already scheduled)`;
 
+/** What a conversation is about, in a sentence: "a encomenda LAV-…", "a limpeza de ter., 3/mar.", "o pedido n.º 5". */
+interface About {
+  subject: 'laundry_order' | 'cleaning_job' | 'request';
+  subjectId: number;
+  reference: string;
+}
+const aboutPt = (p: About) =>
+  p.subject === 'laundry_order' ? `a encomenda ${p.reference}` : p.subject === 'cleaning_job' ? `a limpeza de ${day(p.reference, 'pt')}` : `o pedido n.º ${p.reference}`;
+const aboutEn = (p: About) =>
+  p.subject === 'laundry_order' ? `order ${p.reference}` : p.subject === 'cleaning_job' ? `the cleaning on ${day(p.reference, 'en')}` : `request no. ${p.reference}`;
+
 /**
  * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
  * by adding one entry here.
@@ -276,6 +287,21 @@ export const TEMPLATES = {
             subject: `Lavandaria: statement for ${monthName(p.month, locale)}`,
             text: `Hello,\n\nYour statement for ${monthName(p.month, locale)} is ready in your account.\nBalance at the end of the month: ${euros(p.closingBalanceCents, locale)}.\n\nThank you.\n`,
           },
+  }),
+  // Issue 23 §2–3: a new message in a conversation. The text itself stays in the conversation (and out of
+  // notifications and mail, which outlive it): only what it is about.
+  message_received: template({
+    params: z.object({ subject: z.enum(['laundry_order', 'cleaning_job', 'request']), subjectId: z.number(), reference: z.string() }),
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Nova mensagem', body: `Nova mensagem sobre ${aboutPt(p)}.` }
+        : { title: 'New message', body: `New message about ${aboutEn(p)}.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: `Lavandaria: nova mensagem sobre ${aboutPt(p)}`, text: `Olá,\n\nTem uma nova mensagem sobre ${aboutPt(p)}. Entre na sua conta para a ler e responder.\n\nObrigado.\n` }
+        : { subject: `Lavandaria: new message about ${aboutEn(p)}`, text: `Hello,\n\nYou have a new message about ${aboutEn(p)}. Sign in to read it and reply.\n\nThank you.\n` },
   }),
 } as const;
 
