@@ -36,7 +36,7 @@ import { createAuditRepository } from './modules/audit/audit.repository.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.js';
-import { createNotificationsService, type JobSender } from './modules/notifications/notifications.service.js';
+import { createNotificationsService, type JobSender, type NotificationsService } from './modules/notifications/notifications.service.js';
 import { createMailTransport } from './modules/notifications/mail-transport.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
@@ -157,6 +157,8 @@ export interface App {
   metrics: Metrics;
   /** Monthly statements of client accounts as data and PDF (ADR 0015), for what issues them. */
   statements: StatementsService;
+  /** Notifications, for jobs and tests that notify outside a request. */
+  notifications: NotificationsService;
   close(): void;
 }
 
@@ -471,6 +473,7 @@ export function createApp(deps: AppDeps): App {
     metrics,
     /** Monthly statements as data and PDF, for the jobs that issue them (ADR 0015). */
     statements,
+    notifications,
     close: () => sessionStore.close(),
   };
 }

@@ -30,3 +30,31 @@ export const UnreadCount = z.object({ count: z.number().int() }).meta({ id: 'Unr
 export const MarkedRead = z.object({ updated: z.number().int() }).meta({ id: 'MarkedRead' });
 
 export type NotificationDto = z.infer<typeof Notification>;
+
+export const NotificationPreference = z
+  .object({
+    type: z.string().meta({ description: 'A notification type whose e-mail the account may switch on or off.' }),
+    email: z.boolean().meta({ description: 'Whether this type is also e-mailed to the account (the stored choice, or the default).' }),
+    emailDefault: z.boolean().meta({ description: 'What applies until the account chooses.' }),
+  })
+  .meta({ id: 'NotificationPreference' });
+
+export const NotificationPreferences = z
+  .object({
+    items: z.array(NotificationPreference).meta({
+      description: 'Only the types of the caller’s audience (staff, worker or client) whose e-mail is a choice. In-app notifications are always on.',
+    }),
+  })
+  .meta({ id: 'NotificationPreferences' });
+
+export const NotificationPreferencesInput = z
+  .object({
+    email: z
+      .record(z.string().max(64), z.boolean())
+      .meta({ description: 'Type → e-mail on/off. Types left out keep their current choice. A type not in the caller’s list → 400 UNKNOWN_NOTIFICATION_TYPE.' }),
+  })
+  .strict()
+  .meta({ id: 'NotificationPreferencesInput' });
+
+export type NotificationPreferencesDto = z.infer<typeof NotificationPreferences>;
+export type NotificationPreferencesInputDto = z.infer<typeof NotificationPreferencesInput>;

@@ -230,6 +230,9 @@ export const RULES: Record<string, Rule> = {
     expect: { anonymous: 401, master: 404, admin: 404, worker: 404, client: 200, otherClient: 404 },
     params: (f) => ({ id: f.notificationId }),
   },
+  // Own e-mail preferences, for every signed-in account (an empty body fails validation).
+  'GET /api/notification-preferences': { expect: signedIn(200) },
+  'PUT /api/notification-preferences': { expect: signedIn(400) },
 
   // Laundry: the catalogue for everyone signed in (workers without prices); orders taken and edited by
   // staff; workers process every order; a client reads only their own (another client's is 404).

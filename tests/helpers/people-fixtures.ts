@@ -55,3 +55,14 @@ export const PROPERTY = {
   district: 'lisboa',
   propertyType: 'apartamento',
 };
+
+/** A new staff account (a worker unless `body.role` says otherwise), signed in and past the forced password change. */
+export async function signedInUser(t: TestApp, staff: Agent, body: Record<string, unknown> = {}) {
+  const { user, temporaryPassword } = await createStaff(staff, body);
+  const agent = supertest.agent(t.app);
+  const login = await agent.post('/api/auth/login/user').send({ username: user.username, password: temporaryPassword });
+  if (login.status !== 200) throw new Error(`user sign-in failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const change = await agent.post('/api/auth/change-password').send({ currentPassword: temporaryPassword, newPassword: NEW_PASSWORD });
+  if (change.status !== 200) throw new Error(`password change failed: ${change.status} ${JSON.stringify(change.body)}`);
+  return { user, agent };
+}

@@ -145,6 +145,7 @@ export const ruleErrorsEn = {
   WORKER_HAS_OPEN_LOG: 'This team member is clocked in on this job. End their time before removing them.',
   WORKER_NOT_ASSIGNED: 'This team member is not assigned to the job.',
   WORKER_REQUIRED: 'Choose the team member you are acting for.',
+  UNKNOWN_NOTIFICATION_TYPE: 'That notification cannot be switched on or off for your account. Reload the page.',
 };
 
 const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
@@ -286,6 +287,7 @@ const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
   WORKER_HAS_OPEN_LOG: 'Este colaborador tem este serviço iniciado. Termine o tempo dele antes de o retirar.',
   WORKER_NOT_ASSIGNED: 'Este colaborador não está atribuído ao serviço.',
   WORKER_REQUIRED: 'Escolha o colaborador em nome de quem está a agir.',
+  UNKNOWN_NOTIFICATION_TYPE: 'Essa notificação não pode ser ligada ou desligada na sua conta. Recarregue a página.',
 };
 
 addNamespace('rules', { en: ruleErrorsEn, pt: ruleErrorsPt });

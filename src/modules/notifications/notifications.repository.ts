@@ -95,6 +95,46 @@ export function createNotificationsRepository(db: Queryable) {
       return rowCount ?? 0;
     },
 
+    // --- e-mail preferences -------------------------------------------------------------------------
+
+    /** The stored e-mail choices of an account (types without a row follow their default). */
+    async emailPreferences(q: Queryable, r: Recipient): Promise<Map<string, boolean>> {
+      const { rows } = await q.query<{ type: string; email: boolean }>(
+        `SELECT type, email FROM notification_preferences WHERE ${r.type === 'user' ? 'user_id' : 'client_id'} = $1`,
+        [r.id],
+      );
+      return new Map(rows.map((row) => [row.type, row.email]));
+    },
+
+    async emailPreference(q: Queryable, r: Recipient, type: string): Promise<boolean | undefined> {
+      const { rows } = await q.query<{ email: boolean }>(
+        `SELECT email FROM notification_preferences WHERE ${r.type === 'user' ? 'user_id' : 'client_id'} = $1 AND type = $2`,
+        [r.id, type],
+      );
+      return rows[0]?.email;
+    },
+
+    async setEmailPreference(tx: Queryable, r: Recipient, type: string, email: boolean, at: Date): Promise<void> {
+      const column = r.type === 'user' ? 'user_id' : 'client_id';
+      await tx.query(
+        `INSERT INTO notification_preferences (${column}, type, email, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (${column}, type) WHERE ${column} IS NOT NULL DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at`,
+        [r.id, type, email, at],
+      );
+    },
+
+    async preferencesForClient(q: Queryable, clientId: number): Promise<Array<{ type: string; email: boolean; updated_at: Date }>> {
+      const { rows } = await q.query<{ type: string; email: boolean; updated_at: Date }>(
+        `SELECT type, email, updated_at FROM notification_preferences WHERE client_id = $1 ORDER BY type`,
+        [clientId],
+      );
+      return rows;
+    },
+
+    async deletePreferencesForClient(tx: Queryable, clientId: number): Promise<void> {
+      await tx.query(`DELETE FROM notification_preferences WHERE client_id = $1`, [clientId]);
+    },
+
     // --- e-mail outbox -------------------------------------------------------------------------------
 
     async insertOutbox(tx: Queryable, r: Recipient, to: string, type: string, params: unknown, secretEnc: string | null, at: Date): Promise<number> {

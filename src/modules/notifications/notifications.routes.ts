@@ -1,10 +1,11 @@
 import type { Request } from 'express';
-import { MarkedRead, Notification, UnreadCount } from '../../contracts/notifications.js';
+import { MarkedRead, Notification, NotificationPreferences, NotificationPreferencesInput, UnreadCount } from '../../contracts/notifications.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import { IdParams } from '../../lib/paging.js';
 import type { Actor } from '../../lib/request-context.js';
 import { NotificationListQuery } from './notifications.schemas.js';
 import type { NotificationsService, Recipient } from './notifications.service.js';
+import { audienceOf } from './templates.js';
 
 const TAGS = ['Notifications'];
 
@@ -66,5 +67,33 @@ export function notificationsRoutes(routes: Routes, { notifications }: { notific
       errors: { 404: 'NOT_FOUND — no such notification for the caller.' },
     },
     ({ params, actor, req }) => notifications.markRead(recipientOf(actor), localeOf(req), params.id),
+  );
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/notification-preferences',
+      summary: 'The caller’s e-mail choice per notification type of their audience (in-app is always on)',
+      tags: TAGS,
+      access: 'authenticated',
+      response: NotificationPreferences,
+    },
+    ({ actor }) => notifications.preferences(recipientOf(actor), audienceOf(actor!.role)),
+  );
+
+  route(
+    routes,
+    {
+      method: 'put',
+      path: '/api/notification-preferences',
+      summary: 'Switch the e-mail of some notification types on or off for the caller',
+      tags: TAGS,
+      access: 'authenticated',
+      body: NotificationPreferencesInput,
+      response: NotificationPreferences,
+      errors: { 400: 'UNKNOWN_NOTIFICATION_TYPE — a type that is not a choice for the caller (nothing is stored).' },
+    },
+    ({ body, actor }) => notifications.setPreferences(recipientOf(actor), audienceOf(actor!.role), body),
   );
 }

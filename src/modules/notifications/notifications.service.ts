@@ -2,12 +2,12 @@ import type { Db, Queryable } from '../../db/pool.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { FieldCipher } from '../../lib/field-crypto.js';
-import { notFound } from '../../lib/app-error.js';
+import { badRequest, notFound } from '../../lib/app-error.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
-import type { NotificationDto } from '../../contracts/notifications.js';
+import type { NotificationDto, NotificationPreferencesDto, NotificationPreferencesInputDto } from '../../contracts/notifications.js';
 import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
 import type { MailAttachment, MailTransport } from './mail-transport.js';
-import { renderEmail, renderNotification, templateOf, type NotificationType, type ParamsOf } from './templates.js';
+import { renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type NotificationType, type ParamsOf } from './templates.js';
 
 export type { Recipient };
 
@@ -38,6 +38,14 @@ export type AttachmentSource = (mail: { clientId: number | null; userId: number 
 export interface NotifyResult {
   notificationId: number | null;
   outboxId: number | null;
+}
+
+/** The types whose e-mail an account of this audience may switch on or off, in registry order. */
+export function configurableTypes(audience: Audience): NotificationType[] {
+  return (Object.keys(TEMPLATES) as NotificationType[]).filter((type) => {
+    const t = templateOf(type);
+    return t.email && t.emailDefault !== undefined && t.audience.includes(audience);
+  });
 }
 
 function toDto(row: NotificationRow, locale: 'pt' | 'en'): NotificationDto {
@@ -71,6 +79,25 @@ export interface NotificationsDeps {
  */
 export function createNotificationsService({ repo, db, clock, logger, cipher, transport, jobs }: NotificationsDeps) {
   const attachmentSources = new Map<string, AttachmentSource>();
+
+  /** Whether the recipient gets this type by e-mail: their stored choice, else the type's default; always for types without a choice. */
+  async function wantsEmail(q: Queryable, to: Recipient, type: NotificationType): Promise<boolean> {
+    const t = templateOf(type);
+    if (!t.email) return false;
+    if (t.emailDefault === undefined) return true;
+    return (await repo.emailPreference(q, to, type)) ?? t.emailDefault;
+  }
+
+  async function preferences(who: Recipient, audience: Audience, q: Queryable = db): Promise<NotificationPreferencesDto> {
+    const stored = await repo.emailPreferences(q, who);
+    return {
+      items: configurableTypes(audience).map((type) => {
+        const emailDefault = templateOf(type).emailDefault!;
+        return { type, email: stored.get(type) ?? emailDefault, emailDefault };
+      }),
+    };
+  }
+
   return {
     mailEnabled: transport !== null,
 
@@ -86,7 +113,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
       const at = clock.now();
       const notificationId = t.inApp ? await repo.insert(tx, input.to, input.type, params, input.link ?? null, at) : null;
       let outboxId: number | null = null;
-      if (t.email && transport) {
+      if (t.email && transport && (await wantsEmail(tx, input.to, input.type))) {
         const contact = await repo.recipientContact(tx, input.to);
         if (contact?.email) {
           const secretEnc = input.secrets ? cipher.encrypt(JSON.stringify(input.secrets), SECRET_CONTEXT) : null;
@@ -94,6 +121,27 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
         }
       }
       return { notificationId, outboxId };
+    },
+
+    wantsEmail,
+    preferences,
+
+    /** Stores the account's e-mail choices; a type that is not a choice for its audience is refused as a whole. */
+    async setPreferences(who: Recipient, audience: Audience, input: NotificationPreferencesInputDto): Promise<NotificationPreferencesDto> {
+      const allowed = new Set<string>(configurableTypes(audience));
+      const unknown = Object.keys(input.email).filter((type) => !allowed.has(type));
+      if (unknown.length > 0) {
+        throw badRequest(
+          'UNKNOWN_NOTIFICATION_TYPE',
+          `Not a notification type whose e-mail you can choose: ${unknown.join(', ')}.`,
+          unknown.map((type) => ({ path: `body.email.${type}`, code: 'UNKNOWN_NOTIFICATION_TYPE', message: isKnownType(type) ? 'not a choice for this account' : 'no such type' })),
+        );
+      }
+      const at = clock.now();
+      return db.transaction(async (tx) => {
+        for (const [type, email] of Object.entries(input.email)) await repo.setEmailPreference(tx, who, type, email, at);
+        return preferences(who, audience, tx);
+      });
     },
 
     /** After commit: queue the e-mails now (the sweep would find them within a minute anyway). */
@@ -162,8 +210,9 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
 
     // --- GDPR ---------------------------------------------------------------------------------------
     async exportClient(q: Queryable, clientId: number) {
-      const [notifications, mail] = await Promise.all([repo.forClient(q, clientId), repo.outboxForClient(q, clientId)]);
+      const [notifications, mail, preferences] = await Promise.all([repo.forClient(q, clientId), repo.outboxForClient(q, clientId), repo.preferencesForClient(q, clientId)]);
       return {
+        preferences: preferences.map((p) => ({ type: p.type, email: p.email, updatedAt: p.updated_at.toISOString() })),
         notifications: notifications.map((n) => toDto(n, 'pt')),
         emails: mail.map((m) => ({ id: m.id, type: m.type, to: m.to_address, status: m.status, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null })),
       };
@@ -172,6 +221,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     /** Removes the client's notifications and mail; returns a step to run after commit (local mail copies). */
     async anonymiseClient(tx: Queryable, clientId: number): Promise<() => Promise<void>> {
       await repo.deleteForClient(tx, clientId);
+      await repo.deletePreferencesForClient(tx, clientId);
       const ids = await repo.deleteOutboxForClient(tx, clientId);
       return async () => {
         await transport?.forget(ids);

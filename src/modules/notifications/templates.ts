@@ -11,12 +11,28 @@ export interface RenderedEmail {
   text: string;
 }
 
-interface Template<P> {
+/** Who a type can reach: staff (master and admin), workers, or clients. */
+export type Audience = 'staff' | 'worker' | 'client';
+export const AUDIENCES: readonly Audience[] = ['staff', 'worker', 'client'];
+
+export function audienceOf(role: 'master' | 'admin' | 'worker' | 'client'): Audience {
+  return role === 'master' || role === 'admin' ? 'staff' : role;
+}
+
+export interface Template<P> {
   params: z.ZodType<P>;
-  /** Shown in the bell (stored as a notification row). */
+  /** The kinds of account that receive it; the e-mail preferences of an account list its audience's types. */
+  audience: readonly Audience[];
+  /** Shown in the bell (stored as a notification row). In-app is never switched off. */
   inApp: boolean;
   /** Also e-mailed when the recipient has an address and mail is configured. */
   email: boolean;
+  /**
+   * With `email`: the e-mail is the recipient's choice, on or off until they choose
+   * (`GET/PUT /api/notification-preferences`). Absent: the e-mail is always sent (account and
+   * security mail, urgent tickets) and the type is not listed in the preferences.
+   */
+  emailDefault?: boolean;
   render(locale: Locale, p: P): Rendered;
   /** The e-mail may carry secrets (a temporary password, a reset link) that are never stored in clear. */
   renderEmail?(locale: Locale, p: P, secrets: Record<string, string>): RenderedEmail;
@@ -62,6 +78,7 @@ const aboutEn = (p: About) =>
 export const TEMPLATES = {
   'account.welcome': template({
     params: z.object({ name: z.string(), login: z.string() }),
+    audience: ['staff', 'worker', 'client'],
     inApp: true,
     email: true,
     render: (locale, p) =>
@@ -81,6 +98,7 @@ export const TEMPLATES = {
   }),
   'password.reset_by_staff': template({
     params: z.object({}),
+    audience: ['staff', 'worker', 'client'],
     inApp: true,
     email: false,
     render: (locale) =>
@@ -90,6 +108,7 @@ export const TEMPLATES = {
   }),
   'password.reset_link': template({
     params: z.object({ expiresAt: z.string() }),
+    audience: ['staff', 'worker', 'client'],
     inApp: false,
     email: true,
     render: (locale, p) =>
@@ -109,8 +128,10 @@ export const TEMPLATES = {
   }),
   'laundry.ready': template({
     params: z.object({ orderNumber: z.string(), deliveryRequested: z.boolean() }),
+    audience: ['client'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? {
@@ -142,8 +163,10 @@ export const TEMPLATES = {
   }),
   'cleaning.assigned': template({
     params: z.object({ jobId: z.number(), date: z.string(), time: z.string(), place: z.string(), occurrences: z.number() }),
+    audience: ['worker'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Nova limpeza atribuída', body: `Limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.` }
@@ -163,8 +186,10 @@ export const TEMPLATES = {
       place: z.string(),
       occurrences: z.number(),
     }),
+    audience: ['worker'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? {
@@ -188,6 +213,7 @@ export const TEMPLATES = {
   }),
   'cleaning.started': template({
     params: z.object({ jobId: z.number(), place: z.string(), startedAt: z.string() }),
+    audience: ['client'],
     inApp: true,
     email: false,
     render: (locale, p) =>
@@ -197,8 +223,10 @@ export const TEMPLATES = {
   }),
   'cleaning.completed': template({
     params: z.object({ jobId: z.number(), place: z.string(), completedAt: z.string() }),
+    audience: ['client'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Limpeza concluída ✨', body: `A limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}). Pode ver os detalhes na sua área.` }
@@ -210,6 +238,7 @@ export const TEMPLATES = {
   }),
   'turnover.moved': template({
     params: z.object({ jobId: z.number(), place: z.string(), date: z.string(), previousDate: z.string() }),
+    audience: ['staff'],
     inApp: true,
     email: false,
     render: (locale, p) =>
@@ -219,6 +248,7 @@ export const TEMPLATES = {
   }),
   'turnover.cancelled': template({
     params: z.object({ jobId: z.number(), place: z.string(), date: z.string() }),
+    audience: ['staff', 'worker'],
     inApp: true,
     email: false,
     render: (locale, p) =>
@@ -228,6 +258,7 @@ export const TEMPLATES = {
   }),
   'turnover.started_changed': template({
     params: z.object({ jobId: z.number(), place: z.string(), change: z.enum(['moved', 'cancelled']) }),
+    audience: ['staff'],
     inApp: true,
     email: false,
     render: (locale, p) =>
@@ -237,8 +268,10 @@ export const TEMPLATES = {
   }),
   'calendar.failing': template({
     params: z.object({ calendarId: z.number(), propertyId: z.number(), label: z.string(), place: z.string(), code: z.string() }),
+    audience: ['staff'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Calendário sem sincronizar há 24 h', body: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}). As limpezas novas não estão a ser marcadas.` }
@@ -251,8 +284,10 @@ export const TEMPLATES = {
   // Issue 19 §6: an overdue document, once per document and step (days after accrual).
   'account.payment_reminder': template({
     params: z.object({ line: z.enum(['laundry', 'cleaning']), documentId: z.number(), reference: z.string(), balanceCents: z.number(), days: z.number() }),
+    audience: ['client'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Pagamento em atraso', body: `${p.line === 'laundry' ? 'A encomenda' : 'A limpeza'} ${p.reference} tem ${euros(p.balanceCents, locale)} por pagar há ${p.days} dias.` }
@@ -271,8 +306,10 @@ export const TEMPLATES = {
   // Issue 19 §5: the monthly statement of an on-account client, issued on the 1st (Lisbon).
   'account.statement_issued': template({
     params: z.object({ month: z.string(), closingBalanceCents: z.number() }),
+    audience: ['client'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Extrato mensal disponível', body: `O extrato de ${monthName(p.month, locale)} está disponível. Saldo no fim do mês: ${euros(p.closingBalanceCents, locale)}.` }
@@ -292,8 +329,10 @@ export const TEMPLATES = {
   // notifications and mail, which outlive it): only what it is about.
   message_received: template({
     params: z.object({ subject: z.enum(['laundry_order', 'cleaning_job', 'request']), subjectId: z.number(), reference: z.string() }),
+    audience: ['staff', 'worker', 'client'],
     inApp: true,
     email: true,
+    emailDefault: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Nova mensagem', body: `Nova mensagem sobre ${aboutPt(p)}.` }
