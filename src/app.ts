@@ -126,6 +126,7 @@ import { hostReportsRoutes } from './modules/host-reports/host-reports.routes.js
 import { createThreadsRepository } from './modules/threads/threads.repository.js';
 import { createThreadsService } from './modules/threads/threads.service.js';
 import { threadsRoutes } from './modules/threads/threads.routes.js';
+import { createHostReportsRepository } from './modules/host-reports/host-reports.repository.js';
 
 export interface AppDeps {
   config: Config;
@@ -364,7 +365,8 @@ export function createApp(deps: AppDeps): App {
   laundryConditionRoutes(routes, { condition: laundryCondition, uploadTmpDir: config.photos.tmpDir, logger });
   paymentsRoutes(routes, { payments });
   receiptsRoutes(routes, { receipts });
-  ticketsRoutes(routes, { tickets: createTicketsService({ db, repo: createTicketsRepository(db), clock, audit }) });
+  const tickets = createTicketsService({ db, repo: createTicketsRepository(db), clock, audit });
+  ticketsRoutes(routes, { tickets });
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });
   const receivablesRepo = createReceivablesRepository();
@@ -412,7 +414,7 @@ export function createApp(deps: AppDeps): App {
   // A completed turnover's linen becomes the host's laundry order in the completion's own transaction.
   cleaning.addCompletionStep(linen.orderOnCompletion);
   linenRoutes(routes, { linen });
-  hostReportsRoutes(routes, { hostReports: createHostReportsService({ cleaning, checklists, photos, linen }) });
+  hostReportsRoutes(routes, { hostReports: createHostReportsService({ db, repo: createHostReportsRepository(), cleaning, checklists, photos, linen, tickets }) });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());

@@ -4,7 +4,41 @@ import { JobLinen } from './linen.js';
 
 /** The host's report of a completed turnover (issue 20 §5). Pure: no Node or server imports. */
 
-const photo = z.object({ id: z.number().int(), url: z.string(), thumbnailUrl: z.string(), caption: z.string().nullable(), takenAt: z.string().nullable() });
+const photo = z.object({
+  id: z.number().int(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  caption: z.string().nullable(),
+  takenAt: z.string().nullable(),
+  photoType: z.enum(['before', 'after', 'detail']),
+  roomArea: z.string().nullable(),
+  pairIndex: z.number().int(),
+  uploadedAt: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+});
+
+/** A problem noted on a job by its worker or by staff: what, when, the photo if any, and who by first name only. */
+export const JobIssue = z
+  .object({
+    id: z.number().int(),
+    text: z.string(),
+    raisedAt: z.string(),
+    raisedBy: z.object({ firstName: z.string() }),
+    photo: z.object({ id: z.number().int(), url: z.string(), thumbnailUrl: z.string() }).nullable(),
+  })
+  .meta({ id: 'JobIssue' });
+
+export const RaiseJobIssueBody = z
+  .object({
+    text: z.string().trim().min(1, 'say what is wrong').max(1000),
+    photoId: z.number().int().positive().optional().meta({ description: 'A "detail" photo of this job, uploaded first through the photo routes.' }),
+  })
+  .strict()
+  .meta({ id: 'RaiseJobIssueBody', example: { text: 'Falta uma toalha de banho.' } });
+
+export type JobIssueDto = z.infer<typeof JobIssue>;
+export type RaiseJobIssueInput = z.infer<typeof RaiseJobIssueBody>;
 
 export const HostReport = z
   .object({
@@ -18,6 +52,7 @@ export const HostReport = z
       .array(z.object({ room: z.string().nullable(), before: z.array(photo), after: z.array(photo), detail: z.array(photo) }))
       .meta({ description: 'Photos by room (no room last), before and after side by side.' }),
     linen: JobLinen.omit({ jobId: true }),
+    issues: z.array(JobIssue).meta({ description: 'Problems noted on the job, oldest first.' }),
   })
   .meta({ id: 'HostReport' });
 

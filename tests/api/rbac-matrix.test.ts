@@ -297,6 +297,8 @@ export const RULES: Record<string, Rule> = {
   'POST /api/cleaning-jobs/:id/checklist/items/:itemId': { expect: { ...staffOnly(400), worker: 400 }, params: (f) => ({ id: f.jobId, itemId: 1 }) },
   // The fixture job is not completed: its report is not ready for those who may see it.
   'GET /api/cleaning-jobs/:id/report': { expect: { anonymous: 401, master: 409, admin: 409, worker: 403, client: 409, otherClient: 404 }, params: job },
+  'GET /api/cleaning-jobs/:id/issues': { expect: { ...staffOnly(200), worker: 200 }, params: job },
+  'POST /api/cleaning-jobs/:id/issues': { expect: { ...staffOnly(400), worker: 400 }, params: job },
   'GET /api/cleaning-jobs/:id/linen': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },
   'PUT /api/cleaning-jobs/:id/linen': { expect: { ...staffOnly(400), worker: 400 }, params: job },
   'POST /api/cleaning-jobs/:id/checklist-waiver': { expect: staffOnly(400), params: job },

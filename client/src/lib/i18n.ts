@@ -23,6 +23,7 @@ import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
 import type { importsEn } from '@/features/imports/imports-strings';
 import type { clientPricesEn } from '@/features/client-prices/client-prices-strings';
 import type { turnoversEn } from '@/features/turnovers/turnovers-strings';
+import type { hostReportEn } from '@/features/turnovers/report-strings';
 import type { accountsEn } from '@/features/accounts/accounts-strings';
 import type { navEn } from '@/app/shells/nav-strings';
 import type { scanEn } from '@/features/laundry/scan/scan-strings';
@@ -42,7 +43,7 @@ declare module 'i18next' {
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
       clientPrices: typeof clientPricesEn; accounts: typeof accountsEn;
       turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn; counter: typeof counterEn;
-      catalogue: typeof catalogueEn };
+      catalogue: typeof catalogueEn; hostReport: typeof hostReportEn };
   }
 }
 

@@ -73,12 +73,12 @@ export function createTicketsRepository(db: Queryable) {
   return {
     async insert(
       tx: Queryable,
-      n: { title: string; description: string; priority: string; createdBy: number; laundryOrderId: number | null; cleaningJobId: number | null; at: Date },
+      n: { title: string; description: string; priority: string; createdBy: number; laundryOrderId: number | null; cleaningJobId: number | null; photoId?: number | null; at: Date },
     ): Promise<number> {
       const { rows } = await tx.query<{ id: number }>(
-        `INSERT INTO tickets (title, description, priority, created_by, laundry_order_id, cleaning_job_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-        [n.title, n.description, n.priority, n.createdBy, n.laundryOrderId, n.cleaningJobId, n.at],
+        `INSERT INTO tickets (title, description, priority, created_by, laundry_order_id, cleaning_job_id, photo_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+        [n.title, n.description, n.priority, n.createdBy, n.laundryOrderId, n.cleaningJobId, n.photoId ?? null, n.at],
       );
       return rows[0]!.id;
     },

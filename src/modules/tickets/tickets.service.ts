@@ -88,7 +88,8 @@ export function createTicketsService({ db, repo, clock, audit }: { db: Db; repo:
   }
 
   return {
-    async create(actor: Actor, input: CreateTicketInput): Promise<TicketDto> {
+    /** `photoId`: a photo of the linked job (a problem noted on a job may show it; the caller checked it is the job's). */
+    async create(actor: Actor, input: CreateTicketInput, extra: { photoId?: number } = {}): Promise<TicketDto> {
       const at = clock.now();
       const row = await db.transaction(async (tx) => {
         if (input.laundryOrderId && !(await repo.orderExists(tx, input.laundryOrderId))) {
@@ -104,6 +105,7 @@ export function createTicketsService({ db, repo, clock, audit }: { db: Db; repo:
           createdBy: actor.id,
           laundryOrderId: input.laundryOrderId ?? null,
           cleaningJobId: input.cleaningJobId ?? null,
+          photoId: extra.photoId ?? null,
           at,
         });
         const created = (await repo.find(tx, id))!;

@@ -20,6 +20,7 @@ import { pendingFor } from '@/features/cleaning/offline/tap-queue';
 import { useOnline, useTapQueue } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
 import { JobChecklistCard } from '@/features/turnovers/components/job-checklist';
+import { JobIssuesCard } from '@/features/turnovers/components/job-issues';
 import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
 import '@/features/cleaning/cleaning.css';
 
@@ -100,6 +101,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
 
         <JobChecklistCard jobId={job.id} open={open} canTick />
         {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={open} orderHref={(id) => `/worker/laundry/${id}`} /> : null}
+        <JobIssuesCard jobId={job.id} canRaise={open} />
 
         <section className="card job-section" aria-labelledby="worker-access">
           <h2 id="worker-access" className="card__title job-section__title">
