@@ -1,4 +1,5 @@
 import type { Shape } from '@/locales/shape';
+import type { SettingKey } from '@contracts/settings';
 import { addNamespace } from '@/lib/i18n';
 
 /** Settings screen strings: loaded with the page. */
@@ -44,7 +45,8 @@ export const settingsEn = {
     companyNif: 'Company NIF',
     companyAddress: 'Company address',
     companyIban: 'IBAN for bank transfers',
-  },
+    // Every setting the server has is named and explained: a key added without its words does not compile.
+  } satisfies Record<SettingKey, string>,
   help: {
     vatRateBasisPoints: 'IVA added to every order and job.',
     deliveryFeeCents: 'Charged when a laundry order is delivered.',
@@ -64,10 +66,10 @@ export const settingsEn = {
     companyNif: 'Printed on receipts (leave empty to leave it out).',
     companyAddress: 'Printed on receipts; may span several lines.',
     companyIban: 'Printed on receipts for bank transfers (leave empty to leave it out).',
-  },
+  } satisfies Record<SettingKey, string>,
 };
 
-const settingsPt: Shape<typeof settingsEn> = {
+export const settingsPt: Shape<typeof settingsEn> = {
   title: 'Definições',
   lead: 'Preços, impostos e dados da empresa usados em toda a Lavandaria. Uma alteração aplica-se a trabalho novo; o que já tem preço mantém os seus valores.',
   readOnly: 'Só a titular pode alterar as definições. Pode vê-las aqui porque os preços as usam.',

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import '@/features/settings/settings-strings';
-import { SETTINGS, type UpdateSettingsInput } from '@contracts/settings';
+import { SETTINGS, type SettingKey, type UpdateSettingsInput } from '@contracts/settings';
 import type { LocaleCode } from '@contracts/auth';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
@@ -18,13 +18,11 @@ import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useSettings, type Setting } from '@/features/settings/api/get-settings';
 import { useUpdateSettings } from '@/features/settings/api/update-settings';
-import type { settingsEn } from '@/features/settings/settings-strings';
 import { basisPointsToInput, centsToInput, eurosToCents, percentToBasisPoints } from '@/features/settings/money-input';
 import '@/components/kit.css';
 import './settings.css';
 
 type Kind = 'euros' | 'percent' | 'integer' | 'days' | 'boolean' | 'text' | 'multiline';
-type KnownKey = keyof typeof settingsEn.labels;
 
 const KINDS: Partial<Record<string, Kind>> = {
   vatRateBasisPoints: 'percent',
@@ -34,21 +32,15 @@ const KINDS: Partial<Record<string, Kind>> = {
   reminderDays: 'days',
 };
 
-const GROUPS: { id: 'pricing' | 'cleaning' | 'reminders' | 'company'; keys: string[] }[] = [
+type GroupId = 'pricing' | 'cleaning' | 'reminders' | 'company' | 'other';
+
+const GROUPS: { id: Exclude<GroupId, 'other'>; keys: SettingKey[] }[] = [
   { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
   { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'earliestStartHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'maxPhotosPerUserPerDay', 'requireAfterPhoto', 'calendarSyncMinutes'] },
   { id: 'reminders', keys: ['reminderDays'] },
   { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
 ];
-
-// The keys this screen has words for (a key added by a later release shows its own description).
-const labelsProbe: Record<string, true> = Object.fromEntries(GROUPS.flatMap((g) => g.keys).map((k) => [k, true]));
-
-/** A key a later release added, before this screen has words for it: `maxPhotosPerJob` → "Max photos per job". */
-function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+const grouped = new Set<string>(GROUPS.flatMap((g) => g.keys));
 
 function kindOf(setting: Setting): Kind {
   const kind = KINDS[setting.key];
@@ -106,9 +98,9 @@ function useParse() {
 
 function SettingField({ setting, value, error, onChange, locale }: { setting: Setting; value: string; error?: string; onChange: (text: string) => void; locale: LocaleCode }) {
   const { t } = useTranslation('settings');
-  const known = Boolean(labelsProbe[setting.key]);
-  const label = known ? t(`labels.${setting.key as KnownKey}`) : humanize(setting.key);
-  const help = known ? t(`help.${setting.key as KnownKey}`) : setting.description;
+  // Every setting has its words in both languages (settings-strings is typed by the server's keys).
+  const label = t(`labels.${setting.key}`);
+  const help = t(`help.${setting.key}`);
   const description = setting.isDefault ? help : `${help} ${t('defaultValue', { value: toDisplay(setting, setting.defaultValue, locale) })}`;
   const kind = kindOf(setting);
   if (kind === 'boolean') {
@@ -175,7 +167,7 @@ export default function SettingsPage() {
   const changed = Object.keys(draft).filter((key) => draft[key] !== initial[key]);
   const conflict = isApiError(update.error, 'VERSION_CONFLICT');
   const failure = update.error && !conflict ? describe(update.error) : null;
-  const groups = [...GROUPS, { id: 'other' as const, keys: settings.data.map((s) => s.key as string).filter((k) => !labelsProbe[k]) }].filter((g) => g.keys.some((k) => byKey.has(k)));
+  const groups = [...GROUPS, { id: 'other' as const, keys: settings.data.map((s) => s.key).filter((k) => !grouped.has(k)) }].filter((g) => g.keys.some((k) => byKey.has(k)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -241,7 +233,7 @@ export default function SettingsPage() {
                   if (!setting) return null;
                   return (
                     <div key={key}>
-                      <dt>{labelsProbe[key] ? t(`labels.${key as KnownKey}`) : humanize(key)}</dt>
+                      <dt>{t(`labels.${key}`)}</dt>
                       <dd className="settings__value">{toDisplay(setting, setting.value, locale)}</dd>
                     </div>
                   );
