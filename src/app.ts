@@ -365,7 +365,7 @@ export function createApp(deps: AppDeps): App {
   laundryConditionRoutes(routes, { condition: laundryCondition, uploadTmpDir: config.photos.tmpDir, logger });
   paymentsRoutes(routes, { payments });
   receiptsRoutes(routes, { receipts });
-  const tickets = createTicketsService({ db, repo: createTicketsRepository(db), clock, audit });
+  const tickets = createTicketsService({ db, repo: createTicketsRepository(db), clock, audit, notifications });
   ticketsRoutes(routes, { tickets });
   const reports = createReportsService({ db, repo: createReportsRepository() });
   reportsRoutes(routes, { reports });

@@ -11,6 +11,9 @@ export const NOTIFICATION_TYPES = [
   'cleaning.rescheduled',
   'cleaning.started',
   'cleaning.completed',
+  'ticket_created',
+  'ticket_urgent',
+  'job_changed',
 ] as const;
 
 export const Notification = z

@@ -581,7 +581,7 @@ describe('cleaning jobs', () => {
       expect(after.warnings).toEqual([]);
     });
 
-    it('when a job is reassigned and moved, then new workers hear "assigned", the others "rescheduled", and stale edits are refused', async () => {
+    it('when a job is reassigned and moved, then new workers hear "assigned", the others what changed, and stale edits are refused', async () => {
       at('2026-06-01T08:00:00Z');
       const created = await create({ workerIds: [workerId], scheduledDate: '2026-06-27' });
       const moved = await admin.patch(`/api/cleaning-jobs/${created.id}`).send({ version: created.version, workerIds: [worker2Id, workerId], scheduledDate: '2026-06-28', scheduledTime: '15:00' });
@@ -592,7 +592,10 @@ describe('cleaning jobs', () => {
         [workerId, false],
       ]);
       expect((await notificationsOf('cleaning.assigned', created.id)).map((n) => n.user_id).sort()).toEqual([workerId, worker2Id].sort());
-      expect((await notificationsOf('cleaning.rescheduled', created.id)).map((n) => n.user_id)).toEqual([workerId]);
+      expect((await notificationsOf('job_changed', created.id)).map((n) => n.user_id)).toEqual([workerId]);
+      expect((await t.db.query(`SELECT params->'changes' AS changes FROM notifications WHERE type = 'job_changed' AND (params->>'jobId')::int = $1`, [created.id])).rows).toEqual([
+        { changes: ['date', 'time', 'workers'] },
+      ]);
       const stale = await admin.patch(`/api/cleaning-jobs/${created.id}`).send({ version: created.version, estimatedHours: 3 });
       expect(stale.status).toBe(409);
       expect(stale.body.error.code).toBe('STALE_VERSION');

@@ -297,32 +297,30 @@ export function createCleaningBooking(ctx: CleaningContext) {
           if (workerIds) await repo.setSeriesWorkers(tx, series.id, workerIds);
         }
 
-        // Workers hear about what changed for them: newly assigned, or the same job at a new time.
+        // Workers hear about what changed for them: newly put on the job ("cleaning.assigned"); still on it
+        // while its date, time, address or team changed, or taken off it ("job_changed").
         const first = updated[0]!;
         const beforeIds = before.workers.map((w) => w.id);
         const afterIds = first.workers.map((w) => w.id);
-        const rescheduled = first.scheduled_date !== before.scheduled_date || first.scheduled_time !== before.scheduled_time;
+        const changed: Array<'date' | 'time' | 'address' | 'workers'> = [];
+        if (first.scheduled_date !== before.scheduled_date) changed.push('date');
+        if (first.scheduled_time !== before.scheduled_time) changed.push('time');
+        if (first.property_id !== before.property_id) changed.push('address');
+        if (beforeIds.length !== afterIds.length || beforeIds.some((w) => !afterIds.includes(w))) changed.push('workers');
+        const jobChanged = (workerId: number, row: JobRow, changes: Array<'date' | 'time' | 'address' | 'workers' | 'removed'>, link: string) =>
+          notifications.notify(tx, {
+            to: { type: 'user', id: workerId },
+            type: 'job_changed',
+            params: { jobId: row.id, place: `${row.property_name}, ${row.property_city}`, date: row.scheduled_date, time: row.scheduled_time, changes, occurrences: updated.length },
+            link,
+          });
         const sent: NotifyResult[] = [];
         for (const workerId of afterIds) {
           if (!beforeIds.includes(workerId)) sent.push(await assignedNotice(tx, workerId, first, updated.length));
-          else if (rescheduled) {
-            sent.push(
-              await notifications.notify(tx, {
-                to: { type: 'user', id: workerId },
-                type: 'cleaning.rescheduled',
-                params: {
-                  jobId: first.id,
-                  date: first.scheduled_date,
-                  time: first.scheduled_time,
-                  previousDate: before.scheduled_date,
-                  previousTime: before.scheduled_time,
-                  place: `${first.property_name}, ${first.property_city}`,
-                  occurrences: updated.length,
-                },
-                link: `/app/cleaning/${first.id}`,
-              }),
-            );
-          }
+          else if (changed.length > 0) sent.push(await jobChanged(workerId, first, changed, `/app/cleaning/${first.id}`));
+        }
+        for (const workerId of beforeIds) {
+          if (!afterIds.includes(workerId)) sent.push(await jobChanged(workerId, before, ['removed'], '/app/cleaning'));
         }
         return { affected: updated.map((u) => u.id), notices: sent, seriesId: scope === 'future' ? before.series_id : null };
       });

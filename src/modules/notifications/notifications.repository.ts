@@ -44,6 +44,12 @@ export function createNotificationsRepository(db: Queryable) {
       return rows[0];
     },
 
+    /** Every active master and admin: the recipients of "staff" notifications. */
+    async activeStaffIds(q: Queryable): Promise<number[]> {
+      const { rows } = await q.query<{ id: number }>(`SELECT id FROM users WHERE role IN ('master', 'admin') AND is_active ORDER BY id`);
+      return rows.map((r) => r.id);
+    },
+
     async insert(tx: Queryable, r: Recipient, type: string, params: unknown, link: string | null, at: Date): Promise<number> {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO notifications (user_id, client_id, type, params, link, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,

@@ -98,7 +98,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     };
   }
 
-  return {
+  const service = {
     mailEnabled: transport !== null,
 
     /** The modules that own a document register how to attach it to their type of e-mail. */
@@ -142,6 +142,15 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
         for (const [type, email] of Object.entries(input.email)) await repo.setEmailPreference(tx, who, type, email, at);
         return preferences(who, audience, tx);
       });
+    },
+
+    /** The same notification to every active master and admin (but `except`, the one who caused it). */
+    async notifyStaff<T extends NotificationType>(tx: Queryable, input: Omit<NotifyInput<T>, 'to'>, except?: number): Promise<NotifyResult[]> {
+      const sent: NotifyResult[] = [];
+      for (const id of await repo.activeStaffIds(tx)) {
+        if (id !== except) sent.push(await service.notify(tx, { ...input, to: { type: 'user', id } } as NotifyInput<T>));
+      }
+      return sent;
     },
 
     /** After commit: queue the e-mails now (the sweep would find them within a minute anyway). */
@@ -204,7 +213,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     /** Mails still pending after a while (queued before a crash, or never queued): queue them again. */
     async sweep(olderThanMs = 60_000): Promise<number> {
       const ids = await repo.pendingOutboxIds(new Date(clock.now().getTime() - olderThanMs));
-      await this.dispatch(ids.map((outboxId) => ({ notificationId: null, outboxId })));
+      await service.dispatch(ids.map((outboxId) => ({ notificationId: null, outboxId })));
       return ids.length;
     },
 
@@ -228,6 +237,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
       };
     },
   };
+  return service;
 }
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -71,6 +71,29 @@ const aboutPt = (p: About) =>
 const aboutEn = (p: About) =>
   p.subject === 'laundry_order' ? `order ${p.reference}` : p.subject === 'cleaning_job' ? `the cleaning on ${day(p.reference, 'en')}` : `request no. ${p.reference}`;
 
+const PRIORITY_PT = { low: 'baixa', medium: 'média', high: 'alta', urgent: 'urgente' } as const;
+
+type JobChange = 'date' | 'time' | 'address' | 'workers' | 'removed';
+const CHANGE_PT: Record<JobChange, string> = { date: 'data', time: 'hora', address: 'morada', workers: 'equipa', removed: '' };
+const CHANGE_EN: Record<JobChange, string> = { date: 'date', time: 'time', address: 'address', workers: 'team', removed: '' };
+
+function jobChangedTitle(p: { changes: JobChange[] }, locale: Locale): string {
+  if (p.changes.includes('removed')) return locale === 'pt' ? 'Saiu de uma limpeza' : 'Taken off a cleaning job';
+  return locale === 'pt' ? 'Limpeza alterada' : 'Cleaning job changed';
+}
+
+function jobChangedBody(p: { place: string; date: string; time: string; changes: JobChange[]; occurrences: number }, locale: Locale): string {
+  if (p.changes.includes('removed')) {
+    return locale === 'pt'
+      ? `Já não está na limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.`
+      : `You are no longer on the cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`;
+  }
+  const what = p.changes.map((c) => (locale === 'pt' ? CHANGE_PT[c] : CHANGE_EN[c])).join(', ');
+  return locale === 'pt'
+    ? `Mudou ${what}: a limpeza é agora em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.`
+    : `Changed: ${what}. The cleaning is now at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`;
+}
+
 /**
  * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
  * by adding one entry here.
@@ -341,6 +364,58 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { subject: `Lavandaria: nova mensagem sobre ${aboutPt(p)}`, text: `Olá,\n\nTem uma nova mensagem sobre ${aboutPt(p)}. Entre na sua conta para a ler e responder.\n\nObrigado.\n` }
         : { subject: `Lavandaria: new message about ${aboutEn(p)}`, text: `Hello,\n\nYou have a new message about ${aboutEn(p)}. Sign in to read it and reply.\n\nThank you.\n` },
+  }),
+  // Issue 23 §3: a ticket is raised. Every active master and admin but its author hears of it in-app; the
+  // e-mail is theirs to switch on. An urgent ticket is its own type and is always e-mailed as well.
+  ticket_created: template({
+    params: z.object({ ticketId: z.number(), title: z.string(), priority: z.enum(['low', 'medium', 'high', 'urgent']), by: z.string() }),
+    audience: ['staff'],
+    inApp: true,
+    email: true,
+    emailDefault: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Novo pedido de assistência', body: `${p.by} abriu "${p.title}" (prioridade ${PRIORITY_PT[p.priority]}).` }
+        : { title: 'New ticket', body: `${p.by} opened "${p.title}" (${p.priority} priority).` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: `Lavandaria: novo pedido de assistência — ${p.title}`, text: `Olá,\n\n${p.by} abriu o pedido "${p.title}" (prioridade ${PRIORITY_PT[p.priority]}).\n\nVeja-o na aplicação.\n` }
+        : { subject: `Lavandaria: new ticket — ${p.title}`, text: `Hello,\n\n${p.by} opened the ticket "${p.title}" (${p.priority} priority).\n\nSee it in the app.\n` },
+  }),
+  ticket_urgent: template({
+    params: z.object({ ticketId: z.number(), title: z.string(), by: z.string() }),
+    audience: ['staff'],
+    inApp: true,
+    email: true,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Pedido URGENTE 🚨', body: `${p.by}: "${p.title}". Precisa de atenção já.` }
+        : { title: 'URGENT ticket 🚨', body: `${p.by}: "${p.title}". It needs attention now.` },
+    renderEmail: (locale, p) =>
+      locale === 'pt'
+        ? { subject: `URGENTE — Lavandaria: ${p.title}`, text: `Olá,\n\n${p.by} marcou como urgente o pedido "${p.title}".\n\nVeja-o na aplicação o quanto antes.\n` }
+        : { subject: `URGENT — Lavandaria: ${p.title}`, text: `Hello,\n\n${p.by} marked the ticket "${p.title}" as urgent.\n\nPlease see it in the app as soon as possible.\n` },
+  }),
+  // Issue 23 §3: a cleaning job the worker is on changed (date, time, address, who else is on it), or they
+  // were taken off it. A worker newly put on a job hears "cleaning.assigned" instead.
+  job_changed: template({
+    params: z.object({
+      jobId: z.number(),
+      place: z.string(),
+      date: z.string(),
+      time: z.string(),
+      changes: z.array(z.enum(['date', 'time', 'address', 'workers', 'removed'])),
+      occurrences: z.number(),
+    }),
+    audience: ['worker'],
+    inApp: true,
+    email: true,
+    emailDefault: true,
+    render: (locale, p) => ({ title: jobChangedTitle(p, locale), body: jobChangedBody(p, locale) }),
+    renderEmail: (locale, p) => ({
+      subject: `Lavandaria: ${jobChangedTitle(p, locale).toLowerCase()}`,
+      text: locale === 'pt' ? `Olá,\n\n${jobChangedBody(p, locale)}\n\nOs detalhes estão na aplicação.\n` : `Hello,\n\n${jobChangedBody(p, locale)}\n\nThe details are in the app.\n`,
+    }),
   }),
 } as const;
 

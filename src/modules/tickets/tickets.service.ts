@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/request-context.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { CreateTicketInput, TicketCommentDto, TicketDto, UpdateTicketInput } from '../../contracts/tickets.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { NotificationsService, NotifyResult } from '../notifications/notifications.service.js';
 import type { CommentRow, TicketFilters, TicketRow, TicketsRepository } from './tickets.repository.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -56,7 +57,27 @@ const auditView = (t: TicketRow) => ({
 const isAdmin = (actor: Actor) => actor.role === 'master' || actor.role === 'admin';
 const staleVersion = () => new AppError(409, 'STALE_VERSION', 'This ticket was changed by someone else. Reload it and try again.');
 
-export function createTicketsService({ db, repo, clock, audit }: { db: Db; repo: TicketsRepository; clock: Clock; audit: AuditService }) {
+export interface TicketsDeps {
+  db: Db;
+  repo: TicketsRepository;
+  clock: Clock;
+  audit: AuditService;
+  notifications: NotificationsService;
+}
+
+export function createTicketsService({ db, repo, clock, audit, notifications }: TicketsDeps) {
+  /**
+   * Masters and admins hear of a new ticket, or of one raised to urgent (never the person who did it):
+   * an urgent one as `ticket_urgent`, always e-mailed too; any other as `ticket_created`.
+   */
+  function announce(tx: Queryable, actor: Actor, row: TicketRow): Promise<NotifyResult[]> {
+    const link = `/app/tickets/${row.id}`;
+    const by = row.created_by_name;
+    return row.priority === 'urgent'
+      ? notifications.notifyStaff(tx, { type: 'ticket_urgent', params: { ticketId: row.id, title: row.title, by }, link }, actor.id)
+      : notifications.notifyStaff(tx, { type: 'ticket_created', params: { ticketId: row.id, title: row.title, priority: row.priority, by }, link }, actor.id);
+  }
+
   /** A worker sees only tickets they created or are assigned to; any other is 404 (PRODUCT §5). */
   async function loadVisible(q: Queryable, actor: Actor, id: number, forUpdate = false): Promise<TicketRow> {
     const row = await repo.find(q, id, forUpdate);
@@ -75,15 +96,18 @@ export function createTicketsService({ db, repo, clock, audit }: { db: Db; repo:
   /** Applies a change under the ticket's version, audited, and returns the ticket as it is now. */
   async function change(actor: Actor, id: number, version: number, action: string, build: (before: TicketRow, tx: Queryable) => Promise<Record<string, unknown>> | Record<string, unknown>) {
     const at = clock.now();
-    const row = await db.transaction(async (tx) => {
+    const { row, notices } = await db.transaction(async (tx) => {
       const before = await loadVisible(tx, actor, id, true);
       if (before.version !== version) throw staleVersion();
       const fields = await build(before, tx);
       if (!(await repo.update(tx, id, version, fields, at))) throw staleVersion();
       const after = (await repo.find(tx, id))!;
       await audit.record(tx, { action, entity: 'ticket', entityId: id, before: auditView(before), after: auditView(after), valueFields: VALUE_FIELDS });
-      return after;
+      // Raised to urgent while still open: staff hear of it as of a new urgent ticket.
+      const raised = after.priority === 'urgent' && before.priority !== 'urgent' && after.status !== 'resolved' && after.status !== 'closed';
+      return { row: after, notices: raised ? await announce(tx, actor, after) : [] };
     });
+    await notifications.dispatch(notices);
     return toDto(row, await repo.comments(db, id));
   }
 
@@ -110,9 +134,10 @@ export function createTicketsService({ db, repo, clock, audit }: { db: Db; repo:
         });
         const created = (await repo.find(tx, id))!;
         await audit.record(tx, { action: 'create', entity: 'ticket', entityId: id, before: null, after: auditView(created), valueFields: VALUE_FIELDS });
-        return created;
+        return { created, notices: await announce(tx, actor, created) };
       });
-      return toDto(row, []);
+      await notifications.dispatch(row.notices);
+      return toDto(row.created, []);
     },
 
     async list(actor: Actor, filters: TicketFilters, page: PageInput) {
