@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditSubject } from './audit.js';
 import { CashLine } from './reports.js';
 import { ServiceLine } from './payments.js';
 import { ReceivableStage, ReceivablesSummary } from './receivables.js';
@@ -46,8 +47,9 @@ export const ActivityEntry = z
     entity: z.string(),
     entityId: z.string().nullable(),
     actorType: z.enum(['user', 'client', 'system', 'anonymous']),
+    subject: AuditSubject,
   })
-  .meta({ id: 'DashboardActivity', description: 'An audit-log line without its values, IP or who: nothing personal.' });
+  .meta({ id: 'DashboardActivity', description: 'An audit-log line without its values, IP or who, with the job, order and client it is about.' });
 
 const LaundryQueue = z
   .object({ received: int, inProgress: int, ready: int })

@@ -42,8 +42,11 @@ describe('audit log', () => {
       correlationId: 'req_audit_check_1',
     });
     expect(entry.ip).toBeTruthy();
-    const text = JSON.stringify(log.body.data);
+    // Nothing personal is copied into the log; the entry names the client by their name as it is now (read, not kept).
+    const { rows } = await t.db.query(`SELECT * FROM audit_log WHERE entity = 'client' AND entity_id = $1`, [String(client.id)]);
+    const text = JSON.stringify({ rows, entry: { ...entry, subject: undefined } });
     for (const personal of ['Pessoa Auditada', 'Nome Mudado', 'nota privada', 'Empresa X', nif, client.phone]) expect(text).not.toContain(personal);
+    expect(entry.subject).toMatchObject({ clientId: client.id, clientName: 'Nome Mudado' });
   });
 
   it('when a change fails, then no audit row is left behind (same transaction)', async () => {

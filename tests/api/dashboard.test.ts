@@ -114,7 +114,7 @@ describe('dashboard', () => {
     // The job done on Tuesday 10 June is this week's; its completion does not take it off the count.
     expect(delta((d) => d.cleaningJobs.thisWeek)).toBe(1);
     expect(after.recentActivity.length).toBeGreaterThan(0);
-    for (const a of after.recentActivity) expect(Object.keys(a).sort()).toEqual(['action', 'actorType', 'at', 'entity', 'entityId']);
+    for (const a of after.recentActivity) expect(Object.keys(a).sort()).toEqual(['action', 'actorType', 'at', 'entity', 'entityId', 'subject']);
 
     // Master sees the same finance view.
     expect((await dashboard(await t.signIn('master'))).revenue).toEqual(after.revenue);

@@ -107,6 +107,8 @@ describe('queries per request do not grow with the data (no N+1)', { timeout: 12
       'job photo list': `/api/cleaning-jobs/${firstJob}/photos?limit=100`,
       'payments list': '/api/payments?limit=100',
       dashboard: '/api/dashboard',
+      // Each line names its job, property, order and client in the page's own query.
+      'activity log': '/api/audit-log?limit=100',
     };
     for (const [name, path] of Object.entries(endpoints)) {
       await admin.get(path); // warm: a first request may prepare what later ones reuse

@@ -1,10 +1,10 @@
 import type { Queryable } from '../../db/pool.js';
 import type { Clock } from '../../lib/clock.js';
 import { requestContext } from '../../lib/request-context.js';
-import type { AuditEntryDto } from '../../contracts/audit.js';
+import type { AuditEntryDto, AuditSubjectDto } from '../../contracts/audit.js';
 import type { PageInput } from '../../lib/paging.js';
 import { mapPage } from '../../lib/paging.js';
-import type { AuditFilters, AuditRepository, AuditRow } from './audit.repository.js';
+import type { AuditFilters, AuditRepository, AuditRow, SubjectRow } from './audit.repository.js';
 
 type Snapshot = Record<string, unknown>;
 
@@ -47,6 +47,23 @@ function pick(snapshot: Snapshot | null | undefined, fields: string[]): Snapshot
   return Object.keys(out).length > 0 ? out : null;
 }
 
+const idOrNull = (value: number | string | null) => (value === null ? null : Number(value));
+
+/** The job, property, order and client an entry is about (columns of SUBJECT_COLUMNS). */
+export function subjectOf(row: SubjectRow): AuditSubjectDto {
+  return {
+    jobId: idOrNull(row.subject_job_id),
+    jobType: row.subject_job_type,
+    jobDate: row.subject_job_date,
+    propertyId: idOrNull(row.subject_property_id),
+    propertyName: row.subject_property_name,
+    orderId: idOrNull(row.subject_order_id),
+    orderNumber: row.subject_order_number,
+    clientId: idOrNull(row.subject_client_id),
+    clientName: row.subject_client_name,
+  };
+}
+
 export function toAuditDto(row: AuditRow): AuditEntryDto {
   return {
     id: row.id,
@@ -55,6 +72,7 @@ export function toAuditDto(row: AuditRow): AuditEntryDto {
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
+    subject: subjectOf(row),
     changedFields: row.changed_fields,
     before: row.before,
     after: row.after,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/pool.js';
+import { SUBJECT_COLUMNS, SUBJECT_JOINS, type SubjectRow } from '../audit/audit.repository.js';
 
 /** Read-only queries of the home dashboard. Revenue and cash come from the reports module, what is owed from receivables. */
 
@@ -11,7 +12,7 @@ export interface CountsRow {
   jobs_week: number;
 }
 
-export interface ActivityRow {
+export interface ActivityRow extends SubjectRow {
   at: Date;
   action: string;
   entity: string;
@@ -67,10 +68,12 @@ export function createDashboardRepository() {
       return rows[0]!;
     },
 
-    /** The latest audit entries, without values, IP or actor: reads of protected data are left out. */
+    /** The latest audit entries, without values, IP or actor, with what each is about: reads of protected data are left out. */
     async activity(q: Queryable, limit: number): Promise<ActivityRow[]> {
       const { rows } = await q.query<ActivityRow>(
-        `SELECT at, action, entity, entity_id, actor_type FROM audit_log WHERE action NOT LIKE 'view%' ORDER BY at DESC, id DESC LIMIT $1`,
+        `SELECT a.at, a.action, a.entity, a.entity_id, a.actor_type, ${SUBJECT_COLUMNS}
+           FROM (SELECT * FROM audit_log WHERE action NOT LIKE 'view%' ORDER BY at DESC, id DESC LIMIT $1) a ${SUBJECT_JOINS}
+          ORDER BY a.at DESC, a.id DESC`,
         [limit],
       );
       return rows;

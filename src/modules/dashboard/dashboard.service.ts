@@ -10,6 +10,7 @@ import {
   type WorkerDashboardDto,
 } from '../../contracts/dashboard.js';
 import type { ServiceLineValue } from '../../contracts/payments.js';
+import { subjectOf } from '../audit/audit.service.js';
 import type { ReportsService } from '../reports/reports.service.js';
 import type { ReceivablesService } from '../receivables/receivables.service.js';
 import { instantsOf, lisbonMonth, rangeOfMonth, shiftMonth, weekOf } from '../reports/periods.js';
@@ -103,7 +104,7 @@ export function createDashboardService({
           balanceCents: u.balanceCents,
         })),
       },
-      recentActivity: activity.map((a) => ({ at: a.at.toISOString(), action: a.action, entity: a.entity, entityId: a.entity_id, actorType: a.actor_type })),
+      recentActivity: activity.map((a) => ({ at: a.at.toISOString(), action: a.action, entity: a.entity, entityId: a.entity_id, actorType: a.actor_type, subject: subjectOf(a) })),
       revenueByMonth: last12.map((m) => ({ ...revenueOf(m), previousYear: revenueOf(shiftMonth(m, -12)) })),
     };
   }

@@ -8,7 +8,7 @@ type FieldKey = keyof typeof auditEn.fields;
 type ValueKey = keyof typeof auditEn.values;
 
 /** Fields whose recorded values are codes (a status, a method): shown as words. */
-const CODED = new Set(['status', 'kind', 'method', 'role', 'locale', 'jobType', 'orderType', 'serviceLine', 'photoType', 'priority', 'duplicatePolicy']);
+export const CODED = new Set(['status', 'stage', 'kind', 'method', 'role', 'locale', 'jobType', 'orderType', 'serviceLine', 'photoType', 'priority', 'duplicatePolicy', 'conditionKind', 'propertyType', 'billing', 'item']);
 
 /** The last resort for a field the screens have no name for yet: words, not camelCase. */
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -36,20 +36,27 @@ export function valueText(field: string, value: unknown, locale: LocaleCode, t: 
 }
 
 interface Groupable {
+  at: string;
   action: string;
   entity: string;
   entityId: string | null;
+  /** The job an entry is about (the access notes were read for it), when the server named one. */
+  subject?: { jobId: number | null } | null;
 }
 
 /** Actions that repeat many times in a row without changing anything (reading access notes): shown once with a count. */
 const REPEATING = new Set(['view_access_instructions']);
 
+/** How far apart two readings may be and still count as one sitting. */
+export const REPEAT_WINDOW_MS = 30 * 60_000;
+
 /**
- * Neighbouring entries of the same repeating action on the same record by the same person (`who`),
- * folded into one with a count.
+ * Neighbouring entries of the same repeating action on the same record and job by the same person
+ * (`who`), each within REPEAT_WINDOW_MS of the one before, folded into one with a count. The entries
+ * come newest first; the group shows its newest entry.
  */
 export function groupRepeats<T extends Groupable>(entries: readonly T[], who: (entry: T) => string): { entry: T; count: number }[] {
-  const groups: { entry: T; count: number }[] = [];
+  const groups: { entry: T; count: number; oldest: T }[] = [];
   for (const entry of entries) {
     const last = groups.at(-1);
     const same =
@@ -58,9 +65,13 @@ export function groupRepeats<T extends Groupable>(entries: readonly T[], who: (e
       last.entry.action === entry.action &&
       last.entry.entity === entry.entity &&
       last.entry.entityId === entry.entityId &&
-      who(last.entry) === who(entry);
-    if (same) last.count += 1;
-    else groups.push({ entry, count: 1 });
+      (last.entry.subject?.jobId ?? null) === (entry.subject?.jobId ?? null) &&
+      who(last.entry) === who(entry) &&
+      Math.abs(Date.parse(last.oldest.at) - Date.parse(entry.at)) <= REPEAT_WINDOW_MS;
+    if (same) {
+      last.count += 1;
+      last.oldest = entry;
+    } else groups.push({ entry, count: 1, oldest: entry });
   }
-  return groups;
+  return groups.map(({ entry, count }) => ({ entry, count }));
 }

@@ -14,7 +14,8 @@ import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
 import { useActors } from '@/features/audit/api/list-actors';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit';
-import { fieldName, groupRepeats, valueText } from '@/features/audit/audit-format';
+import { CODED, fieldName, groupRepeats, valueText } from '@/features/audit/audit-format';
+import { AuditSubject, hasSubject } from '@/features/audit/components/audit-subject';
 import '@/features/settings/settings-strings';
 import '@/components/kit.css';
 import './audit.css';
@@ -29,20 +30,30 @@ const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z
 function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
   const { t, i18n } = useTranslation('audit');
   const exists = (key: string, ns: 'audit' | 'settings') => i18n.exists(key, { ns });
-  if (entry.changedFields.length === 0) return <span className="muted">—</span>;
+  // A reference the entry's subject already names in words (the job, the order, the client) is not repeated as a number.
+  const named = new Set([
+    ...(entry.subject?.jobId != null ? ['jobId', 'cleaningJobId'] : []),
+    ...(entry.subject?.orderId != null ? ['orderId', 'laundryOrderId'] : []),
+    ...(entry.subject?.clientId != null ? ['clientId'] : []),
+    ...(entry.subject?.propertyId != null ? ['propertyId'] : []),
+  ]);
+  const fields = entry.changedFields.filter((field) => !named.has(field) || entry.action === 'update');
+  if (fields.length === 0) return <span className="muted">—</span>;
   return (
     <ul role="list" className="audit-changes">
-      {entry.changedFields.map((field) => {
+      {fields.map((field) => {
         const hasBefore = entry.before !== null && field in entry.before;
         const hasAfter = entry.after !== null && field in entry.after;
+        // A recorded text that is not a code (a district, a description) is data, the same in every language.
+        const data = (value: unknown) => (typeof value === 'string' && !CODED.has(field) ? ('no' as const) : undefined);
         return (
           <li key={field}>
             <span className="audit-changes__field">{fieldName(field, entry.entity, t, exists)}</span>
             {hasBefore || hasAfter ? (
               <span className="audit-changes__values">
-                {hasBefore ? <del>{valueText(field, entry.before![field], locale, t, exists)}</del> : null}
+                {hasBefore ? <del translate={data(entry.before![field])}>{valueText(field, entry.before![field], locale, t, exists)}</del> : null}
                 {hasBefore && hasAfter ? <span aria-hidden="true"> → </span> : null}
-                {hasAfter ? <ins>{valueText(field, entry.after![field], locale, t, exists)}</ins> : null}
+                {hasAfter ? <ins translate={data(entry.after![field])}>{valueText(field, entry.after![field], locale, t, exists)}</ins> : null}
               </span>
             ) : (
               <span className="muted"> {t('nameOnly')}</span>
@@ -67,8 +78,14 @@ export default function AuditPage() {
   const who = (entry: AuditEntry) => {
     if (entry.actor.type === 'system') return t('system');
     if (entry.actor.type === 'anonymous') return t('anonymous');
-    const name = entry.actor.name ?? `#${entry.actor.id ?? '?'}`;
-    return entry.actor.type === 'client' ? `${name} (${t('clientActor')})` : name;
+    const name = <span translate="no">{entry.actor.name ?? `#${entry.actor.id ?? '?'}`}</span>;
+    return entry.actor.type === 'client' ? (
+      <>
+        {name} ({t('clientActor')})
+      </>
+    ) : (
+      name
+    );
   };
   const filtered = JSON.stringify({ ...filters, offset: 0 }) !== JSON.stringify(EMPTY);
 
@@ -129,16 +146,25 @@ export default function AuditPage() {
                     <td className="cell-main" data-label={t('when')}>
                       <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
                     </td>
-                    <td data-label={t('who')}>{who(entry)}</td>
+                    <td data-label={t('who')}>
+                      {who(entry)}
+                    </td>
                     <td data-label={t('what')}>
                       <div className="cell-primary">
                         <span className="cell-primary__title">
-                          {actionName(entry.action)}
-                          {count > 1 ? ` · ${t('grouped', { count })}` : ''}
+                          {entry.action === 'view_access_instructions' ? t('viewedAccessNotes', { count }) : actionName(entry.action)}
+                          {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
                         </span>
                         <span className="cell-primary__sub">
                           {entityName(entry.entity)}
-                          {entry.entityId ? ` #${entry.entityId}` : ''}
+                          {hasSubject(entry.subject) ? (
+                            <>
+                              {' — '}
+                              <AuditSubject subject={entry.subject} />
+                            </>
+                          ) : entry.entityId ? (
+                            <span translate="no"> #{entry.entityId}</span>
+                          ) : null}
                         </span>
                       </div>
                     </td>

@@ -7,10 +7,11 @@ import '@/features/dashboard/dashboard-strings';
 import '@/features/audit/audit-strings';
 import type { auditEn } from '@/features/audit/audit-strings';
 import { groupRepeats } from '@/features/audit/audit-format';
+import { AuditSubject, hasSubject } from '@/features/audit/components/audit-subject';
 
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
-/** The latest audit lines, without values or people: what happened to which record, and when. */
+/** The latest audit lines, without values or who: what happened to which job, order or client, and when. */
 export function RecentActivity({ entries }: { entries: FinanceDashboardDto['recentActivity'] }) {
   const { t, i18n } = useTranslation('dashboard');
   const locale = currentLocale();
@@ -29,7 +30,15 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
             <li key={`${entry.at}-${i}`} className="dash-activity__item">
               <span className="dash-activity__what">
                 {entity(entry.entity)}
-                {entry.entityId ? <span translate="no"> #{entry.entityId}</span> : null} · {action(entry.action).toLowerCase()}
+                {hasSubject(entry.subject) ? (
+                  <>
+                    {' — '}
+                    <AuditSubject subject={entry.subject} />
+                  </>
+                ) : entry.entityId ? (
+                  <span translate="no"> #{entry.entityId}</span>
+                ) : null}{' '}
+                · {action(entry.action).toLowerCase()}
                 {count > 1 ? ` · ${t('grouped', { ns: 'audit', count })}` : ''}
                 {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
               </span>
