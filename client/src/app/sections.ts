@@ -13,6 +13,8 @@ export interface Section {
   roles?: Role[];
   /** `false` for a route that is not a navigation item (a detail page such as `laundry/:id`). */
   nav?: false;
+  /** A count shown beside the item (the unread messages). */
+  badge?: 'unreadMessages';
   /** The page module, loaded only when the page is first opened (its own chunk). */
   page: () => Promise<{ default: ComponentType }>;
 }
@@ -61,6 +63,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'reports', label: 'reports', icon: 'chart', page: () => import('@/features/reports/pages/reports-page') },
       { path: 'tickets', label: 'tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/staff-tickets-page') },
       { path: 'tickets/:id', label: 'tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
+      { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },
       { path: 'users', label: 'users', icon: 'building', page: () => import('@/features/users/pages/users-page') },
       { path: 'settings', label: 'settings', icon: 'sliders', page: () => import('@/features/settings/pages/settings-page') },
       { path: 'audit', label: 'audit', icon: 'history', page: () => import('@/features/audit/pages/audit-page') },
@@ -98,6 +101,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/client-job-page') },
       { path: 'properties/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: propertyPage },
       { path: 'account', label: 'myAccount', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
+      { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },
       { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },

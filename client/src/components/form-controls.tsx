@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type Ref } from 'react';
+import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import {
   Button as AriaButton,
   Checkbox,
@@ -210,9 +210,11 @@ export interface TextAreaInputProps {
   isRequired?: boolean;
   name?: string;
   inputRef?: Ref<HTMLTextAreaElement>;
+  /** Keys pressed in the box (a chat's Enter-to-send). */
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
 }
 
-export function TextAreaInput({ label, value, onChange, description, errorMessage, rows = 3, maxLength, placeholder, isRequired, name, inputRef }: TextAreaInputProps) {
+export function TextAreaInput({ label, value, onChange, description, errorMessage, rows = 3, maxLength, placeholder, isRequired, name, inputRef, onKeyDown }: TextAreaInputProps) {
   return (
     <TextField
       value={value}
@@ -225,7 +227,7 @@ export function TextAreaInput({ label, value, onChange, description, errorMessag
       className="field"
     >
       <Label className="field__label">{label}</Label>
-      <TextArea ref={inputRef} rows={rows} placeholder={placeholder} className="field__input field__textarea" />
+      <TextArea ref={inputRef} rows={rows} placeholder={placeholder} className="field__input field__textarea" onKeyDown={onKeyDown} />
       <FieldHelp description={description} errorMessage={errorMessage} />
     </TextField>
   );

@@ -30,6 +30,7 @@ import type { scanEn } from '@/features/laundry/scan/scan-strings';
 import type { racksEn } from '@/features/laundry/racks/racks-strings';
 import type { counterEn } from '@/features/laundry/counter/counter-strings';
 import type { catalogueEn } from '@/features/laundry/catalogue/catalogue-strings';
+import type { conversationsEn } from '@/features/conversations/conversations-strings';
 
 // Type-only imports: every namespace's keys are checked, none of their strings enter this chunk.
 declare module 'i18next' {
@@ -43,7 +44,7 @@ declare module 'i18next' {
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
       clientPrices: typeof clientPricesEn; accounts: typeof accountsEn;
       turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn; counter: typeof counterEn;
-      catalogue: typeof catalogueEn; hostReport: typeof hostReportEn };
+      catalogue: typeof catalogueEn; hostReport: typeof hostReportEn; conversations: typeof conversationsEn };
   }
 }
 

@@ -35,6 +35,7 @@ export const navEn = {
   tickets: 'Tickets',
   imports: 'Import data',
   myAccount: 'My account',
+  messages: 'Messages',
 };
 
 const navPt: Shape<typeof navEn> = {
@@ -67,6 +68,7 @@ const navPt: Shape<typeof navEn> = {
   tickets: 'Ocorrências',
   imports: 'Importar dados',
   myAccount: 'A minha conta',
+  messages: 'Mensagens',
 };
 
 addNamespace('nav', { en: navEn, pt: navPt });

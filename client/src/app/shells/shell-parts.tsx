@@ -14,6 +14,7 @@ import { sessionQueryKey, type Principal } from '@/features/auth/api/get-session
 import { photoOwnerOf, unsentPhotoCount } from '@/features/photos/queue/photo-store';
 import { initials } from '@/lib/initials';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
+import { UnreadMessagesCount } from '@/features/conversations/components/unread-messages';
 // Every signed-in screen sits in a shell: the business-rule messages load with it.
 import '@/locales/rule-errors';
 
@@ -27,6 +28,7 @@ export function NavItems({ shell, principal, className, onNavigate }: { shell: S
           <NavLink to={sectionHref(shell, section)} end={section.path === ''} className="nav-item" onClick={onNavigate}>
             <Icon name={section.icon} size={22} />
             <span className="nav-item__label">{nav(section.label)}</span>
+            {section.badge === 'unreadMessages' ? <UnreadMessagesCount /> : null}
           </NavLink>
         </li>
       ))}

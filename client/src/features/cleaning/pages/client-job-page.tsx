@@ -18,6 +18,7 @@ import { addressText, formatSeconds } from '@/features/cleaning/job-format';
 import { clientPaths } from '@/features/cleaning/paths';
 import { ClientReceipt } from '@/features/payments/components/client-receipt';
 import '@/features/cleaning/cleaning.css';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 export default function ClientJobPage() {
   const { t } = useTranslation('cleaning');
@@ -98,6 +99,7 @@ export default function ClientJobPage() {
         </section>
         <div className="job-layout">
           <div className="job-layout__main">
+            <ThreadPanel subject="cleaning_job" subjectId={job.id} />
             <PhotosSection jobId={job.id} />
           </div>
           <div className="job-layout__side">

@@ -28,6 +28,7 @@ import { JobIssuesCard } from '@/features/turnovers/components/job-issues';
 import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
 import { StaffChecklistCard } from '@/features/turnovers/components/staff-checklist-card';
 import '@/features/cleaning/cleaning.css';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 function SeriesText({ job }: { job: StaffJob }) {
   const { t } = useTranslation('cleaning');
@@ -180,6 +181,7 @@ export default function StaffJobDetailPage() {
             <PhotosSection jobId={job.id} />
           </div>
           <div className="job-layout__side">
+            <ThreadPanel subject="cleaning_job" subjectId={job.id} />
             <TeamCard job={job} />
             {job.status === 'cancelled' ? null : <MoneyCard title={t('detail.money')} price={job.price} estimate={job.estimate} estimateNote={t('detail.estimateNote')} />}
             {job.payments ? (

@@ -23,6 +23,7 @@ import { JobChecklistCard } from '@/features/turnovers/components/job-checklist'
 import { JobIssuesCard } from '@/features/turnovers/components/job-issues';
 import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
 import '@/features/cleaning/cleaning.css';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 export default function WorkerJobPage() {
   const id = Number(useParams().id);
@@ -175,6 +176,8 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           </ul>
         </section>
 
+        {/* The job's conversation is the worker's only while the job is open. */}
+        {open ? <ThreadPanel subject="cleaning_job" subjectId={job.id} /> : null}
         <PhotosSection jobId={job.id} />
       </div>
     </>

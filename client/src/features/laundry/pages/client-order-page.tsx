@@ -21,6 +21,7 @@ import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { serviceName } from '@/features/laundry/laundry-format';
 import { ClientReceipt } from '@/features/payments/components/client-receipt';
 import '@/features/laundry/laundry.css';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 /** One of the client's orders: where it is, what is in it and what it costs. Read-only. */
 export default function ClientOrderPage() {
@@ -102,6 +103,7 @@ export default function ClientOrderPage() {
           </ul>
           <PriceBreakdown breakdown={order} testId="client-price" />
         </section>
+        <ThreadPanel subject="laundry_order" subjectId={order.id} />
         <ClientIntakeCondition orderId={order.id} />
         <ClientReceipt target={{ line: 'laundry', id: order.id }} />
         <section className="card" aria-labelledby="my-history">

@@ -29,6 +29,7 @@ import { isOpen, serviceName } from '@/features/laundry/laundry-format';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/laundry/laundry.css';
 import { displayPhone } from '@/lib/phone-display';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 type Order = LaundryOrderDto;
 type Line = NonNullable<Order['lines']>[number];
@@ -330,6 +331,7 @@ export default function StaffOrderPage() {
         <div className="order-grid">
           <div className="stack">
             <DetailsCard order={order} />
+            <ThreadPanel subject="laundry_order" subjectId={order.id} />
             <section className="card" aria-labelledby="history-title">
               <div className="card__header">
                 <h2 id="history-title" className="card__title">

@@ -1,0 +1,10 @@
+import { api } from '@/lib/api-client';
+import { threadPath, type ThreadMessage, type ThreadSubject } from './keys';
+
+/**
+ * POST /api/threads/:subject/:id/messages. The key is the message's own (made when it was written), so
+ * the automatic retries, a double press and the person's own "try again" all send it once.
+ */
+export function sendMessage(subject: ThreadSubject, id: number, body: string, idempotencyKey: string) {
+  return api.create<ThreadMessage>(`${threadPath(subject, id)}/messages`, { body }, { idempotencyKey, retries: 3 });
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { PageHeader } from '@/components/page-header';
+import { Segmented } from '@/components/segmented';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import type { Thread } from '@/features/conversations/api/keys';
+import { useThreads } from '@/features/conversations/api/list-threads';
+import { useSubjectTitle } from '@/features/conversations/components/subject-title';
+import { subjectHref } from '@/features/conversations/paths';
+import '@/features/conversations/conversations-strings';
+import '@/features/conversations/components/conversations.css';
+
+function InboxRow({ thread, href }: { thread: Thread; href: string }) {
+  const { t } = useTranslation('conversations');
+  const locale = currentLocale();
+  const title = useSubjectTitle()(thread);
+  const unread = thread.unreadCount > 0;
+  return (
+    <li className={`inbox-row${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
+      <div className="inbox-row__top">
+        <h2 className="inbox-row__title">
+          <Link to={href} className="inbox-row__link">
+            {title}
+          </Link>
+        </h2>
+        {unread ? <span className="badge badge--primary">{t('inbox.unread', { count: thread.unreadCount })}</span> : null}
+      </div>
+      {thread.client ? <p className="inbox-row__meta">{thread.client.name}</p> : null}
+      {thread.lastMessage ? (
+        <>
+          <p className="inbox-row__excerpt">
+            <strong>{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt}
+          </p>
+          <p className="inbox-row__meta">
+            <time dateTime={thread.lastMessage.createdAt}>{formatDateTime(thread.lastMessage.createdAt, locale, 'short')}</time>
+            {thread.assignee ? ` · ${t('assignee')}: ${thread.assignee.name}` : null}
+          </p>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+/** Every conversation the reader takes part in, those with unread messages first, then the most recent. */
+export default function InboxPage() {
+  const { t } = useTranslation('conversations');
+  const principal = usePrincipal();
+  const [filter, setFilter] = useState<'all' | 'unread'>('all');
+  const list = useThreads(filter === 'unread');
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('title')} lead={principal.role === 'client' ? t('inbox.leadClient') : t('inbox.lead')} />
+      <div className="stack">
+        <Segmented
+          label={t('title')}
+          look="segmented"
+          className="segmented inbox-filter"
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', content: t('inbox.all') },
+            { value: 'unread', content: t('inbox.unreadOnly') },
+          ]}
+        />
+        {list.isPending ? (
+          <PageLoader />
+        ) : list.isError ? (
+          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          filter === 'unread' ? (
+            <EmptyState icon="check" title={t('inbox.emptyUnreadTitle')}>
+              {t('inbox.emptyUnreadText')}
+            </EmptyState>
+          ) : (
+            <EmptyState icon="message" title={t('inbox.emptyTitle')}>
+              {t('inbox.emptyText')}
+            </EmptyState>
+          )
+        ) : (
+          <ul role="list" className="inbox-list">
+            {items.map((thread) => (
+              <InboxRow key={`${thread.subject}-${thread.subjectId}`} thread={thread} href={subjectHref(principal.role, thread.subject, thread.subjectId)} />
+            ))}
+          </ul>
+        )}
+        {list.hasNextPage ? (
+          <div>
+            <Button onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
+              {t('inbox.more')}
+            </Button>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}
