@@ -26,6 +26,14 @@ export interface OutboxRow {
   status: 'pending' | 'sent' | 'failed';
   attempts: number;
   locale: 'pt' | 'en';
+  /** The notifications a digest mail collects, oldest first; null for an ordinary mail. */
+  digest: DigestItem[] | null;
+}
+
+export interface DigestItem {
+  type: string;
+  params: Record<string, unknown>;
+  at: string;
 }
 
 const COLUMNS = 'n.id, n.type, n.params, n.link, n.read_at, n.created_at';
@@ -152,17 +160,35 @@ export function createNotificationsRepository(db: Queryable) {
       return rows[0]!.id;
     },
 
-    /** Locks one pending mail for delivery; a mail another worker holds is skipped, not waited for. */
-    async claimOutbox(tx: Queryable, id: number): Promise<OutboxRow | undefined> {
+    /**
+     * Adds a digestible mail to the account's pending digest, or starts one due at `sendAfter`
+     * (one pending digest per account, by a unique index, so concurrent messages meet in one row).
+     */
+    async upsertDigest(tx: Queryable, r: Recipient, to: string, type: string, params: unknown, at: Date, sendAfter: Date): Promise<number> {
+      const column = r.type === 'user' ? 'user_id' : 'client_id';
+      const item = JSON.stringify([{ type, params, at: at.toISOString() }]);
+      const { rows } = await tx.query<{ id: number }>(
+        `INSERT INTO mail_outbox (${column}, to_address, type, params, created_at, send_after, digest)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)
+         ON CONFLICT (${column}) WHERE ${column} IS NOT NULL AND status = 'pending' AND digest IS NOT NULL
+         DO UPDATE SET digest = mail_outbox.digest || EXCLUDED.digest
+         RETURNING id`,
+        [r.id, to, type, JSON.stringify(params), at, sendAfter, item],
+      );
+      return rows[0]!.id;
+    },
+
+    /** Locks one pending mail that is due for delivery; a mail another worker holds is skipped, not waited for. */
+    async claimOutbox(tx: Queryable, id: number, now: Date): Promise<OutboxRow | undefined> {
       const { rows } = await tx.query<OutboxRow>(
-        `SELECT m.id, m.user_id, m.client_id, m.to_address, m.type, m.params, m.secret_params_enc, m.status, m.attempts,
+        `SELECT m.id, m.user_id, m.client_id, m.to_address, m.type, m.params, m.secret_params_enc, m.status, m.attempts, m.digest,
                 COALESCE(u.locale, c.locale, 'pt') AS locale
            FROM mail_outbox m
            LEFT JOIN users u ON u.id = m.user_id
            LEFT JOIN clients c ON c.id = m.client_id
-          WHERE m.id = $1 AND m.status = 'pending'
+          WHERE m.id = $1 AND m.status = 'pending' AND (m.send_after IS NULL OR m.send_after <= $2)
           FOR UPDATE OF m SKIP LOCKED`,
-        [id],
+        [id, now],
       );
       return rows[0];
     },
@@ -182,10 +208,11 @@ export function createNotificationsRepository(db: Queryable) {
       );
     },
 
-    async pendingOutboxIds(before: Date, limit = 100): Promise<number[]> {
+    /** Pending mail created before `before` and due by `now` (a digest waits for its `send_after`). */
+    async pendingOutboxIds(before: Date, now: Date, limit = 100): Promise<number[]> {
       const { rows } = await db.query<{ id: number }>(
-        `SELECT id FROM mail_outbox WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT $2`,
-        [before, limit],
+        `SELECT id FROM mail_outbox WHERE status = 'pending' AND created_at < $1 AND (send_after IS NULL OR send_after <= $2) ORDER BY created_at LIMIT $3`,
+        [before, now, limit],
       );
       return rows.map((r) => r.id);
     },

@@ -7,7 +7,7 @@ import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { NotificationDto, NotificationPreferencesDto, NotificationPreferencesInputDto } from '../../contracts/notifications.js';
 import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
 import type { MailAttachment, MailTransport } from './mail-transport.js';
-import { renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type NotificationType, type ParamsOf } from './templates.js';
+import { DIGEST_WINDOW_MS, renderDigest, renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type NotificationType, type ParamsOf } from './templates.js';
 
 export type { Recipient };
 
@@ -116,8 +116,12 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
       if (t.email && transport && (await wantsEmail(tx, input.to, input.type))) {
         const contact = await repo.recipientContact(tx, input.to);
         if (contact?.email) {
-          const secretEnc = input.secrets ? cipher.encrypt(JSON.stringify(input.secrets), SECRET_CONTEXT) : null;
-          outboxId = await repo.insertOutbox(tx, input.to, contact.email, input.type, params, secretEnc, at);
+          if (t.digest && !input.secrets) {
+            outboxId = await repo.upsertDigest(tx, input.to, contact.email, input.type, params, at, new Date(at.getTime() + DIGEST_WINDOW_MS));
+          } else {
+            const secretEnc = input.secrets ? cipher.encrypt(JSON.stringify(input.secrets), SECRET_CONTEXT) : null;
+            outboxId = await repo.insertOutbox(tx, input.to, contact.email, input.type, params, secretEnc, at);
+          }
         }
       }
       return { notificationId, outboxId };
@@ -186,11 +190,11 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
       if (!transport) return 'skipped';
       let failure: Error | undefined;
       const outcome = await db.transaction(async (tx) => {
-        const mail = await repo.claimOutbox(tx, outboxId);
+        const mail = await repo.claimOutbox(tx, outboxId, clock.now());
         if (!mail) return 'skipped' as const;
         try {
           const secrets = mail.secret_params_enc ? (JSON.parse(cipher.decrypt(mail.secret_params_enc, SECRET_CONTEXT)) as Record<string, string>) : {};
-          const rendered = renderEmail(mail.type, mail.params, mail.locale, secrets);
+          const rendered = mail.digest && mail.digest.length > 1 ? renderDigest(mail.digest, mail.locale) : renderEmail(mail.type, mail.params, mail.locale, secrets);
           if (!rendered) throw new Error(`no e-mail template for ${mail.type}`);
           const source = attachmentSources.get(mail.type);
           const attachments = source ? await source({ clientId: mail.client_id, userId: mail.user_id, params: mail.params }) : undefined;
@@ -212,7 +216,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
 
     /** Mails still pending after a while (queued before a crash, or never queued): queue them again. */
     async sweep(olderThanMs = 60_000): Promise<number> {
-      const ids = await repo.pendingOutboxIds(new Date(clock.now().getTime() - olderThanMs));
+      const ids = await repo.pendingOutboxIds(new Date(clock.now().getTime() - olderThanMs), clock.now());
       await service.dispatch(ids.map((outboxId) => ({ notificationId: null, outboxId })));
       return ids.length;
     },

@@ -33,6 +33,11 @@ export interface Template<P> {
    * security mail, urgent tickets) and the type is not listed in the preferences.
    */
   emailDefault?: boolean;
+  /**
+   * Several e-mails of digestible types to one account within `DIGEST_WINDOW_MS` of the first become one
+   * e-mail listing them (sent when the window ends). For frequent, low-stakes types (a new message).
+   */
+  digest?: boolean;
   render(locale: Locale, p: P): Rendered;
   /** The e-mail may carry secrets (a temporary password, a reset link) that are never stored in clear. */
   renderEmail?(locale: Locale, p: P, secrets: Record<string, string>): RenderedEmail;
@@ -356,6 +361,7 @@ export const TEMPLATES = {
     inApp: true,
     email: true,
     emailDefault: true,
+    digest: true,
     render: (locale, p) =>
       locale === 'pt'
         ? { title: 'Nova mensagem', body: `Nova mensagem sobre ${aboutPt(p)}.` }
@@ -444,4 +450,18 @@ export function renderEmail(type: string, params: unknown, locale: Locale, secre
 
 export function templateOf(type: NotificationType): Template<unknown> {
   return TEMPLATES[type] as Template<unknown>;
+}
+
+/** How long the first digestible e-mail to an account waits for others to join it. */
+export const DIGEST_WINDOW_MS = 10 * 60_000;
+
+/** One e-mail listing several notifications (each rendered as in the bell), in the recipient's language. */
+export function renderDigest(items: Array<{ type: string; params: unknown; at: string }>, locale: Locale): RenderedEmail {
+  const lines = items.map((item) => {
+    const r = renderNotification(item.type, item.params, locale);
+    return `• ${when(item.at, locale)} — ${r.title}${r.body ? `: ${r.body}` : ''}`;
+  });
+  return locale === 'pt'
+    ? { subject: `Lavandaria: ${items.length} novas notificações`, text: `Olá,\n\nTem ${items.length} novas notificações:\n\n${lines.join('\n')}\n\nEntre na sua conta para ver e responder.\n\nObrigado.\n` }
+    : { subject: `Lavandaria: ${items.length} new notifications`, text: `Hello,\n\nYou have ${items.length} new notifications:\n\n${lines.join('\n')}\n\nSign in to see them and reply.\n\nThank you.\n` };
 }
