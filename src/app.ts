@@ -127,6 +127,9 @@ import { createThreadsRepository } from './modules/threads/threads.repository.js
 import { createThreadsService } from './modules/threads/threads.service.js';
 import { threadsRoutes } from './modules/threads/threads.routes.js';
 import { createHostReportsRepository } from './modules/host-reports/host-reports.repository.js';
+import { createRequestsRepository } from './modules/requests/requests.repository.js';
+import { createRequestsService } from './modules/requests/requests.service.js';
+import { requestsRoutes } from './modules/requests/requests.routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -309,10 +312,24 @@ export function createApp(deps: AppDeps): App {
     logger,
     audit,
   });
+  // Client requests (issue 23 §1): accepting one creates its order or job through those modules, in one transaction.
+  const requests = createRequestsService({
+    db,
+    repo: createRequestsRepository(db),
+    clock,
+    audit,
+    notifications,
+    targets: {
+      createLaundryOrder: (tx, actor, input, requestId) => laundry.createWithin(tx, actor, input, requestId),
+      createCleaningJob: (tx, actor, input, requestId) => cleaning.createWithin(tx, actor, input, requestId),
+      deliverOrder: (tx, actor, orderId, delivery) => laundry.deliverWithin(tx, actor, orderId, delivery),
+    },
+  });
   // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
   cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
   // Conversations about orders, jobs and requests (issue 23 §2).
   const threads = createThreadsService({ db, repo: createThreadsRepository(db), clock, audit, notifications });
+  threads.setRequestSubjects((q, id) => requests.threadSubject(q, id));
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   const gdpr = createGdprService({
     db,
@@ -337,6 +354,7 @@ export function createApp(deps: AppDeps): App {
       { section: 'photos', export: photos.exportClient, anonymise: photos.anonymiseClient },
       // A client's conversations go with the client, whoever wrote the messages.
       { section: 'messages', export: threads.exportClient, anonymise: threads.anonymiseClient },
+      { section: 'requests', export: requests.exportClient, anonymise: requests.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
     ],
   });
@@ -396,6 +414,7 @@ export function createApp(deps: AppDeps): App {
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
+  requestsRoutes(routes, { requests });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
   threadsRoutes(routes, { threads });

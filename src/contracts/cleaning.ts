@@ -289,6 +289,7 @@ const jobCommon = {
   series: SeriesInfo.nullable(),
   backToBack: z.boolean().meta({ description: 'A turnover whose next guests check in the same day: done first, by the deadline.' }),
   deadlineAt: z.string().nullable().meta({ description: 'Back-to-back turnovers: the next check-in, by which the cleaning must be done.' }),
+  requestId: z.number().int().nullable().meta({ description: 'The client request the job was made from.' }),
   photoCounts: JobPhotoCounts.optional().meta({ description: "Detail only: the job's photos per type." }),
   version: z.number().int(),
   createdAt: z.string(),

@@ -292,6 +292,7 @@ const orderCommon = {
   lineCount: z.number().int(),
   express: z.boolean(),
   rack: RackRef.nullable().meta({ description: 'Where the ready order waits.' }),
+  requestId: z.number().int().nullable().meta({ description: 'The client request the order was made from.' }),
   items: z.array(LaundryItem).optional().meta({ description: 'Detail only: the tagged garments and bags.' }),
 };
 

@@ -36,6 +36,7 @@ interface Fixtures {
   receiptId: number;
   clientPaymentId: number;
   ticketId: number;
+  requestId: number;
 }
 
 interface Rule {
@@ -377,6 +378,17 @@ export const RULES: Record<string, Rule> = {
   'POST /api/threads/:subject/:subjectId/messages': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'POST /api/threads/:subject/:subjectId/read': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'PUT /api/threads/:subject/:subjectId/assignee': { expect: staffOnly(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'POST /api/requests': { expect: clientsOnly(400) },
+  'GET /api/requests': { expect: { ...staffOnly(200), client: 200, otherClient: 200 } },
+  'GET /api/requests/counts': { expect: staffOnly(200) },
+  'GET /api/requests/:id': { expect: { ...staffOnly(200), client: 200, otherClient: 404 }, params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/propose': { expect: staffOnly(400), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/accept-proposal': { expect: clientsOnly(400), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/decline-proposal': { expect: clientsOnly(400), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/cancel': { expect: clientsOnly(400), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/decline': { expect: staffOnly(400), params: (f) => ({ id: f.requestId }) },
+  'GET /api/requests/:id/prefill': { expect: staffOnly(200), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/accept': { expect: staffOnly(400), params: (f) => ({ id: f.requestId }) },
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },
   'GET /api/tickets': { expect: { ...staffOnly(200), worker: 200 } },
   'GET /api/tickets/:id': { expect: { ...staffOnly(200), worker: 200 }, params: (f) => ({ id: f.ticketId }) },
@@ -432,7 +444,13 @@ describe('RBAC matrix over the route table', () => {
       `INSERT INTO tickets (title, description, priority, created_by, created_at, updated_at) VALUES ('Falta detergente', 'Armário vazio', 'high', $1, now(), now()) RETURNING id`,
       [demoWorkerId],
     );
+    const request = await t.db.query<{ id: number }>(
+      `INSERT INTO client_requests (client_id, kind, property_id, preferred_date, window_start, window_end, created_at, updated_at)
+       VALUES ($1, 'pickup', $2, '2999-01-01', '09:00', '12:00', now(), now()) RETURNING id`,
+      [owner.client.id, property.body.data.id],
+    );
     fixtures = {
+      requestId: request.rows[0]!.id,
       paymentId: payment.body.data.payment.id,
       receiptId: receipt.body.data.id,
       clientPaymentId: clientPayment.body.data.clientPayment.id,

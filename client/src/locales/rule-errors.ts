@@ -7,6 +7,12 @@ import type { Shape } from '@/locales/shape';
  * describeError looks here after the shared `errors`. A new code is one line here in each language.
  */
 export const ruleErrorsEn = {
+  DATE_IN_PAST: 'Choose today or a later day.',
+  INVALID_TIME_WINDOW: 'The time window must end after it starts.',
+  DELIVERY_ORDER_NOT_READY: 'Only an order that is ready can be delivered.',
+  REQUEST_ALREADY_ACCEPTED: 'This request was already accepted; its order or job is linked to it.',
+  REQUEST_FORM_REQUIRED: 'Fill in the order or job form to accept this request.',
+  REQUEST_CLIENT_MISMATCH: 'The form is for another client than the request.',
   CALENDAR_INACTIVE: 'This calendar is switched off. Switch it on first.',
   PRICE_NOT_POSITIVE: 'A client price must be more than zero.',
   PRICE_PERIOD_OVERLAP: 'This client already has a price for this item on some of these days. Change the dates or edit that price.',
@@ -149,6 +155,12 @@ export const ruleErrorsEn = {
 };
 
 const ruleErrorsPt: Shape<typeof ruleErrorsEn> = {
+  DATE_IN_PAST: 'Escolha hoje ou um dia seguinte.',
+  INVALID_TIME_WINDOW: 'O intervalo de horas tem de acabar depois de começar.',
+  DELIVERY_ORDER_NOT_READY: 'Só uma encomenda pronta pode ser entregue.',
+  REQUEST_ALREADY_ACCEPTED: 'Este pedido já foi aceite; a encomenda ou limpeza está ligada a ele.',
+  REQUEST_FORM_REQUIRED: 'Preencha o formulário da encomenda ou da limpeza para aceitar este pedido.',
+  REQUEST_CLIENT_MISMATCH: 'O formulário é de outro cliente que não o do pedido.',
   PRICE_NOT_POSITIVE: 'Um preço de cliente tem de ser superior a zero.',
   PRICE_PERIOD_OVERLAP: 'Este cliente já tem um preço para este serviço em alguns destes dias. Mude as datas ou edite esse preço.',
   SERVICE_REQUIRED: 'Escolha o serviço a que este preço se aplica.',

@@ -135,79 +135,89 @@ export function createCleaningBooking(ctx: CleaningContext) {
     await audit.record(tx, { action: 'cancel', entity: 'cleaning_job', entityId: row.id, before: auditSnapshot(row), after: auditSnapshot(after), valueFields: JOB_VALUE_FIELDS });
   }
 
-  return {
-    async create(actor: Actor, input: CreateCleaningJobInput) {
-      const at = clock.now();
-      const { ids, notices } = await db.transaction(async (tx) => {
-        await assertClientAndProperty(tx, input.clientId, input.propertyId);
-        await assertWorkers(tx, input.workerIds);
-        const values = await settings.all(tx);
-        const estimatedMinutes = Math.round(input.estimatedHours * 60);
-        const rate = hourlyRateFor({
-          explicitCents: input.hourlyRateCents,
-          clientCents: await clientPrices?.cleaningHourOn(tx, input.clientId, input.scheduledDate),
-          settingsCents: values.cleaningHourlyRateCents,
-        });
-        const template = {
-          propertyId: input.propertyId,
-          jobType: input.jobType,
-          estimatedMinutes,
-          hourlyRateCents: rate.hourlyRateCents,
-          clientPrice: rate.clientPrice,
-          specialInstructions: input.specialInstructions ?? null,
-          internalNotes: input.internalNotes ?? null,
-        };
-        const createdBy = actor.type === 'user' ? actor.id : null;
-        let jobIds: number[];
-        if (input.recurrence) {
-          const rule = ruleStartingOn(input.recurrence.frequency, input.recurrence.interval, input.scheduledDate);
-          const seriesId = await repo.insertSeries(
-            tx,
-            {
-              ...template,
-              clientId: input.clientId,
-              frequency: rule.frequency,
-              interval: rule.interval,
-              anchorDate: rule.anchorDate,
-              dayOfMonth: rule.dayOfMonth,
-              untilDate: input.recurrence.until,
-              startTime: input.scheduledTime,
-              nextIndex: 0,
-              nextDate: input.scheduledDate,
-              createdBy,
-              at,
-            },
-            input.workerIds,
-          );
-          const series = (await repo.findSeries(tx, seriesId))!;
-          // The first occurrence always exists, even when it lies beyond the horizon.
-          const through = await horizon(tx);
-          jobIds = await generateInto(tx, series, through < input.scheduledDate ? input.scheduledDate : through, at);
-        } else {
-          const id = await repo.insertJob(tx, {
-            ...template,
-            clientId: input.clientId,
-            scheduledDate: input.scheduledDate,
-            scheduledTime: input.scheduledTime,
-            ...schedule(input.scheduledDate, input.scheduledTime, estimatedMinutes),
-            seriesId: null,
-            seriesIndex: null,
-            createdBy,
-            at,
-          });
-          await repo.setWorkers(tx, id!, input.workerIds, at);
-          await repo.addHistory(tx, { jobIds: [id!], from: null, to: 'scheduled', by: createdBy, note: null, at });
-          jobIds = [id!];
-        }
-        const rows = await repo.jobsByIds(tx, jobIds);
-        for (const row of rows) {
-          await audit.record(tx, { action: 'create', entity: 'cleaning_job', entityId: row.id, before: null, after: auditSnapshot(row), valueFields: JOB_VALUE_FIELDS });
-        }
-        const first = rows[0]!;
-        const sent: NotifyResult[] = [];
-        for (const workerId of input.workerIds) sent.push(await assignedNotice(tx, workerId, first, rows.length));
-        return { ids: jobIds, notices: sent };
+  /** A new job (or the first of a series) and the notices to send after commit; `requestId` links a client request (issue 23). */
+  async function createInTx(tx: Queryable, actor: Actor, input: CreateCleaningJobInput, requestId: number | null) {
+    const at = clock.now();
+    await assertClientAndProperty(tx, input.clientId, input.propertyId);
+    await assertWorkers(tx, input.workerIds);
+    const values = await settings.all(tx);
+    const estimatedMinutes = Math.round(input.estimatedHours * 60);
+    const rate = hourlyRateFor({
+      explicitCents: input.hourlyRateCents,
+      clientCents: await clientPrices?.cleaningHourOn(tx, input.clientId, input.scheduledDate),
+      settingsCents: values.cleaningHourlyRateCents,
+    });
+    const template = {
+      propertyId: input.propertyId,
+      jobType: input.jobType,
+      estimatedMinutes,
+      hourlyRateCents: rate.hourlyRateCents,
+      clientPrice: rate.clientPrice,
+      specialInstructions: input.specialInstructions ?? null,
+      internalNotes: input.internalNotes ?? null,
+    };
+    const createdBy = actor.type === 'user' ? actor.id : null;
+    let jobIds: number[];
+    if (input.recurrence) {
+      const rule = ruleStartingOn(input.recurrence.frequency, input.recurrence.interval, input.scheduledDate);
+      const seriesId = await repo.insertSeries(
+        tx,
+        {
+          ...template,
+          clientId: input.clientId,
+          frequency: rule.frequency,
+          interval: rule.interval,
+          anchorDate: rule.anchorDate,
+          dayOfMonth: rule.dayOfMonth,
+          untilDate: input.recurrence.until,
+          startTime: input.scheduledTime,
+          nextIndex: 0,
+          nextDate: input.scheduledDate,
+          createdBy,
+          at,
+        },
+        input.workerIds,
+      );
+      const series = (await repo.findSeries(tx, seriesId))!;
+      // The first occurrence always exists, even when it lies beyond the horizon.
+      const through = await horizon(tx);
+      jobIds = await generateInto(tx, series, through < input.scheduledDate ? input.scheduledDate : through, at);
+    } else {
+      const id = await repo.insertJob(tx, {
+        ...template,
+        clientId: input.clientId,
+        scheduledDate: input.scheduledDate,
+        scheduledTime: input.scheduledTime,
+        ...schedule(input.scheduledDate, input.scheduledTime, estimatedMinutes),
+        seriesId: null,
+        seriesIndex: null,
+        createdBy,
+        at,
+        requestId,
       });
+      await repo.setWorkers(tx, id!, input.workerIds, at);
+      await repo.addHistory(tx, { jobIds: [id!], from: null, to: 'scheduled', by: createdBy, note: null, at });
+      jobIds = [id!];
+    }
+    const rows = await repo.jobsByIds(tx, jobIds);
+    for (const row of rows) {
+      await audit.record(tx, { action: 'create', entity: 'cleaning_job', entityId: row.id, before: null, after: auditSnapshot(row), valueFields: JOB_VALUE_FIELDS });
+    }
+    const first = rows[0]!;
+    const sent: NotifyResult[] = [];
+    for (const workerId of input.workerIds) sent.push(await assignedNotice(tx, workerId, first, rows.length));
+    return { ids: jobIds, notices: sent };
+  }
+
+  return {
+    /** A single job made by another module's change (an accepted client request), in its transaction; the caller dispatches the notices. */
+    async createWithin(tx: Queryable, actor: Actor, input: CreateCleaningJobInput, requestId: number): Promise<{ id: number; notices: NotifyResult[] }> {
+      const { ids, notices } = await createInTx(tx, actor, input, requestId);
+      return { id: ids[0]!, notices };
+    },
+
+    async create(actor: Actor, input: CreateCleaningJobInput) {
+      const { ids, notices } = await db.transaction((tx) => createInTx(tx, actor, input, null));
       await notifications.dispatch(notices);
       const row = (await repo.findJob(db, ids[0]!))!;
       return { ...(await view(db, actor, row, { detail: true })), warnings: await warningsFor(ids), affectedJobIds: ids };

@@ -46,6 +46,7 @@ function common(j: JobListRow) {
         : null,
     backToBack: j.back_to_back,
     deadlineAt: iso(j.deadline_at),
+    requestId: j.request_id ?? null,
     version: j.version,
     createdAt: j.created_at.toISOString(),
     updatedAt: j.updated_at.toISOString(),

@@ -61,6 +61,7 @@ export interface JobRow {
   priced_at: Date | null;
   back_to_back: boolean;
   deadline_at: Date | null;
+  request_id: number | null;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -175,6 +176,8 @@ export interface NewJob extends JobFields {
   seriesIndex: number | null;
   createdBy: number | null;
   at: Date;
+  /** The client request the job was made from (issue 23). */
+  requestId?: number | null;
 }
 
 export interface NewSeries {
@@ -255,7 +258,7 @@ const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone AS clien
   j.series_index, s.frequency AS series_frequency, s.interval_count AS series_interval, s.until_date AS series_until,
   (s.ended_at IS NOT NULL) AS series_ended, j.started_at, j.completed_at, j.cancelled_at, j.cancel_reason,
   j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.labour_seconds, j.billable_minutes, j.subtotal_cents, j.vat_cents,
-  j.total_cents, j.priced_at, j.back_to_back, j.deadline_at, j.version, j.created_at, j.updated_at,
+  j.total_cents, j.priced_at, j.back_to_back, j.deadline_at, j.version, j.created_at, j.updated_at, j.request_id,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'position', w.position) ORDER BY w.position)
               FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
   (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs,
@@ -380,8 +383,8 @@ export function createCleaningRepository(db: Queryable) {
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO cleaning_jobs (client_id, property_id, job_type, scheduled_date, scheduled_time, scheduled_start_at, scheduled_end_at,
            estimated_minutes, hourly_rate_cents, special_instructions, internal_notes, series_id, series_index, created_by, created_at, updated_at,
-           client_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16)
+           client_price, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17)
          ON CONFLICT (series_id, series_index) WHERE series_id IS NOT NULL DO NOTHING
          RETURNING id`,
         [
@@ -401,6 +404,7 @@ export function createCleaningRepository(db: Queryable) {
           j.createdBy,
           j.at,
           j.clientPrice ?? false,
+          j.requestId ?? null,
         ],
       );
       return rows[0]?.id ?? null;

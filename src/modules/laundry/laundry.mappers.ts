@@ -90,6 +90,7 @@ function common(o: OrderRow) {
     lineCount: o.line_count,
     express: o.express,
     rack: o.rack_id && o.rack_code ? { id: o.rack_id, code: o.rack_code } : null,
+    requestId: o.request_id ?? null,
   };
 }
 

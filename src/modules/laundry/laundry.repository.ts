@@ -33,6 +33,7 @@ export interface ServiceRow {
 
 export interface OrderRow {
   id: number;
+  request_id: number | null;
   order_number: string;
   order_day: string;
   client_id: number;
@@ -190,6 +191,8 @@ export interface NewOrder {
   totals: OrderTotals;
   createdBy: number | null;
   at: Date;
+  /** The client request the order was made from (issue 23). */
+  requestId?: number | null;
 }
 
 export interface OrderFilters {
@@ -211,7 +214,7 @@ const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS
   w.name AS assigned_worker_name, o.expected_ready_date, o.special_instructions, o.internal_notes, o.delivery_requested,
   o.delivery_property_id, o.delivery_address, o.delivery_date, o.additional_charges_cents, o.additional_charges_note,
   o.discount_cents, o.delivery_fee_cents, o.vat_rate_bp, o.lines_total_cents, o.subtotal_cents, o.vat_cents, o.total_cents,
-  o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at,
+  o.ready_at, o.collected_at, o.delivered_at, o.cancelled_at, o.cancel_reason, o.version, o.created_at, o.updated_at, o.request_id,
   (SELECT count(*) FROM laundry_order_lines l WHERE l.order_id = o.id)::int AS line_count, o.express, o.rack_id, rk.code AS rack_code,
   ${laundryPaymentStatusSql('o')} AS payment_status`;
 
@@ -305,8 +308,8 @@ export function createLaundryRepository(db: Queryable) {
         `INSERT INTO laundry_orders (order_number, order_day, client_id, order_type, assigned_worker_id, expected_ready_date,
            special_instructions, internal_notes, delivery_requested, delivery_property_id, delivery_address, delivery_date,
            additional_charges_cents, additional_charges_note, discount_cents, delivery_fee_cents, vat_rate_bp,
-           lines_total_cents, subtotal_cents, vat_cents, total_cents, priced_at, created_by, created_at, updated_at, express)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$22,$22,$24)
+           lines_total_cents, subtotal_cents, vat_cents, total_cents, priced_at, created_by, created_at, updated_at, express, request_id)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$22,$22,$24,$25)
          RETURNING id`,
         [
           o.orderNumber,
@@ -333,6 +336,7 @@ export function createLaundryRepository(db: Queryable) {
           o.at,
           o.createdBy,
           o.express,
+          o.requestId ?? null,
         ],
       );
       return rows[0]!.id;

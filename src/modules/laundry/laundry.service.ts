@@ -195,7 +195,54 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     return { lines, pricing, price };
   }
 
-  async function createInTx(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput) {
+  /** An edit of an open order; without a version when another module's change holds the order's lock itself. */
+  async function updateInTx(tx: Queryable, actor: Actor, id: number, input: Omit<UpdateLaundryOrderInput, 'version'> & { version?: number | undefined }) {
+    const at = clock.now();
+    const before = await loadVisible(tx, actor, id, true);
+    if (input.version !== undefined && input.version !== before.version) throw staleVersion();
+    if (!isOpen(before.status)) throw orderClosed(before.status);
+    await assertWorker(tx, input.assignedWorkerId);
+    const deliveryRequested = input.deliveryRequested ?? before.delivery_requested;
+    const propertyId = input.deliveryPropertyId !== undefined ? input.deliveryPropertyId : before.delivery_property_id;
+    const givenAddress = input.deliveryAddress !== undefined ? input.deliveryAddress : input.deliveryPropertyId !== undefined ? null : before.delivery_address;
+    if (deliveryRequested && !propertyId && !givenAddress) {
+      throw badRequest('VALIDATION_FAILED', 'A delivery needs a property or an address.', [
+        { path: 'body.deliveryAddress', message: 'a delivery needs a property or an address', code: 'custom' },
+      ]);
+    }
+    const address = deliveryRequested ? await deliveryAddress(tx, before.client_id, propertyId, givenAddress) : null;
+    const fields: Record<string, unknown> = {
+      order_type: input.orderType ?? before.order_type,
+      expected_ready_date: input.expectedReadyDate !== undefined ? input.expectedReadyDate : before.expected_ready_date,
+      special_instructions: input.specialInstructions !== undefined ? input.specialInstructions : before.special_instructions,
+      internal_notes: input.internalNotes !== undefined ? input.internalNotes : before.internal_notes,
+      delivery_requested: deliveryRequested,
+      delivery_property_id: deliveryRequested ? (propertyId ?? null) : null,
+      delivery_address: address,
+      delivery_date: deliveryRequested ? (input.deliveryDate !== undefined ? input.deliveryDate : before.delivery_date) : null,
+      additional_charges_cents: input.additionalChargesCents ?? before.additional_charges_cents,
+      additional_charges_note: input.additionalChargesNote !== undefined ? input.additionalChargesNote : before.additional_charges_note,
+      discount_cents: input.discountCents ?? before.discount_cents,
+      assigned_worker_id: input.assignedWorkerId !== undefined ? input.assignedWorkerId : before.assigned_worker_id,
+    };
+    const lines = await repo.lines(tx, id);
+    const price = total(
+      lines.map((l) => l.total_cents),
+      {
+        additionalChargesCents: fields.additional_charges_cents as number,
+        discountCents: fields.discount_cents as number,
+        deliveryRequested,
+        deliveryFeeCents: before.delivery_fee_cents,
+        vatRateBasisPoints: before.vat_rate_bp,
+      },
+    );
+    await repo.updateOrder(tx, id, fields, price, at);
+    const after = (await repo.findOrder(tx, id))!;
+    await audit.record(tx, { action: 'update', entity: 'laundry_order', entityId: id, before: auditSnapshot(before), after: auditSnapshot(after), valueFields: ORDER_VALUE_FIELDS });
+    return after;
+  }
+
+  async function createInTx(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput, requestId: number | null = null) {
     const at = clock.now();
     const client = await repo.client(tx, input.clientId);
     if (!client) throw badRequest('UNKNOWN_CLIENT', 'No such client.', [{ path: 'body.clientId', message: 'unknown client', code: 'UNKNOWN_CLIENT' }]);
@@ -230,6 +277,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
       totals: price,
       createdBy: actor.type === 'user' ? actor.id : null,
       at,
+      requestId,
     });
     const lineIds = await repo.insertLines(tx, id, lines);
     await tagItems(tx, { id, orderNumber }, lines, lineIds, at, categories, { count: 0, maxSeq: 0 });
@@ -536,8 +584,8 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
      * An order made by another module's change, inside its transaction (a turnover's linen on completion).
      * Priced from the catalogue and settings like any order; returns its id and number.
      */
-    async createWithin(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput): Promise<{ id: number; orderNumber: string }> {
-      const row = await createInTx(tx, actor, input);
+    async createWithin(tx: Queryable, actor: Actor, input: CreateLaundryOrderInput, requestId: number | null = null): Promise<{ id: number; orderNumber: string }> {
+      const row = await createInTx(tx, actor, input, requestId);
       return { id: row.id, orderNumber: row.order_number };
     },
 
@@ -558,52 +606,17 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     },
 
     async update(actor: Actor, id: number, input: UpdateLaundryOrderInput) {
-      const at = clock.now();
-      const row = await db.transaction(async (tx) => {
-        const before = await loadVisible(tx, actor, id, true);
-        if (input.version !== before.version) throw staleVersion();
-        if (!isOpen(before.status)) throw orderClosed(before.status);
-        await assertWorker(tx, input.assignedWorkerId);
-        const deliveryRequested = input.deliveryRequested ?? before.delivery_requested;
-        const propertyId = input.deliveryPropertyId !== undefined ? input.deliveryPropertyId : before.delivery_property_id;
-        const givenAddress = input.deliveryAddress !== undefined ? input.deliveryAddress : input.deliveryPropertyId !== undefined ? null : before.delivery_address;
-        if (deliveryRequested && !propertyId && !givenAddress) {
-          throw badRequest('VALIDATION_FAILED', 'A delivery needs a property or an address.', [
-            { path: 'body.deliveryAddress', message: 'a delivery needs a property or an address', code: 'custom' },
-          ]);
-        }
-        const address = deliveryRequested ? await deliveryAddress(tx, before.client_id, propertyId, givenAddress) : null;
-        const fields: Record<string, unknown> = {
-          order_type: input.orderType ?? before.order_type,
-          expected_ready_date: input.expectedReadyDate !== undefined ? input.expectedReadyDate : before.expected_ready_date,
-          special_instructions: input.specialInstructions !== undefined ? input.specialInstructions : before.special_instructions,
-          internal_notes: input.internalNotes !== undefined ? input.internalNotes : before.internal_notes,
-          delivery_requested: deliveryRequested,
-          delivery_property_id: deliveryRequested ? (propertyId ?? null) : null,
-          delivery_address: address,
-          delivery_date: deliveryRequested ? (input.deliveryDate !== undefined ? input.deliveryDate : before.delivery_date) : null,
-          additional_charges_cents: input.additionalChargesCents ?? before.additional_charges_cents,
-          additional_charges_note: input.additionalChargesNote !== undefined ? input.additionalChargesNote : before.additional_charges_note,
-          discount_cents: input.discountCents ?? before.discount_cents,
-          assigned_worker_id: input.assignedWorkerId !== undefined ? input.assignedWorkerId : before.assigned_worker_id,
-        };
-        const lines = await repo.lines(tx, id);
-        const price = total(
-          lines.map((l) => l.total_cents),
-          {
-            additionalChargesCents: fields.additional_charges_cents as number,
-            discountCents: fields.discount_cents as number,
-            deliveryRequested,
-            deliveryFeeCents: before.delivery_fee_cents,
-            vatRateBasisPoints: before.vat_rate_bp,
-          },
-        );
-        await repo.updateOrder(tx, id, fields, price, at);
-        const after = (await repo.findOrder(tx, id))!;
-        await audit.record(tx, { action: 'update', entity: 'laundry_order', entityId: id, before: auditSnapshot(before), after: auditSnapshot(after), valueFields: ORDER_VALUE_FIELDS });
-        return after;
-      });
+      const row = await db.transaction((tx) => updateInTx(tx, actor, id, input));
       return view(db, actor, row, true);
+    },
+
+    /** A ready order marked for delivery by another module's change (an accepted delivery request), in its transaction. */
+    async deliverWithin(tx: Queryable, actor: Actor, id: number, delivery: { date: string; propertyId: number | null; address: string | null }) {
+      await updateInTx(tx, actor, id, {
+        deliveryRequested: true,
+        deliveryDate: delivery.date,
+        ...(delivery.propertyId ? { deliveryPropertyId: delivery.propertyId } : { deliveryAddress: delivery.address }),
+      });
     },
 
     async addLine(actor: Actor, id: number, input: LaundryLineInputDto & { version: number }) {

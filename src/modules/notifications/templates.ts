@@ -99,6 +99,30 @@ function jobChangedBody(p: { place: string; date: string; time: string; changes:
     : `Changed: ${what}. The cleaning is now at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`;
 }
 
+const REQUEST_KINDS = {
+  pt: { pickup: 'recolha de roupa', delivery: 'entrega de roupa', cleaning: 'limpeza' },
+  en: { pickup: 'laundry pickup', delivery: 'laundry delivery', cleaning: 'cleaning visit' },
+} as const;
+const requestKind = (kind: 'pickup' | 'delivery' | 'cleaning', locale: Locale) => REQUEST_KINDS[locale][kind];
+
+function requestUpdate(
+  locale: Locale,
+  p: { kind: 'pickup' | 'delivery' | 'cleaning'; state: string; date?: string | undefined; windowStart?: string | undefined; windowEnd?: string | undefined; reason?: string | null | undefined },
+): Rendered {
+  const kind = requestKind(p.kind, locale);
+  const at = p.date ? `${day(p.date, locale)}${p.windowStart ? `, ${p.windowStart}–${p.windowEnd ?? ''}` : ''}` : '';
+  if (locale === 'pt') {
+    if (p.state === 'proposed') return { title: 'Propomos outra hora', body: `Para o seu pedido de ${kind} propomos ${at}. Aceite ou recuse no pedido.` };
+    if (p.state === 'accepted') return { title: 'Pedido aceite', body: `O seu pedido de ${kind} foi aceite para ${at}.` };
+    if (p.state === 'declined') return { title: 'Pedido recusado', body: `O seu pedido de ${kind} foi recusado${p.reason ? `: ${p.reason}` : '.'}` };
+    return { title: 'Pedido atualizado', body: `O seu pedido de ${kind} foi atualizado.` };
+  }
+  if (p.state === 'proposed') return { title: 'We propose another time', body: `For your ${kind} request we propose ${at}. Accept or decline it on the request.` };
+  if (p.state === 'accepted') return { title: 'Request accepted', body: `Your ${kind} request was accepted for ${at}.` };
+  if (p.state === 'declined') return { title: 'Request declined', body: `Your ${kind} request was declined${p.reason ? `: ${p.reason}` : '.'}` };
+  return { title: 'Request updated', body: `Your ${kind} request was updated.` };
+}
+
 /**
  * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
  * by adding one entry here.
@@ -422,6 +446,38 @@ export const TEMPLATES = {
       subject: `Lavandaria: ${jobChangedTitle(p, locale).toLowerCase()}`,
       text: locale === 'pt' ? `Olá,\n\n${jobChangedBody(p, locale)}\n\nOs detalhes estão na aplicação.\n` : `Hello,\n\n${jobChangedBody(p, locale)}\n\nThe details are in the app.\n`,
     }),
+  }),
+  // Issue 23 §1: a client asked for a pickup, a delivery or a cleaning; told to the owner and managers.
+  request_created: template({
+    params: z.object({ requestId: z.number(), kind: z.enum(['pickup', 'delivery', 'cleaning']), clientName: z.string(), date: z.string(), windowStart: z.string(), windowEnd: z.string() }),
+    audience: ['staff'],
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: `Novo pedido: ${requestKind(p.kind, locale)}`, body: `${p.clientName} pede ${requestKind(p.kind, locale)} para ${day(p.date, locale)}, ${p.windowStart}–${p.windowEnd}.` }
+        : { title: `New request: ${requestKind(p.kind, locale)}`, body: `${p.clientName} asks for a ${requestKind(p.kind, locale)} on ${day(p.date, locale)}, ${p.windowStart}–${p.windowEnd}.` },
+  }),
+  // Issue 23 §1: staff proposed another time, accepted or declined a client's request.
+  request_updated: template({
+    params: z.object({
+      requestId: z.number(),
+      kind: z.enum(['pickup', 'delivery', 'cleaning']),
+      state: z.enum(['pending', 'proposed', 'pending_confirmation', 'accepted', 'declined', 'cancelled']),
+      date: z.string().optional(),
+      windowStart: z.string().optional(),
+      windowEnd: z.string().optional(),
+      reason: z.string().nullable().optional(),
+    }),
+    audience: ['client'],
+    inApp: true,
+    email: true,
+    emailDefault: true,
+    render: (locale, p) => requestUpdate(locale, p),
+    renderEmail: (locale, p) => {
+      const r = requestUpdate(locale, p);
+      return { subject: `Lavandaria: ${r.title}`, text: locale === 'pt' ? `Olá,\n\n${r.body}\n\nObrigado.\n` : `Hello,\n\n${r.body}\n\nThank you.\n` };
+    },
   }),
 } as const;
 

@@ -29,6 +29,10 @@ export const auditEn = {
   reference: 'Reference {{id}}',
   // What changed, named as on the screens (`balanceCents` → "Balance").
   fields: {
+    state: 'State',
+    preferredDate: 'Wanted day',
+    windowStart: 'From',
+    windowEnd: 'Until',
     status: 'Status',
     role: 'Role',
     isActive: 'Active',
@@ -162,6 +166,12 @@ export const auditEn = {
   },
   // Recorded values that are codes, in words.
   values: {
+    pending: 'pending',
+    proposed: 'other time proposed',
+    pending_confirmation: 'to confirm',
+    accepted: 'accepted',
+    declined: 'declined',
+    pickup: 'pickup',
     received: 'received',
     in_progress: 'in progress',
     ready: 'ready',
@@ -240,6 +250,7 @@ export const auditEn = {
     anonymous: 'Not signed in',
   },
   entities: {
+    client_request: 'Client request',
     user: 'Team account',
     client: 'Client',
     property: 'Property',
@@ -268,6 +279,9 @@ export const auditEn = {
     laundry_condition_photo: 'Condition photo',
   },
   actions: {
+    propose: 'Other time proposed',
+    accept: 'Accepted',
+    decline: 'Declined',
     create: 'Created',
     revert_item_stage: 'Item stage reverted',
     assign_rack: 'Rack assigned',
@@ -343,6 +357,10 @@ const auditPt: Shape<typeof auditEn> = {
   nameOnly: 'alterado',
   reference: 'Referência {{id}}',
   fields: {
+    state: 'Estado',
+    preferredDate: 'Dia pedido',
+    windowStart: 'Das',
+    windowEnd: 'Até às',
     status: 'Estado',
     role: 'Função',
     isActive: 'Ativo',
@@ -475,6 +493,12 @@ const auditPt: Shape<typeof auditEn> = {
     correctionReason: 'Motivo da correção',
   },
   values: {
+    pending: 'pendente',
+    proposed: 'outra hora proposta',
+    pending_confirmation: 'por confirmar',
+    accepted: 'aceite',
+    declined: 'recusado',
+    pickup: 'recolha',
     received: 'recebido',
     in_progress: 'em curso',
     ready: 'pronto',
@@ -552,6 +576,7 @@ const auditPt: Shape<typeof auditEn> = {
     anonymous: 'Sem sessão',
   },
   entities: {
+    client_request: 'Pedido de cliente',
     user: 'Conta da equipa',
     client: 'Cliente',
     property: 'Propriedade',
@@ -580,6 +605,9 @@ const auditPt: Shape<typeof auditEn> = {
     laundry_condition_photo: 'Fotografia do estado',
   },
   actions: {
+    propose: 'Outra hora proposta',
+    accept: 'Aceite',
+    decline: 'Recusado',
     create: 'Criado',
     revert_item_stage: 'Etapa da peça revertida',
     assign_rack: 'Prateleira atribuída',
