@@ -39,7 +39,11 @@ export async function signIn(page: Page, account: Account) {
     await page.getByLabel('Nome de utilizador').fill(account.login);
   }
   await page.getByLabel('Palavra-passe', { exact: true }).fill(account.password);
+  // The sign-in's answer is awaited here: a test that goes to another address straight after would
+  // otherwise cancel the request on a busy machine and stay signed out on the landing page.
+  const answered = page.waitForResponse((response) => /\/api\/auth\/login\//.test(response.url()) && response.request().method() === 'POST', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Entrar', exact: true }).click();
+  await answered;
 }
 
 /** axe-core on the current page: no serious or critical WCAG 2.x A/AA violation. */
