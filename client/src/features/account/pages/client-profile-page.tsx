@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { NotificationPreferencesSection } from '@/features/notifications/components/notification-preferences';
 import { z } from 'zod';
 import '@/features/account/self-service-strings';
 import { DateOfBirth, Email, PersonName } from '@contracts/users';
@@ -203,6 +204,7 @@ export default function ClientProfilePage() {
         <div className="stack">
           <DetailsSection profile={profile.data} onReload={() => profile.refetch()} />
           <LanguageSection />
+          <NotificationPreferencesSection />
           <PasswordSection />
           <DataSection />
         </div>

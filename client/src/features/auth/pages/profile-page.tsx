@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
+import { NotificationPreferencesSection } from '@/features/notifications/components/notification-preferences';
 import '@/features/auth/account-strings';
 import { z } from 'zod';
 import { UpdateProfileBody } from '@contracts/auth';
@@ -127,7 +128,7 @@ function PasswordSection() {
   );
 }
 
-/** The own account: name, language and password. The same page in every shell. */
+/** The own account: name, language, e-mail notifications and password. The same page in every shell. */
 export default function ProfilePage() {
   const { t } = useTranslation('account');
   return (
@@ -136,6 +137,7 @@ export default function ProfilePage() {
       <div className="stack">
         <NameSection />
         <LanguageSection />
+        <NotificationPreferencesSection />
         <PasswordSection />
       </div>
     </>

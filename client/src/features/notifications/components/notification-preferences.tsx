@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import '@/features/notifications/notifications-strings';
+import { CheckboxField } from '@/components/fields';
+import { Notice } from '@/components/notice';
+import { ErrorState, PageLoader } from '@/components/states';
+import { useDescribeError } from '@/lib/error-message';
+import { useNotificationPreferences, useSetNotificationPreferences } from '@/features/notifications/api/preferences';
+
+/** i18next reads dots as nesting: `laundry.ready` is looked up as `laundry_ready`. */
+const keyOf = (type: string) => type.replace(/\./g, '_');
+
+/**
+ * E-mail per notification type for the own account (staff, worker or client: the server lists only its
+ * types). In-app notifications are always on. Each tick is saved at once.
+ */
+export function NotificationPreferencesSection() {
+  const { t } = useTranslation('notifications');
+  const describe = useDescribeError();
+  const list = useNotificationPreferences();
+  const save = useSetNotificationPreferences();
+  const failure = save.error ? describe(save.error) : null;
+  return (
+    <section className="card" aria-labelledby="own-notifications">
+      <div className="card__header">
+        <h2 id="own-notifications" className="card__title">
+          {t('preferences.title')}
+        </h2>
+        <p className="card__lead">{t('preferences.lead')}</p>
+      </div>
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <div className="stack stack--sm">
+          {failure ? (
+            <Notice tone="danger" reference={failure.reference}>
+              {failure.message}
+            </Notice>
+          ) : null}
+          {list.data.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
+          {list.data.map((item) => (
+            <CheckboxField
+              key={item.type}
+              isSelected={item.email}
+              isDisabled={save.isPending}
+              onChange={(email) => save.mutate({ [item.type]: email })}
+              description={t(`preferences.types.${keyOf(item.type)}.description`, { defaultValue: '' }) || undefined}
+            >
+              {t(`preferences.types.${keyOf(item.type)}.label`, { defaultValue: item.type })}
+            </CheckboxField>
+          ))}
+          {save.isSuccess ? (
+            <Notice tone="success">
+              {t('preferences.saved')}
+            </Notice>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
