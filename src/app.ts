@@ -433,7 +433,22 @@ export function createApp(deps: AppDeps): App {
   // A completed turnover's linen becomes the host's laundry order in the completion's own transaction.
   cleaning.addCompletionStep(linen.orderOnCompletion);
   linenRoutes(routes, { linen });
-  hostReportsRoutes(routes, { hostReports: createHostReportsService({ db, repo: createHostReportsRepository(), cleaning, checklists, photos, linen, tickets }) });
+  hostReportsRoutes(routes, {
+    hostReports: createHostReportsService({
+      db,
+      repo: createHostReportsRepository(),
+      clock,
+      audit,
+      appBaseUrl: config.appBaseUrl,
+      linkDays: () => settings.get('reportLinkDays'),
+      cleaning,
+      checklists,
+      photos,
+      linen,
+      tickets,
+    }),
+    logger,
+  });
   deps.extraRoutes?.(routes);
 
   app.use(correlationId());
@@ -459,6 +474,8 @@ export function createApp(deps: AppDeps): App {
   app.use(probes.router);
   // After the probes (a load balancer's checks are never limited), before any parsing or session work.
   app.use('/api', apiRateLimit(db.pool, config.rateLimit.api, logger, () => metrics.rateLimitTriggered('api', 'ip')));
+  // A shared report answers whoever holds a link: its own, stricter count per address (issue 20 §5).
+  app.use('/api/shared-reports', apiRateLimit(db.pool, config.rateLimit.sharedReport, logger, () => metrics.rateLimitTriggered('shared-report', 'ip'), 'shared-report-ip'));
   app.use('/api', jsonBody(config.bodyLimitKb, MULTIPART_PATHS));
   app.use('/api', sessionMiddleware(sessionStore, config));
   app.use('/api', loadActor(config, clock));

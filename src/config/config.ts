@@ -71,6 +71,7 @@ export interface Config {
     failOpen: boolean;
     /** Per-address limit on the whole API (0 = off); loopback is exempt outside production. */
     api: { max: number; windowSeconds: number; exemptLoopback: boolean };
+    sharedReport: { max: number; windowSeconds: number; exemptLoopback: boolean };
   };
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   idempotencyTtlHours: number;
@@ -273,6 +274,8 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       loginWindowSeconds: e.RATE_LIMIT_LOGIN_WINDOW_MINUTES * 60,
       failOpen: e.RATE_LIMIT_FAIL_OPEN,
       api: { max: e.RATE_LIMIT_API_MAX, windowSeconds: e.RATE_LIMIT_API_WINDOW_SECONDS, exemptLoopback: !isProduction },
+      // Shared report links (issue 20 §5) answer anyone who holds a link: counted for every address, loopback too.
+      sharedReport: { max: e.RATE_LIMIT_SHARED_REPORT_MAX, windowSeconds: Math.ceil(e.RATE_LIMIT_SHARED_REPORT_WINDOW_MS / 1000), exemptLoopback: false },
     },
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_TIME_COST, parallelism: e.ARGON2_PARALLELISM },
     idempotencyTtlHours: e.IDEMPOTENCY_TTL_HOURS,

@@ -57,3 +57,30 @@ export const HostReport = z
   .meta({ id: 'HostReport' });
 
 export type HostReportDto = z.infer<typeof HostReport>;
+
+/** A link that shares a report without signing in. The token is in `url` only on the answer that made it. */
+export const ReportLink = z
+  .object({
+    id: z.number().int(),
+    jobId: z.number().int(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    lastOpenedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ReportLink' });
+
+export const CreatedReportLink = z
+  .object({
+    id: z.number().int(),
+    url: z.string().meta({ example: 'https://lavandaria.example/r/3q2-7wAAAAAAAAAAAAAAAA' }),
+    token: z.string().meta({ description: 'Shown once: only its SHA-256 is kept.' }),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'CreatedReportLink' });
+
+export const SharedReportParams = z.object({ token: z.string().max(200) });
+export const SharedPhotoParams = z.object({ token: z.string().max(200), photoId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export type ReportLinkDto = z.infer<typeof ReportLink>;
+export type CreatedReportLinkDto = z.infer<typeof CreatedReportLink>;

@@ -90,6 +90,11 @@ export const SETTINGS = {
     default: 15,
     description: "How often each property's calendar feeds are read for new, moved and cancelled reservations, in minutes.",
   },
+  reportLinkDays: {
+    schema: z.number().int().min(1).max(365),
+    default: 30,
+    description: "How many days a link sharing a turnover's report stays valid.",
+  },
   reminderDays: {
     schema: z
       .array(z.number().int().min(1).max(365))

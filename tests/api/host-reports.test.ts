@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -87,6 +88,119 @@ describe('host reports', () => {
       }
       expect((await client.post(`/api/cleaning-jobs/${jobId}/issues`).send({ text: 'Olá' })).status).toBe(403);
       expect((await t.db.query(`SELECT 1 FROM tickets WHERE cleaning_job_id = $1`, [jobId])).rowCount).toBe(0);
+    });
+  });
+
+  describe('shared report links', () => {
+    let jobId: number;
+    let photoIds: number[];
+    let anon: ReturnType<typeof supertest>;
+    beforeAll(async () => {
+      anon = t.request as unknown as ReturnType<typeof supertest>;
+      jobId = await newJob();
+      const before = await uploadPhotos(worker, jobId, [{ bytes: await plainJpeg(320, 240, 11), name: 'antes.jpg' }], { photoType: 'before', roomArea: 'Sala' }).expect(201);
+      const after = await uploadPhotos(worker, jobId, [{ bytes: await plainJpeg(320, 240, 12), name: 'depois.jpg' }], { photoType: 'after', roomArea: 'Sala' }).expect(201);
+      photoIds = [before.body.data.photos[0].id, after.body.data.photos[0].id];
+    });
+
+    it('when the job is open, then no link can be made; once completed, another client gets 404, a worker 403 and anonymous 401', async () => {
+      expect((await client.post(`/api/cleaning-jobs/${jobId}/report-links`).send({})).body.error.code).toBe('REPORT_NOT_READY');
+      await complete(jobId);
+      await otherClient.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(404);
+      await otherClient.get(`/api/cleaning-jobs/${jobId}/report-links`).expect(404);
+      await worker.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(403);
+      await anon.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(401);
+      await anon.get(`/api/cleaning-jobs/${jobId}/report`).expect(401);
+    });
+
+    it('when the host makes a link, then the token is shown once, only its SHA-256 is stored, and anyone with it reads the same report with photos served privately', async () => {
+      t.clock.set('2026-06-03T10:00:00Z');
+      const made = (await client.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(201)).body.data;
+      expect(made.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(made.url).toMatch(new RegExp(`/r/${made.token}$`));
+      expect(made.expiresAt).toBe('2026-07-03T10:00:00.000Z');
+      const stored = (await t.db.query(`SELECT * FROM cleaning_job_report_links WHERE id = $1`, [made.id])).rows[0];
+      expect(JSON.stringify(stored)).not.toContain(made.token);
+      expect(stored!.token_sha256).toBe(crypto.createHash('sha256').update(made.token).digest('hex'));
+
+      const listed = (await client.get(`/api/cleaning-jobs/${jobId}/report-links`).expect(200)).body.data;
+      expect(listed).toEqual([{ id: made.id, jobId, createdAt: '2026-06-03T10:00:00.000Z', expiresAt: made.expiresAt, revokedAt: null, lastOpenedAt: null }]);
+      expect(JSON.stringify(listed)).not.toContain(made.token);
+
+      const own = (await client.get(`/api/cleaning-jobs/${jobId}/report`).expect(200)).body.data;
+      const shared = await anon.get(`/api/shared-reports/${made.token}`).expect(200);
+      expect(shared.headers['x-robots-tag']).toBe('noindex, nofollow');
+      expect(shared.headers['referrer-policy']).toBe('no-referrer');
+      const ids = (r: { rooms: Array<{ before: Array<{ id: number }>; after: Array<{ id: number }> }> }) => r.rooms.flatMap((room) => [...room.before, ...room.after].map((p) => p.id));
+      expect(ids(shared.body.data)).toEqual(ids(own));
+      expect(ids(own).sort()).toEqual([...photoIds].sort());
+      const photo = shared.body.data.rooms[0].after[0];
+      expect(photo.url).toBe(`/api/shared-reports/${made.token}/photos/${photo.id}`);
+      expect(JSON.stringify(shared.body.data)).not.toMatch(/\+351|@|phone|email/i);
+
+      for (const url of [photo.url, photo.thumbnailUrl]) {
+        const image = await anon.get(url).expect(200);
+        expect(image.headers['content-type']).toBe('image/webp');
+        expect(image.headers['x-content-type-options']).toBe('nosniff');
+        expect(image.headers['content-security-policy']).toBe("default-src 'none'");
+        expect(image.headers['cache-control']).toBe('private, max-age=3600');
+        expect(image.headers['x-robots-tag']).toBe('noindex, nofollow');
+        expect(image.headers['referrer-policy']).toBe('no-referrer');
+        expect(image.headers['content-disposition']).toMatch(/^inline; filename="photo-\d+/);
+      }
+      // A photo of another job through this link is no photo at all; the link is no way into /api/photos.
+      const otherJob = await newJob();
+      const elsewhere = (await uploadPhotos(worker, otherJob, [{ bytes: await plainJpeg(320, 240, 13), name: 'x.jpg' }], { photoType: 'before' }).expect(201)).body.data.photos[0].id;
+      await anon.get(`/api/shared-reports/${made.token}/photos/${elsewhere}`).expect(404);
+      await anon.get(`/api/photos/${photo.id}`).expect(401);
+      // The client's "seen" mark is theirs: a co-host opening the photo does not set it.
+      expect((await t.db.query(`SELECT client_viewed_at FROM cleaning_job_photos WHERE id = $1`, [photo.id])).rows[0]!.client_viewed_at).toBeNull();
+      expect((await client.get(`/api/cleaning-jobs/${jobId}/report-links`)).body.data[0].lastOpenedAt).toBe('2026-06-03T10:00:00.000Z');
+    });
+
+    it('when a link is revoked (audited) or expires, or the token is unknown, then the answer is the same 404', async () => {
+      t.clock.set('2026-06-04T10:00:00Z');
+      const revoked = (await admin.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(201)).body.data;
+      const expiring = (await client.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(201)).body.data;
+      await anon.get(`/api/shared-reports/${revoked.token}`).expect(200);
+      await otherClient.delete(`/api/report-links/${revoked.id}`).expect(404);
+      await worker.delete(`/api/report-links/${revoked.id}`).expect(403);
+      await client.delete(`/api/report-links/${revoked.id}`).expect(204);
+      await client.delete(`/api/report-links/${revoked.id}`).expect(204);
+      const audit = (await t.db.query(`SELECT action FROM audit_log WHERE entity = 'report_link' AND entity_id = $1 ORDER BY id`, [String(revoked.id)])).rows.map((r) => r.action);
+      expect(audit).toEqual(['create', 'revoke']);
+
+      const answers = [];
+      answers.push(await anon.get(`/api/shared-reports/${revoked.token}`));
+      answers.push(await anon.get(`/api/shared-reports/${revoked.token}/photos/${photoIds[0]}/thumbnail`));
+      answers.push(await anon.get(`/api/shared-reports/${'A'.repeat(22)}`));
+      answers.push(await anon.get(`/api/shared-reports/not-a-token`));
+      // 30 days by default; the setting shortens new links.
+      t.clock.set('2026-07-04T10:00:01Z');
+      answers.push(await anon.get(`/api/shared-reports/${expiring.token}`));
+      for (const a of answers) expect([a.status, a.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+      expect(new Set(answers.map((a) => a.body.error.message)).size).toBe(1);
+
+      await t.db.query(`INSERT INTO settings (key, value) VALUES ('reportLinkDays', '2')`);
+      const short = (await client.post(`/api/cleaning-jobs/${jobId}/report-links`).send({}).expect(201)).body.data;
+      expect(short.expiresAt).toBe('2026-07-06T10:00:01.000Z');
+    });
+
+    it('when one address asks too often, then it gets 429 while others go on', async () => {
+      const limited = await createTestApp({ env: { TRUST_PROXY: '1', RATE_LIMIT_SHARED_REPORT_MAX: '3', RATE_LIMIT_SHARED_REPORT_WINDOW_MS: '60000' }, connection: t.connection });
+      try {
+        const from = (ip: string) => limited.request.get(`/api/shared-reports/${'B'.repeat(22)}`).set('X-Forwarded-For', ip);
+        for (let i = 0; i < 3; i++) expect((await from('203.0.113.50')).status).toBe(404);
+        const over = await from('203.0.113.50');
+        expect([over.status, over.body.error.code]).toEqual([429, 'RATE_LIMIT_EXCEEDED']);
+        expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+        expect((await from('203.0.113.51')).status).toBe(404);
+        // Loopback is counted too (the limit of the whole API spares it outside production).
+        for (let i = 0; i < 3; i++) await limited.request.get(`/api/shared-reports/${'C'.repeat(22)}`);
+        expect((await limited.request.get(`/api/shared-reports/${'C'.repeat(22)}`)).status).toBe(429);
+      } finally {
+        await limited.close();
+      }
     });
   });
 });

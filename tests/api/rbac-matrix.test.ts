@@ -298,6 +298,13 @@ export const RULES: Record<string, Rule> = {
   'POST /api/cleaning-jobs/:id/checklist/items/:itemId': { expect: { ...staffOnly(400), worker: 400 }, params: (f) => ({ id: f.jobId, itemId: 1 }) },
   // The fixture job is not completed: its report is not ready for those who may see it.
   'GET /api/cleaning-jobs/:id/report': { expect: { anonymous: 401, master: 409, admin: 409, worker: 403, client: 409, otherClient: 404 }, params: job },
+  'POST /api/cleaning-jobs/:id/report-links': { expect: { anonymous: 401, master: 409, admin: 409, worker: 403, client: 409, otherClient: 404 }, params: job },
+  'GET /api/cleaning-jobs/:id/report-links': { expect: { anonymous: 401, master: 409, admin: 409, worker: 403, client: 409, otherClient: 404 }, params: job },
+  'DELETE /api/report-links/:id': { expect: { anonymous: 401, master: 404, admin: 404, worker: 403, client: 404, otherClient: 404 }, params: () => ({ id: 999999 }) },
+  // A shared report is public: anyone with a live token; an unknown one is 404 for everyone.
+  'GET /api/shared-reports/:token': { expect: { anonymous: 404, master: 404, admin: 404, worker: 404, client: 404, otherClient: 404 }, params: () => ({ token: 'A'.repeat(22) as unknown as number }) },
+  'GET /api/shared-reports/:token/photos/:photoId': { expect: { anonymous: 404, master: 404, admin: 404, worker: 404, client: 404, otherClient: 404 }, params: () => ({ token: 'A'.repeat(22) as unknown as number, photoId: 1 }) },
+  'GET /api/shared-reports/:token/photos/:photoId/thumbnail': { expect: { anonymous: 404, master: 404, admin: 404, worker: 404, client: 404, otherClient: 404 }, params: () => ({ token: 'A'.repeat(22) as unknown as number, photoId: 1 }) },
   'GET /api/cleaning-jobs/:id/issues': { expect: { ...staffOnly(200), worker: 200 }, params: job },
   'POST /api/cleaning-jobs/:id/issues': { expect: { ...staffOnly(400), worker: 400 }, params: job },
   'GET /api/cleaning-jobs/:id/linen': { expect: { anonymous: 401, master: 200, admin: 200, worker: 200, client: 200, otherClient: 404 }, params: job },

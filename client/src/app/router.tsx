@@ -22,6 +22,7 @@ const ChangePasswordPage = lazyPage(() => import('@/features/auth/pages/change-p
 const NotFoundPage = lazyPage(() => import('@/features/errors/pages/not-found-page'));
 const ForgotPasswordPage = lazyPage(() => import('@/features/account/pages/forgot-password-page'));
 const ResetPasswordPage = lazyPage(() => import('@/features/account/pages/reset-password-page'));
+const SharedReportPage = lazyPage(() => import('@/features/turnovers/pages/shared-report-page'));
 
 function withSuspense(Component: ComponentType) {
   return (
@@ -71,6 +72,8 @@ export const routes: RouteObject[] = [
       { path: 'change-password', element: <RequirePasswordChange>{withSuspense(ChangePasswordPage)}</RequirePasswordChange> },
       { path: 'forgot-password', element: withSuspense(ForgotPasswordPage) },
       { path: 'reset-password', element: withSuspense(ResetPasswordPage) },
+      // A turnover report a host shared: no sign-in (issue 20 §5).
+      { path: 'r/:token', element: withSuspense(SharedReportPage) },
       ...SHELLS.map(shellRoute),
       { path: '*', element: withSuspense(NotFoundPage) },
     ],

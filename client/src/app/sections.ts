@@ -29,6 +29,8 @@ export interface ShellConfig {
 
 /** A short-let property's page: staff and the owning client open the same one. */
 const propertyPage = () => import('@/features/turnovers/pages/property-page');
+/** A turnover's report: the client's and staff's page are one. */
+const reportPage = () => import('@/features/turnovers/pages/report-page');
 
 /*
  * The navigation of every shell. Adding a screen to a role is one line here (plus its label in the
@@ -53,6 +55,7 @@ export const SHELLS: ShellConfig[] = [
       { path: 'cleaning/new', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-new-page') },
       { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-detail-page') },
       { path: 'cleaning/:id/edit', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/staff-job-edit-page') },
+      { path: 'cleaning/:id/report', label: 'cleaning', icon: 'sparkles', nav: false, page: reportPage },
       { path: 'turnovers', label: 'turnovers', icon: 'calendar', page: () => import('@/features/turnovers/pages/turnovers-week-page') },
       { path: 'checklists', label: 'checklists', icon: 'checkCircle', page: () => import('@/features/turnovers/pages/templates-page') },
       { path: 'checklists/:id', label: 'checklists', icon: 'checkCircle', nav: false, page: () => import('@/features/turnovers/pages/template-page') },
@@ -99,6 +102,8 @@ export const SHELLS: ShellConfig[] = [
       { path: 'laundry/:id', label: 'laundry', icon: 'basket', nav: false, page: () => import('@/features/laundry/pages/client-order-page') },
       { path: 'cleaning', label: 'cleaning', icon: 'sparkles', page: () => import('@/features/cleaning/pages/client-jobs-page') },
       { path: 'cleaning/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/cleaning/pages/client-job-page') },
+      { path: 'reports', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/turnovers/pages/client-reports-page') },
+      { path: 'reports/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: reportPage },
       { path: 'properties/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: propertyPage },
       { path: 'account', label: 'myAccount', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
       { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },

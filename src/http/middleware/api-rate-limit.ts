@@ -22,14 +22,14 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * shared pool), so the limit holds cluster-wide: one upsert per request, no table of its own to create
  * at run time (the app role owns nothing).
  */
-function postgresStore(pool: pg.Pool, config: ApiRateLimitConfig): Store {
+function postgresStore(pool: pg.Pool, config: ApiRateLimitConfig, keyPrefix: string): Store {
   const counter = new RateLimiterPostgres({
     storeClient: pool,
     storeType: 'pool',
     tableName: 'rate_limits',
     tableCreated: true,
     clearExpiredByTimeout: false,
-    keyPrefix: API_IP_PREFIX,
+    keyPrefix,
     points: config.max,
     duration: config.windowSeconds,
   });
@@ -52,7 +52,7 @@ function postgresStore(pool: pg.Pool, config: ApiRateLimitConfig): Store {
  * down before it hurts everyone else. Sign-in keeps its own, much stricter, per-account limiter. When
  * the counter store fails the request passes: the database being down is answered by the route itself.
  */
-export function apiRateLimit(pool: pg.Pool, config: ApiRateLimitConfig, logger: Logger, onLimited?: () => void): RequestHandler {
+export function apiRateLimit(pool: pg.Pool, config: ApiRateLimitConfig, logger: Logger, onLimited?: () => void, scope = API_IP_PREFIX): RequestHandler {
   if (config.max <= 0) return (_req, _res, next) => next();
   return rateLimit({
     windowMs: config.windowSeconds * 1000,
@@ -62,7 +62,7 @@ export function apiRateLimit(pool: pg.Pool, config: ApiRateLimitConfig, logger: 
     passOnStoreError: true,
     // Its start-up checks write to the console; the key below is already the proxy-resolved address.
     validate: false,
-    store: postgresStore(pool, config),
+    store: postgresStore(pool, config, scope),
     // A digest of the address (an IPv6 caller by its /56): the counter table holds no addresses.
     keyGenerator: (req) => crypto.createHash('sha256').update(ipKeyGenerator(req.ip ?? 'unknown')).digest('hex').slice(0, 32),
     skip: (req) => config.exemptLoopback && LOOPBACK.has(req.ip ?? ''),
@@ -70,7 +70,7 @@ export function apiRateLimit(pool: pg.Pool, config: ApiRateLimitConfig, logger: 
       const resetAt = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const retryAfter = resetAt ? Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000)) : config.windowSeconds;
       onLimited?.();
-      logger.warn({ scope: 'api-ip', path: req.path, retryAfterSeconds: retryAfter }, `🚫 [RATE-LIMIT] Too many requests from one address`);
+      logger.warn({ scope, path: req.path, retryAfterSeconds: retryAfter }, `🚫 [RATE-LIMIT] Too many requests from one address`);
       next(
         new AppError(429, 'RATE_LIMIT_EXCEEDED', 'Too many requests. Try again shortly.', { retryAfterSeconds: retryAfter, limit: config.max }, {
           'Retry-After': String(retryAfter),

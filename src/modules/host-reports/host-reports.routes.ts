@@ -1,11 +1,18 @@
-import { HostReport, JobIssue, RaiseJobIssueBody } from '../../contracts/host-reports.js';
+import { CreatedReportLink, HostReport, JobIssue, RaiseJobIssueBody, ReportLink, SharedPhotoParams, SharedReportParams } from '../../contracts/host-reports.js';
+import type { Logger } from '../../lib/logger.js';
+import { sendPhoto } from '../photos/photos.routes.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import { IdParams, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { HostReportsService } from './host-reports.service.js';
 
 const TAGS = ['Turnovers'];
 
-export function hostReportsRoutes(routes: Routes, { hostReports }: { hostReports: HostReportsService }) {
+/** A shared report is for the person it was sent to: never indexed, never named in a Referer. */
+const SHARED_HEADERS = { 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
+const NO_REPORT = 'NOT_FOUND — no such link, or it expired or was switched off (one answer for all three).';
+const HOST_OR_STAFF = ['master', 'admin', 'client'] as const;
+
+export function hostReportsRoutes(routes: Routes, { hostReports, logger }: { hostReports: HostReportsService; logger: Logger }) {
   route(
     routes,
     {
@@ -58,4 +65,93 @@ export function hostReportsRoutes(routes: Routes, { hostReports }: { hostReports
     },
     ({ params, actor, body }) => hostReports.raiseIssue(actor!, params.id, body),
   );
+
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/cleaning-jobs/:id/report-links',
+      summary: 'A link that opens the report of a completed turnover without signing in (for a co-host)',
+      description: 'The job’s client, and staff. The token is in this answer only (only its SHA-256 is kept); the link expires after the `reportLinkDays` setting. Audited.',
+      tags: TAGS,
+      access: HOST_OR_STAFF,
+      params: IdParams,
+      response: CreatedReportLink,
+      status: 201,
+      errors: { 404: 'NOT_FOUND — no such job, or not the caller’s.', 409: 'REPORT_NOT_READY — the job is not completed.' },
+    },
+    ({ params, actor }) => hostReports.createLink(actor!, params.id),
+  );
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/cleaning-jobs/:id/report-links',
+      summary: 'The links made for a turnover’s report, newest first (no tokens)',
+      tags: TAGS,
+      access: HOST_OR_STAFF,
+      params: IdParams,
+      query: WholeListQuery,
+      response: ReportLink,
+      list: true,
+      errors: { 404: 'NOT_FOUND — no such job, or not the caller’s.', 409: 'REPORT_NOT_READY — the job is not completed.' },
+    },
+    async ({ params, actor, query }) => pageOfArray(await hostReports.links(actor!, params.id), query),
+  );
+
+  route(
+    routes,
+    {
+      method: 'delete',
+      path: '/api/report-links/:id',
+      summary: 'Switch a report link off for good (the job’s client, and staff); audited',
+      tags: TAGS,
+      access: HOST_OR_STAFF,
+      params: IdParams,
+      status: 204,
+      errors: { 404: 'NOT_FOUND — no such link, or not the caller’s.' },
+    },
+    ({ params, actor }) => hostReports.revokeLink(actor!, params.id),
+  );
+
+  route(
+    routes,
+    {
+      method: 'get',
+      path: '/api/shared-reports/:token',
+      summary: 'A turnover’s report through a shared link (no sign-in)',
+      description: 'Photos are served through the link’s own routes. Sent with `X-Robots-Tag: noindex, nofollow` and `Referrer-Policy: no-referrer`; rate limited per address.',
+      tags: TAGS,
+      access: 'public',
+      params: SharedReportParams,
+      response: HostReport,
+      errors: { 404: NO_REPORT, 429: 'RATE_LIMIT_EXCEEDED — see Retry-After.' },
+    },
+    async ({ params, res }) => {
+      res.set(SHARED_HEADERS);
+      return hostReports.shared(params.token);
+    },
+  );
+
+  for (const rendition of ['image', 'thumbnail'] as const) {
+    route(
+      routes,
+      {
+        method: 'get',
+        path: rendition === 'image' ? '/api/shared-reports/:token/photos/:photoId' : '/api/shared-reports/:token/photos/:photoId/thumbnail',
+        summary: rendition === 'image' ? 'A photo of a shared report' : 'A photo’s thumbnail in a shared report',
+        description: 'The same privacy headers as `/api/photos/:id`, plus `X-Robots-Tag: noindex, nofollow` and `Referrer-Policy: no-referrer`.',
+        tags: TAGS,
+        access: 'public',
+        params: SharedPhotoParams,
+        rawResponse: { contentType: 'image/webp', description: 'The image bytes.' },
+        errors: { 404: NO_REPORT, 429: 'RATE_LIMIT_EXCEEDED — see Retry-After.', 503: 'STORAGE_UNAVAILABLE' },
+      },
+      async ({ params, req, res }) => {
+        res.set(SHARED_HEADERS);
+        return sendPhoto(res, await hostReports.sharedPhoto(params.token, params.photoId, rendition, req.get('if-none-match')), logger);
+      },
+    );
+  }
 }

@@ -308,6 +308,20 @@ export function createPhotosService({ db, repo, clock, logger, audit, settings, 
       );
     },
 
+    /**
+     * A photo of this job for a shared report link (issue 20 §5): the caller holds a valid link to the
+     * job, checked by the host-reports module. Nothing is recorded as seen by the client.
+     */
+    async contentOfJob(jobId: number, id: number, rendition: 'image' | 'thumbnail', ifNoneMatch: string | undefined): Promise<PhotoContent> {
+      const row = await repo.findFile(db, id);
+      if (!row || row.job_id !== jobId) throw notFound('No such photo.');
+      return photoFiles.read(
+        { id: row.id, storageKey: row.storage_key, thumbnailKey: row.thumbnail_key, contentType: row.content_type, contentSha256: row.content_sha256, thumbnailSha256: row.thumbnail_sha256 },
+        rendition,
+        ifNoneMatch,
+      );
+    },
+
     /** Staff, or the worker who uploaded it while the job is open; audited. The files go after the commit. */
     async remove(actor: Actor, id: number): Promise<void> {
       const row = await db.transaction(async (tx) => {

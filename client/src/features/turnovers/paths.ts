@@ -13,3 +13,11 @@ export const propertyPaths = {
 };
 
 export const turnoversWeekPath = `${SHELL_BASE.admin}/turnovers`;
+
+/** Where a turnover's report is read: the client's list and page, staff's page, and a shared link. */
+export const reportPaths = {
+  clientList: `${SHELL_BASE.client}/reports`,
+  client: (jobId: number) => `${SHELL_BASE.client}/reports/${jobId}`,
+  staff: (jobId: number) => `${SHELL_BASE.admin}/cleaning/${jobId}/report`,
+  shared: (token: string) => `/r/${token}`,
+};

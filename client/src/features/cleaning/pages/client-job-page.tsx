@@ -17,6 +17,8 @@ import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { addressText, formatSeconds } from '@/features/cleaning/job-format';
 import { clientPaths } from '@/features/cleaning/paths';
 import { ClientReceipt } from '@/features/payments/components/client-receipt';
+import { ReportLinkCard } from '@/features/turnovers/components/report-link-card';
+import { reportPaths } from '@/features/turnovers/paths';
 import '@/features/cleaning/cleaning.css';
 import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
@@ -100,6 +102,7 @@ export default function ClientJobPage() {
         <div className="job-layout">
           <div className="job-layout__main">
             <ThreadPanel subject="cleaning_job" subjectId={job.id} />
+            {job.status === 'completed' && job.jobType === 'airbnb' ? <ReportLinkCard href={reportPaths.client(job.id)} /> : null}
             <PhotosSection jobId={job.id} />
           </div>
           <div className="job-layout__side">

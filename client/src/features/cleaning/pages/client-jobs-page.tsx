@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
-import { Button } from '@/components/button';
+import { Button, ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -11,6 +12,8 @@ import { useJobList } from '@/features/cleaning/api/list-jobs';
 import type { ClientJob } from '@/features/cleaning/api/keys';
 import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
 import { clientPaths } from '@/features/cleaning/paths';
+import { reportPaths } from '@/features/turnovers/paths';
+import '@/features/turnovers/report-strings';
 import '@/features/cleaning/cleaning.css';
 
 function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
@@ -65,12 +68,22 @@ function Section({ title, id, status, sort }: { title: string; id: string; statu
 
 export default function ClientJobsPage() {
   const { t } = useTranslation('cleaning');
+  const { t: tr } = useTranslation('hostReport');
   // One small probe decides between the empty state and the two sections.
   const any = useJobList<ClientJob>({}, { limit: 1 });
   const none = any.isSuccess && (any.data.pages[0]?.items.length ?? 0) === 0;
   return (
     <>
-      <PageHeader title={t('client.title')} lead={t('client.lead')} />
+      <PageHeader
+        title={t('client.title')}
+        lead={t('client.lead')}
+        actions={
+          <ButtonLink href={reportPaths.clientList} variant="soft">
+            <Icon name="checkCircle" size={18} />
+            {tr('report.listTitle')}
+          </ButtonLink>
+        }
+      />
       {any.isPending ? (
         <PageLoader />
       ) : any.isError ? (

@@ -25,6 +25,8 @@ import { staffPaths } from '@/features/cleaning/paths';
 import { useSavedState } from '@/features/cleaning/saved-state';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import { JobIssuesCard } from '@/features/turnovers/components/job-issues';
+import { ReportLinkCard } from '@/features/turnovers/components/report-link-card';
+import { reportPaths } from '@/features/turnovers/paths';
 import { JobLinenCard } from '@/features/turnovers/components/job-linen-card';
 import { StaffChecklistCard } from '@/features/turnovers/components/staff-checklist-card';
 import '@/features/cleaning/cleaning.css';
@@ -177,6 +179,7 @@ export default function StaffJobDetailPage() {
             <TimeLogsCard jobId={job.id} logs={job.timeLogs ?? []} canCorrect />
             <StaffChecklistCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} />
             {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} orderHref={(id) => `/admin/laundry/${id}`} /> : null}
+            {job.status === 'completed' && job.jobType === 'airbnb' ? <ReportLinkCard href={reportPaths.staff(job.id)} /> : null}
             <JobIssuesCard jobId={job.id} canRaise={job.status !== 'cancelled'} />
             <PhotosSection jobId={job.id} />
           </div>

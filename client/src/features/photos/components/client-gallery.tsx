@@ -46,13 +46,16 @@ export function roomsOf(photos: JobPhoto[]): Room[] {
  * Thumbnails load as they scroll into view; opening one shows it full size in the viewer.
  */
 export function ClientGallery({ jobId }: { jobId: number }) {
-  const { t } = useTranslation('photos');
   const query = useAllPhotos(jobId);
-  const [open, setOpen] = useState<number | null>(null);
-
   if (query.isPending) return <div className="photo-grid__loading skeleton" aria-hidden="true" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const photos = query.data;
+  return <Gallery photos={query.data} />;
+}
+
+/** The gallery of photos already at hand (a job's, or a turnover report's, signed in or through a shared link). */
+export function Gallery({ photos }: { photos: JobPhoto[] }) {
+  const { t } = useTranslation('photos');
+  const [open, setOpen] = useState<number | null>(null);
   if (photos.length === 0) {
     return (
       <EmptyState icon="camera" title={t('gallery.emptyTitle')} bordered={false}>

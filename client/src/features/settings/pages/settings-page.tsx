@@ -36,7 +36,7 @@ type GroupId = 'pricing' | 'cleaning' | 'reminders' | 'company' | 'other';
 
 const GROUPS: { id: Exclude<GroupId, 'other'>; keys: SettingKey[] }[] = [
   { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
-  { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'earliestStartHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'maxPhotosPerUserPerDay', 'requireAfterPhoto', 'calendarSyncMinutes'] },
+  { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'earliestStartHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'maxPhotosPerUserPerDay', 'requireAfterPhoto', 'calendarSyncMinutes', 'reportLinkDays'] },
   { id: 'reminders', keys: ['reminderDays'] },
   { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
 ];

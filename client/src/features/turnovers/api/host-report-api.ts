@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HostReportDto, JobIssueDto, RaiseJobIssueInput } from '@contracts/host-reports';
+import type { CreatedReportLinkDto, HostReportDto, JobIssueDto, RaiseJobIssueInput, ReportLinkDto } from '@contracts/host-reports';
 import { api } from '@/lib/api-client';
 import { newId } from '@/lib/ids';
 import { cleaningKeys } from '@/features/cleaning/api/keys';
@@ -17,7 +17,12 @@ export type JobIssue = JobIssueDto;
 export const reportKeys = {
   issues: (jobId: number) => [...cleaningKeys.detail(jobId), 'issues'] as const,
   report: (jobId: number) => [...cleaningKeys.detail(jobId), 'report'] as const,
+  links: (jobId: number) => [...cleaningKeys.detail(jobId), 'report-links'] as const,
+  shared: (token: string) => ['shared-report', token] as const,
 };
+
+export type ReportLink = ReportLinkDto;
+export type CreatedReportLink = CreatedReportLinkDto;
 
 export const useJobIssues = (jobId: number) => useQuery({ queryKey: reportKeys.issues(jobId), queryFn: () => api.listAll<JobIssue>(`/api/cleaning-jobs/${jobId}/issues`) });
 
@@ -39,3 +44,25 @@ export function useRaiseIssue(jobId: number) {
 }
 
 export const useHostReport = (jobId: number) => useQuery({ queryKey: reportKeys.report(jobId), queryFn: () => api.get<HostReport>(`/api/cleaning-jobs/${jobId}/report`) });
+
+export const useReportLinks = (jobId: number) => useQuery({ queryKey: reportKeys.links(jobId), queryFn: () => api.listAll<ReportLink>(`/api/cleaning-jobs/${jobId}/report-links`) });
+
+export function useCreateReportLink(jobId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.create<CreatedReportLink>(`/api/cleaning-jobs/${jobId}/report-links`, {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportKeys.links(jobId) }),
+  });
+}
+
+export function useRevokeReportLink(jobId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.delete<void>(`/api/report-links/${id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: reportKeys.links(jobId) }),
+  });
+}
+
+/** A report through a shared link: no session; an unknown, expired or revoked link is a 404, not retried. */
+export const useSharedReport = (token: string) =>
+  useQuery({ queryKey: reportKeys.shared(token), queryFn: () => api.get<HostReport>(`/api/shared-reports/${encodeURIComponent(token)}`, { expectUnauthenticated: true }), retry: false });

@@ -1,0 +1,63 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { formatDate } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import { calendarDate } from '@/lib/lisbon-time';
+import { useJobList } from '@/features/cleaning/api/list-jobs';
+import type { ClientJob } from '@/features/cleaning/api/keys';
+import { reportPaths } from '@/features/turnovers/paths';
+import '@/features/cleaning/cleaning.css';
+import '@/features/cleaning/cleaning-strings';
+import '@/features/turnovers/report-strings';
+
+/** The client's completed turnovers, newest first, each with its report. */
+export default function ClientReportsPage() {
+  const { t } = useTranslation('hostReport');
+  const { t: tc } = useTranslation('cleaning');
+  const locale = currentLocale();
+  const list = useJobList<ClientJob>({ status: ['completed'], jobType: 'airbnb', sort: '-scheduledAt' }, { limit: 20 });
+  const jobs = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader title={t('report.listTitle')} lead={t('report.listLead')} />
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : jobs.length === 0 ? (
+        <EmptyState icon="sparkles" title={t('report.listEmpty')}>
+          {t('report.listEmptyText')}
+        </EmptyState>
+      ) : (
+        <div className="stack stack--sm">
+          <ul role="list" className="job-cards">
+            {jobs.map((job) => (
+              <li key={job.id}>
+                <Link to={reportPaths.client(job.id)} className="job-card-link" aria-label={`${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}>
+                  <span className="job-card-link__top">
+                    <span className="job-card-link__when capitalize-first">{formatDate(calendarDate(job.scheduledDate), locale, 'full')}</span>
+                  </span>
+                  <span className="job-card-link__title">{job.property.name}</span>
+                  <span className="job-card-link__bottom">
+                    <span className="job-card-link__meta">{tc(`typeLong.${job.jobType}`)}</span>
+                    <span className="strong">{t('report.open')}</span>
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {list.hasNextPage ? (
+            <div>
+              <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
+                {tc('list.showMore')}
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}
