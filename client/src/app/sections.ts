@@ -13,8 +13,8 @@ export interface Section {
   roles?: Role[];
   /** `false` for a route that is not a navigation item (a detail page such as `laundry/:id`). */
   nav?: false;
-  /** A count shown beside the item (the unread messages). */
-  badge?: 'unreadMessages';
+  /** A count shown beside the item (the unread messages, the requests waiting on staff). */
+  badge?: 'unreadMessages' | 'requests';
   /** The page module, loaded only when the page is first opened (its own chunk). */
   page: () => Promise<{ default: ComponentType }>;
 }
@@ -64,6 +64,8 @@ export const SHELLS: ShellConfig[] = [
       { path: 'properties/:id', label: 'clients', icon: 'users', nav: false, page: propertyPage },
       { path: 'payments', label: 'payments', icon: 'wallet', page: () => import('@/features/payments/pages/payments-page') },
       { path: 'reports', label: 'reports', icon: 'chart', page: () => import('@/features/reports/pages/reports-page') },
+      { path: 'requests', label: 'requests', icon: 'bell', badge: 'requests', page: () => import('@/features/requests/pages/staff-requests-page') },
+      { path: 'requests/:id', label: 'requests', icon: 'bell', nav: false, page: () => import('@/features/requests/pages/request-page') },
       { path: 'tickets', label: 'tickets', icon: 'ticket', page: () => import('@/features/tickets/pages/staff-tickets-page') },
       { path: 'tickets/:id', label: 'tickets', icon: 'ticket', nav: false, page: () => import('@/features/tickets/pages/ticket-page') },
       { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },
@@ -105,6 +107,9 @@ export const SHELLS: ShellConfig[] = [
       { path: 'reports', label: 'cleaning', icon: 'sparkles', nav: false, page: () => import('@/features/turnovers/pages/client-reports-page') },
       { path: 'reports/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: reportPage },
       { path: 'properties/:id', label: 'cleaning', icon: 'sparkles', nav: false, page: propertyPage },
+      { path: 'requests', label: 'requests', icon: 'calendar', page: () => import('@/features/requests/pages/client-requests-page') },
+      { path: 'requests/new', label: 'requests', icon: 'calendar', nav: false, page: () => import('@/features/requests/pages/new-request-page') },
+      { path: 'requests/:id', label: 'requests', icon: 'calendar', nav: false, page: () => import('@/features/requests/pages/request-page') },
       { path: 'account', label: 'myAccount', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
       { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },
       { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },

@@ -17,6 +17,7 @@ import type { selfServiceEn } from '@/features/account/self-service-strings';
 import type { uiEn } from '@/components/ui-strings';
 import type { reportsEn } from '@/features/reports/reports-strings';
 import type { ticketsEn } from '@/features/tickets/tickets-strings';
+import type { requestsEn } from '@/features/requests/requests-strings';
 import type { photosEn } from '@/features/photos/photos-strings';
 import type { paymentsEn } from '@/features/payments/payments-strings';
 import type { dashboardEn } from '@/features/dashboard/dashboard-strings';
@@ -44,7 +45,7 @@ declare module 'i18next' {
       payments: typeof paymentsEn; dashboard: typeof dashboardEn; imports: typeof importsEn;
       clientPrices: typeof clientPricesEn; accounts: typeof accountsEn;
       turnovers: typeof turnoversEn; nav: typeof navEn; scan: typeof scanEn; racks: typeof racksEn; counter: typeof counterEn;
-      catalogue: typeof catalogueEn; hostReport: typeof hostReportEn; conversations: typeof conversationsEn };
+      catalogue: typeof catalogueEn; hostReport: typeof hostReportEn; conversations: typeof conversationsEn; requests: typeof requestsEn };
   }
 }
 

@@ -15,8 +15,23 @@ import { photoOwnerOf, unsentPhotoCount } from '@/features/photos/queue/photo-st
 import { initials } from '@/lib/initials';
 import { useChangeLanguage } from '@/features/auth/use-change-language';
 import { UnreadMessagesCount } from '@/features/conversations/components/unread-messages';
+import { useRequestCounts } from '@/features/requests/api/get-request-counts';
 // Every signed-in screen sits in a shell: the business-rule messages load with it.
 import '@/locales/rule-errors';
+
+/** How many client requests wait on staff, beside the menu's "Requests" (none shown at zero). */
+function RequestsCount() {
+  const { t: nav } = useTranslation('nav');
+  const counts = useRequestCounts();
+  const n = counts.data?.new ?? 0;
+  if (n === 0) return null;
+  return (
+    <span className="nav-item__count" data-testid="nav-requests-count">
+      <span aria-hidden="true">{n > 99 ? '99+' : n}</span>
+      <span className="visually-hidden">{nav('requestsWaiting', { count: n })}</span>
+    </span>
+  );
+}
 
 /** The shell's navigation links, derived from its sections (aria-current marks the open page). */
 export function NavItems({ shell, principal, className, onNavigate }: { shell: ShellConfig; principal: Principal; className: string; onNavigate?: () => void }) {
@@ -29,6 +44,7 @@ export function NavItems({ shell, principal, className, onNavigate }: { shell: S
             <Icon name={section.icon} size={22} />
             <span className="nav-item__label">{nav(section.label)}</span>
             {section.badge === 'unreadMessages' ? <UnreadMessagesCount /> : null}
+            {section.badge === 'requests' ? <RequestsCount /> : null}
           </NavLink>
         </li>
       ))}

@@ -16,14 +16,15 @@ import { StaffPaymentsPanel } from './staff-payments-panel';
 import { StatementsPanel } from './statements-panel';
 import '@/features/accounts/accounts-strings';
 import '@/features/accounts/accounts.css';
+import { RequestFeed } from '@/features/requests/components/request-feed';
 
-type Tab = 'orders' | 'jobs' | 'payments' | 'receipts' | 'statements';
+type Tab = 'orders' | 'jobs' | 'requests' | 'payments' | 'receipts' | 'statements';
 const orderHref = (id: number) => `${SHELL_BASE.admin}/laundry/${id}`;
 const jobHref = (id: number) => `${SHELL_BASE.admin}/cleaning/${id}`;
 
 /**
  * The staff client page's account: the balance with its ageing and last payment, "Record payment" across
- * the open documents, and tabs for the orders, jobs, payments, receipts and monthly statements.
+ * the open documents, and tabs for the orders, jobs, requests, payments, receipts and monthly statements.
  */
 export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId: number; clientName: string; readOnly: boolean }) {
   const { t } = useTranslation('accounts');
@@ -73,6 +74,11 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
         items={[
           { id: 'orders', label: t('tabs.orders'), content: <DocumentsPanel scope={scope} serviceLine="laundry" hrefOf={(d) => orderHref(d.id)} empty={t('documents.emptyOrders')} /> },
           { id: 'jobs', label: t('tabs.jobs'), content: <DocumentsPanel scope={scope} serviceLine="cleaning" hrefOf={(d) => jobHref(d.id)} empty={t('documents.emptyJobs')} /> },
+          {
+            id: 'requests',
+            label: t('tabs.requests'),
+            content: <RequestFeed filters={{ clientId }} hrefOf={(id) => `${SHELL_BASE.admin}/requests/${id}`} emptyTitle={t('tabs.emptyRequests')} />,
+          },
           { id: 'payments', label: t('tabs.payments'), content: <StaffPaymentsPanel clientId={clientId} /> },
           { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={scope} /> },
           { id: 'statements', label: t('tabs.statements'), content: <StatementsPanel scope={scope} clientName={clientName} /> },

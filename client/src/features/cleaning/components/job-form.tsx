@@ -130,38 +130,40 @@ export interface JobFormProps {
   error: unknown;
   onSubmit: (values: FormValues, scope: 'this' | 'future') => void;
   cancelHref: string;
+  /** A new job opened from a client's request (issue 23): its client, property, day, time and notes. */
+  prefill?: { clientId: number; clientName: string; propertyId: number | null; date: string; time: string; notes: string | null };
 }
 
-export function JobForm({ job, isPending, error, onSubmit, cancelHref }: JobFormProps) {
+export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }: JobFormProps) {
   const { t } = useTranslation('cleaning');
   const { t: tCommon } = useTranslation();
   const locale = currentLocale();
   const describe = useDescribeError();
   const defaultRate = useDefaultHourlyRate();
   const workers = useWorkers();
-  const [clientText, setClientText] = useState(job?.client.name ?? '');
-  const [clientName, setClientName] = useState(job?.client.name ?? '');
+  const [clientText, setClientText] = useState(job?.client.name ?? prefill?.clientName ?? '');
+  const [clientName, setClientName] = useState(job?.client.name ?? prefill?.clientName ?? '');
   const clients = useClientSearch(clientText === clientName ? '' : clientText);
   const [scopeOpen, setScopeOpen] = useState(false);
   const [scope, setScope] = useState<'this' | 'future'>('this');
 
   // A new job for a client with their own hourly rate on its day proposes that rate (issue 19 §7).
-  const [pickedClient, setPickedClient] = useState<number | undefined>(job?.client.id);
-  const [pickedDate, setPickedDate] = useState(job?.scheduledDate ?? addDays(lisbonDate(), 1));
+  const [pickedClient, setPickedClient] = useState<number | undefined>(job?.client.id ?? prefill?.clientId);
+  const [pickedDate, setPickedDate] = useState(job?.scheduledDate ?? prefill?.date ?? addDays(lisbonDate(), 1));
   const clientRate = useClientHourlyRate(job ? undefined : pickedClient, pickedDate);
   const rateEuros = job ? job.hourlyRateCents / 100 : clientRate !== undefined ? clientRate / 100 : defaultRate.data !== undefined ? defaultRate.data / 100 : undefined;
   const form = useForm<FormValues>({
     resolver: zodResolver(JobFormSchema, { error: formErrorMap }),
     values: {
-      clientId: job?.client.id as number,
-      propertyId: job?.property.id as number,
+      clientId: (job?.client.id ?? prefill?.clientId) as number,
+      propertyId: (job?.property.id ?? prefill?.propertyId ?? undefined) as number,
       jobType: job?.jobType ?? 'airbnb',
-      scheduledDate: job?.scheduledDate ?? addDays(lisbonDate(), 1),
-      scheduledTime: job?.scheduledTime ?? '10:00',
+      scheduledDate: job?.scheduledDate ?? prefill?.date ?? addDays(lisbonDate(), 1),
+      scheduledTime: job?.scheduledTime ?? prefill?.time ?? '10:00',
       estimatedHours: job?.estimatedHours ?? 2,
       hourlyRateEuros: rateEuros as number,
       workerIds: job?.workers.map((w) => w.id) ?? [],
-      specialInstructions: job?.specialInstructions ?? '',
+      specialInstructions: job?.specialInstructions ?? prefill?.notes ?? '',
       internalNotes: job?.internalNotes ?? '',
       repeat: 'none',
       interval: 2,

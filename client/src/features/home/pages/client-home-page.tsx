@@ -191,6 +191,26 @@ export default function ClientHomePage() {
   return (
     <>
       <GreetingHeader principal={principal} lead={t('client.lead')} />
+      <section className="card home-card home-request" aria-labelledby="home-request-title">
+        <h2 id="home-request-title" className="card__title">
+          {t('client.requestTitle')}
+        </h2>
+        <p className="muted">{t('client.requestText')}</p>
+        <div className="cluster">
+          <ButtonLink href={`${base}/requests/new?kind=pickup`} variant="primary" size="lg">
+            <Icon name="basket" size={20} />
+            {t('client.requestPickup')}
+          </ButtonLink>
+          <ButtonLink href={`${base}/requests/new?kind=cleaning`} variant="primary" size="lg">
+            <Icon name="sparkles" size={20} />
+            {t('client.bookCleaning')}
+          </ButtonLink>
+        </div>
+        <Link to={`${base}/requests`} className="home-card__more">
+          {t('client.myRequests')}
+          <Icon name="arrowRight" size={16} />
+        </Link>
+      </section>
       {dashboard.isPending ? (
         <PageLoader />
       ) : dashboard.isError ? (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { FromRequestLink } from '@/features/requests/components/from-request-link';
 import '@/features/laundry/laundry-strings';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
@@ -56,6 +57,7 @@ export default function ClientOrderPage() {
         actions={<StatusBadge status={order.status} size="lg" />}
       />
       <div className="stack">
+        <FromRequestLink requestId={order.requestId} base="/client" />
         {order.status === 'ready' ? <Notice tone="success">{order.deliveryRequested ? t('client.readyDeliver') : t('client.readyCollect')}</Notice> : null}
         <section className="card">
           <StatusProgress status={order.status} deliveryRequested={order.deliveryRequested} />

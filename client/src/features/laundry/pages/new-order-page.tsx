@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
 import { LAUNDRY_LIMITS } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
@@ -28,6 +28,9 @@ import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { fieldMessage } from '@/features/laundry/field-message';
 import { buildOrder, buildPreview, emptyDraft, fieldOfServerPath, linesUntouched, templateLines, type DraftErrors, type OrderDraft, type OrderType } from '@/features/laundry/order-draft';
 import { useDebounced } from '@/features/laundry/use-debounced';
+import { useRequestPrefill } from '@/features/requests/api/get-request-prefill';
+import { useAcceptRequest } from '@/features/requests/api/request-actions';
+import { RequestPrefillNotice } from '@/features/requests/components/request-prefill-notice';
 import '@/features/laundry/laundry.css';
 
 const ORDER_TYPES: OrderType[] = ['bulk_kg', 'itemized', 'house_bundle'];
@@ -81,6 +84,12 @@ export default function NewOrderPage() {
   const services = useLaundryServices();
   const workers = useWorkers();
   const create = useCreateLaundryOrder();
+  // Accepting a client's pickup (issue 23): the form opens with the request's client and notes, and
+  // confirming it creates the order and accepts the request in one step.
+  const [searchParams] = useSearchParams();
+  const fromRequest = Number(searchParams.get('fromRequest')) || null;
+  const prefill = useRequestPrefill(fromRequest);
+  const accept = useAcceptRequest();
   const [draft, setDraft] = useState<OrderDraft>(emptyDraft);
   const [client, setClient] = useState<ClientOption | null>(null);
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -93,12 +102,19 @@ export default function NewOrderPage() {
     if (catalogue.length && draft.lines.length === 0) setDraft((d) => ({ ...d, lines: templateLines(d.orderType, catalogue) }));
   }, [catalogue, draft.lines.length]);
 
+  useEffect(() => {
+    const p = prefill.data;
+    if (!p || p.form !== 'laundry_order') return;
+    setClient({ id: p.clientId, name: p.clientName, phone: '', companyName: null, isActive: true });
+    setDraft((d) => ({ ...d, clientId: p.clientId, specialInstructions: p.notes ?? '' }));
+  }, [prefill.data]);
+
   const update = useCallback((patch: Partial<OrderDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
   const updateDelivery = useCallback((patch: Partial<DeliveryValue>) => setDraft((d) => ({ ...d, ...patch })), []);
   const chargesMax = formatMoney(LAUNDRY_LIMITS.chargesCents, locale);
 
   const submit = () => {
-    if (create.isPending) return;
+    if (create.isPending || accept.isPending) return;
     const built = buildOrder(draft, catalogue, chargesMax);
     setErrors(built.errors);
     if (!built.body) {
@@ -107,6 +123,13 @@ export default function NewOrderPage() {
     }
     const json = JSON.stringify(built.body);
     if (attempt.current?.json !== json) attempt.current = { json, key: newId() };
+    if (fromRequest) {
+      accept.mutate(
+        { id: fromRequest, input: { laundryOrder: built.body }, idempotencyKey: attempt.current.key },
+        { onSuccess: (request) => void navigate(`/admin/laundry/${request.laundryOrder!.id}`, { state: { created: request.laundryOrder!.orderNumber } }) },
+      );
+      return;
+    }
     create.mutate(
       { body: built.body, idempotencyKey: attempt.current.key },
       {
@@ -125,7 +148,7 @@ export default function NewOrderPage() {
   if (services.isPending) return <PageLoader />;
   if (services.isError) return <ErrorState error={services.error} onRetry={() => void services.refetch()} />;
 
-  const failure = create.error ? describe(create.error) : null;
+  const failure = create.error ? describe(create.error) : accept.error ? describe(accept.error) : null;
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
@@ -140,6 +163,7 @@ export default function NewOrderPage() {
         title={t('form.title')}
         lead={t('form.lead')}
       />
+      {fromRequest ? <RequestPrefillNotice query={prefill} /> : null}
       <form
         className="laundry-form"
         noValidate
@@ -267,7 +291,7 @@ export default function NewOrderPage() {
             ) : hasErrors ? (
               <Notice tone="danger">{t('form.fixErrors')}</Notice>
             ) : null}
-            <Button type="submit" variant="primary" size="lg" block isPending={create.isPending} pendingLabel={t('form.submitting')}>
+            <Button type="submit" variant="primary" size="lg" block isPending={create.isPending || accept.isPending} pendingLabel={t('form.submitting')}>
               <Icon name="check" size={20} />
               {t('form.submit')}
             </Button>

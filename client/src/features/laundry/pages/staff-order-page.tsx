@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import type { LaundryOrderDto, LaundryStatusValue } from '@contracts/laundry';
+import { FromRequestLink } from '@/features/requests/components/from-request-link';
 import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
@@ -323,6 +324,7 @@ export default function StaffOrderPage() {
       />
       <div className="stack">
         {created ? <Notice tone="success">{t('form.created', { number: created })}</Notice> : null}
+        <FromRequestLink requestId={order.requestId} base="/admin" />
         {!isOpen(order.status) ? <Notice tone="info">{t('detail.closedNotice')}</Notice> : null}
         <StatusActions order={order} />
         <OrderRack order={order} />

@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from '@/components/button';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { useRequests, type RequestFilters } from '@/features/requests/api/list-requests';
+import { RequestList } from '@/features/requests/components/request-list';
+import '@/features/requests/requests-strings';
+
+/** One filtered list of requests, page after page ("show more"), with its empty and error states. */
+export function RequestFeed({ filters, hrefOf, showClient, emptyTitle }: { filters: RequestFilters; hrefOf: (id: number) => string; showClient?: boolean; emptyTitle?: string }) {
+  const { t } = useTranslation('requests');
+  const list = useRequests(filters);
+  if (list.isPending) return <PageLoader />;
+  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  const items = list.data.pages.flatMap((p) => p.items);
+  if (items.length === 0) return <EmptyState icon="info" title={emptyTitle ?? t('empty')} />;
+  return (
+    <div className="stack">
+      <RequestList requests={items} hrefOf={hrefOf} showClient={showClient} />
+      {list.hasNextPage ? (
+        <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
+          {t('loadMore')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

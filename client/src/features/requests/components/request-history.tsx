@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/lib/format';
+import { currentLocale } from '@/lib/i18n';
+import type { ClientRequest } from '@/features/requests/api/keys';
+import { whenText } from '@/features/requests/request-format';
+import '@/features/requests/requests-strings';
+
+/** Every step of a request, oldest first: what, who and when, and the time or reason that came with it. */
+export function RequestHistory({ request }: { request: ClientRequest }) {
+  const { t } = useTranslation('requests');
+  const locale = currentLocale();
+  return (
+    <section className="card" aria-labelledby="request-history-title">
+      <h2 id="request-history-title" className="card__title">
+        {t('detail.history')}
+      </h2>
+      <ol className="request-history" data-testid="request-history">
+        {(request.history ?? []).map((h) => {
+          const d = h.details as { date?: string; windowStart?: string; windowEnd?: string } | null;
+          return (
+            <li key={h.id} className="request-history__item">
+              <span className="request-history__what">{t(`history.${h.action}`)}</span>
+              {d?.date && d.windowStart && d.windowEnd && h.action !== 'accept' ? <span> · {whenText(t, d.date, d.windowStart, d.windowEnd)}</span> : null}
+              <span className="request-history__who">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
+              {h.note ? <span className="request-history__note">{h.note}</span> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

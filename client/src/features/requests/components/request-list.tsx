@@ -1,0 +1,34 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/icon';
+import type { ClientRequest } from '@/features/requests/api/keys';
+import { RequestStateBadge } from '@/features/requests/components/request-state-badge';
+import { whenText } from '@/features/requests/request-format';
+import '@/features/requests/requests-strings';
+
+const KIND_ICON = { pickup: 'basket', delivery: 'basket', cleaning: 'sparkles' } as const;
+
+/** Requests as rows (newest first, as the server sends them): kind, when, where, state; the row opens the request. */
+export function RequestList({ requests, hrefOf, showClient }: { requests: ClientRequest[]; hrefOf: (id: number) => string; showClient?: boolean }) {
+  const { t } = useTranslation('requests');
+  return (
+    <ul role="list" className="request-list">
+      {requests.map((r) => (
+        <li key={r.id} className="request-row" data-testid="request-row">
+          <Icon name={KIND_ICON[r.kind]} size={22} className="request-row__icon" />
+          <div className="request-row__main">
+            <Link to={hrefOf(r.id)} className="request-row__title">
+              {t(`kind.${r.kind}`)}
+              {showClient ? ` · ${r.client.name}` : ''}
+            </Link>
+            <span className="request-row__sub">
+              {r.proposal ? whenText(t, r.proposal.date, r.proposal.windowStart, r.proposal.windowEnd) : whenText(t, r.preferredDate, r.windowStart, r.windowEnd)}
+            </span>
+            {r.property || r.address ? <span className="request-row__sub">{r.property?.name ?? r.address}</span> : null}
+          </div>
+          <RequestStateBadge state={r.state} />
+        </li>
+      ))}
+    </ul>
+  );
+}

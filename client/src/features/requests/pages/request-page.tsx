@@ -1,0 +1,152 @@
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/icon';
+import { Notice } from '@/components/notice';
+import { PageHeader } from '@/components/page-header';
+import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { SHELL_BASE } from '@/app/paths';
+import { isApiError } from '@/lib/api-error';
+import { usePrincipal } from '@/features/auth/api/get-session';
+import { ThreadPanel } from '@/features/conversations/components/thread-panel';
+import { useRequest } from '@/features/requests/api/get-request';
+import type { ClientRequest } from '@/features/requests/api/keys';
+import { ClientRequestActions } from '@/features/requests/components/client-request-actions';
+import { RequestHistory } from '@/features/requests/components/request-history';
+import { RequestStateBadge } from '@/features/requests/components/request-state-badge';
+import { StaffRequestActions } from '@/features/requests/components/staff-request-actions';
+import { whenText } from '@/features/requests/request-format';
+import '@/components/kit.css';
+import '@/features/requests/requests-strings';
+import '@/features/requests/requests.css';
+
+function Facts({ request, base, staff }: { request: ClientRequest; base: string; staff: boolean }) {
+  const { t } = useTranslation('requests');
+  return (
+    <dl className="facts">
+      {staff ? (
+        <div>
+          <dt>{t('detail.client')}</dt>
+          <dd>
+            <Link to={`${base}/clients/${request.client.id}`}>{request.client.name}</Link>
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('detail.wanted')}</dt>
+        <dd data-testid="request-when">{whenText(t, request.preferredDate, request.windowStart, request.windowEnd)}</dd>
+      </div>
+      {request.property || request.address ? (
+        <div>
+          <dt>{t('detail.where')}</dt>
+          <dd>{request.property ? `${request.property.name} · ${request.property.address}` : request.address}</dd>
+        </div>
+      ) : null}
+      {request.laundryOrder ? (
+        <div>
+          <dt>{t('detail.order')}</dt>
+          <dd>
+            <Link to={`${base}/laundry/${request.laundryOrder.id}`} data-testid="request-order-link">
+              {request.laundryOrder.orderNumber}
+            </Link>
+          </dd>
+        </div>
+      ) : null}
+      {request.cleaningJobId ? (
+        <div>
+          <dt>{t('detail.job')}</dt>
+          <dd>
+            <Link to={`${base}/cleaning/${request.cleaningJobId}`} data-testid="request-job-link">
+              {t('detail.jobRef', { id: request.cleaningJobId })}
+            </Link>
+          </dd>
+        </div>
+      ) : null}
+      {request.notes ? (
+        <div>
+          <dt>{t('detail.notes')}</dt>
+          <dd>{request.notes}</dd>
+        </div>
+      ) : null}
+      {request.declineReason ? (
+        <div>
+          <dt>{t('detail.declineReason')}</dt>
+          <dd>{request.declineReason}</dd>
+        </div>
+      ) : null}
+      {request.cancelReason ? (
+        <div>
+          <dt>{t('detail.cancelReason')}</dt>
+          <dd>{request.cancelReason}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/** One request, for the client who made it and for staff: what, when, where, its state and history, and what each side can do next. */
+export default function RequestPage() {
+  const { t } = useTranslation('requests');
+  const principal = usePrincipal();
+  const staff = principal.role === 'master' || principal.role === 'admin';
+  const base = SHELL_BASE[principal.role];
+  const id = Number(useParams().id);
+  const request = useRequest(id);
+  const location = useLocation();
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const back = (
+    <Link to={`${base}/requests`} className="back-link">
+      <Icon name="chevronLeft" size={16} />
+      {t('detail.back')}
+    </Link>
+  );
+
+  if (request.isPending) return <PageLoader />;
+  if (request.isError) {
+    return (
+      <div className="stack">
+        {back}
+        {isApiError(request.error, 'NOT_FOUND') ? <EmptyState icon="info" title={t('detail.notFound')} /> : <ErrorState error={request.error} onRetry={() => void request.refetch()} />}
+      </div>
+    );
+  }
+  const data = request.data;
+  return (
+    <>
+      <PageHeader
+        eyebrow={back}
+        title={t(`kind.${data.kind}`)}
+        lead={
+          <span className="cluster">
+            <RequestStateBadge state={data.state} />
+            <span>{t('ref', { id: data.id })}</span>
+          </span>
+        }
+      />
+      <div className="request-layout">
+        <div className="stack">
+          {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
+          {data.proposal ? (
+            <section className="card" aria-labelledby="request-proposal-title" data-testid="request-proposal">
+              <h2 id="request-proposal-title" className="card__title">
+                {staff ? t('detail.proposalStaff') : t('detail.proposal')}
+              </h2>
+              <p>{whenText(t, data.proposal.date, data.proposal.windowStart, data.proposal.windowEnd)}</p>
+              {data.proposal.note ? <p className="muted">{data.proposal.note}</p> : null}
+            </section>
+          ) : null}
+          <section className="card" aria-labelledby="request-facts-title">
+            <h2 id="request-facts-title" className="visually-hidden">
+              {t('ref', { id: data.id })}
+            </h2>
+            <Facts request={data} base={base} staff={staff} />
+          </section>
+          {staff ? <StaffRequestActions request={data} /> : <ClientRequestActions request={data} />}
+        </div>
+        <div className="stack">
+          <RequestHistory request={data} />
+          <ThreadPanel subject="request" subjectId={data.id} />
+        </div>
+      </div>
+    </>
+  );
+}
