@@ -234,7 +234,9 @@ export default function SettingsPage() {
                   return (
                     <div key={key}>
                       <dt>{t(`labels.${key}`)}</dt>
-                      <dd className="settings__value">{toDisplay(setting, setting.value, locale)}</dd>
+                      <dd className="settings__value" translate={kindOf(setting) === 'text' || kindOf(setting) === 'multiline' ? 'no' : undefined}>
+                        {toDisplay(setting, setting.value, locale)}
+                      </dd>
                     </div>
                   );
                 })}
