@@ -57,7 +57,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
         <Icon name="plus" size={18} />
         {t('share.create')}
       </Button>
-      {create.error ? <Notice tone="danger">{describe(create.error)}</Notice> : null}
+      {create.error ? <Notice tone="danger" reference={describe(create.error).reference}>{describe(create.error).message}</Notice> : null}
       {made ? (
         <div className="stack">
           <Notice tone="success">{t('share.created')}</Notice>
