@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import compression from 'compression';
 import type { Config } from './config/config.js';
-import type { Db } from './db/pool.js';
+import type { Db, Queryable } from './db/pool.js';
 import type { Logger } from './lib/logger.js';
 import type { Clock } from './lib/clock.js';
 import type { RouteEntry, Routes } from './http/endpoint.js';
@@ -54,6 +54,9 @@ import { propertiesRoutes } from './modules/properties/properties.routes.js';
 import { createSettingsRepository } from './modules/settings/settings.repository.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { createBusinessRepository } from './modules/business/business.repository.js';
+import { createBusinessService } from './modules/business/business.service.js';
+import { businessRoutes } from './modules/business/business.routes.js';
 import { createGdprService } from './modules/gdpr/gdpr.service.js';
 import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
@@ -168,7 +171,7 @@ export interface App {
 
 const DEFAULT_CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 /** Routes that take multipart bodies (their own parser runs there). */
-const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/laundry-items\/[^/]+\/condition-photos$/, /^\/imports$/];
+const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/laundry-items\/[^/]+\/condition-photos$/, /^\/imports$/, /^\/business\/logo$/];
 
 /** Builds the Express application without listening; tests and main.ts both call this. */
 export function createApp(deps: AppDeps): App {
@@ -198,6 +201,8 @@ export function createApp(deps: AppDeps): App {
   authRoutes(routes, { auth, config, clock });
 
   const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
+  // The business's identity (issue 18): the landing page, documents, e-mails and the app manifest read it here.
+  const business = createBusinessService({ db, repo: createBusinessRepository(), clock, logger, audit, logoDir: path.join(config.dataDir, 'business') });
   const notifications = createNotificationsService({
     repo: createNotificationsRepository(db),
     db,
@@ -206,10 +211,16 @@ export function createApp(deps: AppDeps): App {
     cipher,
     transport: createMailTransport(config.mail, logger),
     jobs: deps.jobs,
+    brand: () => business.brand(),
   });
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
+  /** What receipts and statements print at their top: the identity's legal details and the bank account. */
+  const company = async (q: Queryable) => {
+    const identity = await business.onDocuments(q);
+    return { companyName: identity.name, companyNif: identity.nif, companyAddress: identity.address, companyIban: await settings.get('companyIban', q) };
+  };
   // A client's own prices, read by laundry and cleaning pricing on the day they price (issue 19 §7).
   const clientPrices = createClientPricesService({
     db,
@@ -252,7 +263,7 @@ export function createApp(deps: AppDeps): App {
     repo: createReceiptsRepository(db),
     clock,
     audit,
-    company: (q) => settings.all(q),
+    company,
     payments: (q, t) => payments.history(q, t),
   });
   // One payment of a client across several documents (issue 19 §3), made of ordinary payment rows.
@@ -262,7 +273,7 @@ export function createApp(deps: AppDeps): App {
     payments: createPaymentsRepository(db),
     clock,
     audit,
-    company: (q) => settings.all(q),
+    company,
     client: (q, id) => createReceiptsRepository(db).client(q, id),
   });
   const laundryFloorRepo = createLaundryFloorRepository();
@@ -366,6 +377,7 @@ export function createApp(deps: AppDeps): App {
   gdprRoutes(routes, { gdpr });
   propertiesRoutes(routes, { properties });
   settingsRoutes(routes, { settings });
+  businessRoutes(routes, { business, uploadTmpDir: config.photos.tmpDir });
   laundryRoutes(routes, { laundry });
   laundryFloorRoutes(routes, {
     floor: createLaundryFloorService({
@@ -376,7 +388,7 @@ export function createApp(deps: AppDeps): App {
       clock,
       audit,
       notifications,
-      companyName: async (q) => (await settings.all(q)).companyName,
+      companyName: async (q) => (await business.brand(q)).name,
       conditions: laundryConditionRepo,
     }),
   });
@@ -393,7 +405,7 @@ export function createApp(deps: AppDeps): App {
   // Customer accounts and monthly statements (issue 19) build on the receivables' one definition.
   const accountsRepo = createAccountsRepository();
   const receiptsRepo = createReceiptsRepository(db);
-  const statements = createStatementsService({ db, repo: accountsRepo, clock, company: (q) => settings.all(q), client: (q, id) => receiptsRepo.client(q, id) });
+  const statements = createStatementsService({ db, repo: accountsRepo, clock, company, client: (q, id) => receiptsRepo.client(q, id) });
   const accounts = createAccountsService({ db, repo: accountsRepo, receivables: receivablesRepo, statements, clock });
   accountsRoutes(routes, { accounts, statements });
   clientPaymentsRoutes(routes, { clientPayments });

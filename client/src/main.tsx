@@ -9,6 +9,7 @@ import { safeNext, withNext } from '@/app/paths';
 import type * as AppModule from '@/app/app';
 import type { Principal } from '@/features/auth/api/get-session';
 import { LandingPage } from '@/features/landing/pages/landing-page';
+import { loadBusiness } from '@/lib/business';
 import { initI18n } from '@/lib/i18n';
 import { sessionHint } from '@/lib/session-hint';
 
@@ -71,6 +72,8 @@ function renderLanding() {
   );
 }
 
+// The business's name, contact details and logo (landing page, titles, brand), alongside the strings.
+void loadBusiness();
 const landing = window.location.pathname === '/' && !sessionHint.get();
 // Any other address needs the app: its download starts alongside the strings' set-up.
 if (!landing) void loadApp().catch(() => undefined);

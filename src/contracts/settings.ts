@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { PG_INTEGER_MAX } from './primitives.js';
-import { isValidNif } from '../lib/nif.js';
 
 /**
  * The typed settings: each key's validation, default and meaning. Adding a setting is one entry here
@@ -22,7 +21,6 @@ export function isValidIban(input: string): boolean {
 }
 
 const cents = (max: number) => z.number().int('whole cents').min(0).max(max);
-const text = (max: number) => z.string().trim().max(max);
 
 export const SETTINGS = {
   vatRateBasisPoints: {
@@ -102,21 +100,6 @@ export const SETTINGS = {
       .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), 'days must be in increasing order, each once'),
     default: [7, 14, 30],
     description: 'Days after a document accrued (for monthly clients: after their statement) on which an unpaid client is reminded, once per step; empty: no reminders.',
-  },
-  companyName: {
-    schema: text(200).min(1),
-    default: 'Lavandaria',
-    description: 'Company name printed on documents.',
-  },
-  companyNif: {
-    schema: text(9).refine((v) => v === '' || isValidNif(v), 'not a valid Portuguese NIF'),
-    default: '',
-    description: 'Company NIF printed on documents (empty: not printed).',
-  },
-  companyAddress: {
-    schema: text(500),
-    default: '',
-    description: 'Company address printed on documents (may span lines).',
   },
   companyIban: {
     schema: z

@@ -169,11 +169,12 @@ export async function seedDemoData(db: Db, deps: { hasher: PasswordHasher; ciphe
       for (const [i, p] of c.properties.entries()) await insertProperty(tx, deps.cipher, clientId, p, i === 0, createdBy);
     }
 
-    // Company details for documents, unless someone already set them.
-    const company = { companyName: 'Lavandaria Sousa', companyNif: nif('50812345'), companyAddress: 'Rua dos Fanqueiros 120, 1100-232 Lisboa' };
-    for (const [key, value] of Object.entries(company)) {
-      await tx.query(`INSERT INTO settings (key, value, updated_by) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING`, [key, JSON.stringify(value), createdBy]);
-    }
+    // The business's identity (landing page, documents, e-mails), unless someone already edited it.
+    await tx.query(
+      `UPDATE business_identity SET name = $1, legal_name = $2, address = $3, nif = $4, phone = $5, email = $6, updated_by = $7
+        WHERE id = 1 AND version = 1 AND updated_by IS NULL AND nif = '' AND address = ''`,
+      ['Lavandaria Sousa', 'Lavandaria Sousa, Lda.', 'Rua dos Fanqueiros 120\n1100-232 Lisboa', nif('50812345'), '+351213456789', 'geral@lavandariasousa.pt', createdBy],
+    );
   });
   if (created.length > 0) logger.info({ records: created }, `✅ Demo data created: ${created.length} staff and clients with their properties`);
 }

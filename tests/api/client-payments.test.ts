@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
+import { setBusiness } from '../helpers/business-fixtures.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { bookJob, cancelOrder, collectOrder, completeJob, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
 import { createClient, signedInClient } from '../helpers/people-fixtures.js';
@@ -93,15 +94,7 @@ describe('client payments across documents', () => {
     t.clock.set('2025-09-01T09:00:00Z');
     admin = await t.signIn('admin');
     const master = await t.signIn('master');
-    const settings = (await master.get('/api/settings')).body.data as Array<{ key: string; version: number }>;
-    const version = (key: string) => settings.find((s) => s.key === key)!.version;
-    await master
-      .patch('/api/settings')
-      .send({
-        companyName: { value: 'Lavandaria Sousa, Lda.', version: version('companyName') },
-        companyNif: { value: '509999999', version: version('companyNif') },
-      })
-      .expect(200);
+    await setBusiness(master, { name: 'Lavandaria da Prata', legalName: 'Lavandaria da Prata, Lda.', nif: '509999999' });
     const services = await serviceIds(t);
     const dry = (quantity: number) => [{ serviceId: services.DRY_CLEAN, quantity }];
     const me = await signedInClient(t, admin, { name: 'Cliente dos Pagamentos' });
@@ -297,7 +290,7 @@ describe('client payments across documents', () => {
     expect(text).toContain('MB WAY');
     expect(text).toContain(o1.orderNumber);
     expect(text).toContain(`CLN-${jobId}`);
-    expect(text).toContain('Lavandaria Sousa, Lda.');
+    expect(text).toContain('Lavandaria da Prata, Lda.');
     expect(text).toContain('509999999');
 
     expect((await mine.get(`/api/client-payments/${oldestFirst.id}/pdf`).buffer(true).parse(binary)).status).toBe(200);

@@ -221,6 +221,13 @@ export const RULES: Record<string, Rule> = {
   // Settings: master edits, admin reads. Audit log: master and admin read.
   'GET /api/settings': { expect: staffOnly(200) },
   'PATCH /api/settings': { expect: masterOnly(400) },
+  'GET /api/business': { expect: all(200) },
+  'GET /api/business/details': { expect: staffOnly(200) },
+  'PUT /api/business': { expect: masterOnly(400) },
+  'PUT /api/business/logo': { expect: masterOnly(400) },
+  'DELETE /api/business/logo': { expect: masterOnly(400) },
+  'GET /api/business/logo': { expect: all(404) },
+  'GET /api/manifest.webmanifest': { expect: all(200) },
   'GET /api/audit-log': { expect: staffOnly(200) },
 
   // Own notifications, for every signed-in account; someone else's is 404.

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type supertest from 'supertest';
+import { setBusiness } from '../helpers/business-fixtures.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { signedInClient } from '../helpers/people-fixtures.js';
 import { bookJob, collectOrder, completeJob, demoClientId, propertyOf, serviceIds, takeOrder, workerId } from '../helpers/money-fixtures.js';
@@ -57,14 +58,7 @@ describe('receipts', () => {
     clientId = await demoClientId(t);
     await t.db.query(`UPDATE clients SET nif = '123456789' WHERE id = $1`, [clientId]);
     await propertyOf(admin, clientId);
-    const settings = (await master.get('/api/settings')).body.data as Array<{ key: string; version: number }>;
-    const version = (key: string) => settings.find((s) => s.key === key)!.version;
-    const saved = await master.patch('/api/settings').send({
-      companyName: { value: 'Lavandaria Sousa, Lda.', version: version('companyName') },
-      companyNif: { value: '509999999', version: version('companyNif') },
-      companyAddress: { value: 'Rua da Prata 100, 1100-420 Lisboa', version: version('companyAddress') },
-    });
-    expect(saved.status).toBe(200);
+    await setBusiness(master, { name: 'Lavandaria da Prata', legalName: 'Lavandaria da Prata, Lda.', nif: '509999999', address: 'Rua da Prata 100, 1100-420 Lisboa' });
   });
   afterAll(async () => {
     await t.close();
@@ -86,7 +80,7 @@ describe('receipts', () => {
     expect(r.receiptNumber).toMatch(/^REC-\d{4}-\d{2}-\d{4}$/);
     expect(r).toMatchObject({ serviceLine: 'laundry', reference: o.orderNumber, totalCents: 4336, balanceCents: 0, locale: 'pt' });
     expect(r.snapshot).toMatchObject({
-      company: { name: 'Lavandaria Sousa, Lda.', nif: '509999999' },
+      company: { name: 'Lavandaria da Prata, Lda.', nif: '509999999' },
       client: { name: 'Maria Santos', nif: '123456789', address: 'Rua da Graça 12, 2.º Esq., 1170-165 Lisboa' },
       subtotalCents: 3525,
       vatByRate: [{ vatRateBasisPoints: 2300, baseCents: 3525, vatCents: 811 }],
@@ -106,7 +100,7 @@ describe('receipts', () => {
     const bytes = pdf.body as Buffer;
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(bytes);
-    for (const expected of ['DOCUMENTO NÃO FISCAL', r.receiptNumber, 'Maria Santos', 'NIF: 123456789', 'Lavandaria Sousa, Lda.', '35,25 €', '8,11 €', '43,36 €', '19,25 €']) {
+    for (const expected of ['DOCUMENTO NÃO FISCAL', r.receiptNumber, 'Maria Santos', 'NIF: 123456789', 'Lavandaria da Prata, Lda.', '35,25 €', '8,11 €', '43,36 €', '19,25 €']) {
       expect(text).toContain(expected);
     }
   });

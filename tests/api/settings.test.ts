@@ -53,7 +53,6 @@ describe('settings', () => {
     for (const body of [
       { vatRateBasisPoints: { value: 23.5, version: 0 } },
       { deliveryFeeCents: { value: -1, version: before.deliveryFeeCents!.version } },
-      { companyNif: { value: '123456780', version: 0 } },
       { companyIban: { value: 'PT50 0000', version: 0 } },
       { unknownKey: { value: 1, version: 0 } },
     ]) {

@@ -37,7 +37,7 @@ async function visibleTexts(page: Page): Promise<string[]> {
 
 /** Texts that are the same in both languages on purpose: names, numbers, the brand, the language names, NIF and e-mail. */
 function isLanguageNeutral(text: string, account?: Account): boolean {
-  const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'geral@lavandaria.pt', 'Rua da Esperança 12', '1200-656 Lisboa', 'NIF', 'E-mail'];
+  const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'Lavandaria Sousa', 'geral@lavandariasousa.pt', 'Rua dos Fanqueiros 120', '1100-232 Lisboa', 'NIF', 'E-mail'];
   if (neutral.includes(text)) return true;
   if (/^[\d\s+()·.,:%–—✓✗→-]+$/.test(text)) return true;
   if (account && [account.name, account.login, `+351${account.login}`].includes(text)) return true;

@@ -1,10 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBusiness } from '@/lib/business';
 
-/** Sets the tab title to "<page> · Lavandaria" in the current language. */
+/** Sets the tab title to "<page> · <business name>" in the current language. */
 export function useDocumentTitle(title?: string) {
   const { t } = useTranslation();
-  const suffix = t('app.titleSuffix');
+  const suffix = useBusiness()?.name ?? t('app.titleSuffix');
   useEffect(() => {
     document.title = title ? `${title} · ${suffix}` : suffix;
   }, [title, suffix]);

@@ -63,7 +63,7 @@ export const en = {
     address: 'Address',
     hours: 'Opening hours',
     hoursValue: 'Monday to Friday 8:00–20:00 · Saturday 9:00–13:00',
-    footer: '© {{year}} Lavandaria. Laundry and property cleaning.',
+    footer: '© {{year}} {{name}}. Laundry and property cleaning.',
   },
   signIn: {
     title: 'Sign in',
@@ -78,6 +78,7 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     forgot: 'Forgot your password? Call us on {{phone}} and we will set a new one.',
+    forgotAsk: 'Forgot your password? Ask us and we will set a new one.',
     expired: 'Your session has ended. Sign in again to continue where you were.',
     signedOut: 'You have signed out.',
     forgotLink: 'Forgot your password?',

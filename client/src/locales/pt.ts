@@ -58,7 +58,7 @@ export const pt: Messages = {
     address: 'Morada',
     hours: 'Horário',
     hoursValue: 'Segunda a sexta 8:00–20:00 · Sábado 9:00–13:00',
-    footer: '© {{year}} Lavandaria. Lavandaria e limpeza de espaços.',
+    footer: '© {{year}} {{name}}. Lavandaria e limpeza de espaços.',
   },
   signIn: {
     title: 'Iniciar sessão',
@@ -73,6 +73,7 @@ export const pt: Messages = {
     submit: 'Entrar',
     submitting: 'A entrar…',
     forgot: 'Esqueceu-se da palavra-passe? Ligue-nos para o {{phone}} e definimos uma nova.',
+    forgotAsk: 'Esqueceu-se da palavra-passe? Fale connosco e definimos uma nova.',
     expired: 'A sua sessão terminou. Volte a entrar para continuar onde estava.',
     signedOut: 'Terminou a sessão.',
     forgotLink: 'Esqueceu-se da palavra-passe?',

@@ -7,7 +7,7 @@ import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { NotificationDto, NotificationPreferencesDto, NotificationPreferencesInputDto } from '../../contracts/notifications.js';
 import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
 import type { MailAttachment, MailTransport } from './mail-transport.js';
-import { DIGEST_WINDOW_MS, renderDigest, renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type NotificationType, type ParamsOf } from './templates.js';
+import { DEFAULT_BRAND, DIGEST_WINDOW_MS, renderDigest, renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type Brand, type NotificationType, type ParamsOf } from './templates.js';
 
 export type { Recipient };
 
@@ -48,8 +48,8 @@ export function configurableTypes(audience: Audience): NotificationType[] {
   });
 }
 
-function toDto(row: NotificationRow, locale: 'pt' | 'en'): NotificationDto {
-  const rendered = renderNotification(row.type, row.params, locale);
+function toDto(row: NotificationRow, locale: 'pt' | 'en', brand: Brand): NotificationDto {
+  const rendered = renderNotification(row.type, row.params, locale, brand);
   return {
     id: row.id,
     type: row.type,
@@ -70,6 +70,8 @@ export interface NotificationsDeps {
   cipher: FieldCipher;
   transport: MailTransport | null;
   jobs?: JobSender | undefined;
+  /** The business's name and contact details for the texts and the e-mail footer (the built-in name when absent). */
+  brand?: () => Promise<Brand>;
 }
 
 /**
@@ -77,8 +79,9 @@ export interface NotificationsDeps {
  * (or when mailed). E-mail goes through an outbox written in the caller's transaction and delivered
  * by the job queue with retries — never inside the request.
  */
-export function createNotificationsService({ repo, db, clock, logger, cipher, transport, jobs }: NotificationsDeps) {
+export function createNotificationsService({ repo, db, clock, logger, cipher, transport, jobs, brand: readBrand }: NotificationsDeps) {
   const attachmentSources = new Map<string, AttachmentSource>();
+  const brand = async () => (readBrand ? readBrand() : DEFAULT_BRAND);
 
   /** Whether the recipient gets this type by e-mail: their stored choice, else the type's default; always for types without a choice. */
   async function wantsEmail(q: Queryable, to: Recipient, type: NotificationType): Promise<boolean> {
@@ -169,7 +172,8 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     },
 
     async list(who: Recipient, locale: 'pt' | 'en', unreadOnly: boolean, page: PageInput) {
-      return mapPage(await repo.list(who, unreadOnly, page), (row) => toDto(row, locale));
+      const b = await brand();
+      return mapPage(await repo.list(who, unreadOnly, page), (row) => toDto(row, locale, b));
     },
 
     unreadCount: (who: Recipient) => repo.unreadCount(who),
@@ -177,7 +181,7 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     async markRead(who: Recipient, locale: 'pt' | 'en', id: number): Promise<NotificationDto> {
       const row = await repo.markRead(who, id, clock.now());
       if (!row) throw notFound('No such notification.');
-      return toDto(row, locale);
+      return toDto(row, locale, await brand());
     },
 
     markAllRead: (who: Recipient) => repo.markAllRead(who, clock.now()),
@@ -194,7 +198,8 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
         if (!mail) return 'skipped' as const;
         try {
           const secrets = mail.secret_params_enc ? (JSON.parse(cipher.decrypt(mail.secret_params_enc, SECRET_CONTEXT)) as Record<string, string>) : {};
-          const rendered = mail.digest && mail.digest.length > 1 ? renderDigest(mail.digest, mail.locale) : renderEmail(mail.type, mail.params, mail.locale, secrets);
+          const b = await brand();
+          const rendered = mail.digest && mail.digest.length > 1 ? renderDigest(mail.digest, mail.locale, b) : renderEmail(mail.type, mail.params, mail.locale, secrets, b);
           if (!rendered) throw new Error(`no e-mail template for ${mail.type}`);
           const source = attachmentSources.get(mail.type);
           const attachments = source ? await source({ clientId: mail.client_id, userId: mail.user_id, params: mail.params }) : undefined;
@@ -224,9 +229,10 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     // --- GDPR ---------------------------------------------------------------------------------------
     async exportClient(q: Queryable, clientId: number) {
       const [notifications, mail, preferences] = await Promise.all([repo.forClient(q, clientId), repo.outboxForClient(q, clientId), repo.preferencesForClient(q, clientId)]);
+      const b = await brand();
       return {
         preferences: preferences.map((p) => ({ type: p.type, email: p.email, updatedAt: p.updated_at.toISOString() })),
-        notifications: notifications.map((n) => toDto(n, 'pt')),
+        notifications: notifications.map((n) => toDto(n, 'pt', b)),
         emails: mail.map((m) => ({ id: m.id, type: m.type, to: m.to_address, status: m.status, createdAt: m.created_at.toISOString(), sentAt: m.sent_at?.toISOString() ?? null })),
       };
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayPhone } from '../../lib/phone.js';
 
 type Locale = 'pt' | 'en';
 
@@ -6,6 +7,23 @@ export interface Rendered {
   title: string;
   body: string;
 }
+/** The business as e-mails name it: the trading name in subjects, how to reach it in the footer. */
+export interface Brand {
+  name: string;
+  address: string;
+  phone: string;
+  email: string;
+}
+
+/** The name of a database without an identity row (the migration creates it; tests may render without one). */
+export const DEFAULT_BRAND: Brand = { name: 'Lavandaria', address: '', phone: '', email: '' };
+
+/** The signature under every e-mail: the business's name, address and how to reach it. */
+export function mailFooter(b: Brand): string {
+  const lines = [b.name, ...b.address.split(/\r?\n/).map((l) => l.trim()), [b.phone ? displayPhone(b.phone) : '', b.email].filter(Boolean).join(' · ')];
+  return `\n-- \n${lines.filter(Boolean).join('\n')}\n`;
+}
+
 export interface RenderedEmail {
   subject: string;
   text: string;
@@ -38,9 +56,9 @@ export interface Template<P> {
    * e-mail listing them (sent when the window ends). For frequent, low-stakes types (a new message).
    */
   digest?: boolean;
-  render(locale: Locale, p: P): Rendered;
+  render(locale: Locale, p: P, b: Brand): Rendered;
   /** The e-mail may carry secrets (a temporary password, a reset link) that are never stored in clear. */
-  renderEmail?(locale: Locale, p: P, secrets: Record<string, string>): RenderedEmail;
+  renderEmail?(locale: Locale, p: P, secrets: Record<string, string>, b: Brand): RenderedEmail;
 }
 
 function template<P>(t: Template<P>): Template<P> {
@@ -133,18 +151,18 @@ export const TEMPLATES = {
     audience: ['staff', 'worker', 'client'],
     inApp: true,
     email: true,
-    render: (locale, p) =>
+    render: (locale, p, b) =>
       locale === 'pt'
-        ? { title: 'Bem-vindo(a) à Lavandaria', body: `Olá ${p.name}, a sua conta foi criada. Entre com ${p.login}.` }
-        : { title: 'Welcome to Lavandaria', body: `Hello ${p.name}, your account has been created. Sign in with ${p.login}.` },
-    renderEmail: (locale, p, s) =>
+        ? { title: `Bem-vindo(a) à ${b.name}`, body: `Olá ${p.name}, a sua conta foi criada. Entre com ${p.login}.` }
+        : { title: `Welcome to ${b.name}`, body: `Hello ${p.name}, your account has been created. Sign in with ${p.login}.` },
+    renderEmail: (locale, p, s, b) =>
       locale === 'pt'
         ? {
-            subject: 'A sua conta na Lavandaria',
+            subject: `A sua conta na ${b.name}`,
             text: `Olá ${p.name},\n\nA sua conta foi criada.\n\nEntrar com: ${p.login}\nPalavra-passe temporária: ${s.temporaryPassword ?? '(pedida à nossa equipa)'}\n\nVai ter de escolher uma nova palavra-passe ao entrar pela primeira vez.\n${s.signInUrl ?? ''}\n`,
           }
         : {
-            subject: 'Your Lavandaria account',
+            subject: `Your ${b.name} account`,
             text: `Hello ${p.name},\n\nYour account has been created.\n\nSign in with: ${p.login}\nTemporary password: ${s.temporaryPassword ?? '(ask our staff)'}\n\nYou will choose a new password the first time you sign in.\n${s.signInUrl ?? ''}\n`,
           },
   }),
@@ -167,14 +185,14 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Reposição da palavra-passe', body: `Pediu para repor a palavra-passe. A ligação é válida até ${when(p.expiresAt, locale)}.` }
         : { title: 'Password reset', body: `You asked to reset your password. The link is valid until ${when(p.expiresAt, locale)}.` },
-    renderEmail: (locale, p, s) =>
+    renderEmail: (locale, p, s, b) =>
       locale === 'pt'
         ? {
-            subject: 'Repor a palavra-passe da Lavandaria',
+            subject: `Repor a palavra-passe da ${b.name}`,
             text: `Recebemos um pedido para repor a sua palavra-passe.\n\nAbra esta ligação (válida até ${when(p.expiresAt, locale)}, uma única vez):\n${s.link ?? ''}\n\nSe não fez este pedido, ignore esta mensagem: a sua palavra-passe não muda.\n`,
           }
         : {
-            subject: 'Reset your Lavandaria password',
+            subject: `Reset your ${b.name} password`,
             text: `We received a request to reset your password.\n\nOpen this link (valid until ${when(p.expiresAt, locale)}, once):\n${s.link ?? ''}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,
           },
   }),
@@ -198,16 +216,16 @@ export const TEMPLATES = {
               ? `Order ${p.orderNumber} is ready and will be delivered on the agreed date.`
               : `Order ${p.orderNumber} is ready to collect.`,
           },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
         ? {
-            subject: `Lavandaria: encomenda ${p.orderNumber} pronta`,
+            subject: `${b.name}: encomenda ${p.orderNumber} pronta`,
             text: p.deliveryRequested
               ? `Olá,\n\nA sua encomenda ${p.orderNumber} está pronta e vai ser entregue na data combinada.\n\nObrigado pela preferência.\n`
               : `Olá,\n\nA sua encomenda ${p.orderNumber} está pronta para levantar.\n\nObrigado pela preferência.\n`,
           }
         : {
-            subject: `Lavandaria: order ${p.orderNumber} is ready`,
+            subject: `${b.name}: order ${p.orderNumber} is ready`,
             text: p.deliveryRequested
               ? `Hello,\n\nYour order ${p.orderNumber} is ready and will be delivered on the agreed date.\n\nThank you.\n`
               : `Hello,\n\nYour order ${p.orderNumber} is ready to collect.\n\nThank you.\n`,
@@ -223,10 +241,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Nova limpeza atribuída', body: `Limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.` }
         : { title: 'New cleaning job', body: `Cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: 'Lavandaria: nova limpeza atribuída', text: `Olá,\n\nFoi-lhe atribuída uma limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.\n\nOs detalhes estão na aplicação.\n` }
-        : { subject: 'Lavandaria: new cleaning job', text: `Hello,\n\nYou have been assigned a cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.\n\nThe details are in the app.\n` },
+        ? { subject: `${b.name}: nova limpeza atribuída`, text: `Olá,\n\nFoi-lhe atribuída uma limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.\n\nOs detalhes estão na aplicação.\n` }
+        : { subject: `${b.name}: new cleaning job`, text: `Hello,\n\nYou have been assigned a cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.\n\nThe details are in the app.\n` },
   }),
   'cleaning.rescheduled': template({
     params: z.object({
@@ -252,14 +270,14 @@ export const TEMPLATES = {
             title: 'Cleaning rescheduled',
             body: `The cleaning at ${p.place} moved from ${day(p.previousDate, locale)} at ${p.previousTime} to ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`,
           },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
         ? {
-            subject: 'Lavandaria: limpeza remarcada',
+            subject: `${b.name}: limpeza remarcada`,
             text: `Olá,\n\nA limpeza em ${p.place} passou de ${day(p.previousDate, locale)} às ${p.previousTime} para ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.\n`,
           }
         : {
-            subject: 'Lavandaria: cleaning rescheduled',
+            subject: `${b.name}: cleaning rescheduled`,
             text: `Hello,\n\nThe cleaning at ${p.place} moved from ${day(p.previousDate, locale)} at ${p.previousTime} to ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.\n`,
           },
   }),
@@ -283,10 +301,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Limpeza concluída ✨', body: `A limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}). Pode ver os detalhes na sua área.` }
         : { title: 'Cleaning completed ✨', body: `The cleaning at ${p.place} is complete (${when(p.completedAt, locale)}). The details are in your account.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: 'Lavandaria: limpeza concluída', text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nPode ver os detalhes na sua área.\n\nObrigado pela preferência.\n` }
-        : { subject: 'Lavandaria: cleaning completed', text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nThe details are in your account.\n\nThank you.\n` },
+        ? { subject: `${b.name}: limpeza concluída`, text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nPode ver os detalhes na sua área.\n\nObrigado pela preferência.\n` }
+        : { subject: `${b.name}: cleaning completed`, text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nThe details are in your account.\n\nThank you.\n` },
   }),
   'turnover.moved': template({
     params: z.object({ jobId: z.number(), place: z.string(), date: z.string(), previousDate: z.string() }),
@@ -328,10 +346,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Calendário sem sincronizar há 24 h', body: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}). As limpezas novas não estão a ser marcadas.` }
         : { title: 'Calendar not syncing for 24 h', body: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}). New turnovers are not being scheduled.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: 'Lavandaria: calendário sem sincronizar', text: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}).\n` }
-        : { subject: 'Lavandaria: calendar not syncing', text: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}).\n` },
+        ? { subject: `${b.name}: calendário sem sincronizar`, text: `O calendário "${p.label}" de ${p.place} falha há mais de 24 horas (${p.code}).\n` }
+        : { subject: `${b.name}: calendar not syncing`, text: `The calendar "${p.label}" of ${p.place} has failed for over 24 hours (${p.code}).\n` },
   }),
   // Issue 19 §6: an overdue document, once per document and step (days after accrual).
   'account.payment_reminder': template({
@@ -344,14 +362,14 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Pagamento em atraso', body: `${p.line === 'laundry' ? 'A encomenda' : 'A limpeza'} ${p.reference} tem ${euros(p.balanceCents, locale)} por pagar há ${p.days} dias.` }
         : { title: 'Payment overdue', body: `${p.line === 'laundry' ? 'Order' : 'Cleaning'} ${p.reference} has ${euros(p.balanceCents, locale)} unpaid for ${p.days} days.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
         ? {
-            subject: `Lavandaria: pagamento em atraso (${p.reference})`,
+            subject: `${b.name}: pagamento em atraso (${p.reference})`,
             text: `Olá,\n\n${p.line === 'laundry' ? 'A encomenda' : 'A limpeza'} ${p.reference} tem ${euros(p.balanceCents, locale)} por pagar há ${p.days} dias.\nSe já pagou, ignore esta mensagem.\n\nObrigado.\n`,
           }
         : {
-            subject: `Lavandaria: payment overdue (${p.reference})`,
+            subject: `${b.name}: payment overdue (${p.reference})`,
             text: `Hello,\n\n${p.line === 'laundry' ? 'Order' : 'Cleaning'} ${p.reference} has ${euros(p.balanceCents, locale)} unpaid for ${p.days} days.\nIf you have already paid, please ignore this message.\n\nThank you.\n`,
           },
   }),
@@ -366,14 +384,14 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Extrato mensal disponível', body: `O extrato de ${monthName(p.month, locale)} está disponível. Saldo no fim do mês: ${euros(p.closingBalanceCents, locale)}.` }
         : { title: 'Monthly statement ready', body: `Your statement for ${monthName(p.month, locale)} is ready. Balance at the end of the month: ${euros(p.closingBalanceCents, locale)}.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
         ? {
-            subject: `Lavandaria: extrato de ${monthName(p.month, locale)}`,
+            subject: `${b.name}: extrato de ${monthName(p.month, locale)}`,
             text: `Olá,\n\nO extrato de ${monthName(p.month, locale)} está disponível na sua conta.\nSaldo no fim do mês: ${euros(p.closingBalanceCents, locale)}.\n\nObrigado.\n`,
           }
         : {
-            subject: `Lavandaria: statement for ${monthName(p.month, locale)}`,
+            subject: `${b.name}: statement for ${monthName(p.month, locale)}`,
             text: `Hello,\n\nYour statement for ${monthName(p.month, locale)} is ready in your account.\nBalance at the end of the month: ${euros(p.closingBalanceCents, locale)}.\n\nThank you.\n`,
           },
   }),
@@ -390,10 +408,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Nova mensagem', body: `Nova mensagem sobre ${aboutPt(p)}.` }
         : { title: 'New message', body: `New message about ${aboutEn(p)}.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: `Lavandaria: nova mensagem sobre ${aboutPt(p)}`, text: `Olá,\n\nTem uma nova mensagem sobre ${aboutPt(p)}. Entre na sua conta para a ler e responder.\n\nObrigado.\n` }
-        : { subject: `Lavandaria: new message about ${aboutEn(p)}`, text: `Hello,\n\nYou have a new message about ${aboutEn(p)}. Sign in to read it and reply.\n\nThank you.\n` },
+        ? { subject: `${b.name}: nova mensagem sobre ${aboutPt(p)}`, text: `Olá,\n\nTem uma nova mensagem sobre ${aboutPt(p)}. Entre na sua conta para a ler e responder.\n\nObrigado.\n` }
+        : { subject: `${b.name}: new message about ${aboutEn(p)}`, text: `Hello,\n\nYou have a new message about ${aboutEn(p)}. Sign in to read it and reply.\n\nThank you.\n` },
   }),
   // Issue 23 §3: a ticket is raised. Every active master and admin but its author hears of it in-app; the
   // e-mail is theirs to switch on. An urgent ticket is its own type and is always e-mailed as well.
@@ -407,10 +425,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Novo pedido de assistência', body: `${p.by} abriu "${p.title}" (prioridade ${PRIORITY_PT[p.priority]}).` }
         : { title: 'New ticket', body: `${p.by} opened "${p.title}" (${p.priority} priority).` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: `Lavandaria: novo pedido de assistência — ${p.title}`, text: `Olá,\n\n${p.by} abriu o pedido "${p.title}" (prioridade ${PRIORITY_PT[p.priority]}).\n\nVeja-o na aplicação.\n` }
-        : { subject: `Lavandaria: new ticket — ${p.title}`, text: `Hello,\n\n${p.by} opened the ticket "${p.title}" (${p.priority} priority).\n\nSee it in the app.\n` },
+        ? { subject: `${b.name}: novo pedido de assistência — ${p.title}`, text: `Olá,\n\n${p.by} abriu o pedido "${p.title}" (prioridade ${PRIORITY_PT[p.priority]}).\n\nVeja-o na aplicação.\n` }
+        : { subject: `${b.name}: new ticket — ${p.title}`, text: `Hello,\n\n${p.by} opened the ticket "${p.title}" (${p.priority} priority).\n\nSee it in the app.\n` },
   }),
   ticket_urgent: template({
     params: z.object({ ticketId: z.number(), title: z.string(), by: z.string() }),
@@ -421,10 +439,10 @@ export const TEMPLATES = {
       locale === 'pt'
         ? { title: 'Pedido URGENTE 🚨', body: `${p.by}: "${p.title}". Precisa de atenção já.` }
         : { title: 'URGENT ticket 🚨', body: `${p.by}: "${p.title}". It needs attention now.` },
-    renderEmail: (locale, p) =>
+    renderEmail: (locale, p, _s, b) =>
       locale === 'pt'
-        ? { subject: `URGENTE — Lavandaria: ${p.title}`, text: `Olá,\n\n${p.by} marcou como urgente o pedido "${p.title}".\n\nVeja-o na aplicação o quanto antes.\n` }
-        : { subject: `URGENT — Lavandaria: ${p.title}`, text: `Hello,\n\n${p.by} marked the ticket "${p.title}" as urgent.\n\nPlease see it in the app as soon as possible.\n` },
+        ? { subject: `URGENTE — ${b.name}: ${p.title}`, text: `Olá,\n\n${p.by} marcou como urgente o pedido "${p.title}".\n\nVeja-o na aplicação o quanto antes.\n` }
+        : { subject: `URGENT — ${b.name}: ${p.title}`, text: `Hello,\n\n${p.by} marked the ticket "${p.title}" as urgent.\n\nPlease see it in the app as soon as possible.\n` },
   }),
   // Issue 23 §3: a cleaning job the worker is on changed (date, time, address, who else is on it), or they
   // were taken off it. A worker newly put on a job hears "cleaning.assigned" instead.
@@ -442,8 +460,8 @@ export const TEMPLATES = {
     email: true,
     emailDefault: true,
     render: (locale, p) => ({ title: jobChangedTitle(p, locale), body: jobChangedBody(p, locale) }),
-    renderEmail: (locale, p) => ({
-      subject: `Lavandaria: ${jobChangedTitle(p, locale).toLowerCase()}`,
+    renderEmail: (locale, p, _s, b) => ({
+      subject: `${b.name}: ${jobChangedTitle(p, locale).toLowerCase()}`,
       text: locale === 'pt' ? `Olá,\n\n${jobChangedBody(p, locale)}\n\nOs detalhes estão na aplicação.\n` : `Hello,\n\n${jobChangedBody(p, locale)}\n\nThe details are in the app.\n`,
     }),
   }),
@@ -489,19 +507,20 @@ export function isKnownType(type: string): type is NotificationType {
 }
 
 /** Renders a stored notification; an unknown or malformed one still shows something rather than failing the list. */
-export function renderNotification(type: string, params: unknown, locale: Locale): Rendered {
+export function renderNotification(type: string, params: unknown, locale: Locale, brand: Brand = DEFAULT_BRAND): Rendered {
   if (!isKnownType(type)) return { title: type, body: '' };
   const t = TEMPLATES[type] as Template<unknown>;
   const parsed = t.params.safeParse(params);
   if (!parsed.success) return { title: type, body: '' };
-  return t.render(locale, parsed.data);
+  return t.render(locale, parsed.data, brand);
 }
 
-export function renderEmail(type: string, params: unknown, locale: Locale, secrets: Record<string, string>): RenderedEmail | null {
+export function renderEmail(type: string, params: unknown, locale: Locale, secrets: Record<string, string>, brand: Brand = DEFAULT_BRAND): RenderedEmail | null {
   if (!isKnownType(type)) return null;
   const t = TEMPLATES[type] as Template<unknown>;
   if (!t.renderEmail) return null;
-  return t.renderEmail(locale, t.params.parse(params), secrets);
+  const mail = t.renderEmail(locale, t.params.parse(params), secrets, brand);
+  return { subject: mail.subject, text: `${mail.text}${mailFooter(brand)}` };
 }
 
 export function templateOf(type: NotificationType): Template<unknown> {
@@ -512,12 +531,14 @@ export function templateOf(type: NotificationType): Template<unknown> {
 export const DIGEST_WINDOW_MS = 10 * 60_000;
 
 /** One e-mail listing several notifications (each rendered as in the bell), in the recipient's language. */
-export function renderDigest(items: Array<{ type: string; params: unknown; at: string }>, locale: Locale): RenderedEmail {
+export function renderDigest(items: Array<{ type: string; params: unknown; at: string }>, locale: Locale, brand: Brand = DEFAULT_BRAND): RenderedEmail {
+  const b = brand;
   const lines = items.map((item) => {
-    const r = renderNotification(item.type, item.params, locale);
+    const r = renderNotification(item.type, item.params, locale, brand);
     return `• ${when(item.at, locale)} — ${r.title}${r.body ? `: ${r.body}` : ''}`;
   });
-  return locale === 'pt'
-    ? { subject: `Lavandaria: ${items.length} novas notificações`, text: `Olá,\n\nTem ${items.length} novas notificações:\n\n${lines.join('\n')}\n\nEntre na sua conta para ver e responder.\n\nObrigado.\n` }
-    : { subject: `Lavandaria: ${items.length} new notifications`, text: `Hello,\n\nYou have ${items.length} new notifications:\n\n${lines.join('\n')}\n\nSign in to see them and reply.\n\nThank you.\n` };
+  const mail = locale === 'pt'
+    ? { subject: `${b.name}: ${items.length} novas notificações`, text: `Olá,\n\nTem ${items.length} novas notificações:\n\n${lines.join('\n')}\n\nEntre na sua conta para ver e responder.\n\nObrigado.\n` }
+    : { subject: `${b.name}: ${items.length} new notifications`, text: `Hello,\n\nYou have ${items.length} new notifications:\n\n${lines.join('\n')}\n\nSign in to see them and reply.\n\nThank you.\n` };
+  return { subject: mail.subject, text: `${mail.text}${mailFooter(brand)}` };
 }

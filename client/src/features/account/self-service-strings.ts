@@ -38,6 +38,7 @@ export const selfServiceEn = {
   sending: 'Sending…',
   sentTitle: 'Check your e-mail',
   sentText: 'If an account matches and has an e-mail address, a link is on its way. It works once and expires in an hour. No e-mail? Call us on {{phone}}.',
+  sentTextNoPhone: 'If an account matches and has an e-mail address, a link is on its way. It works once and expires in an hour.',
   backToSignIn: 'Back to sign in',
   // Reset with a link
   resetTitle: 'Choose a new password',
@@ -89,6 +90,7 @@ const selfServicePt: Shape<typeof selfServiceEn> = {
   sending: 'A enviar…',
   sentTitle: 'Veja o seu e-mail',
   sentText: 'Se existir uma conta com e-mail, a ligação vai a caminho. Funciona uma vez e expira numa hora. Sem e-mail? Ligue-nos para o {{phone}}.',
+  sentTextNoPhone: 'Se existir uma conta com e-mail, a ligação vai a caminho. Funciona uma vez e expira numa hora.',
   backToSignIn: 'Voltar a entrar',
   resetTitle: 'Escolha uma nova palavra-passe',
   resetLead: 'A sua ligação de reposição é válida. Escolha uma nova palavra-passe para a sua conta.',

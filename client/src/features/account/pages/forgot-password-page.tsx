@@ -9,7 +9,8 @@ import { Logo } from '@/components/logo';
 import { Notice } from '@/components/notice';
 import { useDocumentTitle } from '@/components/page-header';
 import { TextInput } from '@/components/text-field';
-import { business } from '@/config/business';
+import { useBusiness } from '@/lib/business';
+import { displayPhone } from '@/lib/phone-display';
 import { useDescribeError } from '@/lib/error-message';
 import { currentLocale, setLocale } from '@/lib/i18n';
 import { useForgotPassword } from '@/features/account/api/forgot-password';
@@ -21,6 +22,7 @@ export default function ForgotPasswordPage() {
   useDocumentTitle(t('forgotTitle'));
   const describe = useDescribeError();
   const forgot = useForgotPassword();
+  const phone = useBusiness()?.phone;
   const [identifier, setIdentifier] = useState('');
   const [missing, setMissing] = useState(false);
   const failure = forgot.error ? describe(forgot.error) : null;
@@ -47,7 +49,7 @@ export default function ForgotPasswordPage() {
         {forgot.isSuccess ? (
           <>
             <h1 className="page-center__title">{t('sentTitle')}</h1>
-            <p className="page-center__lead">{t('sentText', { phone: business.phone })}</p>
+            <p className="page-center__lead">{phone ? t('sentText', { phone: displayPhone(phone) }) : t('sentTextNoPhone')}</p>
           </>
         ) : (
           <>

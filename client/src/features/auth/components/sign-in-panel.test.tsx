@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SignInPanel } from '@/features/auth/components/sign-in-panel';
+import { setBusiness } from '@/lib/business';
 import { flash } from '@/lib/flash';
 import { envelope, renderWithProviders } from '@/test/render';
 
@@ -70,9 +71,11 @@ describe('sign-in panel', () => {
     expect(signInCalls()[0]![0]).toBe('/api/auth/login/client');
   });
 
-  it('when the server cannot e-mail reset links, then the panel says whom to call instead', async () => {
+  it('when the server cannot e-mail reset links, then the panel says whom to call instead (the business phone from the settings)', async () => {
     renderWithProviders(panel);
-    expect(await screen.findByText(/Esqueceu-se da palavra-passe\? Ligue-nos/)).toBeInTheDocument();
+    expect(await screen.findByText('Esqueceu-se da palavra-passe? Fale connosco e definimos uma nova.')).toBeInTheDocument();
+    act(() => setBusiness({ name: 'Lavandaria Rosa', address: '', phone: '+351213456789', email: '', logoUrl: null }));
+    expect(await screen.findByText('Esqueceu-se da palavra-passe? Ligue-nos para o +351 213 456 789 e definimos uma nova.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Esqueceu-se da palavra-passe?' })).toBeNull();
   });
 

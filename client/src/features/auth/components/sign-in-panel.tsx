@@ -7,7 +7,8 @@ import { Notice } from '@/components/notice';
 import { Segmented } from '@/components/segmented';
 import { SubmitButton } from '@/components/submit-button';
 import { PasswordInput, TextInput } from '@/components/text-field';
-import { business } from '@/config/business';
+import { useBusiness } from '@/lib/business';
+import { displayPhone } from '@/lib/phone-display';
 import { useDescribeError } from '@/lib/error-message';
 import { flash, type Flash } from '@/lib/flash';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
@@ -188,6 +189,7 @@ function ForgotPasswordHelp({ navigate }: Pick<SignInPanelProps, 'navigate'>) {
     event.preventDefault();
     navigate('/forgot-password');
   };
+  const phone = useBusiness()?.phone;
   return (
     <p className="sign-in__help">
       <Icon name="lock" size={16} />
@@ -196,7 +198,7 @@ function ForgotPasswordHelp({ navigate }: Pick<SignInPanelProps, 'navigate'>) {
           {t('signIn.forgotLink')}
         </a>
       ) : (
-        <span>{t('signIn.forgot', { phone: business.phone })}</span>
+        <span>{phone ? t('signIn.forgot', { phone: displayPhone(phone) }) : t('signIn.forgotAsk')}</span>
       )}
     </p>
   );

@@ -7,7 +7,8 @@ import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
-import { business } from '@/config/business';
+import { useBusiness } from '@/lib/business';
+import { displayPhone } from '@/lib/phone-display';
 import { formatDate, formatDateTime, formatMoney, TIME_ZONE } from '@/lib/format';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -186,6 +187,7 @@ function Messages({ unread }: { unread: number }) {
 /** A client's home: a greeting, their open laundry orders, the next cleaning visits and unread messages. */
 export default function ClientHomePage() {
   const { t } = useTranslation('home');
+  const business = useBusiness();
   const principal = usePrincipal();
   const dashboard = useClientDashboard();
   return (
@@ -230,14 +232,18 @@ export default function ClientHomePage() {
               </h2>
               <p className="help-card__text">{t('helpText')}</p>
               <div className="cluster">
-                <ButtonLink href={business.phoneHref} variant="primary">
-                  <Icon name="phone" size={18} />
-                  {t('call', { phone: business.phone })}
-                </ButtonLink>
-                <ButtonLink href={`mailto:${business.email}`} variant="secondary">
-                  <Icon name="mail" size={18} />
-                  {t('write')}
-                </ButtonLink>
+                {business?.phone ? (
+                  <ButtonLink href={`tel:${business.phone}`} variant="primary">
+                    <Icon name="phone" size={18} />
+                    {t('call', { phone: displayPhone(business.phone) })}
+                  </ButtonLink>
+                ) : null}
+                {business?.email ? (
+                  <ButtonLink href={`mailto:${business.email}`} variant="secondary">
+                    <Icon name="mail" size={18} />
+                    {t('write')}
+                  </ButtonLink>
+                ) : null}
               </div>
             </section>
           </div>

@@ -3,9 +3,10 @@ import { Icon, type IconName } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
 import { useDocumentTitle } from '@/components/page-header';
-import { business } from '@/config/business';
 import { SignInPanel, type SignInPanelProps } from '@/features/auth/components/sign-in-panel';
+import { useBusiness } from '@/lib/business';
 import { currentLocale, setLocale } from '@/lib/i18n';
+import { displayPhone } from '@/lib/phone-display';
 import type { en } from '@/locales/en';
 import './landing-page.css';
 
@@ -39,7 +40,9 @@ const STEPS: { title: LandingKey; text: LandingKey }[] = [
  */
 export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
   const { t } = useTranslation();
+  const business = useBusiness();
   useDocumentTitle(t('landing.title'));
+  const addressLines = (business?.address ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
 
   return (
     <div className="landing">
@@ -48,7 +51,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       </a>
       <header className="landing-header">
         <div className="landing-container landing-header__inner">
-          <a href="/" className="landing-header__brand" aria-label={t('app.name')}>
+          <a href="/" className="landing-header__brand" aria-label={business?.name ?? t('app.name')}>
             <Logo inverted />
           </a>
           <nav className="landing-header__nav" aria-label={t('landing.navLabel')}>
@@ -151,28 +154,34 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                 </h2>
                 <p className="landing-section__lead">{t('landing.contactLead')}</p>
                 <div className="cluster">
-                  <a href={business.phoneHref} className="btn btn--primary">
-                    <Icon name="phone" size={18} />
-                    {business.phone}
-                  </a>
-                  <a href={`mailto:${business.email}`} className="btn btn--secondary">
-                    <Icon name="mail" size={18} />
-                    {business.email}
-                  </a>
+                  {business?.phone ? (
+                    <a href={`tel:${business.phone}`} className="btn btn--primary">
+                      <Icon name="phone" size={18} />
+                      {displayPhone(business.phone)}
+                    </a>
+                  ) : null}
+                  {business?.email ? (
+                    <a href={`mailto:${business.email}`} className="btn btn--secondary">
+                      <Icon name="mail" size={18} />
+                      {business.email}
+                    </a>
+                  ) : null}
                 </div>
               </div>
               <dl className="contact__details">
-                <div>
-                  <dt>
-                    <Icon name="mapPin" size={18} />
-                    {t('landing.address')}
-                  </dt>
-                  <dd>
-                    {business.addressLines.map((line) => (
-                      <span key={line}>{line}</span>
-                    ))}
-                  </dd>
-                </div>
+                {addressLines.length > 0 ? (
+                  <div>
+                    <dt>
+                      <Icon name="mapPin" size={18} />
+                      {t('landing.address')}
+                    </dt>
+                    <dd data-testid="business-address">
+                      {addressLines.map((line) => (
+                        <span key={line}>{line}</span>
+                      ))}
+                    </dd>
+                  </div>
+                ) : null}
                 <div>
                   <dt>
                     <Icon name="clock" size={18} />
@@ -189,7 +198,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       <footer className="landing-footer">
         <div className="landing-container landing-footer__inner">
           <Logo size={28} />
-          <p>{t('landing.footer', { year: new Date().getFullYear() })}</p>
+          <p>{t('landing.footer', { year: new Date().getFullYear(), name: business?.name ?? t('app.name') })}</p>
         </div>
       </footer>
     </div>

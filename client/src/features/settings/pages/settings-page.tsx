@@ -18,6 +18,7 @@ import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useSettings, type Setting } from '@/features/settings/api/get-settings';
 import { useUpdateSettings } from '@/features/settings/api/update-settings';
+import { BusinessSection } from '@/features/settings/components/business-section';
 import { basisPointsToInput, centsToInput, eurosToCents, percentToBasisPoints } from '@/features/settings/money-input';
 import '@/components/kit.css';
 import './settings.css';
@@ -28,7 +29,6 @@ const KINDS: Partial<Record<string, Kind>> = {
   vatRateBasisPoints: 'percent',
   deliveryFeeCents: 'euros',
   cleaningHourlyRateCents: 'euros',
-  companyAddress: 'multiline',
   reminderDays: 'days',
 };
 
@@ -38,7 +38,7 @@ const GROUPS: { id: Exclude<GroupId, 'other'>; keys: SettingKey[] }[] = [
   { id: 'pricing', keys: ['vatRateBasisPoints', 'deliveryFeeCents', 'cleaningHourlyRateCents'] },
   { id: 'cleaning', keys: ['billingIncrementMinutes', 'cleaningMaxShiftHours', 'offlineTapWindowHours', 'earliestStartHours', 'accessInstructionsLeadHours', 'recurrenceHorizonWeeks', 'maxPhotosPerJob', 'maxPhotosPerUserPerDay', 'requireAfterPhoto', 'calendarSyncMinutes', 'reportLinkDays'] },
   { id: 'reminders', keys: ['reminderDays'] },
-  { id: 'company', keys: ['companyName', 'companyNif', 'companyIban', 'companyAddress'] },
+  { id: 'company', keys: ['companyIban'] },
 ];
 const grouped = new Set<string>(GROUPS.flatMap((g) => g.keys));
 
@@ -90,7 +90,6 @@ function useParse() {
       const bounds = schema as unknown as { minValue?: number | null; maxValue?: number | null } | undefined;
       return { ok: false, message: t('wholeNumber', { min: bounds?.minValue ?? 0, max: bounds?.maxValue ?? '…' }) };
     }
-    if (setting.key === 'companyNif') return { ok: false, message: t('formats.nif', { ns: 'ui' }) };
     if (setting.key === 'companyIban') return { ok: false, message: t('formats.iban', { ns: 'ui' }) };
     return { ok: false, message: text.trim() === '' ? t('notEmpty') : t('validation.invalid', { ns: 'translation' }) };
   };
@@ -199,6 +198,8 @@ export default function SettingsPage() {
           <Notice tone="info">{t('readOnly')}</Notice>
         </div>
       )}
+      <div className="stack">
+        <BusinessSection canEdit={canEdit} />
       <form className="stack" onSubmit={submit} noValidate>
         {groups.map((group) => (
           <section key={group.id} className="card" aria-labelledby={`settings-${group.id}`}>
@@ -277,6 +278,7 @@ export default function SettingsPage() {
           </div>
         ) : null}
       </form>
+      </div>
     </>
   );
 }
