@@ -46,6 +46,27 @@ describe('host reports', () => {
   });
   afterAll(() => t?.close());
 
+  describe('the report by e-mail', () => {
+    const mails = async (jobId: number) =>
+      (await t.db.query<{ id: number }>(`SELECT id FROM mail_outbox WHERE client_id = $1 AND type = 'turnover_report_ready' AND params->>'jobId' = $2`, [clientId, String(jobId)])).rows;
+
+    it('when a turnover is completed, then its report is e-mailed only to a host who asked for it, never as a second in-app line', async () => {
+      const before = (await client.get('/api/notification-preferences').expect(200)).body.data.items as Array<{ type: string; email: boolean; emailDefault: boolean }>;
+      expect(before).toContainEqual({ type: 'turnover_report_ready', email: false, emailDefault: false });
+      const quiet = await newJob();
+      await complete(quiet);
+      expect(await mails(quiet)).toHaveLength(0);
+
+      await client.put('/api/notification-preferences').send({ email: { turnover_report_ready: true } }).expect(200);
+      const asked = await newJob();
+      await complete(asked);
+      expect(await mails(asked)).toHaveLength(1);
+      const inApp = await t.db.query(`SELECT id FROM notifications WHERE client_id = $1 AND type = 'turnover_report_ready'`, [clientId]);
+      expect(inApp.rows).toHaveLength(0);
+      await client.put('/api/notification-preferences').send({ email: { turnover_report_ready: false } }).expect(200);
+    });
+  });
+
   describe('problems noted on a job', () => {
     it('when the worker notes a problem with a detail photo, then staff list it, it is a ticket linked to the job, and the report shows it with the first name only', async () => {
       const jobId = await newJob();

@@ -174,7 +174,7 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
     async complete(actor: Actor, id: number, input: CompleteCleaningJobInput) {
       const at = clock.now();
       if (input.openLogEnds && !isStaff(actor)) throw forbidden('FORBIDDEN', 'Only staff may give end times for open logs.');
-      const { row, notice } = await db.transaction(async (tx) => {
+      const { row, notice, report } = await db.transaction(async (tx) => {
         const before = await loadVisible(tx, actor, id, true);
         assertTransition(before.status, 'completed');
         const values = await settings.all(tx);
@@ -224,9 +224,19 @@ export function createCleaningTimeOnSite(ctx: CleaningContext) {
           params: { jobId: id, place: after.property_name, completedAt: at.toISOString() },
           link: `/app/cleaning/${id}`,
         });
-        return { row: after, notice: sent };
+        // A turnover's host may also have asked for its report by e-mail (a choice on their profile, off by default).
+        const report =
+          after.job_type === 'airbnb'
+            ? await notifications.notify(tx, {
+                to: { type: 'client', id: after.client_id },
+                type: 'turnover_report_ready',
+                params: { jobId: id, place: after.property_name, completedAt: at.toISOString() },
+                link: `/app/reports/${id}`,
+              })
+            : null;
+        return { row: after, notice: sent, report };
       });
-      await notifications.dispatch([notice]);
+      await notifications.dispatch(report ? [notice, report] : [notice]);
       return view(db, actor, row, { detail: true });
     },
 

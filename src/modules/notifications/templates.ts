@@ -306,6 +306,29 @@ export const TEMPLATES = {
         ? { subject: `${b.name}: limpeza concluída`, text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nPode ver os detalhes na sua área.\n\nObrigado pela preferência.\n` }
         : { subject: `${b.name}: cleaning completed`, text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nThe details are in your account.\n\nThank you.\n` },
   }),
+  // The host's report of a turnover, e-mailed only to clients who asked for it on their profile: the in-app
+  // "cleaning completed" already tells everyone else.
+  turnover_report_ready: template({
+    params: z.object({ jobId: z.number(), place: z.string(), completedAt: z.string() }),
+    audience: ['client'],
+    inApp: false,
+    email: true,
+    emailDefault: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Relatório da limpeza 📋', body: `O relatório da limpeza em ${p.place} está pronto.` }
+        : { title: 'Cleaning report 📋', body: `The report of the cleaning at ${p.place} is ready.` },
+    renderEmail: (locale, p, _s, b) =>
+      locale === 'pt'
+        ? {
+            subject: `${b.name}: relatório da limpeza em ${p.place}`,
+            text: `Olá,\n\nA limpeza em ${p.place} ficou concluída (${when(p.completedAt, locale)}).\n\nO relatório — lista de verificação, fotografias de antes e depois por divisão, tempo no local e roupa enviada para a lavandaria — está na sua área, onde também o pode partilhar.\n\nObrigado pela preferência.\n`,
+          }
+        : {
+            subject: `${b.name}: report of the cleaning at ${p.place}`,
+            text: `Hello,\n\nThe cleaning at ${p.place} is complete (${when(p.completedAt, locale)}).\n\nIts report — checklist, before and after photos by room, time on site and the linen sent to the laundry — is in your account, where you can also share it.\n\nThank you.\n`,
+          },
+  }),
   'turnover.moved': template({
     params: z.object({ jobId: z.number(), place: z.string(), date: z.string(), previousDate: z.string() }),
     audience: ['staff'],
