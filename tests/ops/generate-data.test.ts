@@ -54,6 +54,7 @@ const VOLATILE: Record<string, string[]> = {
   laundry_services: ['created_at', 'updated_at'],
   laundry_categories: ['created_at', 'updated_at'],
   laundry_racks: ['created_at', 'updated_at'],
+  business_identity: ['updated_at'],
   pgmigrations: ['run_on'],
 };
 
