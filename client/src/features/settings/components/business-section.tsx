@@ -149,7 +149,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
           {FIELDS.map((field) => (
             <div key={field}>
               <dt>{t(`business.${field}`)}</dt>
-              <dd className="settings__value">{(field === 'phone' && business.phone ? displayPhone(business.phone) : business[field]) || '—'}</dd>
+              <dd className="settings__value" translate="no">{(field === 'phone' && business.phone ? displayPhone(business.phone) : business[field]) || '—'}</dd>
             </div>
           ))}
         </dl>
