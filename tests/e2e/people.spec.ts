@@ -127,7 +127,7 @@ test('when the admin creates a worker and a client with a property, then the cli
   // Their own profile: the name can change, the phone and NIF cannot.
   await nav(clientPage).getByRole('link', { name: 'Perfil' }).click();
   await expect(clientPage.getByRole('heading', { level: 1, name: 'Perfil' })).toBeVisible();
-  await clientPage.getByLabel('E-mail').fill('beatriz.lopes@example.pt');
+  await clientPage.getByRole('textbox', { name: 'E-mail' }).fill('beatriz.lopes@example.pt');
   await clientPage.getByRole('button', { name: 'Guardar dados' }).click();
   await expect(clientPage.getByText('Os seus dados foram guardados.')).toBeVisible();
   await expect(clientPage.getByLabel('Número de telemóvel')).toHaveCount(0);
