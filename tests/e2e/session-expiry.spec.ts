@@ -7,6 +7,10 @@ test('when the session ends while a page is open, then the next action asks to s
   await signIn(page, admin);
   await page.getByRole('navigation', { name: 'Navegação principal' }).getByRole('link', { name: 'Perfil' }).click();
   await expect(page).toHaveURL(/\/admin\/profile$/);
+  // Every request of the page has had its answer before the session ends (a load still in flight would
+  // meet the 401 first and ask to sign in before the test's own action).
+  const emails = page.getByRole('region', { name: 'Notificações por e-mail' });
+  await expect(emails.getByRole('checkbox').first()).toBeVisible();
 
   // The server forgets the session (as after the idle timeout): the browser's cookie is no longer valid.
   await context.clearCookies();
