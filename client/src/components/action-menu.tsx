@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import '@/components/ui-strings';
 import { Icon, type IconName } from '@/components/icon';
 import './kit.css';
+import './menu.css';
 
 export interface MenuAction {
   id: string;

@@ -9,6 +9,7 @@ import { queryString } from '@/lib/api-client';
 import { downloadFromApi } from '@/lib/api-download';
 import { useDescribeError } from '@/lib/error-message';
 import './kit.css';
+import './menu.css';
 import './csv-export.css';
 
 /** The API's two CSV dialects: Portuguese Excel (`;`, decimal comma; the default) or plain `,`. */

@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import '@/components/ui-strings';
 import { Icon } from '@/components/icon';
 import './kit.css';
+import './secret-reveal.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
