@@ -7,7 +7,8 @@ import type { NotifyResult } from '../notifications/notifications.service.js';
 import { addDays, lisbonInstant, occurrenceDate, occurrencesThrough, reanchor, ruleStartingOn, type RecurrenceRule } from './cleaning-schedule.js';
 import { assertTransition, isOpen } from './cleaning-status.js';
 import { hourlyRateFor } from './cleaning-pricing.js';
-import type { JobFields, JobRow, SeriesRow } from './cleaning.repository.js';
+import type { JobFields } from './cleaning-jobs.repository.js';
+import type { JobRow, SeriesRow } from './cleaning-rows.js';
 import { auditSnapshot, field, JOB_VALUE_FIELDS, jobClosed, notRecurring, staleVersion, type CleaningContext } from './cleaning-context.js';
 
 /**

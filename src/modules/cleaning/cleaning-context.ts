@@ -11,7 +11,8 @@ import type { NotificationsService } from '../notifications/notifications.servic
 import { ACCESS_INSTRUCTIONS_CONTEXT } from '../properties/properties.service.js';
 import { estimateCleaning } from './cleaning-pricing.js';
 import { allowedNext, isOpen, type CleaningStatus } from './cleaning-status.js';
-import type { CleaningRepository, JobDetailRow, JobListRow, JobRow } from './cleaning.repository.js';
+import type { JobDetailRow, JobListRow, JobRow } from './cleaning-rows.js';
+import type { CleaningRepository } from './cleaning.repository.js';
 import { labourSecondsOf, toClientView, toStaffView, toWorkerView, type ViewExtras } from './cleaning.mappers.js';
 
 /**

@@ -7,7 +7,7 @@ import type { CompleteCleaningJobInput, CorrectTimeLogInput, TimeTapInput } from
 import type { NotifyResult } from '../notifications/notifications.service.js';
 import { priceCompletedCleaning } from './cleaning-pricing.js';
 import { assertTransition, isOpen } from './cleaning-status.js';
-import type { JobRow } from './cleaning.repository.js';
+import type { JobRow } from './cleaning-rows.js';
 import { auditSnapshot, CLOCK_SKEW_MS, field, isStaff, JOB_VALUE_FIELDS, openLogElsewhere, type CleaningContext } from './cleaning-context.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/pool.js';
 
-/** The turnover-only columns of a cleaning job (the rest of the job's SQL is in cleaning.repository.ts). */
+/** The turnover-only columns of a cleaning job (the rest of the job's SQL is in cleaning-jobs.repository.ts). */
 export const turnoversRepository = {
   async setBackToBack(tx: Queryable, jobId: number, deadline: Date | null, at: Date): Promise<void> {
     await tx.query(

@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/pool.js';
 import type { NotifyResult } from '../notifications/notifications.service.js';
 import { lisbonInstant } from './cleaning-schedule.js';
 import { hourlyRateFor } from './cleaning-pricing.js';
-import type { JobRow } from './cleaning.repository.js';
+import type { JobRow } from './cleaning-rows.js';
 import { turnoversRepository } from './cleaning-turnovers.repository.js';
 import { auditSnapshot, JOB_VALUE_FIELDS, type CleaningContext } from './cleaning-context.js';
 

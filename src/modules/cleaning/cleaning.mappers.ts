@@ -1,7 +1,6 @@
 import type { CleaningJobClientDto, CleaningJobDto, CleaningJobWorkerDto, CleaningStatusValue, JobPhotoCountsDto as PhotoCountsDto, TimeLogDto } from '../../contracts/cleaning.js';
 import type { CleaningPrice } from './cleaning-pricing.js';
-import type { WorkerLogState } from './cleaning.repository.js';
-import type { HistoryRow, JobListRow, TimeLogRow } from './cleaning.repository.js';
+import type { HistoryRow, JobListRow, TimeLogRow, WorkerLogState } from './cleaning-rows.js';
 
 /**
  * Row → API shape, one function per audience (PRODUCT §5): staff see everything; a worker on the job

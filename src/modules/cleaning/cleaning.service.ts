@@ -4,7 +4,7 @@ import { lisbonDate } from '../../lib/clock.js';
 import type { Actor } from '../../lib/request-context.js';
 import { mapPage, type PageInput } from '../../lib/paging.js';
 import { allowedNext } from './cleaning-status.js';
-import type { JobFilters } from './cleaning.repository.js';
+import type { JobFilters } from './cleaning-jobs.repository.js';
 import { toClientView, toStaffView, toWorkerView } from './cleaning.mappers.js';
 import { createCleaningContext, isStaff, type CleaningServiceDeps, type CompletionRequirement, type CompletionStep, type JobAccess } from './cleaning-context.js';
 import { createCleaningBooking } from './cleaning-booking.js';
