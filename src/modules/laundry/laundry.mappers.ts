@@ -5,7 +5,8 @@ import type {
   LaundryServiceDto,
   LaundryStatusValue,
 } from '../../contracts/laundry.js';
-import type { HistoryRow, LineRow, OrderRow, ServiceRow } from './laundry.repository.js';
+import type { HistoryRow, LineRow, OrderRow } from './laundry.repository.js';
+import type { ServiceRow } from './laundry-services.repository.js';
 import type { ItemRow } from './laundry-floor.repository.js';
 import type { LaundryItemDto } from '../../contracts/laundry-floor.js';
 

@@ -3,33 +3,12 @@ import { jsonRows } from '../../lib/json-rows.js';
 import { containsPattern, fetchPage, oneOf, sqlParams, type Page, type PageInput, type SortColumn } from '../../lib/paging.js';
 import type { LaundryStatus } from './laundry-status.js';
 import { ITEM_COLUMNS, NEXT_FREE_RACK_SQL, type ItemRow } from './laundry-floor.repository.js';
+import { createLaundryServicesRepository, type ServiceRow } from './laundry-services.repository.js';
 import { laundryPaymentStatusSql } from '../receivables/document-payment-status.js';
 import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 
 /** Characters an order number can contain (LDR-YYYYMMDD-N), for the text search. */
 const ORDER_NUMBER_TEXT = /^[LDR0-9-]+$/i;
-
-export interface ServiceRow {
-  id: number;
-  code: string;
-  name: string;
-  name_en: string;
-  pricing_unit: 'per_kg' | 'per_item';
-  price_cents: number;
-  minimum_charge_cents: number | null;
-  is_package: boolean;
-  package_includes: string[];
-  description: string | null;
-  category_id: number | null;
-  position: number;
-  turnaround_days: number;
-  express_kind: 'percent' | 'fixed' | null;
-  express_value: number | null;
-  express_turnaround_days: number | null;
-  is_active: boolean;
-  version: number;
-  updated_at: Date;
-}
 
 export interface OrderRow {
   id: number;
@@ -147,28 +126,6 @@ export interface OrderTotals {
   totalCents: number;
 }
 
-/** Columns a catalogue change may set (undefined: unchanged). */
-export interface ServiceChanges {
-  name?: string | undefined;
-  name_en?: string | undefined;
-  category_id?: number | undefined;
-  price_cents?: number | undefined;
-  minimum_charge_cents?: number | null | undefined;
-  description?: string | null | undefined;
-  position?: number | undefined;
-  turnaround_days?: number | undefined;
-  express_kind?: 'percent' | 'fixed' | null | undefined;
-  express_value?: number | null | undefined;
-  express_turnaround_days?: number | null | undefined;
-  is_active?: boolean | undefined;
-}
-
-export type NewService = Pick<
-  ServiceRow,
-  | 'code' | 'name' | 'name_en' | 'pricing_unit' | 'price_cents' | 'minimum_charge_cents' | 'description' | 'category_id' | 'position'
-  | 'turnaround_days' | 'express_kind' | 'express_value' | 'express_turnaround_days'
->;
-
 export interface NewOrder {
   orderNumber: string;
   orderDay: string;
@@ -204,9 +161,6 @@ export interface OrderFilters {
   q?: string | undefined;
   paymentStatus?: DocumentPaymentStatusValue[] | undefined;
 }
-
-const SERVICE_COLUMNS = `id, code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, is_package, package_includes,
-  description, category_id, position, turnaround_days, express_kind, express_value, express_turnaround_days, is_active, version, updated_at`;
 
 const ORDER_COLUMNS = `o.id, o.order_number, o.order_day, o.client_id, c.name AS client_name, c.phone AS client_phone,
   c.email AS client_email, c.is_active AS client_active, c.billing AS client_billing,
@@ -250,47 +204,7 @@ function keptOrderTotal(filters: OrderFilters): { sql: string; values: unknown[]
 
 export function createLaundryRepository(db: Queryable) {
   return {
-    async listServices(activeOnly: boolean): Promise<ServiceRow[]> {
-      const { rows } = await db.query<ServiceRow>(
-        `SELECT ${SERVICE_COLUMNS} FROM laundry_services ${activeOnly ? 'WHERE is_active' : ''} ORDER BY is_active DESC, position, name, id`,
-      );
-      return rows;
-    },
-
-    async findServices(q: Queryable, ids: number[]): Promise<ServiceRow[]> {
-      const { rows } = await q.query<ServiceRow>(`SELECT ${SERVICE_COLUMNS} FROM laundry_services WHERE id = ANY($1::bigint[])`, [ids]);
-      return rows;
-    },
-
-    async findService(q: Queryable, id: number): Promise<ServiceRow | undefined> {
-      return (await this.findServices(q, [id]))[0];
-    },
-
-    async updateService(tx: Queryable, id: number, version: number, changes: ServiceChanges, by: number, at: Date): Promise<ServiceRow | undefined> {
-      const p = sqlParams([id, version, by, at]);
-      const sets = ['updated_by = $3', 'updated_at = $4', 'version = version + 1'];
-      for (const [column, value] of Object.entries(changes)) if (value !== undefined) sets.push(`${column} = ${p.add(value)}`);
-      const { rows } = await tx.query<ServiceRow>(`UPDATE laundry_services SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING ${SERVICE_COLUMNS}`, p.values);
-      return rows[0];
-    },
-
-    async insertService(tx: Queryable, s: NewService, by: number, at: Date): Promise<ServiceRow> {
-      const { rows } = await tx.query<ServiceRow>(
-        `INSERT INTO laundry_services (code, name, name_en, pricing_unit, price_cents, minimum_charge_cents, description, category_id, position,
-           turnaround_days, express_kind, express_value, express_turnaround_days, updated_by, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-         RETURNING ${SERVICE_COLUMNS}`,
-        [s.code, s.name, s.name_en, s.pricing_unit, s.price_cents, s.minimum_charge_cents, s.description, s.category_id, s.position,
-          s.turnaround_days, s.express_kind, s.express_value, s.express_turnaround_days, by, at],
-      );
-      return rows[0]!;
-    },
-
-    /** Codes already taken that start with `stem` (a new service's code is the first free of STEM, STEM_2, …). */
-    async codesLike(q: Queryable, stem: string): Promise<Set<string>> {
-      const { rows } = await q.query<{ code: string }>(`SELECT code FROM laundry_services WHERE code LIKE $1`, [`${stem}%`]);
-      return new Set(rows.map((r) => r.code));
-    },
+    ...createLaundryServicesRepository(db),
 
     /** The next number of a Lisbon day, taken under the counter row's lock in the caller's transaction. */
     async nextOrderNumber(tx: Queryable, day: string): Promise<number> {

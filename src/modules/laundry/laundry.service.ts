@@ -12,14 +12,13 @@ import type {
 import type { PaymentSummaryDto } from '../../contracts/payments.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
-import { priceLine, PricingError, totalOrder, type OrderTotals, type OrderTotalsInput } from './laundry-pricing.js';
 import { allowedNext, assertTransition, isOpen, STAMP_OF, type LaundryStatus } from './laundry-status.js';
-import type { LaundryRepository, LineRow, NewLine, OrderDetailRow, OrderFilters, OrderRow, ServiceRow } from './laundry.repository.js';
-import { toClientView, toServiceDto, toServiceName, toStaffView, toWorkerView } from './laundry.mappers.js';
-import type { LaundryFloorRepository, NewItem } from './laundry-floor.repository.js';
-import { addDays, expressSurchargeCents, serviceCode } from './laundry-floor.js';
-import { FLOOR_LIMITS } from '../../contracts/laundry-floor.js';
-import type { CreateLaundryServiceInput, UpdateLaundryServiceInput } from '../../contracts/laundry.js';
+import type { LaundryRepository, LineRow, NewLine, OrderDetailRow, OrderFilters, OrderRow } from './laundry.repository.js';
+import type { ServiceRow } from './laundry-services.repository.js';
+import { toClientView, toStaffView, toWorkerView } from './laundry.mappers.js';
+import { createLaundryCatalogueService } from './laundry-catalogue.service.js';
+import { assertItemCap, expectedReady, itemCountOf, itemsOf, newLines, total } from './laundry-order-lines.js';
+import type { LaundryFloorRepository } from './laundry-floor.repository.js';
 
 /** The pricing settings in force now (VAT rate, delivery fee), read fresh: no per-instance cache. */
 export interface PricingSettings {
@@ -105,33 +104,6 @@ export function formatOrderNumber(lisbonDay: string, n: number): string {
 const staleVersion = () => new AppError(409, 'STALE_VERSION', 'This order was changed by someone else. Reload it and try again.');
 const orderClosed = (status: string) => new AppError(409, 'ORDER_CLOSED', `The order is ${status} and can no longer be edited.`);
 
-function pricingFailure(err: unknown, path: string): never {
-  if (err instanceof PricingError) {
-    const status = err.code === 'DISCOUNT_EXCEEDS_SUBTOTAL' ? 'discountCents' : path;
-    throw badRequest(err.code, err.message, [{ path: `body.${status}`, message: err.message, code: err.code }]);
-  }
-  throw err;
-}
-
-const SERVICE_VALUE_FIELDS = ['priceCents', 'minimumChargeCents', 'isActive', 'description', 'name', 'nameEn', 'categoryId', 'turnaroundDays', 'express', 'position'];
-const staleService = () => new AppError(409, 'STALE_VERSION', 'This service was changed by someone else. Reload it and try again.');
-
-/** The items a new line brings: one per piece of a per-item line, its bags for a per-kg line. */
-function itemsOf(line: NewLine, lineId: number, categoryName: string | null): NewItem[] {
-  const perItem = line.service.pricing_unit === 'per_item';
-  const count = perItem ? (line.quantity ?? 1) : line.bags;
-  const description = line.itemType ?? line.service.name;
-  return Array.from({ length: count }, () => ({
-    lineId,
-    kind: perItem ? ('item' as const) : ('bag' as const),
-    description,
-    category: line.itemCategory ?? categoryName,
-    colour: line.colour,
-    brand: line.brand,
-    notes: line.conditionNotes,
-  }));
-}
-
 export function createLaundryService({ db, repo, clock, audit, notifications, settings, payments, clientPrices, floor }: LaundryServiceDeps) {
   /** The client's own prices in force on the Lisbon day of `at` for these services (none without a client). */
   async function clientPricesFor(q: Queryable, clientId: number | undefined, services: Map<number, ServiceRow>, at: Date) {
@@ -140,14 +112,6 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
   }
 
   const categoryNames = async (q: Queryable) => new Map((await floor.categories(q, false)).map((c) => [c.id, c.name]));
-
-  function assertItemCap(count: number) {
-    if (count > FLOOR_LIMITS.itemsPerOrder) {
-      throw badRequest('TOO_MANY_ITEMS', `An order holds at most ${FLOOR_LIMITS.itemsPerOrder} items and bags; split it in two.`);
-    }
-  }
-
-  const itemCountOf = (lines: NewLine[]) => lines.reduce((n, l) => n + (l.service.pricing_unit === 'per_item' ? (l.quantity ?? 1) : l.bags), 0);
 
   /**
    * Tags the items of lines just inserted (ids in the same order), numbered after `existing` items.
@@ -166,15 +130,6 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     const items = lines.flatMap((l, i) => itemsOf(l, lineIds[i]!, l.service.category_id ? (categories.get(l.service.category_id) ?? null) : null));
     assertItemCap(existing.count + items.length);
     await floor.insertItems(tx, order, existing.maxSeq + 1, items, at);
-  }
-
-  /** Intake day + the longest turnaround of the lines (the express one when the order is express). */
-  function expectedReady(day: string, lines: NewLine[], express: boolean): string {
-    const days = Math.max(
-      0,
-      ...lines.map((l) => (express && l.service.express_turnaround_days !== null ? l.service.express_turnaround_days : l.service.turnaround_days)),
-    );
-    return addDays(day, days);
   }
 
   /** The price of new lines with the order's charges: one computation for the live preview and the order stored. */
@@ -302,68 +257,6 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
     return byId;
   }
 
-  /**
-   * Prices new lines against the catalogue as it is now, or the client's own price in force today (that
-   * price is then snapshotted on the line).
-   */
-  function newLines(inputs: LaundryLineInputDto[], services: Map<number, ServiceRow>, own: Map<number, number>, firstPosition: number, pathPrefix: string, express: boolean): NewLine[] {
-    return inputs.map((input, i) => {
-      const service = services.get(input.serviceId)!;
-      const path = `${pathPrefix}${i}.${service.pricing_unit === 'per_kg' ? 'weightGrams' : 'quantity'}`;
-      if (service.pricing_unit === 'per_kg' && input.quantity != null && input.weightGrams == null) {
-        throw badRequest('WEIGHT_REQUIRED', `Line ${i + 1}: ${service.name} is priced per kg; give a weight in grams.`, [
-          { path: `body.${path}`, message: 'weight required', code: 'WEIGHT_REQUIRED' },
-        ]);
-      }
-      let priced;
-      try {
-        priced = priceLine({
-          unit: service.pricing_unit,
-          unitPriceCents: service.price_cents,
-          clientUnitPriceCents: own.get(service.id),
-          minimumChargeCents: service.minimum_charge_cents,
-          weightGrams: service.pricing_unit === 'per_kg' ? input.weightGrams : null,
-          quantity: service.pricing_unit === 'per_item' ? input.quantity : null,
-        });
-      } catch (err) {
-        pricingFailure(err, path);
-      }
-      const quantity = service.pricing_unit === 'per_item' ? (input.quantity ?? null) : null;
-      const expressCents =
-        express && service.express_kind && service.express_value !== null
-          ? expressSurchargeCents(priced.totalCents, service.pricing_unit, quantity, { kind: service.express_kind, value: service.express_value })
-          : 0;
-      return {
-        position: firstPosition + i,
-        service,
-        weightGrams: service.pricing_unit === 'per_kg' ? (input.weightGrams ?? null) : null,
-        quantity: service.pricing_unit === 'per_item' ? (input.quantity ?? null) : null,
-        itemType: input.itemType ?? null,
-        itemCategory: input.itemCategory ?? null,
-        conditionNotes: input.conditionNotes ?? null,
-        specialTreatment: input.specialTreatment ?? null,
-        unitPriceCents: priced.unitPriceCents,
-        clientPrice: priced.clientPrice,
-        bags: service.pricing_unit === 'per_kg' ? (input.bags ?? 1) : 0,
-        colour: input.colour ?? null,
-        brand: input.brand ?? null,
-        baseCents: priced.baseCents,
-        minimumApplied: priced.minimumApplied,
-        expressCents,
-        totalCents: priced.totalCents + expressCents,
-      };
-    });
-  }
-
-  /** Order totals from line snapshots and the order's own pricing snapshot. */
-  function total(lineTotals: number[], o: OrderTotalsInput): OrderTotals {
-    try {
-      return totalOrder(lineTotals.reduce((sum, t) => sum + t, 0), o);
-    } catch (err) {
-      pricingFailure(err, 'discountCents');
-    }
-  }
-
   async function assertWorker(q: Queryable, workerId: number | null | undefined) {
     if (workerId && !(await repo.activeWorker(q, workerId))) {
       throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active worker.', [
@@ -477,83 +370,7 @@ export function createLaundryService({ db, repo, clock, audit, notifications, se
   }
 
   return {
-    async listServices(actor: Actor, includeInactive: boolean) {
-      const rows = await repo.listServices(!(isStaff(actor) && includeInactive));
-      if (actor.role === 'worker') return rows.map(toServiceName);
-      return rows.map(toServiceDto);
-    },
-
-    async createService(actor: Actor, body: CreateLaundryServiceInput) {
-      return db.transaction(async (tx) => {
-        const category = await floor.category(tx, body.categoryId);
-        if (!category) throw badRequest('UNKNOWN_CATEGORY', 'No such category.', [{ path: 'body.categoryId', message: 'unknown category', code: 'UNKNOWN_CATEGORY' }]);
-        // Concurrent creates of the same name queue here, so each gets its own code.
-        await tx.query(`SELECT pg_advisory_xact_lock(hashtext('laundry_services.code'))`);
-        const code = serviceCode(body.name, await repo.codesLike(tx, serviceCode(body.name, new Set())));
-        const created = await repo.insertService(
-          tx,
-          {
-            code,
-            name: body.name,
-            name_en: body.nameEn,
-            pricing_unit: body.pricingUnit,
-            price_cents: body.priceCents,
-            minimum_charge_cents: body.minimumChargeCents ?? null,
-            description: body.description ?? null,
-            category_id: body.categoryId,
-            position: body.position,
-            turnaround_days: body.turnaroundDays,
-            express_kind: body.express?.kind ?? null,
-            express_value: body.express?.value ?? null,
-            express_turnaround_days: body.express?.turnaroundDays ?? null,
-          },
-          actor.id,
-          clock.now(),
-        );
-        await audit.record(tx, { action: 'create', entity: 'laundry_service', entityId: created.id, before: null, after: toServiceDto(created), valueFields: SERVICE_VALUE_FIELDS });
-        return toServiceDto(created);
-      });
-    },
-
-    async updateService(actor: Actor, id: number, body: UpdateLaundryServiceInput) {
-      return db.transaction(async (tx) => {
-        const before = await repo.findService(tx, id);
-        if (!before) throw notFound('Service not found.');
-        if (body.categoryId !== undefined && !(await floor.category(tx, body.categoryId))) {
-          throw badRequest('UNKNOWN_CATEGORY', 'No such category.', [{ path: 'body.categoryId', message: 'unknown category', code: 'UNKNOWN_CATEGORY' }]);
-        }
-        const express = body.express === undefined ? {} : { express_kind: body.express?.kind ?? null, express_value: body.express?.value ?? null, express_turnaround_days: body.express?.turnaroundDays ?? null };
-        const after = await repo.updateService(
-          tx,
-          id,
-          body.version,
-          {
-            name: body.name,
-            name_en: body.nameEn,
-            category_id: body.categoryId,
-            price_cents: body.priceCents,
-            minimum_charge_cents: body.minimumChargeCents,
-            description: body.description,
-            position: body.position,
-            turnaround_days: body.turnaroundDays,
-            is_active: body.isActive,
-            ...express,
-          },
-          actor.id,
-          clock.now(),
-        );
-        if (!after) throw staleService();
-        await audit.record(tx, {
-          action: 'update',
-          entity: 'laundry_service',
-          entityId: id,
-          before: toServiceDto(before),
-          after: toServiceDto(after),
-          valueFields: SERVICE_VALUE_FIELDS,
-        });
-        return toServiceDto(after);
-      });
-    },
+    ...createLaundryCatalogueService({ db, repo, clock, audit, floor }),
 
     /** A status step taken by another part of the floor (an item scan) inside its transaction. */
     applyStatusWithin: applyStatus,
