@@ -1,33 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
-import compression from 'compression';
 import type { Config } from './config/config.js';
 import type { Db, Queryable } from './db/pool.js';
 import type { Logger } from './lib/logger.js';
 import type { Clock } from './lib/clock.js';
 import type { RouteEntry, Routes } from './http/endpoint.js';
 import { createRegistry } from './http/openapi/registry.js';
-import { correlationId } from './http/middleware/correlation.js';
-import { requestLogger } from './http/middleware/request-logger.js';
-import { securityHeaders } from './http/middleware/security-headers.js';
-import { originPolicy } from './http/middleware/origin-policy.js';
-import { jsonBody } from './http/middleware/json-body.js';
-import { jsonGzip } from './http/middleware/json-gzip.js';
-import { createSessionStore, loadActor, sessionMiddleware, type SessionStore } from './http/middleware/session.js';
-import { idempotency } from './http/middleware/idempotency.js';
-import { apiRateLimit } from './http/middleware/api-rate-limit.js';
-import { apiNotFound, errorHandler } from './http/middleware/error-handler.js';
+import { createSessionStore, type SessionStore } from './http/middleware/session.js';
+import { mountPipeline } from './http/pipeline.js';
 import { healthRoutes, type Readiness } from './http/health.routes.js';
-import { docsRouter } from './http/docs.routes.js';
 import { createMetrics, metricsRoutes, type Metrics } from './http/metrics.js';
 import { createAuthRepository } from './modules/auth/auth.repository.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { createLoginThrottle } from './modules/auth/login-throttle.js';
 import { createPasswordHasher } from './modules/auth/password.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
-import { requestContext } from './lib/request-context.js';
 import { createFieldCipher } from './lib/field-crypto.js';
 import type { JobDefinition } from './jobs/job-queue.js';
 import { applicationJobs } from './jobs/definitions.js';
@@ -170,8 +158,6 @@ export interface App {
 }
 
 const DEFAULT_CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
-/** Routes that take multipart bodies (their own parser runs there). */
-const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/laundry-items\/[^/]+\/condition-photos$/, /^\/imports$/, /^\/business\/logo$/];
 
 /** Builds the Express application without listening; tests and main.ts both call this. */
 export function createApp(deps: AppDeps): App {
@@ -463,48 +449,18 @@ export function createApp(deps: AppDeps): App {
   });
   deps.extraRoutes?.(routes);
 
-  app.use(correlationId());
-  app.use((req, _res, next) => {
-    // The audit log records where a change came from (req.ip honours the trusted proxy hop count).
-    const ctx = requestContext.get();
-    if (ctx) ctx.ip = req.ip;
-    next();
+  mountPipeline(app, {
+    config,
+    logger,
+    db,
+    clock,
+    metrics,
+    routes,
+    probes,
+    sessionStore,
+    version: deps.version,
+    clientDist: deps.clientDist === undefined ? DEFAULT_CLIENT_DIST : deps.clientDist,
   });
-  app.use(metrics.observeRequests);
-  app.use(requestLogger(logger));
-  app.use(securityHeaders(config.isProduction));
-  // gzip for the web app's scripts and CSV streams; images are already compressed and left alone. JSON
-  // answers are gzipped in one pass by jsonGzip (after compression, so compression leaves them alone).
-  app.use(compression());
-  app.use(jsonGzip());
-  app.use('/api', (_req, res, next) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
-  app.use(originPolicy(config.corsOrigins));
-  if (config.docsEnabled) app.use(docsRouter(routes.registry, deps.version));
-  app.use(probes.router);
-  // After the probes (a load balancer's checks are never limited), before any parsing or session work.
-  app.use('/api', apiRateLimit(db.pool, config.rateLimit.api, logger, () => metrics.rateLimitTriggered('api', 'ip')));
-  // A shared report answers whoever holds a link: its own, stricter count per address (issue 20 §5).
-  app.use('/api/shared-reports', apiRateLimit(db.pool, config.rateLimit.sharedReport, logger, () => metrics.rateLimitTriggered('shared-report', 'ip'), 'shared-report-ip'));
-  app.use('/api', jsonBody(config.bodyLimitKb, MULTIPART_PATHS));
-  app.use('/api', sessionMiddleware(sessionStore, config));
-  app.use('/api', loadActor(config, clock));
-  app.use('/api', idempotency(db, logger, [/^\/auth\//]));
-  app.use(routes.router);
-  app.use('/api', apiNotFound);
-
-  const clientDist = deps.clientDist === undefined ? DEFAULT_CLIENT_DIST : deps.clientDist;
-  if (clientDist && fs.existsSync(path.join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
-    app.get(/^(?!\/api(\/|$)).*/, (_req, res) => {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(clientDist, 'index.html'));
-    });
-  }
-
-  app.use(errorHandler(logger));
 
   return {
     app,
@@ -528,7 +484,3 @@ export function createApp(deps: AppDeps): App {
   };
 }
 
-/** Vite's hashed asset names never change content, so browsers may keep them for a year. */
-function immutableAssets(res: express.Response, filePath: string) {
-  if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-}
