@@ -29,6 +29,8 @@ const PAGES = {
     'payments',
     'reports',
     'tickets',
+    'requests',
+    'messages',
     'users',
     'settings',
     'audit',
@@ -36,7 +38,7 @@ const PAGES = {
     'profile',
   ],
   worker: ['', 'laundry', 'scan', 'cleaning', 'tickets', 'profile'],
-  client: ['', 'laundry', 'cleaning', 'account', 'profile'],
+  client: ['', 'laundry', 'cleaning', 'account', 'requests', 'requests/new', 'messages', 'profile'],
 } as const;
 
 /** Detail pages: the first item of each list this account may open (from the demo data). */
@@ -50,6 +52,7 @@ async function detailPages(role: keyof typeof PAGES): Promise<string[]> {
           ['/api/cleaning-jobs?limit=1', 'cleaning'],
           ['/api/clients?limit=1', 'clients'],
           ['/api/tickets?limit=1', 'tickets'],
+          ['/api/requests?limit=1', 'requests'],
         ]
       : role === 'worker'
         ? [
@@ -60,6 +63,7 @@ async function detailPages(role: keyof typeof PAGES): Promise<string[]> {
         : [
             ['/api/laundry-orders?limit=1', 'laundry'],
             ['/api/cleaning-jobs?limit=1', 'cleaning'],
+            ['/api/requests?limit=1', 'requests'],
           ];
   const found: string[] = [];
   for (const [url, path] of lists) {

@@ -13,6 +13,13 @@ export interface Section {
   roles?: Role[];
   /** `false` for a route that is not a navigation item (a detail page such as `laundry/:id`). */
   nav?: false;
+  /**
+   * The phone's bottom bar holds six items at most (a seventh squeezes the words together at 390 px):
+   * `false` keeps an item out of it (still in the wide top bar; reached from another page on a phone),
+   * and `phoneLabel` gives a shorter word for it there.
+   */
+  phoneNav?: false;
+  phoneLabel?: keyof typeof navEn;
   /** A count shown beside the item (the unread messages, the requests waiting on staff). */
   badge?: 'unreadMessages' | 'requests';
   /** The page module, loaded only when the page is first opened (its own chunk). */
@@ -110,9 +117,9 @@ export const SHELLS: ShellConfig[] = [
       { path: 'requests', label: 'requests', icon: 'calendar', page: () => import('@/features/requests/pages/client-requests-page') },
       { path: 'requests/new', label: 'requests', icon: 'calendar', nav: false, page: () => import('@/features/requests/pages/new-request-page') },
       { path: 'requests/:id', label: 'requests', icon: 'calendar', nav: false, page: () => import('@/features/requests/pages/request-page') },
-      { path: 'account', label: 'myAccount', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
+      { path: 'account', label: 'myAccount', phoneLabel: 'account', icon: 'wallet', page: () => import('@/features/accounts/pages/my-account-page') },
       { path: 'messages', label: 'messages', icon: 'message', badge: 'unreadMessages', page: () => import('@/features/conversations/pages/inbox-page') },
-      { path: 'profile', label: 'profile', icon: 'user', page: () => import('@/features/account/pages/client-profile-page') },
+      { path: 'profile', label: 'profile', icon: 'user', phoneNav: false, page: () => import('@/features/account/pages/client-profile-page') },
     ],
   },
 ];

@@ -56,7 +56,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
       </main>
 
       <nav className="bottom-nav" aria-label={nav('main')}>
-        <NavItems shell={shell} principal={principal} className="bottom-nav__list" />
+        <NavItems shell={shell} principal={principal} className="bottom-nav__list" phoneBar />
       </nav>
     </div>
   );

@@ -38,6 +38,7 @@ export const navEn = {
   requestsWaiting_other: '{{count}} requests waiting',
   imports: 'Import data',
   myAccount: 'My account',
+  account: 'Account',
   messages: 'Messages',
 };
 
@@ -74,6 +75,7 @@ const navPt: Shape<typeof navEn> = {
   requestsWaiting_other: '{{count}} pedidos à espera',
   imports: 'Importar dados',
   myAccount: 'A minha conta',
+  account: 'Conta',
   messages: 'Mensagens',
 };
 

@@ -34,15 +34,29 @@ function RequestsCount() {
 }
 
 /** The shell's navigation links, derived from its sections (aria-current marks the open page). */
-export function NavItems({ shell, principal, className, onNavigate }: { shell: ShellConfig; principal: Principal; className: string; onNavigate?: () => void }) {
+export function NavItems({
+  shell,
+  principal,
+  className,
+  onNavigate,
+  phoneBar = false,
+}: {
+  shell: ShellConfig;
+  principal: Principal;
+  className: string;
+  onNavigate?: () => void;
+  /** The phone's bottom bar: its own shorter selection and words (see `Section.phoneNav`). */
+  phoneBar?: boolean;
+}) {
   const { t: nav } = useTranslation('nav');
+  const sections = visibleSections(shell, principal.role).filter((section) => !phoneBar || section.phoneNav !== false);
   return (
     <ul role="list" className={className}>
-      {visibleSections(shell, principal.role).map((section) => (
+      {sections.map((section) => (
         <li key={section.path}>
           <NavLink to={sectionHref(shell, section)} end={section.path === ''} className="nav-item" onClick={onNavigate}>
             <Icon name={section.icon} size={22} />
-            <span className="nav-item__label">{nav(section.label)}</span>
+            <span className="nav-item__label">{nav(phoneBar && section.phoneLabel ? section.phoneLabel : section.label)}</span>
             {section.badge === 'unreadMessages' ? <UnreadMessagesCount /> : null}
             {section.badge === 'requests' ? <RequestsCount /> : null}
           </NavLink>

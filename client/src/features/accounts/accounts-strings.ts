@@ -134,6 +134,7 @@ export const accountsEn = {
   own: {
     title: 'My account',
     lead: 'What you owe, your monthly statements, payments and receipts.',
+    profile: 'Profile and notifications',
     youOwe: 'You owe',
     inYourFavour: 'In your favour',
     nothingOwed: 'You owe nothing. Thank you!',
@@ -272,6 +273,7 @@ const accountsPt: Shape<typeof accountsEn> = {
   own: {
     title: 'A minha conta',
     lead: 'O que tem em dívida, os seus extratos mensais, pagamentos e recibos.',
+    profile: 'Perfil e notificações',
     youOwe: 'Em dívida',
     inYourFavour: 'A seu favor',
     nothingOwed: 'Não tem nada em dívida. Obrigado!',

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ButtonLink } from '@/components/button';
+import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { Tabs } from '@/components/tabs';
@@ -25,7 +27,17 @@ export default function MyAccountPage() {
   const [tab, setTab] = useState<Tab>('documents');
   return (
     <>
-      <PageHeader title={t('own.title')} lead={t('own.lead')} />
+      <PageHeader
+        title={t('own.title')}
+        lead={t('own.lead')}
+        actions={
+          // On a phone the profile is not in the bottom bar: it is reached from here.
+          <ButtonLink href={`${SHELL_BASE.client}/profile`} variant="secondary">
+            <Icon name="user" size={18} />
+            {t('own.profile')}
+          </ButtonLink>
+        }
+      />
       <div className="my-account">
         <section className="card account-card" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
           {summary.isPending ? (
