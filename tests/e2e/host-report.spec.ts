@@ -94,6 +94,12 @@ test('when the host opens a completed turnover’s report on a phone and shares 
   await stranger.locator('.gallery img').evaluateAll((imgs) => Promise.all(imgs.map((img) => (img as HTMLImageElement).decode())));
   await pageFits(stranger);
   await expectAccessible(stranger, 'a shared report on a phone');
+  // The same page on a laptop (the host forwards the link to an owner at a desk).
+  await stranger.setViewportSize({ width: 1280, height: 800 });
+  await stranger.screenshot({ path: 'test-results/screenshots/shared-report-1280.png', fullPage: true });
+  await pageFits(stranger);
+  await stranger.setViewportSize(PHONE);
+  await stranger.screenshot({ path: 'test-results/screenshots/shared-report-390.png', fullPage: true });
 
   // The host switches the link off: the anonymous browser now gets the not-found page (404 from the API).
   await page.reload();
