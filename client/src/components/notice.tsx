@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '@/components/icon';
+import { useDescribeError } from '@/lib/error-message';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
 
@@ -20,5 +21,20 @@ export function Notice({ tone = 'info', children, reference, id }: { tone?: Tone
         {reference ? <div className="notice__reference">{t('errors.reference', { reference })}</div> : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * A failure as a danger notice in the current language, with the reference to quote when only the server
+ * can explain it; nothing while there is no error. Forms and panels show their last failure with it.
+ */
+export function ErrorNotice({ error }: { error: unknown }) {
+  const describe = useDescribeError();
+  if (!error) return null;
+  const failure = describe(error);
+  return (
+    <Notice tone="danger" reference={failure.reference}>
+      {failure.message}
+    </Notice>
   );
 }
