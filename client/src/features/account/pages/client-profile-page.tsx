@@ -8,21 +8,17 @@ import { DateOfBirth, Email, PersonName } from '@contracts/users';
 import { Button } from '@/components/button';
 import { FormTextField } from '@/components/form-fields';
 import { Icon } from '@/components/icon';
-import { LanguageSwitcher } from '@/components/language-switcher';
-import { Notice } from '@/components/notice';
+import { Card } from '@/components/card';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
-import { currentLocale } from '@/lib/i18n';
 import { displayPhone } from '@/lib/phone-display';
-import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
-import { useChangeLanguage } from '@/features/auth/use-change-language';
+import { DetailsSection, LanguageSection, PasswordSection } from '@/features/auth/components/profile-sections';
 import { useExportOwnData } from '@/features/account/api/export-own-data';
 import { useOwnProfile, type OwnProfile } from '@/features/account/api/get-own-profile';
 import { useUpdateOwnProfile } from '@/features/account/api/update-own-profile';
-import './account.css';
 
 const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 const DetailsForm = z.object({ name: PersonName, email: blank(Email), dateOfBirth: blank(DateOfBirth) });
@@ -30,14 +26,12 @@ type DetailsValues = z.input<typeof DetailsForm>;
 const TOKENS = { email: 'format:email', dateOfBirth: 'format:date' };
 const valuesOf = (p: OwnProfile): DetailsValues => ({ name: p.name, email: p.email ?? '', dateOfBirth: p.dateOfBirth ?? '' });
 
-function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: () => Promise<unknown> }) {
+function OwnDetails({ profile, onReload }: { profile: OwnProfile; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation('selfService');
-  const describe = useDescribeError();
   const update = useUpdateOwnProfile();
   const [general, setGeneral] = useState<unknown>(null);
   const form = useForm<DetailsValues>({ resolver: tokenResolver(DetailsForm, TOKENS), values: valuesOf(profile), resetOptions: { keepDirtyValues: false } });
   const conflict = isApiError(update.error, 'VERSION_CONFLICT');
-  const failure = general && !conflict ? describe(general) : null;
 
   const submit = form.handleSubmit((values) => {
     setGeneral(null);
@@ -59,14 +53,10 @@ function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: 
   });
 
   return (
-    <section className="card" aria-labelledby="own-details">
-      <div className="card__header">
-        <h2 id="own-details" className="card__title">
-          {t('detailsTitle')}
-        </h2>
-        <p className="card__lead">{t('detailsLead')}</p>
-      </div>
-      <div className="own-profile__grid">
+    <DetailsSection
+      title={t('detailsTitle')}
+      lead={t('detailsLead')}
+      form={
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
           {conflict ? (
             <Notice tone="warning">
@@ -78,11 +68,7 @@ function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: 
               </p>
             </Notice>
           ) : null}
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={conflict ? null : general} />
           {update.isSuccess && !form.formState.isDirty ? <Notice tone="success">{t('saved')}</Notice> : null}
           <FormTextField control={form.control} name="name" label={t('name')} autoComplete="name" />
           <FormTextField control={form.control} name="email" label={t('email')} description={t('emailHelp')} type="email" inputMode="email" autoComplete="email" />
@@ -93,7 +79,9 @@ function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: 
             </Button>
           </div>
         </form>
-        <dl className="readonly-list own-profile__facts">
+      }
+      facts={
+        <>
           <div>
             <dt>{t('phone')}</dt>
             <dd>{displayPhone(profile.phone)}</dd>
@@ -108,76 +96,19 @@ function DetailsSection({ profile, onReload }: { profile: OwnProfile; onReload: 
               <dd>{profile.companyName}</dd>
             </div>
           ) : null}
-        </dl>
-      </div>
-    </section>
-  );
-}
-
-function LanguageSection() {
-  const { t } = useTranslation('selfService');
-  const describe = useDescribeError();
-  const language = useChangeLanguage();
-  const failure = language.error ? describe(language.error) : null;
-  return (
-    <section className="card" aria-labelledby="own-language">
-      <div className="card__header">
-        <h2 id="own-language" className="card__title">
-          {t('languageTitle')}
-        </h2>
-        <p className="card__lead">{t('languageLead')}</p>
-      </div>
-      <div className="stack stack--sm">
-        <LanguageSwitcher value={currentLocale()} onChange={language.change} />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        {language.status === 'success' ? <Notice tone="success">{t('languageSaved')}</Notice> : null}
-      </div>
-    </section>
-  );
-}
-
-function PasswordSection() {
-  const { t } = useTranslation('selfService');
-  const [changed, setChanged] = useState(false);
-  return (
-    <section className="card" aria-labelledby="own-password">
-      <div className="card__header">
-        <h2 id="own-password" className="card__title">
-          {t('passwordTitle')}
-        </h2>
-        <p className="card__lead">{t('passwordLead')}</p>
-      </div>
-      <div className="stack stack--sm own-profile__narrow">
-        {changed ? <Notice tone="success">{t('passwordChanged')}</Notice> : null}
-        <ChangePasswordForm onChanged={() => setChanged(true)} />
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 
 function DataSection() {
   const { t } = useTranslation('selfService');
-  const describe = useDescribeError();
   const exporter = useExportOwnData();
-  const failure = exporter.error ? describe(exporter.error) : null;
   return (
-    <section className="card" aria-labelledby="own-data">
-      <div className="card__header">
-        <h2 id="own-data" className="card__title">
-          {t('dataTitle')}
-        </h2>
-        <p className="card__lead">{t('dataLead')}</p>
-      </div>
+    <Card id="own-data" title={t('dataTitle')} lead={t('dataLead')}>
       <div className="stack stack--sm">
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={exporter.error} />
         <div>
           <Button onPress={() => exporter.mutate()} isPending={exporter.isPending} pendingLabel={t('downloading')}>
             <Icon name="download" size={18} />
@@ -185,7 +116,7 @@ function DataSection() {
           </Button>
         </div>
       </div>
-    </section>
+    </Card>
   );
 }
 
@@ -202,7 +133,7 @@ export default function ClientProfilePage() {
         <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
       ) : (
         <div className="stack">
-          <DetailsSection profile={profile.data} onReload={() => profile.refetch()} />
+          <OwnDetails profile={profile.data} onReload={() => profile.refetch()} />
           <LanguageSection />
           <NotificationPreferencesSection />
           <PasswordSection />

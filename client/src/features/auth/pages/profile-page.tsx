@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -8,17 +7,12 @@ import { z } from 'zod';
 import { UpdateProfileBody } from '@contracts/auth';
 import { Button } from '@/components/button';
 import { FormTextField } from '@/components/form-fields';
-import { LanguageSwitcher } from '@/components/language-switcher';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { useDescribeError } from '@/lib/error-message';
 import { formErrorMap } from '@/lib/form-validation';
-import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useUpdateProfile } from '@/features/auth/api/update-profile';
-import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
-import { useChangeLanguage } from '@/features/auth/use-change-language';
-import './profile-page.css';
+import { DetailsSection, LanguageSection, PasswordSection } from '@/features/auth/components/profile-sections';
 import { displayPhone } from '@/lib/phone-display';
 
 const NameForm = z.object({ name: UpdateProfileBody.shape.name.unwrap() });
@@ -27,7 +21,6 @@ type NameValues = z.infer<typeof NameForm>;
 function NameSection() {
   const { t } = useTranslation('account');
   const principal = usePrincipal();
-  const describe = useDescribeError();
   const update = useUpdateProfile();
   const form = useForm<NameValues>({
     resolver: zodResolver(NameForm, { error: formErrorMap }),
@@ -36,22 +29,13 @@ function NameSection() {
   const submit = form.handleSubmit((values) => {
     if (!update.isPending) update.mutate(values);
   });
-  const failure = update.error ? describe(update.error) : null;
 
   return (
-    <section className="card profile-section" aria-labelledby="profile-details">
-      <div className="card__header">
-        <h2 id="profile-details" className="card__title">
-          {t('profile.detailsTitle')}
-        </h2>
-      </div>
-      <div className="profile-section__body">
+    <DetailsSection
+      title={t('profile.detailsTitle')}
+      form={
         <form className="form" onSubmit={submit} noValidate>
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={update.error} />
           {update.isSuccess && !form.formState.isDirty ? <Notice tone="success">{t('profile.nameSaved')}</Notice> : null}
           <FormTextField control={form.control} name="name" label={t('profile.name')} autoComplete="name" />
           <div>
@@ -60,7 +44,9 @@ function NameSection() {
             </Button>
           </div>
         </form>
-        <dl className="readonly-list profile-section__facts">
+      }
+      facts={
+        <>
           {principal.username ? (
             <div>
               <dt>{t('profile.username')}</dt>
@@ -77,54 +63,9 @@ function NameSection() {
             <dt>{t('profile.role')}</dt>
             <dd>{t(`roles.${principal.role}`)}</dd>
           </div>
-        </dl>
-      </div>
-    </section>
-  );
-}
-
-function LanguageSection() {
-  const { t } = useTranslation('account');
-  const describe = useDescribeError();
-  const language = useChangeLanguage();
-  const failure = language.error ? describe(language.error) : null;
-  return (
-    <section className="card profile-section" aria-labelledby="profile-language">
-      <div className="card__header">
-        <h2 id="profile-language" className="card__title">
-          {t('profile.languageTitle')}
-        </h2>
-        <p className="card__lead">{t('profile.languageLead')}</p>
-      </div>
-      <div className="stack stack--sm">
-        <LanguageSwitcher value={currentLocale()} onChange={language.change} />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        {language.status === 'success' ? <Notice tone="success">{t('profile.languageSaved')}</Notice> : null}
-      </div>
-    </section>
-  );
-}
-
-function PasswordSection() {
-  const { t } = useTranslation('account');
-  const [changed, setChanged] = useState(false);
-  return (
-    <section className="card profile-section" aria-labelledby="profile-password">
-      <div className="card__header">
-        <h2 id="profile-password" className="card__title">
-          {t('profile.passwordTitle')}
-        </h2>
-        <p className="card__lead">{t('profile.passwordLead')}</p>
-      </div>
-      <div className="stack stack--sm profile-section__narrow">
-        {changed ? <Notice tone="success">{t('changePassword.done')}</Notice> : null}
-        <ChangePasswordForm onChanged={() => setChanged(true)} />
-      </div>
-    </section>
+        </>
+      }
+    />
   );
 }
 
