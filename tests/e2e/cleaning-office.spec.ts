@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { DEMO } from './support/accounts.js';
 import { apiAs, data, lisbonClock, lisbonDate, lisbonToday, newClient, newWorker } from './support/api.js';
 import { expect as baseExpect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { fillDateField } from './support/date-fields.js';
 
 // Issue 6 in the office's hands: a weekly series booked in the form, "this and all later" edits,
 // cancelling one visit of the series, completing a job for a worker who forgot to end their time,
@@ -52,12 +53,12 @@ test('when the office books a weekly series, moves this and all later visits, an
   await chooseClientAndPlace(page, clientName, place);
   await page.locator('label').filter({ hasText: 'Limpeza de casa' }).click();
   await expect(page.getByRole('radio', { name: /Limpeza de casa/ })).toBeChecked();
-  await page.getByLabel('Data', { exact: true }).fill(lisbonDate(first));
-  await page.getByLabel('Hora de início').fill('09:00');
+  await fillDateField(page, 'Data', lisbonDate(first));
+  await fillDateField(page, 'Hora de início', '09:00');
   await page.getByRole('button', { name: /Adicionar colaborador/ }).click();
   await page.getByRole('option', { name: worker.name }).click();
   await page.locator('label').filter({ hasText: /^Todas as semanas/ }).click();
-  await page.getByLabel('Repetir até').fill(until);
+  await fillDateField(page, 'Repetir até', until);
   await page.getByRole('button', { name: 'Agendar serviço' }).click();
 
   // Five Thursdays (or whichever weekday tomorrow is): today+1, +8, +15, +22, +29 days.
@@ -73,7 +74,7 @@ test('when the office books a weekly series, moves this and all later visits, an
   await page.goto(`/admin/cleaning/${jobs[1]!.id}`);
   await page.getByRole('link', { name: 'Editar' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.getByLabel('Hora de início').fill('11:30');
+  await fillDateField(page, 'Hora de início', '11:30');
   await page.getByRole('button', { name: 'Guardar alterações' }).click();
   const scope = page.getByRole('dialog');
   await expect(scope.getByRole('heading', { name: 'Alterar um serviço que se repete' })).toBeVisible();
@@ -128,8 +129,7 @@ test('when a worker forgot to end their time, then the office completes the job 
   await expect(dialog.getByText('Uma pessoa ainda está no local.')).toBeVisible();
   // The end may not be in the future; the field takes minutes.
   const leftAt = Date.now();
-  const leftInput = dialog.getByLabel(`Quando ${worker.name} saiu`);
-  await leftInput.fill(`${lisbonDate(leftAt)}T${lisbonClock(leftAt)}`);
+  await fillDateField(dialog, `Quando ${worker.name} saiu`, `${lisbonDate(leftAt)}T${lisbonClock(leftAt)}`);
   await expectAccessible(page, 'the complete dialog with an open time log');
   await dialog.getByRole('button', { name: 'Concluir serviço' }).click();
   await expect(dialog).toBeHidden();

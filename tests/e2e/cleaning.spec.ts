@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { DEMO, type Account } from './support/accounts.js';
 import { apiAs, baseURL, data, lisbonInput, lisbonToday, newClient, newWorker } from './support/api.js';
 import { expect as baseExpect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { fillDateField } from './support/date-fields.js';
 
 // The first render of a lazily loaded screen can take several seconds on a loaded CI machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -72,8 +73,8 @@ test('when an admin books an airbnb job for two workers, then they start and end
   await page.getByRole('button', { name: /Propriedade/ }).click();
   await page.getByRole('option', { name: new RegExp(place) }).click();
   await expect(page.getByRole('radio', { name: /Limpeza de alojamento local/ })).toBeChecked();
-  await page.getByLabel('Data', { exact: true }).fill(lisbonToday());
-  await page.getByLabel('Hora de início').fill('09:00');
+  await fillDateField(page, 'Data', lisbonToday());
+  await fillDateField(page, 'Hora de início', '09:00');
   for (const worker of [ana, bruno]) {
     await page.getByRole('button', { name: /Adicionar colaborador/ }).click();
     await page.getByRole('option', { name: worker.name }).click();
@@ -150,8 +151,8 @@ test('when an admin books an airbnb job for two workers, then they start and end
   for (const worker of [ana, bruno]) {
     await page.getByRole('button', { name: `Corrigir o tempo de ${worker.name}` }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Início').fill(lisbonInput(start));
-    await dialog.getByLabel('Fim').fill(lisbonInput(start + 65 * 60_000));
+    await fillDateField(dialog, 'Início', lisbonInput(start));
+    await fillDateField(dialog, 'Fim', lisbonInput(start + 65 * 60_000));
     await dialog.getByLabel('Motivo').fill('Tempo confirmado com a equipa');
     await dialog.getByRole('button', { name: 'Guardar correção' }).click();
     await expect(dialog).toBeHidden();

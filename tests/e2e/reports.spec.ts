@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { request, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { DEMO, type Account } from './support/accounts.js';
 import { expect as baseExpect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { fillDateField } from './support/date-fields.js';
 
 // Issue 8's screens in the browser: the IVA report equals the sum over the quarter's documents, a CSV
 // downloaded from the screen opens with accents, separators and decimal commas intact, a worker's
@@ -247,8 +248,8 @@ test('when orders, a job and a payment exist this quarter, then the IVA report e
   await shoot(page, 'reports-hours');
 
   // A period the server would refuse is explained on the field, and nothing is asked for.
-  await page.getByLabel('De', { exact: true }).fill(`${year}-06-10`);
-  await page.getByLabel('Até', { exact: true }).fill(`${year}-06-01`);
+  await fillDateField(page, 'De', `${year}-06-10`);
+  await fillDateField(page, 'Até', `${year}-06-01`);
   await expect(page.getByText('O último dia não pode ser anterior ao primeiro.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Registos de tempo' })).toBeDisabled();
   await shoot(page, 'reports-invalid', [PHONE]);

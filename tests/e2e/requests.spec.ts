@@ -4,6 +4,7 @@ import type { Browser, Page } from '@playwright/test';
 import { DEMO } from './support/accounts.js';
 import { apiAs, data, lisbonDate, newClient } from './support/api.js';
 import { expect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { fillDateField } from './support/date-fields.js';
 
 // Issue 23 §1 and §5: a client on a phone asks for a pickup; staff are told, propose another time; the
 // client accepts it; staff accept the request, the laundry order form opens prefilled, they create the
@@ -59,9 +60,9 @@ test('when a client asks for a pickup on a phone, then staff propose another tim
   const later = lisbonDate(Date.now() + 2 * 86_400_000);
   await staff.getByRole('button', { name: 'Propor outra hora' }).click();
   const propose = staff.getByRole('dialog', { name: 'Propor outra hora' });
-  await propose.getByLabel('Dia').fill(later);
-  await propose.getByLabel('Das').fill('14:00');
-  await propose.getByLabel('Até às').fill('16:00');
+  await fillDateField(propose, 'Dia', later);
+  await fillDateField(propose, 'Das', '14:00');
+  await fillDateField(propose, 'Até às', '16:00');
   await propose.getByRole('button', { name: 'Enviar proposta' }).click();
   await expect(propose).toBeHidden();
   await expect(staff.getByTestId('request-state')).toHaveText('Outra hora proposta');

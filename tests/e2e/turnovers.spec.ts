@@ -10,6 +10,7 @@ import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { DEMO } from './support/accounts.js';
 import { apiAs, baseURL, data, lisbonToday, newClient, newWorker } from './support/api.js';
 import { expect as baseExpect, expectAccessible, signIn, test } from './support/fixtures.js';
+import { dateFieldText, fillDateField } from './support/date-fields.js';
 
 // Issue 20 in the browser: a worker completes a turnover on a 390 px phone, ticking its checklist (the
 // photo item and an optional one while the signal is gone), which makes the laundry order of its linen,
@@ -254,8 +255,8 @@ test('when staff write a checklist and set a property’s turnover rule and line
   await expect(page.getByRole('heading', { level: 1, name: place })).toBeVisible();
   const rule = page.getByRole('region', { name: 'Regra das limpezas de saída' });
   await expect(rule.getByText('Valores por omissão: ainda nada guardado.')).toBeVisible();
-  await expect(rule.getByLabel('A limpeza começa às')).toHaveValue('11:00');
-  await rule.getByLabel('A limpeza começa às').fill('10:30');
+  await expect.poll(() => dateFieldText(rule, 'A limpeza começa às')).toBe('11:00');
+  await fillDateField(rule, 'A limpeza começa às', '10:30');
   await rule.getByLabel('Horas previstas').fill('3,5');
   await rule.getByLabel('Horas previstas').blur();
   await rule.locator('label').filter({ hasText: worker.name }).click();

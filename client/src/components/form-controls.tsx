@@ -233,66 +233,6 @@ export function TextAreaInput({ label, value, onChange, description, errorMessag
   );
 }
 
-export interface NativeInputProps {
-  label: string;
-  type: 'date' | 'time' | 'datetime-local';
-  value: string;
-  onChange: (value: string) => void;
-  min?: string;
-  max?: string;
-  step?: number;
-  description?: ReactNode;
-  errorMessage?: string;
-  isRequired?: boolean;
-  name?: string;
-  inputRef?: Ref<HTMLInputElement>;
-}
-
-/**
- * A date or time with the device's own picker (the phone's wheel, the desktop's calendar); the value is
- * the plain text `YYYY-MM-DD` / `HH:MM`, which is how the API takes Lisbon dates and times.
- */
-export function NativeInput({ label, type, value, onChange, min, max, step, description, errorMessage, isRequired, name, inputRef }: NativeInputProps) {
-  const id = useId();
-  const descriptionId = `${id}-description`;
-  const errorId = `${id}-error`;
-  const describedBy = [description ? descriptionId : null, errorMessage ? errorId : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <input
-        ref={inputRef}
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        min={min}
-        max={max}
-        step={step}
-        required={isRequired}
-        aria-invalid={errorMessage ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-        className="field__input field__input--native"
-        data-invalid={errorMessage ? '' : undefined}
-      />
-      {description ? (
-        <span id={descriptionId} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={errorId} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
 /**
  * A file from the device (a spreadsheet to import, a photo) with the browser's own picker, labelled and
  * described like every field. `capture` opens a phone's or tablet's camera directly; `clearAfterPick`

@@ -5,6 +5,7 @@ import { NotificationPreferencesSection } from '@/features/notifications/compone
 import { z } from 'zod';
 import '@/features/account/self-service-strings';
 import { DateOfBirth, Email, PersonName } from '@contracts/users';
+import { FormDateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { FormTextField } from '@/components/form-fields';
 import { Icon } from '@/components/icon';
@@ -72,7 +73,7 @@ function OwnDetails({ profile, onReload }: { profile: OwnProfile; onReload: () =
           {update.isSuccess && !form.formState.isDirty ? <Notice tone="success">{t('saved')}</Notice> : null}
           <FormTextField control={form.control} name="name" label={t('name')} autoComplete="name" />
           <FormTextField control={form.control} name="email" label={t('email')} description={t('emailHelp')} type="email" inputMode="email" autoComplete="email" />
-          <FormTextField control={form.control} name="dateOfBirth" label={t('dateOfBirth')} type="date" autoComplete="bday" />
+          <FormDateField control={form.control} name="dateOfBirth" label={t('dateOfBirth')} />
           <div>
             <Button type="submit" variant="primary" isPending={update.isPending} pendingLabel={t('saving')} isDisabled={conflict}>
               {t('save')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentMethodValue } from '@contracts/payments';
 import { Button } from '@/components/button';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
-import { NativeInput, RadioCards, TextAreaInput } from '@/components/form-controls';
+import { DateTimeField } from '@/components/date-fields';
+import { RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { PageLoader, ErrorState } from '@/components/states';
 import { TextInput } from '@/components/text-field';
@@ -198,9 +199,8 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
           ) : null}
           {refusal ? <Notice tone="danger">{refusal}</Notice> : null}
           <RadioCards label={t('record.method')} orientation="horizontal" value={method} onChange={(v) => setMethod(v as PaymentMethodValue)} options={PAYMENT_METHODS.map((m) => ({ value: m, label: tp(`method.${m}`) }))} />
-          <NativeInput
+          <DateTimeField
             label={t('record.paidAt')}
-            type="datetime-local"
             value={paidAt}
             max={toLisbonInput(Date.now())}
             onChange={(value) => {

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import '@/features/audit/audit-strings';
 import { AUDIT_ACTOR_TYPES } from '@contracts/audit';
 import type { LocaleCode } from '@contracts/auth';
+import { DateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { TextInput } from '@/components/text-field';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
@@ -110,8 +110,8 @@ export default function AuditPage() {
             onChange={(actorId) => set({ actorId })}
           />
         ) : null}
-        <TextInput label={t('from')} type="date" value={filters.from} onChange={(from) => set({ from })} />
-        <TextInput label={t('to')} type="date" value={filters.to} onChange={(to) => set({ to })} />
+        <DateField label={t('from')} value={filters.from} onChange={(from) => set({ from })} />
+        <DateField label={t('to')} value={filters.to} onChange={(to) => set({ to })} />
         {filtered ? (
           <Button variant="ghost" onPress={() => setFilters(EMPTY)}>
             {t('clear')}

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { DialogActions, DialogFooter, ModalDialog } from '@/components/dialog';
-import { NativeInput, RadioCards, TextAreaInput } from '@/components/form-controls';
+import { DateTimeField } from '@/components/date-fields';
+import { RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -85,10 +86,9 @@ export function CompleteJobDialog({ job, onClose }: { job: StaffJob; onClose: ()
         <>
           <p>{t('completeDialog.openLead', { count: open.length })}</p>
           {open.map((log) => (
-            <NativeInput
+            <DateTimeField
               key={log.id}
               label={t('completeDialog.leftAt', { name: log.worker.name })}
-              type="datetime-local"
               min={toLisbonInput(log.startedAt)}
               value={ends[log.id] ?? ''}
               onChange={(value) => setEnds((current) => ({ ...current, [log.id]: value }))}

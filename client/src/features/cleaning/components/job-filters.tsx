@@ -4,7 +4,8 @@ import { DOCUMENT_PAYMENT_STATUSES, type DocumentPaymentStatusValue } from '@con
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { NativeInput, SearchSelectField, SelectField } from '@/components/form-controls';
+import { DateField } from '@/components/date-fields';
+import { SearchSelectField, SelectField } from '@/components/form-controls';
 import { TextInput } from '@/components/text-field';
 import { useClientById, useClientProperties, useClientSearch, useWorkers } from '@/features/cleaning/api/pickers';
 import type { JobFilters } from '@/features/cleaning/api/list-jobs';
@@ -90,8 +91,8 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
         />
         {showDates ? (
           <>
-            <NativeInput label={t('list.from')} type="date" value={filters.from ?? ''} onChange={(from) => onChange({ from: from || undefined })} />
-            <NativeInput label={t('list.to')} type="date" value={filters.to ?? ''} onChange={(to) => onChange({ to: to || undefined })} />
+            <DateField label={t('list.from')} value={filters.from ?? ''} onChange={(from) => onChange({ from: from || undefined })} />
+            <DateField label={t('list.to')} value={filters.to ?? ''} onChange={(to) => onChange({ to: to || undefined })} />
           </>
         ) : null}
         <SelectField

@@ -6,7 +6,8 @@ import { I18nProvider } from 'react-aria-components';
 import { CLEANING_LIMITS } from '@contracts/cleaning';
 import { Button, ButtonLink } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
-import { NativeInput, NumberInput, RadioCards, SearchSelectField, SelectField, TextAreaInput } from '@/components/form-controls';
+import { DateField, TimeField } from '@/components/date-fields';
+import { NumberInput, RadioCards, SearchSelectField, SelectField, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -201,17 +202,15 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
               control={form.control}
               name="scheduledDate"
               render={({ field }) => (
-                <NativeInput label={t('form.date')} type="date" value={field.value} onChange={field.onChange} errorMessage={fieldMessage('scheduledDate')} inputRef={field.ref} name={field.name} />
+                <DateField label={t('form.date')} value={field.value} onChange={field.onChange} errorMessage={fieldMessage('scheduledDate')} inputRef={field.ref} name={field.name} />
               )}
             />
             <Controller
               control={form.control}
               name="scheduledTime"
               render={({ field }) => (
-                <NativeInput
+                <TimeField
                   label={t('form.time')}
-                  type="time"
-                  step={900}
                   value={field.value}
                   onChange={field.onChange}
                   description={t('form.timeHint')}
@@ -383,9 +382,8 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
                   control={form.control}
                   name="until"
                   render={({ field }) => (
-                    <NativeInput
+                    <DateField
                       label={t('form.until')}
-                      type="date"
                       min={scheduledDate}
                       value={field.value}
                       onChange={field.onChange}
@@ -406,9 +404,8 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
               control={form.control}
               name="until"
               render={({ field }) => (
-                <NativeInput
+                <DateField
                   label={t('form.seriesUntil')}
-                  type="date"
                   min={scheduledDate}
                   value={field.value}
                   onChange={field.onChange}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TimeLogDto } from '@contracts/cleaning';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
-import { NativeInput, TextAreaInput } from '@/components/form-controls';
+import { DateTimeField } from '@/components/date-fields';
+import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
@@ -54,8 +55,8 @@ function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto
           {failure.message}
         </Notice>
       ) : null}
-      <NativeInput label={t('correct.start')} type="datetime-local" value={start} onChange={setStart} />
-      <NativeInput label={t('correct.end')} type="datetime-local" value={end} onChange={setEnd} min={start} errorMessage={endError} />
+      <DateTimeField label={t('correct.start')} value={start} onChange={setStart} />
+      <DateTimeField label={t('correct.end')} value={end} onChange={setEnd} min={start} errorMessage={endError} />
       <TextAreaInput
         label={t('correct.reason')}
         description={t('correct.reasonHint')}

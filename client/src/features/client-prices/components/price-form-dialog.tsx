@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
-import { NativeInput } from '@/components/form-controls';
+import { DateField } from '@/components/date-fields';
 import { Notice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
@@ -79,8 +79,8 @@ export function PriceFormDialog({ clientId, price, onClose }: { clientId: number
           autoComplete="off"
         />
         <div className="form-grid">
-          <NativeInput label={t('from')} name="validFrom" type="date" value={from} onChange={setFrom} errorMessage={errors.from ?? overlap} isRequired />
-          <NativeInput label={t('to')} name="validTo" type="date" value={to} onChange={setTo} min={from || undefined} description={t('toHelp')} errorMessage={errors.to} />
+          <DateField label={t('from')} name="validFrom" value={from} onChange={setFrom} errorMessage={errors.from ?? overlap} isRequired />
+          <DateField label={t('to')} name="validTo" value={to} onChange={setTo} min={from || undefined} description={t('toHelp')} errorMessage={errors.to} />
         </div>
         <DialogFooter onCancel={onClose} confirmLabel={t('save')} pendingLabel={t('saving')} isPending={mutation.isPending} />
       </form>

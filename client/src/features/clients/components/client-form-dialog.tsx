@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Locale } from '@contracts/auth';
 import { ClientBilling, CompanyName, Notes } from '@contracts/clients';
 import { DateOfBirth, Email, Nif, PersonName, PhoneInput } from '@contracts/users';
+import { FormDateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
@@ -160,7 +161,7 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
           <FormTextField control={form.control} name="phone" label={t('phone')} description={t('phoneHelp')} type="tel" inputMode="tel" autoComplete="off" />
           <FormTextField control={form.control} name="email" label={optional(t('email'))} type="email" inputMode="email" autoComplete="off" />
           <FormTextField control={form.control} name="nif" label={optional(t('nif'))} description={t('nifHelp')} inputMode="numeric" autoComplete="off" />
-          <FormTextField control={form.control} name="dateOfBirth" label={optional(t('dateOfBirth'))} type="date" autoComplete="off" />
+          <FormDateField control={form.control} name="dateOfBirth" label={optional(t('dateOfBirth'))} />
           <FormSelectField
             control={form.control}
             name="locale"

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
+import { DateField } from '@/components/date-fields';
 import { TextInput } from '@/components/text-field';
 import { fieldMessage } from '@/features/laundry/field-message';
 import { propertyAddress, useClientProperties } from '@/features/laundry/api/list-client-properties';
@@ -88,9 +89,9 @@ export function DeliveryFields({
               errorMessage={fieldMessage(errors.deliveryAddress, t)}
             />
           )}
-          <TextInput
+          <DateField
             label={t('form.deliveryDate')}
-            type="date"
+           
             value={value.deliveryDate}
             onChange={(deliveryDate) => onChange({ deliveryDate })}
             errorMessage={fieldMessage(errors.deliveryDate, t)}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAUNDRY_LIMITS, UpdateLaundryOrderBody, type LaundryOrderDto } from '@contracts/laundry';
+import { DateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
@@ -122,7 +123,7 @@ export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: Laundr
         }}
       >
         <div className="form-grid">
-          <TextInput label={t('form.expectedReadyDate')} type="date" value={values.expectedReadyDate} onChange={(expectedReadyDate) => set({ expectedReadyDate })} />
+          <DateField label={t('form.expectedReadyDate')} value={values.expectedReadyDate} onChange={(expectedReadyDate) => set({ expectedReadyDate })} />
           <NativeSelect
             label={t('form.assignee')}
             value={values.assignedWorkerId}

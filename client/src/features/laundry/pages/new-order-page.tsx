@@ -4,6 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
 import { LAUNDRY_LIMITS } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
+import { DateField } from '@/components/date-fields';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
@@ -248,9 +249,9 @@ export default function NewOrderPage() {
 
           <FormSection id="section-plan" title={t('form.planSection')}>
             <div className="form-grid">
-              <TextInput
+              <DateField
                 label={t('form.expectedReadyDate')}
-                type="date"
+               
                 value={draft.expectedReadyDate}
                 onChange={(expectedReadyDate) => update({ expectedReadyDate })}
                 errorMessage={fieldMessage(errors.expectedReadyDate, t)}

@@ -5,6 +5,7 @@ import { ToggleButton } from 'react-aria-components';
 import { DOCUMENT_PAYMENT_STATUSES, type DocumentPaymentStatusValue } from '@contracts/accounts';
 import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
+import { DateField } from '@/components/date-fields';
 import { Button, ButtonLink } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
@@ -170,8 +171,8 @@ export default function StaffOrdersPage() {
               options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
               placeholder={t('staffList.anyAssignee')}
             />
-            <TextInput label={t('staffList.from')} type="date" value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
-            <TextInput label={t('staffList.to')} type="date" value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
+            <DateField label={t('staffList.from')} value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
+            <DateField label={t('staffList.to')} value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
             <NativeSelect
               label={t('staffList.sort')}
               value={filters.sort ?? '-createdAt'}

@@ -6,7 +6,8 @@ import { PAYMENT_METHODS, PaymentMethod } from '@contracts/payments';
 import { Button } from '@/components/button';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormTextArea } from '@/components/fields';
-import { NativeInput, RadioCards } from '@/components/form-controls';
+import { DateTimeField } from '@/components/date-fields';
+import { RadioCards } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
 import { tokenResolver } from '@/lib/form-resolver';
@@ -185,9 +186,8 @@ export function RecordPaymentDialog({
           onChange={(value) => form.setValue('method', value as Values['method'], { shouldDirty: true })}
           options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
         />
-        <NativeInput
+        <DateTimeField
           label={t('dialog.paidAt')}
-          type="datetime-local"
           value={paidAt}
           max={toLisbonInput(Date.now())}
           onChange={(value) => form.setValue('paidAt', value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}

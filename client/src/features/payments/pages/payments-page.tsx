@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentDto, type PaymentTotalsDto } from '@contracts/payments';
+import { DateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { SearchSelectField } from '@/components/form-controls';
@@ -9,7 +10,6 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { TextInput } from '@/components/text-field';
 import { formatDateTime, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
@@ -155,8 +155,8 @@ export default function PaymentsPage() {
           options={(['payment', 'refund'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           onChange={(kind) => set({ kind: kind as PaymentFilters['kind'] })}
         />
-        <TextInput label={t('list.from')} type="date" value={filters.from} onChange={(from) => set({ from })} />
-        <TextInput label={t('list.to')} type="date" value={filters.to} onChange={(to) => set({ to })} errorMessage={rangeInvalid ? t('list.rangeInvalid') : undefined} />
+        <DateField label={t('list.from')} value={filters.from} onChange={(from) => set({ from })} />
+        <DateField label={t('list.to')} value={filters.to} onChange={(to) => set({ to })} errorMessage={rangeInvalid ? t('list.rangeInvalid') : undefined} />
         {filtered ? (
           <Button
             variant="ghost"

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { SelectInput } from '@/components/fields';
-import { NativeInput } from '@/components/form-controls';
+import { DateField } from '@/components/date-fields';
 import { lisbonDate } from '@/lib/lisbon-time';
 import { matchingPreset, presetRange, RANGE_PRESETS, rangeProblems, type DateRange, type RangePreset } from '@/features/reports/periods';
 import '@/features/reports/reports-strings';
@@ -65,16 +65,14 @@ export function RangePicker({ range, onChange }: { range: Partial<DateRange>; on
         </div>
       </RadioGroup>
       <div className="report-range__dates">
-        <NativeInput
+        <DateField
           label={t('period.from')}
-          type="date"
           value={range.from ?? ''}
           onChange={(from) => onChange({ ...range, from })}
           errorMessage={problems.from ? t(`period.${problems.from}`) : undefined}
         />
-        <NativeInput
+        <DateField
           label={t('period.to')}
-          type="date"
           value={range.to ?? ''}
           min={range.from || undefined}
           onChange={(to) => onChange({ ...range, to })}

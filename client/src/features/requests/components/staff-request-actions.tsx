@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/button';
 import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
-import { NativeInput, TextAreaInput } from '@/components/form-controls';
+import { DateField, TimeField } from '@/components/date-fields';
+import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { SHELL_BASE } from '@/app/paths';
 import { addDays, lisbonDate } from '@/lib/lisbon-time';
@@ -70,10 +71,10 @@ export function StaffRequestActions({ request }: { request: ClientRequest }) {
             );
           }}
         >
-          <NativeInput label={t('form.date')} type="date" value={date} min={lisbonDate()} onChange={setDate} isRequired />
+          <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} isRequired />
           <div className="request-window">
-            <NativeInput label={t('form.from')} type="time" value={from} onChange={setFrom} isRequired />
-            <NativeInput label={t('form.to')} type="time" value={to} onChange={setTo} isRequired />
+            <TimeField label={t('form.from')} value={from} onChange={setFrom} isRequired />
+            <TimeField label={t('form.to')} value={to} onChange={setTo} isRequired />
           </div>
           <TextAreaInput label={t('actions.note')} value={note} onChange={setNote} maxLength={2000} />
           <DialogFooter onCancel={() => setOpen(null)} confirmLabel={t('actions.proposeConfirm')} pendingLabel={t('actions.working')} isPending={propose.isPending} error={propose.error} />

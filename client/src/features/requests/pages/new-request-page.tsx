@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CreateRequestInput, RequestKindValue } from '@contracts/requests';
 import { Button, ButtonLink } from '@/components/button';
-import { NativeInput, RadioCards, SelectField, TextAreaInput } from '@/components/form-controls';
+import { DateField, TimeField } from '@/components/date-fields';
+import { RadioCards, SelectField, TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
@@ -150,10 +151,10 @@ export default function NewRequestPage() {
         ) : null}
         <SelectField label={t('form.property')} options={options} value={place || null} onChange={(value) => setPlace(value === null ? '' : String(value))} errorMessage={errors.property} isRequired />
         {place === OTHER ? <TextInput label={t('form.address')} value={address} onChange={setAddress} autoComplete="street-address" errorMessage={errors.address} isRequired /> : null}
-        <NativeInput label={t('form.date')} type="date" value={date} min={lisbonDate()} onChange={setDate} errorMessage={errors.date} isRequired />
+        <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} errorMessage={errors.date} isRequired />
         <div className="request-window">
-          <NativeInput label={t('form.from')} type="time" value={from} onChange={setFrom} errorMessage={errors.from} isRequired />
-          <NativeInput label={t('form.to')} type="time" value={to} onChange={setTo} errorMessage={errors.to} isRequired />
+          <TimeField label={t('form.from')} value={from} onChange={setFrom} errorMessage={errors.from} isRequired />
+          <TimeField label={t('form.to')} value={to} onChange={setTo} errorMessage={errors.to} isRequired />
         </div>
         <TextAreaInput label={t('form.notes')} value={notes} onChange={setNotes} description={t('form.notesHint')} maxLength={2000} />
         {failure ? (

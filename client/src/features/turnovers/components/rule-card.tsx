@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '@/components/fields';
-import { NativeInput, NumberInput, SelectField } from '@/components/form-controls';
+import { TimeField } from '@/components/date-fields';
+import { NumberInput, SelectField } from '@/components/form-controls';
 import { Button } from '@/components/button';
 import { Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
@@ -52,7 +53,7 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
     <form className="stack" onSubmit={submit} aria-labelledby="rule-title">
       {rule.version === 0 ? <p className="muted">{t('rule.defaults')}</p> : null}
       <div className="form-grid">
-        <NativeInput label={t('rule.cleanTime')} description={t('rule.cleanTimeHelp')} type="time" value={cleanTime} onChange={setCleanTime} isRequired />
+        <TimeField label={t('rule.cleanTime')} description={t('rule.cleanTimeHelp')} value={cleanTime} onChange={setCleanTime} isRequired />
         <NumberInput
           label={t('rule.hours')}
           description={t('rule.hoursHelp')}
@@ -64,7 +65,7 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
           incrementLabel={t('rule.more')}
           decrementLabel={t('rule.less')}
         />
-        <NativeInput label={t('rule.checkInTime')} description={t('rule.checkInTimeHelp')} type="time" value={checkInTime} onChange={setCheckInTime} isRequired />
+        <TimeField label={t('rule.checkInTime')} description={t('rule.checkInTimeHelp')} value={checkInTime} onChange={setCheckInTime} isRequired />
         <SelectField
           label={t('rule.checklist')}
           description={t('rule.checklistHelp')}

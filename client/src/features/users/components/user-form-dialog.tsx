@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Locale } from '@contracts/auth';
 import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username, type StaffRoleName } from '@contracts/users';
+import { FormDateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormSelectField } from '@/components/fields';
@@ -164,7 +165,7 @@ export function UserFormDialog({
           <FormTextField control={form.control} name="email" label={`${t('email')} (${t('optional', { ns: 'ui' })})`} type="email" inputMode="email" autoComplete="off" />
           <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('optional', { ns: 'ui' })})`} type="tel" inputMode="tel" autoComplete="off" />
           <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('optional', { ns: 'ui' })})`} inputMode="numeric" autoComplete="off" />
-          <FormTextField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} type="date" autoComplete="off" />
+          <FormDateField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} />
         </div>
         <DialogActions>
           <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>

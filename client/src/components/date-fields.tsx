@@ -1,0 +1,226 @@
+import type { ReactNode } from 'react';
+import {
+  Button as AriaButton,
+  Calendar,
+  CalendarCell,
+  CalendarGrid,
+  DateInput,
+  DatePicker,
+  DateSegment,
+  Dialog,
+  FieldError,
+  Group,
+  Heading,
+  Label,
+  Popover,
+  Text,
+  TimeField as AriaTimeField,
+  type DateValue,
+} from 'react-aria-components';
+import { parseDate, parseDateTime, parseTime, type CalendarDate, type CalendarDateTime, type Time } from '@internationalized/date';
+import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Icon } from '@/components/icon';
+import { validationMessage } from '@/lib/form-validation';
+import './form-controls.css';
+import './date-fields.css';
+
+/*
+ * Dates and times of the field family (see form-controls.tsx): typed segment by segment in the order and
+ * with the placeholders of the app's language (the I18nProvider of the root layout), never the browser's.
+ * Values stay the plain text the API takes for Lisbon dates and times: `YYYY-MM-DD`, `HH:MM` and
+ * `YYYY-MM-DDTHH:MM`; an empty or half-typed field is `''`.
+ */
+
+/** A form library's ref (react-hook-form moves the focus to the first invalid field). */
+type FocusRef = (instance: { focus: () => void } | null) => void;
+
+interface BaseProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** Earliest and latest allowed value, in the same text form as `value`. */
+  min?: string;
+  max?: string;
+  description?: ReactNode;
+  errorMessage?: string;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  name?: string;
+  inputRef?: FocusRef;
+  className?: string;
+}
+
+function parseOr<T>(parse: (text: string) => T, text: string | undefined): T | null {
+  if (!text) return null;
+  try {
+    return parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const toDate = (text: string | undefined) => parseOr<CalendarDate>((value) => parseDate(value.slice(0, 10)), text);
+const toDateTime = (text: string | undefined) => parseOr<CalendarDateTime>((value) => parseDateTime(value.slice(0, 16)), text);
+const toTime = (text: string | undefined) => parseOr<Time>((value) => parseTime(value.slice(0, 5)), text);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const timeText = (time: { hour: number; minute: number }) => `${pad(time.hour)}:${pad(time.minute)}`;
+
+/** The first segment takes the focus, as an input would. */
+function focusRef(inputRef: FocusRef | undefined) {
+  if (!inputRef) return undefined;
+  return (element: HTMLDivElement | null) =>
+    inputRef(element ? { focus: () => element.querySelector<HTMLElement>('[role="spinbutton"]')?.focus() } : null);
+}
+
+/** Description and error; a built-in check (a date before `min`) speaks the app's language too. */
+function DateFieldHelp({ description, errorMessage }: { description?: ReactNode; errorMessage?: string }) {
+  return (
+    <>
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">
+        {({ validationErrors }) => (
+          <>
+            <Icon name="alertCircle" size={16} />
+            <span>{errorMessage ?? validationErrors.join(' ')}</span>
+          </>
+        )}
+      </FieldError>
+    </>
+  );
+}
+
+function Segments({ inputRef, className = 'date-input' }: { inputRef?: FocusRef; className?: string }) {
+  return (
+    <DateInput ref={focusRef(inputRef)} className={className}>
+      {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
+    </DateInput>
+  );
+}
+
+function CalendarPopover() {
+  return (
+    <Popover className="popover calendar-popover" placement="bottom end">
+      <Dialog className="calendar-popover__dialog">
+        <Calendar className="calendar">
+          <header className="calendar__header">
+            <AriaButton slot="previous" className="calendar__nav">
+              <Icon name="chevronLeft" size={20} />
+            </AriaButton>
+            <Heading className="calendar__heading" />
+            <AriaButton slot="next" className="calendar__nav">
+              <Icon name="chevronRight" size={20} />
+            </AriaButton>
+          </header>
+          <CalendarGrid className="calendar__grid">{(date) => <CalendarCell date={date} className="calendar__cell" />}</CalendarGrid>
+        </Calendar>
+      </Dialog>
+    </Popover>
+  );
+}
+
+function PickerField<T extends CalendarDate | CalendarDateTime>({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  description,
+  errorMessage,
+  isRequired,
+  isDisabled,
+  name,
+  inputRef,
+  className,
+  parse,
+  format,
+  granularity,
+}: BaseProps & { parse: (text: string | undefined) => T | null; format: (value: T) => string; granularity: 'day' | 'minute' }) {
+  return (
+    <DatePicker<DateValue>
+      value={parse(value)}
+      onChange={(next) => onChange(next ? format(next as T) : '')}
+      minValue={parse(min)}
+      maxValue={parse(max)}
+      granularity={granularity}
+      hourCycle={24}
+      shouldForceLeadingZeros
+      isInvalid={errorMessage ? true : undefined}
+      isRequired={isRequired}
+      isDisabled={isDisabled}
+      validationBehavior="aria"
+      name={name}
+      className={['field', className].filter(Boolean).join(' ')}
+    >
+      <Label className="field__label">{label}</Label>
+      <Group className="field__input date-field">
+        <Segments inputRef={inputRef} />
+        <AriaButton className="date-field__button">
+          <Icon name="calendar" size={20} />
+        </AriaButton>
+      </Group>
+      <DateFieldHelp description={description} errorMessage={errorMessage} />
+      <CalendarPopover />
+    </DatePicker>
+  );
+}
+
+/** A day (`YYYY-MM-DD`): typed in the app's order (dd/mm/aaaa in Portuguese) or picked on a calendar. */
+export function DateField(props: BaseProps) {
+  return <PickerField {...props} parse={toDate} format={(date) => date.toString()} granularity="day" />;
+}
+
+/** A day and a time of day (`YYYY-MM-DDTHH:MM`, as a `datetime-local` input gave it). */
+export function DateTimeField(props: BaseProps) {
+  return <PickerField {...props} parse={toDateTime} format={(date) => `${date.toString().slice(0, 10)}T${timeText(date)}`} granularity="minute" />;
+}
+
+/** A time of day (`HH:MM`, 24-hour). */
+export function TimeField({ label, value, onChange, min, max, description, errorMessage, isRequired, isDisabled, name, inputRef, className }: BaseProps) {
+  return (
+    <AriaTimeField
+      value={toTime(value)}
+      onChange={(next) => onChange(next ? timeText(next) : '')}
+      minValue={toTime(min)}
+      maxValue={toTime(max)}
+      hourCycle={24}
+      shouldForceLeadingZeros
+      isInvalid={errorMessage ? true : undefined}
+      isRequired={isRequired}
+      isDisabled={isDisabled}
+      validationBehavior="aria"
+      name={name}
+      className={['field', className].filter(Boolean).join(' ')}
+    >
+      <Label className="field__label">{label}</Label>
+      <Segments inputRef={inputRef} className="field__input date-field date-input" />
+      <DateFieldHelp description={description} errorMessage={errorMessage} />
+    </AriaTimeField>
+  );
+}
+
+/** A day bound to react-hook-form (`YYYY-MM-DD` or `''`); validation tokens become translated messages. */
+export function FormDateField<T extends FieldValues>({
+  control,
+  name,
+  ...props
+}: Omit<BaseProps, 'value' | 'onChange' | 'errorMessage' | 'inputRef' | 'name'> & { control: Control<T>; name: FieldPath<T> }) {
+  const { t } = useTranslation();
+  const { field, fieldState } = useController({ control, name });
+  return (
+    <DateField
+      {...props}
+      name={field.name}
+      value={(field.value as string | undefined) ?? ''}
+      onChange={field.onChange}
+      inputRef={field.ref}
+      isDisabled={props.isDisabled ?? field.disabled}
+      errorMessage={validationMessage(fieldState.error?.message, t)}
+    />
+  );
+}
