@@ -26,11 +26,64 @@ export function formatMoney(cents: number, locale: LocaleCode): string {
 }
 
 /**
- * A rate in basis points as people read it on the receipts too: 2300 → "23%", 650 → "6,5%" (no space
- * before the sign, in both languages, so screen and paper agree).
+ * A rate in basis points in the language's own percent style: 2300 → "23%", 650 → "6,5%" / "6.5%"
+ * (Intl's percent format, so the sign sits where each language puts it; the receipts agree).
  */
 export function formatPercent(basisPoints: number, locale: LocaleCode): string {
-  return `${numberFormat(locale, { maximumFractionDigits: 2 }).format(basisPoints / 100)}%`;
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+}
+
+/*
+ * Country calling codes by their first digits (ITU-T E.164): 1 and 7 are one digit; the two-digit codes
+ * are listed; every other code is three digits.
+ */
+const TWO_DIGIT_CODES = new Set([
+  '20', '27', '30', '31', '32', '33', '34', '36', '39', '40', '41', '43', '44', '45', '46', '47', '48', '49', '51', '52', '53',
+  '54', '55', '56', '57', '58', '60', '61', '62', '63', '64', '65', '66', '81', '82', '84', '86', '90', '91', '92', '93', '94',
+  '95', '98',
+]);
+
+const groupsOfThree = (digits: string) => digits.replace(/(\d{3})(?=\d{2})/g, '$1 ');
+
+/**
+ * A stored E.164 phone as people read it, never the raw `+351912345678`: Portuguese numbers as
+ * +351 912 345 678 (or 912 345 678 with `national`), others as +CC and the rest in groups of three.
+ * Anything that is not E.164 is shown as stored.
+ */
+export function formatPhone(phone: string, { national = false }: { national?: boolean } = {}): string {
+  const match = /^\+(\d{6,15})$/.exec(phone.replace(/[\s-]/g, ''));
+  if (!match?.[1]) return phone;
+  const digits = match[1];
+  const portuguese = /^351(\d{3})(\d{3})(\d{3})$/.exec(digits);
+  if (portuguese) {
+    const local = `${portuguese[1]} ${portuguese[2]} ${portuguese[3]}`;
+    return national ? local : `+351 ${local}`;
+  }
+  const codeLength = /^[17]/.test(digits) ? 1 : TWO_DIGIT_CODES.has(digits.slice(0, 2)) ? 2 : 3;
+  return `+${digits.slice(0, codeLength)} ${groupsOfThree(digits.slice(codeLength))}`;
+}
+
+const pluralRules = new Map<LocaleCode, Intl.PluralRules>();
+
+/** The plural category of a count in the language ("one", "other"), from Intl.PluralRules. */
+function pluralOf(count: number, locale: LocaleCode): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(LOCALE_TAGS[locale])));
+  return rules.select(count);
+}
+
+const COUNT_NOUNS = {
+  pieces: { pt: { one: 'peça', other: 'peças' }, en: { one: 'piece', other: 'pieces' } },
+  items: { pt: { one: 'artigo', other: 'artigos' }, en: { one: 'item', other: 'items' } },
+} as const;
+
+export type CountNoun = keyof typeof COUNT_NOUNS;
+
+/** A count with its noun in the right plural: 1 → "1 peça", 3 → "3 peças" ("1 piece", "3 pieces"). */
+export function formatCount(count: number, noun: CountNoun, locale: LocaleCode): string {
+  const forms = COUNT_NOUNS[noun][locale];
+  const word = pluralOf(count, locale) === 'one' ? forms.one : forms.other;
+  return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(count)} ${word}`;
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';

@@ -1,6 +1,6 @@
 import type { LocaleCode } from '@contracts/auth';
 import { LOCALE_TAGS } from '@/lib/i18n';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatPercent } from '@/lib/format';
 import { calendarDate } from '@/lib/lisbon-time';
 import type { DateRange } from '@/features/reports/periods';
 
@@ -9,9 +9,9 @@ export function formatNumber(value: number, locale: LocaleCode): string {
   return new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumFractionDigits: 2 }).format(value);
 }
 
-/** 2300 basis points → "23 %" / "23%". */
+/** 2300 basis points → "23%" (the one percent style of the app, see formatPercent). */
 export function formatRate(basisPoints: number, locale: LocaleCode): string {
-  return new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+  return formatPercent(basisPoints, locale);
 }
 
 /** A Lisbon calendar date as the language writes it, without slipping a day in any zone. */

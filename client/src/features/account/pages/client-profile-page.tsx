@@ -15,7 +15,7 @@ import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { isApiError } from '@/lib/api-error';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
-import { displayPhone } from '@/lib/phone-display';
+import { formatPhone } from '@/lib/format';
 import { DetailsSection, LanguageSection, PasswordSection } from '@/features/auth/components/profile-sections';
 import { useExportOwnData } from '@/features/account/api/export-own-data';
 import { useOwnProfile, type OwnProfile } from '@/features/account/api/get-own-profile';
@@ -85,7 +85,7 @@ function OwnDetails({ profile, onReload }: { profile: OwnProfile; onReload: () =
         <>
           <div>
             <dt>{t('phone')}</dt>
-            <dd>{displayPhone(profile.phone)}</dd>
+            <dd>{formatPhone(profile.phone)}</dd>
           </div>
           <div>
             <dt>{t('nif')}</dt>

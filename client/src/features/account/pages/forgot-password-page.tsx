@@ -10,11 +10,11 @@ import { Notice } from '@/components/notice';
 import { useDocumentTitle } from '@/components/page-header';
 import { TextInput } from '@/components/text-field';
 import { useBusiness } from '@/lib/business';
-import { displayPhone } from '@/lib/phone-display';
 import { useDescribeError } from '@/lib/error-message';
 import { currentLocale, setLocale } from '@/lib/i18n';
 import { useForgotPassword } from '@/features/account/api/forgot-password';
 import './account.css';
+import { formatPhone } from '@/lib/format';
 
 /** "Forgot password": asks for a reset link by e-mail; the answer never says whether an account exists. */
 export default function ForgotPasswordPage() {
@@ -49,7 +49,7 @@ export default function ForgotPasswordPage() {
         {forgot.isSuccess ? (
           <>
             <h1 className="page-center__title">{t('sentTitle')}</h1>
-            <p className="page-center__lead">{phone ? t('sentText', { phone: displayPhone(phone) }) : t('sentTextNoPhone')}</p>
+            <p className="page-center__lead">{phone ? t('sentText', { phone: formatPhone(phone) }) : t('sentTextNoPhone')}</p>
           </>
         ) : (
           <>

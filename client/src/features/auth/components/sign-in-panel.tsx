@@ -8,7 +8,6 @@ import { Segmented } from '@/components/segmented';
 import { SubmitButton } from '@/components/submit-button';
 import { PasswordInput, TextInput } from '@/components/text-field';
 import { useBusiness } from '@/lib/business';
-import { displayPhone } from '@/lib/phone-display';
 import { useDescribeError } from '@/lib/error-message';
 import { flash, type Flash } from '@/lib/flash';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
@@ -16,6 +15,7 @@ import type { Principal } from '@/features/auth/api/get-session';
 import { loginClient } from '@/features/auth/api/login-client';
 import { loginUser } from '@/features/auth/api/login-user';
 import { usePasswordResetOptions } from '@/features/account/api/password-reset-options';
+import { formatPhone } from '@/lib/format';
 
 type AccountKind = 'client' | 'staff';
 const KIND_KEY = 'lavandaria.signInKind';
@@ -198,7 +198,7 @@ function ForgotPasswordHelp({ navigate }: Pick<SignInPanelProps, 'navigate'>) {
           {t('signIn.forgotLink')}
         </a>
       ) : (
-        <span>{phone ? t('signIn.forgot', { phone: displayPhone(phone) }) : t('signIn.forgotAsk')}</span>
+        <span>{phone ? t('signIn.forgot', { phone: formatPhone(phone) }) : t('signIn.forgotAsk')}</span>
       )}
     </p>
   );

@@ -13,7 +13,7 @@ import { formErrorMap } from '@/lib/form-validation';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useUpdateProfile } from '@/features/auth/api/update-profile';
 import { DetailsSection, LanguageSection, PasswordSection } from '@/features/auth/components/profile-sections';
-import { displayPhone } from '@/lib/phone-display';
+import { formatPhone } from '@/lib/format';
 
 const NameForm = z.object({ name: UpdateProfileBody.shape.name.unwrap() });
 type NameValues = z.infer<typeof NameForm>;
@@ -56,7 +56,7 @@ function NameSection() {
           {principal.phone ? (
             <div>
               <dt>{t('profile.phone')}</dt>
-              <dd>{displayPhone(principal.phone)}</dd>
+              <dd>{formatPhone(principal.phone)}</dd>
             </div>
           ) : null}
           <div>

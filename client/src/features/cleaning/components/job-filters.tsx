@@ -12,7 +12,7 @@ import type { JobFilters } from '@/features/cleaning/api/list-jobs';
 import '@/features/cleaning/cleaning-strings';
 import '@/features/accounts/accounts-strings';
 import '@/features/payments/payments-strings';
-import { displayPhone } from '@/lib/phone-display';
+import { formatPhone } from '@/lib/format';
 
 const STATUS_CHOICES = ['open', 'scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 const OPEN: CleaningStatusValue[] = ['scheduled', 'in_progress'];
@@ -45,9 +45,9 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
   const properties = useClientProperties(filters.clientId);
   const [search, setSearch] = useState(filters.q ?? '');
 
-  const clientOptions = (clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ?? displayPhone(c.phone) }));
+  const clientOptions = (clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ?? formatPhone(c.phone) }));
   if (chosenClient.data && !clientOptions.some((o) => o.id === chosenClient.data.id)) {
-    clientOptions.unshift({ id: chosenClient.data.id, label: chosenClient.data.name, detail: chosenClient.data.companyName ?? displayPhone(chosenClient.data.phone) });
+    clientOptions.unshift({ id: chosenClient.data.id, label: chosenClient.data.name, detail: chosenClient.data.companyName ?? formatPhone(chosenClient.data.phone) });
   }
 
   return (

@@ -11,7 +11,7 @@ import { NumberInput, RadioCards, SearchSelectField, SelectField, TextAreaInput 
 import { Notice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPhone } from '@/lib/format';
 import { formErrorMap, validationMessage } from '@/lib/form-validation';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
 import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
@@ -22,7 +22,6 @@ import { WorkerPicker } from '@/features/cleaning/components/worker-picker';
 import { cents, FIELD_OF_CODE, FIELD_OF_PATH, JobFormSchema, type FormValues } from '@/features/cleaning/components/job-form-values';
 import { formatNumber } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
-import { displayPhone } from '@/lib/phone-display';
 
 export interface JobFormProps {
   job?: StaffJob;
@@ -134,7 +133,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
                     label={t('form.client')}
                     placeholder={t('form.clientPlaceholder')}
                     emptyLabel={t('form.clientEmpty')}
-                    options={(clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ? `${c.companyName} · ${displayPhone(c.phone)}` : displayPhone(c.phone) }))}
+                    options={(clients.data ?? []).map((c) => ({ id: c.id, label: c.name, detail: c.companyName ? `${c.companyName} · ${formatPhone(c.phone)}` : formatPhone(c.phone) }))}
                     value={field.value ?? null}
                     inputValue={clientText}
                     onInputChange={setClientText}

@@ -7,7 +7,7 @@ import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { formatDate, formatMoney, formatTime } from '@/lib/format';
+import { formatDate, formatMoney, formatPhone, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { useJob } from '@/features/cleaning/api/get-job';
@@ -115,7 +115,7 @@ export default function StaffJobDetailPage() {
                   <dd>
                     {job.client.name}
                     <span className="facts__sub">
-                      <a href={`tel:${job.client.phone}`}>{job.client.phone}</a>
+                      <a href={`tel:${job.client.phone}`}>{formatPhone(job.client.phone)}</a>
                       {job.client.email ? (
                         <>
                           {' · '}

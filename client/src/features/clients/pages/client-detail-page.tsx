@@ -11,7 +11,7 @@ import { SecretReveal } from '@/components/secret-reveal';
 import { ErrorState, PageLoader } from '@/components/states';
 import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAnonymiseClient } from '@/features/clients/api/anonymise-client';
 import { useCreateResetLink } from '@/features/clients/api/create-reset-link';
@@ -22,7 +22,6 @@ import { useResetClientPassword } from '@/features/clients/api/reset-client-pass
 import { useSetClientActive } from '@/features/clients/api/set-client-active';
 import { ClientFormDialog } from '@/features/clients/components/client-form-dialog';
 import { ClientStatus } from '@/features/clients/components/client-status';
-import { displayPhone } from '@/lib/phone-display';
 import { PropertiesCard } from '@/features/clients/components/properties-card';
 import { ClientPricesCard } from '@/features/client-prices/components/client-prices-card';
 import { ClientAccountCard } from '@/features/accounts/components/client-account-card';
@@ -37,7 +36,7 @@ function Facts({ client }: { client: Client }) {
   const locale = currentLocale();
   const none = t('none');
   const rows: [string, string][] = [
-    [t('phone'), displayPhone(client.phone)],
+    [t('phone'), formatPhone(client.phone)],
     [t('email'), client.email ?? none],
     [t('nif'), client.nif ?? none],
     [t('dateOfBirth'), client.dateOfBirth ? formatDate(`${client.dateOfBirth}T12:00:00Z`, locale, 'long') : none],
@@ -214,7 +213,7 @@ export default function ClientDetailPage() {
                 close();
                 setSecret({
                   title: t('resetDoneTitle'),
-                  lead: t('resetDoneLead', { name: result.client.name, phone: displayPhone(result.client.phone) }),
+                  lead: t('resetDoneLead', { name: result.client.name, phone: formatPhone(result.client.phone) }),
                   label: t('temporaryPassword'),
                   value: result.temporaryPassword,
                 });

@@ -13,13 +13,12 @@ import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClients, type Client, type ClientFilters } from '@/features/clients/api/list-clients';
 import type { ClientWithTemporaryPassword } from '@/features/clients/api/create-client';
 import { ClientFormDialog } from '@/features/clients/components/client-form-dialog';
 import { ClientStatus } from '@/features/clients/components/client-status';
-import { displayPhone } from '@/lib/phone-display';
 import '@/components/kit.css';
 import './clients.css';
 
@@ -100,7 +99,7 @@ export default function ClientsPage() {
                         </span>
                       </div>
                     </td>
-                    <td data-label={t('phone')}>{displayPhone(client.phone)}</td>
+                    <td data-label={t('phone')}>{formatPhone(client.phone)}</td>
                     <td data-label={t('nif')}>{client.nif ?? t('none')}</td>
                     <td data-label={t('status')}>
                       <ClientStatus client={client} />
@@ -121,7 +120,7 @@ export default function ClientsPage() {
           isOpen
           onOpenChange={(open) => !open && setCreated(null)}
           title={t('createdTitle')}
-          description={t('createdLead', { name: created.client.name, phone: displayPhone(created.client.phone) })}
+          description={t('createdLead', { name: created.client.name, phone: formatPhone(created.client.phone) })}
           isDismissable={false}
         >
           <SecretReveal label={t('temporaryPassword')} value={created.temporaryPassword} />

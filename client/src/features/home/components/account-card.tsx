@@ -5,7 +5,7 @@ import { profilePath } from '@/app/paths';
 import { initials } from '@/lib/initials';
 import '@/features/home/home-strings';
 import type { Principal } from '@/features/auth/api/get-session';
-import { displayPhone } from '@/lib/phone-display';
+import { formatPhone } from '@/lib/format';
 
 /** Who is signed in, with the way to the profile. */
 export function AccountCard({ principal }: { principal: Principal }) {
@@ -21,7 +21,7 @@ export function AccountCard({ principal }: { principal: Principal }) {
         </span>
         <div className="account-card__text">
           <p className="account-card__name">{principal.name}</p>
-          <p className="account-card__id">{principal.username ?? (principal.phone ? displayPhone(principal.phone) : null)}</p>
+          <p className="account-card__id">{principal.username ?? (principal.phone ? formatPhone(principal.phone) : null)}</p>
           <span className="badge badge--primary">{t(`roles.${principal.role}`)}</span>
         </div>
       </div>

@@ -8,8 +8,7 @@ import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { useBusiness } from '@/lib/business';
-import { displayPhone } from '@/lib/phone-display';
-import { formatDate, formatDateTime, formatMoney, TIME_ZONE } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, TIME_ZONE, formatPhone } from '@/lib/format';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -235,7 +234,7 @@ export default function ClientHomePage() {
                 {business?.phone ? (
                   <ButtonLink href={`tel:${business.phone}`} variant="primary">
                     <Icon name="phone" size={18} />
-                    {t('call', { phone: displayPhone(business.phone) })}
+                    {t('call', { phone: formatPhone(business.phone) })}
                   </ButtonLink>
                 ) : null}
                 {business?.email ? (

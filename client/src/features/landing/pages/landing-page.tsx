@@ -6,9 +6,9 @@ import { useDocumentTitle } from '@/components/page-header';
 import { SignInPanel, type SignInPanelProps } from '@/features/auth/components/sign-in-panel';
 import { useBusiness } from '@/lib/business';
 import { currentLocale, setLocale } from '@/lib/i18n';
-import { displayPhone } from '@/lib/phone-display';
 import type { en } from '@/locales/en';
 import './landing-page.css';
+import { formatPhone } from '@/lib/format';
 
 type LandingKey = `landing.${keyof typeof en.landing}`;
 
@@ -157,7 +157,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                   {business?.phone ? (
                     <a href={`tel:${business.phone}`} className="btn btn--primary">
                       <Icon name="phone" size={18} />
-                      {displayPhone(business.phone)}
+                      {formatPhone(business.phone)}
                     </a>
                   ) : null}
                   {business?.email ? (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LaundryServiceDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { formatMoney } from '@/lib/format';
+import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { packageParts, serviceName } from '@/features/laundry/laundry-format';
 import './catalogue-strings';
@@ -47,7 +47,7 @@ export function ServiceRow({
             <Icon name="clock" size={14} />
             {t('express')}{' '}
             {express.kind === 'percent'
-              ? t('expressPercent', { value: new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'pt-PT').format(express.value / 100) })
+              ? t('expressPercent', { value: formatPercent(express.value, locale) })
               : t('expressFixed', { value: formatMoney(express.value, locale) })}
             {' · '}
             {express.turnaroundDays === 0 ? t('expressSameDay') : t('expressTurnaround', { count: express.turnaroundDays })}

@@ -4,7 +4,7 @@ import { Button as AriaButton, ComboBox, FieldError, Group, Input, Label, ListBo
 import { Icon } from '@/components/icon';
 import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
 import { useDebounced } from '@/features/laundry/use-debounced';
-import { displayPhone } from '@/lib/phone-display';
+import { formatPhone } from '@/lib/format';
 
 /**
  * Pick a client by typing part of the name, phone or NIF: the server searches (debounced), the list
@@ -84,7 +84,7 @@ export function ClientPicker({
           {(client) => (
             <ListBoxItem id={client.id} textValue={client.name} className="laundry-listbox__item">
               <span className="laundry-listbox__label">{client.name}</span>
-              <span className="laundry-listbox__detail">{[client.companyName, displayPhone(client.phone)].filter(Boolean).join(' · ')}</span>
+              <span className="laundry-listbox__detail">{[client.companyName, formatPhone(client.phone)].filter(Boolean).join(' · ')}</span>
             </ListBoxItem>
           )}
         </ListBox>

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { RadioCards } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { PricePreviewDto } from '@/features/laundry/api/preview-laundry-price';
 import type { LabelFormat } from './use-counter-submit';
@@ -61,7 +61,7 @@ export function CounterSummary({
           </div>
           <div>
             <dt>
-              {t('summary.total')} · {updating ? t('summary.updating') : t('summary.pieces', { count: pieces })}
+              {t('summary.total')} · {updating ? t('summary.updating') : formatCount(pieces, 'pieces', locale)}
             </dt>
             <dd className="counter-summary__total" data-testid="counter-total">
               {preview ? formatMoney(preview.totalCents, locale) : '—'}

@@ -60,7 +60,7 @@ describe('the laundry price list for staff', () => {
     expect(within(clothing).getByText('Camisa')).toBeInTheDocument();
     expect(within(clothing).getByText('por peça')).toBeInTheDocument();
     expect(within(clothing).getByText(/Pronto em 3 dias/)).toBeInTheDocument();
-    expect(clothing.textContent).toMatch(/Expresso\s*\+50 %\s*·\s*1 dia/);
+    expect(clothing.textContent).toMatch(/Expresso\s*\+50%\s*·\s*1 dia/);
     expect(within(screen.getByRole('list', { name: 'Ao quilo' })).getByText('por kg')).toBeInTheDocument();
   });
 });

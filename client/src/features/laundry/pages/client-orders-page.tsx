@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClientOrders } from '@/features/laundry/api/list-laundry-orders';
 import { ReadyNotices } from '@/features/laundry/components/ready-notices';
@@ -41,7 +41,7 @@ export default function ClientOrdersPage() {
                     <StatusBadge status={order.status} />
                   </span>
                   <span className="my-order__meta">
-                    {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {t('common.lineCount', { count: order.lineCount })}
+                    {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
                   </span>
                   <span className="my-order__bottom">
                     <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>

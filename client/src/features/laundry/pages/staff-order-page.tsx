@@ -10,7 +10,7 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { useDescribeError } from '@/lib/error-message';
-import { formatDate, formatDateTime, formatMoney } from '@/lib/format';
+import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
 import { useStaffOrder } from '@/features/laundry/api/get-laundry-order';
@@ -29,7 +29,6 @@ import { OrderRack } from '@/features/laundry/racks/order-rack';
 import { isOpen, serviceName } from '@/features/laundry/laundry-format';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
 import '@/features/laundry/laundry.css';
-import { displayPhone } from '@/lib/phone-display';
 import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 
 type Order = LaundryOrderDto;
@@ -247,7 +246,7 @@ function DetailsCard({ order }: { order: Order }) {
           <dt>{t('common.client')}</dt>
           <dd>
             {order.client.name}
-            <span className="facts__sub">{[order.client.phone ? displayPhone(order.client.phone) : null, order.client.email].filter(Boolean).join(' · ')}</span>
+            <span className="facts__sub">{[order.client.phone ? formatPhone(order.client.phone) : null, order.client.email].filter(Boolean).join(' · ')}</span>
           </dd>
         </div>
         <div>

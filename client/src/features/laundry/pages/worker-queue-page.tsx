@@ -9,7 +9,7 @@ import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { formatDate } from '@/lib/format';
+import { formatCount, formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useWorkerOrders } from '@/features/laundry/api/list-laundry-orders';
@@ -45,7 +45,7 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
           ))}
         </ul>
       ) : (
-        <p className="queue-card__lines">{t('common.lineCount', { count: order.lineCount })}</p>
+        <p className="queue-card__lines">{formatCount(order.lineCount, 'items', locale)}</p>
       )}
       <p className="queue-card__meta">
         <Icon name="calendar" size={16} />

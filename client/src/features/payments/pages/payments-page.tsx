@@ -10,7 +10,7 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { formatDateTime, formatMoney } from '@/lib/format';
+import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
 import '@/components/kit.css';
@@ -20,7 +20,6 @@ import { usePaymentTotals } from '@/features/payments/api/payment-totals';
 import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import '@/features/payments/payments.css';
-import { displayPhone } from '@/lib/phone-display';
 
 const EMPTY: PaymentFilters = { clientId: null, method: '', serviceLine: '', kind: '', from: '', to: '', offset: 0 };
 
@@ -37,7 +36,7 @@ function ClientFilter({ selected, onSelect }: { selected: ClientOption | null; o
   const options = (selected && !found.some((c) => c.id === selected.id) ? [selected, ...found] : found).map((c) => ({
     id: c.id,
     label: c.name,
-    detail: [c.companyName, displayPhone(c.phone)].filter(Boolean).join(' · '),
+    detail: [c.companyName, formatPhone(c.phone)].filter(Boolean).join(' · '),
   }));
   return (
     <div className="pay-client-filter">

@@ -10,15 +10,15 @@ import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
-import { displayPhone } from '@/lib/phone-display';
 import { useBusinessDetails, useRemoveLogo, useUpdateBusiness, useUploadLogo, type Business } from '@/features/settings/api/business';
+import { formatPhone } from '@/lib/format';
 
 type Draft = { name: string; legalName: string; nif: string; address: string; phone: string; email: string };
 const FIELDS = ['name', 'legalName', 'nif', 'phone', 'email', 'address'] as const;
 /** Fields whose invalid value has a "what it should look like" message. */
 const FORMATS: Partial<Record<keyof Draft, 'nif' | 'phone' | 'email'>> = { nif: 'nif', phone: 'phone', email: 'email' };
 
-const draftOf = (b: Business): Draft => ({ name: b.name, legalName: b.legalName, nif: b.nif, address: b.address, phone: b.phone ? displayPhone(b.phone) : '', email: b.email });
+const draftOf = (b: Business): Draft => ({ name: b.name, legalName: b.legalName, nif: b.nif, address: b.address, phone: b.phone ? formatPhone(b.phone) : '', email: b.email });
 
 /**
  * Settings → Business: the one place the name, legal name, NIF, address, phone, e-mail and logo are
@@ -149,7 +149,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
           {FIELDS.map((field) => (
             <div key={field}>
               <dt>{t(`business.${field}`)}</dt>
-              <dd className="settings__value" translate="no">{(field === 'phone' && business.phone ? displayPhone(business.phone) : business[field]) || '—'}</dd>
+              <dd className="settings__value" translate="no">{(field === 'phone' && business.phone ? formatPhone(business.phone) : business[field]) || '—'}</dd>
             </div>
           ))}
         </dl>

@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { useDescribeError } from '@/lib/error-message';
 import { currentLocale } from '@/lib/i18n';
+import { formatCount } from '@/lib/format';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
 import { useLinenSet, useSaveLinenSet, type LinenItem } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
@@ -129,7 +130,7 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
         <ul role="list" className="linen-summary">
           {linen.data.map((item) => (
             <li key={item.id}>
-              <span>{item.label}</span> <span className="muted">{t('linen.pieces', { count: item.quantity })}</span>
+              <span>{item.label}</span> <span className="muted">{formatCount(item.quantity, 'pieces', currentLocale())}</span>
             </li>
           ))}
         </ul>
