@@ -63,6 +63,21 @@ describe('the date and time fields follow the language of the app, not of the br
     expect(screen.getByTestId('value').textContent).toBe('2026-11-07');
   });
 
+  it('tells the page of a date only once its year has four digits', async () => {
+    const user = userEvent.setup();
+    const heard: string[] = [];
+    render(
+      <I18nProvider locale="pt-PT">
+        <DateField label="Quando" value="" onChange={(value) => heard.push(value)} />
+      </I18nProvider>,
+    );
+    const [day] = within(fieldGroup()).getAllByRole('spinbutton');
+    await user.click(day as HTMLElement);
+    await user.keyboard('09032026');
+    expect(heard).toEqual(['2026-03-09']);
+    expect(shownText()).toBe('09/03/2026');
+  });
+
   it('gives a time as HH:MM on a 24-hour clock in both languages', async () => {
     const user = userEvent.setup();
     for (const locale of ['pt-PT', 'en-GB']) {

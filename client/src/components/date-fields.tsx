@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import {
   Button as AriaButton,
   Calendar,
@@ -141,12 +141,26 @@ function PickerField<T extends CalendarDate | CalendarDateTime>({
   format,
   granularity,
 }: BaseProps & { parse: (text: string | undefined) => T | null; format: (value: T) => string; granularity: 'day' | 'minute' }) {
+  // What is on screen is held here, so typing never waits for the page (a value kept in the address
+  // arrives later); the page hears of a date only once its year has four digits, not 0002, 0020, 0202.
+  const [draft, setDraft] = useState<T | null>(() => parse(value));
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    if ((draft ? format(draft) : '') !== value) setDraft(parse(value));
+  }
+  const minValue = useMemo(() => parse(min), [parse, min]);
+  const maxValue = useMemo(() => parse(max), [parse, max]);
   return (
     <DatePicker<DateValue>
-      value={parse(value)}
-      onChange={(next) => onChange(next ? format(next as T) : '')}
-      minValue={parse(min)}
-      maxValue={parse(max)}
+      value={draft}
+      onChange={(next) => {
+        setDraft(next as T | null);
+        if (!next) onChange('');
+        else if (next.year >= 1000) onChange(format(next as T));
+      }}
+      minValue={minValue}
+      maxValue={maxValue}
       granularity={granularity}
       hourCycle={24}
       shouldForceLeadingZeros
@@ -182,12 +196,15 @@ export function DateTimeField(props: BaseProps) {
 
 /** A time of day (`HH:MM`, 24-hour). */
 export function TimeField({ label, value, onChange, min, max, description, errorMessage, isRequired, isDisabled, name, inputRef, className }: BaseProps) {
+  const parsed = useMemo(() => toTime(value), [value]);
+  const minValue = useMemo(() => toTime(min), [min]);
+  const maxValue = useMemo(() => toTime(max), [max]);
   return (
     <AriaTimeField
-      value={toTime(value)}
+      value={parsed}
       onChange={(next) => onChange(next ? timeText(next) : '')}
-      minValue={toTime(min)}
-      maxValue={toTime(max)}
+      minValue={minValue}
+      maxValue={maxValue}
       hourCycle={24}
       shouldForceLeadingZeros
       isInvalid={errorMessage ? true : undefined}
