@@ -1,145 +1,22 @@
 import { z } from 'zod';
-import { displayPhone } from '../../lib/phone.js';
+import { DEFAULT_BRAND, mailFooter, template, type Brand, type Locale, type Rendered, type RenderedEmail, type Template } from './template-types.js';
+import {
+  aboutEn,
+  aboutPt,
+  day,
+  euros,
+  jobChangedBody,
+  jobChangedTitle,
+  monthName,
+  PRIORITY_PT,
+  repeats,
+  requestKind,
+  requestUpdate,
+  when,
+} from './template-phrases.js';
 
-type Locale = 'pt' | 'en';
-
-export interface Rendered {
-  title: string;
-  body: string;
-}
-/** The business as e-mails name it: the trading name in subjects, how to reach it in the footer. */
-export interface Brand {
-  name: string;
-  address: string;
-  phone: string;
-  email: string;
-}
-
-/** The name of a database without an identity row (the migration creates it; tests may render without one). */
-export const DEFAULT_BRAND: Brand = { name: 'Lavandaria', address: '', phone: '', email: '' };
-
-/** The signature under every e-mail: the business's name, address and how to reach it. */
-export function mailFooter(b: Brand): string {
-  const lines = [b.name, ...b.address.split(/\r?\n/).map((l) => l.trim()), [b.phone ? displayPhone(b.phone) : '', b.email].filter(Boolean).join(' · ')];
-  return `\n-- \n${lines.filter(Boolean).join('\n')}\n`;
-}
-
-export interface RenderedEmail {
-  subject: string;
-  text: string;
-}
-
-/** Who a type can reach: staff (master and admin), workers, or clients. */
-export type Audience = 'staff' | 'worker' | 'client';
-export const AUDIENCES: readonly Audience[] = ['staff', 'worker', 'client'];
-
-export function audienceOf(role: 'master' | 'admin' | 'worker' | 'client'): Audience {
-  return role === 'master' || role === 'admin' ? 'staff' : role;
-}
-
-export interface Template<P> {
-  params: z.ZodType<P>;
-  /** The kinds of account that receive it; the e-mail preferences of an account list its audience's types. */
-  audience: readonly Audience[];
-  /** Shown in the bell (stored as a notification row). In-app is never switched off. */
-  inApp: boolean;
-  /** Also e-mailed when the recipient has an address and mail is configured. */
-  email: boolean;
-  /**
-   * With `email`: the e-mail is the recipient's choice, on or off until they choose
-   * (`GET/PUT /api/notification-preferences`). Absent: the e-mail is always sent (account and
-   * security mail, urgent tickets) and the type is not listed in the preferences.
-   */
-  emailDefault?: boolean;
-  /**
-   * Several e-mails of digestible types to one account within `DIGEST_WINDOW_MS` of the first become one
-   * e-mail listing them (sent when the window ends). For frequent, low-stakes types (a new message).
-   */
-  digest?: boolean;
-  render(locale: Locale, p: P, b: Brand): Rendered;
-  /** The e-mail may carry secrets (a temporary password, a reset link) that are never stored in clear. */
-  renderEmail?(locale: Locale, p: P, secrets: Record<string, string>, b: Brand): RenderedEmail;
-}
-
-function template<P>(t: Template<P>): Template<P> {
-  return t;
-}
-
-const when = (iso: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'Europe/Lisbon', dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-
-/** A Lisbon calendar date (YYYY-MM-DD) as people write it. */
-const day = (date: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
-
-/** Euros from integer cents, as people read them in each language. */
-const euros = (cents: number, locale: Locale) =>
-  new Intl.NumberFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-/** A month YYYY-MM as people write it ("março de 2026", "March 2026"). */
-const monthName = (month: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'pt' ? 'pt-PT' : 'en-GB', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
-
-const repeats = (n: number, locale: Locale) =>
-  n <= 1 ? '' : locale === 'pt' ? ` (e mais ${n - 1} repetições já marcadas)` : ` (and ${n - 1} more repeats already scheduled)`;
-
-/** What a conversation is about, in a sentence: "a encomenda LAV-…", "a limpeza de ter., 3/mar.", "o pedido n.º 5". */
-interface About {
-  subject: 'laundry_order' | 'cleaning_job' | 'request';
-  subjectId: number;
-  reference: string;
-}
-const aboutPt = (p: About) =>
-  p.subject === 'laundry_order' ? `a encomenda ${p.reference}` : p.subject === 'cleaning_job' ? `a limpeza de ${day(p.reference, 'pt')}` : `o pedido n.º ${p.reference}`;
-const aboutEn = (p: About) =>
-  p.subject === 'laundry_order' ? `order ${p.reference}` : p.subject === 'cleaning_job' ? `the cleaning on ${day(p.reference, 'en')}` : `request no. ${p.reference}`;
-
-const PRIORITY_PT = { low: 'baixa', medium: 'média', high: 'alta', urgent: 'urgente' } as const;
-
-type JobChange = 'date' | 'time' | 'address' | 'workers' | 'removed';
-const CHANGE_PT: Record<JobChange, string> = { date: 'data', time: 'hora', address: 'morada', workers: 'equipa', removed: '' };
-const CHANGE_EN: Record<JobChange, string> = { date: 'date', time: 'time', address: 'address', workers: 'team', removed: '' };
-
-function jobChangedTitle(p: { changes: JobChange[] }, locale: Locale): string {
-  if (p.changes.includes('removed')) return locale === 'pt' ? 'Saiu de uma limpeza' : 'Taken off a cleaning job';
-  return locale === 'pt' ? 'Limpeza alterada' : 'Cleaning job changed';
-}
-
-function jobChangedBody(p: { place: string; date: string; time: string; changes: JobChange[]; occurrences: number }, locale: Locale): string {
-  if (p.changes.includes('removed')) {
-    return locale === 'pt'
-      ? `Já não está na limpeza em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.`
-      : `You are no longer on the cleaning at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`;
-  }
-  const what = p.changes.map((c) => (locale === 'pt' ? CHANGE_PT[c] : CHANGE_EN[c])).join(', ');
-  return locale === 'pt'
-    ? `Mudou ${what}: a limpeza é agora em ${p.place}, ${day(p.date, locale)} às ${p.time}${repeats(p.occurrences, locale)}.`
-    : `Changed: ${what}. The cleaning is now at ${p.place}, ${day(p.date, locale)} at ${p.time}${repeats(p.occurrences, locale)}.`;
-}
-
-const REQUEST_KINDS = {
-  pt: { pickup: 'recolha de roupa', delivery: 'entrega de roupa', cleaning: 'limpeza' },
-  en: { pickup: 'laundry pickup', delivery: 'laundry delivery', cleaning: 'cleaning visit' },
-} as const;
-const requestKind = (kind: 'pickup' | 'delivery' | 'cleaning', locale: Locale) => REQUEST_KINDS[locale][kind];
-
-function requestUpdate(
-  locale: Locale,
-  p: { kind: 'pickup' | 'delivery' | 'cleaning'; state: string; date?: string | undefined; windowStart?: string | undefined; windowEnd?: string | undefined; reason?: string | null | undefined },
-): Rendered {
-  const kind = requestKind(p.kind, locale);
-  const at = p.date ? `${day(p.date, locale)}${p.windowStart ? `, ${p.windowStart}–${p.windowEnd ?? ''}` : ''}` : '';
-  if (locale === 'pt') {
-    if (p.state === 'proposed') return { title: 'Propomos outra hora', body: `Para o seu pedido de ${kind} propomos ${at}. Aceite ou recuse no pedido.` };
-    if (p.state === 'accepted') return { title: 'Pedido aceite', body: `O seu pedido de ${kind} foi aceite para ${at}.` };
-    if (p.state === 'declined') return { title: 'Pedido recusado', body: `O seu pedido de ${kind} foi recusado${p.reason ? `: ${p.reason}` : '.'}` };
-    return { title: 'Pedido atualizado', body: `O seu pedido de ${kind} foi atualizado.` };
-  }
-  if (p.state === 'proposed') return { title: 'We propose another time', body: `For your ${kind} request we propose ${at}. Accept or decline it on the request.` };
-  if (p.state === 'accepted') return { title: 'Request accepted', body: `Your ${kind} request was accepted for ${at}.` };
-  if (p.state === 'declined') return { title: 'Request declined', body: `Your ${kind} request was declined${p.reason ? `: ${p.reason}` : '.'}` };
-  return { title: 'Request updated', body: `Your ${kind} request was updated.` };
-}
+// The notification types and their texts; what a template is lives in template-types.ts.
+export { audienceOf, DEFAULT_BRAND, type Audience, type Brand } from './template-types.js';
 
 /**
  * Every notification type, its parameters and its text in pt-PT and English. A later issue adds a type
