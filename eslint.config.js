@@ -19,6 +19,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The service worker is plain JavaScript copied as it is to the site's root (client/public).
+    files: ['client/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker }, sourceType: 'script' },
+  },
+  {
     // Scripts and tests print to the terminal on purpose.
     files: ['scripts/**', 'tests/**', 'src/**/*-cli.ts', 'src/cli/**'],
     rules: { 'no-console': 'off' },

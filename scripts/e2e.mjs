@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
+import webpush from 'web-push';
 import { tsImport } from 'tsx/esm/api';
 
 const READY_TIMEOUT_MS = 180_000;
@@ -76,7 +77,15 @@ Object.assign(serverEnv, {
   LOG_LEVEL: 'warn',
   // The browser tests serve iCal feeds from a local HTTP server (127.0.0.1); production refuses this.
   CALENDAR_ALLOW_PRIVATE_ADDRESSES: 'true',
+  // Web push with this run's own VAPID keys, to a push endpoint the tests run on 127.0.0.1 (refused in production).
+  ...vapidEnv(),
+  PUSH_ALLOW_LOCAL_ENDPOINTS: 'true',
 });
+
+function vapidEnv() {
+  const keys = webpush.generateVAPIDKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'mailto:ops@lavandaria.test' };
+}
 
 console.log(`▶ Starting the server on ${baseURL} (embedded PostgreSQL on port ${pgPort})`);
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: serverEnv, stdio: ['ignore', 'inherit', 'inherit'] });

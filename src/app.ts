@@ -27,6 +27,10 @@ import { createNotificationsRepository } from './modules/notifications/notificat
 import { createNotificationsService, type JobSender, type NotificationsService } from './modules/notifications/notifications.service.js';
 import { createMailTransport } from './modules/notifications/mail-transport.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createPushRepository } from './modules/push/push.repository.js';
+import { createPushSender } from './modules/push/push-sender.js';
+import { createPushService, type PushService } from './modules/push/push.service.js';
+import { pushRoutes } from './modules/push/push.routes.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { createUsersService } from './modules/users/users.service.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -154,6 +158,8 @@ export interface App {
   statements: StatementsService;
   /** Notifications, for jobs and tests that notify outside a request. */
   notifications: NotificationsService;
+  /** Web push: subscriptions and delivery (tests deliver through it). */
+  push: PushService;
   close(): void;
 }
 
@@ -189,8 +195,9 @@ export function createApp(deps: AppDeps): App {
   const cipher = createFieldCipher(config.fieldEncryption.key, config.fieldEncryption.previousKeys);
   // The business's identity (issue 18): the landing page, documents, e-mails and the app manifest read it here.
   const business = createBusinessService({ db, repo: createBusinessRepository(), clock, logger, audit, logoDir: path.join(config.dataDir, 'business') });
+  const notificationsRepo = createNotificationsRepository(db);
   const notifications = createNotificationsService({
-    repo: createNotificationsRepository(db),
+    repo: notificationsRepo,
     db,
     clock,
     logger,
@@ -199,6 +206,20 @@ export function createApp(deps: AppDeps): App {
     jobs: deps.jobs,
     brand: () => business.brand(),
   });
+  // Web push (issue 23 §4): a notification channel beside in-app and e-mail, on when VAPID keys are configured.
+  const push = createPushService({
+    repo: createPushRepository(db),
+    notificationsRepo,
+    db,
+    clock,
+    logger,
+    publicKey: config.push.vapid?.publicKey ?? null,
+    send: config.push.vapid ? createPushSender({ vapid: config.push.vapid, timeoutMs: config.push.timeoutMs, allowLocalEndpoints: config.push.allowLocalEndpoints }) : null,
+    allowLocalEndpoints: config.push.allowLocalEndpoints,
+    jobs: deps.jobs,
+    brand: () => business.brand(),
+  });
+  if (push.enabled) notifications.addChannel(push.channel);
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
@@ -415,6 +436,7 @@ export function createApp(deps: AppDeps): App {
   requestsRoutes(routes, { requests });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
+  pushRoutes(routes, { push });
   threadsRoutes(routes, { threads });
   auditRoutes(routes, { audit });
   const imports = createImportsService({ db, repo: createImportsRepository(db), clock, logger, audit, cipher });
@@ -469,6 +491,7 @@ export function createApp(deps: AppDeps): App {
     sessionStore,
     jobs: applicationJobs({
       notifications,
+      push,
       passwordReset,
       cleaning,
       calendarSync,
@@ -480,6 +503,7 @@ export function createApp(deps: AppDeps): App {
     /** Monthly statements as data and PDF, for the jobs that issue them (ADR 0015). */
     statements,
     notifications,
+    push,
     close: () => sessionStore.close(),
   };
 }

@@ -89,6 +89,11 @@ export interface Config {
   jobs: { enabled: boolean };
   /** Fetching hosts' calendar feeds: never private addresses outside development (SSRF). */
   calendars: { allowPrivateAddresses: boolean; timeoutMs: number; maxBytes: number };
+  /**
+   * Web push (VAPID). null vapid: push is off (no keys configured). `allowLocalEndpoints` lets a
+   * subscription's endpoint be plain http on loopback and reach private addresses (development and tests).
+   */
+  push: { vapid: { publicKey: string; privateKey: string; subject: string } | null; allowLocalEndpoints: boolean; timeoutMs: number };
   passwordReset: { emailTtlMinutes: number; linkTtlHours: number; rateLimitMax: number; rateLimitWindowSeconds: number };
   photos: {
     /** Where multipart uploads are spooled while a request runs (removed when it ends). */
@@ -154,6 +159,48 @@ function migrationConnection(e: ParsedEnv, app: DbConnectionConfig | null): DbCo
   return { ...app, user: e.DB_MIGRATION_USER, password: e.DB_MIGRATION_PASSWORD };
 }
 
+/** URL-safe base64 (no padding) as VAPID keys are written; null when it is not. */
+function base64url(value: string): Buffer | null {
+  return /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, 'base64url') : null;
+}
+
+/**
+ * VAPID keys (`npm run vapid:keys`): all three or none; the public key is an uncompressed P-256 point
+ * (65 bytes), the private key 32 bytes and the public half of it; the subject a mailto: or https: URL.
+ */
+function vapidProblems(publicKey: string | undefined, privateKey: string | undefined, subject: string | undefined): string[] {
+  const given = [publicKey, privateKey, subject].filter((v) => v !== undefined).length;
+  if (given === 0) return [];
+  if (given < 3) {
+    const missing = (['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const).filter((_, i) => [publicKey, privateKey, subject][i] === undefined);
+    return [`${missing.join(', ')}: web push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together (or none of them, to leave push off)`];
+  }
+  const problems: string[] = [];
+  const pub = base64url(publicKey!);
+  const priv = base64url(privateKey!);
+  if (!pub || pub.length !== 65 || pub[0] !== 4) problems.push('VAPID_PUBLIC_KEY: must be a URL-safe base64 P-256 public key (87 characters, from npm run vapid:keys)');
+  if (!priv || priv.length !== 32) problems.push('VAPID_PRIVATE_KEY: must be a URL-safe base64 P-256 private key (43 characters, from npm run vapid:keys)');
+  if (problems.length === 0) {
+    try {
+      const ecdh = crypto.createECDH('prime256v1');
+      ecdh.setPrivateKey(priv!);
+      if (!ecdh.getPublicKey().equals(pub!)) problems.push('VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY: are not one key pair (generate both with npm run vapid:keys)');
+    } catch {
+      problems.push('VAPID_PRIVATE_KEY: is not a valid P-256 private key');
+    }
+  }
+  let url: URL | null = null;
+  try {
+    url = new URL(subject!);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'mailto:' && url.protocol !== 'https:') || (url.protocol === 'mailto:' && !/^[^@\s]+@[^@\s]+$/.test(url.pathname))) {
+    problems.push(`VAPID_SUBJECT: "${subject}" must be a mailto: address or an https: URL (how push services reach the operator, e.g. mailto:ops@example.pt)`);
+  }
+  return problems;
+}
+
 /**
  * Parses the environment once. Every problem is collected so the operator sees all bad variables at
  * once; the caller prints them and exits.
@@ -200,6 +247,10 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   if (isProduction && e.CALENDAR_ALLOW_PRIVATE_ADDRESSES) {
     problems.push('CALENDAR_ALLOW_PRIVATE_ADDRESSES: must not be true in production (calendar URLs could then reach internal services)');
   }
+  if (isProduction && e.PUSH_ALLOW_LOCAL_ENDPOINTS) {
+    problems.push('PUSH_ALLOW_LOCAL_ENDPOINTS: must not be true in production (push endpoints could then reach internal services)');
+  }
+  problems.push(...vapidProblems(e.VAPID_PUBLIC_KEY, e.VAPID_PRIVATE_KEY, e.VAPID_SUBJECT));
   if (isProduction && !e.FIELD_ENCRYPTION_KEY) {
     problems.push('FIELD_ENCRYPTION_KEY: is required in production (64 hexadecimal characters; keep it safe, it decrypts access codes)');
   }
@@ -290,6 +341,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     },
     jobs: { enabled: e.JOBS_ENABLED },
     calendars: { allowPrivateAddresses: e.CALENDAR_ALLOW_PRIVATE_ADDRESSES, timeoutMs: e.CALENDAR_FETCH_TIMEOUT_MS, maxBytes: e.CALENDAR_MAX_BYTES },
+    push: {
+      vapid: e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT } : null,
+      allowLocalEndpoints: e.PUSH_ALLOW_LOCAL_ENDPOINTS,
+      timeoutMs: e.PUSH_TIMEOUT_MS,
+    },
     passwordReset: {
       emailTtlMinutes: e.PASSWORD_RESET_EMAIL_TTL_MINUTES,
       linkTtlHours: e.PASSWORD_RESET_LINK_TTL_HOURS,

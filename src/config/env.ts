@@ -118,6 +118,12 @@ export const envSchema = z.object({
   MAIL_DEV_FILES: bool(true),
   JOBS_ENABLED: bool(true),
   CALENDAR_ALLOW_PRIVATE_ADDRESSES: bool(false),
+  // Web push (issue 23 §4): all three or none (none: push is off and the API says so).
+  VAPID_PUBLIC_KEY: optionalString,
+  VAPID_PRIVATE_KEY: optionalString,
+  VAPID_SUBJECT: optionalString,
+  PUSH_ALLOW_LOCAL_ENDPOINTS: bool(false),
+  PUSH_TIMEOUT_MS: int(10_000, 500, 120_000),
   CALENDAR_FETCH_TIMEOUT_MS: int(10_000, 500, 120_000),
   CALENDAR_MAX_BYTES: int(2 * 1024 * 1024, 1024, 20 * 1024 * 1024),
   PASSWORD_RESET_EMAIL_TTL_MINUTES: int(60, 5, 1440),

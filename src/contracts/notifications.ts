@@ -42,21 +42,38 @@ export const NotificationPreference = z
   })
   .meta({ id: 'NotificationPreference' });
 
+export const PushPreference = z
+  .object({
+    type: z.string().meta({ description: 'A notification type whose web push the account may switch on or off.' }),
+    push: z.boolean().meta({ description: 'Whether this type is pushed to the account’s subscribed devices (the stored choice, or the default).' }),
+    pushDefault: z.boolean().meta({ description: 'What applies until the account chooses.' }),
+  })
+  .meta({ id: 'PushPreference' });
+
 export const NotificationPreferences = z
   .object({
     items: z.array(NotificationPreference).meta({
       description: 'Only the types of the caller’s audience (staff, worker or client) whose e-mail is a choice. In-app notifications are always on.',
     }),
+    push: z.array(PushPreference).meta({
+      description:
+        'The types whose web push is a choice for the caller (staff and workers; empty for clients). Pushes reach only the devices the account subscribed; urgent tickets are always pushed and not listed.',
+    }),
   })
   .meta({ id: 'NotificationPreferences' });
 
+const Choices = (what: string) =>
+  z
+    .record(z.string().max(64), z.boolean())
+    .meta({ description: `Type → ${what} on/off. Types left out keep their current choice. A type not in the caller’s list → 400 UNKNOWN_NOTIFICATION_TYPE.` });
+
 export const NotificationPreferencesInput = z
   .object({
-    email: z
-      .record(z.string().max(64), z.boolean())
-      .meta({ description: 'Type → e-mail on/off. Types left out keep their current choice. A type not in the caller’s list → 400 UNKNOWN_NOTIFICATION_TYPE.' }),
+    email: Choices('e-mail').optional(),
+    push: Choices('web push').optional(),
   })
   .strict()
+  .refine((v) => v.email !== undefined || v.push !== undefined, { message: 'give email, push or both' })
   .meta({ id: 'NotificationPreferencesInput' });
 
 export type NotificationPreferencesDto = z.infer<typeof NotificationPreferences>;

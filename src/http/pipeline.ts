@@ -84,7 +84,15 @@ export function mountPipeline(app: Express, { config, logger, db, clock, metrics
   app.use(errorHandler(logger));
 }
 
-/** Vite's hashed asset names never change content, so browsers may keep them for a year. */
+/**
+ * Vite's hashed asset names never change content, so browsers may keep them for a year. The service worker
+ * (web push) keeps its name: always revalidated, so a release's worker is picked up at once, and allowed
+ * the whole site as its scope.
+ */
 function immutableAssets(res: express.Response, filePath: string) {
   if (filePath.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else if (path.basename(filePath) === 'sw.js') {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.setHeader('Service-Worker-Allowed', '/');
+  }
 }

@@ -1,4 +1,5 @@
 import { MAIL_DELIVER_JOB, MAIL_MAX_ATTEMPTS, type NotificationsService } from '../modules/notifications/notifications.service.js';
+import { PUSH_DELIVER_JOB, PUSH_MAX_ATTEMPTS, type PushService } from '../modules/push/push.service.js';
 import type { PasswordResetService } from '../modules/users/password-reset.service.js';
 import type { CleaningService } from '../modules/cleaning/cleaning.service.js';
 import type { CalendarSync } from '../modules/calendars/calendar-sync.js';
@@ -12,6 +13,9 @@ export const APPLICATION_QUEUES = [
   { name: MAIL_DELIVER_JOB, retryLimit: MAIL_MAX_ATTEMPTS - 1, retryDelaySeconds: 30 },
   // The outbox's safety net: mail committed but never queued (a crash between commit and send).
   { name: 'mail-sweep', cron: '* * * * *', retryLimit: 0 },
+  // Web push (issue 23 §4): one job per recorded push; network failures, 429 and 5xx are retried.
+  { name: PUSH_DELIVER_JOB, retryLimit: PUSH_MAX_ATTEMPTS - 1, retryDelaySeconds: 30 },
+  { name: 'push-sweep', cron: '* * * * *', retryLimit: 0 },
   // Once per cluster, so N instances do not all prune on their own timers.
   { name: 'maintenance-prune', cron: '7 * * * *' },
   { name: 'password-reset-prune', cron: '17 3 * * *' },
@@ -33,6 +37,7 @@ export const APPLICATION_QUEUES = [
 /** The application's background jobs: each queue with its handler. */
 export function applicationJobs({
   notifications,
+  push,
   passwordReset,
   cleaning,
   calendarSync,
@@ -41,6 +46,7 @@ export function applicationJobs({
   statementIssuer,
 }: {
   notifications: NotificationsService;
+  push: PushService;
   passwordReset: PasswordResetService;
   cleaning: CleaningService;
   calendarSync: CalendarSync;
@@ -53,6 +59,10 @@ export function applicationJobs({
       await notifications.deliver(Number(data.outboxId));
     },
     'mail-sweep': () => notifications.sweep(),
+    [PUSH_DELIVER_JOB]: async (data) => {
+      await push.deliver(Number(data.pushId));
+    },
+    'push-sweep': () => push.sweep(),
     'maintenance-prune': () => maintenance.prune(),
     'password-reset-prune': () => passwordReset.prune(),
     'cleaning-recurrence': () => cleaning.generateOccurrences(),

@@ -241,6 +241,10 @@ export const RULES: Record<string, Rule> = {
   // Own e-mail preferences, for every signed-in account (an empty body fails validation).
   'GET /api/notification-preferences': { expect: signedIn(200) },
   'PUT /api/notification-preferences': { expect: signedIn(400) },
+  // Web push: staff and workers only (this app has no VAPID keys: the key is 409; empty bodies fail validation).
+  'GET /api/push/public-key': { expect: { anonymous: 401, master: 409, admin: 409, worker: 409, client: 403, otherClient: 403 } },
+  'POST /api/push-subscriptions': { expect: { anonymous: 401, master: 400, admin: 400, worker: 400, client: 403, otherClient: 403 } },
+  'DELETE /api/push-subscriptions': { expect: { anonymous: 401, master: 400, admin: 400, worker: 400, client: 403, otherClient: 403 } },
 
   // Laundry: the catalogue for everyone signed in (workers without prices); orders taken and edited by
   // staff; workers process every order; a client reads only their own (another client's is 404).

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import webpush from 'web-push';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { envSchema } from '../../src/config/env.js';
@@ -48,6 +49,24 @@ describe('configuration', () => {
   it('when values are malformed, then every bad variable is reported at once', () => {
     const problems = problemsOf({ ...DB, SESSION_SECRET: SECRET, PORT: 'abc', COOKIE_SECURE: 'maybe', DOCS_ENABLED: 'perhaps' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['COOKIE_SECURE', 'DOCS_ENABLED', 'PORT']);
+  });
+
+  it('when VAPID keys are given, then all three must be there, be one P-256 pair and name a mailto: or https: subject', () => {
+    const keys = webpush.generateVAPIDKeys();
+    const other = webpush.generateVAPIDKeys();
+    const base = { ...DB, SESSION_SECRET: SECRET };
+    const ok = { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey, VAPID_SUBJECT: 'mailto:ops@lavandaria.pt' };
+    expect(loadConfig(base).push.vapid).toBeNull();
+    expect(loadConfig({ ...base, ...ok }).push).toEqual({ vapid: { publicKey: keys.publicKey, privateKey: keys.privateKey, subject: 'mailto:ops@lavandaria.pt' }, allowLocalEndpoints: false, timeoutMs: 10000 });
+    expect(loadConfig({ ...base, ...ok, VAPID_SUBJECT: 'https://lavandaria.pt' }).push.vapid?.subject).toBe('https://lavandaria.pt');
+    const first = (env: Record<string, string>) => problemsOf({ ...base, ...env }).map((p) => p.split(':')[0]);
+    expect(first({ VAPID_PUBLIC_KEY: keys.publicKey })).toEqual(['VAPID_PRIVATE_KEY, VAPID_SUBJECT']);
+    expect(first({ ...ok, VAPID_SUBJECT: 'ops@lavandaria.pt' })).toEqual(['VAPID_SUBJECT']);
+    expect(first({ ...ok, VAPID_SUBJECT: 'http://lavandaria.pt' })).toEqual(['VAPID_SUBJECT']);
+    expect(first({ ...ok, VAPID_PUBLIC_KEY: `${keys.publicKey.slice(0, -1)}!` })).toEqual(['VAPID_PUBLIC_KEY']);
+    expect(first({ ...ok, VAPID_PRIVATE_KEY: keys.privateKey.slice(1) })).toEqual(['VAPID_PRIVATE_KEY']);
+    expect(first({ ...ok, VAPID_PRIVATE_KEY: other.privateKey })).toEqual(['VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY']);
+    expect(first({ PUSH_ALLOW_LOCAL_ENDPOINTS: 'true' })).toEqual(['PUSH_ALLOW_LOCAL_ENDPOINTS']);
   });
 
   it('when a CORS origin is not an origin, then it is refused', () => {

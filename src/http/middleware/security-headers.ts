@@ -15,6 +15,8 @@ export function securityHeaders(isProduction: boolean): RequestHandler {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'connect-src': ["'self'"],
+        // The web push service worker (/sw.js); nothing else runs as a worker.
+        'worker-src': ["'self'"],
         'font-src': ["'self'", 'data:'],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],

@@ -111,35 +111,42 @@ export function createNotificationsRepository(db: Queryable) {
 
     // --- e-mail preferences -------------------------------------------------------------------------
 
-    /** The stored e-mail choices of an account (types without a row follow their default). */
-    async emailPreferences(q: Queryable, r: Recipient): Promise<Map<string, boolean>> {
-      const { rows } = await q.query<{ type: string; email: boolean }>(
-        `SELECT type, email FROM notification_preferences WHERE ${r.type === 'user' ? 'user_id' : 'client_id'} = $1`,
-        [r.id],
-      );
-      return new Map(rows.map((row) => [row.type, row.email]));
-    },
-
     async emailPreference(q: Queryable, r: Recipient, type: string): Promise<boolean | undefined> {
-      const { rows } = await q.query<{ email: boolean }>(
+      const { rows } = await q.query<{ email: boolean | null }>(
         `SELECT email FROM notification_preferences WHERE ${r.type === 'user' ? 'user_id' : 'client_id'} = $1 AND type = $2`,
         [r.id, type],
       );
-      return rows[0]?.email;
+      return rows[0]?.email ?? undefined;
     },
 
-    async setEmailPreference(tx: Queryable, r: Recipient, type: string, email: boolean, at: Date): Promise<void> {
+    /** The stored choices of an account per type and channel (null or no row: the default). */
+    async preferences(q: Queryable, r: Recipient): Promise<Map<string, { email: boolean | null; push: boolean | null }>> {
+      const { rows } = await q.query<{ type: string; email: boolean | null; push: boolean | null }>(
+        `SELECT type, email, push FROM notification_preferences WHERE ${r.type === 'user' ? 'user_id' : 'client_id'} = $1`,
+        [r.id],
+      );
+      return new Map(rows.map((row) => [row.type, { email: row.email, push: row.push }]));
+    },
+
+    async pushPreference(q: Queryable, userId: number, type: string): Promise<boolean | undefined> {
+      const { rows } = await q.query<{ push: boolean | null }>(`SELECT push FROM notification_preferences WHERE user_id = $1 AND type = $2`, [userId, type]);
+      return rows[0]?.push ?? undefined;
+    },
+
+    /** One channel's choice for one type (the other channel's choice on the same row is kept). */
+    async setPreference(tx: Queryable, r: Recipient, type: string, field: 'email' | 'push', on: boolean, at: Date): Promise<void> {
       const column = r.type === 'user' ? 'user_id' : 'client_id';
+      const set = field === 'email' ? 'email' : 'push';
       await tx.query(
-        `INSERT INTO notification_preferences (${column}, type, email, updated_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (${column}, type) WHERE ${column} IS NOT NULL DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at`,
-        [r.id, type, email, at],
+        `INSERT INTO notification_preferences (${column}, type, ${set}, updated_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (${column}, type) WHERE ${column} IS NOT NULL DO UPDATE SET ${set} = EXCLUDED.${set}, updated_at = EXCLUDED.updated_at`,
+        [r.id, type, on, at],
       );
     },
 
     async preferencesForClient(q: Queryable, clientId: number): Promise<Array<{ type: string; email: boolean; updated_at: Date }>> {
       const { rows } = await q.query<{ type: string; email: boolean; updated_at: Date }>(
-        `SELECT type, email, updated_at FROM notification_preferences WHERE client_id = $1 ORDER BY type`,
+        `SELECT type, email, updated_at FROM notification_preferences WHERE client_id = $1 AND email IS NOT NULL ORDER BY type`,
         [clientId],
       );
       return rows;

@@ -7,6 +7,7 @@ import { mapPage, type PageInput } from '../../lib/paging.js';
 import type { NotificationDto, NotificationPreferencesDto, NotificationPreferencesInputDto } from '../../contracts/notifications.js';
 import type { NotificationRow, NotificationsRepository, Recipient } from './notifications.repository.js';
 import type { MailAttachment, MailTransport } from './mail-transport.js';
+import type { ChannelMessage, ChoiceField, NotificationChannel } from './channels.js';
 import { DEFAULT_BRAND, DIGEST_WINDOW_MS, renderDigest, renderEmail, renderNotification, templateOf, TEMPLATES, isKnownType, type Audience, type Brand, type NotificationType, type ParamsOf } from './templates.js';
 
 export type { Recipient };
@@ -36,8 +37,12 @@ export interface NotifyInput<T extends NotificationType> {
 export type AttachmentSource = (mail: { clientId: number | null; userId: number | null; params: Record<string, unknown> }) => Promise<MailAttachment[]>;
 
 export interface NotifyResult {
+  /** The in-app notification (the `in_app` channel). */
   notificationId: number | null;
+  /** The e-mail outbox row (the `email` channel). */
   outboxId: number | null;
+  /** What each channel recorded, by channel name; `dispatch` queues it after commit. */
+  deliveries?: Record<string, number[]>;
 }
 
 /** The types whose e-mail an account of this audience may switch on or off, in registry order. */
@@ -91,13 +96,56 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
     return (await repo.emailPreference(q, to, type)) ?? t.emailDefault;
   }
 
+  /** The bell: every type stored with `inApp`, for everyone; nobody can switch it off. */
+  const inAppChannel: NotificationChannel = {
+    name: 'in_app',
+    applies: async (_q, _to, type) => templateOf(type).inApp,
+    deliver: async (q, m) => [await repo.insert(q, m.to, m.type, m.params, m.link, m.at)],
+  };
+
+  /** E-mail through the outbox (a digest for digestible types), delivered by the `mail-deliver` job. */
+  const emailChannel: NotificationChannel = {
+    name: 'email',
+    applies: async (q, to, type) => transport !== null && (await wantsEmail(q, to, type)),
+    async deliver(q, m) {
+      const contact = await repo.recipientContact(q, m.to);
+      if (!contact?.email) return [];
+      if (templateOf(m.type).digest && !m.secrets) {
+        return [await repo.upsertDigest(q, m.to, contact.email, m.type, m.params, m.at, new Date(m.at.getTime() + DIGEST_WINDOW_MS))];
+      }
+      const secretEnc = m.secrets ? cipher.encrypt(JSON.stringify(m.secrets), SECRET_CONTEXT) : null;
+      return [await repo.insertOutbox(q, m.to, contact.email, m.type, m.params, secretEnc, m.at)];
+    },
+    async dispatch(ids) {
+      if (!jobs) return;
+      for (const outboxId of ids) {
+        await jobs
+          .send(MAIL_DELIVER_JOB, { outboxId }, { singletonKey: `mail-${outboxId}` })
+          .catch((err: unknown) => logger.warn({ err, outboxId }, '⚠️ Could not queue an e-mail now; the sweep will retry'));
+      }
+    },
+  };
+
+  const channels: NotificationChannel[] = [inAppChannel, emailChannel];
+
+  /** The per-type choices other channels offer this audience (web push), by their stored field. */
+  function channelChoices(audience: Audience): Map<ChoiceField, Array<{ type: NotificationType; default: boolean }>> {
+    const out = new Map<ChoiceField, Array<{ type: NotificationType; default: boolean }>>();
+    for (const c of channels) {
+      if (c.choices && c.name === 'push') out.set(c.name, c.choices(audience));
+    }
+    return out;
+  }
+
   async function preferences(who: Recipient, audience: Audience, q: Queryable = db): Promise<NotificationPreferencesDto> {
-    const stored = await repo.emailPreferences(q, who);
+    const stored = await repo.preferences(q, who);
+    const pushChoices = channelChoices(audience).get('push') ?? [];
     return {
       items: configurableTypes(audience).map((type) => {
         const emailDefault = templateOf(type).emailDefault!;
-        return { type, email: stored.get(type) ?? emailDefault, emailDefault };
+        return { type, email: stored.get(type)?.email ?? emailDefault, emailDefault };
       }),
+      push: pushChoices.map((c) => ({ type: c.type, push: stored.get(c.type)?.push ?? c.default, pushDefault: c.default })),
     };
   }
 
@@ -111,42 +159,55 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
 
     /** Call inside the transaction of the change that causes the notification; then `dispatch` after commit. */
     async notify<T extends NotificationType>(tx: Queryable, input: NotifyInput<T>): Promise<NotifyResult> {
-      const t = templateOf(input.type);
-      const params = t.params.parse(input.params);
-      const at = clock.now();
-      const notificationId = t.inApp ? await repo.insert(tx, input.to, input.type, params, input.link ?? null, at) : null;
-      let outboxId: number | null = null;
-      if (t.email && transport && (await wantsEmail(tx, input.to, input.type))) {
-        const contact = await repo.recipientContact(tx, input.to);
-        if (contact?.email) {
-          if (t.digest && !input.secrets) {
-            outboxId = await repo.upsertDigest(tx, input.to, contact.email, input.type, params, at, new Date(at.getTime() + DIGEST_WINDOW_MS));
-          } else {
-            const secretEnc = input.secrets ? cipher.encrypt(JSON.stringify(input.secrets), SECRET_CONTEXT) : null;
-            outboxId = await repo.insertOutbox(tx, input.to, contact.email, input.type, params, secretEnc, at);
-          }
-        }
+      const message: ChannelMessage = {
+        to: input.to,
+        type: input.type,
+        params: templateOf(input.type).params.parse(input.params),
+        link: input.link ?? null,
+        at: clock.now(),
+        secrets: input.secrets,
+      };
+      const deliveries: Record<string, number[]> = {};
+      for (const channel of channels) {
+        if (!(await channel.applies(tx, input.to, input.type))) continue;
+        const ids = await channel.deliver(tx, message);
+        if (ids.length > 0) deliveries[channel.name] = ids;
       }
-      return { notificationId, outboxId };
+      return { notificationId: deliveries.in_app?.[0] ?? null, outboxId: deliveries.email?.[0] ?? null, deliveries };
+    },
+
+    /** Adds a channel after in-app and e-mail (web push; later SMS or WhatsApp). The types do not change. */
+    addChannel(channel: NotificationChannel): void {
+      if (channels.some((c) => c.name === channel.name)) throw new Error(`notification channel ${channel.name} is already registered`);
+      channels.push(channel);
     },
 
     wantsEmail,
     preferences,
 
-    /** Stores the account's e-mail choices; a type that is not a choice for its audience is refused as a whole. */
+    /** Stores the account's e-mail and push choices; a type that is not a choice for its audience is refused as a whole. */
     async setPreferences(who: Recipient, audience: Audience, input: NotificationPreferencesInputDto): Promise<NotificationPreferencesDto> {
-      const allowed = new Set<string>(configurableTypes(audience));
-      const unknown = Object.keys(input.email).filter((type) => !allowed.has(type));
+      const allowed: Record<ChoiceField, Set<string>> = {
+        email: new Set<string>(configurableTypes(audience)),
+        push: new Set<string>((channelChoices(audience).get('push') ?? []).map((c) => c.type)),
+      };
+      const given: Array<[ChoiceField, Record<string, boolean>]> = [
+        ['email', input.email ?? {}],
+        ['push', input.push ?? {}],
+      ];
+      const unknown = given.flatMap(([field, choices]) => Object.keys(choices).filter((type) => !allowed[field].has(type)).map((type) => ({ field, type })));
       if (unknown.length > 0) {
         throw badRequest(
           'UNKNOWN_NOTIFICATION_TYPE',
-          `Not a notification type whose e-mail you can choose: ${unknown.join(', ')}.`,
-          unknown.map((type) => ({ path: `body.email.${type}`, code: 'UNKNOWN_NOTIFICATION_TYPE', message: isKnownType(type) ? 'not a choice for this account' : 'no such type' })),
+          `Not a notification type you can choose for that channel: ${unknown.map((u) => `${u.field}.${u.type}`).join(', ')}.`,
+          unknown.map(({ field, type }) => ({ path: `body.${field}.${type}`, code: 'UNKNOWN_NOTIFICATION_TYPE', message: isKnownType(type) ? 'not a choice for this account' : 'no such type' })),
         );
       }
       const at = clock.now();
       return db.transaction(async (tx) => {
-        for (const [type, email] of Object.entries(input.email)) await repo.setEmailPreference(tx, who, type, email, at);
+        for (const [field, choices] of given) {
+          for (const [type, on] of Object.entries(choices)) await repo.setPreference(tx, who, type, field, on, at);
+        }
         return preferences(who, audience, tx);
       });
     },
@@ -160,14 +221,12 @@ export function createNotificationsService({ repo, db, clock, logger, cipher, tr
       return sent;
     },
 
-    /** After commit: queue the e-mails now (the sweep would find them within a minute anyway). */
+    /** After commit: queue what each channel recorded (the sweeps would find it within a minute anyway). */
     async dispatch(results: Array<NotifyResult | null | undefined>): Promise<void> {
-      if (!jobs) return;
-      for (const r of results) {
-        if (!r?.outboxId) continue;
-        await jobs
-          .send(MAIL_DELIVER_JOB, { outboxId: r.outboxId }, { singletonKey: `mail-${r.outboxId}` })
-          .catch((err: unknown) => logger.warn({ err, outboxId: r.outboxId }, '⚠️ Could not queue an e-mail now; the sweep will retry'));
+      for (const channel of channels) {
+        if (!channel.dispatch) continue;
+        const ids = results.flatMap((r) => (r ? (r.deliveries?.[channel.name] ?? (channel.name === 'email' && r.outboxId ? [r.outboxId] : [])) : []));
+        if (ids.length > 0) await channel.dispatch(ids);
       }
     },
 

@@ -61,3 +61,12 @@ export async function createStaff(options: { role: 'admin' | 'worker'; name?: st
   );
   return { kind: 'staff', login: username, password, name, home: options.role === 'admin' ? '/admin' : '/worker' };
 }
+
+/** Gives a staff account an e-mail address when it has none (the demo accounts are seeded without), and returns it. */
+export async function ensureStaffEmail(username: string, fallback: string): Promise<string> {
+  return withDb(async (db) => {
+    const { rows } = await db.query<{ email: string }>(`UPDATE users SET email = COALESCE(email, $2) WHERE username = $1 RETURNING email`, [username, fallback]);
+    if (!rows[0]) throw new Error(`no user ${username}`);
+    return rows[0].email;
+  });
+}

@@ -33,7 +33,18 @@ export const notificationsEn = {
       request_created: { label: 'New client requests', description: 'When a client asks for a pickup, a delivery or a cleaning.' },
       request_updated: { label: 'Your requests', description: 'When we accept, propose another time or decline a request.' },
       turnover_report_ready: { label: 'Cleaning reports', description: 'When the report of a cleaning at your property is ready.' },
+      turnover_cancelled: { label: 'Turnovers cancelled', description: 'When a booking is cancelled and its cleaning with it.' },
     },
+  },
+  push: {
+    title: 'Notifications on this device',
+    toggle: 'Notifications on this device',
+    lead: 'Urgent tickets and the types ticked below pop up on this phone or computer, even with the app closed.',
+    typesLead: 'Sent to every device you switched on (urgent tickets always are):',
+    unsupported: 'This browser cannot show notifications from the app.',
+    denied: 'Notifications are blocked for this site. Allow them in the browser’s settings, then try again.',
+    notConfigured: 'Notifications on devices are not set up on this server yet.',
+    failed: 'This device could not be switched on. Try again later.',
   },
 };
 
@@ -68,7 +79,18 @@ const notificationsPt: Shape<typeof notificationsEn> = {
       request_created: { label: 'Novos pedidos de clientes', description: 'Quando um cliente pede uma recolha, uma entrega ou uma limpeza.' },
       request_updated: { label: 'Os seus pedidos', description: 'Quando aceitamos, propomos outra hora ou recusamos um pedido.' },
       turnover_report_ready: { label: 'Relatórios de limpeza', description: 'Quando o relatório de uma limpeza no seu imóvel está pronto.' },
+      turnover_cancelled: { label: 'Limpezas de saída canceladas', description: 'Quando uma reserva é cancelada e a limpeza com ela.' },
     },
+  },
+  push: {
+    title: 'Notificações neste dispositivo',
+    toggle: 'Receber notificações neste dispositivo',
+    lead: 'Os pedidos urgentes e os tipos marcados abaixo aparecem neste telemóvel ou computador, mesmo com a aplicação fechada.',
+    typesLead: 'Enviadas para todos os dispositivos que ativou (os pedidos urgentes vão sempre):',
+    unsupported: 'Este navegador não consegue mostrar notificações da aplicação.',
+    denied: 'As notificações estão bloqueadas para este site. Permita-as nas definições do navegador e tente de novo.',
+    notConfigured: 'As notificações nos dispositivos ainda não estão configuradas neste servidor.',
+    failed: 'Não foi possível ativar este dispositivo. Tente mais tarde.',
   },
 };
 

@@ -8,22 +8,33 @@ export interface NotificationPreference {
   emailDefault: boolean;
 }
 
+export interface PushPreference {
+  type: string;
+  push: boolean;
+  pushDefault: boolean;
+}
+
+export interface NotificationPreferences {
+  items: NotificationPreference[];
+  /** Staff and workers on a server with web push; empty otherwise. */
+  push: PushPreference[];
+}
+
 const preferencesKey = [...notificationsKey, 'preferences'] as const;
 
-/** GET /api/notification-preferences: the own account's e-mail choice per type (in-app is always on). */
+/** GET /api/notification-preferences: the own account's e-mail and push choices per type (in-app is always on). */
 export function useNotificationPreferences() {
   return useQuery({
     queryKey: preferencesKey,
-    queryFn: ({ signal }) => api.get<{ items: NotificationPreference[] }>('/api/notification-preferences', { signal }),
-    select: (data) => data.items,
+    queryFn: ({ signal }) => api.get<NotificationPreferences>('/api/notification-preferences', { signal }),
   });
 }
 
-/** PUT /api/notification-preferences: one or more types on or off; the answer is the whole list. */
+/** PUT /api/notification-preferences: one or more types on or off, by e-mail or push; the answer is the whole list. */
 export function useSetNotificationPreferences() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (email: Record<string, boolean>) => api.put<{ items: NotificationPreference[] }>('/api/notification-preferences', { email }),
+    mutationFn: (choices: { email?: Record<string, boolean>; push?: Record<string, boolean> }) => api.put<NotificationPreferences>('/api/notification-preferences', choices),
     onSuccess: (data) => queryClient.setQueryData(preferencesKey, data),
   });
 }

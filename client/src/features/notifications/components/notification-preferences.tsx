@@ -5,6 +5,7 @@ import { Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
 import { useDescribeError } from '@/lib/error-message';
 import { useNotificationPreferences, useSetNotificationPreferences } from '@/features/notifications/api/preferences';
+import { PushDeviceSection } from '@/features/notifications/components/push-device';
 
 /** i18next reads dots as nesting: `laundry.ready` is looked up as `laundry_ready`. */
 const keyOf = (type: string) => type.replace(/\./g, '_');
@@ -20,6 +21,7 @@ export function NotificationPreferencesSection() {
   const save = useSetNotificationPreferences();
   const failure = save.error ? describe(save.error) : null;
   return (
+    <>
     <section className="card" aria-labelledby="own-notifications">
       <div className="card__header">
         <h2 id="own-notifications" className="card__title">
@@ -38,13 +40,13 @@ export function NotificationPreferencesSection() {
               {failure.message}
             </Notice>
           ) : null}
-          {list.data.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
-          {list.data.map((item) => (
+          {list.data.items.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
+          {list.data.items.map((item) => (
             <CheckboxField
               key={item.type}
               isSelected={item.email}
               isDisabled={save.isPending}
-              onChange={(email) => save.mutate({ [item.type]: email })}
+              onChange={(email) => save.mutate({ email: { [item.type]: email } })}
               description={t(`preferences.types.${keyOf(item.type)}.description`, { defaultValue: '' }) || undefined}
             >
               {t(`preferences.types.${keyOf(item.type)}.label`, { defaultValue: item.type })}
@@ -58,5 +60,9 @@ export function NotificationPreferencesSection() {
         </div>
       )}
     </section>
+    {list.data && list.data.push.length > 0 ? (
+      <PushDeviceSection types={list.data.push} isSaving={save.isPending} onChoose={(type, push) => save.mutate({ push: { [type]: push } })} />
+    ) : null}
+    </>
   );
 }
