@@ -44,11 +44,10 @@ async function openApp(path) {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   for (const client of windows) {
     if (new URL(client.url).origin !== self.location.origin) continue;
-    const focused = await client.focus();
+    // Focus is allowed while a notification click is handled; elsewhere the browser refuses it.
+    const focused = await client.focus().catch(() => client);
     const navigated = await focused.navigate(url).catch(() => null);
-    if (navigated) return navigated;
-    focused.postMessage({ type: 'open', url });
-    return focused;
+    return navigated ?? focused;
   }
   return self.clients.openWindow(url);
 }
