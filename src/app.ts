@@ -27,9 +27,8 @@ import { createNotificationsRepository } from './modules/notifications/notificat
 import { createNotificationsService, type JobSender, type NotificationsService } from './modules/notifications/notifications.service.js';
 import { createMailTransport } from './modules/notifications/mail-transport.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
-import { createPushRepository } from './modules/push/push.repository.js';
-import { createPushSender } from './modules/push/push-sender.js';
-import { createPushService, type PushService } from './modules/push/push.service.js';
+import type { PushService } from './modules/push/push.service.js';
+import { setUpPush } from './modules/push/push.setup.js';
 import { pushRoutes } from './modules/push/push.routes.js';
 import { createUsersRepository } from './modules/users/users.repository.js';
 import { createUsersService } from './modules/users/users.service.js';
@@ -206,20 +205,7 @@ export function createApp(deps: AppDeps): App {
     jobs: deps.jobs,
     brand: () => business.brand(),
   });
-  // Web push (issue 23 §4): a notification channel beside in-app and e-mail, on when VAPID keys are configured.
-  const push = createPushService({
-    repo: createPushRepository(db),
-    notificationsRepo,
-    db,
-    clock,
-    logger,
-    publicKey: config.push.vapid?.publicKey ?? null,
-    send: config.push.vapid ? createPushSender({ vapid: config.push.vapid, timeoutMs: config.push.timeoutMs, allowLocalEndpoints: config.push.allowLocalEndpoints }) : null,
-    allowLocalEndpoints: config.push.allowLocalEndpoints,
-    jobs: deps.jobs,
-    brand: () => business.brand(),
-  });
-  if (push.enabled) notifications.addChannel(push.channel);
+  const push = setUpPush(config.push, { db, clock, logger, notifications, notificationsRepo, jobs: deps.jobs, brand: () => business.brand() });
   const people = { db, clock, logger, hasher, audit, notifications };
   const users = createUsersService({ repo: createUsersRepository(db), ...people });
   const settings = createSettingsService({ repo: createSettingsRepository(), db, clock, logger, audit });
