@@ -117,6 +117,7 @@ import { createLinenService } from './modules/linen/linen.service.js';
 import { linenRoutes } from './modules/linen/linen.routes.js';
 import { createHostReportsService } from './modules/host-reports/host-reports.service.js';
 import { hostReportsRoutes } from './modules/host-reports/host-reports.routes.js';
+import { attachedPhotosRoutes, createAttachedPhotosService } from './modules/attachments/attached-photos.routes.js';
 import { createThreadsRepository } from './modules/threads/threads.repository.js';
 import { createThreadsService } from './modules/threads/threads.service.js';
 import { threadsRoutes } from './modules/threads/threads.routes.js';
@@ -316,9 +317,11 @@ export function createApp(deps: AppDeps): App {
     logger,
     audit,
   });
+  const attachedPhotos = createAttachedPhotosService({ db, files: createPhotoFiles({ storage: photoStorage, pipeline: imagePipeline, logger }), logger });
   // Client requests (issue 23 §1): accepting one creates its order or job through those modules, in one transaction.
   const requests = createRequestsService({
     db,
+    photos: attachedPhotos,
     repo: createRequestsRepository(db),
     clock,
     audit,
@@ -332,7 +335,7 @@ export function createApp(deps: AppDeps): App {
   // Server-enforced photo proof (PRODUCT §8): a job is completed only with an "after" photo, unless waived.
   cleaning.addCompletionRequirement(photos.afterPhotoRequirement);
   // Conversations about orders, jobs and requests (issue 23 §2).
-  const threads = createThreadsService({ db, repo: createThreadsRepository(db), clock, audit, notifications });
+  const threads = createThreadsService({ db, repo: createThreadsRepository(db), clock, audit, notifications, photos: attachedPhotos });
   threads.setRequestSubjects((q, id) => requests.threadSubject(q, id));
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   const gdpr = createGdprService({
@@ -356,6 +359,7 @@ export function createApp(deps: AppDeps): App {
       { section: 'cleaningJobs', export: cleaning.exportClient, anonymise: cleaning.anonymiseClient },
       // Photos of the inside of a client's home are deleted outright on anonymisation (files after commit).
       { section: 'photos', export: photos.exportClient, anonymise: photos.anonymiseClient },
+      { section: 'attachedPhotos', export: attachedPhotos.exportClient, anonymise: attachedPhotos.anonymiseClient },
       // A client's conversations go with the client, whoever wrote the messages.
       { section: 'messages', export: threads.exportClient, anonymise: threads.anonymiseClient },
       { section: 'requests', export: requests.exportClient, anonymise: requests.anonymiseClient },
@@ -419,11 +423,12 @@ export function createApp(deps: AppDeps): App {
   dashboardRoutes(routes, { dashboard: createDashboardService({ db, repo: createDashboardRepository(), reports, receivables, clock }) });
   exportsRoutes(routes, { repo: createExportsRepository(db), clock, logger, db, audit });
   cleaningRoutes(routes, { cleaning });
-  requestsRoutes(routes, { requests });
+  requestsRoutes(routes, { requests, uploadTmpDir: config.photos.tmpDir });
+  attachedPhotosRoutes(routes, { photos: attachedPhotos, logger });
   photosRoutes(routes, { photos, uploadTmpDir: config.photos.tmpDir, logger });
   notificationsRoutes(routes, { notifications });
   pushRoutes(routes, { push });
-  threadsRoutes(routes, { threads });
+  threadsRoutes(routes, { threads, uploadTmpDir: config.photos.tmpDir });
   auditRoutes(routes, { audit });
   const imports = createImportsService({ db, repo: createImportsRepository(db), clock, logger, audit, cipher });
   importsRoutes(routes, { imports, uploadTmpDir: config.photos.tmpDir });
@@ -493,4 +498,3 @@ export function createApp(deps: AppDeps): App {
     close: () => sessionStore.close(),
   };
 }
-

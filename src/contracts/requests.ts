@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachedPhoto } from './attached-photos.js';
 import { CalendarDate, RecordVersion } from './primitives.js';
 import { CreateLaundryOrderBody } from './laundry.js';
 import { CreateCleaningJobBody } from './cleaning.js';
@@ -127,6 +128,7 @@ export const ClientRequest = z
     createdAt: z.string(),
     updatedAt: z.string(),
     history: z.array(RequestHistoryEntry).optional().meta({ description: 'Detail only, oldest first.' }),
+    photos: z.array(AttachedPhoto).optional().meta({ description: 'Detail only: the photos the client attached.' }),
   })
   .meta({ id: 'ClientRequest' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachedPhoto } from './attached-photos.js';
 
 /**
  * Conversations (issue 23 §2): one thread per laundry order, cleaning job or client request, between the
@@ -43,6 +44,7 @@ export const ThreadMessage = z
     author: z.object({ kind: MessageAuthorKind, id: z.number().int(), name: z.string() }),
     mine: z.boolean(),
     createdAt: z.string(),
+    photos: z.array(AttachedPhoto).meta({ description: 'Photos sent with the message (the text may be empty when there are some).' }),
   })
   .meta({ id: 'ThreadMessage' });
 
@@ -63,6 +65,9 @@ export const Thread = z
       .nullable(),
   })
   .meta({ id: 'Thread' });
+
+export const ThreadAssignee = z.object({ id: z.number().int(), name: z.string(), role: z.enum(['master', 'admin']) }).meta({ id: 'ThreadAssignee' });
+export type ThreadAssigneeDto = z.infer<typeof ThreadAssignee>;
 
 export const ThreadsUnread = z.object({ count: z.number().int(), threads: z.number().int() }).meta({ id: 'ThreadsUnread' });
 

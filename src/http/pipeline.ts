@@ -22,7 +22,14 @@ import { docsRouter } from './docs.routes.js';
 import type { Metrics } from './metrics.js';
 
 /** Routes that take multipart bodies (their own parser runs there). */
-const MULTIPART_PATHS = [/^\/cleaning-jobs\/[^/]+\/photos$/, /^\/laundry-items\/[^/]+\/condition-photos$/, /^\/imports$/, /^\/business\/logo$/];
+const MULTIPART_PATHS = [
+  /^\/requests\/[^/]+\/photos$/,
+  /^\/threads\/[^/]+\/[^/]+\/photo-messages$/,
+  /^\/cleaning-jobs\/[^/]+\/photos$/,
+  /^\/laundry-items\/[^/]+\/condition-photos$/,
+  /^\/imports$/,
+  /^\/business\/logo$/,
+];
 
 export interface PipelineDeps {
   config: Config;

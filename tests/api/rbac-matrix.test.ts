@@ -98,6 +98,13 @@ const conditionPhoto = (f: Fixtures, ctx: Ctx) =>
     const res = await ctx.master.post(`/api/laundry-items/${item.id}/condition-photos`).attach('photos', await plainJpeg(64, 48), { filename: 'stain.jpg', contentType: 'image/jpeg' });
     return { id: res.body.data.photos[0].id as number };
   })());
+/** A photo sent by staff on the fixture order's conversation, once. */
+let sharedMessagePhoto: Promise<{ id: number }> | undefined;
+const messagePhoto = (f: Fixtures, ctx: Ctx) =>
+  (sharedMessagePhoto ??= (async () => {
+    const res = await ctx.master.post(`/api/threads/laundry_order/${f.orderId}/photo-messages`).attach('photos', await plainJpeg(64, 48), { filename: 'ticket.jpg', contentType: 'image/jpeg' });
+    return { id: res.body.data.photos[0].id as number };
+  })());
 /** A condition note and a condition photo of their own for each call, made by staff. */
 async function freshConditionNote(f: Fixtures, ctx: Ctx) {
   const item = await orderItem(f, ctx);
@@ -390,10 +397,14 @@ export const RULES: Record<string, Rule> = {
   // Tickets: every staff member reports and sees their own (the fixture is the demo worker's); admins run them.
   'GET /api/threads': { expect: signedIn(200) },
   'GET /api/threads/unread-count': { expect: signedIn(200) },
+  'GET /api/threads/assignees': { expect: staffOnly(200) },
   // A conversation nobody may see answers 404, as if it did not exist; mutations with empty bodies are refused by validation first.
   'GET /api/threads/:subject/:subjectId': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'GET /api/threads/:subject/:subjectId/messages': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'POST /api/threads/:subject/:subjectId/messages': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'POST /api/threads/:subject/:subjectId/photo-messages': { expect: { ...signedIn(400), worker: 404, otherClient: 404 }, params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
+  'GET /api/attached-photos/:id': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: messagePhoto },
+  'GET /api/attached-photos/:id/thumbnail': { expect: { ...signedIn(200), worker: 404, otherClient: 404 }, params: messagePhoto },
   'POST /api/threads/:subject/:subjectId/read': { expect: signedIn(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'PUT /api/threads/:subject/:subjectId/assignee': { expect: staffOnly(400), params: (f) => ({ subject: 'laundry_order', subjectId: f.orderId }) },
   'POST /api/requests': { expect: clientsOnly(400) },
@@ -405,6 +416,7 @@ export const RULES: Record<string, Rule> = {
   'POST /api/requests/:id/decline-proposal': { expect: clientsOnly(400), params: (f) => ({ id: f.requestId }) },
   'POST /api/requests/:id/cancel': { expect: clientsOnly(400), params: (f) => ({ id: f.requestId }) },
   'POST /api/requests/:id/decline': { expect: staffOnly(400), params: (f) => ({ id: f.requestId }) },
+  'POST /api/requests/:id/photos': { expect: { ...clientsOnly(400), otherClient: 404 }, params: (f) => ({ id: f.requestId }) },
   'GET /api/requests/:id/prefill': { expect: staffOnly(200), params: (f) => ({ id: f.requestId }) },
   'POST /api/requests/:id/accept': { expect: staffOnly(400), params: (f) => ({ id: f.requestId }) },
   'POST /api/tickets': { expect: { ...staffOnly(400), worker: 400 } },

@@ -313,6 +313,17 @@ export const TEMPLATES = {
         ? { subject: `${b.name}: nova mensagem sobre ${aboutPt(p)}`, text: `Olá,\n\nTem uma nova mensagem sobre ${aboutPt(p)}. Entre na sua conta para a ler e responder.\n\nObrigado.\n` }
         : { subject: `${b.name}: new message about ${aboutEn(p)}`, text: `Hello,\n\nYou have a new message about ${aboutEn(p)}. Sign in to read it and reply.\n\nThank you.\n` },
   }),
+  // Issue 23 §2: a master or admin put another in charge of a conversation (in-app only).
+  thread_assigned: template({
+    params: z.object({ subject: z.enum(['laundry_order', 'cleaning_job', 'request']), subjectId: z.number(), reference: z.string(), by: z.string() }),
+    audience: ['staff'],
+    inApp: true,
+    email: false,
+    render: (locale, p) =>
+      locale === 'pt'
+        ? { title: 'Conversa atribuída a si', body: `${p.by} atribuiu-lhe a conversa sobre ${aboutPt(p)}.` }
+        : { title: 'Conversation assigned to you', body: `${p.by} put you in charge of the conversation about ${aboutEn(p)}.` },
+  }),
   // Issue 23 §3: a ticket is raised. Every active master and admin but its author hears of it in-app; the
   // e-mail is theirs to switch on. An urgent ticket is its own type and is always e-mailed as well.
   ticket_created: template({

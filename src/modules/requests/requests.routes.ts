@@ -14,6 +14,8 @@ import {
 } from '../../contracts/requests.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import { IdParams, idParam, pagingQuery } from '../../lib/paging.js';
+import { ATTACHED_PHOTO_LIMITS, UploadRequestPhotosForm } from '../../contracts/attached-photos.js';
+import { attachedPhotoUpload, PHOTO_UPLOAD_ERRORS, spooledFiles } from '../attachments/attached-photos.routes.js';
 import type { RequestsService } from './requests.service.js';
 
 const STAFF = ['master', 'admin'] as const;
@@ -30,7 +32,37 @@ const ListQuery = pagingQuery(['createdAt'], '-createdAt').extend({
 const ERRORS = { 404: 'NOT_FOUND — no such request, or not yours.', 409: 'STALE_VERSION, INVALID_TRANSITION, REQUEST_ALREADY_ACCEPTED' };
 const WHEN_ERRORS = { 400: 'DATE_IN_PAST, INVALID_TIME_WINDOW, VALIDATION_FAILED' };
 
-export function requestsRoutes(routes: Routes, { requests }: { requests: RequestsService }) {
+export function requestsRoutes(routes: Routes, { requests, uploadTmpDir }: { requests: RequestsService; uploadTmpDir: string }) {
+  route(
+    routes,
+    {
+      method: 'post',
+      path: '/api/requests/:id/photos',
+      summary: 'Attach photos to one’s own open request (multipart; the photo pipeline)',
+      description:
+        `Field \`photos\` carries the files (JPEG, PNG or WebP, checked from their bytes), at most 10 MB each; each is auto-oriented, stripped of its ` +
+        `metadata, resized and re-encoded with a thumbnail. All or nothing; at most ${ATTACHED_PHOTO_LIMITS.perRequest} photos a request, while it is ` +
+        'pending, proposed or waiting for confirmation. Answers the request with its photos.',
+      tags: TAGS,
+      access: CLIENT,
+      params: IdParams,
+      body: UploadRequestPhotosForm,
+      bodyContentType: 'multipart/form-data',
+      response: ClientRequest,
+      status: 201,
+      before: attachedPhotoUpload(uploadTmpDir, ATTACHED_PHOTO_LIMITS.perRequest, async (req) => {
+        const id = IdParams.safeParse(req.params);
+        if (id.success) await requests.photoUploadTarget(req.actor!, id.data.id);
+      }),
+      errors: {
+        ...PHOTO_UPLOAD_ERRORS,
+        404: 'NOT_FOUND — no such request, or not yours.',
+        409: 'REQUEST_CLOSED (accepted, declined or cancelled), PHOTO_QUOTA_EXCEEDED (details: scope request, limit, current, adding)',
+      },
+    },
+    ({ actor, params, req }) => requests.addPhotos(actor!, params.id, spooledFiles(req)),
+  );
+
   route(
     routes,
     {

@@ -15,7 +15,10 @@ import {
   type RequestPrefillDto,
   type RequestStateValue,
 } from '../../contracts/requests.js';
+import { ATTACHED_PHOTO_LIMITS } from '../../contracts/attached-photos.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AttachedPhotosService } from '../attachments/attached-photos.service.js';
+import type { UploadedFile } from '../photos/photo-files.js';
 import type { NotificationsService, NotifyResult } from '../notifications/notifications.service.js';
 import type { HistoryRow, RequestFilters, RequestRow, RequestsRepository } from './requests.repository.js';
 
@@ -34,7 +37,11 @@ export interface RequestsDeps {
   audit: AuditService;
   notifications: NotificationsService;
   targets: RequestTargets;
+  photos: AttachedPhotosService;
 }
+
+/** States in which the client may still add photos to their request. */
+const PHOTO_STATES = new Set<RequestStateValue>(['pending', 'proposed', 'pending_confirmation']);
 
 type HistoryAction = RequestHistoryDto['action'];
 const iso = (d: Date) => d.toISOString();
@@ -121,7 +128,7 @@ function assertWhen(today: string, date: string, start: string, end: string, dat
   }
 }
 
-export function createRequestsService({ db, repo, clock, audit, notifications, targets }: RequestsDeps) {
+export function createRequestsService({ db, repo, clock, audit, notifications, targets, photos }: RequestsDeps) {
   /** A client sees only their own requests; any other is 404 (PRODUCT §5). */
   async function loadVisible(q: Queryable, actor: Actor, id: number, forUpdate = false): Promise<RequestRow> {
     const row = await repo.find(q, id, forUpdate);
@@ -196,7 +203,24 @@ export function createRequestsService({ db, repo, clock, audit, notifications, t
 
   async function get(actor: Actor, id: number): Promise<ClientRequestDto> {
     const row = await loadVisible(db, actor, id);
-    return toDto(row, await repo.history(db, id));
+    const attached = await photos.ofRequests(db, [id]);
+    return { ...toDto(row, await repo.history(db, id)), photos: attached.get(id) ?? [] };
+  }
+
+  const photoLimit = (current: number, adding: number) =>
+    conflict('PHOTO_QUOTA_EXCEEDED', `A request holds at most ${ATTACHED_PHOTO_LIMITS.perRequest} photos; it has ${current}.`, {
+      scope: 'request',
+      limit: ATTACHED_PHOTO_LIMITS.perRequest,
+      current,
+      adding,
+    });
+
+  /** The client's own request, still open to photos; anything else is 404 or 409 before a byte is kept. */
+  async function photoTarget(q: Queryable, actor: Actor, id: number, forUpdate: boolean): Promise<RequestRow> {
+    const row = await loadVisible(q, actor, id, forUpdate);
+    if (actor.role !== 'client') throw notFound('Request not found.');
+    if (!PHOTO_STATES.has(row.state)) throw conflict('REQUEST_CLOSED', `The request is ${row.state}; photos can no longer be added.`, { state: row.state });
+    return row;
   }
 
   return {
@@ -357,6 +381,35 @@ export function createRequestsService({ db, repo, clock, audit, notifications, t
         await targets.deliverOrder(tx, actor, row.laundry_order_id!, { date: row.preferred_date, propertyId: row.property_id, address: row.address });
         return { fields: {}, to: 'accepted', note: null, details: { ...agreed, laundryOrderId: row.laundry_order_id }, notify: true };
       }),
+
+    /** Before the body is read: is this the caller's own request, still open to photos? */
+    async photoUploadTarget(actor: Actor, id: number): Promise<void> {
+      await photoTarget(db, actor, id, false);
+    },
+
+    /**
+     * The client attaches photos to their open request (the stain, the state of the flat), through the
+     * photo pipeline, at most ATTACHED_PHOTO_LIMITS.perRequest in all; all or nothing.
+     */
+    async addPhotos(actor: Actor, id: number, uploads: UploadedFile[]): Promise<ClientRequestDto> {
+      if (uploads.length === 0) throw badRequest('NO_FILES', 'Attach at least one photo in the "photos" field.');
+      const row = await photoTarget(db, actor, id, false);
+      const current = await photos.countOfRequest(db, id);
+      if (current + uploads.length > ATTACHED_PHOTO_LIMITS.perRequest) throw photoLimit(current, uploads.length);
+      const prepared = await photos.prepare(uploads);
+      try {
+        await db.transaction(async (tx) => {
+          await photoTarget(tx, actor, id, true);
+          const now = await photos.countOfRequest(tx, id);
+          if (now + prepared.length > ATTACHED_PHOTO_LIMITS.perRequest) throw photoLimit(now, prepared.length);
+          await photos.record(tx, { clientId: row.client_id, requestId: id }, { type: 'client', id: actor.id }, prepared, clock.now());
+        });
+      } catch (err) {
+        await photos.discard(prepared, 'request photo upload failed while recording');
+        throw err;
+      }
+      return get(actor, id);
+    },
 
     /** Whose request it is and how it is named, for its conversation (issue 23 §2). */
     async threadSubject(q: Queryable, id: number): Promise<{ clientId: number; reference: string } | undefined> {

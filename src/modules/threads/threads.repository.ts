@@ -131,13 +131,14 @@ export function createThreadsRepository(db: Queryable) {
     },
 
     /** The reader's threads with messages, those with unread messages first, then the most recent. */
-    async list(reader: Reader, scope: Scope, unreadOnly: boolean, page: PageInput): Promise<Page<ThreadRow>> {
+    async list(reader: Reader, scope: Scope, unreadOnly: boolean, page: PageInput, assigneeId?: number): Promise<Page<ThreadRow>> {
       const p = sqlParams();
       const t = threadQuery(reader, p);
       const where = ['t.last_message_id IS NOT NULL'];
       const scoped = scopeSql(scope, p);
       if (scoped) where.push(scoped);
       if (unreadOnly) where.push(`${t.unread} > 0`);
+      if (assigneeId !== undefined) where.push(`t.assignee_id = ${p.add(assigneeId)}`);
       // Unread first, then by the last message: one sortable number (a flag above the time in milliseconds).
       const sorts = {
         activity: {
@@ -229,6 +230,28 @@ export function createThreadsRepository(db: Queryable) {
       return rows[0]?.before ?? null;
     },
 
+    /** The conversation a message belongs to (who may read a message's photos). */
+    async subjectOfMessage(q: Queryable, messageId: number): Promise<{ subject: ThreadSubjectValue; subject_id: number } | undefined> {
+      const { rows } = await q.query<{ subject: ThreadSubjectValue; subject_id: number }>(
+        `SELECT t.subject, t.subject_id FROM thread_messages m JOIN threads t ON t.id = m.thread_id WHERE m.id = $1`,
+        [messageId],
+      );
+      return rows[0];
+    },
+
+    /** Who a conversation may be put in charge of: the active masters and admins, by name. */
+    async staffPeople(q: Queryable): Promise<Array<{ id: number; name: string; role: 'master' | 'admin' }>> {
+      const { rows } = await q.query<{ id: number; name: string; role: 'master' | 'admin' }>(
+        `SELECT id, name, role FROM users WHERE role IN ('master', 'admin') AND is_active ORDER BY name, id`,
+      );
+      return rows;
+    },
+
+    async userName(q: Queryable, id: number): Promise<string> {
+      const { rows } = await q.query<{ name: string }>(`SELECT name FROM users WHERE id = $1`, [id]);
+      return rows[0]?.name ?? '';
+    },
+
     async activeStaff(q: Queryable, id: number): Promise<boolean> {
       const { rowCount } = await q.query(`SELECT 1 FROM users WHERE id = $1 AND role IN ('master', 'admin') AND is_active`, [id]);
       return (rowCount ?? 0) > 0;
@@ -248,8 +271,9 @@ export function createThreadsRepository(db: Queryable) {
 
     // --- GDPR ---------------------------------------------------------------------------------------
     async forClient(q: Queryable, clientId: number) {
-      const { rows } = await q.query<{ subject: string; subject_id: number; id: number; body: string; created_at: Date; by_client: boolean; author_name: string }>(
-        `SELECT t.subject, t.subject_id, m.id, m.body, m.created_at, m.author_client_id IS NOT NULL AS by_client, COALESCE(u.name, c.name) AS author_name
+      const { rows } = await q.query<{ subject: string; subject_id: number; id: number; body: string; created_at: Date; by_client: boolean; author_name: string; photo_ids: number[] }>(
+        `SELECT t.subject, t.subject_id, m.id, m.body, m.created_at, m.author_client_id IS NOT NULL AS by_client, COALESCE(u.name, c.name) AS author_name,
+           ARRAY(SELECT ap.id::int FROM attached_photos ap WHERE ap.message_id = m.id ORDER BY ap.id) AS photo_ids
          FROM threads t JOIN thread_messages m ON m.thread_id = t.id
          LEFT JOIN users u ON u.id = m.author_user_id LEFT JOIN clients c ON c.id = m.author_client_id
          WHERE t.client_id = $1 ORDER BY t.id, m.id`,

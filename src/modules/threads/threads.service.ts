@@ -11,7 +11,10 @@ import {
   type ThreadMessageDto,
   type ThreadSubjectValue,
 } from '../../contracts/threads.js';
+import { ATTACHED_PHOTO_LIMITS, type AttachedPhotoDto } from '../../contracts/attached-photos.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { AttachedPhotosService, PreparedPhotos } from '../attachments/attached-photos.service.js';
+import type { UploadedFile } from '../photos/photo-files.js';
 import type { NotificationsService, NotifyResult, Recipient } from '../notifications/notifications.service.js';
 import type { MessageRow, Reader, Scope, SubjectRow, ThreadRow, ThreadsRepository } from './threads.repository.js';
 
@@ -39,12 +42,14 @@ export function createThreadsService({
   clock,
   audit,
   notifications,
+  photos,
 }: {
   db: Db;
   repo: ThreadsRepository;
   clock: Clock;
   audit: AuditService;
   notifications: NotificationsService;
+  photos: AttachedPhotosService;
 }) {
   let requests: RequestSubjects | undefined;
 
@@ -70,11 +75,11 @@ export function createThreadsService({
     return found;
   }
 
-  function toMessage(m: MessageRow, reader: Reader): ThreadMessageDto {
+  function toMessage(m: MessageRow, reader: Reader, attached: AttachedPhotoDto[]): ThreadMessageDto {
     const kind = m.author_client_id !== null ? 'client' : m.author_role === 'worker' ? 'worker' : 'staff';
     const authorId = (m.author_client_id ?? m.author_user_id)!;
     const mine = reader.type === 'client' ? m.author_client_id === reader.id : m.author_user_id === reader.id;
-    return { id: m.id, body: m.body, author: { kind, id: authorId, name: m.author_name }, mine, createdAt: m.created_at.toISOString() };
+    return { id: m.id, body: m.body, author: { kind, id: authorId, name: m.author_name }, mine, createdAt: m.created_at.toISOString(), photos: attached };
   }
 
   /** The thread as the reader sees it; workers and clients are not shown the client or the assignee's id. */
@@ -129,6 +134,48 @@ export function createThreadsService({
     return out;
   }
 
+  /** The message and its photos recorded in one transaction, then the notices sent. */
+  async function recordMessage(actor: Actor, subject: ThreadSubjectValue, subjectId: number, body: string, prepared: PreparedPhotos, at: Date): Promise<ThreadMessageDto> {
+    const reader = readerOf(actor);
+    const { message, attached, notices } = await db.transaction(async (tx) => {
+      const found = await visibleSubject(tx, actor, subject, subjectId);
+      if ((await repo.sentSince(tx, reader, new Date(at.getTime() - RATE_WINDOW_MS))) >= MESSAGES_PER_MINUTE) {
+        throw new AppError(429, 'MESSAGE_RATE_LIMITED', `At most ${MESSAGES_PER_MINUTE} messages a minute. Wait a moment and send again.`, undefined, {
+          'Retry-After': '60',
+        });
+      }
+      const threadId = await repo.lockOrCreate(tx, subject, subjectId, found.client_id, at);
+      const id = await repo.insertMessage(tx, threadId, reader, body, at);
+      const attached = await photos.record(tx, { clientId: found.client_id, messageId: id }, reader, prepared, at);
+      // Writing is reading: the author has seen everything up to their own message.
+      await repo.markRead(tx, threadId, reader, id);
+      const thread = (await repo.find(tx, threadId, reader))!;
+      const sent: NotifyResult[] = [];
+      for (const r of await recipients(tx, actor, thread.assignee_id, found, subject, subjectId)) {
+        sent.push(await notifications.notify(tx, { to: r.to, type: 'message_received', params: { subject, subjectId, reference: found.reference }, link: r.link }));
+      }
+      return { message: await repo.message(tx, id), attached, notices: sent };
+    });
+    await notifications.dispatch(notices);
+    return toMessage(message, reader, attached);
+  }
+
+  /** Whether the caller may read this message: whoever may read its conversation (its photos' rule). */
+  async function canReadMessage(q: Queryable, actor: Actor, messageId: number): Promise<boolean> {
+    const found = await repo.subjectOfMessage(q, messageId);
+    if (!found) return false;
+    try {
+      await visibleSubject(q, actor, found.subject, found.subject_id);
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) return false;
+      throw err;
+    }
+  }
+
+  // A message's photos are read by whoever may read the message (anonymisation removes them before the messages).
+  photos.setMessageAccess((q, actor, messageId) => canReadMessage(q, actor, messageId));
+
   return {
     /** The requests module names its requests' clients here once it exists. */
     setRequestSubjects(source: RequestSubjects): void {
@@ -145,13 +192,28 @@ export function createThreadsService({
       const threadId = await repo.threadId(db, subject, subjectId);
       const reader = readerOf(actor);
       if (!threadId) return { items: [], page: { total: 0, totalCapped: false, limit: page.limit, offset: page.offset, nextCursor: null } };
-      return mapPage(await repo.messages(threadId, page), (m) => toMessage(m, reader));
+      const found = await repo.messages(threadId, page);
+      const attached = await photos.ofMessages(db, found.items.map((m) => m.id));
+      return mapPage(found, (m) => toMessage(m, reader, attached.get(m.id) ?? []));
     },
 
-    /** Posts a message: plain text, trimmed, within bounds and the author's per-minute allowance. */
-    async post(actor: Actor, subject: ThreadSubjectValue, subjectId: number, text: string): Promise<ThreadMessageDto> {
+    /** Before a photo message's body is read: may the caller write on this conversation? */
+    async photoUploadTarget(actor: Actor, subject: ThreadSubjectValue, subjectId: number): Promise<void> {
+      await visibleSubject(db, actor, subject, subjectId);
+    },
+
+    canReadMessage: (q: Queryable, actor: Actor, messageId: number) => canReadMessage(q, actor, messageId),
+
+    /**
+     * Posts a message: plain text, trimmed, within bounds and the author's per-minute allowance; with
+     * photos (through the photo pipeline, at most ATTACHED_PHOTO_LIMITS.perMessage) the text may be empty.
+     */
+    async post(actor: Actor, subject: ThreadSubjectValue, subjectId: number, text: string, uploads: UploadedFile[] = []): Promise<ThreadMessageDto> {
       const body = text.trim();
-      if (body.length < MESSAGE_MIN_LENGTH) {
+      if (uploads.length > ATTACHED_PHOTO_LIMITS.perMessage) {
+        throw badRequest('BATCH_LIMIT_EXCEEDED', `Send at most ${ATTACHED_PHOTO_LIMITS.perMessage} photos per message.`, { maxFiles: ATTACHED_PHOTO_LIMITS.perMessage });
+      }
+      if (body.length < MESSAGE_MIN_LENGTH && uploads.length === 0) {
         throw badRequest('MESSAGE_EMPTY', 'Write something before sending.', [{ path: 'body.body', message: 'empty', code: 'MESSAGE_EMPTY' }]);
       }
       if (body.length > MESSAGE_MAX_LENGTH) {
@@ -159,28 +221,18 @@ export function createThreadsService({
           { path: 'body.body', message: `at most ${MESSAGE_MAX_LENGTH} characters`, code: 'MESSAGE_TOO_LONG' },
         ]);
       }
+      let prepared: PreparedPhotos = [];
+      if (uploads.length > 0) {
+        await visibleSubject(db, actor, subject, subjectId);
+        prepared = await photos.prepare(uploads);
+      }
       const at = clock.now();
-      const reader = readerOf(actor);
-      const { message, notices } = await db.transaction(async (tx) => {
-        const found = await visibleSubject(tx, actor, subject, subjectId);
-        if ((await repo.sentSince(tx, reader, new Date(at.getTime() - RATE_WINDOW_MS))) >= MESSAGES_PER_MINUTE) {
-          throw new AppError(429, 'MESSAGE_RATE_LIMITED', `At most ${MESSAGES_PER_MINUTE} messages a minute. Wait a moment and send again.`, undefined, {
-            'Retry-After': '60',
-          });
-        }
-        const threadId = await repo.lockOrCreate(tx, subject, subjectId, found.client_id, at);
-        const id = await repo.insertMessage(tx, threadId, reader, body, at);
-        // Writing is reading: the author has seen everything up to their own message.
-        await repo.markRead(tx, threadId, reader, id);
-        const thread = (await repo.find(tx, threadId, reader))!;
-        const sent: NotifyResult[] = [];
-        for (const r of await recipients(tx, actor, thread.assignee_id, found, subject, subjectId)) {
-          sent.push(await notifications.notify(tx, { to: r.to, type: 'message_received', params: { subject, subjectId, reference: found.reference }, link: r.link }));
-        }
-        return { message: await repo.message(tx, id), notices: sent };
-      });
-      await notifications.dispatch(notices);
-      return toMessage(message, reader);
+      try {
+        return await recordMessage(actor, subject, subjectId, body, prepared, at);
+      } catch (err) {
+        if (prepared.length > 0) await photos.discard(prepared, 'message photo upload failed while recording');
+        throw err;
+      }
     },
 
     async markRead(actor: Actor, subject: ThreadSubjectValue, subjectId: number, upToMessageId: number): Promise<ThreadDto> {
@@ -190,16 +242,24 @@ export function createThreadsService({
       return current(db, actor, subject, subjectId, found);
     },
 
-    async list(actor: Actor, unreadOnly: boolean, page: PageInput) {
-      return mapPage(await repo.list(readerOf(actor), scopeOf(actor), unreadOnly, page), (t) => toThread(t, actor));
+    /** The caller's threads; `assignedToMe` (staff) keeps those a staff member put in the caller's charge. */
+    async list(actor: Actor, unreadOnly: boolean, page: PageInput, assignedToMe = false) {
+      const assignee = assignedToMe && isStaff(actor) ? actor.id : undefined;
+      return mapPage(await repo.list(readerOf(actor), scopeOf(actor), unreadOnly, page, assignee), (t) => toThread(t, actor));
     },
 
     unreadCount: (actor: Actor) => repo.unread(db, readerOf(actor), scopeOf(actor)),
 
-    /** Staff put a master or admin in charge of a thread: they, rather than everyone, hear of its messages. */
+    /** The masters and admins a conversation may be put in charge of. */
+    assignees: () => repo.staffPeople(db),
+
+    /**
+     * Staff put a master or admin in charge of a thread: they, rather than everyone, hear of its messages.
+     * Someone put in charge by another is told in-app (`thread_assigned`); taking a thread oneself tells no one.
+     */
     async assign(actor: Actor, subject: ThreadSubjectValue, subjectId: number, assigneeId: number | null): Promise<ThreadDto> {
       const at = clock.now();
-      return db.transaction(async (tx) => {
+      const { thread, notices } = await db.transaction(async (tx) => {
         const found = await visibleSubject(tx, actor, subject, subjectId);
         if (assigneeId !== null && !(await repo.activeStaff(tx, assigneeId))) {
           throw badRequest('INVALID_ASSIGNEE', 'The assignee must be an active master or admin.', [
@@ -216,8 +276,21 @@ export function createThreadsService({
           after: { assigneeId },
           valueFields: ['assigneeId'],
         });
-        return toThread((await repo.find(tx, threadId, readerOf(actor)))!, actor);
+        const sent: NotifyResult[] = [];
+        if (assigneeId !== null && assigneeId !== before && !(actor.type === 'user' && assigneeId === actor.id)) {
+          sent.push(
+            await notifications.notify(tx, {
+              to: { type: 'user', id: assigneeId },
+              type: 'thread_assigned',
+              params: { subject, subjectId, reference: found.reference, by: await repo.userName(tx, actor.id) },
+              link: linkFor('/admin', subject, subjectId),
+            }),
+          );
+        }
+        return { thread: toThread((await repo.find(tx, threadId, readerOf(actor)))!, actor), notices: sent };
       });
+      await notifications.dispatch(notices);
+      return thread;
     },
 
     // --- GDPR ---------------------------------------------------------------------------------------
@@ -230,6 +303,7 @@ export function createThreadsService({
         from: m.by_client ? 'client' : 'staff',
         authorName: m.author_name,
         body: m.body,
+        photoIds: m.photo_ids,
         createdAt: m.created_at.toISOString(),
       }));
     },

@@ -117,6 +117,17 @@ export const photosEn = {
     granted: 'Completion without an after photo allowed by {{name}} ({{when}}): {{reason}}',
     grantedShort: 'Allowed. You can now complete the job.',
   },
+  attach: {
+    label: 'Add photos (optional)',
+    hint: 'Up to {{max}} photos, e.g. the stain or the state of the room.',
+    picked: '{{count}} of {{max}} photos',
+    remove: 'Remove {{name}}',
+    full: 'No more photos can be added here (at most {{max}}).',
+    alt: 'Attached photo {{n}}',
+    title: 'Photo {{n}} of {{total}}',
+    unreadable: 'That file could not be read as a photo.',
+    uploading: 'Sending the photos…',
+  },
 };
 
 const photosPt: Shape<typeof photosEn> = {
@@ -233,6 +244,17 @@ const photosPt: Shape<typeof photosEn> = {
     confirm: 'Permitir conclusão',
     granted: 'Conclusão sem fotografia «depois» permitida por {{name}} ({{when}}): {{reason}}',
     grantedShort: 'Permitido. Já pode concluir o serviço.',
+  },
+  attach: {
+    label: 'Juntar fotografias (opcional)',
+    hint: 'Até {{max}} fotografias, por exemplo da nódoa ou do estado da divisão.',
+    picked: '{{count}} de {{max}} fotografias',
+    remove: 'Retirar {{name}}',
+    full: 'Já não pode juntar mais fotografias aqui (no máximo {{max}}).',
+    alt: 'Fotografia anexada {{n}}',
+    title: 'Fotografia {{n}} de {{total}}',
+    unreadable: 'Esse ficheiro não pôde ser lido como fotografia.',
+    uploading: 'A enviar as fotografias…',
   },
 };
 

@@ -63,6 +63,9 @@ export const requestsEn = {
     proposalStaff: 'Proposed to the client',
     history: 'History',
     notFound: 'This request does not exist or is not yours.',
+    photos: 'Photos',
+    addPhotos: 'Send photos',
+    photosFailed: 'The request was sent, but the photos were not. Add them again below.',
     fromRequest: 'From request no. {{id}}',
   },
   history: {
@@ -162,6 +165,9 @@ const requestsPt: Shape<typeof requestsEn> = {
     proposalStaff: 'Proposto ao cliente',
     history: 'Histórico',
     notFound: 'Este pedido não existe ou não é seu.',
+    photos: 'Fotografias',
+    addPhotos: 'Enviar fotografias',
+    photosFailed: 'O pedido foi enviado, mas as fotografias não. Junte-as de novo abaixo.',
     fromRequest: 'Do pedido n.º {{id}}',
   },
   history: {

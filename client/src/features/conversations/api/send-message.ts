@@ -1,4 +1,5 @@
 import { api } from '@/lib/api-client';
+import { sendAttachedPhotos } from '@/features/photos/api/attached-photos';
 import { threadPath, type ThreadMessage, type ThreadSubject } from './keys';
 
 /**
@@ -7,4 +8,9 @@ import { threadPath, type ThreadMessage, type ThreadSubject } from './keys';
  */
 export function sendMessage(subject: ThreadSubject, id: number, body: string, idempotencyKey: string) {
   return api.create<ThreadMessage>(`${threadPath(subject, id)}/messages`, { body }, { idempotencyKey, retries: 3 });
+}
+
+/** POST /api/threads/:subject/:id/photo-messages: a message with photos (multipart), its text optional. */
+export function sendPhotoMessage(subject: ThreadSubject, id: number, body: string, files: File[]) {
+  return sendAttachedPhotos<ThreadMessage>(`${threadPath(subject, id)}/photo-messages`, files, body ? { body } : {});
 }

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
 import { MESSAGE_MAX_LENGTH } from '@contracts/threads';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { TextAreaInput } from '@/components/form-controls';
+import { SelectField, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { ErrorState, NotFoundState, PageLoader } from '@/components/states';
 import type { ListPage } from '@/lib/api-client';
@@ -18,7 +19,9 @@ import { useThread } from '@/features/conversations/api/get-thread';
 import { conversationsKeys, type ThreadMessage, type ThreadSubject } from '@/features/conversations/api/keys';
 import { useMessages } from '@/features/conversations/api/list-messages';
 import { useMarkThreadRead } from '@/features/conversations/api/mark-read';
-import { sendMessage } from '@/features/conversations/api/send-message';
+import { sendMessage, sendPhotoMessage } from '@/features/conversations/api/send-message';
+import { useAssignThread, useThreadAssignees } from '@/features/conversations/api/assign-thread';
+import { AttachedPhotoStrip, PhotoPicker } from '@/features/photos/components/attached-photos';
 import '@/features/conversations/conversations-strings';
 import './conversations.css';
 
@@ -31,6 +34,7 @@ export interface ThreadPanelProps {
 interface Outgoing {
   key: string;
   body: string;
+  files: File[];
   state: 'sending' | 'failed';
   error?: unknown;
 }
@@ -38,7 +42,17 @@ interface Outgoing {
 /** Phones type a new line with Enter and send with the button; a keyboard and mouse send with Enter. */
 const enterSends = () => typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(pointer: fine)').matches;
 
-function MessageItem({ message, outgoing, onRetry, onDiscard }: { message: Pick<ThreadMessage, 'body' | 'mine' | 'author' | 'createdAt'>; outgoing?: Outgoing; onRetry?: () => void; onDiscard?: () => void }) {
+function MessageItem({
+  message,
+  outgoing,
+  onRetry,
+  onDiscard,
+}: {
+  message: Pick<ThreadMessage, 'body' | 'mine' | 'author' | 'createdAt' | 'photos'>;
+  outgoing?: Outgoing;
+  onRetry?: () => void;
+  onDiscard?: () => void;
+}) {
   const { t } = useTranslation('conversations');
   const locale = currentLocale();
   return (
@@ -52,7 +66,9 @@ function MessageItem({ message, outgoing, onRetry, onDiscard }: { message: Pick<
         )}
       </p>
       {/* Plain text as written: React escapes it, and line breaks are kept by the style, never as HTML. */}
-      <p className="thread-message__body">{message.body}</p>
+      {message.body ? <p className="thread-message__body">{message.body}</p> : null}
+      <AttachedPhotoStrip photos={message.photos} testId="message-photos" />
+      {outgoing && outgoing.files.length > 0 ? <p className="muted">{t('photosPending', { count: outgoing.files.length })}</p> : null}
       {outgoing?.state === 'failed' ? (
         <div className="thread-message__actions">
           <Button size="sm" variant="soft" onPress={onRetry}>
@@ -82,6 +98,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const messages = useMessages(subject, subjectId);
   const markRead = useMarkThreadRead(subject, subjectId);
   const [text, setText] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const [empty, setEmpty] = useState(false);
   // The read mark as it was when the panel opened: the "new" line stays put while the reader reads.
@@ -114,7 +131,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const deliver = async (message: Outgoing) => {
     setOutgoing((list) => list.map((m) => (m.key === message.key ? { ...m, state: 'sending', error: undefined } : m)));
     try {
-      const sent = await sendMessage(subject, subjectId, message.body, message.key);
+      const sent = message.files.length > 0 ? await sendPhotoMessage(subject, subjectId, message.body, message.files) : await sendMessage(subject, subjectId, message.body, message.key);
       // The confirmed message takes the place of the outgoing one at once, before the list is asked again.
       queryClient.setQueryData<InfiniteData<ListPage<ThreadMessage>, string | undefined>>(conversationsKeys.messages(subject, subjectId), (old) => {
         if (!old || old.pages.length === 0) return old;
@@ -132,16 +149,17 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
 
   const submit = () => {
     const body = text.trim();
-    if (!body) {
+    if (!body && files.length === 0) {
       // A second press of a message just sent finds the box empty: nothing to say about it.
       if (!outgoing.some((m) => m.state === 'sending')) setEmpty(true);
       return;
     }
     if (body.length > MESSAGE_MAX_LENGTH) return;
     setEmpty(false);
-    const message: Outgoing = { key: newId(), body, state: 'sending' };
+    const message: Outgoing = { key: newId(), body, files, state: 'sending' };
     setOutgoing((list) => [...list, message]);
     setText('');
+    setFiles([]);
     void deliver(message);
   };
 
@@ -155,6 +173,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   if (thread.isError && thread.error instanceof ApiError && thread.error.status === 404) return <NotFoundState />;
   const length = text.trim().length;
   const tooLong = length > MESSAGE_MAX_LENGTH;
+  const staff = principal.role === 'master' || principal.role === 'admin';
   const lead = principal.role === 'client' ? t('panelLeadClient') : principal.role === 'worker' ? t('panelLeadWorker') : t('panelLeadStaff');
   const firstNew = seenBefore === null ? undefined : items.find((m) => !m.mine && m.id > seenBefore);
   const lastFailure = outgoing.find((m) => m.state === 'failed')?.error;
@@ -169,8 +188,10 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
         </h2>
       </div>
       <p className="card__lead">{lead}</p>
-      {thread.data?.assignee && principal.role !== 'worker' ? (
-        <p className="muted thread-panel__assignee">
+      {staff && thread.data ? (
+        <AssignControl subject={subject} subjectId={subjectId} assigneeId={thread.data.assignee?.id ?? null} />
+      ) : thread.data?.assignee && principal.role !== 'worker' ? (
+        <p className="muted thread-panel__assignee" data-testid="thread-assignee">
           {t('assignee')}: {thread.data.assignee.name}
         </p>
       ) : null}
@@ -195,7 +216,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
             {outgoing.map((m) => (
               <MessageItem
                 key={m.key}
-                message={{ body: m.body, mine: true, author: { kind: 'staff', id: 0, name: '' }, createdAt: '' }}
+                message={{ body: m.body, mine: true, author: { kind: 'staff', id: 0, name: '' }, createdAt: '', photos: [] }}
                 outgoing={m}
                 onRetry={() => void deliver(m)}
                 onDiscard={() => setOutgoing((list) => list.filter((x) => x.key !== m.key))}
@@ -232,6 +253,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
             empty ? t('validation.required', { ns: 'translation' }) : tooLong ? t('tooLong', { max: MESSAGE_MAX_LENGTH, count: length }) : undefined
           }
         />
+        <PhotoPicker files={files} onChange={setFiles} max={ATTACHED_PHOTO_LIMITS.perMessage} label={t('attachPhotos')} />
         <div className="thread-panel__send">
           <Button type="submit" variant="primary" isDisabled={tooLong}>
             <Icon name="send" size={18} />
@@ -240,6 +262,37 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
         </div>
       </form>
     </section>
+  );
+}
+
+/** Staff: who answers this conversation — a master or admin, or anyone on the team. */
+function AssignControl({ subject, subjectId, assigneeId }: { subject: ThreadPanelProps['subject']; subjectId: number; assigneeId: number | null }) {
+  const { t } = useTranslation('conversations');
+  const describe = useDescribeError();
+  const people = useThreadAssignees(true);
+  const assign = useAssignThread(subject, subjectId);
+  const NOBODY = 'nobody';
+  const options = [{ id: NOBODY, label: t('nobody') }, ...(people.data ?? []).map((p) => ({ id: String(p.id), label: p.name }))];
+  const failure = assign.error ? describe(assign.error) : null;
+  return (
+    <div className="thread-panel__assignee" data-testid="thread-assign">
+      <SelectField
+        label={t('assignTo')}
+        options={options}
+        value={assigneeId === null ? NOBODY : String(assigneeId)}
+        isDisabled={assign.isPending || people.isPending}
+        onChange={(key) => {
+          if (key === null) return;
+          const next = key === NOBODY ? null : Number(key);
+          if (next !== assigneeId) assign.mutate(next);
+        }}
+      />
+      {failure ? (
+        <Notice tone="danger" reference={failure.reference}>
+          {failure.message}
+        </Notice>
+      ) : null}
+    </div>
   );
 }
 

@@ -50,8 +50,9 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
 export default function InboxPage() {
   const { t } = useTranslation('conversations');
   const principal = usePrincipal();
-  const [filter, setFilter] = useState<'all' | 'unread'>('all');
-  const list = useThreads(filter === 'unread');
+  const staff = principal.role === 'master' || principal.role === 'admin';
+  const [filter, setFilter] = useState<'all' | 'unread' | 'mine'>('all');
+  const list = useThreads(filter === 'unread', filter === 'mine');
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -67,6 +68,7 @@ export default function InboxPage() {
           options={[
             { value: 'all', content: t('inbox.all') },
             { value: 'unread', content: t('inbox.unreadOnly') },
+            ...(staff ? [{ value: 'mine' as const, content: t('inbox.mine') }] : []),
           ]}
         />
         {list.isPending ? (
@@ -74,7 +76,11 @@ export default function InboxPage() {
         ) : list.isError ? (
           <ErrorState error={list.error} onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
-          filter === 'unread' ? (
+          filter === 'mine' ? (
+            <EmptyState icon="message" title={t('inbox.emptyMineTitle')}>
+              {t('inbox.emptyMineText')}
+            </EmptyState>
+          ) : filter === 'unread' ? (
             <EmptyState icon="check" title={t('inbox.emptyUnreadTitle')}>
               {t('inbox.emptyUnreadText')}
             </EmptyState>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateRequestInput } from '@contracts/requests';
 import { api } from '@/lib/api-client';
+import { sendAttachedPhotos } from '@/features/photos/api/attached-photos';
 import { requestsKeys, type ClientRequest } from './keys';
 
 /** POST /api/requests with an Idempotency-Key: a double tap or a retry on a weak signal asks once. */
@@ -16,5 +17,14 @@ export function useCreateRequest() {
       queryClient.setQueryData(requestsKeys.detail(request.id), request);
       void queryClient.invalidateQueries({ queryKey: requestsKeys.lists() });
     },
+  });
+}
+
+/** POST /api/requests/:id/photos: the client's photos of what the request is about (through the photo pipeline). */
+export function useAddRequestPhotos(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (files: File[]) => sendAttachedPhotos<ClientRequest>(`/api/requests/${id}/photos`, files),
+    onSuccess: (request) => queryClient.setQueryData(requestsKeys.detail(request.id), request),
   });
 }

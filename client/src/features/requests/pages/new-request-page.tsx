@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
 import type { CreateRequestInput, RequestKindValue } from '@contracts/requests';
 import { Button, ButtonLink } from '@/components/button';
 import { DateField, TimeField } from '@/components/date-fields';
@@ -15,7 +17,10 @@ import { useDescribeError } from '@/lib/error-message';
 import { newId } from '@/lib/ids';
 import { addDays, lisbonDate } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
+import { sendAttachedPhotos } from '@/features/photos/api/attached-photos';
+import { PhotoPicker } from '@/features/photos/components/attached-photos';
 import { useCreateRequest } from '@/features/requests/api/create-request';
+import { requestsKeys, type ClientRequest } from '@/features/requests/api/keys';
 import { useMyAddresses, useMyReadyOrders } from '@/features/requests/api/request-options';
 import '@/features/requests/requests-strings';
 import '@/features/requests/requests.css';
@@ -43,9 +48,12 @@ export default function NewRequestPage() {
   const [to, setTo] = useState('12:00');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [sendingPhotos, setSendingPhotos] = useState(false);
   const addresses = useMyAddresses(principal.id);
   const orders = useMyReadyOrders(kind === 'delivery');
   const create = useCreateRequest();
+  const queryClient = useQueryClient();
   const attempt = useRef<{ json: string; key: string } | null>(null);
 
   // The first (primary) address is the likely one.
@@ -59,7 +67,7 @@ export default function NewRequestPage() {
   ];
 
   const submit = () => {
-    if (create.isPending) return;
+    if (create.isPending || sendingPhotos) return;
     const next: Errors = {};
     if (!date) next.date = t('form.required');
     if (!from) next.from = t('form.required');
@@ -86,7 +94,20 @@ export default function NewRequestPage() {
     create.mutate(
       { body, idempotencyKey: attempt.current.key },
       {
-        onSuccess: (request) => void navigate(`${base}/${request.id}`, { state: { created: true } }),
+        onSuccess: async (request) => {
+          // The photos follow the request: if they cannot be sent, the request stands and its page says so.
+          let photosFailed = false;
+          if (photos.length > 0) {
+            setSendingPhotos(true);
+            try {
+              const withPhotos = await sendAttachedPhotos<ClientRequest>(`/api/requests/${request.id}/photos`, photos);
+              queryClient.setQueryData(requestsKeys.detail(request.id), withPhotos);
+            } catch {
+              photosFailed = true;
+            }
+          }
+          void navigate(`${base}/${request.id}`, { state: { created: true, photosFailed } });
+        },
         onError: (error) => {
           if (!isApiError(error)) return;
           const byField: Errors = {};
@@ -157,12 +178,13 @@ export default function NewRequestPage() {
           <TimeField label={t('form.to')} value={to} onChange={setTo} errorMessage={errors.to} isRequired />
         </div>
         <TextAreaInput label={t('form.notes')} value={notes} onChange={setNotes} description={t('form.notesHint')} maxLength={2000} />
+        <PhotoPicker files={photos} onChange={setPhotos} max={ATTACHED_PHOTO_LIMITS.perRequest} isDisabled={create.isPending || sendingPhotos} />
         {failure ? (
           <Notice tone="danger" reference={failure.reference}>
             {failure.message}
           </Notice>
         ) : null}
-        <Button type="submit" variant="primary" size="lg" block isPending={create.isPending} pendingLabel={t('form.submitting')}>
+        <Button type="submit" variant="primary" size="lg" block isPending={create.isPending || sendingPhotos} pendingLabel={t('form.submitting')}>
           <Icon name="check" size={20} />
           {t('form.submit')}
         </Button>

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
+import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
+import { Button } from '@/components/button';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
@@ -6,8 +9,11 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { isApiError } from '@/lib/api-error';
+import { useDescribeError } from '@/lib/error-message';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { ThreadPanel } from '@/features/conversations/components/thread-panel';
+import { AttachedPhotoStrip, PhotoPicker } from '@/features/photos/components/attached-photos';
+import { useAddRequestPhotos } from '@/features/requests/api/create-request';
 import { useRequest } from '@/features/requests/api/get-request';
 import type { ClientRequest } from '@/features/requests/api/keys';
 import { ClientRequestActions } from '@/features/requests/components/client-request-actions';
@@ -83,6 +89,53 @@ function Facts({ request, base, staff }: { request: ClientRequest; base: string;
   );
 }
 
+const PHOTO_STATES = new Set(['pending', 'proposed', 'pending_confirmation']);
+
+/** The photos the client attached; while the request is open, the client may add more (up to the limit). */
+function RequestPhotos({ request, staff }: { request: ClientRequest; staff: boolean }) {
+  const { t } = useTranslation('requests');
+  const describe = useDescribeError();
+  const [files, setFiles] = useState<File[]>([]);
+  const add = useAddRequestPhotos(request.id);
+  const photos = request.photos ?? [];
+  const room = ATTACHED_PHOTO_LIMITS.perRequest - photos.length;
+  const canAdd = !staff && PHOTO_STATES.has(request.state) && room > 0;
+  if (photos.length === 0 && !canAdd) return null;
+  const failure = add.error ? describe(add.error) : null;
+  return (
+    <section className="card stack" aria-labelledby="request-photos-title" data-testid="request-photos">
+      <h2 id="request-photos-title" className="card__title">
+        {t('detail.photos')}
+      </h2>
+      <AttachedPhotoStrip photos={photos} testId="request-photo-strip" />
+      {canAdd ? (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (files.length > 0) add.mutate(files, { onSuccess: () => setFiles([]) });
+          }}
+        >
+          <PhotoPicker files={files} onChange={setFiles} max={room} isDisabled={add.isPending} />
+          {failure ? (
+            <Notice tone="danger" reference={failure.reference}>
+              {failure.message}
+            </Notice>
+          ) : null}
+          {files.length > 0 ? (
+            <div>
+              <Button type="submit" variant="secondary" isPending={add.isPending} pendingLabel={t('form.submitting')}>
+                <Icon name="image" size={18} />
+                {t('detail.addPhotos')}
+              </Button>
+            </div>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /** One request, for the client who made it and for staff: what, when, where, its state and history, and what each side can do next. */
 export default function RequestPage() {
   const { t } = useTranslation('requests');
@@ -93,6 +146,7 @@ export default function RequestPage() {
   const request = useRequest(id);
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
+  const photosFailed = (location.state as { photosFailed?: boolean } | null)?.photosFailed === true;
   const back = (
     <Link to={`${base}/requests`} className="back-link">
       <Icon name="chevronLeft" size={16} />
@@ -125,6 +179,7 @@ export default function RequestPage() {
       <div className="request-layout">
         <div className="stack">
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
+          {photosFailed ? <Notice tone="warning">{t('detail.photosFailed')}</Notice> : null}
           {data.proposal ? (
             <section className="card" aria-labelledby="request-proposal-title" data-testid="request-proposal">
               <h2 id="request-proposal-title" className="card__title">
@@ -140,6 +195,7 @@ export default function RequestPage() {
             </h2>
             <Facts request={data} base={base} staff={staff} />
           </section>
+          <RequestPhotos request={data} staff={staff} />
           {staff ? <StaffRequestActions request={data} /> : <ClientRequestActions request={data} />}
         </div>
         <div className="stack">
