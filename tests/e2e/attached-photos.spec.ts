@@ -96,7 +96,9 @@ test('when a client on a phone attaches photos to a request and a message, then 
       await api.dispose();
       expect(bell.some((n) => n.type === 'thread_assigned' && n.link === `/admin/requests/${requestId}`)).toBe(true);
       await other.page.goto('/admin/messages');
-      await other.page.getByRole('radio', { name: 'Atribuídas a mim' }).click();
+      // The filter's radio is hidden behind its label, which is what a person taps.
+      await other.page.locator('label').filter({ hasText: 'Atribuídas a mim' }).click();
+      await expect(other.page.getByRole('radio', { name: 'Atribuídas a mim' })).toBeChecked();
       await expect(other.page.getByTestId('inbox-row')).toHaveCount(1);
       await expect(other.page.getByTestId('inbox-row').first()).toContainText(`Pedido n.º ${requestId}`);
     } finally {
