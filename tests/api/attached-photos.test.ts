@@ -176,6 +176,15 @@ describe('photos attached to requests and messages', () => {
     const gif = await attach(ana.agent, url, [{ bytes: svgWithScript(), name: 'a.png', contentType: 'image/png' }]);
     expect(gif.status).toBe(415);
     expect((await admin.get(`/api/threads/laundry_order/${order.id}/messages`)).body.data).toHaveLength(2);
+
+    // A retry on a weak signal (or a double tap) sends the same Idempotency-Key: one message, the same answer.
+    const key = 'photo-message-retry-1';
+    const first = await attach(ana.agent, url, [photo('de-novo.jpg')], { body: 'Outra vez' }).set('Idempotency-Key', key);
+    expect(first.status).toBe(201);
+    const again = await attach(ana.agent, url, [photo('de-novo.jpg')], { body: 'Outra vez' }).set('Idempotency-Key', key);
+    expect(again.status).toBe(201);
+    expect(again.body.data.id).toBe(first.body.data.id);
+    expect((await admin.get(`/api/threads/laundry_order/${order.id}/messages`)).body.data).toHaveLength(3);
   });
 
   it('when a photo is sent on an open job’s conversation, then its worker reads it until the job is completed, then 404', async () => {

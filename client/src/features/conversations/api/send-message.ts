@@ -10,7 +10,10 @@ export function sendMessage(subject: ThreadSubject, id: number, body: string, id
   return api.create<ThreadMessage>(`${threadPath(subject, id)}/messages`, { body }, { idempotencyKey, retries: 3 });
 }
 
-/** POST /api/threads/:subject/:id/photo-messages: a message with photos (multipart), its text optional. */
-export function sendPhotoMessage(subject: ThreadSubject, id: number, body: string, files: File[]) {
-  return sendAttachedPhotos<ThreadMessage>(`${threadPath(subject, id)}/photo-messages`, files, body ? { body } : {});
+/**
+ * POST /api/threads/:subject/:id/photo-messages: a message with photos (multipart), its text optional,
+ * under the message's own key like a text message, so "try again" after a lost answer posts it once.
+ */
+export function sendPhotoMessage(subject: ThreadSubject, id: number, body: string, files: File[], idempotencyKey: string) {
+  return sendAttachedPhotos<ThreadMessage>(`${threadPath(subject, id)}/photo-messages`, files, body ? { body } : {}, idempotencyKey);
 }

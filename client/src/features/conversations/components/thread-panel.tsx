@@ -131,7 +131,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const deliver = async (message: Outgoing) => {
     setOutgoing((list) => list.map((m) => (m.key === message.key ? { ...m, state: 'sending', error: undefined } : m)));
     try {
-      const sent = message.files.length > 0 ? await sendPhotoMessage(subject, subjectId, message.body, message.files) : await sendMessage(subject, subjectId, message.body, message.key);
+      const sent = message.files.length > 0 ? await sendPhotoMessage(subject, subjectId, message.body, message.files, message.key) : await sendMessage(subject, subjectId, message.body, message.key);
       // The confirmed message takes the place of the outgoing one at once, before the list is asked again.
       queryClient.setQueryData<InfiniteData<ListPage<ThreadMessage>, string | undefined>>(conversationsKeys.messages(subject, subjectId), (old) => {
         if (!old || old.pages.length === 0) return old;

@@ -43,7 +43,11 @@ export function uploadPhoto(upload: PhotoUpload, hooks: { onProgress?: (fraction
 }
 
 /** A multipart photo upload to any photo route (job photos, laundry condition photos), with progress. */
-export function sendPhotoForm<T>(url: string, form: FormData, hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal } = {}): Promise<T> {
+export function sendPhotoForm<T>(
+  url: string,
+  form: FormData,
+  hooks: { onProgress?: (fraction: number) => void; signal?: AbortSignal; idempotencyKey?: string } = {},
+): Promise<T> {
   const correlationId = newCorrelationId();
   return new Promise((resolve, reject) => {
     if (hooks.signal?.aborted) {
@@ -57,6 +61,7 @@ export function sendPhotoForm<T>(url: string, form: FormData, hooks: { onProgres
     xhr.timeout = TIMEOUT_MS;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-Correlation-Id', correlationId);
+    if (hooks.idempotencyKey) xhr.setRequestHeader('Idempotency-Key', hooks.idempotencyKey);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) hooks.onProgress?.(event.loaded / event.total);
     };

@@ -91,6 +91,8 @@ export default function NewRequestPage() {
           : { kind, ...where, ...when };
     const json = JSON.stringify(body);
     if (attempt.current?.json !== json) attempt.current = { json, key: newId() };
+    // A second tap replays the request's answer: the photos go under their own key, so they are kept once.
+    const photosKey = `${attempt.current.key}:photos`;
     create.mutate(
       { body, idempotencyKey: attempt.current.key },
       {
@@ -100,7 +102,7 @@ export default function NewRequestPage() {
           if (photos.length > 0) {
             setSendingPhotos(true);
             try {
-              const withPhotos = await sendAttachedPhotos<ClientRequest>(`/api/requests/${request.id}/photos`, photos);
+              const withPhotos = await sendAttachedPhotos<ClientRequest>(`/api/requests/${request.id}/photos`, photos, {}, photosKey);
               queryClient.setQueryData(requestsKeys.detail(request.id), withPhotos);
             } catch {
               photosFailed = true;
