@@ -101,6 +101,8 @@ test('when a client on a phone attaches photos to a request and a message, then 
       await expect(other.page.getByRole('radio', { name: 'Atribuídas a mim' })).toBeChecked();
       await expect(other.page.getByTestId('inbox-row')).toHaveCount(1);
       await expect(other.page.getByTestId('inbox-row').first()).toContainText(`Pedido n.º ${requestId}`);
+      // Its last message is a photo alone: the row says so rather than showing an empty excerpt.
+      await expect(other.page.getByTestId('inbox-row').first()).toContainText('Enviou uma fotografia');
     } finally {
       await other.context.close();
     }

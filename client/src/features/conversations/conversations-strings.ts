@@ -37,6 +37,8 @@ export const conversationsEn = {
     leadClient: 'Your conversations with us about your orders and cleanings.',
     unreadOnly: 'Unread only',
     mine: 'Assigned to me',
+    /** The excerpt of a message that is only photos. */
+    photoOnly: 'Sent a photo',
     emptyMineTitle: 'Nothing assigned to you',
     emptyMineText: 'Conversations another member of the team puts in your charge show here.',
     all: 'All',
@@ -89,6 +91,8 @@ const conversationsPt: Shape<typeof conversationsEn> = {
     leadClient: 'As suas conversas connosco sobre encomendas e limpezas.',
     unreadOnly: 'Só por ler',
     mine: 'Atribuídas a mim',
+    /** The excerpt of a message that is only photos. */
+    photoOnly: 'Enviou uma fotografia',
     emptyMineTitle: 'Nada atribuído a si',
     emptyMineText: 'As conversas que alguém da equipa lhe atribuir aparecem aqui.',
     all: 'Todas',

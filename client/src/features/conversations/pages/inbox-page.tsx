@@ -34,7 +34,7 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
       {thread.lastMessage ? (
         <>
           <p className="inbox-row__excerpt">
-            <strong>{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt}
+            <strong>{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt || t('inbox.photoOnly')}
           </p>
           <p className="inbox-row__meta">
             <time dateTime={thread.lastMessage.createdAt}>{formatDateTime(thread.lastMessage.createdAt, locale, 'short')}</time>
