@@ -97,9 +97,13 @@ function DateFieldHelp({ description, errorMessage }: { description?: ReactNode;
 
 function Segments({ inputRef, className = 'date-input' }: { inputRef?: FocusRef; className?: string }) {
   return (
-    <DateInput ref={focusRef(inputRef)} className={className}>
-      {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
-    </DateInput>
+    // The segments ("dd", "mm", "aaaa") come from the locale's own date format, not our words: marked so a
+    // page translator leaves them alone (and the language check does not count "dd" as untranslated).
+    <span translate="no" className="date-input__notation">
+      <DateInput ref={focusRef(inputRef)} className={className}>
+        {(segment) => <DateSegment segment={segment} className="date-input__segment" />}
+      </DateInput>
+    </span>
   );
 }
 
