@@ -1,5 +1,5 @@
+import type { StoredPhotoFiles } from '../photos/photos.repository.js';
 import type { Queryable } from '../../db/pool.js';
-import type { SourceFormat } from '../photos/image-pipeline.js';
 
 export interface AttachedPhotoRow {
   id: number;
@@ -16,23 +16,11 @@ export interface AttachedPhotoRow {
   uploaded_at: Date;
 }
 
-export interface NewAttachedPhoto {
+export interface NewAttachedPhoto extends StoredPhotoFiles {
   clientId: number;
   requestId: number | null;
   messageId: number | null;
   uploader: { type: 'user' | 'client'; id: number };
-  storageKey: string;
-  thumbnailKey: string;
-  contentType: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  thumbnailSizeBytes: number;
-  contentSha256: string;
-  thumbnailSha256: string;
-  sourceFormat: SourceFormat;
-  originalFileName: string | null;
-  uploadedAt: Date;
 }
 
 const COLUMNS = `id, client_id, request_id, message_id, storage_key, thumbnail_key, content_type, content_sha256, thumbnail_sha256, width, height, uploaded_at`;

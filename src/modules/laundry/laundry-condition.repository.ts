@@ -1,6 +1,6 @@
+import type { StoredPhotoFiles } from '../photos/photos.repository.js';
 import type { Queryable } from '../../db/pool.js';
 import type { ConditionKindValue } from '../../contracts/laundry-condition.js';
-import type { SourceFormat } from '../photos/image-pipeline.js';
 
 export interface ConditionRow {
   id: number;
@@ -30,23 +30,11 @@ export interface ConditionPhotoRow {
   uploaded_at: Date;
 }
 
-export interface NewConditionPhoto {
+export interface NewConditionPhoto extends StoredPhotoFiles {
   itemId: number;
   uploadedBy: number;
   caption: string | null;
   uploadKey: string | null;
-  storageKey: string;
-  thumbnailKey: string;
-  contentType: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  thumbnailSizeBytes: number;
-  contentSha256: string;
-  thumbnailSha256: string;
-  sourceFormat: SourceFormat;
-  originalFileName: string | null;
-  uploadedAt: Date;
 }
 
 export interface AcknowledgementRow {

@@ -33,6 +33,22 @@ export type PhotoFileRow = Pick<
   'id' | 'job_id' | 'storage_key' | 'thumbnail_key' | 'content_type' | 'content_sha256' | 'thumbnail_sha256' | 'client_viewed_at'
 >;
 
+/** What the photo pipeline stored for one photo (files, sizes, digests): the same for every kind of photo. */
+export interface StoredPhotoFiles {
+  storageKey: string;
+  thumbnailKey: string;
+  contentType: string;
+  sizeBytes: number;
+  width: number;
+  height: number;
+  thumbnailSizeBytes: number;
+  contentSha256: string;
+  thumbnailSha256: string;
+  sourceFormat: SourceFormat;
+  originalFileName: string | null;
+  uploadedAt: Date;
+}
+
 export interface NewPhoto {
   jobId: number;
   uploadedBy: number;
