@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { FieldCipher } from '../../lib/field-crypto.js';
 import type { Actor } from '../../lib/request-context.js';
-import type { SettingValues } from '../../contracts/settings.js';
+import type { SettingKey, SettingValues } from '../../contracts/settings.js';
 import type { PaymentSummaryDto } from '../../contracts/payments.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NotificationsService } from '../notifications/notifications.service.js';
@@ -24,7 +24,13 @@ import { labourSecondsOf, toClientView, toStaffView, toWorkerView, type ViewExtr
 /** The settings a cleaning job reads, fresh on every use (no per-instance cache). */
 export interface CleaningSettings {
   all(q?: Queryable): Promise<SettingValues>;
+  /** Settings read inside another statement: a select-list column and its reader (settings service `pick`). */
+  pick<K extends SettingKey>(keys: readonly K[]): { column(alias: string): string; read(stored: unknown): Pick<SettingValues, K> };
 }
+
+/** What a job's view needs of the settings: the VAT rate of its estimate, the access instructions' lead time. */
+export type ViewSettings = Pick<SettingValues, 'vatRateBasisPoints' | 'accessInstructionsLeadHours'>;
+export const VIEW_SETTING_KEYS = ['vatRateBasisPoints', 'accessInstructionsLeadHours'] as const;
 
 /**
  * A rule another module adds before a job may be completed (photos: "at least one after photo").
@@ -126,6 +132,8 @@ export const field = (path: string, code: string, message: string) => [{ path, m
 
 export function createCleaningContext(deps: CleaningServiceDeps) {
   const { repo, clock, audit, settings, cipher, payments } = deps;
+  // Read in the list page's and the detail's own statement rather than by a statement of their own.
+  const viewSettings = settings.pick(VIEW_SETTING_KEYS);
   const completionRequirements: CompletionRequirement[] = [];
   const completionSteps: CompletionStep[] = [];
 
@@ -139,9 +147,9 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
   }
 
   const decrypt = (row: JobRow) => (row.access_instructions_enc ? cipher.decrypt(row.access_instructions_enc, ACCESS_INSTRUCTIONS_CONTEXT) : null);
-  const accessFrom = (row: JobListRow, values: SettingValues) => new Date(row.scheduled_start_at.getTime() - values.accessInstructionsLeadHours * 3_600_000);
+  const accessFrom = (row: JobListRow, values: Pick<SettingValues, 'accessInstructionsLeadHours'>) => new Date(row.scheduled_start_at.getTime() - values.accessInstructionsLeadHours * 3_600_000);
 
-  function estimateOf(row: JobListRow, values: SettingValues) {
+  function estimateOf(row: JobListRow, values: Pick<SettingValues, 'vatRateBasisPoints'>) {
     return estimateCleaning({
       estimatedMinutes: row.estimated_minutes,
       workerCount: Math.max(1, row.workers.length),
@@ -157,10 +165,11 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
   /**
    * The job as this caller may see it. `detail` adds time logs and history; `reveal` (the job detail
    * only) adds the access instructions for staff, and for a worker inside their window, audited.
-   * `read`: the detail's parts already read with the job (`repo.findJobDetail`), else each is read here.
+   * `read`: the detail's parts already read with the job (`repo.findJobDetail`), else each is read here;
+   * `values`: the view's settings when the same statement read them (`viewSettings`).
    */
-  async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean; read?: JobDetailRow } = {}) {
-    const values = await settings.all(q);
+  async function view(q: Queryable, actor: Actor, row: JobRow, opts: { detail?: boolean; reveal?: boolean; read?: JobDetailRow; values?: ViewSettings } = {}) {
+    const values = opts.values ?? (await settings.all(q));
     const read = opts.read;
     const extras: ViewExtras = !opts.detail
       ? {}
@@ -190,7 +199,7 @@ export function createCleaningContext(deps: CleaningServiceDeps) {
     return toClientView(row, estimateOf(row, values), extras);
   }
 
-  return { ...deps, completionRequirements, completionSteps, loadVisible, accessFrom, estimateOf, recordAccessView, view };
+  return { ...deps, completionRequirements, completionSteps, loadVisible, accessFrom, estimateOf, recordAccessView, view, viewSettings };
 }
 
 export type CleaningContext = ReturnType<typeof createCleaningContext>;

@@ -253,7 +253,8 @@ export function createCleaningJobsRepository(db: Queryable) {
       );
     },
 
-    async listJobs(filters: JobFilters, scope: { workerId?: number; clientId?: number }, page: PageInput): Promise<Page<JobListRow>> {
+    /** One page of jobs; `extraColumn` is a select-list expression the caller reads from every row (`view_settings`). */
+    async listJobs(filters: JobFilters, scope: { workerId?: number; clientId?: number }, page: PageInput, extraColumn?: string): Promise<Page<JobListRow & { view_settings?: unknown }>> {
       const params = sqlParams();
       const where: string[] = [];
       if (scope.workerId) where.push(`EXISTS (SELECT 1 FROM cleaning_job_workers sw WHERE sw.job_id = j.id AND sw.worker_id = ${params.add(scope.workerId)})`);
@@ -279,10 +280,10 @@ export function createCleaningJobsRepository(db: Queryable) {
       // The page is picked from cleaning_jobs alone and the client, property and series joined to its rows
       // only; workers and open logs are sub-selects of the same statement, run for those rows; the count
       // (when one is needed) reads cleaning_jobs alone, or the kept per-status counts.
-      return fetchPage<JobListRow, JobSortKey>(
+      return fetchPage<JobListRow & { view_settings?: unknown }, JobSortKey>(
         db,
         {
-          columns: LIST_COLUMNS,
+          columns: extraColumn ? `${LIST_COLUMNS}, ${extraColumn}` : LIST_COLUMNS,
           from: JOB_FROM,
           countFrom: 'cleaning_jobs j',
           lateJoins: JOB_JOINS,

@@ -19,7 +19,7 @@ export type { CleaningServiceDeps, CleaningSettings, CompletionRequirement, Comp
  */
 export function createCleaningService(deps: CleaningServiceDeps) {
   const ctx = createCleaningContext(deps);
-  const { db, repo, clock, settings, payments, completionRequirements, loadVisible, view, accessFrom, estimateOf, recordAccessView } = ctx;
+  const { db, repo, clock, settings, payments, completionRequirements, loadVisible, view, viewSettings, accessFrom, estimateOf, recordAccessView } = ctx;
 
   return {
     ...createCleaningBooking(ctx),
@@ -44,8 +44,9 @@ export function createCleaningService(deps: CleaningServiceDeps) {
 
     async list(actor: Actor, filters: JobFilters, page: PageInput) {
       const scope = actor.role === 'worker' ? { workerId: actor.id } : actor.role === 'client' ? { clientId: actor.id } : {};
-      // The settings (VAT rate for estimates, access lead time) are read alongside the page, not after it.
-      const [result, values] = await Promise.all([repo.listJobs(filters, scope, page), settings.all()]);
+      // The settings (VAT rate for estimates, access lead time) come with the page's own statement.
+      const result = await repo.listJobs(filters, scope, page, viewSettings.column('view_settings'));
+      const values = viewSettings.read(result.items[0]?.view_settings);
       if (isStaff(actor)) return mapPage(result, (r) => toStaffView(r, allowedNext(r.status), estimateOf(r, values)));
       if (actor.role === 'worker') {
         const me = await repo.logStateOf(db, actor.id, result.items.map((r) => r.id));
@@ -62,17 +63,15 @@ export function createCleaningService(deps: CleaningServiceDeps) {
       return rows.map((r) => toWorkerView(r, allowedNext(r.status).filter((s) => s !== 'cancelled'), accessFrom(r, values), me));
     },
 
-    /** The detail in one statement (the job, its time logs, history, photo counts, staff's payments block) and the settings. */
+    /** The detail in one statement: the job, its time logs, history, photo counts, staff's payments block and the settings it needs. */
     async get(actor: Actor, id: number) {
-      const row = await repo.findJobDetail(db, id, {
-        workerId: actor.role === 'worker' ? actor.id : undefined,
-        extraColumns: isStaff(actor) ? payments?.detailColumns : undefined,
-      });
+      const extraColumns = [viewSettings.column('view_settings'), ...(isStaff(actor) && payments ? [payments.detailColumns] : [])].join(', ');
+      const row = await repo.findJobDetail<{ view_settings: unknown }>(db, id, { workerId: actor.role === 'worker' ? actor.id : undefined, extraColumns });
       // Not yours is the same answer as not there (PRODUCT §5), for every role.
       if (!row || (actor.role === 'client' && row.client_id !== actor.id) || (actor.role === 'worker' && !row.worker_assigned)) {
         throw notFound('No such cleaning job.');
       }
-      return view(db, actor, row, { detail: true, reveal: true, read: row });
+      return view(db, actor, row, { detail: true, reveal: true, read: row, values: viewSettings.read(row.view_settings) });
     },
 
     /** Access checks for the clients and properties modules (PRODUCT §5). */

@@ -43,6 +43,24 @@ export function createSettingsService({ repo, db, clock, logger, audit }: { repo
   return {
     list: () => list(),
 
+    /**
+     * A few settings read inside another statement instead of by one of their own: `column(alias)` is a
+     * select-list expression (the stored values of `keys` as one JSON object; PostgreSQL runs the
+     * uncorrelated sub-select once per statement, however many rows), `read` turns it into typed values,
+     * defaults included. Still read fresh with the statement, so every instance agrees as before.
+     */
+    pick<K extends SettingKey>(keys: readonly K[]) {
+      for (const key of keys) if (!SETTING_KEYS.includes(key)) throw new Error(`Unknown setting ${key}`);
+      const list = keys.map((key) => `'${key}'`).join(', ');
+      return {
+        column: (alias: string) => `(SELECT json_object_agg(s.key, s.value) FROM settings s WHERE s.key IN (${list})) AS ${alias}`,
+        read(stored: unknown): Pick<SettingValues, K> {
+          const values = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+          return Object.fromEntries(keys.map((key) => [key, valueOf(key, key in values ? ({ value: values[key] } as SettingRow) : undefined)])) as Pick<SettingValues, K>;
+        },
+      };
+    },
+
     /** One setting's current value, for other modules (pricing reads the VAT rate here, inside its own transaction if it has one). */
     async get<K extends SettingKey>(key: K, q: Queryable = db): Promise<SettingValues[K]> {
       return valueOf(key, await repo.one(q, key));
