@@ -127,6 +127,46 @@ describe('web push (issue 23 §4)', () => {
     await master.delete('/api/push-subscriptions').send({ endpoint: offline.subscription.endpoint }).expect(204);
   });
 
+  it('when the push service is slow, then no database connection waits on it and a second delivery of the same push sends nothing', async () => {
+    const phone = newDevice();
+    await master.post('/api/push-subscriptions').send(phone.subscription).expect(201);
+    await urgentTicket('Secador a fumegar');
+    const [row] = await queued(phone.subscription.endpoint);
+    const sentTo = () => endpoint.requests.filter((r) => r.path === new URL(phone.subscription.endpoint).pathname);
+    endpoint.delayNext(1_500);
+    const first = t.built.push.deliver(row!.id);
+    for (let i = 0; i < 100 && endpoint.waiting === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(endpoint.waiting).toBe(1);
+    // While the push service thinks, no transaction of this database sits open waiting for it …
+    const open = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+    );
+    expect(open.rows[0]!.n).toBe(0);
+    // … the push is held by its lease, and a second worker (a retry, the sweep) leaves it alone.
+    const held = await t.db.query<{ sending_until: Date | null }>(`SELECT sending_until FROM push_outbox WHERE id = $1`, [row!.id]);
+    expect(held.rows[0]!.sending_until).not.toBeNull();
+    expect(await t.built.push.deliver(row!.id)).toBe('skipped');
+    // The sweep (here: everything recorded up to an hour from now) takes every pending push but this one.
+    const others = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM push_outbox WHERE status = 'pending' AND id <> $1`, [row!.id]);
+    expect(await t.built.push.sweep(-3_600_000)).toBe(others.rows[0]!.n);
+    expect(await first).toBe('sent');
+    expect(sentTo()).toHaveLength(1);
+    expect(await queued(phone.subscription.endpoint)).toEqual([]);
+  });
+
+  it('when a delivery died while sending, then the push is taken again once its lease is over', async () => {
+    const phone = newDevice();
+    await master.post('/api/push-subscriptions').send(phone.subscription).expect(201);
+    await urgentTicket('Torneira partida');
+    const [row] = await queued(phone.subscription.endpoint);
+    // A sender that claimed the push and never came back: its lease still runs, then it is over.
+    await t.db.query(`UPDATE push_outbox SET sending_until = $2 WHERE id = $1`, [row!.id, new Date(t.clock.now().getTime() + 60_000)]);
+    expect(await t.built.push.deliver(row!.id)).toBe('skipped');
+    await t.db.query(`UPDATE push_outbox SET sending_until = $2 WHERE id = $1`, [row!.id, new Date(t.clock.now().getTime() - 1_000)]);
+    expect(await t.built.push.deliver(row!.id)).toBe('sent');
+    expect(endpoint.requests.filter((r) => r.path === new URL(phone.subscription.endpoint).pathname)).toHaveLength(1);
+  });
+
   it('when the input is bad, then 400 with a stable code and nothing is stored', async () => {
     const good = newDevice().subscription;
     const cases: Array<[unknown, string]> = [

@@ -20,6 +20,10 @@ export interface PushEndpoint {
   url(device: string): string;
   /** The answers to give next, in order (then 201 again): 404, 410, 500… */
   answerNext(...statuses: number[]): void;
+  /** Holds the next request this long before answering (a slow push service). */
+  delayNext(ms: number): void;
+  /** Requests received and not yet answered. */
+  readonly waiting: number;
   requests: RecordedPush[];
   close(): Promise<void>;
 }
@@ -31,14 +35,21 @@ export interface PushEndpoint {
 export async function startPushEndpoint(): Promise<PushEndpoint> {
   const requests: RecordedPush[] = [];
   const next: number[] = [];
+  const delays: number[] = [];
+  let waiting = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
+    const delay = delays.shift() ?? 0;
+    waiting++;
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const status = next.shift() ?? 201;
-      requests.push({ path: new URL(req.url ?? '/', 'http://x').pathname, headers: req.headers, body: Buffer.concat(chunks), status });
-      res.writeHead(status, { 'content-type': 'text/plain' });
-      res.end(status === 201 ? '' : `answer ${status}`);
+      setTimeout(() => {
+        waiting--;
+        const status = next.shift() ?? 201;
+        requests.push({ path: new URL(req.url ?? '/', 'http://x').pathname, headers: req.headers, body: Buffer.concat(chunks), status });
+        res.writeHead(status, { 'content-type': 'text/plain' });
+        res.end(status === 201 ? '' : `answer ${status}`);
+      }, delay);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +57,10 @@ export async function startPushEndpoint(): Promise<PushEndpoint> {
   return {
     url: (device) => `http://127.0.0.1:${port}/push/${device}`,
     answerNext: (...statuses) => next.push(...statuses),
+    delayNext: (ms) => delays.push(ms),
+    get waiting() {
+      return waiting;
+    },
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

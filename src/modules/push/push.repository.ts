@@ -67,16 +67,18 @@ export function createPushRepository(db: Db) {
       return rows[0]!.id;
     },
 
-    /** Locks one pending push with its subscription and recipient; one another worker holds is skipped. */
-    async claim(tx: Queryable, id: number): Promise<PushOutboxRow | undefined> {
-      const { rows } = await tx.query<PushOutboxRow>(
-        `SELECT o.id, o.subscription_id, o.type, o.params, o.link, o.attempts, s.endpoint, s.p256dh, s.auth, s.user_id, u.role, u.locale, u.is_active
-           FROM push_outbox o
-           JOIN push_subscriptions s ON s.id = o.subscription_id
-           JOIN users u ON u.id = s.user_id
-          WHERE o.id = $1 AND o.status = 'pending'
-          FOR UPDATE OF o SKIP LOCKED`,
-        [id],
+    /**
+     * Takes one pending push for a lease (until `until`) with its subscription and recipient, in a statement
+     * of its own: the caller sends with no connection held. A push another worker holds (its lease not yet
+     * over) is not taken; a concurrent claim waits for this one's row lock and then finds the lease.
+     */
+    async claim(id: number, now: Date, until: Date): Promise<PushOutboxRow | undefined> {
+      const { rows } = await db.query<PushOutboxRow>(
+        `UPDATE push_outbox o SET sending_until = $3
+           FROM push_subscriptions s JOIN users u ON u.id = s.user_id
+          WHERE o.id = $1 AND o.status = 'pending' AND s.id = o.subscription_id AND (o.sending_until IS NULL OR o.sending_until <= $2)
+         RETURNING o.id, o.subscription_id, o.type, o.params, o.link, o.attempts, s.endpoint, s.p256dh, s.auth, s.user_id, u.role, u.locale, u.is_active`,
+        [id, now, until],
       );
       return rows[0];
     },
@@ -96,16 +98,19 @@ export function createPushRepository(db: Db) {
     },
 
     async failed(tx: Queryable, id: number, error: string, final: boolean): Promise<void> {
-      await tx.query(`UPDATE push_outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END WHERE id = $1`, [
+      await tx.query(`UPDATE push_outbox SET attempts = attempts + 1, last_error = $2, status = CASE WHEN $3 THEN 'failed' ELSE status END, sending_until = NULL WHERE id = $1`, [
         id,
         error.slice(0, 500),
         final,
       ]);
     },
 
-    /** Pending pushes recorded before `before` (queued before a crash, or never queued). */
-    async pendingIds(before: Date, limit = 100): Promise<number[]> {
-      const { rows } = await db.query<{ id: number }>(`SELECT id FROM push_outbox WHERE status = 'pending' AND created_at < $1 ORDER BY created_at LIMIT $2`, [before, limit]);
+    /** Pending pushes recorded before `before` (queued before a crash, or never queued) that nobody holds at `now`. */
+    async pendingIds(before: Date, now: Date, limit = 100): Promise<number[]> {
+      const { rows } = await db.query<{ id: number }>(
+        `SELECT id FROM push_outbox WHERE status = 'pending' AND created_at < $1 AND (sending_until IS NULL OR sending_until <= $2) ORDER BY created_at LIMIT $3`,
+        [before, now, limit],
+      );
       return rows.map((r) => r.id);
     },
   };

@@ -53,13 +53,15 @@ export interface PushDeps {
   allowLocalEndpoints: boolean;
   jobs?: JobSender | undefined;
   brand?: () => Promise<Brand>;
+  /** How long a claimed push is held for its sender: longer than the send's own timeout. */
+  leaseMs?: number;
 }
 
 /**
  * Web push for staff and workers: subscriptions per device, a notification channel that records one push
  * per subscription in the caller's transaction, and delivery by the job queue (`push-deliver`) with retries.
  */
-export function createPushService({ repo, notificationsRepo, db, clock, logger, publicKey, send, allowLocalEndpoints, jobs, brand }: PushDeps) {
+export function createPushService({ repo, notificationsRepo, db, clock, logger, publicKey, send, allowLocalEndpoints, jobs, brand, leaseMs = 120_000 }: PushDeps) {
   const enabled = publicKey !== null && send !== null;
 
   function requireEnabled(): string {
@@ -154,59 +156,54 @@ export function createPushService({ repo, notificationsRepo, db, clock, logger, 
     },
 
     /**
-     * Sends one recorded push (the job handler). 2xx: done. 404/410: the subscription has expired and is
-     * removed. Network failures, 429 and 5xx are recorded and rethrown so the queue retries with backoff;
-     * any other answer (a bad request, wrong keys) would fail again and is given up at once.
+     * Sends one recorded push (the job handler). The push is claimed for a lease, sent with no database
+     * connection held (a slow push service must not hold a pooled connection for its whole answer), and the
+     * outcome recorded after. 2xx: done. 404/410: the subscription has expired and is removed. Network
+     * failures, 429 and 5xx are recorded and rethrown so the queue retries with backoff; any other answer (a
+     * bad request, wrong keys) would fail again and is given up at once.
      */
     async deliver(pushId: number): Promise<'sent' | 'gone' | 'failed' | 'skipped'> {
       if (!send) return 'skipped';
-      let retry: Error | undefined;
-      const outcome = await db.transaction(async (tx) => {
-        const row = await repo.claim(tx, pushId);
-        if (!row) return 'skipped' as const;
-        if (!row.is_active) {
-          await repo.discard(tx, row.id);
-          return 'skipped' as const;
-        }
-        const payload = await render(row);
-        const urgency = row.type === 'ticket_urgent' ? 'high' : 'normal';
-        let answer;
-        try {
-          answer = await send({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, payload, urgency);
-        } catch (err) {
-          const message = err instanceof PushNetworkError ? err.message : String((err as Error).message ?? err);
-          const final = row.attempts + 1 >= PUSH_MAX_ATTEMPTS;
-          await repo.failed(tx, row.id, message, final);
-          logger.warn({ pushId: row.id, attempt: row.attempts + 1, final }, `⚠️ Push delivery failed${final ? ' (giving up)' : ''}: ${message}`);
-          if (!final) retry = new Error(message);
-          return 'failed' as const;
-        }
-        if (answer.status >= 200 && answer.status < 300) {
-          await repo.delivered(tx, row, clock.now());
-          logger.info({ pushId: row.id, type: row.type }, `✅ Push sent (${row.type})`);
-          return 'sent' as const;
-        }
-        if (answer.status === 404 || answer.status === 410) {
-          await repo.dropSubscription(tx, row.subscription_id);
-          logger.info({ pushId: row.id, subscriptionId: row.subscription_id, status: answer.status }, 'Push subscription expired; removed');
-          return 'gone' as const;
-        }
-        const retryable = answer.status === 429 || answer.status >= 500;
+      const now = clock.now();
+      const row = await repo.claim(pushId, now, new Date(now.getTime() + leaseMs));
+      if (!row) return 'skipped';
+      if (!row.is_active) {
+        await repo.discard(db, row.id);
+        return 'skipped';
+      }
+      const payload = await render(row);
+      const urgency = row.type === 'ticket_urgent' ? 'high' : 'normal';
+      const failed = async (message: string, retryable: boolean, status?: number) => {
         const final = !retryable || row.attempts + 1 >= PUSH_MAX_ATTEMPTS;
-        const message = `push service answered ${answer.status}${answer.body ? `: ${answer.body}` : ''}`;
-        await repo.failed(tx, row.id, message, final);
-        logger.warn({ pushId: row.id, status: answer.status, attempt: row.attempts + 1, final }, `⚠️ Push delivery failed${final ? ' (giving up)' : ''}: ${message}`);
-        if (!final) retry = new Error(message);
+        await repo.failed(db, row.id, message, final);
+        logger.warn({ pushId: row.id, status, attempt: row.attempts + 1, final }, `⚠️ Push delivery failed${final ? ' (giving up)' : ''}: ${message}`);
+        if (!final) throw new Error(message);
         return 'failed' as const;
-      });
-      if (retry) throw retry;
-      return outcome;
+      };
+      let answer;
+      try {
+        answer = await send({ endpoint: row.endpoint, keys: { p256dh: row.p256dh, auth: row.auth } }, payload, urgency);
+      } catch (err) {
+        return failed(err instanceof PushNetworkError ? err.message : String((err as Error).message ?? err), true);
+      }
+      if (answer.status >= 200 && answer.status < 300) {
+        await db.transaction((tx) => repo.delivered(tx, row, clock.now()));
+        logger.info({ pushId: row.id, type: row.type }, `✅ Push sent (${row.type})`);
+        return 'sent';
+      }
+      if (answer.status === 404 || answer.status === 410) {
+        await repo.dropSubscription(db, row.subscription_id);
+        logger.info({ pushId: row.id, subscriptionId: row.subscription_id, status: answer.status }, 'Push subscription expired; removed');
+        return 'gone';
+      }
+      const message = `push service answered ${answer.status}${answer.body ? `: ${answer.body}` : ''}`;
+      return failed(message, answer.status === 429 || answer.status >= 500, answer.status);
     },
 
     /** Pushes still pending after a while (queued before a crash, or never queued): queue them again. */
     async sweep(olderThanMs = 60_000): Promise<number> {
       if (!enabled) return 0;
-      const ids = await repo.pendingIds(new Date(clock.now().getTime() - olderThanMs));
+      const ids = await repo.pendingIds(new Date(clock.now().getTime() - olderThanMs), clock.now());
       if (ids.length > 0) await channel.dispatch!(ids);
       return ids.length;
     },

@@ -24,6 +24,8 @@ export function setUpPush(
     publicKey: vapid?.publicKey ?? null,
     send: vapid ? createPushSender({ vapid, timeoutMs, allowLocalEndpoints }) : null,
     allowLocalEndpoints,
+    // The send gives up after its timeout; a minute more covers recording the outcome.
+    leaseMs: timeoutMs + 60_000,
   });
   if (service.enabled) deps.notifications.addChannel(service.channel);
   return service;
