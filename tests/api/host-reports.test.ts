@@ -164,7 +164,10 @@ describe('host reports', () => {
         expect(image.headers['content-type']).toBe('image/webp');
         expect(image.headers['x-content-type-options']).toBe('nosniff');
         expect(image.headers['content-security-policy']).toBe("default-src 'none'");
-        expect(image.headers['cache-control']).toBe('private, max-age=3600');
+        // Asked about on every view, so a revoked link stops its photos at once (304 while it stands).
+        expect(image.headers['cache-control']).toBe('private, no-cache');
+        const again = await anon.get(url).set('If-None-Match', image.headers.etag!);
+        expect(again.status).toBe(304);
         expect(image.headers['x-robots-tag']).toBe('noindex, nofollow');
         expect(image.headers['referrer-policy']).toBe('no-referrer');
         expect(image.headers['content-disposition']).toMatch(/^inline; filename="photo-\d+/);
@@ -194,6 +197,8 @@ describe('host reports', () => {
       const answers = [];
       answers.push(await anon.get(`/api/shared-reports/${revoked.token}`));
       answers.push(await anon.get(`/api/shared-reports/${revoked.token}/photos/${photoIds[0]}/thumbnail`));
+      // A browser that kept the photo asks again with its ETag: no 304 for a revoked link.
+      answers.push(await anon.get(`/api/shared-reports/${revoked.token}/photos/${photoIds[0]}`).set('If-None-Match', '*'));
       answers.push(await anon.get(`/api/shared-reports/${'A'.repeat(22)}`));
       answers.push(await anon.get(`/api/shared-reports/not-a-token`));
       // 30 days by default; the setting shortens new links.

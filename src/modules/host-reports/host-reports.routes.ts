@@ -1,6 +1,7 @@
 import { CreatedReportLink, HostReport, JobIssue, RaiseJobIssueBody, ReportLink, SharedPhotoParams, SharedReportParams } from '../../contracts/host-reports.js';
 import type { Logger } from '../../lib/logger.js';
 import { sendPhoto } from '../photos/photos.routes.js';
+import { REVOCABLE_PHOTO_CACHE_CONTROL } from '../photos/photo-headers.js';
 import { route, type Routes } from '../../http/endpoint.js';
 import { IdParams, pageOfArray, WholeListQuery } from '../../lib/paging.js';
 import type { HostReportsService } from './host-reports.service.js';
@@ -141,7 +142,7 @@ export function hostReportsRoutes(routes: Routes, { hostReports, logger }: { hos
         method: 'get',
         path: rendition === 'image' ? '/api/shared-reports/:token/photos/:photoId' : '/api/shared-reports/:token/photos/:photoId/thumbnail',
         summary: rendition === 'image' ? 'A photo of a shared report' : 'A photo’s thumbnail in a shared report',
-        description: 'The same privacy headers as `/api/photos/:id`, plus `X-Robots-Tag: noindex, nofollow` and `Referrer-Policy: no-referrer`.',
+        description: 'The same privacy headers as `/api/photos/:id`, plus `X-Robots-Tag: noindex, nofollow` and `Referrer-Policy: no-referrer`; `Cache-Control: private, no-cache` (revalidated on every view, so a revoked link stops its photos at once).',
         tags: TAGS,
         access: 'public',
         params: SharedPhotoParams,
@@ -150,7 +151,7 @@ export function hostReportsRoutes(routes: Routes, { hostReports, logger }: { hos
       },
       async ({ params, req, res }) => {
         res.set(SHARED_HEADERS);
-        return sendPhoto(res, await hostReports.sharedPhoto(params.token, params.photoId, rendition, req.get('if-none-match')), logger);
+        return sendPhoto(res, await hostReports.sharedPhoto(params.token, params.photoId, rendition, req.get('if-none-match')), logger, REVOCABLE_PHOTO_CACHE_CONTROL);
       },
     );
   }

@@ -16,6 +16,11 @@ const EXTENSIONS: Record<string, string> = { 'image/webp': 'webp', 'image/jpeg':
 
 /** An hour in the browser's own cache; after that the ETag makes a revalidation a cheap 304. */
 export const PHOTO_CACHE_CONTROL = 'private, max-age=3600';
+/**
+ * A photo reached through a link that can be switched off (a shared report): kept, but asked about on
+ * every view (a 304 while the link stands), so a revoked or expired link stops its photos at once too.
+ */
+export const REVOCABLE_PHOTO_CACHE_CONTROL = 'private, no-cache';
 
 export function photoETag(sha256: string): string {
   return `"${sha256}"`;

@@ -28,9 +28,13 @@ export interface PhotosRoutesDeps {
   logger: Logger;
 }
 
-/** Streams a stored photo with its protective headers (or 304 when the caller's copy is current). */
-export async function sendPhoto(res: Response, content: PhotoContent, logger: Logger): Promise<typeof RESPONDED> {
+/**
+ * Streams a stored photo with its protective headers (or 304 when the caller's copy is current).
+ * `cacheControl` replaces the default hour in the browser's cache (a photo behind a revocable link).
+ */
+export async function sendPhoto(res: Response, content: PhotoContent, logger: Logger, cacheControl?: string): Promise<typeof RESPONDED> {
   for (const [name, value] of Object.entries(photoHeaders(content))) res.setHeader(name, value);
+  if (cacheControl) res.setHeader('Cache-Control', cacheControl);
   if (!content.body) {
     res.removeHeader('Content-Length');
     res.status(304).end();
