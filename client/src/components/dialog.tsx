@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '@/components/button';
 import '@/components/ui-strings';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { TextAreaInput } from '@/components/form-controls';
+import { ErrorNotice } from '@/components/notice';
 import './dialog.css';
 
 /**
@@ -87,15 +87,9 @@ export function DialogFooter({
   error?: unknown;
 }) {
   const { t } = useTranslation('ui');
-  const describe = useDescribeError();
-  const failure = error ? describe(error) : null;
   return (
     <>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={error} />
       <DialogActions>
         <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
           {cancelLabel ?? t('cancel')}
@@ -150,6 +144,88 @@ export function ConfirmDialog({
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
       <div className="modal__text">{children}</div>
       <DialogFooter onCancel={() => onOpenChange(false)} cancelLabel={cancelLabel} confirmLabel={confirmLabel} pendingLabel={pendingLabel} onConfirm={onConfirm} isPending={isPending} tone={tone} error={error} />
+    </ModalDialog>
+  );
+}
+
+/**
+ * Confirms an action that needs a reason (cancel, undo, waive, correct): the reason is asked for (at least
+ * three characters, as the server asks), `children` adds what else the action needs (above the reason), the standard footer
+ * names the action and shows a refusal in place. Every opening starts with an empty reason; while the
+ * action runs the dialog stays open.
+ */
+export function ReasonDialog({
+  isOpen = true,
+  onOpenChange,
+  title,
+  description,
+  text,
+  reasonLabel,
+  reasonHint,
+  requiredMessage,
+  children,
+  confirmLabel,
+  cancelLabel,
+  pendingLabel,
+  onConfirm,
+  isPending,
+  error,
+  tone = 'danger',
+  role = 'alertdialog',
+}: {
+  isOpen?: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: ReactNode;
+  text?: ReactNode;
+  reasonLabel: string;
+  reasonHint?: string;
+  /** What to say when the reason is missing or too short. */
+  requiredMessage?: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  pendingLabel?: string;
+  onConfirm: (reason: string) => void;
+  isPending?: boolean;
+  error?: unknown;
+  tone?: 'danger' | 'primary';
+  role?: 'dialog' | 'alertdialog';
+}) {
+  const { t } = useTranslation('ui');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (!isOpen) return;
+    setReason('');
+    setTried(false);
+  }, [isOpen]);
+  const missing = reason.trim().length < 3;
+  return (
+    <ModalDialog isOpen={isOpen} onOpenChange={(open) => (open || !isPending) && onOpenChange(open)} title={title} description={description} role={role}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          setTried(true);
+          if (!missing && !isPending) onConfirm(reason.trim());
+        }}
+      >
+        {text ? <p className="modal__text">{text}</p> : null}
+        {children}
+        <TextAreaInput
+          label={reasonLabel}
+          description={reasonHint}
+          value={reason}
+          onChange={setReason}
+          rows={2}
+          maxLength={500}
+          isRequired
+          errorMessage={tried && missing ? (requiredMessage ?? t('reasonRequired')) : undefined}
+        />
+        <DialogFooter onCancel={() => onOpenChange(false)} cancelLabel={cancelLabel} confirmLabel={confirmLabel} pendingLabel={pendingLabel} isPending={isPending} tone={tone} error={error} />
+      </form>
     </ModalDialog>
   );
 }

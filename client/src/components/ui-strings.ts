@@ -8,6 +8,7 @@ import { addNamespace } from '@/lib/i18n';
 export const uiEn = {
   close: 'Close',
   cancel: 'Cancel',
+  reasonRequired: 'Say why, in a few words.',
   filters: 'Filters',
   filtersActive_one: 'Filters, {{count}} in use',
   filtersActive_other: 'Filters, {{count}} in use',
@@ -57,6 +58,7 @@ export const uiEn = {
 const uiPt: Shape<typeof uiEn> = {
   close: 'Fechar',
   cancel: 'Cancelar',
+  reasonRequired: 'Indique o motivo, em poucas palavras.',
   filters: 'Filtros',
   filtersActive_one: 'Filtros, {{count}} em uso',
   filtersActive_other: 'Filtros, {{count}} em uso',

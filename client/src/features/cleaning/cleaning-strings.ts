@@ -18,7 +18,6 @@ export const cleaningEn = {
   lead: 'Lead',
   at: '{{date}} at {{time}}',
   timeRange: '{{start}}–{{end}}',
-  reasonRequired: 'Say why, in a few words.',
   list: {
     title: 'Cleaning jobs',
     lead: 'Book, assign and follow every cleaning visit.',
@@ -248,7 +247,6 @@ const cleaningPt: Shape<typeof cleaningEn> = {
   lead: 'Responsável',
   at: '{{date}} às {{time}}',
   timeRange: '{{start}}–{{end}}',
-  reasonRequired: 'Indique o motivo, em poucas palavras.',
   list: {
     title: 'Serviços de limpeza',
     lead: 'Agende, atribua e acompanhe cada limpeza.',

@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
-import { DialogActions, DialogFooter, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog, ReasonDialog } from '@/components/dialog';
 import { DateTimeField } from '@/components/date-fields';
 import { RadioCards, TextAreaInput } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { useCancelJob, useCompleteJob } from '@/features/cleaning/api/job-actions';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/lisbon-datetime';
@@ -17,22 +14,20 @@ import '@/features/cleaning/cleaning-strings';
 export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
   const { t } = useTranslation('cleaning');
   const cancel = useCancelJob();
-  const [reason, setReason] = useState('');
   const [scope, setScope] = useState<'this' | 'future'>('this');
-  const [tried, setTried] = useState(false);
-  const missing = reason.trim().length < 3;
   return (
-    <ModalDialog isOpen role="alertdialog" onOpenChange={(open) => !open && !cancel.isPending && onClose()} title={t('cancelDialog.title')} description={t('cancelDialog.lead')}>
-      <TextAreaInput
-        label={t('cancelDialog.reason')}
-        description={t('cancelDialog.reasonHint')}
-        value={reason}
-        onChange={setReason}
-        rows={2}
-        maxLength={500}
-        isRequired
-        errorMessage={tried && missing ? t('reasonRequired') : undefined}
-      />
+    <ReasonDialog
+      onOpenChange={(open) => !open && onClose()}
+      title={t('cancelDialog.title')}
+      description={t('cancelDialog.lead')}
+      reasonLabel={t('cancelDialog.reason')}
+      reasonHint={t('cancelDialog.reasonHint')}
+      cancelLabel={t('cancelDialog.keep')}
+      confirmLabel={t('cancelDialog.confirm')}
+      isPending={cancel.isPending}
+      error={cancel.error}
+      onConfirm={(reason) => cancel.mutate({ id: job.id, input: { reason, scope } }, { onSuccess: onClose })}
+    >
       {job.series && !job.series.ended ? (
         <RadioCards
           label={t('cancelDialog.scopeLabel')}
@@ -44,19 +39,7 @@ export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () =
           ]}
         />
       ) : null}
-      <DialogFooter
-        onCancel={onClose}
-        cancelLabel={t('cancelDialog.keep')}
-        confirmLabel={t('cancelDialog.confirm')}
-        tone="danger"
-        isPending={cancel.isPending}
-        error={cancel.error}
-        onConfirm={() => {
-          setTried(true);
-          if (!missing) cancel.mutate({ id: job.id, input: { reason: reason.trim(), scope } }, { onSuccess: onClose });
-        }}
-      />
-    </ModalDialog>
+    </ReasonDialog>
   );
 }
 
@@ -66,22 +49,16 @@ export function CancelJobDialog({ job, onClose }: { job: StaffJob; onClose: () =
  */
 export function CompleteJobDialog({ job, onClose }: { job: StaffJob; onClose: () => void }) {
   const { t } = useTranslation('cleaning');
-  const describe = useDescribeError();
   const complete = useCompleteJob();
   const open = (job.timeLogs ?? []).filter((l) => l.endedAt === null);
   const [ends, setEnds] = useState<Record<number, string>>(() => Object.fromEntries(open.map((l) => [l.id, toLisbonInput(Date.now())])));
   const [note, setNote] = useState('');
   const refused = openLogsOf(complete.error);
-  const failure = complete.error && !refused && !isApiError(complete.error, 'AFTER_PHOTO_REQUIRED') ? describe(complete.error) : null;
+  const failure = complete.error && !refused && !isApiError(complete.error, 'AFTER_PHOTO_REQUIRED') ? complete.error : null;
   return (
     <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && !complete.isPending && onClose()} title={t('completeDialog.title')} description={t('completeDialog.lead')}>
       {refused ? <OpenLogsRefusal error={complete.error} /> : null}
       <AfterPhotoRefusal jobId={job.id} error={complete.error} onWaived={() => complete.reset()} />
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
       {open.length > 0 ? (
         <>
           <p>{t('completeDialog.openLead', { count: open.length })}</p>
@@ -97,21 +74,17 @@ export function CompleteJobDialog({ job, onClose }: { job: StaffJob; onClose: ()
         </>
       ) : null}
       <TextAreaInput label={t('completeDialog.note')} value={note} onChange={setNote} rows={2} maxLength={500} />
-      <DialogActions>
-        <Button variant="secondary" onPress={onClose} isDisabled={complete.isPending}>
-          {t('completeDialog.keep')}
-        </Button>
-        <Button
-          variant="primary"
-          isPending={complete.isPending}
-          onPress={() => {
-            const openLogEnds = open.map((log) => ({ timeLogId: log.id, endedAt: fromLisbonInput(ends[log.id] ?? '') ?? new Date().toISOString() }));
-            complete.mutate({ id: job.id, input: { ...(openLogEnds.length > 0 ? { openLogEnds } : {}), ...(note.trim() ? { note: note.trim() } : {}) } }, { onSuccess: onClose });
-          }}
-        >
-          {t('completeDialog.confirm')}
-        </Button>
-      </DialogActions>
+      <DialogFooter
+        onCancel={onClose}
+        cancelLabel={t('completeDialog.keep')}
+        confirmLabel={t('completeDialog.confirm')}
+        isPending={complete.isPending}
+        error={failure}
+        onConfirm={() => {
+          const openLogEnds = open.map((log) => ({ timeLogId: log.id, endedAt: fromLisbonInput(ends[log.id] ?? '') ?? new Date().toISOString() }));
+          complete.mutate({ id: job.id, input: { ...(openLogEnds.length > 0 ? { openLogEnds } : {}), ...(note.trim() ? { note: note.trim() } : {}) } }, { onSuccess: onClose });
+        }}
+      />
     </ModalDialog>
   );
 }

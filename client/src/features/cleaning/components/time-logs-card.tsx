@@ -2,11 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimeLogDto } from '@contracts/cleaning';
 import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { ReasonDialog } from '@/components/dialog';
 import { DateTimeField } from '@/components/date-fields';
-import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime, formatTime } from '@/lib/format';
@@ -23,15 +21,10 @@ function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto
   const correct = useCorrectTimeLog();
   const [start, setStart] = useState(toLisbonInput(log.startedAt));
   const [end, setEnd] = useState(log.endedAt ? toLisbonInput(log.endedAt) : '');
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const reasonMissing = reason.trim().length < 3;
-  const failure = correct.error ? describe(correct.error) : null;
-  const endError = correct.error instanceof ApiError && ['END_BEFORE_START', 'END_REQUIRED', 'OVERLAPS_TIME_LOG'].includes(correct.error.code) ? failure?.message : undefined;
+  // These refusals are about the end time: said at that field instead of the footer.
+  const endError = correct.error instanceof ApiError && ['END_BEFORE_START', 'END_REQUIRED', 'OVERLAPS_TIME_LOG'].includes(correct.error.code) ? describe(correct.error).message : undefined;
 
-  const save = () => {
-    setTried(true);
-    if (reasonMissing || correct.isPending) return;
+  const save = (reason: string) => {
     const startedAt = fromLisbonInput(start);
     const endedAt = end ? fromLisbonInput(end) : undefined;
     correct.mutate(
@@ -39,7 +32,7 @@ function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto
         id: jobId,
         logId: log.id,
         input: {
-          reason: reason.trim(),
+          reason,
           ...(startedAt && startedAt !== new Date(log.startedAt).toISOString() ? { startedAt } : {}),
           ...(endedAt && endedAt !== (log.endedAt ? new Date(log.endedAt).toISOString() : undefined) ? { endedAt } : {}),
         },
@@ -49,33 +42,23 @@ function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto
   };
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && !correct.isPending && onClose()} title={t('correct.title', { name: log.worker.name })} description={t('correct.lead')}>
-      {failure && !endError ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+    <ReasonDialog
+      role="dialog"
+      onOpenChange={(open) => !open && onClose()}
+      title={t('correct.title', { name: log.worker.name })}
+      description={t('correct.lead')}
+      reasonLabel={t('correct.reason')}
+      reasonHint={t('correct.reasonHint')}
+      cancelLabel={t('correct.close')}
+      confirmLabel={t('correct.save')}
+      tone="primary"
+      isPending={correct.isPending}
+      error={endError ? null : correct.error}
+      onConfirm={save}
+    >
       <DateTimeField label={t('correct.start')} value={start} onChange={setStart} />
       <DateTimeField label={t('correct.end')} value={end} onChange={setEnd} min={start} errorMessage={endError} />
-      <TextAreaInput
-        label={t('correct.reason')}
-        description={t('correct.reasonHint')}
-        value={reason}
-        onChange={setReason}
-        rows={2}
-        maxLength={500}
-        isRequired
-        errorMessage={tried && reasonMissing ? t('reasonRequired') : undefined}
-      />
-      <DialogActions>
-        <Button variant="secondary" onPress={onClose} isDisabled={correct.isPending}>
-          {t('correct.close')}
-        </Button>
-        <Button variant="primary" onPress={save} isPending={correct.isPending}>
-          {t('correct.save')}
-        </Button>
-      </DialogActions>
-    </ModalDialog>
+    </ReasonDialog>
   );
 }
 

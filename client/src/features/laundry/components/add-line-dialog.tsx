@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaundryOrderDto, LaundryServiceDto } from '@contracts/laundry';
-import { Button } from '@/components/button';
-import { Notice } from '@/components/notice';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { useAddLaundryLine } from '@/features/laundry/api/add-laundry-line';
 import { buildOrder, emptyDraft, emptyLine, fieldOfServerPath, type DraftErrors, type LineDraft } from '@/features/laundry/order-draft';
 import { LineEditor } from './line-editor';
-import { LaundryModal, ModalActions } from './laundry-modal';
 
 /** One more line on an open order (the order's version goes with it; the server reprices). */
 export function AddLineDialog({
@@ -23,7 +20,6 @@ export function AddLineDialog({
   onOpenChange: (open: boolean) => void;
 }) {
   const { t } = useTranslation('laundry');
-  const describe = useDescribeError();
   const add = useAddLaundryLine(order.id);
   const [lines, setLines] = useState<LineDraft[]>([]);
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -54,33 +50,20 @@ export function AddLineDialog({
       },
     );
   };
-  const failure = add.error ? describe(add.error) : null;
 
   return (
-    <LaundryModal isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.addLineTitle')}>
+    <ModalDialog size="lg" isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.addLineTitle')}>
       <form
         noValidate
-        className="stack stack--sm"
+        className="form"
         onSubmit={(event) => {
           event.preventDefault();
           submit();
         }}
       >
         <LineEditor lines={lines} services={services} errors={errors} prices={new Map()} onChange={setLines} single />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        <ModalActions>
-          <Button variant="secondary" onPress={() => onOpenChange(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isPending={add.isPending} pendingLabel={t('detail.adding')}>
-            {t('detail.addLineSubmit')}
-          </Button>
-        </ModalActions>
+        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('detail.addLineSubmit')} pendingLabel={t('detail.adding')} isPending={add.isPending} error={add.error} />
       </form>
-    </LaundryModal>
+    </ModalDialog>
   );
 }

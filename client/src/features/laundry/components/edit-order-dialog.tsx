@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAUNDRY_LIMITS, UpdateLaundryOrderBody, type LaundryOrderDto } from '@contracts/laundry';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { DateField } from '@/components/date-fields';
-import { Button } from '@/components/button';
-import { Notice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useWorkers } from '@/features/laundry/api/list-workers';
@@ -16,7 +14,6 @@ import { centsForInput, parseDecimal } from '@/features/laundry/laundry-format';
 import { fieldOfPath, fieldOfServerPath, type DraftErrors } from '@/features/laundry/order-draft';
 import { DeliveryFields, type DeliveryValue } from './delivery-fields';
 import { NativeSelect, TextAreaInput } from './form-bits';
-import { LaundryModal, ModalActions } from './laundry-modal';
 
 interface EditValues extends DeliveryValue {
   expectedReadyDate: string;
@@ -58,7 +55,6 @@ function cents(text: string, max: number): number | string {
 /** Edit an open order's details and charges (the server reprices; a stale version is refused). */
 export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: LaundryOrderDto; isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation('laundry');
-  const describe = useDescribeError();
   const workers = useWorkers();
   const save = useUpdateLaundryOrder(order.id);
   const [values, setValues] = useState<EditValues>(() => valuesOf(order));
@@ -110,13 +106,12 @@ export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: Laundr
       },
     });
   };
-  const failure = save.error ? describe(save.error) : null;
 
   return (
-    <LaundryModal isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.editTitle', { number: order.orderNumber })}>
+    <ModalDialog size="lg" isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.editTitle', { number: order.orderNumber })}>
       <form
         noValidate
-        className="stack stack--sm"
+        className="form"
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -162,20 +157,8 @@ export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: Laundr
           description={t('form.internalNotesHint')}
           errorMessage={fieldMessage(errors.internalNotes, t)}
         />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
-        <ModalActions>
-          <Button variant="secondary" onPress={() => onOpenChange(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" isPending={save.isPending} pendingLabel={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </ModalActions>
+        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('common.save')} pendingLabel={t('common.saving')} isPending={save.isPending} error={save.error} />
       </form>
-    </LaundryModal>
+    </ModalDialog>
   );
 }

@@ -5,6 +5,7 @@ import type { LaundryOrderDto, LaundryStatusValue } from '@contracts/laundry';
 import { FromRequestLink } from '@/features/requests/components/from-request-link';
 import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
+import { ConfirmDialog, ReasonDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
@@ -22,7 +23,6 @@ import { EditOrderDialog } from '@/features/laundry/components/edit-order-dialog
 import { StaffIntakeCondition } from '@/features/laundry/components/intake-condition';
 import { lineAmount, lineSummary } from '@/features/laundry/components/line-summary';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
-import { ConfirmDialog, ReasonDialog } from '@/features/laundry/components/reason-dialog';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { OrderRack } from '@/features/laundry/racks/order-rack';
@@ -101,6 +101,8 @@ function StatusActions({ order }: { order: Order }) {
         title={t('detail.cancelTitle', { number: order.orderNumber })}
         text={t('detail.cancelText')}
         reasonLabel={t('detail.cancelReason')}
+        requiredMessage={t('detail.reasonTooShort')}
+        cancelLabel={t('common.close')}
         confirmLabel={t('detail.cancelConfirm')}
         pendingLabel={t('detail.cancelling')}
         isPending={change.isPending}
@@ -116,6 +118,7 @@ function StatusActions({ order }: { order: Order }) {
         title={t('detail.revertTitle')}
         text={last && last.fromStatus ? t('detail.revertText', { from: t(`status.${last.toStatus}`), to: t(`status.${last.fromStatus}`) }) : ''}
         reasonLabel={t('detail.revertReason')}
+        requiredMessage={t('detail.reasonTooShort')}
         confirmLabel={t('detail.revertConfirm')}
         pendingLabel={t('detail.reverting')}
         isPending={revert.isPending}
@@ -212,13 +215,14 @@ function LinesCard({ order }: { order: Order }) {
           }
         }}
         title={t('detail.removeLineTitle')}
-        text={removing ? t('detail.removeLineText', { what: lineSummary(removing, t, locale) }) : ''}
         confirmLabel={t('detail.removeConfirm')}
         pendingLabel={t('detail.removing')}
         isPending={remove.isPending}
         error={remove.error}
-        onConfirm={() => removing && remove.mutate({ lineId: removing.id, version: order.version }, { onSuccess: () => setRemoving(null) })}
-      />
+        onConfirm={() => removing && !remove.isPending && remove.mutate({ lineId: removing.id, version: order.version }, { onSuccess: () => setRemoving(null) })}
+      >
+        {removing ? t('detail.removeLineText', { what: lineSummary(removing, t, locale) }) : ''}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
-import { TextAreaInput } from '@/components/form-controls';
+import { ReasonDialog } from '@/components/dialog';
 import { Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
 import { formatDateTime } from '@/lib/format';
@@ -16,41 +15,30 @@ import '@/features/photos/photos-strings';
 export function WaiverDialog({ jobId, onClose, onWaived }: { jobId: number; onClose: () => void; onWaived?: (summary: PhotoSummary) => void }) {
   const { t } = useTranslation('photos');
   const waive = useWaiveAfterPhoto();
-  const [reason, setReason] = useState('');
-  const [tried, setTried] = useState(false);
-  const missing = reason.trim().length < 3;
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && !waive.isPending && onClose()} title={t('waiver.title')} description={t('waiver.lead')}>
-      <TextAreaInput
-        label={t('waiver.reason')}
-        description={t('waiver.reasonHint')}
-        value={reason}
-        onChange={setReason}
-        rows={2}
-        maxLength={500}
-        isRequired
-        errorMessage={tried && missing ? t('waiver.reasonRequired') : undefined}
-      />
-      <DialogFooter
-        onCancel={onClose}
-        confirmLabel={t('waiver.confirm')}
-        isPending={waive.isPending}
-        error={waive.error}
-        onConfirm={() => {
-          setTried(true);
-          if (!missing)
-            waive.mutate(
-              { jobId, reason: reason.trim() },
-              {
-                onSuccess: (summary) => {
-                  onWaived?.(summary);
-                  onClose();
-                },
-              },
-            );
-        }}
-      />
-    </ModalDialog>
+    <ReasonDialog
+      role="dialog"
+      onOpenChange={(open) => !open && onClose()}
+      title={t('waiver.title')}
+      description={t('waiver.lead')}
+      reasonLabel={t('waiver.reason')}
+      reasonHint={t('waiver.reasonHint')}
+      confirmLabel={t('waiver.confirm')}
+      tone="primary"
+      isPending={waive.isPending}
+      error={waive.error}
+      onConfirm={(reason) =>
+        waive.mutate(
+          { jobId, reason },
+          {
+            onSuccess: (summary) => {
+              onWaived?.(summary);
+              onClose();
+            },
+          },
+        )
+      }
+    />
   );
 }
 
