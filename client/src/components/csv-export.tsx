@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import '@/components/ui-strings';
 import { queryString } from '@/lib/api-client';
 import { downloadFromApi } from '@/lib/api-download';
-import { useDescribeError } from '@/lib/error-message';
 import './kit.css';
 import './menu.css';
 import './csv-export.css';
@@ -63,10 +62,8 @@ interface CsvExportButtonProps {
  */
 export function CsvExportButton({ path, params, label, format, variant = 'secondary', size = 'md', isDisabled }: CsvExportButtonProps) {
   const { t } = useTranslation('ui');
-  const describe = useDescribeError();
   const download = useCsvDownload();
   const text = label ?? t('csv.export');
-  const failure = download.error ? describe(download.error) : null;
 
   return (
     <div className="csv-export">
@@ -96,11 +93,7 @@ export function CsvExportButton({ path, params, label, format, variant = 'second
           </Popover>
         </MenuTrigger>
       )}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
       <span className="visually-hidden" role="status">
         {download.saved ? t('csv.saved', { name: download.saved }) : ''}
       </span>

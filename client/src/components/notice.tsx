@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '@/components/icon';
+import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 
 type Tone = 'info' | 'success' | 'warning' | 'danger';
@@ -27,13 +28,16 @@ export function Notice({ tone = 'info', children, reference, id }: { tone?: Tone
 /**
  * A failure as a danger notice in the current language, with the reference to quote when only the server
  * can explain it; nothing while there is no error. Forms and panels show their last failure with it.
+ * `messages` says what this screen means by some API codes (e.g. a version conflict: "reload to see …");
+ * `id` lets a control point at the notice with aria-describedby.
  */
-export function ErrorNotice({ error }: { error: unknown }) {
+export function ErrorNotice({ error, messages, id }: { error: unknown; messages?: Partial<Record<string, string>>; id?: string }) {
   const describe = useDescribeError();
   if (!error) return null;
-  const failure = describe(error);
+  const own = isApiError(error) ? messages?.[error.code] : undefined;
+  const failure = own ? { message: own, reference: undefined } : describe(error);
   return (
-    <Notice tone="danger" reference={failure.reference}>
+    <Notice id={id} tone="danger" reference={failure.reference}>
       {failure.message}
     </Notice>
   );

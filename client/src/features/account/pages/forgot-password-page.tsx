@@ -6,11 +6,10 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { useDocumentTitle } from '@/components/page-header';
 import { TextInput } from '@/components/text-field';
 import { useBusiness } from '@/lib/business';
-import { useDescribeError } from '@/lib/error-message';
 import { currentLocale, setLocale } from '@/lib/i18n';
 import { useForgotPassword } from '@/features/account/api/forgot-password';
 import './account.css';
@@ -20,12 +19,10 @@ import { formatPhone } from '@/lib/format';
 export default function ForgotPasswordPage() {
   const { t } = useTranslation('selfService');
   useDocumentTitle(t('forgotTitle'));
-  const describe = useDescribeError();
   const forgot = useForgotPassword();
   const phone = useBusiness()?.phone;
   const [identifier, setIdentifier] = useState('');
   const [missing, setMissing] = useState(false);
-  const failure = forgot.error ? describe(forgot.error) : null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -56,11 +53,7 @@ export default function ForgotPasswordPage() {
             <h1 className="page-center__title">{t('forgotTitle')}</h1>
             <p className="page-center__lead">{t('forgotLead')}</p>
             <form className="form" onSubmit={submit} noValidate>
-              {failure ? (
-                <Notice tone="danger" reference={failure.reference}>
-                  {failure.message}
-                </Notice>
-              ) : null}
+              <ErrorNotice error={forgot.error} />
               <TextInput
                 label={t('identifier')}
                 value={identifier}

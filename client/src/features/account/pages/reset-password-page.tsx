@@ -10,10 +10,9 @@ import { FormTextField } from '@/components/form-fields';
 import { Icon } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
 import { Logo } from '@/components/logo';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { useDocumentTitle } from '@/components/page-header';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formErrorMap } from '@/lib/form-validation';
 import { currentLocale, setLocale } from '@/lib/i18n';
 import { useResetPassword } from '@/features/account/api/reset-password';
@@ -37,7 +36,6 @@ function readToken(): string | null {
 export default function ResetPasswordPage() {
   const { t } = useTranslation('selfService');
   useDocumentTitle(t('resetTitle'));
-  const describe = useDescribeError();
   const [token, setToken] = useState(readToken);
   // Also when a second link is opened in the same tab (only the fragment changes, the page stays).
   useEffect(() => {
@@ -53,7 +51,6 @@ export default function ResetPasswordPage() {
   const reset = useResetPassword();
   const form = useForm<ResetValues>({ resolver: zodResolver(ResetForm, { error: formErrorMap }), defaultValues: { newPassword: '', confirmPassword: '' } });
   const fieldCode = isApiError(reset.error) && PASSWORD_CODES.has(reset.error.code);
-  const failure = reset.error && !fieldCode ? describe(reset.error) : null;
 
   const submit = form.handleSubmit(({ newPassword }) => {
     if (!token || reset.isPending) return;
@@ -104,11 +101,7 @@ export default function ResetPasswordPage() {
         <h1 className="page-center__title">{t('resetTitle')}</h1>
         <p className="page-center__lead">{t('resetLead')}</p>
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={reset.error && !fieldCode ? reset.error : null} />
           <FormTextField control={form.control} name="newPassword" password label={t('newPassword')} description={t('newPasswordHint')} autoComplete="new-password" />
           <FormTextField control={form.control} name="confirmPassword" password label={t('confirmPassword')} autoComplete="new-password" />
           <Button type="submit" variant="primary" size="lg" block isPending={reset.isPending} pendingLabel={t('saving')}>

@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { AccountScope } from '@/features/accounts/api/accounts-api';
@@ -18,22 +17,16 @@ export function ClientPaymentsList({ scope, emptyText }: { scope: AccountScope; 
   const { t } = useTranslation('accounts');
   const { t: tp } = useTranslation('payments');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const [offset, setOffset] = useState(0);
   const payments = useClientPayments(scope, offset);
   const download = useDownloadClientPaymentReceipt();
-  const failure = download.error ? describe(download.error) : null;
 
   if (payments.isPending) return <PageLoader />;
   if (payments.isError) return <ErrorState error={payments.error} onRetry={() => void payments.refetch()} title={t('tabs.payments')} />;
   if (payments.data.items.length === 0) return emptyText === undefined ? null : <EmptyState icon="wallet" title={emptyText} bordered={false} />;
   return (
     <div className="stack stack--sm">
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
       <ul role="list" className="account-list">
         {payments.data.items.map((p) => (
           <li key={p.id} className="account-row" data-testid="client-payment">

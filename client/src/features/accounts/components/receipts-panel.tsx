@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ReceiptDto } from '@contracts/receipts';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAccountReceipts, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -17,22 +16,16 @@ import '@/features/accounts/accounts-strings';
 export function ReceiptsPanel({ scope }: { scope: AccountScope }) {
   const { t } = useTranslation('accounts');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const [offset, setOffset] = useState(0);
   const receipts = useAccountReceipts(scope, offset);
   const download = useDownloadReceipt();
-  const failure = download.error ? describe(download.error) : null;
 
   if (receipts.isPending) return <PageLoader />;
   if (receipts.isError) return <ErrorState error={receipts.error} onRetry={() => void receipts.refetch()} title={t('tabs.receipts')} />;
   if (receipts.data.items.length === 0) return <EmptyState icon="wallet" title={t('receipts.empty')} bordered={false} />;
   return (
     <div className="stack stack--sm">
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
       <ul role="list" className="account-list">
         {receipts.data.items.map((r: ReceiptDto) => (
           <li key={r.id} className="account-row" data-testid="account-receipt">

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useDownloadClientPaymentReceipt, type ClientPayment } from '@/features/accounts/api/client-payments';
@@ -11,9 +10,7 @@ import '@/features/accounts/accounts-strings';
 /** After a payment is recorded: what was recorded, and its receipt (PAG-…) to download or hand over. */
 export function RecordedPaymentNotice({ payment }: { payment: ClientPayment }) {
   const { t } = useTranslation('accounts');
-  const describe = useDescribeError();
   const download = useDownloadClientPaymentReceipt();
-  const failure = download.error ? describe(download.error) : null;
   return (
     <div className="stack stack--sm" data-testid="recorded-payment">
       <Notice tone="success">
@@ -25,11 +22,7 @@ export function RecordedPaymentNotice({ payment }: { payment: ClientPayment }) {
           </Button>
         </span>
       </Notice>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
     </div>
   );
 }

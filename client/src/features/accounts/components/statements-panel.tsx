@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { StatementMonthDto } from '@contracts/accounts';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { longMonth } from '@/features/dashboard/chart-format';
@@ -16,10 +15,8 @@ import '@/features/accounts/accounts-strings';
 export function StatementsPanel({ scope, clientName }: { scope: AccountScope; clientName: string }) {
   const { t } = useTranslation('accounts');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const months = useStatementMonths(scope);
   const download = useMutation({ mutationFn: (month: StatementMonthDto) => downloadStatement(month, clientName) });
-  const failure = download.error ? describe(download.error) : null;
 
   if (months.isPending) return <PageLoader />;
   if (months.isError) return <ErrorState error={months.error} onRetry={() => void months.refetch()} title={t('tabs.statements')} />;
@@ -27,11 +24,7 @@ export function StatementsPanel({ scope, clientName }: { scope: AccountScope; cl
   return (
     <div className="stack stack--sm">
       <p className="muted">{t('statements.lead')}</p>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
       <ul role="list" className="account-list">
         {months.data.map((m) => {
           const name = longMonth(m.month, locale);

@@ -6,9 +6,8 @@ import { z } from 'zod';
 import { ChangePasswordBody } from '@contracts/auth';
 import { Button } from '@/components/button';
 import { FormTextField } from '@/components/form-fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formErrorMap } from '@/lib/form-validation';
 import { useChangePassword } from '@/features/auth/api/change-password';
 import type { Principal } from '@/features/auth/api/get-session';
@@ -31,7 +30,6 @@ const FIELD_OF_CODE: Record<string, keyof Values> = {
 
 export function ChangePasswordForm({ forced = false, onChanged }: { forced?: boolean; onChanged?: (principal: Principal) => void }) {
   const { t } = useTranslation('account');
-  const describe = useDescribeError();
   const change = useChangePassword();
   const form = useForm<Values>({
     resolver: zodResolver(ChangePasswordFormSchema, { error: formErrorMap }),
@@ -56,15 +54,10 @@ export function ChangePasswordForm({ forced = false, onChanged }: { forced?: boo
   });
 
   const fieldError = change.error instanceof ApiError && FIELD_OF_CODE[change.error.code];
-  const general = change.error && !fieldError ? describe(change.error) : null;
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      {general ? (
-        <Notice tone="danger" reference={general.reference}>
-          {general.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={change.error && !fieldError ? change.error : null} />
       <FormTextField
         control={form.control}
         name="currentPassword"

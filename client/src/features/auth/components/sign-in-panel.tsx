@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type * as Contracts from '@contracts/auth';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { Segmented } from '@/components/segmented';
 import { SubmitButton } from '@/components/submit-button';
 import { PasswordInput, TextInput } from '@/components/text-field';
 import { useBusiness } from '@/lib/business';
-import { useDescribeError } from '@/lib/error-message';
 import { flash, type Flash } from '@/lib/flash';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
 import type { Principal } from '@/features/auth/api/get-session';
@@ -89,7 +88,6 @@ interface SignInFormProps<T> {
 
 function SignInForm<T>({ fields, schema, mutation }: SignInFormProps<T>) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -110,15 +108,10 @@ function SignInForm<T>({ fields, schema, mutation }: SignInFormProps<T>) {
 
   const clear = (name: string) => setErrors((previous) => (name in previous ? Object.fromEntries(Object.entries(previous).filter(([key]) => key !== name)) : previous));
   const messages = Object.fromEntries(Object.entries(errors).map(([name, token]) => [name, validationMessage(token, t)]));
-  const failure = mutation.error ? describe(mutation.error) : null;
 
   return (
     <form ref={formRef} className="form" onSubmit={(event) => void submit(event)} onFocus={() => void loadContracts().catch(() => undefined)} noValidate>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={mutation.error} />
       {fields(messages, clear)}
       <SubmitButton size="lg" block isPending={mutation.isPending} pendingLabel={t('signIn.submitting')}>
         {t('signIn.submit')}

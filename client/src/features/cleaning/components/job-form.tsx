@@ -8,7 +8,7 @@ import { Button, ButtonLink } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { DateField, TimeField } from '@/components/date-fields';
 import { NumberInput, RadioCards, SearchSelectField, SelectField, TextAreaInput } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
 import { formatMoney, formatPhone } from '@/lib/format';
@@ -88,7 +88,6 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
     : undefined;
   const apiMessage = (name: keyof FormValues) => (fieldFromApi === name && apiError ? describe(apiError).message : undefined);
   const fieldMessage = (name: keyof FormValues) => message(name) ?? apiMessage(name);
-  const general = error ? describe(error) : null;
 
   const submit = form.handleSubmit((values) => {
     if (isPending) return;
@@ -109,11 +108,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
   return (
     <I18nProvider locale={LOCALE_TAGS[locale]}>
       <form className="job-form" onSubmit={submit} noValidate>
-        {general && !fieldFromApi ? (
-          <Notice tone="danger" reference={general.reference}>
-            {general.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={fieldFromApi ? null : error} />
         {hasErrors && form.formState.isSubmitted ? <Notice tone="danger">{t('form.fixErrors')}</Notice> : null}
 
         <fieldset className="card job-form__section">

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { describeError, useDescribeError } from '@/lib/error-message';
+import { ErrorNotice, Notice } from '@/components/notice';
+import { describeError } from '@/lib/error-message';
 import { ApiError } from '@/lib/api-error';
 import { formatDate, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -22,17 +22,11 @@ type Confirming = 'otherDay' | 'restart' | null;
 /** "Concluir serviço" as the main action of the last worker out, with the server's refusal in place. */
 function CompleteAction({ job }: { job: WorkerJob }) {
   const { t } = useTranslation('cleaning');
-  const describe = useDescribeError();
   const complete = useCompleteJob();
-  const failure = complete.error && !openLogsOf(complete.error) ? describe(complete.error) : null;
   return (
     <>
       <OpenLogsRefusal error={complete.error} />
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={complete.error && !openLogsOf(complete.error) ? complete.error : null} />
       <Button variant="primary" size="lg" block className="tap__button" isPending={complete.isPending} onPress={() => complete.mutate({ id: job.id, input: {} })}>
         <Icon name="checkCircle" size={22} />
         {t('worker.complete')}

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimeLogDto } from '@contracts/cleaning';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice } from '@/components/notice';
 import { formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { initials } from '@/lib/initials';
@@ -16,11 +15,9 @@ import '@/features/cleaning/cleaning-strings';
 export function TeamCard({ job }: { job: StaffJob }) {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const tap = useTapJob();
   const open = job.status === 'scheduled' || job.status === 'in_progress';
   const logsOf = (workerId: number): TimeLogDto[] => (job.timeLogs ?? []).filter((l) => l.worker.id === workerId);
-  const failure = tap.error ? describe(tap.error) : null;
 
   return (
     <section className="card job-section" aria-labelledby="job-team">
@@ -28,11 +25,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
         <Icon name="users" size={20} />
         {t('detail.team')}
       </h2>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={tap.error} />
       <ul role="list" className="team">
         {job.workers.map((worker) => {
           const logs = logsOf(worker.id);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
 import { DateField } from '@/components/date-fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -32,7 +32,6 @@ export function PriceFormDialog({ clientId, price, onClose }: { clientId: number
 
   const serverField = (code: string) => (isApiError(mutation.error, code) ? describe(mutation.error).message : undefined);
   const overlap = serverField('PRICE_PERIOD_OVERLAP');
-  const failure = mutation.error && !overlap ? describe(mutation.error) : null;
   const options = [
     { value: HOUR, label: t('cleaningHour') },
     ...(services.data ?? [])
@@ -62,11 +61,7 @@ export function PriceFormDialog({ clientId, price, onClose }: { clientId: number
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={price ? t('editTitle') : t('createTitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={mutation.error && !overlap ? mutation.error : null} />
         <SelectInput label={t('item')} name="item" value={item} onChange={setItem} options={options} placeholder={t('chooseItem')} errorMessage={errors.item} isDisabled={Boolean(price)} />
         <TextInput
           label={t('price')}

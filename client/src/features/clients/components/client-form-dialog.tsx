@@ -10,9 +10,8 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { useCreateClient, type ClientWithTemporaryPassword } from '@/features/clients/api/create-client';
 import { getClient } from '@/features/clients/api/get-client';
@@ -64,7 +63,6 @@ const orNull = (value: string | undefined) => (value ? value : null);
 /** Create a client (individual or company), or edit one with the version it was read at. */
 export function ClientFormDialog({ client, onClose, onCreated }: { client: Client | null; onClose: () => void; onCreated?: (result: ClientWithTemporaryPassword) => void }) {
   const { t } = useTranslation('clients');
-  const describe = useDescribeError();
   const create = useCreateClient();
   const update = useUpdateClient();
   const [base, setBase] = useState<Client | null>(client);
@@ -73,7 +71,6 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
   const form = useForm<ClientValues>({ resolver: tokenResolver(ClientForm, TOKENS), defaultValues: valuesOf(client) });
   const mutation = base ? update : create;
   const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
-  const failure = generalError && !conflict ? describe(generalError) : null;
   const isEnterprise = form.watch('isEnterprise');
 
   const submit = form.handleSubmit((values) => {
@@ -143,11 +140,7 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
             </p>
           </Notice>
         ) : null}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={generalError && !conflict ? generalError : null} />
         <FormCheckbox control={form.control} name="isEnterprise" description={t('isEnterpriseHelp')}>
           {t('isEnterprise')}
         </FormCheckbox>

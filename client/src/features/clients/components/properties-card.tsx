@@ -5,9 +5,8 @@ import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useProperties, type Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
 import { PropertyFormDialog } from '@/features/clients/components/property-form-dialog';
@@ -18,12 +17,10 @@ type Dialog = { kind: 'form'; property: Property | null } | { kind: 'delete'; pr
 /** A client's properties: add, edit, make main, deactivate/reactivate, delete (when it has no jobs). */
 export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { clientId: number; readOnly: boolean; autoAdd?: boolean }) {
   const { t } = useTranslation('clients');
-  const describe = useDescribeError();
   const properties = useProperties(clientId);
   const action = usePropertyAction(clientId);
   const [dialog, setDialog] = useState<Dialog>(autoAdd && !readOnly ? { kind: 'form', property: null } : null);
   const hasPrimary = (properties.data ?? []).some((p) => p.isPrimary);
-  const failure = action.error && dialog?.kind !== 'delete' ? describe(action.error) : null;
   const close = () => {
     setDialog(null);
     action.reset();
@@ -52,11 +49,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
           </Button>
         )}
       </div>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={action.error && dialog?.kind !== 'delete' ? action.error : null} />
       {properties.isPending ? (
         <PageLoader />
       ) : properties.isError ? (

@@ -7,10 +7,9 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { api } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import type { Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
@@ -50,7 +49,6 @@ function valuesOf(property: Property | null): PropertyValues {
 /** Add a property to a client, or edit one (with the version it was read at). */
 export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: { clientId: number; property: Property | null; hasPrimary: boolean; onClose: () => void }) {
   const { t } = useTranslation('clients');
-  const describe = useDescribeError();
   const create = useCreateProperty(clientId);
   const update = useUpdateProperty(clientId);
   const action = usePropertyAction(clientId);
@@ -60,7 +58,6 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
   const form = useForm<PropertyValues>({ resolver: tokenResolver(PropertyForm, TOKENS), defaultValues: valuesOf(property) });
   const mutation = base ? update : create;
   const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
-  const failure = generalError && !conflict ? describe(generalError) : null;
 
   const submit = form.handleSubmit((values) => {
     setGeneralError(null);
@@ -133,11 +130,7 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
             </p>
           </Notice>
         ) : null}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={generalError && !conflict ? generalError : null} />
         <div className="form-grid">
           <FormTextField control={form.control} name="name" label={t('propertyName')} description={t('propertyNameHelp')} autoComplete="off" />
           <FormSelectField

@@ -5,12 +5,11 @@ import '@/features/clients/clients-strings';
 import { Button } from '@/components/button';
 import { ConfirmDialog, DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SecretReveal } from '@/components/secret-reveal';
 import { ErrorState, PageLoader } from '@/components/states';
 import { ApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDate, formatDateTime, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAnonymiseClient } from '@/features/clients/api/anonymise-client';
@@ -62,7 +61,6 @@ function Facts({ client }: { client: Client }) {
 /** One client: details, properties, account actions, and the GDPR export and erasure. */
 export default function ClientDetailPage() {
   const { t } = useTranslation('clients');
-  const describe = useDescribeError();
   const locale = currentLocale();
   const params = useParams();
   const [search] = useSearchParams();
@@ -87,7 +85,6 @@ export default function ClientDetailPage() {
   const anonymised = c.anonymizedAt !== null;
   const title = c.isEnterprise && c.companyName ? c.companyName : c.name;
   const actionError = [setActive.error, exporter.error].find(Boolean);
-  const actionFailure = actionError && !dialog ? describe(actionError) : null;
 
   return (
     <>
@@ -116,11 +113,7 @@ export default function ClientDetailPage() {
         <div className="stack">
           {anonymised ? <Notice tone="info">{t('anonymisedNotice', { date: formatDate(c.anonymizedAt!, locale, 'long') })}</Notice> : null}
           {!anonymised && !c.isActive ? <Notice tone="warning">{t('inactiveNotice')}</Notice> : null}
-          {actionFailure ? (
-            <Notice tone="danger" reference={actionFailure.reference}>
-              {actionFailure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={actionError && !dialog ? actionError : null} />
           <section className="card" aria-labelledby="details-title">
             <div className="card__header">
               <h2 id="details-title" className="card__title">

@@ -6,11 +6,10 @@ import { MESSAGE_MAX_LENGTH } from '@contracts/threads';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { SelectField, TextAreaInput } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { ErrorState, NotFoundState, PageLoader } from '@/components/states';
 import type { ListPage } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { newId } from '@/lib/ids';
@@ -91,7 +90,6 @@ function MessageItem({
  */
 export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const { t } = useTranslation('conversations');
-  const describe = useDescribeError();
   const principal = usePrincipal();
   const queryClient = useQueryClient();
   const thread = useThread(subject, subjectId);
@@ -177,7 +175,6 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const lead = principal.role === 'client' ? t('panelLeadClient') : principal.role === 'worker' ? t('panelLeadWorker') : t('panelLeadStaff');
   const firstNew = seenBefore === null ? undefined : items.find((m) => !m.mine && m.id > seenBefore);
   const lastFailure = outgoing.find((m) => m.state === 'failed')?.error;
-  const failure = lastFailure ? describe(lastFailure) : null;
 
   return (
     <section className="card thread-panel" aria-labelledby="thread-panel-title" data-testid="thread-panel">
@@ -226,11 +223,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
           </ol>
         </div>
       )}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={lastFailure} />
       <form
         className="thread-panel__compose"
         onSubmit={(event) => {
@@ -268,12 +261,10 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
 /** Staff: who answers this conversation — a master or admin, or anyone on the team. */
 function AssignControl({ subject, subjectId, assigneeId }: { subject: ThreadPanelProps['subject']; subjectId: number; assigneeId: number | null }) {
   const { t } = useTranslation('conversations');
-  const describe = useDescribeError();
   const people = useThreadAssignees(true);
   const assign = useAssignThread(subject, subjectId);
   const NOBODY = 'nobody';
   const options = [{ id: NOBODY, label: t('nobody') }, ...(people.data ?? []).map((p) => ({ id: String(p.id), label: p.name }))];
-  const failure = assign.error ? describe(assign.error) : null;
   return (
     <div className="thread-panel__assignee" data-testid="thread-assign">
       <SelectField
@@ -287,11 +278,7 @@ function AssignControl({ subject, subjectId, assigneeId }: { subject: ThreadPane
           if (next !== assigneeId) assign.mutate(next);
         }}
       />
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={assign.error} />
     </div>
   );
 }

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportDto, type ImportField } from '@contracts/imports';
 import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { useImportRows } from '@/features/imports/api/list-import-rows';
 import { useUpdateMapping } from '@/features/imports/api/update-mapping';
 
@@ -13,14 +12,12 @@ type FieldKey = (typeof IMPORT_FIELDS)[keyof typeof IMPORT_FIELDS][number];
 /** Step 2: each column of the file, its first value, and the field it fills (or ignored). */
 export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked: (draft: ImportDto) => void }) {
   const { t } = useTranslation('imports');
-  const describe = useDescribeError();
   const remap = useUpdateMapping();
   const [columns, setColumns] = useState<Array<string | null>>(draft.columns);
   const firstRow = useImportRows(draft.id, '', 0, draft.version).data?.items[0]?.cells ?? [];
   const required = new Set(REQUIRED_IMPORT_FIELDS[draft.kind].flatMap((r) => r.split('|')));
   const fieldName = (f: string) => t(`fields.${f as FieldKey}`);
   const missing = REQUIRED_IMPORT_FIELDS[draft.kind].filter((r) => !r.split('|').some((f) => columns.includes(f)));
-  const failure = remap.error ? describe(remap.error) : null;
   const unchanged = JSON.stringify(columns) === JSON.stringify(draft.columns);
 
   const next = () => {
@@ -74,11 +71,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
         </table>
       </div>
       {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={remap.error} />
       <div className="import-actions">
         <Button variant="primary" onPress={next} isDisabled={missing.length > 0} isPending={remap.isPending} pendingLabel={t('checking')}>
           {t('checkRows')}

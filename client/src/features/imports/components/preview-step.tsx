@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { DuplicatePolicy, ImportDto, ImportField, ImportRowDto, RowErrorDto } from '@contracts/imports';
 import { Button } from '@/components/button';
 import { RadioCards } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useCommitImport } from '@/features/imports/api/commit-import';
 import { useImportRows, type RowFilter } from '@/features/imports/api/list-import-rows';
 import type { importsEn } from '@/features/imports/imports-strings';
@@ -42,13 +41,11 @@ function ProblemCell({ row }: { row: ImportRowDto }) {
 /** Step 3: the counts, the rows with their problems marked on the very cell, the duplicates choice and the commit. */
 export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDto; onCommitted: (done: ImportDto) => void; onRestart: () => void }) {
   const { t } = useTranslation('imports');
-  const describe = useDescribeError();
   const [filter, setFilter] = useState<RowFilter>(draft.summary.invalid > 0 ? 'invalid' : '');
   const [offset, setOffset] = useState(0);
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('skip');
   const rows = useImportRows(draft.id, filter, offset, draft.version);
   const commit = useCommitImport();
-  const failure = commit.error ? describe(commit.error) : null;
   const importable = draft.summary.valid + (duplicates === 'update' ? draft.summary.duplicate : 0);
   const fieldOfColumn = (index: number) => draft.columns[index] as ImportField | null;
 
@@ -140,11 +137,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
         />
       ) : null}
       {importable === 0 ? <Notice tone="warning">{t('nothingToImport')}</Notice> : null}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={commit.error} />
       <div className="import-actions">
         <Button variant="ghost" onPress={onRestart}>
           {t('discard')}

@@ -5,23 +5,20 @@ import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { FileInput, RadioCards } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { downloadFromApi } from '@/lib/api-download';
-import { useDescribeError } from '@/lib/error-message';
 import { currentLocale } from '@/lib/i18n';
 import { useUploadImport, type UploadImportInput } from '@/features/imports/api/upload-import';
 
 /** Step 1: which kind of data, the file, and (rarely needed) its separator and encoding. */
 export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
   const { t } = useTranslation('imports');
-  const describe = useDescribeError();
   const upload = useUploadImport();
   const [kind, setKind] = useState<ImportKindValue>('clients');
   const [file, setFile] = useState<File | null>(null);
   const [delimiter, setDelimiter] = useState<UploadImportInput['delimiter']>('');
   const [encoding, setEncoding] = useState<UploadImportInput['encoding']>('');
   const [fileError, setFileError] = useState<string | undefined>();
-  const failure = upload.error ? describe(upload.error) : null;
 
   const submit = () => {
     if (!file) return setFileError(t('chooseFile'));
@@ -65,11 +62,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
           />
         </div>
       </details>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={upload.error} />
       <div className="import-actions">
         <Button variant="primary" onPress={submit} isPending={upload.isPending} pendingLabel={t('reading')}>
           <Icon name="upload" size={18} />

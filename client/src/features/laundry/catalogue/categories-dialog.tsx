@@ -4,7 +4,7 @@ import type { LaundryCategoryDto } from '@contracts/laundry-floor';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -29,7 +29,6 @@ export function CategoriesDialog({ categories, onClose }: { categories: readonly
   const [moving, setMoving] = useState(false);
   const nameTaken = isApiError(create.error, 'CATEGORY_EXISTS') ? describe(create.error).message : undefined;
   const failure = (create.error && !nameTaken ? create.error : null) ?? reorder.error;
-  const described = failure ? describe(failure) : null;
   const active = categories.filter((c) => c.isActive);
 
   const add = (event: FormEvent) => {
@@ -95,11 +94,7 @@ export function CategoriesDialog({ categories, onClose }: { categories: readonly
             {t('categories.add')}
           </Button>
         </form>
-        {described ? (
-          <Notice tone="danger" reference={described.reference}>
-            {described.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={failure} />
         <ul role="list" className="category-list" aria-label={t('categories.listLabel')}>
           {categories.map((category) => {
             const index = active.indexOf(category);

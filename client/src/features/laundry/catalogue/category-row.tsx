@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LaundryCategoryDto } from '@contracts/laundry-floor';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
+import { ErrorNotice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -35,7 +36,7 @@ export function CategoryRow({
   const label = currentLocale() === 'en' ? category.nameEn : category.name;
   // A taken name belongs to the Portuguese field; anything else is said under the row.
   const nameError = isApiError(update.error, 'CATEGORY_EXISTS') ? describe(update.error).message : undefined;
-  const rowError = update.error && !nameError ? describe(update.error) : null;
+  const rowError = nameError ? null : update.error;
 
   if (editing) {
     return (
@@ -60,7 +61,7 @@ export function CategoryRow({
             </Button>
           </div>
         </form>
-        {rowError ? <p className="field__error">{rowError.message}</p> : null}
+        <ErrorNotice error={rowError} />
       </li>
     );
   }
@@ -101,7 +102,7 @@ export function CategoryRow({
           {category.isActive ? t('categories.deactivate', { name: label }) : t('categories.reactivate', { name: label })}
         </Button>
       </span>
-      {rowError ? <p className="field__error category-list__error">{rowError.message}</p> : null}
+      <ErrorNotice error={rowError} />
     </li>
   );
 }

@@ -6,10 +6,9 @@ import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { FileInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState } from '@/components/states';
 import { TextInput } from '@/components/text-field';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAcknowledgeCondition, useAddCondition, useOrderCondition, useRemoveCondition, useUploadConditionPhoto } from '@/features/laundry/api/order-condition';
@@ -114,7 +113,6 @@ function ConditionViewer({ photos, open, setOpen }: { photos: Photo[]; open: num
 /** The note and photo form of one item (staff and workers at the counter). */
 function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDto }) {
   const { t } = useTranslation('laundry');
-  const describe = useDescribeError();
   const add = useAddCondition(orderId);
   const upload = useUploadConditionPhoto(orderId);
   const [kind, setKind] = useState<ConditionKindValue>('stain');
@@ -143,7 +141,6 @@ function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDt
     setDone(null);
     if (file) upload.mutate({ itemId: item.id, file }, { onSuccess: () => setDone('photo') });
   };
-  const failure = add.error ? describe(add.error) : upload.error && !(upload.error instanceof UnreadablePhoto) ? describe(upload.error) : null;
 
   return (
     <div className="condition-form">
@@ -191,11 +188,7 @@ function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDt
         {done === 'note' ? <Notice tone="success">{t('condition.noteAdded')}</Notice> : null}
         {done === 'photo' ? <Notice tone="success">{t('condition.photoAdded')}</Notice> : null}
         {upload.error instanceof UnreadablePhoto ? <Notice tone="danger">{t('condition.unreadable')}</Notice> : null}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={add.error ?? (upload.error instanceof UnreadablePhoto ? null : upload.error)} />
       </div>
     </div>
   );
@@ -290,7 +283,6 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
   const { t } = useTranslation('laundry');
   const locale = currentLocale();
   const id = useId();
-  const describe = useDescribeError();
   const query = useOrderCondition(orderId);
   const acknowledge = useAcknowledgeCondition(orderId);
   const [open, setOpen] = useState<number | null>(null);
@@ -298,7 +290,6 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
   if (!condition || condition.items.length === 0) return null;
   const label = (i: { tagCode: string; description: string }) => t('condition.itemLabel', { tag: i.tagCode, description: i.description });
   const photos = photosOf(condition, label);
-  const failure = acknowledge.error ? describe(acknowledge.error) : null;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="client-condition">
@@ -328,11 +319,7 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
             {t('condition.acknowledge')}
           </Button>
         )}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={acknowledge.error} />
       </div>
       <ConditionViewer photos={photos} open={open} setOpen={setOpen} />
     </section>

@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { LaundryOrderWorkerDto, LaundryStatusValue } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { Icon, type IconName } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice } from '@/components/notice';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
 
 const LABEL = { in_progress: 'worker.start', ready: 'worker.markReady', collected: 'worker.collected', delivered: 'worker.delivered' } as const;
@@ -15,11 +14,9 @@ const ICON: Record<keyof typeof LABEL, IconName> = { in_progress: 'washer', read
  */
 export function WorkerActions({ order, onDone }: { order: LaundryOrderWorkerDto; onDone?: (status: LaundryStatusValue) => void }) {
   const { t } = useTranslation('laundry');
-  const describe = useDescribeError();
   const change = useChangeLaundryStatus();
   const next = order.allowedNext.filter((s): s is keyof typeof LABEL => s in LABEL);
   if (!next.length) return null;
-  const failure = change.error ? describe(change.error) : null;
   return (
     <div className="worker-actions">
       {next.map((status, i) => (
@@ -39,11 +36,7 @@ export function WorkerActions({ order, onDone }: { order: LaundryOrderWorkerDto;
           {t(LABEL[status])}
         </Button>
       ))}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={change.error} />
     </div>
   );
 }

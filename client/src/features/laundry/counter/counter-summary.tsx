@@ -3,7 +3,7 @@ import { ToggleButton } from 'react-aria-components';
 import { Button } from '@/components/button';
 import { RadioCards } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { PricePreviewDto } from '@/features/laundry/api/preview-laundry-price';
@@ -35,7 +35,7 @@ export function CounterSummary({
   format: LabelFormat;
   onFormat: (format: LabelFormat) => void;
   problem: string | null;
-  failure: { message: string; reference?: string | undefined } | null;
+  failure: unknown;
   pending: boolean;
   onSubmit: () => void;
 }) {
@@ -80,9 +80,7 @@ export function CounterSummary({
         ]}
       />
       {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
+        <ErrorNotice error={failure} />
       ) : problem ? (
         <Notice tone="danger">{problem}</Notice>
       ) : null}

@@ -4,11 +4,10 @@ import { useMutation } from '@tanstack/react-query';
 import type { CreateClientInput } from '@contracts/clients';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { api } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import type { ClientOption } from '@/features/laundry/api/search-clients';
 import './counter-strings';
 
@@ -18,7 +17,6 @@ import './counter-strings';
  */
 export function WalkInClient({ onCreated }: { onCreated: (client: ClientOption) => void }) {
   const { t } = useTranslation('counter');
-  const describe = useDescribeError();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -43,7 +41,6 @@ export function WalkInClient({ onCreated }: { onCreated: (client: ClientOption) 
       </Button>
     );
   }
-  const failure = create.error && !fieldError('name') && !fieldError('phone') ? describe(create.error) : null;
   return (
     <form
       className="counter-walk-in"
@@ -55,11 +52,7 @@ export function WalkInClient({ onCreated }: { onCreated: (client: ClientOption) 
     >
       <TextInput label={t('client.name')} value={name} onChange={setName} autoComplete="off" autoFocus errorMessage={fieldError('name')} />
       <TextInput label={t('client.phone')} value={phone} onChange={setPhone} type="tel" inputMode="tel" autoComplete="off" errorMessage={fieldError('phone')} />
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={create.error && !fieldError('name') && !fieldError('phone') ? create.error : null} />
       <div className="counter-walk-in__actions">
         <Button type="submit" variant="primary" size="sm" isPending={create.isPending} pendingLabel={t('client.creating')}>
           {t('client.create')}

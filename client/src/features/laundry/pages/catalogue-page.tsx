@@ -5,11 +5,10 @@ import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { currentLocale } from '@/lib/i18n';
 import { useLaundryCategories } from '@/features/laundry/api/laundry-catalogue';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
@@ -29,7 +28,6 @@ import '@/features/laundry/catalogue/catalogue.css';
 export default function CataloguePage() {
   const { t } = useTranslation('catalogue');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const services = useLaundryServices(true);
   const categories = useLaundryCategories(true);
   const toggle = useUpdateLaundryService();
@@ -39,7 +37,6 @@ export default function CataloguePage() {
   const [managing, setManaging] = useState(false);
   const [deactivating, setDeactivating] = useState<LaundryServiceDto | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const toggleFailure = toggle.error && !deactivating ? describe(toggle.error) : null;
   const allCategories = categories.data ?? [];
   const all = (services.data ?? []) as LaundryServiceDto[];
 
@@ -86,11 +83,7 @@ export default function CataloguePage() {
       />
       <div className="stack">
         {saved ? <Notice tone="success">{t('saved', { name: saved })}</Notice> : null}
-        {toggleFailure ? (
-          <Notice tone="danger" reference={toggleFailure.reference}>
-            {toggleFailure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={toggle.error && !deactivating ? toggle.error : null} />
         <div className="price-toolbar">
           <SearchInput label={t('search.label')} placeholder={t('search.placeholder')} value={search} onChange={setSearch} delayMs={150} />
           <CheckboxField isSelected={showInactive} onChange={setShowInactive}>

@@ -5,7 +5,6 @@ import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useLaundryCategories } from '@/features/laundry/api/list-laundry-categories';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
 import { usePricePreview } from '@/features/laundry/api/preview-laundry-price';
@@ -29,7 +28,6 @@ import '@/features/laundry/counter/counter.css';
  */
 export default function CounterPage() {
   const { t } = useTranslation('counter');
-  const describe = useDescribeError();
   const services = useLaundryServices();
   const categories = useLaundryCategories();
   const [client, setClient] = useState<ClientOption | null>(null);
@@ -116,7 +114,6 @@ export default function CounterPage() {
   if (services.isPending || categories.isPending) return <PageLoader />;
   if (services.isError) return <ErrorState error={services.error} onRetry={() => void services.refetch()} />;
 
-  const failure = error ? describe(error) : null;
   const header = (
     <PageHeader
       eyebrow={
@@ -204,7 +201,7 @@ export default function CounterPage() {
               storeLabelFormat(value);
             }}
             problem={problem}
-            failure={failure}
+            failure={error}
             pending={pending}
             onSubmit={() => void create()}
           />

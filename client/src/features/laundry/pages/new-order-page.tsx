@@ -7,7 +7,7 @@ import '@/features/laundry/laundry-strings';
 import { DateField } from '@/components/date-fields';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
@@ -81,7 +81,6 @@ export default function NewOrderPage() {
   const { t } = useTranslation('laundry');
   const locale = currentLocale();
   const navigate = useNavigate();
-  const describe = useDescribeError();
   const services = useLaundryServices();
   const workers = useWorkers();
   const create = useCreateLaundryOrder();
@@ -149,7 +148,7 @@ export default function NewOrderPage() {
   if (services.isPending) return <PageLoader />;
   if (services.isError) return <ErrorState error={services.error} onRetry={() => void services.refetch()} />;
 
-  const failure = create.error ? describe(create.error) : accept.error ? describe(accept.error) : null;
+  const failure = create.error ?? accept.error;
   const hasErrors = Object.keys(errors).length > 0;
 
   return (
@@ -286,9 +285,7 @@ export default function NewOrderPage() {
           <div className="card laundry-form__summary">
             <LivePrice draft={draft} services={catalogue} onLinePrices={setLinePrices} />
             {failure ? (
-              <Notice tone="danger" reference={failure.reference}>
-                {failure.message}
-              </Notice>
+              <ErrorNotice error={failure} />
             ) : hasErrors ? (
               <Notice tone="danger">{t('form.fixErrors')}</Notice>
             ) : null}

@@ -1,11 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagLookupDto } from '@contracts/laundry-floor';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Segmented } from '@/components/segmented';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { lookupTag } from '@/features/laundry/api/laundry-tags';
 import { CameraScanner } from '@/features/laundry/scan/camera-scanner';
 import { ItemPanel } from '@/features/laundry/scan/item-panel';
@@ -27,7 +26,6 @@ type Lookup = { code: string; phase: 'looking' } | { code: string; phase: 'found
  */
 export default function ScanPage() {
   const { t } = useTranslation('scan');
-  const describe = useDescribeError();
   const [mode, setMode] = useState<Mode>('process');
   const [current, setCurrent] = useState<Lookup | null>(null);
   const [rackNote, setRackNote] = useState<string | null>(null);
@@ -64,7 +62,6 @@ export default function ScanPage() {
   };
 
   const found = current?.phase === 'found' ? current.lookup : null;
-  const failure = current?.phase === 'failed' ? describe(current.error) : null;
 
   return (
     <>
@@ -94,11 +91,7 @@ export default function ScanPage() {
         <div className="stack scan-layout__result">
           {current?.phase === 'looking' ? <Notice tone="info">{t('lookup.searching', { code: current.code })}</Notice> : null}
           {current?.phase === 'unknown' ? <Notice tone="danger">{t('lookup.unknown', { code: current.code })}</Notice> : null}
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={current?.phase === 'failed' ? current.error : null} />
           {mode === 'process' && found ? (
             <>
               <ItemPanel key={found.item.id} lookup={found} onUpdate={(lookup) => setCurrent({ code: lookup.item.globalCode, phase: 'found', lookup })} />

@@ -7,10 +7,9 @@ import '@/features/laundry/laundry-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { ConfirmDialog, ReasonDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
@@ -44,13 +43,11 @@ function canRevert(order: Pick<Order, 'status' | 'history'>): boolean {
 
 function StatusActions({ order }: { order: Order }) {
   const { t } = useTranslation('laundry');
-  const describe = useDescribeError();
   const change = useChangeLaundryStatus();
   const revert = useRevertLaundryStatus(order.id);
   const [dialog, setDialog] = useState<'cancel' | 'revert' | null>(null);
   const forward = order.allowedNext.filter((s): s is keyof typeof STEP_LABEL => s !== 'cancelled');
   const last = order.history?.at(-1);
-  const stepFailure = change.error && dialog === null ? describe(change.error) : null;
   if (!forward.length && !order.allowedNext.includes('cancelled') && !canRevert(order)) return null;
 
   const move = (status: LaundryStatusValue) => {
@@ -90,11 +87,7 @@ function StatusActions({ order }: { order: Order }) {
           </Button>
         ) : null}
       </div>
-      {stepFailure ? (
-        <Notice tone="danger" reference={stepFailure.reference}>
-          {stepFailure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={change.error && dialog === null ? change.error : null} />
       <ReasonDialog
         isOpen={dialog === 'cancel'}
         onOpenChange={(open) => setDialog(open ? 'cancel' : null)}

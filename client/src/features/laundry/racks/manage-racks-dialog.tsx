@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
-import { useDescribeError } from '@/lib/error-message';
 import { useCreateRack, useRacks, useUpdateRack } from '@/features/laundry/api/laundry-racks';
 import './racks-strings';
 
@@ -19,7 +18,6 @@ const RACK_CODE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,19}$/u;
  */
 export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; onOpenChange: (open: boolean) => void }) {
   const { t } = useTranslation('racks');
-  const describe = useDescribeError();
   const racks = useRacks({ includeInactive: true });
   const create = useCreateRack();
   const update = useUpdateRack();
@@ -28,7 +26,6 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
   const [done, setDone] = useState<string | null>(null);
   const all = racks.data ?? [];
   const failure = create.error ?? update.error;
-  const described = failure ? describe(failure) : null;
 
   const add = (event: FormEvent) => {
     event.preventDefault();
@@ -73,11 +70,7 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
           </Button>
         </form>
         {done && !failure ? <Notice tone="success">{done}</Notice> : null}
-        {described ? (
-          <Notice tone="danger" reference={described.reference}>
-            {described.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={failure} />
         {racks.isPending ? (
           <PageLoader />
         ) : racks.isError ? (

@@ -4,9 +4,8 @@ import type { ItemStageValue, TagLookupDto } from '@contracts/laundry-floor';
 import type { LaundryStatusValue } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { lookupTag, useAdvanceItem } from '@/features/laundry/api/laundry-tags';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import '@/features/laundry/laundry-strings';
@@ -26,7 +25,6 @@ export function StageBadge({ stage }: { stage: ItemStageValue }) {
 export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate: (lookup: TagLookupDto) => void }) {
   const { t } = useTranslation('scan');
   const { t: tl } = useTranslation('laundry');
-  const describe = useDescribeError();
   const advance = useAdvanceItem();
   const [message, setMessage] = useState<Message | null>(null);
   const { item, order, nextStage } = lookup;
@@ -54,7 +52,6 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
       },
     );
   };
-  const failure = advance.error ? describe(advance.error) : null;
   const fact = (label: string, value: string | null) => (
     <div>
       <dt>{label}</dt>
@@ -109,11 +106,7 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
         ) : (
           <Notice tone="success">{t('advance.finished')}</Notice>
         )}
-        {failure && !isApiError(advance.error, 'INVALID_TRANSITION') && !isApiError(advance.error, 'ORDER_CLOSED') ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={isApiError(advance.error, 'INVALID_TRANSITION') || isApiError(advance.error, 'ORDER_CLOSED') ? null : advance.error} />
       </div>
     </section>
   );

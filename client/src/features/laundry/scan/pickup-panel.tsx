@@ -5,9 +5,8 @@ import type { LaundryOrderWorkerDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useWorkerOrder } from '@/features/laundry/api/get-laundry-order';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
 import '@/features/laundry/laundry-strings';
@@ -74,8 +73,6 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
   const query = useWorkerOrder(session.orderId);
   const change = useChangeLaundryStatus();
   const [confirming, setConfirming] = useState(false);
-  const describe = useDescribeError();
-  const failure = change.error ? describe(change.error) : null;
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} title={session.orderNumber} />;
@@ -158,11 +155,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
             {missing.length ? t('pickup.handMissing') : t('pickup.hand')}
           </Button>
         ) : null}
-        {failure && !confirming ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={confirming ? null : change.error} />
       </div>
       <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('pickup.confirmTitle')} size="sm" role="alertdialog">
         <p>{t('pickup.confirmText', { count: missing.length, order: order.orderNumber })}</p>

@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { useAssignRack, useRacks } from '@/features/laundry/api/laundry-racks';
 import './scan-strings';
 
@@ -20,7 +19,6 @@ interface RackRef {
  */
 export function RackAssign({ orderId, orderNumber, suggested, onAssigned }: { orderId: number; orderNumber: string; suggested: RackRef | null; onAssigned: (message: string) => void }) {
   const { t } = useTranslation('scan');
-  const describe = useDescribeError();
   const racks = useRacks();
   const assign = useAssignRack();
   const [suggestion, setSuggestion] = useState<RackRef | null>(suggested);
@@ -47,7 +45,6 @@ export function RackAssign({ orderId, orderNumber, suggested, onAssigned }: { or
       },
     );
   };
-  const failure = assign.error && !isApiError(assign.error, 'RACK_TAKEN') ? describe(assign.error) : null;
 
   return (
     <section className="card scan-rack" aria-labelledby="scan-rack-title">
@@ -78,11 +75,7 @@ export function RackAssign({ orderId, orderNumber, suggested, onAssigned }: { or
         ) : (
           <Notice tone="warning">{t('rack.noneFree')}</Notice>
         )}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={assign.error && !isApiError(assign.error, 'RACK_TAKEN') ? assign.error : null} />
       </div>
     </section>
   );

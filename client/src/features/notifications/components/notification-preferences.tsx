@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import '@/features/notifications/notifications-strings';
 import { CheckboxField } from '@/components/fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useNotificationPreferences, useSetNotificationPreferences } from '@/features/notifications/api/preferences';
 import { PushDeviceSection } from '@/features/notifications/components/push-device';
 
@@ -16,10 +15,8 @@ const keyOf = (type: string) => type.replace(/\./g, '_');
  */
 export function NotificationPreferencesSection() {
   const { t } = useTranslation('notifications');
-  const describe = useDescribeError();
   const list = useNotificationPreferences();
   const save = useSetNotificationPreferences();
-  const failure = save.error ? describe(save.error) : null;
   return (
     <>
     <section className="card" aria-labelledby="own-notifications">
@@ -35,11 +32,7 @@ export function NotificationPreferencesSection() {
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <div className="stack stack--sm">
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={save.error} />
           {list.data.items.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
           {list.data.items.map((item) => (
             <CheckboxField

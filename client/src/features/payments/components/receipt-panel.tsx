@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import '@/features/payments/payments-strings';
 import { useDownloadReceipt } from '@/features/payments/api/download-receipt';
 import { useIssueReceipt } from '@/features/payments/api/issue-receipt';
@@ -14,9 +13,7 @@ import type { PaymentTarget } from '@/features/payments/api/keys';
 /** Download the receipt PDF; the failure, if any, is explained in place. */
 export function DownloadReceiptButton({ receipt, variant = 'secondary' }: { receipt: { id: number; receiptNumber: string }; variant?: 'primary' | 'secondary' }) {
   const { t } = useTranslation('payments');
-  const describe = useDescribeError();
   const download = useDownloadReceipt();
-  const failure = download.error ? describe(download.error) : null;
   return (
     <>
       <Button
@@ -29,11 +26,7 @@ export function DownloadReceiptButton({ receipt, variant = 'secondary' }: { rece
         <Icon name="download" size={18} />
         {t('receipt.download')}
       </Button>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={download.error} />
     </>
   );
 }
@@ -44,12 +37,10 @@ export function DownloadReceiptButton({ receipt, variant = 'secondary' }: { rece
  */
 export function ReceiptPanel({ target, receipt, canIssue }: { target: PaymentTarget; receipt: { id: number; receiptNumber: string } | null; canIssue: boolean }) {
   const { t } = useTranslation('payments');
-  const describe = useDescribeError();
   const issue = useIssueReceipt(target);
   const [confirming, setConfirming] = useState(false);
   // Someone else issued it meanwhile: the refreshed block shows theirs, so this is not a failure.
   const alreadyIssued = isApiError(issue.error, 'RECEIPT_ALREADY_ISSUED');
-  const failure = issue.error && !alreadyIssued && !confirming ? describe(issue.error) : null;
 
   return (
     <div className="receipt-panel" data-testid="receipt-panel">
@@ -72,11 +63,7 @@ export function ReceiptPanel({ target, receipt, canIssue }: { target: PaymentTar
         <p className="muted pay-note">{t('receipt.notYet')}</p>
       )}
       {issue.data && receipt ? <Notice tone="success">{t('receipt.issued', { number: issue.data.receiptNumber })}</Notice> : null}
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <ErrorNotice error={issue.error && !alreadyIssued && !confirming ? issue.error : null} />
       <p className="muted pay-note">{t('receipt.nonFiscal')}</p>
       <ConfirmDialog
         isOpen={confirming}

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice } from '@/components/notice';
 import type { ClientRequest } from '@/features/requests/api/keys';
 import { useAcceptProposal, useCancelRequest, useDeclineProposal } from '@/features/requests/api/request-actions';
 import '@/features/requests/requests-strings';
@@ -12,7 +11,6 @@ import '@/features/requests/requests-strings';
 /** The client's answers: take or refuse a proposed time, or cancel the request until it is accepted. */
 export function ClientRequestActions({ request }: { request: ClientRequest }) {
   const { t } = useTranslation('requests');
-  const describe = useDescribeError();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const acceptProposal = useAcceptProposal();
   const declineProposal = useDeclineProposal();
@@ -22,7 +20,7 @@ export function ClientRequestActions({ request }: { request: ClientRequest }) {
   const failure = acceptProposal.error ?? declineProposal.error;
   return (
     <div className="stack">
-      {failure ? <Notice tone="danger">{describe(failure).message}</Notice> : null}
+      <ErrorNotice error={failure} />
       <div className="request-actions">
         {request.state === 'proposed' ? (
           <>

@@ -2,17 +2,15 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { RequestPrefillDto } from '@contracts/requests';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { SHELL_BASE } from '@/app/paths';
-import { useDescribeError } from '@/lib/error-message';
 import { whenText } from '@/features/requests/request-format';
 import '@/features/requests/requests-strings';
 
 /** Above an order or job form opened from a client request: what was asked, or why it cannot be accepted now. */
 export function RequestPrefillNotice({ query }: { query: UseQueryResult<RequestPrefillDto> }) {
   const { t } = useTranslation('requests');
-  const describe = useDescribeError();
-  if (query.isError) return <Notice tone="danger">{describe(query.error).message}</Notice>;
+  if (query.isError) return <ErrorNotice error={query.error} />;
   const p = query.data;
   if (!p) return null;
   return (

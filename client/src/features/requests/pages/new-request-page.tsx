@@ -8,7 +8,7 @@ import { Button, ButtonLink } from '@/components/button';
 import { DateField, TimeField } from '@/components/date-fields';
 import { RadioCards, SelectField, TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { TextInput } from '@/components/text-field';
 import { SHELL_BASE } from '@/app/paths';
@@ -127,7 +127,6 @@ export default function NewRequestPage() {
     );
   };
 
-  const failure = create.error ? describe(create.error) : null;
 
   return (
     <>
@@ -181,11 +180,7 @@ export default function NewRequestPage() {
         </div>
         <TextAreaInput label={t('form.notes')} value={notes} onChange={setNotes} description={t('form.notesHint')} maxLength={2000} />
         <PhotoPicker files={photos} onChange={setPhotos} max={ATTACHED_PHOTO_LIMITS.perRequest} isDisabled={create.isPending || sendingPhotos} />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={create.error} />
         <Button type="submit" variant="primary" size="lg" block isPending={create.isPending || sendingPhotos} pendingLabel={t('form.submitting')}>
           <Icon name="check" size={20} />
           {t('form.submit')}

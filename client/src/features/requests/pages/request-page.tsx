@@ -4,12 +4,11 @@ import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
 import { Button } from '@/components/button';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 import { AttachedPhotoStrip, PhotoPicker } from '@/features/photos/components/attached-photos';
@@ -94,14 +93,12 @@ const PHOTO_STATES = new Set(['pending', 'proposed', 'pending_confirmation']);
 /** The photos the client attached; while the request is open, the client may add more (up to the limit). */
 function RequestPhotos({ request, staff }: { request: ClientRequest; staff: boolean }) {
   const { t } = useTranslation('requests');
-  const describe = useDescribeError();
   const [files, setFiles] = useState<File[]>([]);
   const add = useAddRequestPhotos(request.id);
   const photos = request.photos ?? [];
   const room = ATTACHED_PHOTO_LIMITS.perRequest - photos.length;
   const canAdd = !staff && PHOTO_STATES.has(request.state) && room > 0;
   if (photos.length === 0 && !canAdd) return null;
-  const failure = add.error ? describe(add.error) : null;
   return (
     <section className="card stack" aria-labelledby="request-photos-title" data-testid="request-photos">
       <h2 id="request-photos-title" className="card__title">
@@ -117,11 +114,7 @@ function RequestPhotos({ request, staff }: { request: ClientRequest; staff: bool
           }}
         >
           <PhotoPicker files={files} onChange={setFiles} max={room} isDisabled={add.isPending} />
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {failure.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={add.error} />
           {files.length > 0 ? (
             <div>
               <Button type="submit" variant="secondary" isPending={add.isPending} pendingLabel={t('form.submitting')}>

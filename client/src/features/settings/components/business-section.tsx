@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { UpdateBusinessBody } from '@contracts/business';
 import { Button } from '@/components/button';
 import { FileInput, TextAreaInput } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import '@/components/ui-strings';
 import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
 import { useBusinessDetails, useRemoveLogo, useUpdateBusiness, useUploadLogo, type Business } from '@/features/settings/api/business';
 import { formatPhone } from '@/lib/format';
@@ -28,7 +27,6 @@ const draftOf = (b: Business): Draft => ({ name: b.name, legalName: b.legalName,
 export function BusinessSection({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation('settings');
   const { t: tt } = useTranslation();
-  const describe = useDescribeError();
   const details = useBusinessDetails();
   const update = useUpdateBusiness();
   const upload = useUploadLogo();
@@ -80,7 +78,6 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
 
   const conflict = [update.error, upload.error, remove.error].some((e) => isApiError(e, 'VERSION_CONFLICT'));
   const failure = [update.error, upload.error, remove.error].find((e) => e && !isApiError(e, 'VERSION_CONFLICT') && !(e === update.error && Object.keys(errors).length > 0));
-  const described = failure ? describe(failure) : null;
 
   return (
     <section className="card" aria-labelledby="settings-business">
@@ -132,11 +129,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
               </p>
             </Notice>
           ) : null}
-          {described ? (
-            <Notice tone="danger" reference={described.reference}>
-              {described.message}
-            </Notice>
-          ) : null}
+          <ErrorNotice error={failure} />
           {saved ? <Notice tone="success">{t('business.saved')}</Notice> : null}
           <div className="cluster">
             <Button type="submit" variant="primary" isPending={update.isPending || upload.isPending} pendingLabel={upload.isPending ? t('business.uploading') : t('saving')} isDisabled={conflict}>

@@ -7,12 +7,11 @@ import type { LocaleCode } from '@contracts/auth';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -142,7 +141,6 @@ function SettingField({ setting, value, error, onChange, locale }: { setting: Se
 /** Settings: the owner edits (€ and % as people write them; cents and basis points to the API); managers read. */
 export default function SettingsPage() {
   const { t } = useTranslation('settings');
-  const describe = useDescribeError();
   const principal = usePrincipal();
   const locale = currentLocale();
   const settings = useSettings();
@@ -165,7 +163,7 @@ export default function SettingsPage() {
 
   const changed = Object.keys(draft).filter((key) => draft[key] !== initial[key]);
   const conflict = isApiError(update.error, 'VERSION_CONFLICT');
-  const failure = update.error && !conflict ? describe(update.error) : null;
+  const failure = conflict ? null : update.error;
   const groups = [...GROUPS, { id: 'other' as const, keys: settings.data.map((s) => s.key).filter((k) => !grouped.has(k)) }].filter((g) => g.keys.some((k) => byKey.has(k)));
 
   const submit = (event: FormEvent) => {
@@ -257,11 +255,7 @@ export default function SettingsPage() {
                 </p>
               </Notice>
             ) : null}
-            {failure ? (
-              <Notice tone="danger" reference={failure.reference}>
-                {failure.message}
-              </Notice>
-            ) : null}
+            <ErrorNotice error={failure} />
             {saved && changed.length === 0 ? <Notice tone="success">{t('saved')}</Notice> : null}
             <div className="cluster">
               <Button type="submit" variant="primary" isPending={update.isPending} pendingLabel={t('saving')} isDisabled={changed.length === 0 || conflict}>

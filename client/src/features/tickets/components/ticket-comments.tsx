@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { TextAreaInput } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
-import { useDescribeError } from '@/lib/error-message';
+import { ErrorNotice } from '@/components/notice';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { initials } from '@/lib/initials';
@@ -16,12 +15,10 @@ import '@/features/tickets/tickets-strings';
 export function TicketComments({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('tickets');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const add = useAddComment();
   const [body, setBody] = useState('');
   const [empty, setEmpty] = useState(false);
   const comments = ticket.comments ?? [];
-  const failure = add.error ? describe(add.error) : null;
 
   const send = () => {
     if (!body.trim()) {
@@ -75,11 +72,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
           maxLength={4000}
           errorMessage={empty ? t('validation.required', { ns: 'translation' }) : undefined}
         />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={add.error} />
         <div>
           <Button type="submit" variant="secondary" isPending={add.isPending} pendingLabel={t('comments.sending')}>
             <Icon name="message" size={18} />

@@ -8,9 +8,8 @@ import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { RadioCards, SearchSelectField, SelectField } from '@/components/form-controls';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import '@/components/ui-strings';
-import { useDescribeError } from '@/lib/error-message';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -43,7 +42,6 @@ const TOKENS = { title: 'tooShort:3', description: 'required' };
 /** "Report a problem": a worker on a phone or the office at a desk; the new ticket is handed back. */
 export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (ticket: Ticket) => void }) {
   const { t } = useTranslation('tickets');
-  const describe = useDescribeError();
   const locale = currentLocale();
   const create = useCreateTicket();
   const [generalError, setGeneralError] = useState<unknown>(null);
@@ -56,7 +54,6 @@ export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; 
   const [link, priority, laundryOrderId, cleaningJobId] = useWatch({ control: form.control, name: ['link', 'priority', 'laundryOrderId', 'cleaningJobId'] });
   const orders = useOrderSearch(orderText, link === 'order');
   const jobs = useJobSearch(jobText, link === 'job');
-  const failure = generalError ? describe(generalError) : null;
 
   const submit = form.handleSubmit((values) => {
     setGeneralError(null);
@@ -89,11 +86,7 @@ export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('form.title')} description={t('form.lead')} size="lg">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={generalError} />
         <FormTextField control={form.control} name="title" label={t('form.titleField')} placeholder={t('form.titlePlaceholder')} autoComplete="off" />
         <FormTextArea control={form.control} name="description" label={t('form.description')} description={t('form.descriptionHelp')} rows={4} />
         <RadioCards

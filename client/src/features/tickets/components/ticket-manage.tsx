@@ -6,10 +6,8 @@ import { DialogActions, ModalDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice } from '@/components/notice';
 import '@/components/ui-strings';
-import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import type { Principal } from '@/features/auth/api/get-session';
 import type { Ticket } from '@/features/tickets/api/keys';
 import { useAssignees } from '@/features/tickets/api/pickers';
@@ -18,13 +16,10 @@ import '@/features/tickets/tickets-strings';
 
 type Dialog = 'resolve' | 'close' | 'reopen' | null;
 
-function useFailure(error: unknown) {
+/** A failure of a ticket action; a stale version was reloaded already (ticket-actions): say so rather than only "reload". */
+function TicketFailure({ error }: { error: unknown }) {
   const { t } = useTranslation('tickets');
-  const describe = useDescribeError();
-  if (!error) return null;
-  // A stale version was reloaded already (ticket-actions): say so rather than only "reload".
-  if (isApiError(error, 'STALE_VERSION')) return { message: t('detail.stale'), reference: undefined };
-  return describe(error);
+  return <ErrorNotice error={error} messages={{ STALE_VERSION: t('detail.stale') }} />;
 }
 
 /** A text the action needs (what was done, why it reopens, a closing note), in a small dialog. */
@@ -52,7 +47,6 @@ function TextActionDialog({
   const { t } = useTranslation('tickets');
   const [text, setText] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const failure = useFailure(error);
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={title} description={lead} size="sm">
       <form
@@ -74,11 +68,7 @@ function TextActionDialog({
           isRequired={required}
           errorMessage={tooShort ? t('validation.tooShort', { ns: 'translation', count: 3 }) : undefined}
         />
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <TicketFailure error={error} />
         <DialogActions>
           <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
           <Button type="submit" variant="primary" isPending={isPending}>
@@ -102,7 +92,6 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
   const close = useCloseTicket();
   const reopen = useReopenTicket();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const failure = useFailure(update.error);
   const closed = ticket.status === 'closed';
   const settled = ticket.status === 'resolved' || closed;
 
@@ -142,11 +131,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
           onChange={(value) => patch({ priority: value as TicketPriorityValue })}
         />
       </div>
-      {failure ? (
-        <Notice tone="danger" reference={failure.reference}>
-          {failure.message}
-        </Notice>
-      ) : null}
+      <TicketFailure error={update.error} />
       <div className="ticket-manage__actions">
         {ticket.status === 'open' ? (
           <Button onPress={() => patch({ status: 'in_progress' })} isPending={update.isPending}>

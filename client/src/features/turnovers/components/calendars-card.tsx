@@ -6,7 +6,7 @@ import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
 import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { ApiError } from '@/lib/api-error';
@@ -82,7 +82,6 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
   const [removing, setRemoving] = useState<Calendar | null>(null);
   const [result, setResult] = useState<CalendarSyncResultDto | null>(null);
   const failure = sync.error ?? update.error;
-  const failed = failure ? describe(failure) : null;
 
   const onAction = (calendar: Calendar, id: string) => {
     if (id === 'remove') setRemoving(calendar);
@@ -113,11 +112,7 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
                 : t('calendars.synced', { created: result.created, moved: result.moved, cancelled: result.cancelled })}
           </Notice>
         ) : null}
-        {failed ? (
-          <Notice tone="danger" reference={failed.reference}>
-            {failed.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={failure} />
       </div>
       {calendars.isPending ? (
         <PageLoader />

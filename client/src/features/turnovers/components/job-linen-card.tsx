@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { NumberInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useCountLinen, useJobLinen } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
@@ -18,7 +17,6 @@ import '@/features/turnovers/turnovers.css';
  */
 export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: boolean; orderHref?: (id: number) => string }) {
   const { t } = useTranslation('turnovers');
-  const describe = useDescribeError();
   const linen = useJobLinen(jobId);
   const count = useCountLinen(jobId);
   const [counts, setCounts] = useState<Record<number, number>>({});
@@ -31,7 +29,6 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
   if (linen.isError) return <ErrorState error={linen.error} onRetry={() => void linen.refetch()} />;
   const data = linen.data;
   if (data.items.length === 0 && !data.order) return null;
-  const failure = count.error ? describe(count.error) : null;
   const changed = data.items.some((i) => counts[i.linenItemId] !== undefined && counts[i.linenItemId] !== i.count);
 
   return (
@@ -83,10 +80,8 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
       {open && !data.order ? (
         <>
           <div aria-live="polite">
-            {failure ? (
-              <Notice tone="danger" reference={failure.reference}>
-                {failure.message}
-              </Notice>
+            {count.error ? (
+              <ErrorNotice error={count.error} />
             ) : saved ? (
               <Notice tone="success">{t('jobLinen.saved')}</Notice>
             ) : null}

@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
-import { useDescribeError } from '@/lib/error-message';
 import { currentLocale } from '@/lib/i18n';
 import { formatCount } from '@/lib/format';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
@@ -26,12 +25,10 @@ const toLines = (items: LinenItem[]): Line[] => items.map((i) => ({ key: nextKey
 function LinenForm({ propertyId, items }: { propertyId: number; items: LinenItem[] }) {
   const { t } = useTranslation('turnovers');
   const locale = currentLocale();
-  const describe = useDescribeError();
   const services = useLaundryServices();
   const save = useSaveLinenSet(propertyId);
   const [lines, setLines] = useState<Line[]>(() => toLines(items));
   const [saved, setSaved] = useState(false);
-  const failure = save.error ? describe(save.error) : null;
   useEffect(() => setLines(toLines(items)), [items]);
 
   const perItem = (services.data ?? []).filter((s) => s.pricingUnit === 'per_item' && s.isActive);
@@ -85,10 +82,8 @@ function LinenForm({ propertyId, items }: { propertyId: number; items: LinenItem
         </ol>
       )}
       <div aria-live="polite">
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
+        {save.error ? (
+          <ErrorNotice error={save.error} />
         ) : saved ? (
           <Notice tone="success">{t('linen.saved')}</Notice>
         ) : null}

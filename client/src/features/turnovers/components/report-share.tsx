@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useCreateReportLink, useReportLinks, useRevokeReportLink, type CreatedReportLink, type ReportLink } from '@/features/turnovers/api/host-report-api';
@@ -18,7 +17,6 @@ import '@/features/turnovers/turnovers.css';
  */
 export function ReportShare({ jobId }: { jobId: number }) {
   const { t } = useTranslation('hostReport');
-  const describe = useDescribeError();
   const locale = currentLocale();
   const links = useReportLinks(jobId);
   const create = useCreateReportLink(jobId);
@@ -57,7 +55,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
         <Icon name="plus" size={18} />
         {t('share.create')}
       </Button>
-      {create.error ? <Notice tone="danger" reference={describe(create.error).reference}>{describe(create.error).message}</Notice> : null}
+      <ErrorNotice error={create.error} />
       {made ? (
         <div className="stack">
           <Notice tone="success">{t('share.created')}</Notice>

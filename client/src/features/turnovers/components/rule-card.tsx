@@ -4,9 +4,8 @@ import { CheckboxField } from '@/components/fields';
 import { TimeField } from '@/components/date-fields';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Button } from '@/components/button';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
-import { useDescribeError } from '@/lib/error-message';
 import { useWorkers } from '@/features/cleaning/api/pickers';
 import { useSaveTurnoverRule, useTemplates, useTurnoverRule, type TurnoverRule } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
@@ -15,7 +14,6 @@ const NONE = 'none';
 
 function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule }) {
   const { t } = useTranslation('turnovers');
-  const describe = useDescribeError();
   const workers = useWorkers();
   const templates = useTemplates();
   const save = useSaveTurnoverRule(propertyId);
@@ -25,7 +23,6 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
   const [workerIds, setWorkerIds] = useState(rule.workerIds);
   const [templateId, setTemplateId] = useState<number | null>(rule.checklistTemplateId);
   const [saved, setSaved] = useState(false);
-  const failure = save.error ? describe(save.error) : null;
 
   // A newer version read from the server (after saving, or another person's change) replaces the form.
   useEffect(() => {
@@ -96,10 +93,8 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
         )}
       </fieldset>
       <div aria-live="polite">
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
+        {save.error ? (
+          <ErrorNotice error={save.error} />
         ) : saved ? (
           <Notice tone="success">{t('rule.saved')}</Notice>
         ) : null}

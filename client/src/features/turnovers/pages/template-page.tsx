@@ -4,12 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { TextInput } from '@/components/text-field';
-import { ApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { useCreateTemplate, useTemplate, useUpdateTemplate, type ChecklistTemplate } from '@/features/turnovers/api/turnovers-api';
 import { templatePaths } from '@/features/turnovers/paths';
 import '@/features/turnovers/turnovers-strings';
@@ -44,7 +42,6 @@ function move<T>(list: T[], index: number, by: -1 | 1): T[] {
 
 function Editor({ template }: { template?: ChecklistTemplate }) {
   const { t } = useTranslation('turnovers');
-  const describe = useDescribeError();
   const navigate = useNavigate();
   const create = useCreateTemplate();
   const update = useUpdateTemplate();
@@ -52,8 +49,6 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
   const [sections, setSections] = useState<SectionDraft[]>(() => toDraft(template));
   const [saved, setSaved] = useState(false);
   const mutation = template ? update : create;
-  const failure = mutation.error ? describe(mutation.error) : null;
-  const conflict = mutation.error instanceof ApiError && mutation.error.code === 'VERSION_CONFLICT';
 
   useEffect(() => {
     if (!template) return;
@@ -195,10 +190,8 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
           </fieldset>
         ))}
         <div aria-live="polite">
-          {failure ? (
-            <Notice tone="danger" reference={failure.reference}>
-              {conflict ? t('editor.conflict') : failure.message}
-            </Notice>
+          {mutation.error ? (
+            <ErrorNotice error={mutation.error} messages={{ VERSION_CONFLICT: t('editor.conflict') }} />
           ) : saved ? (
             <Notice tone="success">{t('editor.saved')}</Notice>
           ) : null}

@@ -9,9 +9,8 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { FormSelectField } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { Notice } from '@/components/notice';
+import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
-import { useDescribeError } from '@/lib/error-message';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { useAssignableRoles } from '@/features/users/api/role-types';
 import { useCreateUser, type WithTemporaryPassword } from '@/features/users/api/create-user';
@@ -62,7 +61,6 @@ export function UserFormDialog({
   onCreated: (result: WithTemporaryPassword) => void;
 }) {
   const { t } = useTranslation('users');
-  const describe = useDescribeError();
   const roles = useAssignableRoles();
   const create = useCreateUser();
   const update = useUpdateUser();
@@ -73,7 +71,6 @@ export function UserFormDialog({
   const mutation = user ? update : create;
   const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
   const [generalError, setGeneralError] = useState<unknown>(null);
-  const failure = generalError && !conflict ? describe(generalError) : null;
   // The master's role never changes; a role the caller may not give is shown but cannot be chosen.
   const roleLocked = base?.role === 'master' || (base !== null && !assignable.includes(base.role));
   const roleOptions = (roleLocked && base ? [base.role] : assignable).map((role) => ({ value: role, label: t(`roles.${role}`, { ns: 'translation' }) }));
@@ -137,11 +134,7 @@ export function UserFormDialog({
             </p>
           </Notice>
         ) : null}
-        {failure ? (
-          <Notice tone="danger" reference={failure.reference}>
-            {failure.message}
-          </Notice>
-        ) : null}
+        <ErrorNotice error={generalError && !conflict ? generalError : null} />
         <div className="form-grid">
           <FormTextField control={form.control} name="name" label={t('name')} autoComplete="off" />
           <FormTextField control={form.control} name="username" label={t('username')} autoComplete="off" autoCapitalize="none" spellCheck="false" />
