@@ -9,6 +9,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { createTestApp, sameDatabaseAs, type TestApp } from '../helpers/test-app.js';
 import { signedInUser } from '../helpers/people-fixtures.js';
 import { fakeDevice, startPushEndpoint, verifyVapid, type PushEndpoint } from '../helpers/push-endpoint.js';
+import { PUSH_DEVICES_PER_USER } from '../../src/modules/push/push.service.js';
 
 type Agent = ReturnType<typeof supertest.agent>;
 
@@ -165,6 +166,31 @@ describe('web push (issue 23 §4)', () => {
     await t.db.query(`UPDATE push_outbox SET sending_until = $2 WHERE id = $1`, [row!.id, new Date(t.clock.now().getTime() - 1_000)]);
     expect(await t.built.push.deliver(row!.id)).toBe('sent');
     expect(endpoint.requests.filter((r) => r.path === new URL(phone.subscription.endpoint).pathname)).toHaveLength(1);
+  });
+
+  it('when one account subscribes more devices than the cap, then the ones refreshed longest ago give way', async () => {
+    const { agent, user } = await signedInUser(t, master, { role: 'admin' });
+    const start = t.clock.now().getTime();
+    const minute = (n: number) => t.clock.set(new Date(start + n * 60_000).toISOString());
+    const devices = Array.from({ length: PUSH_DEVICES_PER_USER + 2 }, () => newDevice());
+    try {
+      for (const [i, phone] of devices.entries()) {
+        minute(i + 1);
+        await agent.post('/api/push-subscriptions').send(phone.subscription).expect(201);
+      }
+      const kept = await t.db.query<{ endpoint: string }>(`SELECT endpoint FROM push_subscriptions WHERE user_id = $1 ORDER BY updated_at`, [user.id]);
+      expect(kept.rows.map((r) => r.endpoint)).toEqual(devices.slice(2).map((d) => d.subscription.endpoint));
+      expect((await agent.get('/api/push/public-key')).body.data.subscriptions).toBe(PUSH_DEVICES_PER_USER);
+      // A device refreshing its subscription is the newest again, so it stays when another comes.
+      minute(30);
+      await agent.post('/api/push-subscriptions').send(devices[2]!.subscription).expect(201);
+      minute(31);
+      await agent.post('/api/push-subscriptions').send(newDevice().subscription).expect(201);
+      expect(await subscriptions(devices[2]!.subscription.endpoint)).toEqual([{ user_id: user.id }]);
+      expect(await subscriptions(devices[3]!.subscription.endpoint)).toEqual([]);
+    } finally {
+      t.clock.set(new Date(start).toISOString());
+    }
   });
 
   it('when the input is bad, then 400 with a stable code and nothing is stored', async () => {

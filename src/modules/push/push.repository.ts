@@ -43,6 +43,16 @@ export function createPushRepository(db: Db) {
       return { row, created };
     },
 
+    /** Keeps the user's `keep` most recently refreshed subscriptions and removes the rest; returns how many went. */
+    async keepNewest(q: Queryable, userId: number, keep: number): Promise<number> {
+      const { rowCount } = await q.query(
+        `DELETE FROM push_subscriptions WHERE user_id = $1
+            AND id NOT IN (SELECT id FROM push_subscriptions WHERE user_id = $1 ORDER BY updated_at DESC, id DESC LIMIT $2)`,
+        [userId, keep],
+      );
+      return rowCount ?? 0;
+    },
+
     /** Removes the caller's own subscription for that endpoint; false when there is none of theirs. */
     async deleteOwn(userId: number, endpoint: string): Promise<boolean> {
       const { rowCount } = await db.query(`DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2`, [userId, endpoint]);

@@ -12,6 +12,12 @@ import { isLoopbackHost, PushNetworkError, type PushSend } from './push-sender.j
 
 export const PUSH_DELIVER_JOB = 'push-deliver';
 export const PUSH_MAX_ATTEMPTS = 5;
+/**
+ * Devices per account: every push fans out to each, so a client stuck subscribing again and again (or a
+ * script) cannot make one notification into thousands of requests. A new device beyond this replaces the
+ * one refreshed longest ago (it subscribes again when its owner switches notifications on there).
+ */
+export const PUSH_DEVICES_PER_USER = 10;
 
 /**
  * Which types are pushed, to whom (staff and workers only: clients have no push), and whether it is the
@@ -145,8 +151,11 @@ export function createPushService({ repo, notificationsRepo, db, clock, logger, 
       requireEnabled();
       const endpoint = checkEndpoint(input.endpoint);
       checkKeys(input.keys);
-      const { row, created } = await repo.upsert(db, userId, { endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 300) ?? null }, clock.now());
-      logger.info({ userId, subscriptionId: row.id, created }, created ? '✅ Push subscription added' : 'Push subscription refreshed');
+      const { row, created, replaced } = await db.transaction(async (tx) => {
+        const upserted = await repo.upsert(tx, userId, { endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth, userAgent: userAgent?.slice(0, 300) ?? null }, clock.now());
+        return { ...upserted, replaced: await repo.keepNewest(tx, userId, PUSH_DEVICES_PER_USER) };
+      });
+      logger.info({ userId, subscriptionId: row.id, created, replaced }, created ? '✅ Push subscription added' : 'Push subscription refreshed');
       return { id: row.id, endpoint: row.endpoint, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
     },
 
