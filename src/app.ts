@@ -48,7 +48,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createBusinessRepository } from './modules/business/business.repository.js';
 import { createBusinessService } from './modules/business/business.service.js';
 import { businessRoutes } from './modules/business/business.routes.js';
-import { createGdprService } from './modules/gdpr/gdpr.service.js';
+import { createGdprService, type GdprContributor } from './modules/gdpr/gdpr.service.js';
 import { gdprRoutes } from './modules/gdpr/gdpr.routes.js';
 import { createLaundryRepository } from './modules/laundry/laundry.repository.js';
 import { createLaundryService } from './modules/laundry/laundry.service.js';
@@ -338,12 +338,16 @@ export function createApp(deps: AppDeps): App {
   const threads = createThreadsService({ db, repo: createThreadsRepository(db), clock, audit, notifications, photos: attachedPhotos });
   threads.setRequestSubjects((q, id) => requests.threadSubject(q, id));
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
+  // Modules made further down (the host reports) add theirs to this list when they are made.
+  const gdprContributors: GdprContributor[] = [];
   const gdpr = createGdprService({
     db,
     clock,
     logger,
     audit,
-    contributors: [
+    contributors: gdprContributors,
+  });
+  gdprContributors.push(
       { section: 'client', export: clients.exportClient, anonymise: clients.anonymiseClient },
       { section: 'properties', export: properties.exportClient, anonymise: properties.anonymiseClient },
       { section: 'notifications', export: notifications.exportClient, anonymise: notifications.anonymiseClient },
@@ -364,8 +368,7 @@ export function createApp(deps: AppDeps): App {
       { section: 'messages', export: threads.exportClient, anonymise: threads.anonymiseClient },
       { section: 'requests', export: requests.exportClient, anonymise: requests.anonymiseClient },
       { section: 'auditLog', export: audit.forClient },
-    ],
-  });
+  );
 
   usersRoutes(routes, { users });
   passwordResetRoutes(routes, { passwordReset });
@@ -444,22 +447,22 @@ export function createApp(deps: AppDeps): App {
   // A completed turnover's linen becomes the host's laundry order in the completion's own transaction.
   cleaning.addCompletionStep(linen.orderOnCompletion);
   linenRoutes(routes, { linen });
-  hostReportsRoutes(routes, {
-    hostReports: createHostReportsService({
-      db,
-      repo: createHostReportsRepository(),
-      clock,
-      audit,
-      appBaseUrl: config.appBaseUrl,
-      linkDays: () => settings.get('reportLinkDays'),
-      cleaning,
-      checklists,
-      photos,
-      linen,
-      tickets,
-    }),
-    logger,
+  const hostReports = createHostReportsService({
+    db,
+    repo: createHostReportsRepository(),
+    clock,
+    audit,
+    appBaseUrl: config.appBaseUrl,
+    linkDays: () => settings.get('reportLinkDays'),
+    cleaning,
+    checklists,
+    photos,
+    linen,
+    tickets,
   });
+  hostReportsRoutes(routes, { hostReports, logger });
+  // The links that share a client's reports are theirs to see, and switched off when they are anonymised.
+  gdprContributors.push({ section: 'reportLinks', export: hostReports.exportClient, anonymise: hostReports.anonymiseClient });
   deps.extraRoutes?.(routes);
 
   mountPipeline(app, {

@@ -212,6 +212,34 @@ describe('host reports', () => {
       expect(short.expiresAt).toBe('2026-07-06T10:00:01.000Z');
     });
 
+    it('when a host is exported, then their report links are in the file without the token; when anonymised, every link stops', async () => {
+      const host = await signedInClient(t, admin, { name: 'Anfitriã a Esquecer' });
+      const place = (await admin.post(`/api/clients/${host.client.id}/properties`).send({ ...PROPERTY, name: 'Sé T0' }).expect(201)).body.data.id as number;
+      const job = (
+        await admin
+          .post('/api/cleaning-jobs')
+          .send({ clientId: host.client.id, propertyId: place, jobType: 'airbnb', scheduledDate: '2026-06-02', scheduledTime: '11:00', estimatedHours: 1, workerIds: [workerId] })
+          .expect(201)
+      ).body.data.id as number;
+      await complete(job);
+      const kept = (await host.agent.post(`/api/cleaning-jobs/${job}/report-links`).send({}).expect(201)).body.data;
+      const dropped = (await host.agent.post(`/api/cleaning-jobs/${job}/report-links`).send({}).expect(201)).body.data;
+      await host.agent.delete(`/api/report-links/${dropped.id}`).expect(204);
+      await anon.get(`/api/shared-reports/${kept.token}`).expect(200);
+
+      const file = (await host.agent.get('/api/clients/me/export').expect(200)).body.data;
+      expect(file.sections.reportLinks).toEqual([
+        expect.objectContaining({ id: kept.id, jobId: job, expiresAt: kept.expiresAt, revokedAt: null }),
+        expect.objectContaining({ id: dropped.id, jobId: job, revokedAt: expect.any(String) }),
+      ]);
+      expect(JSON.stringify(file)).not.toContain(kept.token);
+
+      await admin.post(`/api/clients/${host.client.id}/anonymise`).send({ confirm: true }).expect(200);
+      await anon.get(`/api/shared-reports/${kept.token}`).expect(404);
+      const after = (await admin.get(`/api/clients/${host.client.id}/export`).expect(200)).body.data.sections.reportLinks as Array<{ revokedAt: string | null }>;
+      expect(after.map((l) => l.revokedAt !== null)).toEqual([true, true]);
+    });
+
     it('when one address asks too often, then it gets 429 while others go on', async () => {
       const limited = await createTestApp({ env: { TRUST_PROXY: '1', RATE_LIMIT_SHARED_REPORT_MAX: '3', RATE_LIMIT_SHARED_REPORT_WINDOW_MS: '60000' }, connection: t.connection });
       try {

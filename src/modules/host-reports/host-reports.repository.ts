@@ -74,6 +74,23 @@ export function createHostReportsRepository() {
       return rows[0];
     },
 
+    /** Every link to a report of this client's jobs (the GDPR export: never the token, only its facts). */
+    async linksOfClient(q: Queryable, clientId: number): Promise<LinkRow[]> {
+      const { rows } = await q.query<LinkRow>(
+        `SELECT ${LINK_COLUMNS} FROM cleaning_job_report_links l JOIN cleaning_jobs j ON j.id = l.job_id WHERE j.client_id = $1 ORDER BY l.created_at, l.id`,
+        [clientId],
+      );
+      return rows;
+    },
+
+    /** Switches off every live link to a report of this client's jobs (anonymisation). */
+    async revokeLinksOfClient(q: Queryable, clientId: number, at: Date): Promise<void> {
+      await q.query(
+        `UPDATE cleaning_job_report_links l SET revoked_at = $2 FROM cleaning_jobs j WHERE j.id = l.job_id AND j.client_id = $1 AND l.revoked_at IS NULL`,
+        [clientId, at],
+      );
+    },
+
     async revokeLink(q: Queryable, id: number, at: Date): Promise<void> {
       await q.query(`UPDATE cleaning_job_report_links SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [id, at]);
     },

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../../db/pool.js';
+import type { Db, Queryable } from '../../db/pool.js';
 import { badRequest, conflict, forbidden, notFound } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Actor } from '../../lib/request-context.js';
@@ -188,6 +188,16 @@ export function createHostReportsService({ db, repo, clock, audit, appBaseUrl, l
         await repo.revokeLink(tx, id, clock.now());
         await audit.record(tx, { action: 'revoke', entity: 'report_link', entityId: id, before: linkAudit(before), after: linkAudit((await repo.link(tx, id))!), valueFields: LINK_VALUE_FIELDS });
       });
+    },
+
+    /** GDPR: the links that share reports of the client's jobs — when made, until when, revoked, last opened. */
+    async exportClient(q: Queryable, clientId: number): Promise<ReportLinkDto[]> {
+      return (await repo.linksOfClient(q, clientId)).map(toLink);
+    },
+
+    /** GDPR: an anonymised client's reports are no longer shared by any link. */
+    async anonymiseClient(tx: Queryable, clientId: number): Promise<void> {
+      await repo.revokeLinksOfClient(tx, clientId, clock.now());
     },
 
     /** The report through a live link, for anyone who holds it (no sign-in). */
