@@ -1,8 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+
+type SectionProps = Omit<ComponentPropsWithoutRef<'section'>, 'id' | 'title' | 'aria-labelledby' | 'children'>;
 
 /**
  * A titled block of a page: the card surface, its heading (level 2, naming the region), an optional lead
- * and header actions. Features put their own layout inside.
+ * and header actions (set beside the heading, wrapping under it on a phone). Features put their own
+ * layout inside; other section attributes (data-*, test ids) go on the section.
  */
 export function Card({
   id,
@@ -11,24 +14,33 @@ export function Card({
   actions,
   className,
   children,
-}: {
+  ...section
+}: SectionProps & {
   /** The heading's id, which names the region for assistive technology. */
   id: string;
   title: ReactNode;
   lead?: ReactNode;
   actions?: ReactNode;
-  className?: string;
-  children: ReactNode;
+  children?: ReactNode;
 }) {
+  const heading = (
+    <>
+      <h2 id={id} className="card__title">
+        {title}
+      </h2>
+      {lead ? <p className="card__lead">{lead}</p> : null}
+    </>
+  );
   return (
-    <section className={className ? `card ${className}` : 'card'} aria-labelledby={id}>
-      <div className="card__header">
-        <h2 id={id} className="card__title">
-          {title}
-        </h2>
-        {lead ? <p className="card__lead">{lead}</p> : null}
-        {actions}
-      </div>
+    <section {...section} className={className ? `card ${className}` : 'card'} aria-labelledby={id}>
+      {actions ? (
+        <div className="card__header card__header--row">
+          <div className="card__heading">{heading}</div>
+          {actions}
+        </div>
+      ) : (
+        <div className="card__header">{heading}</div>
+      )}
       {children}
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { Tabs } from '@/components/tabs';
@@ -36,13 +37,7 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
   const owes = (summary.data?.balance.balanceCents ?? 0) > 0;
 
   return (
-    <section className="card account-card" aria-labelledby="client-account-title" data-testid="client-account">
-      <div className="card__header">
-        <h2 id="client-account-title" className="card__title">
-          {t('summary.title')}
-        </h2>
-        <p className="card__lead">{t('summary.lead')}</p>
-      </div>
+    <Card id="client-account-title" title={t('summary.title')} lead={t('summary.lead')} className="account-card" data-testid="client-account">
       {summary.isPending ? (
         <PageLoader />
       ) : summary.isError ? (
@@ -95,6 +90,6 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
           }}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

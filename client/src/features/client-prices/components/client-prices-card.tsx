@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/features/client-prices/client-prices-strings';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
@@ -33,21 +34,20 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
   const phase = (p: ClientPrice) => (p.validFrom > today ? 'upcoming' : p.validTo !== null && p.validTo < today ? 'past' : 'current');
 
   return (
-    <section className="card" aria-labelledby="client-prices-title" data-testid="client-prices">
-      <div className="card__header card__header--row">
-        <div>
-          <h2 id="client-prices-title" className="card__title">
-            {t('title')}
-          </h2>
-          <p className="card__lead">{t('lead')}</p>
-        </div>
-        {readOnly ? null : (
+    <Card
+      id="client-prices-title"
+      title={t('title')}
+      lead={t('lead')}
+      data-testid="client-prices"
+      actions={
+        readOnly ? null : (
           <Button variant="soft" onPress={() => setDialog({ kind: 'form', price: null })}>
             <Icon name="plus" size={18} />
             {t('add')}
           </Button>
-        )}
-      </div>
+        )
+      }
+    >
       {prices.isPending ? (
         <PageLoader />
       ) : prices.isError ? (
@@ -102,6 +102,6 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
           <p>{t('removeText')}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

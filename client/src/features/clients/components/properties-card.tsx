@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
@@ -34,21 +35,19 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
   };
 
   return (
-    <section className="card" aria-labelledby="properties-title">
-      <div className="card__header card__header--row">
-        <div>
-          <h2 id="properties-title" className="card__title">
-            {t('properties')}
-          </h2>
-          <p className="card__lead">{t('propertiesLead')}</p>
-        </div>
-        {readOnly ? null : (
+    <Card
+      id="properties-title"
+      title={t('properties')}
+      lead={t('propertiesLead')}
+      actions={
+        readOnly ? null : (
           <Button variant="soft" onPress={() => setDialog({ kind: 'form', property: null })}>
             <Icon name="plus" size={18} />
             {t('addProperty')}
           </Button>
-        )}
-      </div>
+        )
+      }
+    >
       <ErrorNotice error={action.error && dialog?.kind !== 'delete' ? action.error : null} />
       {properties.isPending ? (
         <PageLoader />
@@ -129,6 +128,6 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
           <p>{t('deletePropertyText')}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/clients/clients-strings';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { ConfirmDialog, DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
@@ -114,12 +115,7 @@ export default function ClientDetailPage() {
           {anonymised ? <Notice tone="info">{t('anonymisedNotice', { date: formatDate(c.anonymizedAt!, locale, 'long') })}</Notice> : null}
           {!anonymised && !c.isActive ? <Notice tone="warning">{t('inactiveNotice')}</Notice> : null}
           <ErrorNotice error={actionError && !dialog ? actionError : null} />
-          <section className="card" aria-labelledby="details-title">
-            <div className="card__header">
-              <h2 id="details-title" className="card__title">
-                {t('details')}
-              </h2>
-            </div>
+          <Card id="details-title" title={t('details')}>
             <Facts client={c} />
             {c.notes ? (
               <div className="stack stack--sm client-notes">
@@ -127,7 +123,7 @@ export default function ClientDetailPage() {
                 <p className="property__access">{c.notes}</p>
               </div>
             ) : null}
-          </section>
+          </Card>
           <ClientAccountCard clientId={c.id} clientName={title} readOnly={anonymised} />
           <PropertiesCard clientId={c.id} readOnly={anonymised} autoAdd={search.get('addProperty') === '1'} />
           <ClientPricesCard clientId={c.id} readOnly={anonymised} />
@@ -135,12 +131,7 @@ export default function ClientDetailPage() {
 
         <div className="client-detail__side">
           {anonymised ? null : (
-            <section className="card" aria-labelledby="account-title">
-              <div className="card__header">
-                <h2 id="account-title" className="card__title">
-                  {t('account')}
-                </h2>
-              </div>
+            <Card id="account-title" title={t('account')}>
               <div className="action-list">
                 {c.isActive ? (
                   <>
@@ -164,15 +155,9 @@ export default function ClientDetailPage() {
                   </Button>
                 )}
               </div>
-            </section>
+            </Card>
           )}
-          <section className="card" aria-labelledby="privacy-title">
-            <div className="card__header">
-              <h2 id="privacy-title" className="card__title">
-                {t('privacyTitle')}
-              </h2>
-              <p className="card__lead">{t('privacyLead')}</p>
-            </div>
+          <Card id="privacy-title" title={t('privacyTitle')} lead={t('privacyLead')}>
             <div className="action-list">
               <Button onPress={() => exporter.mutate(c.id)} isPending={exporter.isPending} pendingLabel={t('exporting')}>
                 <Icon name="download" size={18} />
@@ -185,7 +170,7 @@ export default function ClientDetailPage() {
                 </Button>
               )}
             </div>
-          </section>
+          </Card>
         </div>
       </div>
 

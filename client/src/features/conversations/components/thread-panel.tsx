@@ -4,6 +4,7 @@ import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
 import { MESSAGE_MAX_LENGTH } from '@contracts/threads';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { SelectField, TextAreaInput } from '@/components/form-controls';
 import { ErrorNotice } from '@/components/notice';
@@ -177,14 +178,18 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
   const lastFailure = outgoing.find((m) => m.state === 'failed')?.error;
 
   return (
-    <section className="card thread-panel" aria-labelledby="thread-panel-title" data-testid="thread-panel">
-      <div className="card__header">
-        <h2 id="thread-panel-title" className="card__title">
+    <Card
+      id="thread-panel-title"
+      title={
+        <>
           <Icon name="message" size={20} />
           {t('panelTitle')}
-        </h2>
-      </div>
-      <p className="card__lead">{lead}</p>
+        </>
+      }
+      lead={lead}
+      className="thread-panel"
+      data-testid="thread-panel"
+    >
       {staff && thread.data ? (
         <AssignControl subject={subject} subjectId={subjectId} assigneeId={thread.data.assignee?.id ?? null} />
       ) : thread.data?.assignee && principal.role !== 'worker' ? (
@@ -254,7 +259,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
           </Button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 
 /** A labelled multi-line text field in the house style (the text-field.tsx look). */
@@ -125,14 +126,8 @@ export function CheckboxInput({ isSelected, onChange, children, description }: {
 /** A titled group of fields inside a form card. */
 export function FormSection({ title, lead, children, id }: { title: string; lead?: string; children: ReactNode; id: string }) {
   return (
-    <section className="card laundry-form__section" aria-labelledby={id}>
-      <div className="card__header">
-        <h2 id={id} className="card__title">
-          {title}
-        </h2>
-        {lead ? <p className="card__lead">{lead}</p> : null}
-      </div>
+    <Card id={id} title={title} lead={lead} className="laundry-form__section">
       <div className="stack stack--sm">{children}</div>
-    </section>
+    </Card>
   );
 }

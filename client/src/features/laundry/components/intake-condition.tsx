@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CONDITION_KINDS, CONDITION_LIMITS, type ConditionKindValue, type ItemConditionDto, type OrderConditionDto } from '@contracts/laundry-condition';
 import type { LaundryItemDto } from '@contracts/laundry-floor';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { FileInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
@@ -226,13 +227,7 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
   if (shown.length === 0) return null;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="intake-condition">
-      <div className="card__header">
-        <h2 id={`${id}-title`} className="card__title">
-          {t('condition.title')}
-        </h2>
-        <p className="card__lead">{t('condition.staffLead')}</p>
-      </div>
+    <Card id={`${id}-title`} title={t('condition.title')} lead={t('condition.staffLead')} data-testid="intake-condition">
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? <Acknowledgement condition={query.data} /> : null}
       <ul role="list" className="condition-items">
@@ -271,7 +266,7 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
       >
         {removal?.what === 'note' ? t('condition.removeNoteText', { what: removal.text }) : t('condition.removePhotoText')}
       </ConfirmDialog>
-    </section>
+    </Card>
   );
 }
 
@@ -292,13 +287,7 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
   const photos = photosOf(condition, label);
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`} data-testid="client-condition">
-      <div className="card__header">
-        <h2 id={`${id}-title`} className="card__title">
-          {t('condition.clientTitle')}
-        </h2>
-        <p className="card__lead">{t('condition.clientLead')}</p>
-      </div>
+    <Card id={`${id}-title`} title={t('condition.clientTitle')} lead={t('condition.clientLead')} data-testid="client-condition">
       <ul role="list" className="condition-items">
         {condition.items.map((item) => (
           <li key={item.itemId} className="condition-item" aria-label={label(item)}>
@@ -322,6 +311,6 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
         <ErrorNotice error={acknowledge.error} />
       </div>
       <ConditionViewer photos={photos} open={open} setOpen={setOpen} />
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { createFrameReader, type QrEngine } from './qr-reader';
@@ -120,22 +121,25 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
   const message = state === 'live' ? null : state === 'starting' ? t('camera.starting') : t(`camera.${state}`);
 
   return (
-    <section className="card scan-camera" aria-labelledby="scan-camera-title" data-camera={state} data-engine={engine ?? undefined}>
-      <div className="card__header card__header--row">
-        <h2 id="scan-camera-title" className="card__title">
-          {t('camera.title')}
-        </h2>
+    <Card
+      id="scan-camera-title"
+      title={t('camera.title')}
+      className="scan-camera"
+      data-camera={state}
+      data-engine={engine ?? undefined}
+      actions={
         <Button variant="secondary" size="sm" onPress={toggle}>
           <Icon name={wanted ? 'stop' : 'camera'} size={18} />
           {wanted ? t('camera.stop') : t('camera.start')}
         </Button>
-      </div>
+      }
+    >
       <div className="scan-camera__frame" hidden={state !== 'live' && state !== 'starting'}>
         <video ref={video} className="scan-camera__video" muted playsInline aria-label={t('camera.preview')} />
         <span className="scan-camera__target" aria-hidden="true" />
       </div>
       {state === 'live' ? <p className="muted-text">{t('camera.live')}</p> : null}
       {message ? <Notice tone={state === 'denied' || state === 'failed' ? 'warning' : 'info'}>{message}</Notice> : null}
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemStageValue, TagLookupDto } from '@contracts/laundry-floor';
 import type { LaundryStatusValue } from '@contracts/laundry';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
@@ -60,13 +61,13 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
   );
 
   return (
-    <section className="card scan-item" aria-labelledby="scan-item-title" data-stage={item.stage}>
-      <div className="card__header card__header--row">
-        <h2 id="scan-item-title" className="card__title scan-item__title">
-          {t('item.title', { tag: item.tagCode })}
-        </h2>
-        <StageBadge stage={item.stage} />
-      </div>
+    <Card
+      id="scan-item-title"
+      title={t('item.title', { tag: item.tagCode })}
+      className="scan-item"
+      data-stage={item.stage}
+      actions={<StageBadge stage={item.stage} />}
+    >
       <p className="scan-item__what">
         {item.kind === 'bag' ? <span className="badge">{t('item.bag')}</span> : null} {item.description}
       </p>
@@ -108,6 +109,6 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
         )}
         <ErrorNotice error={isApiError(advance.error, 'INVALID_TRANSITION') || isApiError(advance.error, 'ORDER_CLOSED') ? null : advance.error} />
       </div>
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TagLookupDto } from '@contracts/laundry-floor';
 import type { LaundryOrderWorkerDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
@@ -94,22 +95,18 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
     );
 
   return (
-    <section className="card scan-pickup" aria-labelledby="scan-pickup-title">
-      <div className="card__header card__header--row">
-        <div>
-          <h2 id="scan-pickup-title" className="card__title">
-            {t('pickup.title', { order: order.orderNumber })}
-          </h2>
-          <p className="muted-text">
-            {t('pickup.client', { client: order.client.name })}
-            {order.rack ? ` · ${t('pickup.rack', { code: order.rack.code })}` : ''}
-          </p>
-        </div>
+    <Card
+      id="scan-pickup-title"
+      title={t('pickup.title', { order: order.orderNumber })}
+      lead={`${t('pickup.client', { client: order.client.name })}${order.rack ? ` · ${t('pickup.rack', { code: order.rack.code })}` : ''}`}
+      className="scan-pickup"
+      actions={
         <Button variant="ghost" size="sm" onPress={onReset}>
           <Icon name="repeat" size={18} />
           {t('pickup.start')}
         </Button>
-      </div>
+      }
+    >
       <div className="stack">
         {note ? <Notice tone={note.tone}>{note.text}</Notice> : null}
         {!session.done && order.status !== 'ready' ? (
@@ -169,6 +166,6 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
           error={change.error}
         />
       </ModalDialog>
-    </section>
+    </Card>
   );
 }

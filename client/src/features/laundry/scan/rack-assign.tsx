@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { SelectInput } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
@@ -47,12 +48,7 @@ export function RackAssign({ orderId, orderNumber, suggested, onAssigned }: { or
   };
 
   return (
-    <section className="card scan-rack" aria-labelledby="scan-rack-title">
-      <div className="card__header">
-        <h2 id="scan-rack-title" className="card__title">
-          {t('rack.title')}
-        </h2>
-      </div>
+    <Card id="scan-rack-title" title={t('rack.title')} className="scan-rack">
       <div className="stack">
         {raced ? <Notice tone="warning">{raced}</Notice> : null}
         {target ? (
@@ -77,6 +73,6 @@ export function RackAssign({ orderId, orderNumber, suggested, onAssigned }: { or
         )}
         <ErrorNotice error={assign.error && !isApiError(assign.error, 'RACK_TAKEN') ? assign.error : null} />
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import '@/features/notifications/notifications-strings';
+import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { ErrorState, PageLoader } from '@/components/states';
@@ -19,13 +20,7 @@ export function NotificationPreferencesSection() {
   const save = useSetNotificationPreferences();
   return (
     <>
-    <section className="card" aria-labelledby="own-notifications">
-      <div className="card__header">
-        <h2 id="own-notifications" className="card__title">
-          {t('preferences.title')}
-        </h2>
-        <p className="card__lead">{t('preferences.lead')}</p>
-      </div>
+    <Card id="own-notifications" title={t('preferences.title')} lead={t('preferences.lead')}>
       {list.isPending ? (
         <PageLoader />
       ) : list.isError ? (
@@ -52,7 +47,7 @@ export function NotificationPreferencesSection() {
           ) : null}
         </div>
       )}
-    </section>
+    </Card>
     {list.data && list.data.push.length > 0 ? (
       <PushDeviceSection types={list.data.push} isSaving={save.isPending} onChoose={(type, push) => save.mutate({ push: { [type]: push } })} />
     ) : null}

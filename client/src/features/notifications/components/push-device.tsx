@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/features/notifications/notifications-strings';
+import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { Notice } from '@/components/notice';
 import { useDescribeError } from '@/lib/error-message';
@@ -55,12 +56,7 @@ export function PushDeviceSection({ types, isSaving, onChoose }: { types: PushPr
   }
 
   return (
-    <section className="card" aria-labelledby="own-push">
-      <div className="card__header">
-        <h2 id="own-push" className="card__title">
-          {t('push.title')}
-        </h2>
-      </div>
+    <Card id="own-push" title={t('push.title')}>
       <div className="stack stack--sm">
       {state === 'unsupported' ? (
         <p className="muted">{t('push.unsupported')}</p>
@@ -81,6 +77,6 @@ export function PushDeviceSection({ types, isSaving, onChoose }: { types: PushPr
         </CheckboxField>
       ))}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { CSV_FORMATS, CsvExportButton, type CsvFormat } from '@/components/csv-export';
 import { RadioCards } from '@/components/form-controls';
 import '@/components/ui-strings';
@@ -25,13 +26,7 @@ export function ExportsCard({ range }: { range: DateRange | null }) {
   const [format, setFormat] = useState<CsvFormat>('semicolon');
   const period = range ? periodText(range, locale, (v) => t('period.shown', v)) : null;
   return (
-    <section className="card report-exports" aria-labelledby="report-exports-title">
-      <div className="card__header">
-        <h2 id="report-exports-title" className="card__title">
-          {t('exports.title')}
-        </h2>
-        <p className="card__lead">{period ? t('exports.lead', { period }) : t('exports.leadNoPeriod')}</p>
-      </div>
+    <Card id="report-exports-title" title={t('exports.title')} lead={period ? t('exports.lead', { period }) : t('exports.leadNoPeriod')} className="report-exports">
       <RadioCards
         label={t('exports.formatLabel')}
         orientation="horizontal"
@@ -46,6 +41,6 @@ export function ExportsCard({ range }: { range: DateRange | null }) {
         ))}
         <CsvExportButton path="/api/exports/clients.csv" params={{}} format={format} label={`${t('exports.clients')} (${t('exports.clientsNote')})`} />
       </div>
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpdateBusinessBody } from '@contracts/business';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { FileInput, TextAreaInput } from '@/components/form-controls';
 import { ErrorNotice, Notice } from '@/components/notice';
 import '@/components/ui-strings';
@@ -80,12 +81,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
   const failure = [update.error, upload.error, remove.error].find((e) => e && !isApiError(e, 'VERSION_CONFLICT') && !(e === update.error && Object.keys(errors).length > 0));
 
   return (
-    <section className="card" aria-labelledby="settings-business">
-      <div className="card__header">
-        <h2 id="settings-business" className="card__title">
-          {t('business.title')}
-        </h2>
-      </div>
+    <Card id="settings-business" title={t('business.title')}>
       <p className="muted">{t('business.lead')}</p>
       {canEdit ? (
         <form className="stack" onSubmit={submit} noValidate>
@@ -147,6 +143,6 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
           ))}
         </dl>
       )}
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import '@/features/settings/settings-strings';
 import { SETTINGS, type SettingKey, type UpdateSettingsInput } from '@contracts/settings';
 import type { LocaleCode } from '@contracts/auth';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
@@ -200,12 +201,7 @@ export default function SettingsPage() {
         <BusinessSection canEdit={canEdit} />
       <form className="stack" onSubmit={submit} noValidate>
         {groups.map((group) => (
-          <section key={group.id} className="card" aria-labelledby={`settings-${group.id}`}>
-            <div className="card__header">
-              <h2 id={`settings-${group.id}`} className="card__title">
-                {t(group.id)}
-              </h2>
-            </div>
+          <Card key={group.id} id={`settings-${group.id}`} title={t(group.id)}>
             {canEdit ? (
               <div className="form-grid settings-grid">
                 {group.keys.map((key) => {
@@ -241,7 +237,7 @@ export default function SettingsPage() {
                 })}
               </dl>
             )}
-          </section>
+          </Card>
         ))}
         {canEdit ? (
           <div className={`settings__bar${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>

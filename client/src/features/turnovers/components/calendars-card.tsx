@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarSyncResultDto } from '@contracts/calendars';
 import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
@@ -89,19 +90,17 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
   };
 
   return (
-    <section className="card" aria-labelledby="calendars-title">
-      <div className="card__header card__header--row">
-        <div>
-          <h2 id="calendars-title" className="card__title">
-            {t('calendars.title')}
-          </h2>
-          <p className="card__lead">{t('calendars.lead')}</p>
-        </div>
+    <Card
+      id="calendars-title"
+      title={t('calendars.title')}
+      lead={t('calendars.lead')}
+      actions={
         <Button variant="soft" onPress={() => setAdding(true)}>
           <Icon name="plus" size={18} />
           {t('calendars.add')}
         </Button>
-      </div>
+      }
+    >
       <div aria-live="polite">
         {result ? (
           <Notice tone={result.status === 'failed' ? 'danger' : 'success'}>
@@ -183,6 +182,6 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
           <p>{t('calendars.removeText')}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </Card>
   );
 }

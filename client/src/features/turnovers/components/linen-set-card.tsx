@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
@@ -106,13 +107,7 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
   const { t } = useTranslation('turnovers');
   const linen = useLinenSet(propertyId);
   return (
-    <section className="card" aria-labelledby="linen-title">
-      <div className="card__header">
-        <h2 id="linen-title" className="card__title">
-          {t('linen.title')}
-        </h2>
-        <p className="card__lead">{t('linen.lead')}</p>
-      </div>
+    <Card id="linen-title" title={t('linen.title')} lead={t('linen.lead')}>
       {linen.isPending ? (
         <PageLoader />
       ) : linen.isError ? (
@@ -130,6 +125,6 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -20,13 +21,7 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
   const day = (date: string) => formatDate(calendarDate(date), locale, 'medium');
 
   return (
-    <section className="card" aria-labelledby="reservations-title">
-      <div className="card__header">
-        <h2 id="reservations-title" className="card__title">
-          {t('reservations.title')}
-        </h2>
-        <p className="card__lead">{t('reservations.lead')}</p>
-      </div>
+    <Card id="reservations-title" title={t('reservations.title')} lead={t('reservations.lead')}>
       {reservations.isPending ? (
         <PageLoader />
       ) : reservations.isError ? (
@@ -78,6 +73,6 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

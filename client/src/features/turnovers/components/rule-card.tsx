@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { TimeField } from '@/components/date-fields';
 import { NumberInput, SelectField } from '@/components/form-controls';
@@ -134,13 +135,7 @@ export function RuleCard({ propertyId, editable }: { propertyId: number; editabl
   const { t } = useTranslation('turnovers');
   const rule = useTurnoverRule(propertyId);
   return (
-    <section className="card" aria-labelledby="rule-title">
-      <div className="card__header">
-        <h2 id="rule-title" className="card__title">
-          {t('rule.title')}
-        </h2>
-        <p className="card__lead">{t('rule.lead')}</p>
-      </div>
+    <Card id="rule-title" title={t('rule.title')} lead={t('rule.lead')}>
       {rule.isPending ? (
         <PageLoader />
       ) : rule.isError ? (
@@ -150,6 +145,6 @@ export function RuleCard({ propertyId, editable }: { propertyId: number; editabl
       ) : (
         <RuleFacts rule={rule.data} />
       )}
-    </section>
+    </Card>
   );
 }
