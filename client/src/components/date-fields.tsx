@@ -8,18 +8,17 @@ import {
   DatePicker,
   DateSegment,
   Dialog,
-  FieldError,
   Group,
   Heading,
   Label,
   Popover,
-  Text,
   TimeField as AriaTimeField,
   type DateValue,
 } from 'react-aria-components';
 import { parseDate, parseDateTime, parseTime, type CalendarDate, type CalendarDateTime, type Time } from '@internationalized/date';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { FieldHelp } from '@/components/field-help';
 import { Icon } from '@/components/icon';
 import { validationMessage } from '@/lib/form-validation';
 import './form-controls.css';
@@ -72,27 +71,6 @@ function focusRef(inputRef: FocusRef | undefined) {
   if (!inputRef) return undefined;
   return (element: HTMLDivElement | null) =>
     inputRef(element ? { focus: () => element.querySelector<HTMLElement>('[role="spinbutton"]')?.focus() } : null);
-}
-
-/** Description and error; a built-in check (a date before `min`) speaks the app's language too. */
-function DateFieldHelp({ description, errorMessage }: { description?: ReactNode; errorMessage?: string }) {
-  return (
-    <>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        {({ validationErrors }) => (
-          <>
-            <Icon name="alertCircle" size={16} />
-            <span>{errorMessage ?? validationErrors.join(' ')}</span>
-          </>
-        )}
-      </FieldError>
-    </>
-  );
 }
 
 function Segments({ inputRef, className = 'date-input' }: { inputRef?: FocusRef; className?: string }) {
@@ -182,7 +160,7 @@ function PickerField<T extends CalendarDate | CalendarDateTime>({
           <Icon name="calendar" size={20} />
         </AriaButton>
       </Group>
-      <DateFieldHelp description={description} errorMessage={errorMessage} />
+      <FieldHelp description={description} errorMessage={errorMessage} />
       <CalendarPopover />
     </DatePicker>
   );
@@ -220,7 +198,7 @@ export function TimeField({ label, value, onChange, min, max, description, error
     >
       <Label className="field__label">{label}</Label>
       <Segments inputRef={inputRef} className="field__input date-field date-input" />
-      <DateFieldHelp description={description} errorMessage={errorMessage} />
+      <FieldHelp description={description} errorMessage={errorMessage} />
     </AriaTimeField>
   );
 }

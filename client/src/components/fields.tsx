@@ -1,8 +1,10 @@
 import { useId, type ReactNode } from 'react';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Checkbox, Label, TextArea, TextField } from 'react-aria-components';
+import { FieldHelp } from '@/components/field-help';
 import { Icon } from '@/components/icon';
+import { NativeFieldHelp, nativeDescribedBy } from '@/components/native-field-help';
 import { validationMessage } from '@/lib/form-validation';
 // Field errors can be `format:` tokens, whose messages live there.
 import '@/components/ui-strings';
@@ -35,7 +37,7 @@ interface SelectInputProps {
  */
 export function SelectInput({ label, value, onChange, options, description, errorMessage, name, isDisabled, placeholder, onBlur, selectRef, className }: SelectInputProps) {
   const id = useId();
-  const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = nativeDescribedBy(id, description, errorMessage);
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label htmlFor={id} className="field__label">
@@ -63,17 +65,7 @@ export function SelectInput({ label, value, onChange, options, description, erro
         </select>
         <Icon name="chevronRight" size={18} className="select-control__chevron" />
       </div>
-      {description ? (
-        <span id={`${id}-description`} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={`${id}-error`} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
+      <NativeFieldHelp id={id} description={description} errorMessage={errorMessage} />
     </div>
   );
 }
@@ -130,15 +122,7 @@ export function FormTextArea<T extends FieldValues>({
     >
       <Label className="field__label">{label}</Label>
       <TextArea ref={field.ref} rows={rows} autoComplete={autoComplete} className="field__input field__textarea" />
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
+      <FieldHelp description={description} errorMessage={errorMessage} />
     </TextField>
   );
 }

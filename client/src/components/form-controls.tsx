@@ -3,7 +3,6 @@ import {
   Button as AriaButton,
   Checkbox,
   ComboBox,
-  FieldError,
   Group,
   Input,
   Label,
@@ -15,34 +14,18 @@ import {
   RadioGroup,
   Select,
   SelectValue,
-  Text,
   TextArea,
   TextField,
   type Key,
 } from 'react-aria-components';
 import { Icon } from '@/components/icon';
+import { FieldHelp } from '@/components/field-help';
 import './form-controls.css';
 
 /**
  * Form inputs beyond plain text, in the house style (see text-field.tsx): each has a visible label, an
  * optional description and an error message wired to it for assistive technology.
  */
-
-function FieldHelp({ description, errorMessage }: { description?: ReactNode; errorMessage?: string }) {
-  return (
-    <>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
-    </>
-  );
-}
 
 export interface Option {
   id: string | number;

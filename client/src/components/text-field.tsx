@@ -1,6 +1,7 @@
 import { useId, useState, type FocusEvent, type HTMLAttributes, type HTMLInputTypeAttribute, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
+import { NativeFieldHelp, nativeDescribedBy } from '@/components/native-field-help';
 
 /*
  * Native inputs, labelled and described by id: the browser gives them everything a text field needs
@@ -41,9 +42,7 @@ interface FieldFrameProps extends TextInputProps {
 
 function FieldFrame({ label, description, errorMessage, inputRef, onChange, isDisabled, isRequired, isReadOnly, action, 'aria-label': ariaLabel, ...input }: FieldFrameProps) {
   const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = errorMessage ? `${id}-error` : undefined;
-  const describedBy = [descriptionId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = nativeDescribedBy(id, description, errorMessage);
   const field = (
     <input
       {...input}
@@ -74,17 +73,7 @@ function FieldFrame({ label, description, errorMessage, inputRef, onChange, isDi
       ) : (
         field
       )}
-      {description ? (
-        <span id={descriptionId} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={errorId} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
+      <NativeFieldHelp id={id} description={description} errorMessage={errorMessage} />
     </div>
   );
 }
