@@ -3,6 +3,7 @@ import type { CleaningStatusValue } from '@contracts/cleaning';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import '@/features/cleaning/cleaning-strings';
+import { JobSection } from './job-page-parts';
 
 interface Change {
   id: number;
@@ -18,10 +19,7 @@ export function HistoryList({ history }: { history: Change[] }) {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   return (
-    <section className="card job-section" aria-labelledby="job-history">
-      <h2 id="job-history" className="card__title job-section__title">
-        {t('detail.history')}
-      </h2>
+    <JobSection id="job-history" title={t('detail.history')}>
       <ol className="timeline">
         {history.map((h) => (
           <li key={h.id} className={`timeline__item timeline__item--${h.toStatus}`}>
@@ -37,6 +35,6 @@ export function HistoryList({ history }: { history: Change[] }) {
           </li>
         ))}
       </ol>
-    </section>
+    </JobSection>
   );
 }

@@ -14,6 +14,7 @@ import { fromLisbonInput, toLisbonInput } from '@/features/cleaning/components/l
 import { ElapsedTimer } from '@/features/cleaning/components/elapsed-timer';
 import { formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
+import { JobSection } from './job-page-parts';
 
 function CorrectDialog({ jobId, log, onClose }: { jobId: number; log: TimeLogDto; onClose: () => void }) {
   const { t } = useTranslation('cleaning');
@@ -68,11 +69,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
   const locale = currentLocale();
   const [editing, setEditing] = useState<TimeLogDto | null>(null);
   return (
-    <section className="card job-section" aria-labelledby="job-logs">
-      <h2 id="job-logs" className="card__title job-section__title">
-        <Icon name="clock" size={20} />
-        {t('detail.timeLogs')}
-      </h2>
+    <JobSection id="job-logs" title={t('detail.timeLogs')} icon="clock">
       {logs.length === 0 ? (
         <p className="muted">{t('detail.noLogs')}</p>
       ) : (
@@ -111,6 +108,6 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
         </ul>
       )}
       {editing ? <CorrectDialog jobId={jobId} log={editing} onClose={() => setEditing(null)} /> : null}
-    </section>
+    </JobSection>
   );
 }

@@ -1,17 +1,14 @@
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
-import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { calendarDate } from '@/lib/lisbon-time';
 import { useJob } from '@/features/cleaning/api/get-job';
 import type { ClientJob } from '@/features/cleaning/api/keys';
 import { HistoryList } from '@/features/cleaning/components/history-list';
-import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { JobPageHeader, JobSection } from '@/features/cleaning/components/job-page-parts';
 import { MoneyCard } from '@/features/cleaning/components/money-card';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { addressText, formatSeconds } from '@/features/cleaning/job-format';
@@ -35,28 +32,10 @@ export default function ClientJobPage() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={clientPaths.list}>
-          <Icon name="chevronLeft" size={18} />
-          {t('client.back')}
-        </Link>
-      </p>
-      <PageHeader
-        eyebrow={
-          <span className="cluster job-eyebrow">
-            <JobStatusBadge status={job.status} />
-            <JobTypeBadge type={job.jobType} />
-          </span>
-        }
-        title={job.property.name}
-        lead={<span className="capitalize-first">{t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}</span>}
-      />
+      <JobPageHeader job={job} backTo={clientPaths.list} backLabel={t('client.back')} />
       <div className="stack">
         {job.status === 'cancelled' && job.cancelReason ? <Notice tone="warning">{t('detail.cancelledBecause', { reason: job.cancelReason })}</Notice> : null}
-        <section className="card job-section" aria-labelledby="client-summary">
-          <h2 id="client-summary" className="card__title job-section__title">
-            {job.status === 'completed' ? t('client.summary') : t('detail.summary')}
-          </h2>
+        <JobSection id="client-summary" title={job.status === 'completed' ? t('client.summary') : t('detail.summary')}>
           <dl className="facts">
             <div>
               <dt>{t('detail.place')}</dt>
@@ -98,7 +77,7 @@ export default function ClientJobPage() {
               </div>
             ) : null}
           </dl>
-        </section>
+        </JobSection>
         <div className="job-layout">
           <div className="job-layout__main">
             <ThreadPanel subject="cleaning_job" subjectId={job.id} />

@@ -5,7 +5,6 @@ import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { formatDate, formatMoney, formatPhone, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -15,7 +14,7 @@ import type { StaffJob } from '@/features/cleaning/api/keys';
 import { DoubleBookingNotice } from '@/features/cleaning/components/double-booking-notice';
 import { HistoryList } from '@/features/cleaning/components/history-list';
 import { CancelJobDialog, CompleteJobDialog } from '@/features/cleaning/components/job-dialogs';
-import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { JobPageHeader, JobSection } from '@/features/cleaning/components/job-page-parts';
 import { MoneyCard } from '@/features/cleaning/components/money-card';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TeamCard } from '@/features/cleaning/components/team-card';
@@ -59,22 +58,11 @@ export default function StaffJobDetailPage() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={staffPaths.list}>
-          <Icon name="chevronLeft" size={18} />
-          {t('detail.back')}
-        </Link>
-      </p>
-      <PageHeader
-        eyebrow={
-          <span className="cluster job-eyebrow">
-            {t('jobNumber', { id: job.id })}
-            <JobStatusBadge status={job.status} />
-            <JobTypeBadge type={job.jobType} />
-          </span>
-        }
-        title={job.property.name}
-        lead={t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}
+      <JobPageHeader
+        job={job}
+        backTo={staffPaths.list}
+        backLabel={t('detail.back')}
+        showNumber
         actions={
           <>
             {open ? (
@@ -105,10 +93,7 @@ export default function StaffJobDetailPage() {
 
         <div className="job-layout">
           <div className="job-layout__main">
-            <section className="card job-section" aria-labelledby="job-summary">
-              <h2 id="job-summary" className="card__title job-section__title">
-                {t('detail.summary')}
-              </h2>
+            <JobSection id="job-summary" title={t('detail.summary')}>
               <dl className="facts">
                 <div>
                   <dt>{t('detail.client')}</dt>
@@ -175,7 +160,7 @@ export default function StaffJobDetailPage() {
                   <dd className="facts__text">{job.internalNotes || <span className="muted">{t('detail.none')}</span>}</dd>
                 </div>
               </dl>
-            </section>
+            </JobSection>
             <TimeLogsCard jobId={job.id} logs={job.timeLogs ?? []} canCorrect />
             <StaffChecklistCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} />
             {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={job.status === 'scheduled' || job.status === 'in_progress'} orderHref={(id) => `/admin/laundry/${id}`} /> : null}

@@ -1,17 +1,15 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { formatDate, formatDateTime, formatTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { calendarDate } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useJob } from '@/features/cleaning/api/get-job';
 import type { WorkerJob } from '@/features/cleaning/api/keys';
-import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
+import { JobPageHeader, JobSection } from '@/features/cleaning/components/job-page-parts';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TapControl } from '@/features/cleaning/components/tap-control';
 import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
@@ -52,26 +50,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={workerPaths.today}>
-          <Icon name="chevronLeft" size={18} />
-          {t('worker.back')}
-        </Link>
-      </p>
-      <PageHeader
-        eyebrow={
-          <span className="cluster job-eyebrow">
-            <JobStatusBadge status={job.status} />
-            <JobTypeBadge type={job.jobType} />
-          </span>
-        }
-        title={job.property.name}
-        lead={
-          <span className="capitalize-first">
-            {t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}
-          </span>
-        }
-      />
+      <JobPageHeader job={job} backTo={workerPaths.today} backLabel={t('worker.back')} />
       <div className="stack worker-detail">
         {online ? null : <Notice tone="warning">{t('worker.offline')}</Notice>}
         {job.status === 'completed' ? <Notice tone="success">{t('worker.completed')}</Notice> : null}
@@ -104,11 +83,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
         {job.jobType === 'airbnb' ? <JobLinenCard jobId={job.id} open={open} orderHref={(id) => `/worker/laundry/${id}`} /> : null}
         <JobIssuesCard jobId={job.id} canRaise={open} />
 
-        <section className="card job-section" aria-labelledby="worker-access">
-          <h2 id="worker-access" className="card__title job-section__title">
-            <Icon name="key" size={20} />
-            {t('worker.access')}
-          </h2>
+        <JobSection id="worker-access" title={t('worker.access')} icon="key">
           {accessShown === 'shown' ? (
             <p className="facts__text worker-detail__access">{access}</p>
           ) : accessShown === 'later' ? (
@@ -118,30 +93,20 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           ) : (
             <p className="muted">{t('worker.accessNone')}</p>
           )}
-        </section>
+        </JobSection>
 
         {job.specialInstructions ? (
-          <section className="card job-section" aria-labelledby="worker-instructions">
-            <h2 id="worker-instructions" className="card__title job-section__title">
-              {t('worker.instructions')}
-            </h2>
+          <JobSection id="worker-instructions" title={t('worker.instructions')}>
             <p className="facts__text">{job.specialInstructions}</p>
-          </section>
+          </JobSection>
         ) : null}
         {job.internalNotes ? (
-          <section className="card job-section" aria-labelledby="worker-notes">
-            <h2 id="worker-notes" className="card__title job-section__title">
-              {t('worker.notes')}
-            </h2>
+          <JobSection id="worker-notes" title={t('worker.notes')}>
             <p className="facts__text">{job.internalNotes}</p>
-          </section>
+          </JobSection>
         ) : null}
 
-        <section className="card job-section" aria-labelledby="worker-time">
-          <h2 id="worker-time" className="card__title job-section__title">
-            <Icon name="clock" size={20} />
-            {t('worker.yourTime')}
-          </h2>
+        <JobSection id="worker-time" title={t('worker.yourTime')} icon="clock">
           {myLogs.length === 0 ? (
             <p className="muted">{t('worker.notStartedYet')}</p>
           ) : (
@@ -157,13 +122,9 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
             </ul>
           )}
           {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatSeconds(mySeconds, t) })}</p> : null}
-        </section>
+        </JobSection>
 
-        <section className="card job-section" aria-labelledby="worker-team">
-          <h2 id="worker-team" className="card__title job-section__title">
-            <Icon name="users" size={20} />
-            {t('worker.team')}
-          </h2>
+        <JobSection id="worker-team" title={t('worker.team')} icon="users">
           <ul role="list" className="team">
             {job.workers.map((w) => (
               <li key={w.id} className="team__member">
@@ -174,7 +135,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
               </li>
             ))}
           </ul>
-        </section>
+        </JobSection>
 
         {/* The job's conversation is the worker's only while the job is open. */}
         {open ? <ThreadPanel subject="cleaning_job" subjectId={job.id} /> : null}

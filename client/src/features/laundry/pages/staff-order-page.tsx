@@ -4,13 +4,13 @@ import { useLocation, useParams } from 'react-router';
 import type { LaundryOrderDto, LaundryStatusValue } from '@contracts/laundry';
 import { FromRequestLink } from '@/features/requests/components/from-request-link';
 import '@/features/laundry/laundry-strings';
-import { Button, ButtonLink } from '@/components/button';
+import { Button } from '@/components/button';
 import { ConfirmDialog, ReasonDialog } from '@/components/dialog';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
-import { formatDate, formatDateTime, formatMoney, formatPhone } from '@/lib/format';
+import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
 import { useStaffOrder } from '@/features/laundry/api/get-laundry-order';
@@ -21,9 +21,8 @@ import { AddLineDialog } from '@/features/laundry/components/add-line-dialog';
 import { EditOrderDialog } from '@/features/laundry/components/edit-order-dialog';
 import { StaffIntakeCondition } from '@/features/laundry/components/intake-condition';
 import { lineAmount, lineSummary } from '@/features/laundry/components/line-summary';
+import { OrderFacts, OrderHistoryCard, OrderPageHeader } from '@/features/laundry/components/order-blocks';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
-import { StatusBadge } from '@/features/laundry/components/status-badge';
-import { StatusTimeline } from '@/features/laundry/components/status-timeline';
 import { OrderRack } from '@/features/laundry/racks/order-rack';
 import { isOpen, serviceName } from '@/features/laundry/laundry-format';
 import { PaymentsBlock } from '@/features/payments/components/payments-block';
@@ -222,7 +221,6 @@ function LinesCard({ order }: { order: Order }) {
 
 function DetailsCard({ order }: { order: Order }) {
   const { t } = useTranslation('laundry');
-  const locale = currentLocale();
   const [editing, setEditing] = useState(false);
   const open = isOpen(order.status);
   return (
@@ -238,7 +236,7 @@ function DetailsCard({ order }: { order: Order }) {
           </Button>
         ) : null}
       </div>
-      <dl className="facts">
+      <OrderFacts order={order}>
         <div>
           <dt>{t('common.client')}</dt>
           <dd>
@@ -250,43 +248,7 @@ function DetailsCard({ order }: { order: Order }) {
           <dt>{t('form.typeSection')}</dt>
           <dd>{t(`orderType.${order.orderType}`)}</dd>
         </div>
-        <div>
-          <dt>{t('common.assignee')}</dt>
-          <dd>{order.assignedWorker?.name ?? t('common.unassigned')}</dd>
-        </div>
-        <div>
-          <dt>{t('common.expectedReady')}</dt>
-          <dd>{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : t('common.noDate')}</dd>
-        </div>
-        <div>
-          <dt>{t('common.delivery')}</dt>
-          <dd>
-            {order.deliveryRequested
-              ? [t('common.deliveryTo', { address: order.deliveryAddress ?? '—' }), order.deliveryDate ? t('common.deliveryOn', { date: formatDate(order.deliveryDate, locale) }) : null]
-                  .filter(Boolean)
-                  .join(' ')
-              : t('common.collection')}
-          </dd>
-        </div>
-        {order.specialInstructions ? (
-          <div className="facts__wide">
-            <dt>{t('common.instructions')}</dt>
-            <dd className="pre-line">{order.specialInstructions}</dd>
-          </div>
-        ) : null}
-        {order.internalNotes ? (
-          <div className="facts__wide">
-            <dt>{t('common.internalNotes')}</dt>
-            <dd className="pre-line">{order.internalNotes}</dd>
-          </div>
-        ) : null}
-        {order.cancelReason ? (
-          <div className="facts__wide">
-            <dt>{t('detail.cancelReasonLabel')}</dt>
-            <dd className="pre-line">{order.cancelReason}</dd>
-          </div>
-        ) : null}
-      </dl>
+      </OrderFacts>
       {open ? <EditOrderDialog order={order} isOpen={editing} onOpenChange={setEditing} /> : null}
     </section>
   );
@@ -307,16 +269,11 @@ export default function StaffOrderPage() {
 
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <ButtonLink href="/admin/laundry" variant="ghost" size="sm" className="back-link">
-            <Icon name="arrowRight" size={16} className="back-link__icon" />
-            {t('detail.backToList')}
-          </ButtonLink>
-        }
-        title={order.orderNumber}
+      <OrderPageHeader
+        order={order}
+        backHref="/admin/laundry"
+        backLabel={t('detail.backToList')}
         lead={`${order.client.name} · ${t('common.created')} ${formatDateTime(order.createdAt, locale)}`}
-        actions={<StatusBadge status={order.status} size="lg" />}
       />
       <div className="stack">
         {created ? <Notice tone="success">{t('form.created', { number: created })}</Notice> : null}
@@ -330,24 +287,12 @@ export default function StaffOrderPage() {
           <div className="stack">
             <DetailsCard order={order} />
             <ThreadPanel subject="laundry_order" subjectId={order.id} />
-            <section className="card" aria-labelledby="history-title">
-              <div className="card__header">
-                <h2 id="history-title" className="card__title">
-                  {t('detail.timelineTitle')}
-                </h2>
-              </div>
-              <StatusTimeline history={order.history ?? []} />
-            </section>
+            <OrderHistoryCard title={t('detail.timelineTitle')} history={order.history ?? []} />
           </div>
           <div className="stack">
-            <section className="card" aria-labelledby="price-title">
-              <div className="card__header">
-                <h2 id="price-title" className="card__title">
-                  {t('price.title')}
-                </h2>
-              </div>
+            <Card id="price-title" title={t('price.title')}>
               <PriceBreakdown breakdown={order} testId="order-price" />
-            </section>
+            </Card>
             {order.payments ? (
               <PaymentsBlock
                 target={{ line: 'laundry', id: order.id }}
