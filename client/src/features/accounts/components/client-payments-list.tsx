@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
-import { Icon } from '@/components/icon';
-import { ErrorNotice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { AccountScope } from '@/features/accounts/api/accounts-api';
 import { useClientPayments, useDownloadClientPaymentReceipt } from '@/features/accounts/api/client-payments';
+import { AccountList, AccountRow } from './account-rows';
 import '@/features/accounts/accounts-strings';
 import '@/features/payments/payments-strings';
 
@@ -26,37 +24,34 @@ export function ClientPaymentsList({ scope, emptyText }: { scope: AccountScope; 
   if (payments.data.items.length === 0) return emptyText === undefined ? null : <EmptyState icon="wallet" title={emptyText} bordered={false} />;
   return (
     <div className="stack stack--sm">
-      <ErrorNotice error={download.error} />
-      <ul role="list" className="account-list">
+      <AccountList error={download.error} footer={<Pager meta={payments.data.meta} onOffsetChange={setOffset} />}>
         {payments.data.items.map((p) => (
-          <li key={p.id} className="account-row" data-testid="client-payment">
-            <div className="account-row__main">
-              <p className="account-row__title">
+          <AccountRow
+            key={p.id}
+            testId="client-payment"
+            title={
+              <>
                 <span translate="no">{p.number}</span>
                 <span className="account-row__amount">{formatMoney(p.keptCents, locale)}</span>
-              </p>
-              <p className="muted account-row__detail">
-                {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)} · {t('payments.documentsCount', { count: p.allocations.length })}
-                {p.keptCents !== p.amountCents ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
-              </p>
-              <p className="muted account-row__detail" translate="no">
-                {p.allocations.map((a) => a.reference).join(', ')}
-              </p>
-            </div>
-            <Button
-              size="sm"
-              variant="secondary"
-              onPress={() => download.mutate(p)}
-              isPending={download.isPending && download.variables?.number === p.number}
-              aria-label={t('payments.receiptOf', { number: p.number })}
-            >
-              <Icon name="download" size={16} />
-              {t('receipts.download')}
-            </Button>
-          </li>
+              </>
+            }
+            download={{
+              label: t('receipts.download'),
+              ariaLabel: t('payments.receiptOf', { number: p.number }),
+              isPending: download.isPending && download.variables?.number === p.number,
+              onPress: () => download.mutate(p),
+            }}
+          >
+            <p className="muted account-row__detail">
+              {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)} · {t('payments.documentsCount', { count: p.allocations.length })}
+              {p.keptCents !== p.amountCents ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
+            </p>
+            <p className="muted account-row__detail" translate="no">
+              {p.allocations.map((a) => a.reference).join(', ')}
+            </p>
+          </AccountRow>
         ))}
-      </ul>
-      <Pager meta={payments.data.meta} onOffsetChange={setOffset} />
+      </AccountList>
     </div>
   );
 }

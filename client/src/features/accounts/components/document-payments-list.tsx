@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
 import { useDocumentPayments } from '@/features/accounts/api/accounts-api';
+import { AccountList, AccountRow } from './account-rows';
 import '@/features/accounts/accounts-strings';
 import '@/features/payments/payments-strings';
 
@@ -25,26 +26,29 @@ export function DocumentPaymentsList({ clientId }: { clientId: number }) {
   if (payments.data.items.length === 0) return <EmptyState icon="wallet" title={t('payments.empty')} bordered={false} />;
   return (
     <div className="stack stack--sm">
-      <ul role="list" className="account-list">
+      <AccountList footer={<Pager meta={payments.data.meta} onOffsetChange={setOffset} />}>
         {payments.data.items.map((p) => (
-          <li key={p.id} className={`account-row${p.voided ? ' account-row--voided' : ''}`} data-testid="document-payment">
-            <div className="account-row__main">
-              <p className="account-row__title">
+          <AccountRow
+            key={p.id}
+            testId="document-payment"
+            voided={p.voided}
+            title={
+              <>
                 <Link to={hrefOf(p)} className="account-row__link" translate="no">
                   {p.reference}
                 </Link>
                 <span className="account-row__amount">{p.kind === 'refund' ? `−${formatMoney(p.amountCents, locale)}` : formatMoney(p.amountCents, locale)}</span>
-              </p>
-              <p className="muted account-row__detail">
-                {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)}
-                {p.kind === 'refund' ? <span className="badge badge--warning">{t('payments.refund')}</span> : null}
-                {p.voided ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
-              </p>
-            </div>
-          </li>
+              </>
+            }
+          >
+            <p className="muted account-row__detail">
+              {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)}
+              {p.kind === 'refund' ? <span className="badge badge--warning">{t('payments.refund')}</span> : null}
+              {p.voided ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
+            </p>
+          </AccountRow>
         ))}
-      </ul>
-      <Pager meta={payments.data.meta} onOffsetChange={setOffset} />
+      </AccountList>
     </div>
   );
 }
