@@ -16,6 +16,7 @@ import { useClientDashboard } from '@/features/home/api/get-home-dashboard';
 import { useMyBalance } from '@/features/home/api/get-my-balance';
 import { useLatestUnread } from '@/features/home/api/list-unread-notifications';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
+import { HomeCard, HomeLinkList } from '@/features/home/components/home-card';
 import { useMarkRead } from '@/features/notifications/api/mark-read';
 import { appLink } from '@/features/notifications/app-link';
 import './home.css';
@@ -31,36 +32,18 @@ function OpenOrders({ orders }: { orders: ClientDashboardDto['openOrders'] }) {
   const { t } = useTranslation('home');
   const locale = currentLocale();
   return (
-    <section className="card home-card" aria-labelledby="home-orders-title">
-      <h2 id="home-orders-title" className="card__title">
-        <Icon name="basket" size={20} />
-        {t('client.ordersTitle')}
-      </h2>
-      {orders.length === 0 ? (
-        <p className="muted">{t('client.noOrders')}</p>
-      ) : (
-        <ul role="list" className="home-list">
-          {orders.map((order) => (
-            <li key={order.id}>
-              <Link to={`${base}/laundry/${order.id}`} className="home-list__item">
-                <span className="home-list__main">
-                  <span className="home-list__title">{order.orderNumber}</span>
-                  {order.expectedReadyDate && order.status !== 'ready' ? (
-                    <span className="home-list__sub">{t('client.readyBy', { date: formatDate(calendarDate(order.expectedReadyDate), locale, 'medium') })}</span>
-                  ) : null}
-                </span>
-                <span className={`badge home-order home-order--${order.status}`}>{t(`client.orderStatus.${order.status}`)}</span>
-                <Icon name="chevronRight" size={18} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`${base}/laundry`} className="home-card__more">
-        {t('client.allOrders')}
-        <Icon name="arrowRight" size={16} />
-      </Link>
-    </section>
+    <HomeCard id="home-orders-title" title={t('client.ordersTitle')} icon="basket" more={{ to: `${base}/laundry`, label: t('client.allOrders') }}>
+      <HomeLinkList
+        empty={t('client.noOrders')}
+        items={orders.map((order) => ({
+          key: order.id,
+          to: `${base}/laundry/${order.id}`,
+          title: order.orderNumber,
+          sub: order.expectedReadyDate && order.status !== 'ready' ? t('client.readyBy', { date: formatDate(calendarDate(order.expectedReadyDate), locale, 'medium') }) : null,
+          badge: <span className={`badge home-order home-order--${order.status}`}>{t(`client.orderStatus.${order.status}`)}</span>,
+        }))}
+      />
+    </HomeCard>
   );
 }
 
@@ -68,37 +51,18 @@ function UpcomingVisits({ jobs }: { jobs: ClientDashboardDto['upcomingJobs'] }) 
   const { t } = useTranslation('home');
   const locale = currentLocale();
   return (
-    <section className="card home-card" aria-labelledby="home-visits-title">
-      <h2 id="home-visits-title" className="card__title">
-        <Icon name="sparkles" size={20} />
-        {t('client.visitsTitle')}
-      </h2>
-      {jobs.length === 0 ? (
-        <p className="muted">{t('client.noVisits')}</p>
-      ) : (
-        <ul role="list" className="home-list">
-          {jobs.map((job) => (
-            <li key={job.id}>
-              <Link to={`${base}/cleaning/${job.id}`} className="home-list__item">
-                <span className="home-list__main">
-                  <span className="home-list__title capitalize-first">
-                    {dayText(job.scheduledDate, locale)}, {job.scheduledTime}
-                  </span>
-                  <span className="home-list__sub">
-                    {job.property.name} · {job.property.addressLine1}
-                  </span>
-                </span>
-                <Icon name="chevronRight" size={18} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`${base}/cleaning`} className="home-card__more">
-        {t('client.allVisits')}
-        <Icon name="arrowRight" size={16} />
-      </Link>
-    </section>
+    <HomeCard id="home-visits-title" title={t('client.visitsTitle')} icon="sparkles" more={{ to: `${base}/cleaning`, label: t('client.allVisits') }}>
+      <HomeLinkList
+        empty={t('client.noVisits')}
+        items={jobs.map((job) => ({
+          key: job.id,
+          to: `${base}/cleaning/${job.id}`,
+          title: `${dayText(job.scheduledDate, locale)}, ${job.scheduledTime}`,
+          titleClassName: 'capitalize-first',
+          sub: `${job.property.name} · ${job.property.addressLine1}`,
+        }))}
+      />
+    </HomeCard>
   );
 }
 
@@ -111,11 +75,7 @@ function Balance() {
   const b = balance.data;
   const money = (cents: number) => formatMoney(cents, locale);
   return (
-    <section className="card home-card" aria-labelledby="home-balance-title" data-testid="client-balance">
-      <h2 id="home-balance-title" className="card__title">
-        <Icon name="wallet" size={20} />
-        {t('client.balanceTitle')}
-      </h2>
+    <HomeCard id="home-balance-title" title={t('client.balanceTitle')} icon="wallet" testId="client-balance">
       {b.balanceCents > 0 ? <p className="home-balance__amount">{money(b.balanceCents)}</p> : null}
       {b.documents > 0 ? (
         <p className="muted">{t('client.balanceOwed', { accrued: money(b.accruedCents), inProgress: money(b.inProgressCents) })}</p>
@@ -123,7 +83,7 @@ function Balance() {
         <p className="muted">{t('client.balanceNone')}</p>
       ) : null}
       {b.creditCents > 0 ? <p className="muted">{t('client.balanceCredit', { credit: money(b.creditCents) })}</p> : null}
-    </section>
+    </HomeCard>
   );
 }
 
@@ -137,12 +97,16 @@ function Messages({ unread }: { unread: number }) {
   const markRead = useMarkRead();
   const items = latest.data ?? [];
   return (
-    <section className="card home-card" aria-labelledby="home-messages-title">
-      <h2 id="home-messages-title" className="card__title">
-        <Icon name="bell" size={20} />
-        {t('client.messagesTitle')}
-        {unread > 0 ? <span className="badge badge--accent">{unread}</span> : null}
-      </h2>
+    <HomeCard
+      id="home-messages-title"
+      icon="bell"
+      title={
+        <>
+          {t('client.messagesTitle')}
+          {unread > 0 ? <span className="badge badge--accent">{unread}</span> : null}
+        </>
+      }
+    >
       <p className={unread > 0 ? undefined : 'muted'}>{unread > 0 ? t('client.unread', { count: unread }) : t('client.noUnread')}</p>
       {items.length > 0 ? (
         <ul role="list" className="home-messages">
@@ -179,7 +143,7 @@ function Messages({ unread }: { unread: number }) {
           })}
         </ul>
       ) : null}
-    </section>
+    </HomeCard>
   );
 }
 
@@ -192,10 +156,7 @@ export default function ClientHomePage() {
   return (
     <>
       <GreetingHeader principal={principal} lead={t('client.lead')} />
-      <section className="card home-card home-request" aria-labelledby="home-request-title">
-        <h2 id="home-request-title" className="card__title">
-          {t('client.requestTitle')}
-        </h2>
+      <HomeCard id="home-request-title" title={t('client.requestTitle')} className="home-request" more={{ to: `${base}/requests`, label: t('client.myRequests') }}>
         <p className="muted">{t('client.requestText')}</p>
         <div className="cluster">
           <ButtonLink href={`${base}/requests/new?kind=pickup`} variant="primary" size="lg">
@@ -207,11 +168,7 @@ export default function ClientHomePage() {
             {t('client.bookCleaning')}
           </ButtonLink>
         </div>
-        <Link to={`${base}/requests`} className="home-card__more">
-          {t('client.myRequests')}
-          <Icon name="arrowRight" size={16} />
-        </Link>
-      </section>
+      </HomeCard>
       {dashboard.isPending ? (
         <PageLoader />
       ) : dashboard.isError ? (

@@ -13,6 +13,7 @@ import { calendarDate, lisbonInstant } from '@/lib/lisbon-time';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useWorkerDashboard } from '@/features/home/api/get-home-dashboard';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
+import { HomeCard, HomeLinkList } from '@/features/home/components/home-card';
 import './home.css';
 import './role-home.css';
 
@@ -76,34 +77,18 @@ function Upcoming({ jobs }: { jobs: Job[] }) {
   const { t } = useTranslation('home');
   const locale = currentLocale();
   return (
-    <section className="card home-card" aria-labelledby="home-upcoming-title">
-      <h2 id="home-upcoming-title" className="card__title">
-        {t('worker.upcomingTitle')}
-      </h2>
-      {jobs.length === 0 ? (
-        <p className="muted">{t('worker.noUpcoming')}</p>
-      ) : (
-        <ul role="list" className="home-list">
-          {jobs.map((job) => (
-            <li key={job.id}>
-              <Link to={jobPath(job.id)} className="home-list__item">
-                <span className="home-list__main">
-                  <span className="home-list__title">{job.property.name}</span>
-                  <span className="home-list__sub capitalize-first">
-                    {dayText(job.scheduledDate, locale)} · {job.scheduledTime} · {job.property.city}
-                  </span>
-                </span>
-                <Icon name="chevronRight" size={18} />
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link to={`${SHELL_BASE.worker}/cleaning`} className="home-card__more">
-        {t('worker.allJobs')}
-        <Icon name="arrowRight" size={16} />
-      </Link>
-    </section>
+    <HomeCard id="home-upcoming-title" title={t('worker.upcomingTitle')} more={{ to: `${SHELL_BASE.worker}/cleaning`, label: t('worker.allJobs') }}>
+      <HomeLinkList
+        empty={t('worker.noUpcoming')}
+        items={jobs.map((job) => ({
+          key: job.id,
+          to: jobPath(job.id),
+          title: job.property.name,
+          sub: `${dayText(job.scheduledDate, locale)} · ${job.scheduledTime} · ${job.property.city}`,
+          subClassName: 'capitalize-first',
+        }))}
+      />
+    </HomeCard>
   );
 }
 
@@ -115,10 +100,7 @@ function LaundryQueue({ queue }: { queue: WorkerDashboardDto['laundryQueue'] }) 
     { key: 'laundryReady', value: queue.ready },
   ] as const;
   return (
-    <section className="card home-card" aria-labelledby="home-laundry-title">
-      <h2 id="home-laundry-title" className="card__title">
-        {t('worker.laundryTitle')}
-      </h2>
+    <HomeCard id="home-laundry-title" title={t('worker.laundryTitle')}>
       <dl className="home-counts">
         {counts.map((c) => (
           <div key={c.key}>
@@ -131,7 +113,7 @@ function LaundryQueue({ queue }: { queue: WorkerDashboardDto['laundryQueue'] }) 
         <Icon name="washer" size={18} />
         {t('worker.openQueue')}
       </ButtonLink>
-    </section>
+    </HomeCard>
   );
 }
 
