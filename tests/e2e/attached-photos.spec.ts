@@ -111,3 +111,57 @@ test('when a client on a phone attaches photos to a request and a message, then 
     await staff.context.close();
   }
 });
+
+// Issue 18: the browser's own file field said "Choose File" / "Datei auswählen" in the browser's
+// language on a Portuguese page. The kit's picker is a button in the app's words over a hidden input.
+for (const browserLocale of ['de-DE', 'en-US']) {
+  test(`under a ${browserLocale} browser with the app in Portuguese, the photo pickers of a request and its conversation read in Portuguese and the chosen photos are sent`, async ({ browser }) => {
+    test.setTimeout(180_000);
+    const admin = await apiAs('staff', DEMO.admin.login, DEMO.admin.password);
+    const name = `Picker ${crypto.randomBytes(2).toString('hex')}`;
+    const { account } = await newClient(admin, name, `Casa ${name}`);
+    await admin.dispose();
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: browserLocale, baseURL });
+    // The person chose Portuguese on an earlier visit (a German browser gets Portuguese anyway).
+    await context.addInitScript(() => localStorage.setItem('lavandaria.locale', 'pt'));
+    const page = await context.newPage();
+    try {
+      await signIn(page, account);
+      await page.waitForURL((url) => url.pathname === account.home);
+      await page.getByRole('link', { name: 'Pedir recolha' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Novo pedido' })).toBeVisible();
+
+      const expectAppWords = async (picker: ReturnType<Page['getByTestId']>) => {
+        // What a person sees and taps is a button in the app's words …
+        await expect(picker.locator('label').filter({ hasText: 'Juntar fotografias (opcional)' })).toBeVisible();
+        // … and not the browser's native control, which would say "Choose File" / "Datei auswählen".
+        const input = picker.locator('input[type="file"]');
+        await expect(input).toHaveCount(1);
+        const box = await input.boundingBox();
+        expect(box?.width ?? 0, 'the native file control is not shown').toBeLessThanOrEqual(1);
+        await expect(picker).not.toContainText(/Choose File|No file chosen|Datei auswählen|Keine ausgewählt/);
+      };
+
+      const form = page.getByTestId('photo-picker');
+      await expectAppWords(form);
+      await page.getByLabel('Juntar fotografias (opcional)').setInputFiles([await photo('mancha.jpg', 20), await photo('gola.jpg', 60)]);
+      await expect(form).toContainText('mancha.jpg');
+      await expect(form).toContainText('gola.jpg');
+      await expect(form).toContainText('2 de 5 fotografias');
+      await fits(page, 'the request form with the picker at 390 px');
+      await page.getByRole('button', { name: 'Enviar pedido' }).click();
+      await expect(page.getByText('Pedido enviado. Vamos dar-lhe notícias.')).toBeVisible();
+      await expect(page.getByTestId('request-photo-strip').getByRole('button')).toHaveCount(2);
+
+      const panel = page.getByTestId('thread-panel');
+      await expectAppWords(panel.getByTestId('photo-picker'));
+      await panel.getByLabel('Juntar fotografias (opcional)').setInputFiles(await photo('quarto.jpg', 120));
+      await expect(panel.getByTestId('photo-picker')).toContainText('quarto.jpg');
+      await panel.getByRole('button', { name: 'Enviar' }).click();
+      await expect(panel.getByTestId('message-photos').getByRole('button')).toHaveCount(1);
+      await expectAccessible(page, 'the request with the kit photo picker');
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import {
   Button as AriaButton,
   Checkbox,
@@ -213,60 +213,6 @@ export function TextAreaInput({ label, value, onChange, description, errorMessag
       <TextArea ref={inputRef} rows={rows} placeholder={placeholder} className="field__input field__textarea" onKeyDown={onKeyDown} />
       <FieldHelp description={description} errorMessage={errorMessage} />
     </TextField>
-  );
-}
-
-/**
- * A file from the device (a spreadsheet to import, a photo) with the browser's own picker, labelled and
- * described like every field. `capture` opens a phone's or tablet's camera directly; `clearAfterPick`
- * empties the field once the file is handed over, so the next pick (even of the same file) is a change.
- */
-export function FileInput({ label, accept, onChange, description, errorMessage, name, capture, clearAfterPick, isDisabled }: {
-  label: string;
-  accept: string;
-  onChange: (file: File | null) => void;
-  description?: ReactNode;
-  errorMessage?: string;
-  name?: string;
-  capture?: 'environment' | 'user';
-  clearAfterPick?: boolean;
-  isDisabled?: boolean;
-}) {
-  const id = useId();
-  const describedBy = [description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="file"
-        accept={accept}
-        capture={capture}
-        disabled={isDisabled}
-        aria-invalid={errorMessage ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => {
-          onChange(event.target.files?.[0] ?? null);
-          if (clearAfterPick) event.target.value = '';
-        }}
-        className="field__input field__input--native"
-        data-invalid={errorMessage ? '' : undefined}
-      />
-      {description ? (
-        <span id={`${id}-description`} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={`${id}-error`} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
-    </div>
   );
 }
 

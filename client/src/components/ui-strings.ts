@@ -34,6 +34,10 @@ export const uiEn = {
   reload: 'Reload',
   actions: 'Actions',
   moreActions: 'More actions',
+  file: {
+    none: 'No file chosen',
+    chosen: 'Chosen: {{name}}',
+  },
   csv: {
     export: 'Export CSV',
     exporting: 'Preparing the file…',
@@ -84,6 +88,10 @@ const uiPt: Shape<typeof uiEn> = {
   reload: 'Recarregar',
   actions: 'Ações',
   moreActions: 'Mais ações',
+  file: {
+    none: 'Nenhum ficheiro escolhido',
+    chosen: 'Escolhido: {{name}}',
+  },
   csv: {
     export: 'Exportar CSV',
     exporting: 'A preparar o ficheiro…',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { FileInput } from '@/components/form-controls';
+import { FilePicker } from '@/components/file-picker';
 import { Icon } from '@/components/icon';
 import type { AttachedPhoto } from '@/features/photos/api/attached-photos';
 import { PhotoViewer } from '@/features/photos/components/photo-viewer';
@@ -49,15 +49,14 @@ export function PhotoPicker({ files, onChange, max, isDisabled, label }: { files
   const full = files.length >= max;
   return (
     <div className="photo-picker" data-testid="photo-picker">
-      <FileInput
+      <FilePicker
         label={label ?? t('attach.label')}
+        icon="image"
         accept="image/*"
-        clearAfterPick
+        multiple
         isDisabled={isDisabled || full}
         description={full ? t('attach.full', { max }) : t('attach.hint', { max })}
-        onChange={(file) => {
-          if (file && files.length < max) onChange([...files, file]);
-        }}
+        onChange={(picked) => onChange([...files, ...picked].slice(0, max))}
       />
       {files.length > 0 ? (
         <>

@@ -1,9 +1,9 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { PHOTO_TYPES, PHOTO_UPLOAD_LIMITS, type PhotoTypeValue } from '@contracts/photos';
 import { TextInput } from '@/components/text-field';
-import { Icon } from '@/components/icon';
+import { FilePicker } from '@/components/file-picker';
 import { Notice } from '@/components/notice';
 import { preparePhoto, UnreadablePhoto } from '@/features/photos/queue/downsize-image';
 import type { NewUpload } from '@/features/photos/queue/upload-queue';
@@ -26,10 +26,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
   const [outcome, setOutcome] = useState<Outcome>(null);
   const busy = outcome?.kind === 'preparing';
 
-  async function onFiles(event: ChangeEvent<HTMLInputElement>) {
-    const files = [...(event.target.files ?? [])];
-    // Cleared at once, so choosing the same file again still fires a change.
-    event.target.value = '';
+  async function onFiles(files: File[]) {
     if (files.length === 0) return;
     setOutcome({ kind: 'preparing', count: files.length });
     const uploads: NewUpload[] = [];
@@ -102,16 +99,8 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
       </div>
       <TextInput label={t('capture.caption')} value={caption} onChange={setCaption} maxLength={PHOTO_UPLOAD_LIMITS.caption} />
       <div className="photo-capture__actions">
-        <label className={`btn btn--primary btn--lg btn--block photo-capture__pick${busy ? ' is-busy' : ''}`}>
-          <Icon name="camera" size={22} />
-          {t('capture.take')}
-          <input type="file" accept="image/*" capture="environment" multiple disabled={busy} className="visually-hidden" onChange={(e) => void onFiles(e)} />
-        </label>
-        <label className={`btn btn--soft btn--block photo-capture__pick${busy ? ' is-busy' : ''}`}>
-          <Icon name="image" size={20} />
-          {t('capture.gallery')}
-          <input type="file" accept="image/*" multiple disabled={busy} className="visually-hidden" onChange={(e) => void onFiles(e)} />
-        </label>
+        <FilePicker label={t('capture.take')} icon="camera" variant="primary" size="lg" block accept="image/*" capture="environment" multiple isBusy={busy} onChange={(files) => void onFiles(files)} />
+        <FilePicker label={t('capture.gallery')} icon="image" variant="soft" block accept="image/*" multiple isBusy={busy} onChange={(files) => void onFiles(files)} />
       </div>
       <div aria-live="polite" className="photo-capture__status">
         {outcome?.kind === 'preparing' ? (

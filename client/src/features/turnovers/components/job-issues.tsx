@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { FilePicker } from '@/components/file-picker';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
@@ -80,11 +81,7 @@ function RaiseIssueDialog({ jobId, onClose, onSent }: { jobId: number; onClose: 
           </Button>
         </p>
       ) : (
-        <label className="btn btn--soft btn--block">
-          <Icon name="camera" size={20} />
-          {t('issues.photo')}
-          <input type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={(e) => setPhoto(e.target.files?.[0] ?? null)} />
-        </label>
+        <FilePicker label={t('issues.photo')} icon="camera" variant="soft" block accept="image/*" capture="environment" onChange={(files) => setPhoto(files[0] ?? null)} />
       )}
       <DialogFooter
         onCancel={onClose}
