@@ -82,8 +82,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
   const failure = [update.error, upload.error, remove.error].find((e) => e && !isApiError(e, 'VERSION_CONFLICT') && !(e === update.error && Object.keys(errors).length > 0));
 
   return (
-    <Card id="settings-business" title={t('business.title')}>
-      <p className="muted">{t('business.lead')}</p>
+    <Card id="settings-business" title={t('business.title')} lead={t('business.lead')}>
       {canEdit ? (
         <form className="stack" onSubmit={submit} noValidate>
           <div className="form-grid settings-grid">
