@@ -340,13 +340,7 @@ export function createApp(deps: AppDeps): App {
   // GDPR: each module that holds client data contributes its export section and its anonymisation step.
   // Modules made further down (the host reports) add theirs to this list when they are made.
   const gdprContributors: GdprContributor[] = [];
-  const gdpr = createGdprService({
-    db,
-    clock,
-    logger,
-    audit,
-    contributors: gdprContributors,
-  });
+  const gdpr = createGdprService({ db, clock, logger, audit, contributors: gdprContributors });
   gdprContributors.push(
       { section: 'client', export: clients.exportClient, anonymise: clients.anonymiseClient },
       { section: 'properties', export: properties.exportClient, anonymise: properties.anonymiseClient },
