@@ -1,60 +1,8 @@
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
-import crypto from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createClient, createStaff, type Account } from './support/accounts.js';
-import { apiAs, baseURL, data, lisbonToday, newClient, newWorker } from './support/api.js';
+import { apiAs, baseURL, data, newClient } from './support/api.js';
 import { expect, signIn, test } from './support/fixtures.js';
-
-/** Every piece of text a person can see or hear on the page: text nodes, names, placeholders, the title. */
-async function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const shown = (element: Element) => {
-      if (element.closest('[aria-hidden="true"]')) return false;
-      const style = getComputedStyle(element);
-      const box = element.getBoundingClientRect();
-      return style.visibility !== 'hidden' && style.display !== 'none' && box.width > 0 && box.height > 0;
-    };
-    const texts: string[] = [document.title];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const text = walker.currentNode.textContent?.trim();
-      const parent = walker.currentNode.parentElement;
-      // translate="no" marks data (a client's name, an order number), the same in every language.
-      if (text && parent && shown(parent) && !parent.closest('[translate="no"]')) texts.push(text);
-    }
-    for (const element of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
-      if (!shown(element)) continue;
-      for (const name of ['aria-label', 'placeholder', 'title']) {
-        const value = element.getAttribute(name)?.trim();
-        if (value) texts.push(value);
-      }
-    }
-    return texts;
-  });
-}
-
-/** Texts that are the same in both languages on purpose: names, numbers, the brand, the language names, NIF and e-mail. */
-function isLanguageNeutral(text: string, account?: Account): boolean {
-  const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'Lavandaria Sousa', 'geral@lavandariasousa.pt', 'Rua dos Fanqueiros 120', '1100-232 Lisboa', 'NIF', 'E-mail'];
-  if (neutral.includes(text)) return true;
-  if (/^[\d\s+()·.,:%–—✓✗→-]+$/.test(text)) return true;
-  if (account && [account.name, account.login, `+351${account.login}`].includes(text)) return true;
-  if (account && /^[A-Z]{1,2}$/.test(text)) return true; // avatar initials
-  return false;
-}
-
-function untranslated(english: string[], portuguese: string[], account?: Account): string[] {
-  const inEnglish = new Set(english);
-  return [...new Set(portuguese.filter((text) => inEnglish.has(text) && !isLanguageNeutral(text, account)))];
-}
-
-/** React Aria keeps the radio input visually hidden: a person clicks its label. */
-async function chooseLanguage(page: Page, language: 'English' | 'Português') {
-  await page.locator(`label:has(input[aria-label="${language}"])`).first().click();
-  await expect(page.locator('html')).toHaveAttribute('lang', language === 'English' ? 'en-GB' : 'pt-PT');
-}
+import { chooseLanguage, textsIn, untranslated, visibleTexts } from './support/language.js';
 
 test('when the landing page switches from English to Portuguese, then every visible string changes', async ({ page }) => {
   await page.goto('/');
@@ -110,23 +58,6 @@ for (const [shell, create] of shells) {
 
     expect(untranslated(english, portuguese, account)).toEqual([]);
   });
-}
-
-/** The visible texts inside one part of the page (a card), for screens whose other parts show data. */
-async function textsIn(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((roots) =>
-    roots.flatMap((root) => {
-      const texts: string[] = [];
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const text = walker.currentNode.textContent?.trim();
-        const parent = walker.currentNode.parentElement;
-        if (text && parent && parent.getBoundingClientRect().width > 0 && !parent.closest('[translate="no"]')) texts.push(text);
-      }
-      for (const element of root.querySelectorAll('[aria-label]')) texts.push(element.getAttribute('aria-label')!.trim());
-      return texts;
-    }),
-  );
 }
 
 test('when staff read a client price list and the reminders setting in English and then Portuguese, then every string changes', async ({ page }) => {
@@ -253,93 +184,3 @@ async function browserPage(page: Page): Promise<Page> {
   const context = await page.context().browser()!.newContext({ baseURL, viewport: page.viewportSize() });
   return context.newPage();
 }
-
-/**
- * The pages of each shell as the app defines them (client/src/app/sections.ts): each `{ path: '…' }`
- * under the shell's `id`. A page added there is read by this test without being listed here.
- */
-function shellPaths(): Record<'staff' | 'worker' | 'client', string[]> {
-  const source = readFileSync(new URL('../../client/src/app/sections.ts', import.meta.url), 'utf8');
-  const shells = source.slice(source.indexOf('export const SHELLS')).split(/\n {2}\{\n {4}id: '/).slice(1);
-  const out: Record<string, string[]> = {};
-  for (const shell of shells) {
-    const id = shell.slice(0, shell.indexOf("'"));
-    const base = /base: SHELL_BASE\.(\w+)/.exec(shell)![1]!;
-    out[id] = [...shell.matchAll(/\{ path: '([^']*)'/g)].map((m) => `/${base}${m[1] ? `/${m[1]}` : ''}`);
-  }
-  return out as Record<'staff' | 'worker' | 'client', string[]>;
-}
-
-interface Seeded {
-  admin: Account;
-  worker: Account;
-  client: Account;
-  ids: Record<string, number>;
-}
-
-/** Real data for every list and detail page: an order with a payment, a job with a time log, a ticket, a checklist. */
-async function seed(): Promise<Seeded> {
-  const adminAccount = await createStaff({ role: 'admin', name: 'Beatriz Lopes' });
-  const admin = await apiAs('staff', adminAccount.login, adminAccount.password);
-  const suffix = crypto.randomBytes(2).toString('hex');
-  const worker = await newWorker(admin, `Carla Lopes ${suffix}`);
-  const { account, clientId, propertyId } = await newClient(admin, `Joana Anfitriã ${suffix}`, `Alfama Loft ${suffix}`);
-  const services = await data<Array<{ id: number; code: string }>>(await admin.get('/api/laundry-services?limit=100'));
-  const order = await data<{ id: number }>(
-    await admin.post('/api/laundry-orders', { data: { clientId, orderType: 'itemized', assignedWorkerId: worker.id, lines: [{ serviceId: services.find((s) => s.code === 'WASH_IRON')!.id, weightGrams: 2000 }] } }),
-  );
-  await data(await admin.post('/api/payments', { data: { laundryOrderId: order.id, amountCents: 500, method: 'cash' } }));
-  await data(await admin.post(`/api/laundry-orders/${order.id}/status`, { data: { status: 'in_progress' } }));
-  const job = await data<{ id: number }>(
-    await admin.post('/api/cleaning-jobs', {
-      headers: { 'Idempotency-Key': crypto.randomUUID() },
-      data: { clientId, propertyId, jobType: 'airbnb', scheduledDate: lisbonToday(), scheduledTime: '08:00', estimatedHours: 2, workerIds: [worker.id] },
-    }),
-  );
-  const phone = await apiAs('staff', worker.login, worker.password);
-  const startedAt = new Date(Date.now() - 50 * 60_000).toISOString();
-  await data(await phone.post(`/api/cleaning-jobs/${job.id}/start`, { headers: { 'Idempotency-Key': crypto.randomUUID() }, data: { occurredAt: startedAt } }));
-  await data(await phone.get(`/api/cleaning-jobs/${job.id}`));
-  await data(await phone.post(`/api/cleaning-jobs/${job.id}/end`, { headers: { 'Idempotency-Key': crypto.randomUUID() }, data: {} }));
-  const ticket = await data<{ id: number }>(await phone.post('/api/tickets', { data: { title: 'Falta detergente', description: 'O armário está vazio.', cleaningJobId: job.id } }));
-  await phone.dispose();
-  const template = await data<{ id: number }>(
-    await admin.post('/api/checklist-templates', { data: { name: `Saída ${suffix}`, sections: [{ title: 'Cozinha', items: [{ label: 'Loiça lavada' }] }] } }),
-  );
-  await admin.dispose();
-  return { admin: adminAccount, worker, client: account, ids: { order: order.id, job: job.id, ticket: ticket.id, client: clientId, property: propertyId, checklist: template.id } };
-}
-
-/** Each page of the account's shell in one language: its visible texts, by page. */
-async function readPages(page: Page, paths: string[]): Promise<Map<string, string[]>> {
-  const texts = new Map<string, string[]>();
-  for (const path of paths) {
-    await page.goto(path);
-    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    await expect(page.locator('.spinner, [aria-busy="true"]')).toHaveCount(0);
-    texts.set(path, await visibleTexts(page));
-  }
-  return texts;
-}
-
-test('when staff open settings, the activity log, the home and the job list in English and in Portuguese, then no visible string stays in English', async ({ page }) => {
-  test.setTimeout(300_000);
-  const seeded = await seed();
-  const staffPaths = shellPaths().staff;
-  const paths = ['/admin', '/admin/settings', '/admin/audit'];
-  expect(paths.every((path) => staffPaths.includes(path))).toBe(true);
-  await signIn(page, seeded.admin);
-  await expect(page).toHaveURL(/\/admin$/);
-  await chooseLanguage(page, 'English');
-  const english = await readPages(page, paths);
-  // React Aria's own words (a combo box's button) follow the app's language, not the browser's.
-  await page.goto('/admin/cleaning');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.locator('[aria-label="Apresentar sugestões"]')).toHaveCount(0);
-  await chooseLanguage(page, 'Português');
-  const portuguese = await readPages(page, paths);
-  const same = ['Total', 'Subtotal', 'IVA'];
-  const found = paths.flatMap((path) => untranslated(english.get(path)!, portuguese.get(path)!, seeded.admin).filter((text) => !same.includes(text)).map((text) => `${path}: ${text}`));
-  expect(found).toEqual([]);
-});

@@ -257,7 +257,7 @@ test('when orders, a job and a payment exist this quarter, then the IVA report e
   // The clients list exports what it shows.
   await page.goto('/admin/clients');
   await page.getByRole('button', { name: /Exportar CSV/ }).click();
-  const [clients] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel \(Portugal\)/ }).click()]);
+  const [clients] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel \(português\)/ }).click()]);
   const clientsText = fs.readFileSync(await clients.path()).toString('utf8');
   expect(clientsText.charCodeAt(0)).toBe(0xfeff);
   expect(clientsText).toContain(`;"${clientName}";`);

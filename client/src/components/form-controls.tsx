@@ -33,6 +33,8 @@ export interface Option {
   /** A second line under the label in the list (e.g. an address). */
   detail?: string;
   isDisabled?: boolean;
+  /** The label and detail are data (a property's name and address): marked translate="no". */
+  isData?: boolean;
 }
 
 interface ChoiceProps {
@@ -53,8 +55,14 @@ interface ChoiceProps {
 function OptionItem({ option }: { option: Option }) {
   return (
     <ListBoxItem id={option.id} textValue={option.label} isDisabled={option.isDisabled} className="listbox__item">
-      <span className="listbox__label">{option.label}</span>
-      {option.detail ? <span className="listbox__detail">{option.detail}</span> : null}
+      <span className="listbox__label" translate={option.isData ? 'no' : undefined}>
+        {option.label}
+      </span>
+      {option.detail ? (
+        <span className="listbox__detail" translate={option.isData ? 'no' : undefined}>
+          {option.detail}
+        </span>
+      ) : null}
       <Icon name="check" size={18} className="listbox__check" />
     </ListBoxItem>
   );

@@ -15,13 +15,27 @@ export function useDocumentTitle(title?: string) {
  * The page's one h1. It can take focus (tabIndex -1) so that, after an in-app navigation, the shell
  * moves focus here and a screen reader announces the new page.
  */
-export function PageHeader({ eyebrow, title, lead, actions }: { eyebrow?: ReactNode; title: string; lead?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  eyebrow,
+  title,
+  lead,
+  actions,
+  dataTitle,
+}: {
+  eyebrow?: ReactNode;
+  title: string;
+  lead?: ReactNode;
+  actions?: ReactNode;
+  /** The title is a record's own name or number (data, the same in every language): marked translate="no". */
+  dataTitle?: boolean;
+}) {
   useDocumentTitle(title);
   return (
     <header className="page-header">
       <div className="page-header__text">
         {eyebrow ? <p className="page-header__eyebrow">{eyebrow}</p> : null}
-        <h1 className="page-header__title" tabIndex={-1} data-page-title="">
+        <h1 className="page-header__title" tabIndex={-1} data-page-title="" translate={dataTitle ? 'no' : undefined}>
+
           {title}
         </h1>
         {lead ? <p className="page-header__lead">{lead}</p> : null}

@@ -277,7 +277,7 @@ const cleaningPt: Shape<typeof cleaningEn> = {
     colTeam: 'Equipa',
     colStatus: 'Estado',
     colAmount: 'Valor',
-    estimated: 'est.',
+    estimated: 'prev.',
     count_one: '{{count}} serviço',
     count_other: '{{count}} serviços',
     countCapped: 'Mais de {{count}} serviços',

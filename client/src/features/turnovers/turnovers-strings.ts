@@ -342,7 +342,7 @@ const turnoversPt: Shape<typeof turnoversEn> = {
     removeSection: 'Remover a divisão {{number}}',
     moveSectionUp: 'Subir a divisão {{number}}',
     moveSectionDown: 'Descer a divisão {{number}}',
-    item: 'Item {{number}}',
+    item: 'Item n.º {{number}}',
     itemLabel: 'O que confirmar',
     required: 'Obrigatório',
     requiresPhoto: 'Pede fotografia',

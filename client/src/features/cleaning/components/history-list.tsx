@@ -28,9 +28,13 @@ export function HistoryList({ history }: { history: Change[] }) {
               <p className="timeline__title">{h.fromStatus === null ? t('detail.historyBooked') : t(`status.${h.toStatus}`)}</p>
               <p className="timeline__meta">
                 <time dateTime={h.changedAt}>{formatDateTime(h.changedAt, locale, 'medium')}</time>
-                {h.changedBy ? ` · ${t('detail.historyBy', { name: h.changedBy.name })}` : null}
+                {h.changedBy ? <span translate="no">{` · ${t('detail.historyBy', { name: h.changedBy.name })}`}</span> : null}
               </p>
-              {h.note ? <p className="timeline__note">{h.note}</p> : null}
+              {h.note ? (
+                <p className="timeline__note" translate="no">
+                  {h.note}
+                </p>
+              ) : null}
             </div>
           </li>
         ))}

@@ -32,7 +32,7 @@ function Money({ job, linked }: { job: StaffJob; linked: boolean }) {
 }
 
 function Team({ job }: { job: StaffJob }) {
-  return <span>{job.workers.map((w) => w.name).join(', ')}</span>;
+  return <span translate="no">{job.workers.map((w) => w.name).join(', ')}</span>;
 }
 
 /**
@@ -68,7 +68,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                   </span>
                 </td>
                 <td>
-                  <Link to={hrefOf(job.id)} className="job-list__link">
+                  <Link to={hrefOf(job.id)} className="job-list__link" translate="no">
                     {job.property.name}
                   </Link>
                   <span className="job-list__sub">
@@ -80,7 +80,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                     ) : null}
                   </span>
                 </td>
-                <td>{job.client.name}</td>
+                <td translate="no">{job.client.name}</td>
                 <td>
                   <Team job={job} />
                 </td>
@@ -106,8 +106,10 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                 </span>
                 <JobStatusBadge status={job.status} />
               </span>
-              <span className="job-card-link__title">{job.property.name}</span>
-              <span className="job-card-link__meta">
+              <span className="job-card-link__title" translate="no">
+                {job.property.name}
+              </span>
+              <span className="job-card-link__meta" translate="no">
                 {job.client.name} · <Team job={job} />
               </span>
               <span className="job-card-link__bottom">

@@ -46,6 +46,7 @@ export function JobPageHeader({
           </span>
         }
         title={job.property.name}
+        dataTitle
         lead={<span className="capitalize-first">{t('at', { date: formatDate(calendarDate(job.scheduledDate), locale, 'full'), time: job.scheduledTime })}</span>}
         actions={actions}
       />

@@ -39,7 +39,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
               </span>
               <span className="team__text">
                 <span className="team__name">
-                  {worker.name}
+                  <span translate="no">{worker.name}</span>
                   {worker.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>
                 <span className={running ? 'team__state team__state--on' : 'team__state'}>

@@ -77,7 +77,9 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
           {logs.map((log) => (
             <li key={log.id} className="log">
               <div className="log__main">
-                <p className="log__who">{log.worker.name}</p>
+                <p className="log__who" translate="no">
+                  {log.worker.name}
+                </p>
                 <p className="log__times">
                   <span>{formatDateTime(log.startedAt, locale, 'short')}</span>
                   <span aria-hidden="true"> → </span>

@@ -50,7 +50,7 @@ function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; 
                   <li key={job.id}>
                     <Link to={hrefOf(job.id)} className={`week-chip week-agenda__job week-chip--${job.status}`}>
                       <span className="week-chip__time">{job.scheduledTime}</span>
-                      <span className="week-chip__place">{job.property.name}</span>
+                      <span className="week-chip__place" translate="no">{job.property.name}</span>
                       <span className="week-agenda__detail">
                         {[job.workers.map((w) => w.name).join(', '), t(`status.${job.status}`)].filter(Boolean).join(' · ')}
                       </span>
@@ -135,7 +135,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
                 <tbody>
                   {rows.map((worker) => (
                     <tr key={worker.id}>
-                      <th scope="row" className="week__member">
+                      <th scope="row" className="week__member" translate="no">
                         {worker.name}
                       </th>
                       {days.map((day) => {
@@ -150,7 +150,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
                                   <li key={job.id}>
                                     <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>
                                       <span className="week-chip__time">{job.scheduledTime}</span>
-                                      <span className="week-chip__place">{job.property.name}</span>
+                                      <span className="week-chip__place" translate="no">{job.property.name}</span>
                                       <span className="visually-hidden">{t(`status.${job.status}`)}</span>
                                     </Link>
                                   </li>

@@ -33,17 +33,17 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
         <JobStatusBadge status={job.status} />
       </div>
       <h2 id={`worker-job-${job.id}`} className="worker-job__title">
-        <Link to={workerPaths.detail(job.id)} className="worker-job__link">
+        <Link to={workerPaths.detail(job.id)} className="worker-job__link" translate="no">
           {job.property.name}
         </Link>
       </h2>
       <p className="worker-job__meta">
         <JobTypeBadge type={job.jobType} />
-        <span>{job.workers.map((w) => w.name.split(' ')[0]).join(' · ')}</span>
+        <span translate="no">{job.workers.map((w) => w.name.split(' ')[0]).join(' · ')}</span>
       </p>
       <a className="worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
         <Icon name="mapPin" size={20} />
-        <span>{address}</span>
+        <span translate="no">{address}</span>
         <Icon name="externalLink" size={16} />
       </a>
       <TapControl job={job} openSince={openSince} />

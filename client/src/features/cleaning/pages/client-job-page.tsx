@@ -39,7 +39,7 @@ export default function ClientJobPage() {
           <dl className="facts">
             <div>
               <dt>{t('detail.place')}</dt>
-              <dd>
+              <dd translate="no">
                 <Link to={`/client/properties/${job.property.id}`}>{job.property.name}</Link>
                 <span className="facts__sub">{addressText(job.property)}</span>
               </dd>
@@ -50,7 +50,7 @@ export default function ClientJobPage() {
             </div>
             <div>
               <dt>{t('client.team')}</dt>
-              <dd>{job.workers.map((w) => w.name).join(', ')}</dd>
+              <dd translate="no">{job.workers.map((w) => w.name).join(', ')}</dd>
             </div>
             {job.startedAt ? (
               <div>
@@ -73,7 +73,9 @@ export default function ClientJobPage() {
             {job.specialInstructions ? (
               <div className="facts__wide">
                 <dt>{t('detail.instructions')}</dt>
-                <dd className="facts__text">{job.specialInstructions}</dd>
+                <dd className="facts__text" translate="no">
+                  {job.specialInstructions}
+                </dd>
               </div>
             ) : null}
           </dl>

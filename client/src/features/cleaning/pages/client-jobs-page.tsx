@@ -30,7 +30,7 @@ function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
               </span>
               <JobStatusBadge status={job.status} />
             </span>
-            <span className="job-card-link__title">{job.property.name}</span>
+            <span className="job-card-link__title" translate="no">{job.property.name}</span>
             <span className="job-card-link__bottom">
               <span className="job-card-link__meta">{t(`typeLong.${job.jobType}`)}</span>
               {job.price ? <span className="tabular job-card-link__amount">{formatMoney(job.price.totalCents, locale)}</span> : null}

@@ -97,7 +97,7 @@ export default function StaffJobDetailPage() {
               <dl className="facts">
                 <div>
                   <dt>{t('detail.client')}</dt>
-                  <dd>
+                  <dd translate="no">
                     {job.client.name}
                     <span className="facts__sub">
                       <a href={`tel:${job.client.phone}`}>{formatPhone(job.client.phone)}</a>
@@ -112,7 +112,7 @@ export default function StaffJobDetailPage() {
                 </div>
                 <div>
                   <dt>{t('detail.place')}</dt>
-                  <dd>
+                  <dd translate="no">
                     <Link to={`/admin/properties/${job.property.id}`}>{job.property.name}</Link>
                     <span className="facts__sub">
                       <a href={mapsHref(job.property)} target="_blank" rel="noreferrer">
@@ -149,15 +149,21 @@ export default function StaffJobDetailPage() {
                 ) : null}
                 <div className="facts__wide">
                   <dt>{t('detail.access')}</dt>
-                  <dd className="facts__text">{job.property.accessInstructions || <span className="muted">{t('detail.noAccess')}</span>}</dd>
+                  <dd className="facts__text" translate={job.property.accessInstructions ? 'no' : undefined}>
+                    {job.property.accessInstructions || <span className="muted">{t('detail.noAccess')}</span>}
+                  </dd>
                 </div>
                 <div className="facts__wide">
                   <dt>{t('detail.instructions')}</dt>
-                  <dd className="facts__text">{job.specialInstructions || <span className="muted">{t('detail.none')}</span>}</dd>
+                  <dd className="facts__text" translate={job.specialInstructions ? 'no' : undefined}>
+                    {job.specialInstructions || <span className="muted">{t('detail.none')}</span>}
+                  </dd>
                 </div>
                 <div className="facts__wide">
                   <dt>{t('detail.internalNotes')}</dt>
-                  <dd className="facts__text">{job.internalNotes || <span className="muted">{t('detail.none')}</span>}</dd>
+                  <dd className="facts__text" translate={job.internalNotes ? 'no' : undefined}>
+                    {job.internalNotes || <span className="muted">{t('detail.none')}</span>}
+                  </dd>
                 </div>
               </dl>
             </JobSection>

@@ -62,7 +62,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           </h2>
           <a className="worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
             <Icon name="mapPin" size={20} />
-            <span>{address}</span>
+            <span translate="no">{address}</span>
             <Icon name="externalLink" size={16} />
           </a>
           <div className="cluster">
@@ -85,7 +85,9 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
 
         <JobSection id="worker-access" title={t('worker.access')} icon="key">
           {accessShown === 'shown' ? (
-            <p className="facts__text worker-detail__access">{access}</p>
+            <p className="facts__text worker-detail__access" translate="no">
+              {access}
+            </p>
           ) : accessShown === 'later' ? (
             <p className="muted">{t('worker.accessFrom', { when: formatDateTime(job.accessInstructionsFrom, locale, 'medium') })}</p>
           ) : accessShown === 'closed' ? (
@@ -97,12 +99,16 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
 
         {job.specialInstructions ? (
           <JobSection id="worker-instructions" title={t('worker.instructions')}>
-            <p className="facts__text">{job.specialInstructions}</p>
+            <p className="facts__text" translate="no">
+              {job.specialInstructions}
+            </p>
           </JobSection>
         ) : null}
         {job.internalNotes ? (
           <JobSection id="worker-notes" title={t('worker.notes')}>
-            <p className="facts__text">{job.internalNotes}</p>
+            <p className="facts__text" translate="no">
+              {job.internalNotes}
+            </p>
           </JobSection>
         ) : null}
 
@@ -129,7 +135,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
             {job.workers.map((w) => (
               <li key={w.id} className="team__member">
                 <span className="team__name">
-                  {w.name}
+                  <span translate="no">{w.name}</span>
                   {w.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>
               </li>

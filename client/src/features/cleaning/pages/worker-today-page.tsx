@@ -44,8 +44,8 @@ function Upcoming() {
                   </span>
                   <JobStatusBadge status={job.status} />
                 </span>
-                <span className="job-card-link__title">{job.property.name}</span>
-                <span className="job-card-link__meta">
+                <span className="job-card-link__title" translate="no">{job.property.name}</span>
+                <span className="job-card-link__meta" translate="no">
                   {job.property.addressLine1}, {job.property.city}
                 </span>
               </Link>

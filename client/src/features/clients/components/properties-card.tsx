@@ -66,7 +66,9 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
               </span>
               <div className="property__body">
                 <p className="property__title">
-                  <Link to={`/admin/properties/${property.id}`}>{property.name}</Link>
+                  <Link to={`/admin/properties/${property.id}`} translate="no">
+                    {property.name}
+                  </Link>
                   {property.isPrimary ? (
                     <span className="badge badge--primary">
                       <Icon name="star" size={12} />
@@ -76,7 +78,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                   {property.isActive ? null : <span className="badge badge--danger">{t('inactive')}</span>}
                   <span className="badge">{t(`propertyTypes.${property.propertyType}`)}</span>
                 </p>
-                <p className="property__address">
+                <p className="property__address" translate="no">
                   {property.addressLine1}
                   {property.addressLine2 ? `, ${property.addressLine2}` : ''}
                   <br />
@@ -86,7 +88,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                   <Icon name="key" size={16} />
                   <span>
                     <span className="visually-hidden">{t('accessInstructions')}: </span>
-                    {property.accessInstructions ?? <span className="muted">{t('noAccess')}</span>}
+                    {property.accessInstructions ? <span translate="no">{property.accessInstructions}</span> : <span className="muted">{t('noAccess')}</span>}
                   </span>
                 </p>
               </div>

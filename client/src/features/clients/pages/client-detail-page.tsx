@@ -35,9 +35,10 @@ function Facts({ client }: { client: Client }) {
   const { t } = useTranslation('clients');
   const locale = currentLocale();
   const none = t('none');
-  const rows: [string, string][] = [
+  // The third value marks the client's own data (an address), the same in every language.
+  const rows: [string, string, boolean?][] = [
     [t('phone'), formatPhone(client.phone)],
-    [t('email'), client.email ?? none],
+    [t('email'), client.email ?? none, Boolean(client.email)],
     [t('nif'), client.nif ?? none],
     [t('dateOfBirth'), client.dateOfBirth ? formatDate(`${client.dateOfBirth}T12:00:00Z`, locale, 'long') : none],
     [t('kind'), client.isEnterprise ? t('enterprise') : t('individual')],
@@ -49,10 +50,10 @@ function Facts({ client }: { client: Client }) {
   ];
   return (
     <dl className="facts">
-      {rows.map(([label, value]) => (
+      {rows.map(([label, value, data]) => (
         <div key={label}>
           <dt>{label}</dt>
-          <dd>{value}</dd>
+          <dd translate={data ? 'no' : undefined}>{value}</dd>
         </div>
       ))}
     </dl>
@@ -95,9 +96,10 @@ export default function ClientDetailPage() {
       </Link>
       <PageHeader
         title={title}
+        dataTitle
         lead={
           <span className="client-title">
-            {c.isEnterprise && c.companyName ? <span>{c.name}</span> : null}
+            {c.isEnterprise && c.companyName ? <span translate="no">{c.name}</span> : null}
             <ClientStatus client={c} />
           </span>
         }
@@ -120,7 +122,9 @@ export default function ClientDetailPage() {
             {c.notes ? (
               <div className="stack stack--sm client-notes">
                 <h3 className="card__lead">{t('notes')}</h3>
-                <p className="property__access">{c.notes}</p>
+                <p className="property__access" translate="no">
+                  {c.notes}
+                </p>
               </div>
             ) : null}
           </Card>

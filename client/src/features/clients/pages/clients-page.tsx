@@ -90,12 +90,12 @@ export default function ClientsPage() {
                   <tr key={client.id}>
                     <td className="cell-main" data-label={t('name')}>
                       <div className="cell-primary">
-                        <Link to={detail(client)} className="cell-primary__title">
+                        <Link to={detail(client)} className="cell-primary__title" translate="no">
                           {client.isEnterprise && client.companyName ? client.companyName : client.name}
                         </Link>
                         <span className="cell-primary__sub">
-                          {client.isEnterprise && client.companyName ? `${client.name} · ` : ''}
-                          {client.email ?? (client.isEnterprise ? t('enterprise') : t('individual'))}
+                          {client.isEnterprise && client.companyName ? <span translate="no">{`${client.name} · `}</span> : null}
+                          {client.email ? <span translate="no">{client.email}</span> : client.isEnterprise ? t('enterprise') : t('individual')}
                         </span>
                       </div>
                     </td>

@@ -58,7 +58,7 @@ function MessageItem({
   return (
     <li className={`thread-message${message.mine ? ' thread-message--mine' : ''}${outgoing?.state === 'failed' ? ' thread-message--failed' : ''}`} data-testid="thread-message">
       <p className="thread-message__meta">
-        <strong>{message.mine ? t('you') : message.author.name}</strong>
+        <strong translate={message.mine ? undefined : 'no'}>{message.mine ? t('you') : message.author.name}</strong>
         {outgoing ? (
           <span>{outgoing.state === 'sending' ? t('sending') : t('failed')}</span>
         ) : (
@@ -66,7 +66,11 @@ function MessageItem({
         )}
       </p>
       {/* Plain text as written: React escapes it, and line breaks are kept by the style, never as HTML. */}
-      {message.body ? <p className="thread-message__body">{message.body}</p> : null}
+      {message.body ? (
+        <p className="thread-message__body" translate="no">
+          {message.body}
+        </p>
+      ) : null}
       <AttachedPhotoStrip photos={message.photos} testId="message-photos" />
       {outgoing && outgoing.files.length > 0 ? <p className="muted">{t('photosPending', { count: outgoing.files.length })}</p> : null}
       {outgoing?.state === 'failed' ? (

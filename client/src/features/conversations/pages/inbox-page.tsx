@@ -30,11 +30,15 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
         </h2>
         {unread ? <span className="badge badge--primary">{t('inbox.unread', { count: thread.unreadCount })}</span> : null}
       </div>
-      {thread.client ? <p className="inbox-row__meta">{thread.client.name}</p> : null}
+      {thread.client ? (
+        <p className="inbox-row__meta" translate="no">
+          {thread.client.name}
+        </p>
+      ) : null}
       {thread.lastMessage ? (
         <>
           <p className="inbox-row__excerpt">
-            <strong>{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt || t('inbox.photoOnly')}
+            <strong translate="no">{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt ? <span translate="no">{thread.lastMessage.excerpt}</span> : t('inbox.photoOnly')}
           </p>
           <p className="inbox-row__meta">
             <time dateTime={thread.lastMessage.createdAt}>{formatDateTime(thread.lastMessage.createdAt, locale, 'short')}</time>

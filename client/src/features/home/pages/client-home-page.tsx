@@ -38,7 +38,7 @@ function OpenOrders({ orders }: { orders: ClientDashboardDto['openOrders'] }) {
         items={orders.map((order) => ({
           key: order.id,
           to: `${base}/laundry/${order.id}`,
-          title: order.orderNumber,
+          title: <span translate="no">{order.orderNumber}</span>,
           sub: order.expectedReadyDate && order.status !== 'ready' ? t('client.readyBy', { date: formatDate(calendarDate(order.expectedReadyDate), locale, 'medium') }) : null,
           badge: <span className={`badge home-order home-order--${order.status}`}>{t(`client.orderStatus.${order.status}`)}</span>,
         }))}

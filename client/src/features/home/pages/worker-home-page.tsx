@@ -52,13 +52,13 @@ function TodayJob({ job }: { job: Job }) {
         <span className={`badge home-status home-status--${job.status}`}>{t(`worker.status.${job.status}`)}</span>
       </div>
       <h3 className="home-job__title">
-        <Link to={jobPath(job.id)} className="home-job__link">
+        <Link to={jobPath(job.id)} className="home-job__link" translate="no">
           {job.property.name}
         </Link>
       </h3>
       <a className="home-job__address" href={mapsHref(job)} target="_blank" rel="noreferrer">
         <Icon name="mapPin" size={18} />
-        <span>
+        <span translate="no">
           {job.property.addressLine1}, {job.property.city}
         </span>
       </a>
@@ -83,7 +83,7 @@ function Upcoming({ jobs }: { jobs: Job[] }) {
         items={jobs.map((job) => ({
           key: job.id,
           to: jobPath(job.id),
-          title: job.property.name,
+          title: <span translate="no">{job.property.name}</span>,
           sub: `${dayText(job.scheduledDate, locale)} · ${job.scheduledTime} · ${job.property.city}`,
           subClassName: 'capitalize-first',
         }))}

@@ -235,8 +235,8 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
         {shown.map((item) => (
           <li key={item.id} className="condition-item" aria-label={label(item)} data-item-id={item.id}>
             <div className="condition-item__head">
-              <span className="condition-item__tag">{item.tagCode}</span>
-              <span className="condition-item__name">{item.description}</span>
+              <span className="condition-item__tag" translate="no">{item.tagCode}</span>
+              <span className="condition-item__name" translate="no">{item.description}</span>
               {isOpen ? (
                 <Button variant={editing === item.id ? 'ghost' : 'soft'} size="sm" onPress={() => setEditing(editing === item.id ? null : item.id)} aria-expanded={editing === item.id}>
                   <Icon name={editing === item.id ? 'close' : 'camera'} size={16} />
@@ -293,8 +293,8 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
         {condition.items.map((item) => (
           <li key={item.itemId} className="condition-item" aria-label={label(item)}>
             <div className="condition-item__head">
-              <span className="condition-item__tag">{item.tagCode}</span>
-              <span className="condition-item__name">{item.description}</span>
+              <span className="condition-item__tag" translate="no">{item.tagCode}</span>
+              <span className="condition-item__name" translate="no">{item.description}</span>
             </div>
             <ConditionDetails item={item} photos={photos} onOpen={setOpen} />
           </li>

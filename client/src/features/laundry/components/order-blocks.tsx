@@ -22,6 +22,7 @@ export function OrderPageHeader({ order, backHref, backLabel, lead }: { order: {
         </ButtonLink>
       }
       title={order.orderNumber}
+      dataTitle
       lead={lead}
       actions={<StatusBadge status={order.status} size="lg" />}
     />
@@ -45,7 +46,9 @@ function WideFact({ label, text }: { label: string; text: string | null | undefi
   return (
     <div className="facts__wide">
       <dt>{label}</dt>
-      <dd className="pre-line">{text}</dd>
+      <dd className="pre-line" translate="no">
+        {text}
+      </dd>
     </div>
   );
 }
@@ -77,7 +80,7 @@ export function OrderFacts({ order, className = 'facts', children }: { order: Or
       {'assignedWorker' in order ? (
         <div>
           <dt>{t('common.assignee')}</dt>
-          <dd>{order.assignedWorker?.name ?? t('common.unassigned')}</dd>
+          <dd translate={order.assignedWorker ? 'no' : undefined}>{order.assignedWorker?.name ?? t('common.unassigned')}</dd>
         </div>
       ) : null}
       <WideFact label={t('common.instructions')} text={order.specialInstructions} />

@@ -38,7 +38,11 @@ export function StatusTimeline({ history }: { history: TimelineEntry[] }) {
                 <time dateTime={entry.changedAt}>{formatDateTime(entry.changedAt, locale)}</time>
                 {entry.changedBy ? <span> · {t('common.by', { name: entry.changedBy.name })}</span> : null}
               </p>
-              {entry.note ? <p className="timeline__note">{entry.note}</p> : null}
+              {entry.note ? (
+                <p className="timeline__note" translate="no">
+                  {entry.note}
+                </p>
+              ) : null}
             </div>
           </li>
         );

@@ -37,7 +37,9 @@ export default function ClientOrdersPage() {
               <li key={order.id}>
                 <Link to={`/client/laundry/${order.id}`} className={`card my-order my-order--${order.status}`}>
                   <span className="my-order__top">
-                    <span className="my-order__number">{order.orderNumber}</span>
+                    <span className="my-order__number" translate="no">
+                      {order.orderNumber}
+                    </span>
                     <StatusBadge status={order.status} />
                   </span>
                   <span className="my-order__meta">

@@ -27,7 +27,9 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
   if (!rack.order) {
     return (
       <li className="rack-tile rack-tile--free" data-match={match ? '' : undefined}>
-        <span className="rack-tile__code">{rack.code}</span>
+        <span className="rack-tile__code" translate="no">
+          {rack.code}
+        </span>
         <span className="rack-tile__state">{t('free')}</span>
       </li>
     );
@@ -35,7 +37,9 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
   return (
     <li className="rack-tile rack-tile--taken" data-match={match ? '' : undefined}>
       <Link to={`/admin/laundry/${rack.order.id}`} className="rack-tile__link" aria-label={t('open', { order: rack.order.orderNumber, code: rack.code })}>
-        <span className="rack-tile__code">{rack.code}</span>
+        <span className="rack-tile__code" translate="no">
+          {rack.code}
+        </span>
         <span className="rack-tile__order" translate="no">
           {rack.order.orderNumber}
         </span>

@@ -239,7 +239,7 @@ function DetailsCard({ order }: { order: Order }) {
       <OrderFacts order={order}>
         <div>
           <dt>{t('common.client')}</dt>
-          <dd>
+          <dd translate="no">
             {order.client.name}
             <span className="facts__sub">{[order.client.phone ? formatPhone(order.client.phone) : null, order.client.email].filter(Boolean).join(' · ')}</span>
           </dd>

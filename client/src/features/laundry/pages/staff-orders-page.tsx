@@ -250,11 +250,11 @@ export default function StaffOrdersPage() {
                 {items.map((order) => (
                   <tr key={order.id}>
                     <th scope="row" data-label={t('common.orderNumber')} data-phone="title">
-                      <Link to={`/admin/laundry/${order.id}`} className="row-link">
+                      <Link to={`/admin/laundry/${order.id}`} className="row-link" translate="no">
                         {order.orderNumber}
                       </Link>
                     </th>
-                    <td data-label={t('common.client')} className="strong" data-phone="detail">
+                    <td data-label={t('common.client')} className="strong" data-phone="detail" translate="no">
                       {order.client.name}
                     </td>
                     <td data-label={t('common.status')} data-phone="detail-end">
@@ -262,7 +262,7 @@ export default function StaffOrdersPage() {
                     </td>
                     <td data-label={t('common.created')} data-phone="hide">{formatDate(order.createdAt, locale)}</td>
                     <td data-label={t('common.expectedReady')} data-phone="hide">{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
-                    <td data-label={t('common.assignee')} data-phone="hide">{order.assignedWorker?.name ?? '—'}</td>
+                    <td data-label={t('common.assignee')} data-phone="hide" translate="no">{order.assignedWorker?.name ?? '—'}</td>
                     <td data-label={t('common.total')} className="num strong" data-phone="title-end">
                       <span className="money-cell">
                         {formatMoney(order.totalCents, locale)}

@@ -25,7 +25,7 @@ export default function WorkerOrderPage() {
 
   return (
     <>
-      <OrderPageHeader order={order} backHref="/worker/laundry" backLabel={t('worker.backToQueue')} lead={order.client.name} />
+      <OrderPageHeader order={order} backHref="/worker/laundry" backLabel={t('worker.backToQueue')} lead={<span translate="no">{order.client.name}</span>} />
       <div className="stack">
         {done ? <Notice tone="success">{done}</Notice> : null}
         <OrderRack order={order} />

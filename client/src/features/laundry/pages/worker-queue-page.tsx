@@ -32,11 +32,15 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
     <li className="card queue-card">
       <Link to={`/worker/laundry/${order.id}`} className="queue-card__link" aria-label={t('worker.open', { number: order.orderNumber })}>
         <div className="queue-card__top">
-          <span className="queue-card__number">{order.orderNumber}</span>
+          <span className="queue-card__number" translate="no">
+            {order.orderNumber}
+          </span>
           {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
           <Icon name="chevronRight" size={20} className="queue-card__chevron" />
         </div>
-        <p className="queue-card__client">{order.client.name}</p>
+        <p className="queue-card__client" translate="no">
+          {order.client.name}
+        </p>
       </Link>
       {order.lines ? (
         <ul role="list" className="queue-card__lines">
@@ -58,7 +62,11 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
           </>
         ) : null}
       </p>
-      {order.specialInstructions ? <p className="queue-card__note">{order.specialInstructions}</p> : null}
+      {order.specialInstructions ? (
+        <p className="queue-card__note" translate="no">
+          {order.specialInstructions}
+        </p>
+      ) : null}
       <WorkerActions order={order} onDone={onDone} />
     </li>
   );

@@ -25,7 +25,7 @@ export const scanEn = {
   field: {
     label: 'Label code',
     description: 'A USB or Bluetooth scanner types here; you can also type the code and press Enter.',
-    placeholder: 'LDR-20261206-003-07',
+    placeholder: 'e.g. LDR-20261206-003-07',
     submit: 'Find',
     tooShort: 'Type the whole code from the label.',
   },
@@ -132,7 +132,7 @@ const scanPt: Shape<typeof scanEn> = {
   field: {
     label: 'Código da etiqueta',
     description: 'Um leitor USB ou Bluetooth escreve aqui; também pode escrever o código e premir Enter.',
-    placeholder: 'LDR-20261206-003-07',
+    placeholder: 'p. ex. LDR-20261206-003-07',
     submit: 'Procurar',
     tooShort: 'Escreva o código completo da etiqueta.',
   },

@@ -207,18 +207,22 @@ export default function PaymentsPage() {
                       <td data-label={t('list.reference')}>
                         <div className="cell-primary">
                           <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
-                            {p.reference}
+                            <span translate="no">{p.reference}</span>
                           </Link>
                           <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
                         </div>
                       </td>
-                      <td data-label={t('list.client')}>{p.client.name}</td>
+                      <td data-label={t('list.client')} translate="no">
+                        {p.client.name}
+                      </td>
                       <td data-label={t('list.method')}>
                         {t(`method.${p.method}`)}
                         {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
                         {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
                       </td>
-                      <td data-label={t('list.who')}>{p.createdBy.name}</td>
+                      <td data-label={t('list.who')} translate="no">
+                        {p.createdBy.name}
+                      </td>
                       <td data-label={t('list.amount')} className="num">
                         {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
                       </td>

@@ -69,7 +69,9 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
     <div className="gallery">
       {roomsOf(photos).map((room) => (
         <section key={room.key} className="gallery__room" aria-label={roomName(t, room.roomArea)}>
-          <h3 className="gallery__room-title">{roomName(t, room.roomArea)}</h3>
+          <h3 className="gallery__room-title" translate={room.roomArea ? 'no' : undefined}>
+            {roomName(t, room.roomArea)}
+          </h3>
           {room.pairs.length > 0 ? (
             <ul role="list" className="gallery__pairs" aria-label={t('gallery.pairs')}>
               {room.pairs.map((pair) => (

@@ -106,7 +106,9 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
         <div className="photo-grid__rooms">
           {groupsOf(photos).map((group) => (
             <section key={group.key} className="photo-grid__room" aria-label={roomName(t, group.roomArea)}>
-              <h3 className="gallery__room-title">{roomName(t, group.roomArea)}</h3>
+              <h3 className="gallery__room-title" translate={group.roomArea ? 'no' : undefined}>
+                {roomName(t, group.roomArea)}
+              </h3>
               <div className="photo-grid__types">
                 {group.byType.map(({ type, photos: ofType }) => (
                   <div key={type} className="photo-grid__type">

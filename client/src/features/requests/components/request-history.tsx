@@ -22,7 +22,11 @@ export function RequestHistory({ request }: { request: ClientRequest }) {
               <span className="request-history__what">{t(`history.${h.action}`)}</span>
               {d?.date && d.windowStart && d.windowEnd && h.action !== 'accept' ? <span> · {whenText(t, d.date, d.windowStart, d.windowEnd)}</span> : null}
               <span className="request-history__who">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
-              {h.note ? <span className="request-history__note">{h.note}</span> : null}
+              {h.note ? (
+                <span className="request-history__note" translate="no">
+                  {h.note}
+                </span>
+              ) : null}
             </li>
           );
         })}

@@ -19,12 +19,16 @@ export function RequestList({ requests, hrefOf, showClient }: { requests: Client
           <div className="request-row__main">
             <Link to={hrefOf(r.id)} className="request-row__title">
               {t(`kind.${r.kind}`)}
-              {showClient ? ` · ${r.client.name}` : ''}
+              {showClient ? <span translate="no">{` · ${r.client.name}`}</span> : null}
             </Link>
             <span className="request-row__sub">
               {r.proposal ? whenText(t, r.proposal.date, r.proposal.windowStart, r.proposal.windowEnd) : whenText(t, r.preferredDate, r.windowStart, r.windowEnd)}
             </span>
-            {r.property || r.address ? <span className="request-row__sub">{r.property?.name ?? r.address}</span> : null}
+            {r.property || r.address ? (
+              <span className="request-row__sub" translate="no">
+                {r.property?.name ?? r.address}
+              </span>
+            ) : null}
           </div>
           <RequestStateBadge state={r.state} />
         </li>

@@ -62,7 +62,7 @@ export default function NewRequestPage() {
   }, [addresses.data, place]);
 
   const options = [
-    ...(addresses.data ?? []).map((p) => ({ id: String(p.id), label: p.name, detail: `${p.addressLine1}, ${p.city}` })),
+    ...(addresses.data ?? []).map((p) => ({ id: String(p.id), label: p.name, detail: `${p.addressLine1}, ${p.city}`, isData: true })),
     ...(kind === 'cleaning' ? [] : [{ id: OTHER, label: t('form.otherAddress') }]),
   ];
 
@@ -163,7 +163,7 @@ export default function NewRequestPage() {
           ) : (
             <SelectField
               label={t('form.order')}
-              options={(orders.data ?? []).map((o) => ({ id: String(o.id), label: o.orderNumber }))}
+              options={(orders.data ?? []).map((o) => ({ id: String(o.id), label: o.orderNumber, isData: true }))}
               value={orderId || null}
               onChange={(value) => setOrderId(value === null ? '' : String(value))}
               errorMessage={errors.order}

@@ -31,7 +31,7 @@ function Facts({ request, base, staff }: { request: ClientRequest; base: string;
       {staff ? (
         <div>
           <dt>{t('detail.client')}</dt>
-          <dd>
+          <dd translate="no">
             <Link to={`${base}/clients/${request.client.id}`}>{request.client.name}</Link>
           </dd>
         </div>
@@ -43,14 +43,14 @@ function Facts({ request, base, staff }: { request: ClientRequest; base: string;
       {request.property || request.address ? (
         <div>
           <dt>{t('detail.where')}</dt>
-          <dd>{request.property ? `${request.property.name} · ${request.property.address}` : request.address}</dd>
+          <dd translate="no">{request.property ? `${request.property.name} · ${request.property.address}` : request.address}</dd>
         </div>
       ) : null}
       {request.laundryOrder ? (
         <div>
           <dt>{t('detail.order')}</dt>
           <dd>
-            <Link to={`${base}/laundry/${request.laundryOrder.id}`} data-testid="request-order-link">
+            <Link to={`${base}/laundry/${request.laundryOrder.id}`} data-testid="request-order-link" translate="no">
               {request.laundryOrder.orderNumber}
             </Link>
           </dd>
@@ -69,19 +69,19 @@ function Facts({ request, base, staff }: { request: ClientRequest; base: string;
       {request.notes ? (
         <div>
           <dt>{t('detail.notes')}</dt>
-          <dd>{request.notes}</dd>
+          <dd translate="no">{request.notes}</dd>
         </div>
       ) : null}
       {request.declineReason ? (
         <div>
           <dt>{t('detail.declineReason')}</dt>
-          <dd>{request.declineReason}</dd>
+          <dd translate="no">{request.declineReason}</dd>
         </div>
       ) : null}
       {request.cancelReason ? (
         <div>
           <dt>{t('detail.cancelReason')}</dt>
-          <dd>{request.cancelReason}</dd>
+          <dd translate="no">{request.cancelReason}</dd>
         </div>
       ) : null}
     </dl>

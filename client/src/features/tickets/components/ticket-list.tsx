@@ -15,10 +15,12 @@ function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
     <li className={`ticket-row ticket-row--${ticket.priority}`}>
       <div className="ticket-row__top">
         <PriorityBadge priority={ticket.priority} />
-        <span className="ticket-row__id">#{ticket.id}</span>
+        <span className="ticket-row__id" translate="no">
+          #{ticket.id}
+        </span>
       </div>
       <h3 className="ticket-row__title">
-        <Link to={href} className="ticket-row__link">
+        <Link to={href} className="ticket-row__link" translate="no">
           {ticket.title}
         </Link>
       </h3>

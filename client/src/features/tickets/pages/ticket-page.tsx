@@ -27,19 +27,21 @@ function Facts({ ticket, paths }: { ticket: Ticket; paths: ReturnType<typeof tic
     <dl className="facts">
       <div>
         <dt>{t('detail.reportedBy')}</dt>
-        <dd>
+        <dd translate="no">
           {ticket.createdBy.name}, <time dateTime={ticket.createdAt}>{when(ticket.createdAt)}</time>
         </dd>
       </div>
       <div>
         <dt>{t('detail.assignee')}</dt>
-        <dd>{ticket.assignee?.name ?? t('detail.nobody')}</dd>
+        <dd translate={ticket.assignee ? 'no' : undefined}>{ticket.assignee?.name ?? t('detail.nobody')}</dd>
       </div>
       {ticket.laundryOrder ? (
         <div>
           <dt>{t('detail.linkedOrder')}</dt>
           <dd>
-            <Link to={paths.order(ticket.laundryOrder.id)}>{ticket.laundryOrder.orderNumber}</Link>
+            <Link to={paths.order(ticket.laundryOrder.id)} translate="no">
+              {ticket.laundryOrder.orderNumber}
+            </Link>
           </dd>
         </div>
       ) : null}
@@ -98,11 +100,14 @@ export default function TicketPage() {
       <PageHeader
         eyebrow={back}
         title={data.title}
+        dataTitle
         lead={
           <span className="ticket-badges">
             <TicketStatusBadge status={data.status} />
             <PriorityBadge priority={data.priority} />
-            <span className="ticket-row__id">#{data.id}</span>
+            <span className="ticket-row__id" translate="no">
+              #{data.id}
+            </span>
           </span>
         }
       />
@@ -113,7 +118,9 @@ export default function TicketPage() {
             <h2 id="ticket-description-title" className="card__title">
               {t('detail.description')}
             </h2>
-            <p className="ticket-text">{data.description}</p>
+            <p className="ticket-text" translate="no">
+              {data.description}
+            </p>
             <Facts ticket={data} paths={paths} />
             {data.resolution ? (
               <div className="ticket-resolution">
@@ -121,7 +128,9 @@ export default function TicketPage() {
                   <Icon name="checkCircle" size={18} />
                   {t('detail.resolution')}
                 </h3>
-                <p className="ticket-text">{data.resolution}</p>
+                <p className="ticket-text" translate="no">
+                  {data.resolution}
+                </p>
               </div>
             ) : null}
           </section>

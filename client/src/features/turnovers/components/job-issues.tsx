@@ -22,7 +22,9 @@ export function IssueList({ issues, photoHref }: { issues: JobIssue[]; photoHref
     <ul role="list" className="job-issues">
       {issues.map((issue) => (
         <li key={issue.id} className="job-issues__item">
-          <p className="job-issues__text">{issue.text}</p>
+          <p className="job-issues__text" translate="no">
+            {issue.text}
+          </p>
           <p className="muted job-issues__by">{t('issues.by', { name: issue.raisedBy.firstName, when: formatDateTime(issue.raisedAt, locale, 'medium') })}</p>
           {issue.photo ? (
             <a href={photoHref ? photoHref(issue) : issue.photo.url} target="_blank" rel="noreferrer" className="job-issues__photo">

@@ -72,7 +72,7 @@ export function ReportView({ report }: { report: HostReport }) {
               <ul role="list" className="job-linen">
                 {report.linen.items.map((item) => (
                   <li key={item.linenItemId} className="job-linen__row job-linen__row--read">
-                    <span>{item.label}</span>
+                    <span translate="no">{item.label}</span>
                     <span className="strong">{item.count}</span>
                   </li>
                 ))}
@@ -100,7 +100,7 @@ export function ReportView({ report }: { report: HostReport }) {
                 .map((item) => (
                   <li key={item.id} className={`host-report__item${item.done ? ' is-done' : ''}`}>
                     <Icon name={item.done ? 'check' : 'minus'} size={18} />
-                    <span>{item.label}</span>
+                    <span translate="no">{item.label}</span>
                     <span className="visually-hidden">{item.done ? t('report.done') : t('report.notDone')}</span>
                   </li>
                 ))}

@@ -40,7 +40,7 @@ export default function ClientReportsPage() {
                   <span className="job-card-link__top">
                     <span className="job-card-link__when capitalize-first">{formatDate(calendarDate(job.scheduledDate), locale, 'full')}</span>
                   </span>
-                  <span className="job-card-link__title">{job.property.name}</span>
+                  <span className="job-card-link__title" translate="no">{job.property.name}</span>
                   <span className="job-card-link__bottom">
                     <span className="job-card-link__meta">{tc(`typeLong.${job.jobType}`)}</span>
                     <span className="strong">{t('report.open')}</span>

@@ -47,6 +47,7 @@ export default function PropertyPage() {
           </span>
         }
         title={p.name}
+        dataTitle
         lead={
           <span translate="no">
             {p.addressLine1}

@@ -89,6 +89,8 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
       </p>
       <PageHeader
         title={template ? template.name : t('editor.newTitle')}
+        dataTitle={Boolean(template)}
+
         eyebrow={template ? template.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span> : undefined}
         actions={
           template ? (

@@ -135,9 +135,9 @@ export default function UsersPage() {
                       <td className="cell-main" data-label={t('name')}>
                         <div className="cell-primary">
                           <span className="cell-primary__title">
-                            {user.name} {self ? <span className="badge badge--primary">{t('you')}</span> : null}
+                            <span translate="no">{user.name}</span> {self ? <span className="badge badge--primary">{t('you')}</span> : null}
                           </span>
-                          <span className="cell-primary__sub">
+                          <span className="cell-primary__sub" translate="no">
                             @{user.username}
                             {user.email ? ` · ${user.email}` : ''}
                           </span>
