@@ -60,14 +60,14 @@ export async function textsIn(page: Page, selector: string): Promise<string[]> {
 /**
  * Texts that are the same in both languages on purpose: the brand, the language names, words and tax
  * codes written alike in both (IVA, NIF, Total, PDF, MB WAY; the demo catalogue's "Blazer"), the
- * business's own contact details, numbers, dates and quantities in units written alike (2 kg, 1 h 20 min),
+ * business's own contact details, numbers, dates and quantities in units written alike (2 kg, 1 h 20 min, 50 min 1 s),
  * and the signed-in person's own name, login and initials.
  */
 export function isLanguageNeutral(text: string, account?: Account): boolean {
   const neutral = ['Lavandaria', 'PT', 'EN', 'Português', 'English', 'Menu', 'Lavandaria Sousa', 'geral@lavandariasousa.pt', 'Rua dos Fanqueiros 120', '1100-232 Lisboa', 'NIF', 'E-mail', 'IVA', 'Total', 'Subtotal', 'PDF', 'MB WAY', 'Blazer'];
   if (neutral.includes(text)) return true;
   if (/^[\d\s+()·.,:%–—✓✗→/-]+$/.test(text)) return true;
-  if (/^(Total: )?([\d.,]+ ?(kg|h|min)\s*)+$/.test(text) || text === '/ kg') return true;
+  if (/^(Total: )?([\d.,]+ ?(kg|h|min|s)\s*)+$/.test(text) || text === '/ kg') return true;
   if (account && [account.name, account.login, `+351${account.login}`].includes(text)) return true;
   if (account && /^[A-Z]{1,2}$/.test(text)) return true; // avatar initials
   return false;
