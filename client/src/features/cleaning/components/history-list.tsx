@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CleaningStatusValue } from '@contracts/cleaning';
+import { Icon } from '@/components/icon';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import '@/features/cleaning/cleaning-strings';
@@ -23,7 +24,9 @@ export function HistoryList({ history }: { history: Change[] }) {
       <ol className="timeline">
         {history.map((h) => (
           <li key={h.id} className={`timeline__item timeline__item--${h.toStatus}`}>
-            <span className="timeline__dot" aria-hidden="true" />
+            <span className="timeline__dot" aria-hidden="true">
+              <Icon name="check" size={14} />
+            </span>
             <div className="timeline__body">
               <p className="timeline__title">{h.fromStatus === null ? t('detail.historyBooked') : t(`status.${h.toStatus}`)}</p>
               <p className="timeline__meta">

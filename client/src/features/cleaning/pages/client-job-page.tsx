@@ -80,13 +80,13 @@ export default function ClientJobPage() {
             ) : null}
           </dl>
         </JobSection>
-        <div className="job-layout">
-          <div className="job-layout__main">
+        <div className="detail-layout">
+          <div className="stack">
             <ThreadPanel subject="cleaning_job" subjectId={job.id} />
             {job.status === 'completed' && job.jobType === 'airbnb' ? <ReportLinkCard href={reportPaths.client(job.id)} /> : null}
             <PhotosSection jobId={job.id} />
           </div>
-          <div className="job-layout__side">
+          <div className="stack">
             {job.status === 'cancelled' ? null : <MoneyCard title={job.price ? t('detail.money') : t('client.estimate')} price={job.price} estimate={job.estimate} estimateNote={t('client.estimateNote')} />}
             {job.status === 'completed' ? <ClientReceipt target={{ line: 'cleaning', id: job.id }} /> : null}
             <HistoryList history={job.history ?? []} />

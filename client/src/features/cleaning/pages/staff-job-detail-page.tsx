@@ -91,8 +91,8 @@ export default function StaffJobDetailPage() {
         {saved ? <DoubleBookingNotice warnings={saved.warnings} jobHref={staffPaths.detail} /> : null}
         {job.status === 'cancelled' && job.cancelReason ? <Notice tone="warning">{t('detail.cancelledBecause', { reason: job.cancelReason })}</Notice> : null}
 
-        <div className="job-layout">
-          <div className="job-layout__main">
+        <div className="detail-layout">
+          <div className="stack">
             <JobSection id="job-summary" title={t('detail.summary')}>
               <dl className="facts">
                 <div>
@@ -174,7 +174,7 @@ export default function StaffJobDetailPage() {
             <JobIssuesCard jobId={job.id} canRaise={job.status !== 'cancelled'} />
             <PhotosSection jobId={job.id} />
           </div>
-          <div className="job-layout__side">
+          <div className="stack">
             <ThreadPanel subject="cleaning_job" subjectId={job.id} />
             <TeamCard job={job} />
             {job.status === 'cancelled' ? null : <MoneyCard title={t('detail.money')} price={job.price} estimate={job.estimate} estimateNote={t('detail.estimateNote')} />}

@@ -165,7 +165,7 @@ export default function NewOrderPage() {
       />
       {fromRequest ? <RequestPrefillNotice query={prefill} /> : null}
       <form
-        className="laundry-form"
+        className="detail-layout"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -111,7 +111,7 @@ export default function TicketPage() {
           </span>
         }
       />
-      <div className="ticket-layout">
+      <div className="detail-layout">
         <div className="stack">
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
           <section className="card ticket-summary" aria-labelledby="ticket-description-title">
