@@ -44,8 +44,8 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
   const locale = currentLocale();
   return (
     <>
-      <div className="table-wrap job-list__table">
-        <table className="table">
+      <div className="card table-card table-wrap job-list__table">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('list.colWhen')}</th>
@@ -53,7 +53,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
               <th scope="col">{t('list.colClient')}</th>
               <th scope="col">{t('list.colTeam')}</th>
               <th scope="col">{t('list.colStatus')}</th>
-              <th scope="col" className="table__num">
+              <th scope="col" className="num">
                 {t('list.colAmount')}
               </th>
             </tr>
@@ -87,7 +87,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                 <td>
                   <JobStatusBadge status={job.status} />
                 </td>
-                <td className="table__num">
+                <td className="num">
                   <Money job={job} linked />
                 </td>
               </tr>

@@ -183,7 +183,7 @@ function LinesCard({ order }: { order: Order }) {
                   {formatMoney(line.totalCents, locale)}
                 </td>
                 {open ? (
-                  <td className="actions-cell">
+                  <td className="cell-actions">
                     {lines.length > 1 ? (
                       <Button variant="ghost" size="sm" onPress={() => setRemoving(line)} aria-label={`${t('common.remove')}: ${lineSummary(line, t, locale)}`}>
                         <Icon name="close" size={16} />
@@ -283,7 +283,7 @@ export default function StaffOrderPage() {
         <OrderRack order={order} />
         <LinesCard order={order} />
         <StaffIntakeCondition orderId={order.id} items={order.items ?? []} isOpen={isOpen(order.status)} />
-        <div className="order-grid">
+        <div className="detail-layout detail-layout--wide-side">
           <div className="stack">
             <DetailsCard order={order} />
             <ThreadPanel subject="laundry_order" subjectId={order.id} />
