@@ -69,7 +69,7 @@ export function CategoriesDialog({ categories, onClose }: { categories: readonly
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('categories.title')} description={t('categories.description')} size="md">
       <div className="stack">
-        <form className="category-form" onSubmit={add} noValidate>
+        <form className="inline-form" onSubmit={add} noValidate>
           <TextInput
             label={t('categories.newName')}
             value={name}
@@ -89,13 +89,13 @@ export function CategoriesDialog({ categories, onClose }: { categories: readonly
             maxLength={80}
             errorMessage={missing.nameEn ? validationMessage('required', tBase) : undefined}
           />
-          <Button type="submit" variant="primary" className="category-form__submit" isPending={create.isPending}>
+          <Button type="submit" variant="primary" className="inline-form__submit" isPending={create.isPending}>
             <Icon name="plus" size={18} />
             {t('categories.add')}
           </Button>
         </form>
         <ErrorNotice error={failure} />
-        <ul role="list" className="category-list" aria-label={t('categories.listLabel')}>
+        <ul role="list" className="row-list" aria-label={t('categories.listLabel')}>
           {categories.map((category) => {
             const index = active.indexOf(category);
             return (

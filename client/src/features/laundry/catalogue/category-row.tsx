@@ -40,9 +40,9 @@ export function CategoryRow({
 
   if (editing) {
     return (
-      <li className="category-list__item category-list__item--editing">
+      <li className="row-list__item category-list__item--editing">
         <form
-          className="category-form"
+          className="inline-form"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
@@ -52,7 +52,7 @@ export function CategoryRow({
         >
           <TextInput label={t('categories.name')} value={name} onChange={setName} autoComplete="off" maxLength={80} errorMessage={nameError ?? (name.trim() ? undefined : validationMessage('required', tBase))} />
           <TextInput label={t('categories.nameEn')} value={nameEn} onChange={setNameEn} autoComplete="off" maxLength={80} errorMessage={nameEn.trim() ? undefined : validationMessage('required', tBase)} />
-          <div className="cluster category-form__actions">
+          <div className="cluster inline-form__wide">
             <Button type="submit" variant="primary" size="sm" isPending={update.isPending}>
               {t('categories.save')}
             </Button>
@@ -67,7 +67,7 @@ export function CategoryRow({
   }
 
   return (
-    <li className="category-list__item" data-inactive={category.isActive ? undefined : ''}>
+    <li className="row-list__item category-list__item" data-inactive={category.isActive ? undefined : ''}>
       <span className="category-list__name">
         {label}
         {category.isActive ? null : <span className="badge">{t('categories.inactive')}</span>}

@@ -50,7 +50,7 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={t('manage.title')} description={t('manage.description')} size="md">
       <div className="stack">
-        <form className="rack-add" onSubmit={add} noValidate>
+        <form className="inline-form" onSubmit={add} noValidate>
           <TextInput
             label={t('manage.code')}
             description={t('manage.codeHint')}
@@ -64,7 +64,7 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
             autoComplete="off"
             maxLength={20}
           />
-          <Button type="submit" variant="primary" className="rack-add__submit" isPending={create.isPending} pendingLabel={t('manage.adding')}>
+          <Button type="submit" variant="primary" className="inline-form__submit" isPending={create.isPending} pendingLabel={t('manage.adding')}>
             <Icon name="plus" size={18} />
             {t('manage.add')}
           </Button>
@@ -76,9 +76,9 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
         ) : racks.isError ? (
           <ErrorState error={racks.error} onRetry={() => void racks.refetch()} title={t('manage.listLabel')} />
         ) : (
-          <ul role="list" className="rack-manage-list" aria-label={t('manage.listLabel')}>
+          <ul role="list" className="row-list" aria-label={t('manage.listLabel')}>
             {all.map((rack) => (
-              <li key={rack.id} className="rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
+              <li key={rack.id} className="row-list__item rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
                 <span className="rack-manage-list__code">{rack.code}</span>
                 <span className="rack-manage-list__state">
                   {rack.isActive ? t('manage.active') : t('manage.inactive')}

@@ -33,7 +33,7 @@ export function ScanField({ onCode }: { onCode: (code: string) => void }) {
   };
 
   return (
-    <form className="scan-field" onSubmit={submit} noValidate>
+    <form className="inline-form" onSubmit={submit} noValidate>
       <TextInput
         label={t('field.label')}
         description={t('field.description')}
@@ -51,7 +51,7 @@ export function ScanField({ onCode }: { onCode: (code: string) => void }) {
         maxLength={60}
         autoFocus={finePointer()}
       />
-      <Button type="submit" variant="secondary" className="scan-field__submit">
+      <Button type="submit" variant="secondary" className="inline-form__submit">
         <Icon name="search" size={18} />
         {t('field.submit')}
       </Button>
