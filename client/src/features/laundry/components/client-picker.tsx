@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button as AriaButton, ComboBox, FieldError, Group, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
 import { Icon } from '@/components/icon';
+import '@/components/form-controls.css';
+import '@/components/kit.css';
 import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import { formatPhone } from '@/lib/format';
@@ -60,11 +62,11 @@ export function ClientPicker({
       allowsEmptyCollection
     >
       <Label className="field__label">{label}</Label>
-      <Group className="laundry-combo">
-        <Icon name="user" size={18} className="laundry-combo__icon" />
-        <Input className="field__input laundry-combo__input" placeholder={placeholder} />
-        <AriaButton className="laundry-combo__button" aria-label={label}>
-          <Icon name="chevronRight" size={18} className="laundry-combo__chevron" />
+      <Group className="field__control">
+        <Icon name="user" size={18} className="search-field__icon" />
+        <Input className="field__input field__input--with-action search-field__input" placeholder={placeholder} />
+        <AriaButton className="field__action" aria-label={label}>
+          <Icon name="chevronDown" size={18} />
         </AriaButton>
       </Group>
       {description ? (
@@ -76,15 +78,15 @@ export function ClientPicker({
         <Icon name="alertCircle" size={16} />
         <span>{errorMessage}</span>
       </FieldError>
-      <Popover className="laundry-popover" placement="bottom start">
+      <Popover className="popover" placement="bottom start">
         <ListBox<ClientOption>
-          className="laundry-listbox"
-          renderEmptyState={() => <p className="laundry-listbox__empty">{results.isFetching ? t('form.clientSearching') : t('form.clientNoResults')}</p>}
+          className="listbox"
+          renderEmptyState={() => <p className="listbox__empty">{results.isFetching ? t('form.clientSearching') : t('form.clientNoResults')}</p>}
         >
           {(client) => (
-            <ListBoxItem id={client.id} textValue={client.name} className="laundry-listbox__item">
-              <span className="laundry-listbox__label">{client.name}</span>
-              <span className="laundry-listbox__detail">{[client.companyName, formatPhone(client.phone)].filter(Boolean).join(' · ')}</span>
+            <ListBoxItem id={client.id} textValue={client.name} className="listbox__item">
+              <span className="listbox__label">{client.name}</span>
+              <span className="listbox__detail">{[client.companyName, formatPhone(client.phone)].filter(Boolean).join(' · ')}</span>
             </ListBoxItem>
           )}
         </ListBox>

@@ -59,11 +59,11 @@ export function DeliveryFields({
               className="delivery-fields__mode"
             >
               <Label className="field__label">{t('form.deliveryPlace')}</Label>
-              <div className="choice-chips">
-                <Radio value="property" className="choice-chip">
+              <div className="chips">
+                <Radio value="property" className="chip">
                   {t('form.deliveryProperty')}
                 </Radio>
-                <Radio value="other" className="choice-chip">
+                <Radio value="other" className="chip">
                   {t('form.deliveryOther')}
                 </Radio>
               </div>

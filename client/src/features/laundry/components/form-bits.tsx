@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
+import '@/components/kit.css';
 
 /** A labelled multi-line text field in the house style (the text-field.tsx look). */
 export function TextAreaInput({
@@ -26,7 +27,7 @@ export function TextAreaInput({
   return (
     <TextField value={value} onChange={onChange} name={name} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field" autoFocus={autoFocus}>
       <Label className="field__label">{label}</Label>
-      <TextArea rows={rows} className="field__input laundry-textarea" />
+      <TextArea rows={rows} className="field__input field__textarea" />
       {description ? (
         <Text slot="description" className="field__description">
           {description}
@@ -75,14 +76,14 @@ export function NativeSelect({
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
-      <div className="laundry-select">
+      <div className="field__control select-control">
         <select
           id={id}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           aria-invalid={errorMessage ? true : undefined}
           aria-describedby={described}
-          className="field__input laundry-select__input"
+          className="field__input field__select"
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((option) => (
@@ -91,7 +92,7 @@ export function NativeSelect({
             </option>
           ))}
         </select>
-        <Icon name="chevronRight" size={18} className="laundry-select__chevron" />
+        <Icon name="chevronRight" size={18} className="select-control__chevron" />
       </div>
       {description ? (
         <span id={`${id}-d`} className="field__description">
@@ -111,13 +112,13 @@ export function NativeSelect({
 /** A checkbox with a visible box, big enough to tap. */
 export function CheckboxInput({ isSelected, onChange, children, description }: { isSelected: boolean; onChange: (value: boolean) => void; children: ReactNode; description?: string }) {
   return (
-    <Checkbox isSelected={isSelected} onChange={onChange} className="laundry-checkbox">
-      <span className="laundry-checkbox__box" aria-hidden="true">
+    <Checkbox isSelected={isSelected} onChange={onChange} className="checkbox">
+      <span className="checkbox__box" aria-hidden="true">
         <Icon name="check" size={16} />
       </span>
-      <span className="laundry-checkbox__text">
-        <span className="laundry-checkbox__label">{children}</span>
-        {description ? <span className="laundry-checkbox__description">{description}</span> : null}
+      <span className="checkbox__text">
+        <span className="checkbox__label">{children}</span>
+        {description ? <span className="checkbox__description">{description}</span> : null}
       </span>
     </Checkbox>
   );

@@ -6,6 +6,7 @@ import { Button } from '@/components/button';
 import { FileInput } from '@/components/file-picker';
 import { NumberInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
+import '@/components/kit.css';
 import { TextInput } from '@/components/text-field';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
