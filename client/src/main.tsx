@@ -7,6 +7,8 @@ import '@/styles/components.css';
 import '@/styles/cards.css';
 import '@/styles/states.css';
 import '@/styles/page-layout.css';
+import '@/styles/data-table.css';
+import '@/styles/detail.css';
 import { ErrorBoundary } from '@/app/error-boundary';
 import { safeNext, withNext } from '@/app/paths';
 import type * as AppModule from '@/app/app';

@@ -14,8 +14,17 @@ import { usePrincipal } from '@/features/auth/api/get-session';
 import { useWorkerDashboard } from '@/features/home/api/get-home-dashboard';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
 import { HomeCard, HomeLinkList } from '@/features/home/components/home-card';
+import '@/components/kit.css';
 import './home.css';
 import './role-home.css';
+
+/** The badge tone of a job's status, as on the cleaning screens. */
+const STATUS_TONE: Record<WorkerDashboardDto['jobsToday'][number]['status'], string> = {
+  scheduled: ' badge--info',
+  in_progress: ' badge--warning',
+  completed: ' badge--success',
+  cancelled: '',
+};
 
 type Job = WorkerDashboardDto['jobsToday'][number];
 
@@ -49,7 +58,7 @@ function TodayJob({ job }: { job: Job }) {
         <span className="home-job__time">
           {job.scheduledTime}–{endTime(job, locale)}
         </span>
-        <span className={`badge home-status home-status--${job.status}`}>{t(`worker.status.${job.status}`)}</span>
+        <span className={`badge${STATUS_TONE[job.status]}`}>{t(`worker.status.${job.status}`)}</span>
       </div>
       <h3 className="home-job__title">
         <Link to={jobPath(job.id)} className="home-job__link" translate="no">

@@ -1,12 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketPriorityValue, TicketStatusValue } from '@contracts/tickets';
+import '@/components/kit.css';
 import '@/features/tickets/tickets-strings';
+
+const STATUS_TONE: Record<TicketStatusValue, string> = {
+  open: ' badge--info',
+  in_progress: ' badge--warning',
+  resolved: ' badge--success',
+  closed: '',
+};
 
 export function TicketStatusBadge({ status }: { status: TicketStatusValue }) {
   const { t } = useTranslation('tickets');
   return (
-    <span className={`badge ticket-status ticket-status--${status}`}>
-      <span className="ticket-status__dot" aria-hidden="true" />
+    <span className={`badge${STATUS_TONE[status]}`}>
+      <span className="badge__dot" aria-hidden="true" />
       {t(`status.${status}`)}
     </span>
   );
