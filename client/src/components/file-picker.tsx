@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buttonClass, type ButtonSize, type ButtonVariant } from '@/components/button-look';
 import { Icon, type IconName } from '@/components/icon';
+import { NativeFieldHelp, nativeDescribedBy } from '@/components/native-field-help';
 import '@/components/ui-strings';
 import './form-controls.css';
 
@@ -52,7 +53,7 @@ export function FilePicker({
   className,
 }: FilePickerProps) {
   const id = useId();
-  const describedBy = [chosen !== undefined ? `${id}-chosen` : null, description ? `${id}-description` : null, errorMessage ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy = [chosen !== undefined ? `${id}-chosen` : null, nativeDescribedBy(id, description, errorMessage)].filter(Boolean).join(' ') || undefined;
   const disabled = isDisabled || isBusy;
   return (
     <div className={className ? `field file-picker ${className}` : 'field file-picker'}>
@@ -80,17 +81,7 @@ export function FilePicker({
           {chosen}
         </span>
       ) : null}
-      {description ? (
-        <span id={`${id}-description`} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={`${id}-error`} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
+      <NativeFieldHelp id={id} description={description} errorMessage={errorMessage} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, ComboBox, FieldError, Group, Input, Label, ListBox, ListBoxItem, Popover, Text, type Key } from 'react-aria-components';
+import { Button as AriaButton, ComboBox, Group, Input, Label, ListBox, ListBoxItem, Popover, type Key } from 'react-aria-components';
+import { FieldHelp } from '@/components/field-help';
 import { Icon } from '@/components/icon';
 import '@/components/form-controls.css';
 import '@/components/kit.css';
@@ -69,15 +70,7 @@ export function ClientPicker({
           <Icon name="chevronDown" size={18} />
         </AriaButton>
       </Group>
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
+      <FieldHelp description={description} errorMessage={errorMessage} />
       <Popover className="popover" placement="bottom start">
         <ListBox<ClientOption>
           className="listbox"

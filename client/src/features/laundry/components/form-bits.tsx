@@ -1,7 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import { Checkbox, FieldError, Label, Text, TextArea, TextField } from 'react-aria-components';
+import { Checkbox, Label, TextArea, TextField } from 'react-aria-components';
 import { Card } from '@/components/card';
+import { FieldHelp } from '@/components/field-help';
 import { Icon } from '@/components/icon';
+import { NativeFieldHelp, nativeDescribedBy } from '@/components/native-field-help';
 import '@/components/kit.css';
 
 /** A labelled multi-line text field in the house style (the text-field.tsx look). */
@@ -28,15 +30,7 @@ export function TextAreaInput({
     <TextField value={value} onChange={onChange} name={name} isInvalid={Boolean(errorMessage)} validationBehavior="aria" className="field" autoFocus={autoFocus}>
       <Label className="field__label">{label}</Label>
       <TextArea rows={rows} className="field__input field__textarea" />
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">
-        <Icon name="alertCircle" size={16} />
-        <span>{errorMessage}</span>
-      </FieldError>
+      <FieldHelp description={description} errorMessage={errorMessage} />
     </TextField>
   );
 }
@@ -70,7 +64,7 @@ export function NativeSelect({
   className?: string;
 }) {
   const id = useId();
-  const described = [description ? `${id}-d` : '', errorMessage ? `${id}-e` : ''].filter(Boolean).join(' ') || undefined;
+  const described = nativeDescribedBy(id, description, errorMessage);
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
@@ -94,17 +88,7 @@ export function NativeSelect({
         </select>
         <Icon name="chevronRight" size={18} className="select-control__chevron" />
       </div>
-      {description ? (
-        <span id={`${id}-d`} className="field__description">
-          {description}
-        </span>
-      ) : null}
-      {errorMessage ? (
-        <span id={`${id}-e`} className="field__error">
-          <Icon name="alertCircle" size={16} />
-          <span>{errorMessage}</span>
-        </span>
-      ) : null}
+      <NativeFieldHelp id={id} description={description} errorMessage={errorMessage} />
     </div>
   );
 }
