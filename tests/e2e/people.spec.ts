@@ -230,7 +230,9 @@ for (const width of [390, 1280] as const) {
         await shoot(page, `people-${name}-${width}`);
       }
       await page.goto('/admin/clients');
-      await page.getByRole('link', { name: 'Maria Santos' }).click();
+      // Other specs add clients on the same server, so the demo client may not be on the first page: searched.
+      await page.getByRole('searchbox', { name: 'Pesquisar clientes' }).fill('Maria Santos');
+      await page.getByRole('link', { name: 'Maria Santos', exact: true }).first().click();
       await expect(page.getByRole('heading', { level: 1, name: 'Maria Santos' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Propriedades' })).toBeVisible();
       await expect(page.locator('.page-loader')).toHaveCount(0);
