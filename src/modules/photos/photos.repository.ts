@@ -49,28 +49,17 @@ export interface StoredPhotoFiles {
   uploadedAt: Date;
 }
 
-export interface NewPhoto {
+/** A job photo to record: the stored files plus the job's own fields (type, room, caption, thumbnail size). */
+export interface NewPhoto extends StoredPhotoFiles {
   jobId: number;
   uploadedBy: number;
   photoType: PhotoTypeValue;
   roomArea: string | null;
   caption: string | null;
   uploadKey: string | null;
-  storageKey: string;
-  thumbnailKey: string;
-  contentType: string;
-  sizeBytes: number;
-  width: number;
-  height: number;
-  thumbnailSizeBytes: number;
   thumbnailWidth: number;
   thumbnailHeight: number;
-  contentSha256: string;
-  thumbnailSha256: string;
-  sourceFormat: SourceFormat;
-  originalFileName: string | null;
   takenAt: Date | null;
-  uploadedAt: Date;
 }
 
 export interface PhotoFilters {
