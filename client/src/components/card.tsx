@@ -35,7 +35,7 @@ export function Card({
     <section {...section} className={className ? `card ${className}` : 'card'} aria-labelledby={id}>
       {actions ? (
         <div className="card__header card__header--row">
-          <div className="card__heading">{heading}</div>
+          <div className="stack gap-1">{heading}</div>
           {actions}
         </div>
       ) : (

@@ -83,7 +83,7 @@ export function CsvExportButton({ path, params, label, format, variant = 'second
             <Menu className="menu" aria-label={t('csv.formatLabel')} onAction={(key) => void download.run(path, params, key as CsvFormat)}>
               {CSV_FORMATS.map((f) => (
                 <MenuItem key={f} id={f} textValue={t(`csv.${f}`)} className="menu__item csv-export__choice">
-                  <span className="csv-export__choice-text">
+                  <span className="stack gap-0-5">
                     <span>{t(`csv.${f}`)}</span>
                     <span className="csv-export__hint">{t(`csv.${f}Hint`)}</span>
                   </span>

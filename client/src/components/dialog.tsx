@@ -42,7 +42,7 @@ export function ModalDialog({
               <Heading slot="title" className="modal__title">
                 {title}
               </Heading>
-              {description ? <p className="modal__description">{description}</p> : null}
+              {description ? <p className="muted">{description}</p> : null}
             </div>
             <Button variant="ghost" iconOnly aria-label={t('close')} onPress={() => onOpenChange(false)} className="modal__close">
               <Icon name="close" size={20} />

@@ -11,7 +11,7 @@ export function FieldHelp({ description, errorMessage }: { description?: ReactNo
   return (
     <>
       {description ? (
-        <Text slot="description" className="field__description">
+        <Text slot="description" className="muted text-sm">
           {description}
         </Text>
       ) : null}

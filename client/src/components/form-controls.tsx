@@ -85,7 +85,7 @@ export function SelectField({ label, options, value, onChange, placeholder, desc
       <Label className="field__label">{label}</Label>
       <AriaButton ref={inputRef} className="field__input select__button">
         <SelectValue className="select__value" />
-        <Icon name="chevronDown" size={18} className="select__chevron" />
+        <Icon name="chevronDown" size={18} className="muted" />
       </AriaButton>
       <FieldHelp description={description} errorMessage={errorMessage} />
       <Popover className="popover" placement="bottom start">
@@ -263,7 +263,7 @@ export function RadioCards({ label, options, value, onChange, errorMessage, desc
             <span className="radio-card__dot" aria-hidden="true" />
             <span className="radio-card__text">
               <span className="radio-card__label">{option.label}</span>
-              {option.description ? <span className="radio-card__description">{option.description}</span> : null}
+              {option.description ? <span className="muted text-sm">{option.description}</span> : null}
             </span>
           </Radio>
         ))}

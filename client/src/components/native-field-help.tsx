@@ -15,7 +15,7 @@ export function NativeFieldHelp({ id, description, errorMessage }: { id: string;
   return (
     <>
       {description ? (
-        <span id={`${id}-description`} className="field__description">
+        <span id={`${id}-description`} className="muted text-sm">
           {description}
         </span>
       ) : null}

@@ -17,7 +17,7 @@ export function Notice({ tone = 'info', children, reference, id }: { tone?: Tone
   return (
     <div id={id} className={`notice notice--${tone}`} role={tone === 'danger' ? 'alert' : 'status'}>
       <Icon name={ICONS[tone]} size={18} />
-      <div className="notice__body">
+      <div className="stack gap-1">
         <div>{children}</div>
         {reference ? <div className="notice__reference">{t('errors.reference', { reference })}</div> : null}
       </div>

@@ -32,7 +32,7 @@ export function PageHeader({
   useDocumentTitle(title);
   return (
     <header className="page-header">
-      <div className="page-header__text">
+      <div className="stack gap-2">
         {eyebrow ? <p className="page-header__eyebrow">{eyebrow}</p> : null}
         <h1 className="page-header__title" tabIndex={-1} data-page-title="" translate={dataTitle ? 'no' : undefined}>
 

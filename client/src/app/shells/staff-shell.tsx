@@ -24,7 +24,7 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
         {onNavigate ? null : <NotificationBell tone="dark" />}
       </div>
       <nav className="sidebar__nav" aria-label={nav('main')}>
-        <NavItems shell={shell} principal={principal} className="sidebar__list" onNavigate={onNavigate} />
+        <NavItems shell={shell} principal={principal} className="stack gap-1" onNavigate={onNavigate} />
       </nav>
       <div className="sidebar__footer">
         <ShellLanguageSwitcher tone="dark" />

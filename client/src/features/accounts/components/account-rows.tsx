@@ -8,7 +8,7 @@ export function AccountList({ error, children, footer }: { error?: unknown; chil
   return (
     <>
       <ErrorNotice error={error} />
-      <ul role="list" className="account-list">
+      <ul role="list" className="stack gap-2">
         {children}
       </ul>
       {footer}

@@ -41,7 +41,7 @@ export function AllocationLines({
     <fieldset className="allocation">
       <legend className="allocation__title">{t('record.allocationTitle')}</legend>
       <p className="muted allocation__lead">{t('record.allocationLead')}</p>
-      <ul role="list" className="allocation__lines">
+      <ul role="list" className="stack gap-2">
         {docs.map((doc) => (
           <li key={doc.key} className="allocation__line" data-testid="allocation-line" data-reference={doc.reference}>
             <div className="allocation__doc">

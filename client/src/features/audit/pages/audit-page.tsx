@@ -40,7 +40,7 @@ function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
   const fields = entry.changedFields.filter((field) => !named.has(field) || entry.action === 'update');
   if (fields.length === 0) return <span className="muted">—</span>;
   return (
-    <ul role="list" className="audit-changes">
+    <ul role="list" className="stack gap-1">
       {fields.map((field) => {
         const hasBefore = entry.before !== null && field in entry.before;
         const hasAfter = entry.after !== null && field in entry.after;

@@ -223,7 +223,7 @@ export function SignInPanel({ onSignedIn, navigate }: SignInPanelProps) {
         <h2 id="sign-in-title" className="sign-in__title">
           {t('signIn.title')}
         </h2>
-        <p className="sign-in__subtitle">{t('signIn.subtitle')}</p>
+        <p className="muted text-sm">{t('signIn.subtitle')}</p>
       </div>
       {notice ? (
         <div className="sign-in__notice">

@@ -109,7 +109,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
               <span className="job-card-link__title" translate="no">
                 {job.property.name}
               </span>
-              <span className="job-card-link__meta" translate="no">
+              <span className="muted text-sm" translate="no">
                 {job.client.name} · <Team job={job} />
               </span>
               <span className="job-card-link__bottom">

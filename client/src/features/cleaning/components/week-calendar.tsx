@@ -36,7 +36,7 @@ function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; 
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   return (
-    <ol role="list" className="week-agenda">
+    <ol role="list" className="stack gap-4">
       {days.map((day) => {
         const list = jobs.filter((j) => j.scheduledDate === day && j.workers.some((w) => workerIds.has(w.id))).sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime));
         return (
@@ -45,7 +45,7 @@ function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; 
             {list.length === 0 ? (
               <p className="muted week-agenda__none">{t('week.noJobs')}</p>
             ) : (
-              <ul role="list" className="week__jobs">
+              <ul role="list" className="stack gap-1">
                 {list.map((job) => (
                   <li key={job.id}>
                     <Link to={hrefOf(job.id)} className={`week-chip week-agenda__job week-chip--${job.status}`}>
@@ -145,7 +145,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
                             {list.length === 0 ? (
                               <span className="visually-hidden">{t('week.noJobs')}</span>
                             ) : (
-                              <ul role="list" className="week__jobs">
+                              <ul role="list" className="stack gap-1">
                                 {list.map((job) => (
                                   <li key={job.id}>
                                     <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>

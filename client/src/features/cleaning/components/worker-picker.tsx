@@ -25,13 +25,13 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
       <p id="worker-picker-label" className="visually-hidden">
         {t('form.workers')}
       </p>
-      <p id="worker-picker-hint" className="field__description">
+      <p id="worker-picker-hint" className="muted text-sm">
         {t('form.workersHint')}
       </p>
       {value.length === 0 ? (
         <p className="worker-picker__empty">{t('form.noWorkers')}</p>
       ) : (
-        <ol className="worker-picker__list">
+        <ol className="stack gap-2">
           {value.map((id, index) => {
             const name = nameOf(id);
             return (

@@ -32,7 +32,7 @@ function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
             </span>
             <span className="job-card-link__title" translate="no">{job.property.name}</span>
             <span className="job-card-link__bottom">
-              <span className="job-card-link__meta">{t(`typeLong.${job.jobType}`)}</span>
+              <span className="muted text-sm">{t(`typeLong.${job.jobType}`)}</span>
               {job.price ? <span className="tabular job-card-link__amount">{formatMoney(job.price.totalCents, locale)}</span> : null}
             </span>
           </Link>

@@ -45,7 +45,7 @@ function Upcoming() {
                   <JobStatusBadge status={job.status} />
                 </span>
                 <span className="job-card-link__title" translate="no">{job.property.name}</span>
-                <span className="job-card-link__meta" translate="no">
+                <span className="muted text-sm" translate="no">
                   {job.property.addressLine1}, {job.property.city}
                 </span>
               </Link>
@@ -78,7 +78,7 @@ export default function WorkerTodayPage() {
             {t('worker.emptyText')}
           </EmptyState>
         ) : (
-          <div className="worker-jobs">
+          <div className="stack gap-4">
             {today.data.map((job) => (
               <WorkerJobCard key={job.id} job={job} />
             ))}

@@ -58,7 +58,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
           {t('noPropertiesText')}
         </EmptyState>
       ) : (
-        <ul role="list" className="property-list">
+        <ul role="list" className="stack gap-3">
           {properties.data.map((property) => (
             <li key={property.id} className={`property${property.isActive ? '' : ' property--inactive'}`}>
               <span className="property__icon" aria-hidden="true">

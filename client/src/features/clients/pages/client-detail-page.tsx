@@ -133,7 +133,7 @@ export default function ClientDetailPage() {
           <ClientPricesCard clientId={c.id} readOnly={anonymised} />
         </div>
 
-        <div className="client-detail__side">
+        <div className="stack gap-6">
           {anonymised ? null : (
             <Card id="account-title" title={t('account')}>
               <div className="action-list">

@@ -94,7 +94,7 @@ export default function InboxPage() {
             </EmptyState>
           )
         ) : (
-          <ul role="list" className="inbox-list">
+          <ul role="list" className="stack gap-3">
             {items.map((thread) => (
               <InboxRow key={`${thread.subject}-${thread.subjectId}`} thread={thread} href={subjectHref(principal.role, thread.subject, thread.subjectId)} />
             ))}

@@ -15,7 +15,7 @@ export function FinanceDashboard() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const dashboard = query.data;
   return (
-    <div className="dash">
+    <div className="dash stack gap-6">
       <KpiCards dashboard={dashboard} />
       <div className="dash-charts">
         <RevenueChart months={dashboard.revenueByMonth} />

@@ -109,7 +109,7 @@ function Messages({ unread }: { unread: number }) {
     >
       <p className={unread > 0 ? undefined : 'muted'}>{unread > 0 ? t('client.unread', { count: unread }) : t('client.noUnread')}</p>
       {items.length > 0 ? (
-        <ul role="list" className="home-messages">
+        <ul role="list" className="stack gap-2">
           {items.map((item) => {
             const to = appLink(item.link, principal.role);
             return (
@@ -182,11 +182,11 @@ export default function ClientHomePage() {
           <div className="stack">
             <Balance />
             <Messages unread={dashboard.data.unreadNotifications} />
-            <section className="card help-card" aria-labelledby="help-title">
+            <section className="card stack gap-4" aria-labelledby="help-title">
               <h2 id="help-title" className="card__title">
                 {t('helpTitle')}
               </h2>
-              <p className="help-card__text">{t('helpText')}</p>
+              <p className="muted">{t('helpText')}</p>
               <div className="cluster">
                 {business?.phone ? (
                   <ButtonLink href={`tel:${business.phone}`} variant="primary">

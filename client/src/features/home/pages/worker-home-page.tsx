@@ -71,7 +71,7 @@ function TodayJob({ job }: { job: Job }) {
           {job.property.addressLine1}, {job.property.city}
         </span>
       </a>
-      <p className="home-job__meta">
+      <p className="muted text-sm">
         {t(`worker.jobType.${job.jobType}`)} · {t('worker.hours', { count: job.estimatedMinutes / 60, formatted: hoursText(job.estimatedMinutes, locale) })}
       </p>
       <ButtonLink href={jobPath(job.id)} variant={action === 'open' ? 'secondary' : 'primary'} size="lg" block>
@@ -150,7 +150,7 @@ export default function WorkerHomePage() {
                 {t('worker.noJobsText')}
               </EmptyState>
             ) : (
-              <ul role="list" className="home-jobs">
+              <ul role="list" className="stack gap-3">
                 {dashboard.data.jobsToday.map((job) => (
                   <TodayJob key={job.id} job={job} />
                 ))}

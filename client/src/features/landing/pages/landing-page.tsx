@@ -109,7 +109,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                     <Icon name={service.icon} size={28} />
                   </div>
                   <h3 className="service__title">{t(service.title)}</h3>
-                  <p className="service__text">{t(service.text)}</p>
+                  <p className="muted">{t(service.text)}</p>
                   <ul role="list" className="service__points">
                     {service.points.map((point) => (
                       <li key={point}>
@@ -138,7 +138,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                     {index + 1}
                   </span>
                   <h3 className="step__title">{t(step.title)}</h3>
-                  <p className="step__text">{t(step.text)}</p>
+                  <p className="muted">{t(step.text)}</p>
                 </li>
               ))}
             </ol>

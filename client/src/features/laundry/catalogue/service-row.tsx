@@ -56,7 +56,7 @@ export function ServiceRow({
       </div>
       <p className="price-row__price">
         <span className="price-row__amount">{formatMoney(service.priceCents, locale)}</span>
-        <span className="price-row__unit">{t(`unit.${service.pricingUnit}`)}</span>
+        <span className="muted text-sm">{t(`unit.${service.pricingUnit}`)}</span>
       </p>
       <div className="cluster price-row__actions">
         <Button variant="soft" size="sm" onPress={onEdit} aria-label={`${t('edit')}: ${name}`}>

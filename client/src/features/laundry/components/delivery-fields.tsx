@@ -56,7 +56,7 @@ export function DeliveryFields({
               value={value.deliveryMode}
               onChange={(mode) => onChange({ deliveryMode: mode as DeliveryValue['deliveryMode'] })}
               orientation="horizontal"
-              className="delivery-fields__mode"
+              className="stack gap-2"
             >
               <Label className="field__label">{t('form.deliveryPlace')}</Label>
               <div className="chips">

@@ -100,9 +100,9 @@ export function CheckboxInput({ isSelected, onChange, children, description }: {
       <span className="checkbox__box" aria-hidden="true">
         <Icon name="check" size={16} />
       </span>
-      <span className="checkbox__text">
+      <span className="stack gap-0-5">
         <span className="checkbox__label">{children}</span>
-        {description ? <span className="checkbox__description">{description}</span> : null}
+        {description ? <span className="muted text-sm">{description}</span> : null}
       </span>
     </Checkbox>
   );

@@ -45,9 +45,9 @@ function ConditionDetails({
   if (!item || (item.notes.length === 0 && item.photos.length === 0)) return <p className="condition-item__none muted">{t('condition.none')}</p>;
   const noteText = (n: ItemConditionDto['notes'][number]) => [t(`condition.kind.${n.kind}`), n.note].filter(Boolean).join(' — ');
   return (
-    <div className="condition-item__details">
+    <div className="stack gap-2">
       {item.notes.length > 0 ? (
-        <ul role="list" className="condition-notes">
+        <ul role="list" className="stack gap-1">
           {item.notes.map((n) => (
             <li key={n.id} className="condition-notes__note">
               <span className="condition-notes__body">

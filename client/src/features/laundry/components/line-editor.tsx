@@ -159,7 +159,7 @@ export function LineEditor({
   const add = (unit: 'per_kg' | 'per_item') => onChange([...lines, emptyLine(String(firstOf(unit)?.id ?? ''))]);
   return (
     <div className={single ? 'line-editor line-editor--single' : 'line-editor'}>
-      <ol className="line-editor__lines">
+      <ol className="stack gap-3">
         {lines.map((line, index) => (
           <LineRow
             key={line.key}

@@ -15,15 +15,15 @@ export function WorkLines({ lines }: { lines: DetailLine[] }) {
   const { t } = useTranslation('laundry');
   const locale = currentLocale();
   return (
-    <ul role="list" className="work-lines">
+    <ul role="list" className="stack gap-3">
       {lines.map((line) => {
         const notes = [line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean);
         return (
           <li key={line.id} className="work-lines__item">
             <span className="work-lines__amount">{lineAmount(line, t, locale)}</span>
-            <span className="work-lines__text">
+            <span className="stack gap-0-5">
               <span className="work-lines__service">{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</span>
-              {notes.length ? <span className="work-lines__notes">{notes.join(' · ')}</span> : null}
+              {notes.length ? <span className="muted text-sm">{notes.join(' · ')}</span> : null}
             </span>
           </li>
         );

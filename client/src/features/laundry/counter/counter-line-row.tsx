@@ -75,7 +75,7 @@ export function CounterLineRow({
           <Icon name="trash" size={18} />
         </Button>
       </div>
-      <div className="counter-line__details" role="group" aria-label={t('lines.details', { name })}>
+      <div className="stack gap-3" role="group" aria-label={t('lines.details', { name })}>
         <div className="counter-line__colours" role="group" aria-label={t('lines.colour')}>
           {colourWords.map((word) => (
             <ToggleButton key={word} className="chip" isSelected={line.colour === word} onChange={(on) => onChange({ colour: on ? word : '' })}>

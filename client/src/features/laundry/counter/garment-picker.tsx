@@ -75,7 +75,7 @@ export function GarmentPicker({
         />
       </form>
       {groups(services, categories).map((group) => (
-        <div key={group.id} className="counter-group" role="group" aria-labelledby={`counter-group-${group.id}`}>
+        <div key={group.id} className="stack gap-2" role="group" aria-labelledby={`counter-group-${group.id}`}>
           <h3 id={`counter-group-${group.id}`} className="counter-group__title">
             {group.category ? serviceName(group.category, locale) : t('garments.title')}
           </h3>

@@ -108,7 +108,7 @@ export default function CataloguePage() {
               const heading = category ? (locale === 'en' ? category.nameEn : category.name) : t('noCategory');
               const id = `price-group-${category?.id ?? 'none'}`;
               return (
-                <section key={id} className="card price-group" aria-labelledby={id}>
+                <section key={id} className="card stack gap-2" aria-labelledby={id}>
                   <h2 id={id} className="price-group__title">
                     {heading}
                     <span className="price-group__count">{t('countServices', { count: rows.length })}</span>

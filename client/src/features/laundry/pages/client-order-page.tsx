@@ -54,11 +54,11 @@ export default function ClientOrderPage() {
           <ul role="list" className="my-lines">
             {(order.lines ?? []).map((line) => (
               <li key={line.id} className="my-lines__item">
-                <span className="my-lines__text">
+                <span className="stack gap-0-5">
                   <span className="my-lines__service">
                     {lineAmount(line, t, locale)} {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
                   </span>
-                  {line.itemType || line.conditionNotes ? <span className="my-lines__notes">{[line.itemType, line.conditionNotes].filter(Boolean).join(' · ')}</span> : null}
+                  {line.itemType || line.conditionNotes ? <span className="muted text-sm">{[line.itemType, line.conditionNotes].filter(Boolean).join(' · ')}</span> : null}
                 </span>
                 <span className="my-lines__price">{formatMoney(line.totalCents, locale)}</span>
               </li>

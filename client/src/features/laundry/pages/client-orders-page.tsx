@@ -32,7 +32,7 @@ export default function ClientOrdersPage() {
             {t('client.emptyText')}
           </EmptyState>
         ) : (
-          <ul role="list" className="my-orders">
+          <ul role="list" className="stack gap-3">
             {items.map((order) => (
               <li key={order.id}>
                 <Link to={`/client/laundry/${order.id}`} className={`card my-order my-order--${order.status}`}>
@@ -42,7 +42,7 @@ export default function ClientOrdersPage() {
                     </span>
                     <StatusBadge status={order.status} />
                   </span>
-                  <span className="my-order__meta">
+                  <span className="muted text-sm">
                     {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
                   </span>
                   <span className="my-order__bottom">

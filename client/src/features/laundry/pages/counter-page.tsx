@@ -169,7 +169,7 @@ export default function CounterPage() {
             {lines.length === 0 ? (
               <p className="muted">{t('lines.empty')}</p>
             ) : (
-              <ul role="list" className="counter-lines__list">
+              <ul role="list" className="stack gap-3">
                 {lines.map((line) => (
                   <CounterLineRow
                     key={line.key}

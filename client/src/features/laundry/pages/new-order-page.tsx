@@ -172,7 +172,7 @@ export default function NewOrderPage() {
           submit();
         }}
       >
-        <div className="laundry-form__main">
+        <div className="stack gap-5">
           <FormSection id="section-client" title={t('form.clientSection')}>
             <ClientPicker
               label={t('form.client')}
@@ -199,7 +199,7 @@ export default function NewOrderPage() {
               {ORDER_TYPES.map((type) => (
                 <Radio key={type} value={type} className="type-picker__option">
                   <Icon name={type === 'bulk_kg' ? 'washer' : type === 'itemized' ? 'shirt' : 'home'} size={22} />
-                  <span className="type-picker__text">
+                  <span className="stack gap-0-5">
                     <span className="type-picker__name">{t(`orderType.${type}`)}</span>
                     <span className="type-picker__hint">{t(`orderTypeHint.${type}`)}</span>
                   </span>

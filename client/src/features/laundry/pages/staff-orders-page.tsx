@@ -276,7 +276,7 @@ export default function StaffOrdersPage() {
           </div>
           <div className="list-footer">
             {meta ? (
-              <span className="muted-text">
+              <span className="muted text-sm">
                 {meta.totalCapped ? t('common.shownOfMany', { shown: items.length, total: meta.total }) : t('common.shownOf', { shown: items.length, total: meta.total })}
               </span>
             ) : null}

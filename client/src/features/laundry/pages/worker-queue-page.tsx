@@ -111,7 +111,7 @@ export default function WorkerQueuePage() {
             {t(empty)}
           </EmptyState>
         ) : (
-          <ul role="list" className="queue-list">
+          <ul role="list" className="stack gap-4">
             {shown.map((order) => (
               <QueueCard
                 key={order.id}

@@ -138,7 +138,7 @@ export function CameraScanner({ onCode }: { onCode: (text: string) => void }) {
         <video ref={video} className="scan-camera__video" muted playsInline aria-label={t('camera.preview')} />
         <span className="scan-camera__target" aria-hidden="true" />
       </div>
-      {state === 'live' ? <p className="muted-text">{t('camera.live')}</p> : null}
+      {state === 'live' ? <p className="muted text-sm">{t('camera.live')}</p> : null}
       {message ? <Notice tone={state === 'denied' || state === 'failed' ? 'warning' : 'info'}>{message}</Notice> : null}
     </Card>
   );

@@ -119,7 +119,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
         <p className="scan-pickup__progress" aria-live="polite">
           {t('pickup.progress', { checked: items.length - missing.length, total: items.length })}
         </p>
-        <ul role="list" className="pickup-list" aria-label={t('pickup.listLabel')}>
+        <ul role="list" className="stack gap-2" aria-label={t('pickup.listLabel')}>
           {items.map((item) => {
             const checked = session.checked.includes(item.id);
             return (

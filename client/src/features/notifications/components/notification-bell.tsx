@@ -73,12 +73,12 @@ function NotificationList({ close }: { close: () => void }) {
             return (
               <li key={item.id} className={`notification${unread ? ' notification--unread' : ''}`}>
                 <span className="notification__dot" aria-hidden="true" />
-                <div className="notification__body">
+                <div className="stack gap-1">
                   <p className="notification__title">
                     {unread ? <span className="visually-hidden">{t('unread')}: </span> : null}
                     {item.title}
                   </p>
-                  <p className="notification__text">{item.body}</p>
+                  <p className="muted text-sm">{item.body}</p>
                   <p className="notification__time">
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
                   </p>

@@ -106,7 +106,7 @@ export function PaymentsBlock({
   const balance = summary.balanceCents;
 
   return (
-    <section className="card pay-block" aria-labelledby="pay-block-title" data-testid="payments-block">
+    <section className="card stack gap-4" aria-labelledby="pay-block-title" data-testid="payments-block">
       <div className="card__header card__header--row pay-block__header">
         <h2 id="pay-block-title" className="card__title">
           {t('block.title')}

@@ -172,7 +172,7 @@ export function RecordPaymentDialog({
           ) : null}
         </div>
         {showTip ? (
-          <div className="pay-form__tip">
+          <div className="stack gap-2">
             {exceeded ? <Notice tone="warning">{t('dialog.exceeds', { excess: money(excess), owed: money(owed) })}</Notice> : null}
             <FormCheckbox control={form.control} name="asTip" description={t('dialog.asTipHint')}>
               {t('dialog.asTip', { amount: money(excess) })}

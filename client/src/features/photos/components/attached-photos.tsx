@@ -61,7 +61,7 @@ export function PhotoPicker({ files, onChange, max, isDisabled, label }: { files
       {files.length > 0 ? (
         <>
           <p className="muted">{t('attach.picked', { count: files.length, max })}</p>
-          <ul role="list" className="photo-picker__list">
+          <ul role="list" className="stack gap-1">
             {files.map((file, index) => (
               <li key={`${file.name}-${index}`} className="photo-picker__item">
                 <Icon name="image" size={16} />

@@ -68,7 +68,7 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
   return (
     <div className="gallery">
       {roomsOf(photos).map((room) => (
-        <section key={room.key} className="gallery__room" aria-label={roomName(t, room.roomArea)}>
+        <section key={room.key} className="stack gap-3" aria-label={roomName(t, room.roomArea)}>
           <h3 className="gallery__room-title" translate={room.roomArea ? 'no' : undefined}>
             {roomName(t, room.roomArea)}
           </h3>

@@ -93,7 +93,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
             <option key={room} value={room} />
           ))}
         </datalist>
-        <span id={`${id}-room-hint`} className="field__description">
+        <span id={`${id}-room-hint`} className="muted text-sm">
           {t('capture.roomHint')}
         </span>
       </div>

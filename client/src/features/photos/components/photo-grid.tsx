@@ -105,7 +105,7 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
       <>
         <div className="photo-grid__rooms">
           {groupsOf(photos).map((group) => (
-            <section key={group.key} className="photo-grid__room" aria-label={roomName(t, group.roomArea)}>
+            <section key={group.key} className="stack gap-3" aria-label={roomName(t, group.roomArea)}>
               <h3 className="gallery__room-title" translate={group.roomArea ? 'no' : undefined}>
                 {roomName(t, group.roomArea)}
               </h3>

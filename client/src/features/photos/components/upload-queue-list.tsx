@@ -60,7 +60,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
         ) : null}
       </div>
       {online ? null : <Notice tone="warning">{t('queue.offline')}</Notice>}
-      <ul role="list" className="upload-queue__list">
+      <ul role="list" className="stack gap-2">
         {items.map((item) => {
           const name = `${t(`type.${item.photoType}`)} · ${roomName(t, item.roomArea)}`;
           return (

@@ -116,7 +116,7 @@ function SettingField({ setting, value, error, onChange, locale }: { setting: Se
       <TextField value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" className="field settings__wide">
         <Label className="field__label">{label}</Label>
         <TextArea rows={3} className="field__input field__textarea" />
-        <Text slot="description" className="field__description">
+        <Text slot="description" className="muted text-sm">
           {description}
         </Text>
         <FieldError className="field__error">

@@ -37,7 +37,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
       {comments.length === 0 ? (
         <p className="muted">{t('comments.empty')}</p>
       ) : (
-        <ol className="ticket-comments__list">
+        <ol className="stack gap-4">
           {comments.map((comment) => (
             <li key={comment.id} className="ticket-comment">
               <span className="avatar" aria-hidden="true">
@@ -55,7 +55,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
         </ol>
       )}
       <form
-        className="ticket-comments__form"
+        className="stack gap-3"
         onSubmit={(event) => {
           event.preventDefault();
           send();

@@ -50,9 +50,9 @@ export function TicketList({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (id
   const { t } = useTranslation('tickets');
   const groups = TICKET_STATUSES.map((status) => ({ status, items: tickets.filter((ticket) => ticket.status === status) })).filter((g) => g.items.length > 0);
   return (
-    <div className="ticket-groups">
+    <div className="stack gap-6">
       {groups.map((group) => (
-        <section key={group.status} className="ticket-group" aria-labelledby={`ticket-group-${group.status}`}>
+        <section key={group.status} className="stack gap-3" aria-labelledby={`ticket-group-${group.status}`}>
           <h2 id={`ticket-group-${group.status}`} className="ticket-group__title">
             <TicketStatusBadge status={group.status} />
             <span className="ticket-group__count">{t('list.count', { count: group.items.length })}</span>

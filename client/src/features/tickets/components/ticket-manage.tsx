@@ -114,7 +114,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
       <h2 id="ticket-manage-title" className="card__title">
         {t('detail.manage')}
       </h2>
-      <div className="ticket-manage__fields">
+      <div className="stack gap-3">
         <SelectInput
           label={t('detail.assign')}
           value={ticket.assignee ? String(ticket.assignee.id) : ''}
@@ -132,7 +132,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
         />
       </div>
       <TicketFailure error={update.error} />
-      <div className="ticket-manage__actions">
+      <div className="stack gap-2">
         {ticket.status === 'open' ? (
           <Button onPress={() => patch({ status: 'in_progress' })} isPending={update.isPending}>
             <Icon name="play" size={18} />

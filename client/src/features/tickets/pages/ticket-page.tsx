@@ -114,7 +114,7 @@ export default function TicketPage() {
       <div className="detail-layout">
         <div className="stack">
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
-          <section className="card ticket-summary" aria-labelledby="ticket-description-title">
+          <section className="card stack gap-4" aria-labelledby="ticket-description-title">
             <h2 id="ticket-description-title" className="card__title">
               {t('detail.description')}
             </h2>

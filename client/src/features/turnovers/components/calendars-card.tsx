@@ -122,7 +122,7 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
           {t('calendars.noneText')}
         </EmptyState>
       ) : (
-        <ul role="list" className="calendar-list">
+        <ul role="list" className="stack gap-3">
           {calendars.data.map((calendar) => (
             <li key={calendar.id} className="calendar-row">
               <div className="calendar-row__main">

@@ -148,9 +148,9 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
       )}
       {open ? null : <p className="muted">{t('checklist.closed')}</p>}
       {bySection(data.items).map((section) => (
-        <div key={section.title} className="job-checklist__section">
+        <div key={section.title} className="stack gap-2">
           <h3 className="job-checklist__section-title">{section.title}</h3>
-          <ul role="list" className="job-checklist__items">
+          <ul role="list" className="stack gap-2">
             {section.items.map((item) => {
               const s = states.get(item.id)!;
               const photoWaiting = Boolean(s.queued?.tick.photoUploadKey);

@@ -51,7 +51,7 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
       ) : open ? (
         <p className="muted">{t('jobLinen.lead')}</p>
       ) : null}
-      <ul role="list" className="job-linen">
+      <ul role="list" className="stack gap-3">
         {data.items.map((item) =>
           open && !data.order ? (
             <li key={item.linenItemId} className="job-linen__row">

@@ -53,7 +53,7 @@ function LinenForm({ propertyId, items }: { propertyId: number; items: LinenItem
           {t('linen.noneText')}
         </EmptyState>
       ) : (
-        <ol className="linen-lines" role="list">
+        <ol className="stack gap-3" role="list">
           {lines.map((line, index) => (
             <li key={line.key} className="linen-line" aria-label={t('linen.line', { number: index + 1 })}>
               <SelectField
@@ -117,7 +117,7 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
       ) : linen.data.length === 0 ? (
         <p className="muted">{t('linen.none')}</p>
       ) : (
-        <ul role="list" className="linen-summary">
+        <ul role="list" className="stack gap-1">
           {linen.data.map((item) => (
             <li key={item.id}>
               <span>{item.label}</span> <span className="muted">{formatCount(item.quantity, 'pieces', currentLocale())}</span>

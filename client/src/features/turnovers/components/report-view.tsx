@@ -69,7 +69,7 @@ export function ReportView({ report }: { report: HostReport }) {
             <>
               <p className="strong">{t('report.linenOrder', { number: report.linen.order.orderNumber })}</p>
               <p>{t('report.linenStatus', { status: tl(`status.${report.linen.order.status}` as 'status.received', { defaultValue: report.linen.order.status }) })}</p>
-              <ul role="list" className="job-linen">
+              <ul role="list" className="stack gap-3">
                 {report.linen.items.map((item) => (
                   <li key={item.linenItemId} className="job-linen__row job-linen__row--read">
                     <span translate="no">{item.label}</span>

@@ -74,7 +74,7 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
       </div>
       <fieldset className="rule-workers">
         <legend className="field__label">{t('rule.workers')}</legend>
-        <p className="field__description">{t('rule.workersHelp')}</p>
+        <p className="muted text-sm">{t('rule.workersHelp')}</p>
         {workers.isPending ? (
           <PageLoader />
         ) : (workers.data ?? []).length === 0 ? (

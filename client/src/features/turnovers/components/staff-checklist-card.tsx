@@ -55,7 +55,7 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
       ) : (
         <Notice tone="success">{t('checklist.complete')}</Notice>
       )}
-      <ul role="list" className="staff-checklist">
+      <ul role="list" className="stack gap-2">
         {data.items.map((item) => (
           <li key={item.id} className={item.done ? 'staff-checklist__item is-done' : 'staff-checklist__item'}>
             <Icon name={item.done ? 'checkCircle' : 'alertCircle'} size={18} label={item.done ? t('checklist.itemDone') : t('checklist.itemOpen')} />

@@ -42,7 +42,7 @@ export default function ClientReportsPage() {
                   </span>
                   <span className="job-card-link__title" translate="no">{job.property.name}</span>
                   <span className="job-card-link__bottom">
-                    <span className="job-card-link__meta">{tc(`typeLong.${job.jobType}`)}</span>
+                    <span className="muted text-sm">{tc(`typeLong.${job.jobType}`)}</span>
                     <span className="strong">{t('report.open')}</span>
                   </span>
                 </Link>

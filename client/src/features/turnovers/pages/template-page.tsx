@@ -141,7 +141,7 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
                 </Button>
               </div>
             </div>
-            <ol className="template-items" role="list">
+            <ol className="stack gap-3" role="list">
               {section.items.map((item, ii) => (
                 <li key={item.key} className="template-item" aria-label={`${section.title || t('editor.sectionN', { number: si + 1 })} · ${t('editor.item', { number: ii + 1 })}`}>
                   <TextInput label={t('editor.itemLabel')} value={item.label} onChange={(label) => setItem(section.key, item.key, { label })} isRequired maxLength={300} />
