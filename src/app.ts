@@ -236,7 +236,7 @@ export function createApp(deps: AppDeps): App {
     // Called only when a job detail is read, after `payments` below exists.
     payments: {
       summary: (q, id) => payments.summary(q, { line: 'cleaning', id }),
-      detailColumns: summaryColumns('cleaning', 'j.id'),
+      detailColumns: summaryColumns('cleaning', 'j'),
       fromColumns: (q, row, vatRate) => payments.summaryFromColumns(q, 'cleaning', row as SummaryColumns, vatRate),
     },
   });
@@ -277,7 +277,7 @@ export function createApp(deps: AppDeps): App {
     floor: laundryFloorRepo,
     payments: {
       summary: (q, id) => payments.summary(q, { line: 'laundry', id }),
-      detailColumns: summaryColumns('laundry', 'o.id'),
+      detailColumns: summaryColumns('laundry', 'o'),
       fromColumns: (q, row) => payments.summaryFromColumns(q, 'laundry', row as SummaryColumns),
     },
     repo: createLaundryRepository(db),

@@ -110,17 +110,22 @@ export function paymentConditions(f: PaymentFilters, p: SqlParams): string[] {
 }
 
 /**
- * The target row of `findTarget`, for the document whose id is the SQL expression `id` (its aliases are
- * unusual so that an outer query's `j.id` or `o.id` is not shadowed when this is a sub-select).
+ * The columns of the target row of `findTarget`, read from the document row aliased `alias` (an alias
+ * unusual enough not to shadow an outer query's own, or the outer query's alias when the row is already there).
  */
-function targetSelect(line: ServiceLineValue, id: string): string {
+function targetFields(line: ServiceLineValue, alias: string): string {
   return line === 'laundry'
-    ? `SELECT id, client_id, status, total_cents, priced_at IS NOT NULL AS priced,
-              NULL::int AS estimated_minutes, NULL::int AS hourly_rate_cents, NULL::int AS worker_count
-         FROM laundry_orders WHERE id = ${id}`
-    : `SELECT tj.id, tj.client_id, tj.status, tj.total_cents, tj.total_cents IS NOT NULL AS priced, tj.estimated_minutes,
-              tj.hourly_rate_cents, (SELECT count(*)::int FROM cleaning_job_workers tw WHERE tw.job_id = tj.id) AS worker_count
-         FROM cleaning_jobs tj WHERE tj.id = ${id}`;
+    ? `${alias}.id, ${alias}.client_id, ${alias}.status, ${alias}.total_cents, ${alias}.priced_at IS NOT NULL AS priced,
+       NULL::int AS estimated_minutes, NULL::int AS hourly_rate_cents, NULL::int AS worker_count`
+    : `${alias}.id, ${alias}.client_id, ${alias}.status, ${alias}.total_cents, ${alias}.total_cents IS NOT NULL AS priced,
+       ${alias}.estimated_minutes, ${alias}.hourly_rate_cents,
+       (SELECT count(*)::int FROM cleaning_job_workers tw WHERE tw.job_id = ${alias}.id) AS worker_count`;
+}
+
+/** The target row of `findTarget`, for the document whose id is the SQL expression `id`. */
+function targetSelect(line: ServiceLineValue, id: string): string {
+  const [table, alias] = line === 'laundry' ? ['laundry_orders', 'tl'] : ['cleaning_jobs', 'tj'];
+  return `SELECT ${targetFields(line, alias)} FROM ${table} ${alias} WHERE ${alias}.id = ${id}`;
 }
 
 /** Timestamp fields of a payment row, revived from JSON. */
@@ -135,12 +140,14 @@ export interface SummaryColumns {
 
 /**
  * What the payments block of a detail needs — the target row, the payment history (JSON aggregated)
- * and the receipt — as select-list columns for the document's own statement, where `id` is the SQL
- * expression of its id (e.g. `o.id`): the detail reads its payments without a round trip of its own.
+ * and the receipt — as select-list columns for the document's own statement, where `alias` is that
+ * statement's alias of the order or job row (e.g. `o`): the detail reads its payments without a round trip
+ * of its own, and the target fields come from the row the statement has already read.
  */
-export function summaryColumns(line: ServiceLineValue, id: string): string {
+export function summaryColumns(line: ServiceLineValue, alias: string): string {
   const column = targetColumn(line);
-  return `(SELECT row_to_json(t) FROM (${targetSelect(line, id)}) t) AS pay_target,
+  const id = `${alias}.id`;
+  return `(SELECT row_to_json(t) FROM (SELECT ${targetFields(line, alias)}) t) AS pay_target,
     (SELECT COALESCE(json_agg(x ORDER BY x.paid_at, x.id), '[]'::json)
        FROM (SELECT ${PAYMENT_COLUMNS} FROM ${PAYMENT_FROM} WHERE p.${column} = ${id}) x) AS pay_history,
     (SELECT json_build_object('id', r.id, 'receiptNumber', r.receipt_number) FROM receipts r WHERE r.${column} = ${id}) AS pay_receipt`;
@@ -154,7 +161,7 @@ export function createPaymentsRepository(db: Queryable) {
      * balance check.
      */
     async findTarget(q: Queryable, t: TargetRef, lock: boolean): Promise<TargetRow | undefined> {
-      const sql = `${targetSelect(t.line, '$1')} ${lock ? (t.line === 'laundry' ? 'FOR UPDATE' : 'FOR UPDATE OF tj') : ''}`;
+      const sql = `${targetSelect(t.line, '$1')} ${lock ? `FOR UPDATE OF ${t.line === 'laundry' ? 'tl' : 'tj'}` : ''}`;
       const { rows } = await q.query<TargetRow>(sql, [t.id]);
       return rows[0];
     },
