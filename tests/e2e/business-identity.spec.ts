@@ -31,7 +31,7 @@ test('when the owner renames the business in the settings, then the landing page
     const visitor = await browser.newContext({ baseURL, locale: 'pt-PT' });
     const landing = await visitor.newPage();
     await landing.goto('/');
-    await expect(landing.locator('.landing-header__brand')).toContainText('Lavandaria Rosa');
+    await expect(landing.getByRole('banner').getByRole('link', { name: 'Lavandaria Rosa' })).toContainText('Lavandaria Rosa');
     await expect(landing.getByTestId('business-address')).toContainText('Rua da Rosa 7');
     await expect(landing.getByRole('link', { name: '+351 213 456 789' })).toHaveAttribute('href', 'tel:+351213456789');
     await expect(landing.locator('.landing-footer')).toContainText('Lavandaria Rosa');

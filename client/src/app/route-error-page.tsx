@@ -46,7 +46,7 @@ export function RouteErrorPage({ error, inline = false }: { error: unknown; inli
   if (inline) return body;
   return (
     <div className="page-center">
-      <a href="/" className="page-center__logo">
+      <a href="/" className="logo-link">
         <Logo />
       </a>
       <main className="page-center__card card">{body}</main>

@@ -1,7 +1,6 @@
 import { type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import {
   Button as AriaButton,
-  Checkbox,
   ComboBox,
   Group,
   Input,
@@ -221,17 +220,6 @@ export function TextAreaInput({ label, value, onChange, description, errorMessag
       <TextArea ref={inputRef} rows={rows} placeholder={placeholder} className="field__input field__textarea" onKeyDown={onKeyDown} />
       <FieldHelp description={description} errorMessage={errorMessage} />
     </TextField>
-  );
-}
-
-export function CheckboxInput({ children, isSelected, onChange, isDisabled }: { children: ReactNode; isSelected: boolean; onChange: (value: boolean) => void; isDisabled?: boolean }) {
-  return (
-    <Checkbox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className="checkbox">
-      <span className="checkbox__box" aria-hidden="true">
-        <Icon name="check" size={16} />
-      </span>
-      <span className="checkbox__label">{children}</span>
-    </Checkbox>
   );
 }
 

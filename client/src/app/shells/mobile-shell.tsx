@@ -32,7 +32,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
       ) : null}
       <header className="topbar mobile-shell__topbar">
         <div className="mobile-shell__bar">
-          <Link to={shell.base} className="mobile-shell__brand" aria-label={nav('home')}>
+          <Link to={shell.base} className="logo-link" aria-label={nav('home')}>
             <Logo />
           </Link>
           <nav className="mobile-shell__top-nav" aria-label={nav('main')}>

@@ -34,7 +34,7 @@ export default function ForgotPasswordPage() {
   return (
     <div className="page-center">
       <div className="page-center__top">
-        <Link to="/" className="page-center__logo">
+        <Link to="/" className="logo-link">
           <Logo />
         </Link>
         <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />

@@ -54,7 +54,7 @@ export function RevenueChart({ months }: { months: Months }) {
           <h2 id={titleId} className="card__title">
             {t('chartTitle')}
           </h2>
-          <p className="muted dash-chart__lead">{t('chartLead')}</p>
+          <p className="muted text-sm">{t('chartLead')}</p>
         </div>
         <ul role="list" className="dash-legend">
           <li>

@@ -50,7 +50,7 @@ export function ServiceLineChart({ dashboard }: { dashboard: FinanceDashboardDto
           <h2 id={titleId} className="card__title">
             {t('linesTitle')}
           </h2>
-          <p className="muted dash-chart__lead">{t('linesLead')}</p>
+          <p className="muted text-sm">{t('linesLead')}</p>
         </div>
       </div>
       <div ref={wrap} className="dash-chart__plot">

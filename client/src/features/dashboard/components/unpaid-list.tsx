@@ -29,7 +29,7 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
           <h2 id="dash-unpaid-title" className="card__title">
             {t('unpaidTitle')}
           </h2>
-          {outstanding.oldest.length > 0 ? <p className="muted dash-chart__lead">{t('unpaidLead')}</p> : null}
+          {outstanding.oldest.length > 0 ? <p className="muted text-sm">{t('unpaidLead')}</p> : null}
         </div>
         <ButtonLink href={`${SHELL_BASE.admin}/payments`} variant="ghost" size="sm">
           {t('allPayments')}

@@ -22,7 +22,7 @@ export default function NotFoundPage() {
   return (
     <div className="page-center">
       <div className="page-center__top">
-        <a href="/" className="page-center__logo">
+        <a href="/" className="logo-link">
           <Logo />
         </a>
       </div>

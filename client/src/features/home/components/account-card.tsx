@@ -11,7 +11,7 @@ import { formatPhone } from '@/lib/format';
 export function AccountCard({ principal }: { principal: Principal }) {
   const { t } = useTranslation('home');
   return (
-    <section className="card account-card" aria-labelledby="account-card-title">
+    <section className="card stack gap-5" aria-labelledby="account-card-title">
       <h2 id="account-card-title" className="card__title">
         {t('accountTitle')}
       </h2>

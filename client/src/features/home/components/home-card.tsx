@@ -21,7 +21,7 @@ export function HomeCard({
   children: ReactNode;
 }) {
   return (
-    <section className={`card home-card${className ? ` ${className}` : ''}`} aria-labelledby={id} data-testid={testId}>
+    <section className={`card home-card stack gap-4${className ? ` ${className}` : ''}`} aria-labelledby={id} data-testid={testId}>
       <h2 id={id} className="card__title">
         {icon ? <Icon name={icon} size={20} /> : null}
         {title}
@@ -57,7 +57,7 @@ export function HomeLinkList({ items, empty }: { items: HomeListItem[]; empty: s
           <Link to={item.to} className="home-list__item">
             <span className="home-list__main">
               <span className={`home-list__title${item.titleClassName ? ` ${item.titleClassName}` : ''}`}>{item.title}</span>
-              {item.sub ? <span className={`home-list__sub${item.subClassName ? ` ${item.subClassName}` : ''}`}>{item.sub}</span> : null}
+              {item.sub ? <span className={`muted text-sm${item.subClassName ? ` ${item.subClassName}` : ''}`}>{item.sub}</span> : null}
             </span>
             {item.badge}
             <Icon name="chevronRight" size={18} />

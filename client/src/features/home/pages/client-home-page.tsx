@@ -24,6 +24,13 @@ import './role-home.css';
 
 const base = SHELL_BASE.client;
 
+/** The badge tone of an open order's status: the kit's status colours. */
+const ORDER_TONE: Record<ClientDashboardDto['openOrders'][number]['status'], 'info' | 'warning' | 'success'> = {
+  received: 'info',
+  in_progress: 'warning',
+  ready: 'success',
+};
+
 function dayText(date: string, locale: LocaleCode): string {
   return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }).format(calendarDate(date));
 }
@@ -40,7 +47,7 @@ function OpenOrders({ orders }: { orders: ClientDashboardDto['openOrders'] }) {
           to: `${base}/laundry/${order.id}`,
           title: <span translate="no">{order.orderNumber}</span>,
           sub: order.expectedReadyDate && order.status !== 'ready' ? t('client.readyBy', { date: formatDate(calendarDate(order.expectedReadyDate), locale, 'medium') }) : null,
-          badge: <span className={`badge home-order home-order--${order.status}`}>{t(`client.orderStatus.${order.status}`)}</span>,
+          badge: <span className={`badge home-order badge--${ORDER_TONE[order.status]}`}>{t(`client.orderStatus.${order.status}`)}</span>,
         }))}
       />
     </HomeCard>

@@ -51,7 +51,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       </a>
       <header className="landing-header">
         <div className="landing-container landing-header__inner">
-          <a href="/" className="landing-header__brand" aria-label={business?.name ?? t('app.name')}>
+          <a href="/" className="logo-link" aria-label={business?.name ?? t('app.name')}>
             <Logo inverted />
           </a>
           <nav className="landing-header__nav" aria-label={t('landing.navLabel')}>
@@ -71,13 +71,13 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       <main id="main" tabIndex={-1}>
         <section className="hero" aria-labelledby="hero-title">
           <div className="landing-container hero__grid">
-            <div className="hero__copy">
+            <div className="hero__copy stack">
               <p className="hero__eyebrow">{t('landing.eyebrow')}</p>
               <h1 id="hero-title" className="hero__title">
                 {t('landing.heading')}
               </h1>
               <p className="hero__lead">{t('landing.lead')}</p>
-              <ul role="list" className="hero__points">
+              <ul role="list" className="hero__points stack gap-3">
                 {(['landing.pointTrack', 'landing.pointPhotos', 'landing.pointPay'] as const).map((key) => (
                   <li key={key}>
                     <span className="hero__check">
@@ -104,13 +104,13 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
             </div>
             <div className="services">
               {SERVICES.map((service) => (
-                <article key={service.title} className="service card">
+                <article key={service.title} className="service card stack gap-3">
                   <div className="service__icon">
                     <Icon name={service.icon} size={28} />
                   </div>
                   <h3 className="service__title">{t(service.title)}</h3>
                   <p className="muted">{t(service.text)}</p>
-                  <ul role="list" className="service__points">
+                  <ul role="list" className="service__points stack gap-2">
                     {service.points.map((point) => (
                       <li key={point}>
                         <Icon name="check" size={18} />
@@ -133,7 +133,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
             </div>
             <ol role="list" className="steps">
               {STEPS.map((step, index) => (
-                <li key={step.title} className="step">
+                <li key={step.title} className="step stack gap-2">
                   <span className="step__number" aria-hidden="true">
                     {index + 1}
                   </span>
@@ -148,7 +148,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
         <section id="contact" className="landing-section" aria-labelledby="contact-title">
           <div className="landing-container">
             <div className="contact card">
-              <div className="contact__intro">
+              <div className="contact__intro stack gap-4">
                 <h2 id="contact-title" className="landing-section__title">
                   {t('landing.contactTitle')}
                 </h2>
