@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -6,12 +5,10 @@ import { Locale } from '@contracts/auth';
 import { ClientBilling, CompanyName, Notes } from '@contracts/clients';
 import { DateOfBirth, Email, Nif, PersonName, PhoneInput } from '@contracts/users';
 import { FormDateField } from '@/components/date-fields';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { ErrorNotice, Notice } from '@/components/notice';
-import { isApiError } from '@/lib/api-error';
+import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { useCreateClient, type ClientWithTemporaryPassword } from '@/features/clients/api/create-client';
 import { getClient } from '@/features/clients/api/get-client';
@@ -65,19 +62,22 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
   const { t } = useTranslation('clients');
   const create = useCreateClient();
   const update = useUpdateClient();
-  const [base, setBase] = useState<Client | null>(client);
-  const [reloading, setReloading] = useState(false);
-  const [generalError, setGeneralError] = useState<unknown>(null);
   const form = useForm<ClientValues>({ resolver: tokenResolver(ClientForm, TOKENS), defaultValues: valuesOf(client) });
-  const mutation = base ? update : create;
-  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
+  const mutation = client ? update : create;
+  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+    record: client,
+    mutationError: mutation.error,
+    fetchFresh: (current) => getClient(current.id),
+    onFresh: (fresh) => {
+      form.reset(valuesOf(fresh));
+      update.reset();
+    },
+    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+  });
   const isEnterprise = form.watch('isEnterprise');
 
   const submit = form.handleSubmit((values) => {
-    setGeneralError(null);
-    const onError = (error: unknown) => {
-      if (!applyServerFieldErrors(error, form.setError, FIELDS, TOKENS)) setGeneralError(error);
-    };
+    clearError();
     const companyName = values.isEnterprise ? orNull(values.companyName) : null;
     if (!base) {
       create.mutate(
@@ -94,7 +94,7 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
           billing: values.billing,
           remindersExcluded: values.remindersExcluded,
         },
-        { onSuccess: (result) => onCreated?.(result), onError },
+        { onSuccess: (result) => onCreated?.(result), onError: fail },
       );
       return;
     }
@@ -107,40 +107,15 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
     // Turning a company back into an individual also clears the company name.
     if (dirty.isEnterprise && !values.isEnterprise) changes.companyName = null;
     if (Object.keys(changes).length === 0) return onClose();
-    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError });
+    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError: fail });
   });
-
-  const reload = async () => {
-    if (!base) return;
-    setReloading(true);
-    try {
-      const fresh = await getClient(base.id);
-      setBase(fresh);
-      form.reset(valuesOf(fresh));
-      update.reset();
-    } catch (error) {
-      setGeneralError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
 
   const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {conflict ? (
-          <Notice tone="warning">
-            <p>{t('conflict')}</p>
-            <p>
-              <Button size="sm" onPress={() => void reload()} isPending={reloading}>
-                {t('reloadClient')}
-              </Button>
-            </p>
-          </Notice>
-        ) : null}
-        <ErrorNotice error={generalError && !conflict ? generalError : null} />
+        <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadClient')} onReload={reload} isReloading={reloading} error={generalError} />
         <FormCheckbox control={form.control} name="isEnterprise" description={t('isEnterpriseHelp')}>
           {t('isEnterprise')}
         </FormCheckbox>
@@ -181,12 +156,13 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
         <FormCheckbox control={form.control} name="remindersExcluded" description={t('remindersExcludedHelp')}>
           {t('remindersExcluded')}
         </FormCheckbox>
-        <DialogActions>
-          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')} isDisabled={conflict}>
-            {base ? t('save', { ns: 'ui' }) : t('create')}
-          </Button>
-        </DialogActions>
+        <DialogFooter
+          onCancel={onClose}
+          confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
+          pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
+          isPending={mutation.isPending}
+          isDisabled={conflict}
+        />
       </form>
     </ModalDialog>
   );

@@ -1,15 +1,12 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { District, DISTRICTS, PostalCode, PropertyType, PROPERTY_TYPES } from '@contracts/properties';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { ErrorNotice, Notice } from '@/components/notice';
+import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
 import { api } from '@/lib/api-client';
-import { isApiError } from '@/lib/api-error';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import type { Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
@@ -52,18 +49,21 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
   const create = useCreateProperty(clientId);
   const update = useUpdateProperty(clientId);
   const action = usePropertyAction(clientId);
-  const [base, setBase] = useState<Property | null>(property);
-  const [reloading, setReloading] = useState(false);
-  const [generalError, setGeneralError] = useState<unknown>(null);
   const form = useForm<PropertyValues>({ resolver: tokenResolver(PropertyForm, TOKENS), defaultValues: valuesOf(property) });
-  const mutation = base ? update : create;
-  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
+  const mutation = property ? update : create;
+  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+    record: property,
+    mutationError: mutation.error,
+    fetchFresh: (current) => api.get<Property>(`/api/properties/${current.id}`),
+    onFresh: (fresh) => {
+      form.reset(valuesOf(fresh));
+      update.reset();
+    },
+    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+  });
 
   const submit = form.handleSubmit((values) => {
-    setGeneralError(null);
-    const onError = (error: unknown) => {
-      if (!applyServerFieldErrors(error, form.setError, FIELDS, TOKENS)) setGeneralError(error);
-    };
+    clearError();
     const text = (key: keyof PropertyValues) => {
       const value = values[key] as string;
       return NULLABLE.has(key) && !value ? null : value;
@@ -89,7 +89,7 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
             if (hasPrimary && values.isPrimary) await action.mutateAsync({ id: created.id, action: 'make-primary' }).catch(() => undefined);
             onClose();
           },
-          onError,
+          onError: fail,
         },
       );
       return;
@@ -97,40 +97,15 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
     const dirty = form.formState.dirtyFields as Partial<Record<keyof PropertyValues, boolean>>;
     const changes = Object.fromEntries((Object.keys(dirty) as (keyof PropertyValues)[]).filter((key) => dirty[key] && key !== 'isPrimary').map((key) => [key, text(key)]));
     if (Object.keys(changes).length === 0) return onClose();
-    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError });
+    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError: fail });
   });
-
-  const reload = async () => {
-    if (!base) return;
-    setReloading(true);
-    try {
-      const fresh = await api.get<Property>(`/api/properties/${base.id}`);
-      setBase(fresh);
-      form.reset(valuesOf(fresh));
-      update.reset();
-    } catch (error) {
-      setGeneralError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
 
   const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editPropertyTitle') : t('addPropertyTitle')} size="lg">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {conflict ? (
-          <Notice tone="warning">
-            <p>{t('propertyConflict')}</p>
-            <p>
-              <Button size="sm" onPress={() => void reload()} isPending={reloading}>
-                {t('reloadProperty')}
-              </Button>
-            </p>
-          </Notice>
-        ) : null}
-        <ErrorNotice error={generalError && !conflict ? generalError : null} />
+        <SaveProblemNotice conflict={conflict} message={t('propertyConflict')} reloadLabel={t('reloadProperty')} onReload={reload} isReloading={reloading} error={generalError} />
         <div className="form-grid">
           <FormTextField control={form.control} name="name" label={t('propertyName')} description={t('propertyNameHelp')} autoComplete="off" />
           <FormSelectField
@@ -159,12 +134,7 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
             </div>
           ) : null}
         </div>
-        <DialogActions>
-          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={t('saving', { ns: 'ui' })} isDisabled={conflict}>
-            {base ? t('save', { ns: 'ui' }) : t('addProperty')}
-          </Button>
-        </DialogActions>
+        <DialogFooter onCancel={onClose} confirmLabel={base ? t('save', { ns: 'ui' }) : t('addProperty')} pendingLabel={t('saving', { ns: 'ui' })} isPending={mutation.isPending} isDisabled={conflict} />
       </form>
     </ModalDialog>
   );

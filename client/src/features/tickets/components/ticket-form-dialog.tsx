@@ -3,8 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CreateTicketBody, TICKET_PRIORITIES, type TicketPriorityValue } from '@contracts/tickets';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { RadioCards, SearchSelectField, SelectField } from '@/components/form-controls';
@@ -142,12 +141,7 @@ export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; 
             errorMessage={linkError('cleaningJobId')}
           />
         ) : null}
-        <DialogActions>
-          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
-          <Button type="submit" variant="primary" isPending={create.isPending} pendingLabel={t('form.submitting')}>
-            {t('form.submit')}
-          </Button>
-        </DialogActions>
+        <DialogFooter onCancel={onClose} confirmLabel={t('form.submit')} pendingLabel={t('form.submitting')} isPending={create.isPending} />
       </form>
     </ModalDialog>
   );

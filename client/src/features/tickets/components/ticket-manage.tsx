@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriorityValue } from '@contracts/tickets';
 import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
@@ -69,12 +69,7 @@ function TextActionDialog({
           errorMessage={tooShort ? t('validation.tooShort', { ns: 'translation', count: 3 }) : undefined}
         />
         <TicketFailure error={error} />
-        <DialogActions>
-          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
-          <Button type="submit" variant="primary" isPending={isPending}>
-            {confirm}
-          </Button>
-        </DialogActions>
+        <DialogFooter onCancel={onClose} confirmLabel={confirm} isPending={isPending} />
       </form>
     </ModalDialog>
   );

@@ -1,16 +1,13 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Locale } from '@contracts/auth';
 import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username, type StaffRoleName } from '@contracts/users';
 import { FormDateField } from '@/components/date-fields';
-import { Button } from '@/components/button';
-import { DialogActions, ModalDialog } from '@/components/dialog';
+import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormSelectField } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { ErrorNotice, Notice } from '@/components/notice';
-import { isApiError } from '@/lib/api-error';
+import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { useAssignableRoles } from '@/features/users/api/role-types';
 import { useCreateUser, type WithTemporaryPassword } from '@/features/users/api/create-user';
@@ -64,22 +61,25 @@ export function UserFormDialog({
   const roles = useAssignableRoles();
   const create = useCreateUser();
   const update = useUpdateUser();
-  const [base, setBase] = useState<User | null>(user);
-  const [reloading, setReloading] = useState(false);
   const assignable = roles.data ?? [];
   const form = useForm<UserValues>({ resolver: tokenResolver(UserForm, TOKENS), defaultValues: valuesOf(user, 'worker') });
   const mutation = user ? update : create;
-  const conflict = isApiError(mutation.error, 'VERSION_CONFLICT');
-  const [generalError, setGeneralError] = useState<unknown>(null);
+  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+    record: user,
+    mutationError: mutation.error,
+    fetchFresh: (current) => getUser(current.id),
+    onFresh: (fresh) => {
+      form.reset(valuesOf(fresh, fresh.role));
+      update.reset();
+    },
+    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+  });
   // The master's role never changes; a role the caller may not give is shown but cannot be chosen.
   const roleLocked = base?.role === 'master' || (base !== null && !assignable.includes(base.role));
   const roleOptions = (roleLocked && base ? [base.role] : assignable).map((role) => ({ value: role, label: t(`roles.${role}`, { ns: 'translation' }) }));
 
   const submit = form.handleSubmit((values) => {
-    setGeneralError(null);
-    const onError = (error: unknown) => {
-      if (!applyServerFieldErrors(error, form.setError, FIELDS, TOKENS)) setGeneralError(error);
-    };
+    clearError();
     if (!base) {
       create.mutate(
         {
@@ -92,7 +92,7 @@ export function UserFormDialog({
           dateOfBirth: orNull(values.dateOfBirth),
           locale: values.locale,
         },
-        { onSuccess: onCreated, onError },
+        { onSuccess: onCreated, onError: fail },
       );
       return;
     }
@@ -103,38 +103,13 @@ export function UserFormDialog({
         .map((key) => [key, ['email', 'phone', 'nif', 'dateOfBirth'].includes(key) ? orNull(values[key]) : values[key]]),
     );
     if (Object.keys(changes).length === 0) return onClose();
-    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError });
+    update.mutate({ id: base.id, input: { version: base.version, ...changes } }, { onSuccess: onClose, onError: fail });
   });
-
-  const reload = async () => {
-    if (!base) return;
-    setReloading(true);
-    try {
-      const fresh = await getUser(base.id);
-      setBase(fresh);
-      form.reset(valuesOf(fresh, fresh.role));
-      update.reset();
-    } catch (error) {
-      setGeneralError(error);
-    } finally {
-      setReloading(false);
-    }
-  };
 
   return (
     <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        {conflict ? (
-          <Notice tone="warning">
-            <p>{t('conflict')}</p>
-            <p>
-              <Button size="sm" onPress={() => void reload()} isPending={reloading}>
-                {t('reloadAccount')}
-              </Button>
-            </p>
-          </Notice>
-        ) : null}
-        <ErrorNotice error={generalError && !conflict ? generalError : null} />
+        <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadAccount')} onReload={reload} isReloading={reloading} error={generalError} />
         <div className="form-grid">
           <FormTextField control={form.control} name="name" label={t('name')} autoComplete="off" />
           <FormTextField control={form.control} name="username" label={t('username')} autoComplete="off" autoCapitalize="none" spellCheck="false" />
@@ -160,12 +135,13 @@ export function UserFormDialog({
           <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('optional', { ns: 'ui' })})`} inputMode="numeric" autoComplete="off" />
           <FormDateField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} />
         </div>
-        <DialogActions>
-          <Button onPress={onClose}>{t('cancel', { ns: 'ui' })}</Button>
-          <Button type="submit" variant="primary" isPending={mutation.isPending} pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')} isDisabled={conflict}>
-            {base ? t('save', { ns: 'ui' }) : t('create')}
-          </Button>
-        </DialogActions>
+        <DialogFooter
+          onCancel={onClose}
+          confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
+          pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
+          isPending={mutation.isPending}
+          isDisabled={conflict}
+        />
       </form>
     </ModalDialog>
   );
