@@ -111,3 +111,10 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
     </div>
   );
 }
+
+/** What a query shows until its data is there: the loader while it loads, the failure (with a retry) after it failed. */
+export function QueryFallback({ query, title }: { query: { isPending: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown }; title?: string }) {
+  if (query.isSuccess) return null;
+  if (query.isPending) return <PageLoader />;
+  return <ErrorState error={query.error} onRetry={() => void query.refetch()} title={title} />;
+}

@@ -12,7 +12,8 @@ import { Icon } from '@/components/icon';
 import { Card } from '@/components/card';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { SaveProblemNotice } from '@/components/version-conflict';
+import { QueryFallback } from '@/components/states';
 import { isApiError } from '@/lib/api-error';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { formatPhone } from '@/lib/format';
@@ -59,17 +60,7 @@ function OwnDetails({ profile, onReload }: { profile: OwnProfile; onReload: () =
       lead={t('detailsLead')}
       form={
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-          {conflict ? (
-            <Notice tone="warning">
-              <p>{t('conflict')}</p>
-              <p>
-                <Button size="sm" onPress={() => void onReload().then(() => update.reset())}>
-                  {t('reload')}
-                </Button>
-              </p>
-            </Notice>
-          ) : null}
-          <ErrorNotice error={conflict ? null : general} />
+          <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reload')} onReload={() => onReload().then(() => update.reset())} error={general} />
           {update.isSuccess && !form.formState.isDirty ? <Notice tone="success">{t('saved')}</Notice> : null}
           <FormTextField control={form.control} name="name" label={t('name')} autoComplete="name" />
           <FormTextField control={form.control} name="email" label={t('email')} description={t('emailHelp')} type="email" inputMode="email" autoComplete="email" />
@@ -128,10 +119,8 @@ export default function ClientProfilePage() {
   return (
     <>
       <PageHeader title={t('profileTitle')} lead={t('profileLead')} />
-      {profile.isPending ? (
-        <PageLoader />
-      ) : profile.isError ? (
-        <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />
+      {!profile.isSuccess ? (
+        <QueryFallback query={profile} />
       ) : (
         <div className="stack">
           <OwnDetails profile={profile.data} onReload={() => profile.refetch()} />

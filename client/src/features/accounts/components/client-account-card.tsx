@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { Tabs } from '@/components/tabs';
 import { SHELL_BASE } from '@/app/paths';
 import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -38,10 +38,8 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
 
   return (
     <Card id="client-account-title" title={t('summary.title')} lead={t('summary.lead')} className="account-card" data-testid="client-account">
-      {summary.isPending ? (
-        <PageLoader />
-      ) : summary.isError ? (
-        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} title={t('summary.title')} />
+      {!summary.isSuccess ? (
+        <QueryFallback query={summary} title={t('summary.title')} />
       ) : (
         <AccountSummary
           summary={summary.data}

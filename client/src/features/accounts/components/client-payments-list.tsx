@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pager } from '@/components/pager';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { AccountScope } from '@/features/accounts/api/accounts-api';
@@ -19,8 +19,7 @@ export function ClientPaymentsList({ scope, emptyText }: { scope: AccountScope; 
   const payments = useClientPayments(scope, offset);
   const download = useDownloadClientPaymentReceipt();
 
-  if (payments.isPending) return <PageLoader />;
-  if (payments.isError) return <ErrorState error={payments.error} onRetry={() => void payments.refetch()} title={t('tabs.payments')} />;
+  if (!payments.isSuccess) return <QueryFallback query={payments} title={t('tabs.payments')} />;
   if (payments.data.items.length === 0) return emptyText === undefined ? null : <EmptyState icon="wallet" title={emptyText} bordered={false} />;
   return (
     <div className="stack stack--sm">

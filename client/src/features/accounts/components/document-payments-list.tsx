@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PaymentDto } from '@contracts/payments';
 import { Pager } from '@/components/pager';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
@@ -21,8 +21,7 @@ export function DocumentPaymentsList({ clientId }: { clientId: number }) {
   const locale = currentLocale();
   const [offset, setOffset] = useState(0);
   const payments = useDocumentPayments(clientId, offset);
-  if (payments.isPending) return <PageLoader />;
-  if (payments.isError) return <ErrorState error={payments.error} onRetry={() => void payments.refetch()} title={t('tabs.payments')} />;
+  if (!payments.isSuccess) return <QueryFallback query={payments} title={t('tabs.payments')} />;
   if (payments.data.items.length === 0) return <EmptyState icon="wallet" title={t('payments.empty')} bordered={false} />;
   return (
     <div className="stack stack--sm">

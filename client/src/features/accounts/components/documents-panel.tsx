@@ -5,7 +5,7 @@ import type { AccountDocumentDto } from '@contracts/accounts';
 import type { ServiceLineValue } from '@contracts/payments';
 import { Pager } from '@/components/pager';
 import { Segmented } from '@/components/segmented';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAccountDocuments, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -50,10 +50,8 @@ export function DocumentsPanel({
           { value: 'open', content: t('documents.openOnly') },
         ]}
       />
-      {documents.isPending ? (
-        <PageLoader />
-      ) : documents.isError ? (
-        <ErrorState error={documents.error} onRetry={() => void documents.refetch()} title={t('tabs.documents')} />
+      {!documents.isSuccess ? (
+        <QueryFallback query={documents} title={t('tabs.documents')} />
       ) : documents.data.items.length === 0 ? (
         <EmptyState icon={serviceLine === 'cleaning' ? 'sparkles' : 'basket'} title={which === 'open' ? t('documents.emptyOpen') : empty} bordered={false} />
       ) : (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptDto } from '@contracts/receipts';
 import { Pager } from '@/components/pager';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAccountReceipts, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -18,8 +18,7 @@ export function ReceiptsPanel({ scope }: { scope: AccountScope }) {
   const receipts = useAccountReceipts(scope, offset);
   const download = useDownloadReceipt();
 
-  if (receipts.isPending) return <PageLoader />;
-  if (receipts.isError) return <ErrorState error={receipts.error} onRetry={() => void receipts.refetch()} title={t('tabs.receipts')} />;
+  if (!receipts.isSuccess) return <QueryFallback query={receipts} title={t('tabs.receipts')} />;
   if (receipts.data.items.length === 0) return <EmptyState icon="wallet" title={t('receipts.empty')} bordered={false} />;
   return (
     <div className="stack stack--sm">

@@ -6,7 +6,7 @@ import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { DateTimeField } from '@/components/date-fields';
 import { RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
-import { PageLoader, ErrorState } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { formatMoney } from '@/lib/format';
@@ -148,10 +148,8 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
 
   return (
     <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && onClose()} title={t('record.title')} description={t('record.description', { client: clientName })} size="lg">
-      {open.isPending ? (
-        <PageLoader />
-      ) : open.isError ? (
-        <ErrorState error={open.error} onRetry={() => void open.refetch()} title={t('record.title')} />
+      {!open.isSuccess ? (
+        <QueryFallback query={open} title={t('record.title')} />
       ) : (
         <form
           className="form pay-form"

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { StatementMonthDto } from '@contracts/accounts';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { longMonth } from '@/features/dashboard/chart-format';
@@ -16,8 +16,7 @@ export function StatementsPanel({ scope, clientName }: { scope: AccountScope; cl
   const months = useStatementMonths(scope);
   const download = useMutation({ mutationFn: (month: StatementMonthDto) => downloadStatement(month, clientName) });
 
-  if (months.isPending) return <PageLoader />;
-  if (months.isError) return <ErrorState error={months.error} onRetry={() => void months.refetch()} title={t('tabs.statements')} />;
+  if (!months.isSuccess) return <QueryFallback query={months} title={t('tabs.statements')} />;
   if (months.data.length === 0) return <EmptyState icon="calendar" title={t('statements.empty')} bordered={false} />;
   return (
     <div className="stack stack--sm">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { Tabs } from '@/components/tabs';
 import { SHELL_BASE } from '@/app/paths';
 import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -40,10 +40,8 @@ export default function MyAccountPage() {
       />
       <div className="my-account">
         <section className="card account-card" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
-          {summary.isPending ? (
-            <PageLoader />
-          ) : summary.isError ? (
-            <ErrorState error={summary.error} onRetry={() => void summary.refetch()} title={t('own.title')} />
+          {!summary.isSuccess ? (
+            <QueryFallback query={summary} title={t('own.title')} />
           ) : (
             <AccountSummary summary={summary.data} own />
           )}

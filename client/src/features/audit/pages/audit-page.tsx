@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
@@ -119,10 +119,8 @@ export default function AuditPage() {
         ) : null}
       </div>
 
-      {log.isPending ? (
-        <PageLoader />
-      ) : log.isError ? (
-        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      {!log.isSuccess ? (
+        <QueryFallback query={log} />
       ) : log.data.items.length === 0 ? (
         <EmptyState icon="history" title={t('emptyTitle')}>
           {t('emptyText')}

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useJob } from '@/features/cleaning/api/get-job';
@@ -24,8 +24,7 @@ export default function ClientJobPage() {
   const locale = currentLocale();
   const id = Number(useParams().id);
   const query = useJob<ClientJob>(id);
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const job = query.data;
   const logs = job.timeLogs ?? [];
   const seconds = logs.reduce((sum, l) => sum + (l.durationSeconds ?? 0), 0);

@@ -4,7 +4,7 @@ import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -45,8 +45,7 @@ function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
 function Section({ title, id, status, sort }: { title: string; id: string; status: ClientJob['status'][]; sort: 'scheduledAt' | '-scheduledAt' }) {
   const { t } = useTranslation('cleaning');
   const list = useJobList<ClientJob>({ status, sort }, { limit: 20 });
-  if (list.isPending) return <PageLoader />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   const jobs = list.data.pages.flatMap((p) => p.items);
   if (jobs.length === 0) return null;
   return (
@@ -84,10 +83,8 @@ export default function ClientJobsPage() {
           </ButtonLink>
         }
       />
-      {any.isPending ? (
-        <PageLoader />
-      ) : any.isError ? (
-        <ErrorState error={any.error} onRetry={() => void any.refetch()} />
+      {!any.isSuccess ? (
+        <QueryFallback query={any} />
       ) : none ? (
         <EmptyState icon="sparkles" title={t('client.emptyTitle')}>
           {t('client.emptyText')}

@@ -5,7 +5,7 @@ import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDate, formatMoney, formatPhone, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -49,8 +49,7 @@ export default function StaffJobDetailPage() {
   const query = useJob<StaffJob>(id);
   const [dialog, setDialog] = useState<'complete' | 'cancel' | null>(null);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const job = query.data;
   const open = job.status === 'scheduled' || job.status === 'in_progress';
   const canComplete = job.allowedNext.includes('completed');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { ButtonLink } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { useJob } from '@/features/cleaning/api/get-job';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { useUpdateJob } from '@/features/cleaning/api/update-job';
@@ -20,8 +20,7 @@ export default function StaffJobEditPage() {
   const job = useJob<StaffJob>(id);
   const update = useUpdateJob();
 
-  if (job.isPending) return <PageLoader />;
-  if (job.isError) return <ErrorState error={job.error} onRetry={() => void job.refetch()} />;
+  if (!job.isSuccess) return <QueryFallback query={job} />;
   const data = job.data;
   const open = data.status === 'scheduled' || data.status === 'in_progress';
   return (

@@ -6,7 +6,7 @@ import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { useJobList } from '@/features/cleaning/api/list-jobs';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { JobFiltersPanel } from '@/features/cleaning/components/job-filters';
@@ -19,8 +19,7 @@ import '@/features/cleaning/cleaning.css';
 function ListView({ filters }: { filters: ReturnType<typeof useJobFilters>['filters'] }) {
   const { t } = useTranslation('cleaning');
   const list = useJobList<StaffJob>(filters);
-  if (list.isPending) return <PageLoader />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   const jobs = list.data.pages.flatMap((p) => p.items);
   const meta = list.data.pages[0]?.meta;
   if (jobs.length === 0) {

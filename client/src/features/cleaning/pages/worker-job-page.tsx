@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -26,8 +26,7 @@ import { ThreadPanel } from '@/features/conversations/components/thread-panel';
 export default function WorkerJobPage() {
   const id = Number(useParams().id);
   const query = useJob<WorkerJob>(id);
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   return <WorkerJobView job={query.data} />;
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
@@ -27,10 +27,8 @@ function Upcoming() {
       <h2 id="upcoming-title" className="section-title">
         {t('worker.upcoming')}
       </h2>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : jobs.length === 0 ? (
         <p className="muted">{t('worker.upcomingEmpty')}</p>
       ) : (
@@ -69,10 +67,8 @@ export default function WorkerTodayPage() {
         {online ? null : (
           <Notice tone="warning">{t('worker.offline')}</Notice>
         )}
-        {today.isPending ? (
-          <PageLoader />
-        ) : today.isError ? (
-          <ErrorState error={today.error} onRetry={() => void today.refetch()} />
+        {!today.isSuccess ? (
+          <QueryFallback query={today} />
         ) : today.data.length === 0 ? (
           <EmptyState icon="sparkles" title={t('worker.emptyTitle')}>
             {t('worker.emptyText')}

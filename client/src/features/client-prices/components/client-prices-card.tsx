@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { lisbonDate } from '@/lib/lisbon-time';
@@ -48,10 +48,8 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
         )
       }
     >
-      {prices.isPending ? (
-        <PageLoader />
-      ) : prices.isError ? (
-        <ErrorState error={prices.error} onRetry={() => void prices.refetch()} />
+      {!prices.isSuccess ? (
+        <QueryFallback query={prices} />
       ) : prices.data.length === 0 ? (
         <EmptyState icon="wallet" title={t('empty')}>
           {t('emptyText')}

@@ -7,7 +7,7 @@ import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { useProperties, type Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
 import { PropertyFormDialog } from '@/features/clients/components/property-form-dialog';
@@ -49,10 +49,8 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
       }
     >
       <ErrorNotice error={action.error && dialog?.kind !== 'delete' ? action.error : null} />
-      {properties.isPending ? (
-        <PageLoader />
-      ) : properties.isError ? (
-        <ErrorState error={properties.error} onRetry={() => void properties.refetch()} />
+      {!properties.isSuccess ? (
+        <QueryFallback query={properties} />
       ) : properties.data.length === 0 ? (
         <EmptyState icon="mapPin" title={t('noProperties')}>
           {t('noPropertiesText')}

@@ -9,7 +9,7 @@ import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SecretReveal } from '@/components/secret-reveal';
-import { ErrorState, PageLoader } from '@/components/states';
+import { ErrorState, QueryFallback } from '@/components/states';
 import { ApiError } from '@/lib/api-error';
 import { formatDate, formatDateTime, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -81,8 +81,7 @@ export default function ClientDetailPage() {
   };
 
   if (id === 0) return <ErrorState error={new ApiError(404, 'NOT_FOUND', 'Not found', '')} />;
-  if (client.isPending) return <PageLoader />;
-  if (client.isError) return <ErrorState error={client.error} onRetry={() => void client.refetch()} />;
+  if (!client.isSuccess) return <QueryFallback query={client} />;
   const c = client.data;
   const anonymised = c.anonymizedAt !== null;
   const title = c.isEnterprise && c.companyName ? c.companyName : c.name;

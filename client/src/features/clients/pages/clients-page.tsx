@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClients, type Client, type ClientFilters } from '@/features/clients/api/list-clients';
@@ -63,10 +63,8 @@ export default function ClientsPage() {
         />
       </div>
 
-      {clients.isPending ? (
-        <PageLoader />
-      ) : clients.isError ? (
-        <ErrorState error={clients.error} onRetry={() => void clients.refetch()} />
+      {!clients.isSuccess ? (
+        <QueryFallback query={clients} />
       ) : clients.data.items.length === 0 ? (
         <EmptyState icon="users" title={t('emptyTitle')} actions={<Button onPress={() => setCreating(true)}>{t('add')}</Button>}>
           {t('emptyText')}

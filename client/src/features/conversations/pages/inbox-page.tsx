@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
 import { Segmented } from '@/components/segmented';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -75,10 +75,8 @@ export default function InboxPage() {
             ...(staff ? [{ value: 'mine' as const, content: t('inbox.mine') }] : []),
           ]}
         />
-        {list.isPending ? (
-          <PageLoader />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+        {!list.isSuccess ? (
+          <QueryFallback query={list} />
         ) : items.length === 0 ? (
           filter === 'mine' ? (
             <EmptyState icon="message" title={t('inbox.emptyMineTitle')}>

@@ -1,4 +1,4 @@
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import '@/features/dashboard/dashboard-strings';
 import { useFinanceDashboard } from '@/features/dashboard/api/get-dashboard';
 import { KpiCards } from './kpi-cards';
@@ -11,8 +11,7 @@ import '@/features/dashboard/dashboard.css';
 /** The staff home's body: key figures, revenue charts, the unpaid list and recent activity. */
 export function FinanceDashboard() {
   const query = useFinanceDashboard();
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const dashboard = query.data;
   return (
     <div className="dash stack gap-6">

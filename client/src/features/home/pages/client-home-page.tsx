@@ -5,7 +5,7 @@ import type { LocaleCode } from '@contracts/auth';
 import '@/features/home/home-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { useBusiness } from '@/lib/business';
 import { formatDate, formatDateTime, formatMoney, TIME_ZONE, formatPhone } from '@/lib/format';
@@ -176,10 +176,8 @@ export default function ClientHomePage() {
           </ButtonLink>
         </div>
       </HomeCard>
-      {dashboard.isPending ? (
-        <PageLoader />
-      ) : dashboard.isError ? (
-        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      {!dashboard.isSuccess ? (
+        <QueryFallback query={dashboard} />
       ) : (
         <div className="home-columns">
           <div className="stack">

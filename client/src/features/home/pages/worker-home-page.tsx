@@ -5,7 +5,7 @@ import type { LocaleCode } from '@contracts/auth';
 import '@/features/home/home-strings';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { formatTime, TIME_ZONE } from '@/lib/format';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
@@ -134,10 +134,8 @@ export default function WorkerHomePage() {
   return (
     <>
       <GreetingHeader principal={principal} lead={t('worker.lead')} />
-      {dashboard.isPending ? (
-        <PageLoader />
-      ) : dashboard.isError ? (
-        <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />
+      {!dashboard.isSuccess ? (
+        <QueryFallback query={dashboard} />
       ) : (
         <div className="home-columns">
           <section className="home-today" aria-labelledby="home-today-title">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportDto } from '@contracts/imports';
 import { Button } from '@/components/button';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useImportHistory } from '@/features/imports/api/list-imports';
@@ -16,10 +16,8 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
       <h2 id="import-history-title" className="card__title">
         {t('historyTitle')}
       </h2>
-      {history.isPending ? (
-        <PageLoader />
-      ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      {!history.isSuccess ? (
+        <QueryFallback query={history} />
       ) : history.data.items.length === 0 ? (
         <p className="muted">{t('historyEmpty')}</p>
       ) : (

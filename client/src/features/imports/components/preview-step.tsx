@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { RadioCards } from '@/components/form-controls';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useCommitImport } from '@/features/imports/api/commit-import';
 import { useImportRows, type RowFilter } from '@/features/imports/api/list-import-rows';
 import type { importsEn } from '@/features/imports/imports-strings';
@@ -72,10 +72,8 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
         }}
         options={(['invalid', 'duplicate', 'valid', 'all'] as const).map((f) => ({ value: f, label: t(`filters.${f}`) }))}
       />
-      {rows.isPending ? (
-        <PageLoader />
-      ) : rows.isError ? (
-        <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
+      {!rows.isSuccess ? (
+        <QueryFallback query={rows} />
       ) : rows.data.items.length === 0 ? (
         <p className="muted">{t('noProblems')}</p>
       ) : (

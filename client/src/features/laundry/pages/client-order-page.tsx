@@ -5,7 +5,7 @@ import { FromRequestLink } from '@/features/requests/components/from-request-lin
 import '@/features/laundry/laundry-strings';
 import { Card } from '@/components/card';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClientOrder } from '@/features/laundry/api/get-laundry-order';
@@ -36,8 +36,7 @@ export default function ClientOrderPage() {
     if (unread && !markRead.isPending) markRead.mutate(unread.id);
   }, [unread?.id]);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const order = query.data;
 
   return (

@@ -4,7 +4,7 @@ import '@/features/laundry/laundry-strings';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClientOrders } from '@/features/laundry/api/list-laundry-orders';
@@ -23,10 +23,8 @@ export default function ClientOrdersPage() {
       <PageHeader title={t('client.title')} lead={t('client.lead')} />
       <div className="stack">
         <ReadyNotices />
-        {orders.isPending ? (
-          <PageLoader />
-        ) : orders.isError ? (
-          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+        {!orders.isSuccess ? (
+          <QueryFallback query={orders} />
         ) : items.length === 0 ? (
           <EmptyState icon="basket" title={t('client.emptyTitle')}>
             {t('client.emptyText')}

@@ -9,7 +9,7 @@ import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { useDescribeError } from '@/lib/error-message';
@@ -145,8 +145,7 @@ export default function NewOrderPage() {
     );
   };
 
-  if (services.isPending) return <PageLoader />;
-  if (services.isError) return <ErrorState error={services.error} onRetry={() => void services.refetch()} />;
+  if (!services.isSuccess) return <QueryFallback query={services} />;
 
   const failure = create.error ?? accept.error;
   const hasErrors = Object.keys(errors).length > 0;

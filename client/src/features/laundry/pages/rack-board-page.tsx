@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useRacks } from '@/features/laundry/api/laundry-racks';
@@ -113,10 +113,8 @@ export default function RackBoardPage() {
             </p>
           ) : null}
         </div>
-        {all.isPending ? (
-          <PageLoader />
-        ) : all.isError ? (
-          <ErrorState error={all.error} onRetry={() => void all.refetch()} title={t('title')} />
+        {!all.isSuccess ? (
+          <QueryFallback query={all} title={t('title')} />
         ) : racks.length === 0 ? (
           <EmptyState icon="grid" title={t('emptyTitle')}>
             {t('emptyText')}

@@ -9,7 +9,7 @@ import { ConfirmDialog, ReasonDialog } from '@/components/dialog';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
@@ -263,8 +263,7 @@ export default function StaffOrderPage() {
   const created = (location.state as { created?: string } | null)?.created;
   const query = useStaffOrder(Number(id));
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const order = query.data;
 
   return (

@@ -11,7 +11,7 @@ import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -207,10 +207,8 @@ export default function StaffOrdersPage() {
           </ButtonLink>
         </p>
       ) : null}
-      {orders.isPending ? (
-        <PageLoader />
-      ) : orders.isError ? (
-        <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+      {!orders.isSuccess ? (
+        <QueryFallback query={orders} />
       ) : items.length === 0 ? (
         active ? (
           <EmptyState icon="basket" title={t('staffList.noMatchTitle')}>

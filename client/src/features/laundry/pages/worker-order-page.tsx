@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import '@/features/laundry/laundry-strings';
 import { Card } from '@/components/card';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useWorkerOrder } from '@/features/laundry/api/get-laundry-order';
 import { OrderFacts, OrderHistoryCard, OrderPageHeader } from '@/features/laundry/components/order-blocks';
 import { WorkerActions } from '@/features/laundry/components/worker-actions';
@@ -19,8 +19,7 @@ export default function WorkerOrderPage() {
   const query = useWorkerOrder(Number(id));
   const [done, setDone] = useState<string | null>(null);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryFallback query={query} />;
   const order = query.data;
 
   return (

@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatCount, formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -102,10 +102,8 @@ export default function WorkerQueuePage() {
           {t('worker.onlyMine')}
         </CheckboxInput>
         {done ? <Notice tone="success">{done}</Notice> : null}
-        {orders.isPending ? (
-          <PageLoader />
-        ) : orders.isError ? (
-          <ErrorState error={orders.error} onRetry={() => void orders.refetch()} />
+        {!orders.isSuccess ? (
+          <QueryFallback query={orders} />
         ) : shown.length === 0 ? (
           <EmptyState icon="washer" title={t('worker.emptyTitle')}>
             {t(empty)}

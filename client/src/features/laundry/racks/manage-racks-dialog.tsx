@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { useCreateRack, useRacks, useUpdateRack } from '@/features/laundry/api/laundry-racks';
 import './racks-strings';
@@ -71,10 +71,8 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
         </form>
         {done && !failure ? <Notice tone="success">{done}</Notice> : null}
         <ErrorNotice error={failure} />
-        {racks.isPending ? (
-          <PageLoader />
-        ) : racks.isError ? (
-          <ErrorState error={racks.error} onRetry={() => void racks.refetch()} title={t('manage.listLabel')} />
+        {!racks.isSuccess ? (
+          <QueryFallback query={racks} title={t('manage.listLabel')} />
         ) : (
           <ul role="list" className="row-list" aria-label={t('manage.listLabel')}>
             {all.map((rack) => (

@@ -7,7 +7,7 @@ import { Card } from '@/components/card';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useWorkerOrder } from '@/features/laundry/api/get-laundry-order';
 import { useChangeLaundryStatus } from '@/features/laundry/api/change-laundry-status';
 import '@/features/laundry/laundry-strings';
@@ -75,8 +75,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
   const change = useChangeLaundryStatus();
   const [confirming, setConfirming] = useState(false);
 
-  if (query.isPending) return <PageLoader />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} title={session.orderNumber} />;
+  if (!query.isSuccess) return <QueryFallback query={query} title={session.orderNumber} />;
   const order: LaundryOrderWorkerDto = query.data;
   const items = order.items ?? [];
   const missing = items.filter((item) => !session.checked.includes(item.id));

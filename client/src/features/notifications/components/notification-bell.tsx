@@ -5,7 +5,7 @@ import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import '@/features/notifications/notifications-strings';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -53,10 +53,8 @@ function NotificationList({ close }: { close: () => void }) {
           </Button>
         ) : null}
       </div>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : items.length === 0 ? (
         <div className="notifications__empty">
           <span className="notifications__empty-icon" aria-hidden="true">

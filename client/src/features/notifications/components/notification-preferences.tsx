@@ -3,7 +3,7 @@ import '@/features/notifications/notifications-strings';
 import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useNotificationPreferences, useSetNotificationPreferences } from '@/features/notifications/api/preferences';
 import { PushDeviceSection } from '@/features/notifications/components/push-device';
 
@@ -21,10 +21,8 @@ export function NotificationPreferencesSection() {
   return (
     <>
     <Card id="own-notifications" title={t('preferences.title')} lead={t('preferences.lead')}>
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : (
         <div className="stack stack--sm">
           <ErrorNotice error={save.error} />

@@ -9,7 +9,7 @@ import { SearchSelectField } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
@@ -171,10 +171,8 @@ export default function PaymentsPage() {
 
       {rangeInvalid ? (
         <Notice tone="warning">{t('list.rangeInvalid')}</Notice>
-      ) : list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : (
         <>
           {totals.data ? <Totals totals={totals.data} /> : null}

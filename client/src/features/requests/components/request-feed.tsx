@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { useRequests, type RequestFilters } from '@/features/requests/api/list-requests';
 import { RequestList } from '@/features/requests/components/request-list';
 import '@/features/requests/requests-strings';
@@ -9,8 +9,7 @@ import '@/features/requests/requests-strings';
 export function RequestFeed({ filters, hrefOf, showClient, emptyTitle }: { filters: RequestFilters; hrefOf: (id: number) => string; showClient?: boolean; emptyTitle?: string }) {
   const { t } = useTranslation('requests');
   const list = useRequests(filters);
-  if (list.isPending) return <PageLoader />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   const items = list.data.pages.flatMap((p) => p.items);
   if (items.length === 0) return <EmptyState icon="info" title={emptyTitle ?? t('empty')} />;
   return (

@@ -7,7 +7,7 @@ import { FileInput } from '@/components/file-picker';
 import { TextAreaInput } from '@/components/form-controls';
 import { ErrorNotice, Notice } from '@/components/notice';
 import '@/components/ui-strings';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
@@ -41,8 +41,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
     if (details.data) setDraft(draftOf(details.data));
   }, [details.data]);
 
-  if (details.isPending) return <PageLoader />;
-  if (details.isError) return <ErrorState error={details.error} onRetry={() => void details.refetch()} />;
+  if (!details.isSuccess) return <QueryFallback query={details} />;
   const business = details.data;
   const form = draft ?? draftOf(business);
 

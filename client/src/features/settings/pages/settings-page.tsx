@@ -10,7 +10,7 @@ import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { formatMoney, formatPercent } from '@/lib/format';
@@ -159,8 +159,7 @@ export default function SettingsPage() {
     setErrors({});
   }, [initial]);
 
-  if (settings.isPending) return <PageLoader />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (!settings.isSuccess) return <QueryFallback query={settings} />;
 
   const changed = Object.keys(draft).filter((key) => draft[key] !== initial[key]);
   const conflict = isApiError(update.error, 'VERSION_CONFLICT');

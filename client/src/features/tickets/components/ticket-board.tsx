@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import type { useTickets } from '@/features/tickets/api/list-tickets';
 import { TicketFormDialog } from '@/features/tickets/components/ticket-form-dialog';
@@ -16,8 +16,7 @@ export function TicketsResult({ list, empty }: { list: ReturnType<typeof useTick
   const { t } = useTranslation('tickets');
   const principal = usePrincipal();
   const tickets = list.data?.pages.flatMap((page) => page.items) ?? [];
-  if (list.isPending) return <PageLoader />;
-  if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryFallback query={list} />;
   if (tickets.length === 0) return <>{empty}</>;
   return (
     <div className="stack">

@@ -8,7 +8,7 @@ import { CheckboxField } from '@/components/fields';
 import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { ApiError } from '@/lib/api-error';
 import { describeError, useDescribeError } from '@/lib/error-message';
@@ -113,10 +113,8 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
         ) : null}
         <ErrorNotice error={failure} />
       </div>
-      {calendars.isPending ? (
-        <PageLoader />
-      ) : calendars.isError ? (
-        <ErrorState error={calendars.error} onRetry={() => void calendars.refetch()} />
+      {!calendars.isSuccess ? (
+        <QueryFallback query={calendars} />
       ) : calendars.data.length === 0 ? (
         <EmptyState icon="calendar" title={t('calendars.none')}>
           {t('calendars.noneText')}

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { ApiError } from '@/lib/api-error';
 import { describeError } from '@/lib/error-message';
 import { pendingTicks } from '@/features/cleaning/offline/tap-queue';
@@ -99,8 +99,7 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
     before.current = waitingPhotos;
   }, [waitingPhotos, flush]);
 
-  if (checklist.isPending) return <PageLoader />;
-  if (checklist.isError) return <ErrorState error={checklist.error} onRetry={() => void checklist.refetch()} />;
+  if (!checklist.isSuccess) return <QueryFallback query={checklist} />;
   const data = checklist.data;
   if (data.items.length === 0) return null;
 

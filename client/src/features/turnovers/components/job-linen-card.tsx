@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { NumberInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useCountLinen, useJobLinen } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
@@ -25,8 +25,7 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
     if (linen.data) setCounts(Object.fromEntries(linen.data.items.map((i) => [i.linenItemId, i.count])));
   }, [linen.data]);
 
-  if (linen.isPending) return <PageLoader />;
-  if (linen.isError) return <ErrorState error={linen.error} onRetry={() => void linen.refetch()} />;
+  if (!linen.isSuccess) return <QueryFallback query={linen} />;
   const data = linen.data;
   if (data.items.length === 0 && !data.order) return null;
   const changed = data.items.some((i) => counts[i.linenItemId] !== undefined && counts[i.linenItemId] !== i.count);

@@ -5,7 +5,7 @@ import { Card } from '@/components/card';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { currentLocale } from '@/lib/i18n';
 import { formatCount } from '@/lib/format';
@@ -108,10 +108,8 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
   const linen = useLinenSet(propertyId);
   return (
     <Card id="linen-title" title={t('linen.title')} lead={t('linen.lead')}>
-      {linen.isPending ? (
-        <PageLoader />
-      ) : linen.isError ? (
-        <ErrorState error={linen.error} onRetry={() => void linen.refetch()} />
+      {!linen.isSuccess ? (
+        <QueryFallback query={linen} />
       ) : editable ? (
         <LinenForm propertyId={propertyId} items={linen.data} />
       ) : linen.data.length === 0 ? (

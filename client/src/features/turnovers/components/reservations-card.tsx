@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate, lisbonDate } from '@/lib/lisbon-time';
@@ -22,10 +22,8 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
 
   return (
     <Card id="reservations-title" title={t('reservations.title')} lead={t('reservations.lead')}>
-      {reservations.isPending ? (
-        <PageLoader />
-      ) : reservations.isError ? (
-        <ErrorState error={reservations.error} onRetry={() => void reservations.refetch()} />
+      {!reservations.isSuccess ? (
+        <QueryFallback query={reservations} />
       ) : reservations.data.length === 0 ? (
         <EmptyState icon="calendar" title={t('reservations.none')}>
           {t('reservations.noneText')}

@@ -5,7 +5,7 @@ import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { useJobChecklist, useWaiveChecklist } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
@@ -33,8 +33,7 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
   const { t } = useTranslation('turnovers');
   const checklist = useJobChecklist(jobId);
   const [waiving, setWaiving] = useState(false);
-  if (checklist.isPending) return <PageLoader />;
-  if (checklist.isError) return <ErrorState error={checklist.error} onRetry={() => void checklist.refetch()} />;
+  if (!checklist.isSuccess) return <QueryFallback query={checklist} />;
   const data = checklist.data;
   if (data.items.length === 0) return null;
   const done = data.items.filter((i) => i.done).length;

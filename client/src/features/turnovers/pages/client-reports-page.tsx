@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -23,10 +23,8 @@ export default function ClientReportsPage() {
   return (
     <>
       <PageHeader title={t('report.listTitle')} lead={t('report.listLead')} />
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      {!list.isSuccess ? (
+        <QueryFallback query={list} />
       ) : jobs.length === 0 ? (
         <EmptyState icon="sparkles" title={t('report.listEmpty')}>
           {t('report.listEmptyText')}

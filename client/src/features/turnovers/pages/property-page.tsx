@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { clientPaths, staffPaths } from '@/features/cleaning/paths';
 import { useProperty } from '@/features/turnovers/api/turnovers-api';
@@ -26,8 +26,7 @@ export default function PropertyPage() {
   const staff = principal.role === 'master' || principal.role === 'admin';
   const property = useProperty(id);
 
-  if (property.isPending) return <PageLoader />;
-  if (property.isError) return <ErrorState error={property.error} onRetry={() => void property.refetch()} />;
+  if (!property.isSuccess) return <QueryFallback query={property} />;
   const p = property.data;
   const back = staff ? { to: `/admin/clients/${p.clientId}`, label: t('property.backToClient') } : { to: clientPaths.list, label: t('property.backToJobs') };
 

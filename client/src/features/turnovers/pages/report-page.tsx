@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { staffPaths } from '@/features/cleaning/paths';
@@ -29,10 +29,8 @@ export default function ReportPage() {
           {back.label}
         </Link>
       </p>
-      {query.isPending ? (
-        <PageLoader />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      {!query.isSuccess ? (
+        <QueryFallback query={query} />
       ) : (
         <>
           <PageHeader eyebrow={t('report.eyebrow')} title={t('report.title', reportTitle(query.data, locale))} />

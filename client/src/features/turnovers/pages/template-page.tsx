@@ -6,7 +6,7 @@ import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { ErrorState, PageLoader } from '@/components/states';
+import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { useCreateTemplate, useTemplate, useUpdateTemplate, type ChecklistTemplate } from '@/features/turnovers/api/turnovers-api';
 import { templatePaths } from '@/features/turnovers/paths';
@@ -218,7 +218,6 @@ export default function TemplatePage() {
   const id = param === 'new' ? null : Number(param);
   const template = useTemplate(id);
   if (id === null) return <Editor />;
-  if (template.isPending) return <PageLoader />;
-  if (template.isError) return <ErrorState error={template.error} onRetry={() => void template.refetch()} />;
+  if (!template.isSuccess) return <QueryFallback query={template} />;
   return <Editor template={template.data} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useTemplates } from '@/features/turnovers/api/turnovers-api';
@@ -28,10 +28,8 @@ export default function TemplatesPage() {
   return (
     <>
       <PageHeader title={t('templates.title')} lead={t('templates.lead')} actions={add} />
-      {templates.isPending ? (
-        <PageLoader />
-      ) : templates.isError ? (
-        <ErrorState error={templates.error} onRetry={() => void templates.refetch()} />
+      {!templates.isSuccess ? (
+        <QueryFallback query={templates} />
       ) : sorted.length === 0 ? (
         <EmptyState icon="checkCircle" title={t('templates.none')} actions={add}>
           {t('templates.noneText')}

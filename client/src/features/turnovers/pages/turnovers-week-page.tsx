@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { api, queryString } from '@/lib/api-client';
 import { formatDate, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -61,10 +61,8 @@ export default function TurnoversWeekPage() {
           </Button>
         )}
       </div>
-      {jobs.isPending ? (
-        <PageLoader />
-      ) : jobs.isError ? (
-        <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />
+      {!jobs.isSuccess ? (
+        <QueryFallback query={jobs} />
       ) : jobs.data.length === 0 ? (
         <EmptyState icon="calendar" title={t('week.none')}>
           {t('week.noneText')}

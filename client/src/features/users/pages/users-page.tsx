@@ -10,7 +10,7 @@ import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { EmptyState, ErrorState, QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -102,10 +102,8 @@ export default function UsersPage() {
 
       {setActive.error && !dialog ? <ErrorState error={setActive.error} onRetry={() => setActive.reset()} /> : null}
 
-      {users.isPending ? (
-        <PageLoader />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      {!users.isSuccess ? (
+        <QueryFallback query={users} />
       ) : users.data.items.length === 0 ? (
         <EmptyState icon="users" title={t('emptyTitle')}>
           {t('emptyText')}
