@@ -25,3 +25,13 @@ test('when an API address does not exist, then the answer stays JSON and is not 
   expect(response.status()).toBe(404);
   expect((await response.json()).error.code).toBe('ROUTE_NOT_FOUND');
 });
+
+test('when the office opens a ticket that does not exist, then the same not-found page names it with its heading', async ({ page, allowConsole }) => {
+  allowConsole(/status of 404/); // the browser's own line for the API's answer
+  await signIn(page, DEMO.master);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/admin/tickets/999999');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página não encontrada');
+  await page.getByRole('link', { name: 'Voltar ao início' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+});

@@ -85,7 +85,6 @@ export const ticketsEn = {
   detail: {
     back: 'All tickets',
     backWorker: 'My tickets',
-    notFoundTitle: 'Ticket not found',
     reported: 'Reported',
     reportedBy: 'Reported by',
     assignee: 'Assigned to',
@@ -214,7 +213,6 @@ const ticketsPt: Shape<typeof ticketsEn> = {
   detail: {
     back: 'Todas as ocorrências',
     backWorker: 'As minhas ocorrências',
-    notFoundTitle: 'Ocorrência não encontrada',
     reported: 'Comunicada',
     reportedBy: 'Comunicada por',
     assignee: 'Atribuída a',

@@ -4,8 +4,7 @@ import '@/features/tickets/tickets-strings';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, ErrorState, PageLoader } from '@/components/states';
-import { isApiError } from '@/lib/api-error';
+import { QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -85,15 +84,8 @@ export default function TicketPage() {
     </Link>
   );
 
-  if (ticket.isPending) return <PageLoader />;
-  if (ticket.isError) {
-    return (
-      <div className="stack">
-        {back}
-        {isApiError(ticket.error, 'NOT_FOUND') ? <EmptyState icon="ticket" title={t('detail.notFoundTitle')} /> : <ErrorState error={ticket.error} onRetry={() => void ticket.refetch()} />}
-      </div>
-    );
-  }
+  // A missing ticket is a 404 like any missing record: the not-found page, with its heading.
+  if (!ticket.isSuccess) return <QueryFallback query={ticket} />;
   const data = ticket.data;
   return (
     <>
