@@ -55,11 +55,11 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
           {t('emptyText')}
         </EmptyState>
       ) : (
-        <ul role="list" className="client-prices">
+        <ul role="list" className="stack gap-3">
           {prices.data.map((p) => (
-            <li key={p.id} className={`client-price client-price--${phase(p)}`}>
+            <li key={p.id} className={`panel client-price client-price--${phase(p)}`}>
               <div className="client-price__body">
-                <p className="client-price__title">
+                <p className="cluster gap-2 client-price__title">
                   <span>{itemName(p)}</span>
                   <span className={`badge${phase(p) === 'current' ? ' badge--primary' : ''}`}>{t(phase(p))}</span>
                 </p>
@@ -70,7 +70,7 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
                 <p className="muted">{p.validTo ? t('validityTo', { from: day(p.validFrom), to: day(p.validTo) }) : `${t('validity', { from: day(p.validFrom) })} · ${t('openEnded')}`}</p>
               </div>
               {readOnly ? null : (
-                <div className="client-price__actions">
+                <div className="cluster gap-1">
                   <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'form', price: p })} aria-label={t('editOf', { item: itemName(p) })}>
                     <Icon name="pencil" size={16} />
                     <span className="hide-on-phone">{t('edit')}</span>

@@ -68,11 +68,11 @@ export function CategoryRow({
 
   return (
     <li className="row-list__item category-list__item" data-inactive={category.isActive ? undefined : ''}>
-      <span className="category-list__name">
+      <span className="cluster gap-2 category-list__name">
         {label}
         {category.isActive ? null : <span className="badge">{t('categories.inactive')}</span>}
       </span>
-      <span className="cluster category-list__actions">
+      <span className="cluster gap-1">
         <Button variant="ghost" size="sm" iconOnly aria-label={t('categories.up', { name: label })} isDisabled={isFirst || isBusy} onPress={() => onMove(-1)}>
           <Icon name="chevronUp" size={18} />
         </Button>

@@ -36,14 +36,14 @@ export function ServiceRow({
 
   return (
     <li className="price-row" data-inactive={service.isActive ? undefined : ''} data-testid={`service-${service.id}`}>
-      <div className="price-row__main">
-        <span className="price-row__name">
+      <div className="stack gap-0-5">
+        <span className="cluster gap-2 price-row__name">
           {name}
           {service.isActive ? null : <span className="badge">{t('inactive')}</span>}
         </span>
-        <span className="price-row__facts">{facts.join(' · ')}</span>
+        <span className="muted text-sm">{facts.join(' · ')}</span>
         {express ? (
-          <span className="price-row__express">
+          <span className="cluster gap-1 muted text-sm">
             <Icon name="clock" size={14} />
             {t('express')}{' '}
             {express.kind === 'percent'

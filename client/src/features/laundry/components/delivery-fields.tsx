@@ -50,7 +50,7 @@ export function DeliveryFields({
         {t('form.deliveryRequested')}
       </CheckboxInput>
       {value.deliveryRequested ? (
-        <div className="delivery-fields">
+        <div className="panel stack gap-4">
           {noProperties ? null : (
             <RadioGroup
               value={value.deliveryMode}

@@ -49,8 +49,8 @@ function ConditionDetails({
       {item.notes.length > 0 ? (
         <ul role="list" className="stack gap-1">
           {item.notes.map((n) => (
-            <li key={n.id} className="condition-notes__note">
-              <span className="condition-notes__body">
+            <li key={n.id} className="cluster gap-2">
+              <span className="cluster gap-2 condition-notes__body">
                 <span className="condition-notes__kind">{t(`condition.kind.${n.kind}`)}</span>
                 {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
               </span>
@@ -145,7 +145,7 @@ function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDt
   };
 
   return (
-    <div className="condition-form">
+    <div className="stack gap-3 condition-form">
       <form
         className="condition-form__note"
         onSubmit={(event) => {
@@ -231,10 +231,10 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
     <Card id={`${id}-title`} title={t('condition.title')} lead={t('condition.staffLead')} data-testid="intake-condition">
       {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : null}
       {query.data ? <Acknowledgement condition={query.data} /> : null}
-      <ul role="list" className="condition-items">
+      <ul role="list" className="stack gap-3">
         {shown.map((item) => (
-          <li key={item.id} className="condition-item" aria-label={label(item)} data-item-id={item.id}>
-            <div className="condition-item__head">
+          <li key={item.id} className="panel stack gap-2" aria-label={label(item)} data-item-id={item.id}>
+            <div className="cluster gap-2">
               <span className="condition-item__tag" translate="no">{item.tagCode}</span>
               <span className="condition-item__name" translate="no">{item.description}</span>
               {isOpen ? (
@@ -289,10 +289,10 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
 
   return (
     <Card id={`${id}-title`} title={t('condition.clientTitle')} lead={t('condition.clientLead')} data-testid="client-condition">
-      <ul role="list" className="condition-items">
+      <ul role="list" className="stack gap-3">
         {condition.items.map((item) => (
-          <li key={item.itemId} className="condition-item" aria-label={label(item)}>
-            <div className="condition-item__head">
+          <li key={item.itemId} className="panel stack gap-2" aria-label={label(item)}>
+            <div className="cluster gap-2">
               <span className="condition-item__tag" translate="no">{item.tagCode}</span>
               <span className="condition-item__name" translate="no">{item.description}</span>
             </div>
@@ -300,7 +300,7 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
           </li>
         ))}
       </ul>
-      <div className="condition-ack" aria-live="polite">
+      <div className="stack gap-2 condition-ack" aria-live="polite">
         {condition.acknowledgement ? (
           <Notice tone="success">{t('condition.youAcknowledged', { date: formatDateTime(condition.acknowledgement.at, locale) })}</Notice>
         ) : (

@@ -54,7 +54,7 @@ function LineRow({
     .map((s) => ({ value: String(s.id), label: `${serviceName(s, locale)} · ${formatMoney(s.priceCents, locale)} ${t(`unit.${s.pricingUnit}`)}` }));
 
   return (
-    <li className="line-editor__line" aria-label={t('form.lineLabel', { number })} data-testid={`line-${index}`}>
+    <li className={single ? 'stack gap-2' : 'panel stack gap-2'} aria-label={t('form.lineLabel', { number })} data-testid={`line-${index}`}>
       <div className="line-editor__main">
         <NativeSelect
           label={t('form.service')}
@@ -91,13 +91,13 @@ function LineRow({
         )}
         {showTotal ? (
         <div className="line-editor__total">
-          <span className="line-editor__total-label">{t('form.lineTotal')}</span>
+          <span className="muted text-sm">{t('form.lineTotal')}</span>
           <span className="line-editor__total-value" data-testid={`line-${index}-total`}>
             {price ? formatMoney(price.totalCents, locale) : '—'}
           </span>
-          {price?.minimumApplied ? <span className="line-editor__minimum">{t('price.minimumApplied')}</span> : null}
+          {price?.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}
           {price?.clientPrice ? (
-            <span className="line-editor__minimum" data-testid={`line-${index}-client-price`}>
+            <span className="cell-note" data-testid={`line-${index}-client-price`}>
               {t('price.clientPrice')}
             </span>
           ) : null}
@@ -112,7 +112,7 @@ function LineRow({
         )}
       </div>
       <Button variant="ghost" size="sm" onPress={() => setShowDetails((v) => !v)} aria-expanded={showDetails} className="line-editor__toggle">
-        <Icon name="chevronRight" size={16} className={showDetails ? 'line-editor__chevron line-editor__chevron--open' : 'line-editor__chevron'} />
+        <Icon name="chevronRight" size={16} className={showDetails ? 'line-editor__chevron--open' : undefined} />
         {t('form.moreDetails')}
       </Button>
       {showDetails ? (
@@ -158,7 +158,7 @@ export function LineEditor({
   const firstOf = (unit: 'per_kg' | 'per_item') => active.find((s) => s.pricingUnit === unit);
   const add = (unit: 'per_kg' | 'per_item') => onChange([...lines, emptyLine(String(firstOf(unit)?.id ?? ''))]);
   return (
-    <div className={single ? 'line-editor line-editor--single' : 'line-editor'}>
+    <div className={single ? 'stack gap-4 line-editor--single' : 'stack gap-4'}>
       <ol className="stack gap-3">
         {lines.map((line, index) => (
           <LineRow

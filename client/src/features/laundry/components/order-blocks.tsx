@@ -46,7 +46,7 @@ function WideFact({ label, text }: { label: string; text: string | null | undefi
   return (
     <div className="facts__wide">
       <dt>{label}</dt>
-      <dd className="pre-line" translate="no">
+      <dd className="facts__text" translate="no">
         {text}
       </dd>
     </div>

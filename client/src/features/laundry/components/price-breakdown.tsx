@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
+// The order's price is drawn like the payments block's figures, which sit beside it on an order.
+import '@/features/payments/payments.css';
 
 export interface Breakdown {
   linesTotalCents: number;
@@ -22,38 +24,38 @@ export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; te
   const locale = currentLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
-    <dl className="price-breakdown" data-testid={testId}>
-      <div className="price-breakdown__row">
+    <dl className="pay-figures text-sm" data-testid={testId}>
+      <div>
         <dt>{t('price.lines')}</dt>
         <dd>{money(breakdown.linesTotalCents)}</dd>
       </div>
       {breakdown.additionalChargesCents ? (
-        <div className="price-breakdown__row">
+        <div>
           <dt>{t('price.additional')}</dt>
           <dd>{money(breakdown.additionalChargesCents)}</dd>
         </div>
       ) : null}
       {breakdown.discountCents ? (
-        <div className="price-breakdown__row">
+        <div>
           <dt>{t('price.discount')}</dt>
           <dd>−{money(breakdown.discountCents)}</dd>
         </div>
       ) : null}
       {breakdown.deliveryFeeCents ? (
-        <div className="price-breakdown__row">
+        <div>
           <dt>{t('price.deliveryFee')}</dt>
           <dd>{money(breakdown.deliveryFeeCents)}</dd>
         </div>
       ) : null}
-      <div className="price-breakdown__row price-breakdown__row--subtotal" data-testid="price-subtotal">
+      <div className="pay-figures__sum" data-testid="price-subtotal">
         <dt>{t('price.subtotal')}</dt>
         <dd>{money(breakdown.subtotalCents)}</dd>
       </div>
-      <div className="price-breakdown__row" data-testid="price-vat">
+      <div data-testid="price-vat">
         <dt>{t('price.vat', { rate: formatPercent(breakdown.vatRateBasisPoints, locale) })}</dt>
         <dd>{money(breakdown.vatCents)}</dd>
       </div>
-      <div className="price-breakdown__row price-breakdown__row--total" data-testid="price-total">
+      <div className="pay-figures__balance" data-testid="price-total">
         <dt>{t('price.total')}</dt>
         <dd>{money(breakdown.totalCents)}</dd>
       </div>

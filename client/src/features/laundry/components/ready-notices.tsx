@@ -12,16 +12,16 @@ export function ReadyNotices() {
   const markRead = useMarkNotificationRead();
   if (!notices.data?.length) return null;
   return (
-    <ul role="list" className="ready-notices">
+    <ul role="list" className="stack gap-3">
       {notices.data.map((notice) => (
         <li key={notice.id}>
-          <Link to={notice.link ?? '/client/laundry'} className="ready-notice" onClick={() => markRead.mutate(notice.id)}>
+          <Link to={notice.link ?? '/client/laundry'} className="notice notice--success ready-notice" onClick={() => markRead.mutate(notice.id)}>
             <span className="ready-notice__icon" aria-hidden="true">
               <Icon name="checkCircle" size={22} />
             </span>
-            <span className="ready-notice__text">
+            <span className="stack gap-0-5 ready-notice__text">
               <span className="ready-notice__title">{notice.title}</span>
-              <span className="ready-notice__body">{notice.body}</span>
+              <span className="text-sm">{notice.body}</span>
             </span>
             <Icon name="chevronRight" size={20} />
           </Link>

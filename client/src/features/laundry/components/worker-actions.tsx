@@ -18,7 +18,7 @@ export function WorkerActions({ order, onDone }: { order: LaundryOrderWorkerDto;
   const next = order.allowedNext.filter((s): s is keyof typeof LABEL => s in LABEL);
   if (!next.length) return null;
   return (
-    <div className="worker-actions">
+    <div className="stack gap-2">
       {next.map((status, i) => (
         <Button
           key={status}

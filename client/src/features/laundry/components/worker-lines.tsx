@@ -19,7 +19,7 @@ export function WorkLines({ lines }: { lines: DetailLine[] }) {
       {lines.map((line) => {
         const notes = [line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean);
         return (
-          <li key={line.id} className="work-lines__item">
+          <li key={line.id} className="panel work-lines__item">
             <span className="work-lines__amount">{lineAmount(line, t, locale)}</span>
             <span className="stack gap-0-5">
               <span className="work-lines__service">{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</span>

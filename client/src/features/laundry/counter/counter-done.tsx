@@ -21,7 +21,7 @@ export function CounterDone({ result, format, onNext }: { result: CounterResult;
   const printFailure = result.printError ? describe(result.printError) : again ? describe(again) : null;
 
   return (
-    <section className="card counter-done" aria-labelledby="counter-done-title" data-testid="counter-done">
+    <section className="card stack gap-4" aria-labelledby="counter-done-title" data-testid="counter-done">
       <h2 id="counter-done-title" className="card__title" tabIndex={-1}>
         <Icon name="check" size={22} />
         {t('done.title', { order: order.orderNumber })}
@@ -35,7 +35,7 @@ export function CounterDone({ result, format, onNext }: { result: CounterResult;
       )}
       {result.photosSent > 0 ? <Notice tone="success">{t('done.photosSent', { count: result.photosSent })}</Notice> : null}
       {result.photosFailed > 0 ? <Notice tone="warning">{t('done.photoFailed')}</Notice> : null}
-      <div className="counter-done__actions">
+      <div className="cluster gap-2">
         <Button variant="primary" size="lg" onPress={onNext} autoFocus>
           {t('done.next')}
         </Button>

@@ -45,7 +45,7 @@ export function CounterLineRow({
   const colourWords = COLOURS.map((c) => t(`colours.${c}`));
 
   return (
-    <li className="counter-line" data-testid="counter-line">
+    <li className="panel stack gap-3" data-testid="counter-line">
       <div className="counter-line__head">
         <span className="counter-line__name">{name}</span>
         {line.perKg ? (
@@ -76,7 +76,7 @@ export function CounterLineRow({
         </Button>
       </div>
       <div className="stack gap-3" role="group" aria-label={t('lines.details', { name })}>
-        <div className="counter-line__colours" role="group" aria-label={t('lines.colour')}>
+        <div className="chips" role="group" aria-label={t('lines.colour')}>
           {colourWords.map((word) => (
             <ToggleButton key={word} className="chip" isSelected={line.colour === word} onChange={(on) => onChange({ colour: on ? word : '' })}>
               {word}
@@ -90,7 +90,7 @@ export function CounterLineRow({
         </div>
         <div className="counter-line__photo">
           {line.photo ? (
-            <p className="counter-line__photo-name">
+            <p className="cluster gap-2 counter-line__photo-name">
               <Icon name="camera" size={18} />
               <span>{t('lines.photoTaken', { name: line.photo.name })}</span>
               <Button variant="ghost" size="sm" onPress={() => onChange({ photo: null })}>

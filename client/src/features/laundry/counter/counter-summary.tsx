@@ -42,25 +42,25 @@ export function CounterSummary({
   const { t } = useTranslation('counter');
   const locale = currentLocale();
   return (
-    <section className="card counter-summary" aria-labelledby="counter-summary-title">
+    <section className="card stack gap-4 counter-summary" aria-labelledby="counter-summary-title">
       <h2 id="counter-summary-title" className="visually-hidden">
         {t('summary.title')}
       </h2>
-      <div className="counter-summary__top">
-        <ToggleButton className="counter-express" isSelected={express} onChange={onExpress} aria-describedby="counter-express-hint">
+      <div className="cluster cluster--spread">
+        <ToggleButton className="chip counter-express" isSelected={express} onChange={onExpress} aria-describedby="counter-express-hint">
           <Icon name="play" size={18} />
           <span>{t('summary.express')}</span>
         </ToggleButton>
         <span id="counter-express-hint" className="visually-hidden">
           {t('summary.expressHint')}
         </span>
-        <dl className="counter-summary__figures" aria-live="polite" aria-busy={updating}>
+        <dl className="cluster gap-5 counter-summary__figures" aria-live="polite" aria-busy={updating}>
           <div>
-            <dt>{t('summary.ready')}</dt>
+            <dt className="muted text-sm">{t('summary.ready')}</dt>
             <dd data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'medium') : '—'}</dd>
           </div>
           <div>
-            <dt>
+            <dt className="muted text-sm">
               {t('summary.total')} · {updating ? t('summary.updating') : formatCount(pieces, 'pieces', locale)}
             </dt>
             <dd className="counter-summary__total" data-testid="counter-total">

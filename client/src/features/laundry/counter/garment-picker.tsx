@@ -40,7 +40,7 @@ export function GarmentPicker({
   const [miss, setMiss] = useState<string | null>(null);
 
   return (
-    <section className="card counter-garments" aria-labelledby="counter-garments-title">
+    <section className="card stack gap-4" aria-labelledby="counter-garments-title">
       <h2 id="counter-garments-title" className="card__title">
         {t('garments.title')}
       </h2>
@@ -76,14 +76,14 @@ export function GarmentPicker({
       </form>
       {groups(services, categories).map((group) => (
         <div key={group.id} className="stack gap-2" role="group" aria-labelledby={`counter-group-${group.id}`}>
-          <h3 id={`counter-group-${group.id}`} className="counter-group__title">
+          <h3 id={`counter-group-${group.id}`} className="subheading">
             {group.category ? serviceName(group.category, locale) : t('garments.title')}
           </h3>
           <div className="counter-group__buttons">
             {group.services.map((service) => (
               <Button key={service.id} variant="secondary" className="counter-garment" aria-label={t('garments.add', { name: serviceName(service, locale) })} onPress={() => onAdd(service)}>
                 <span className="counter-garment__name">{serviceName(service, locale)}</span>
-                <span className="counter-garment__price">
+                <span className="muted text-sm counter-garment__price">
                   {formatMoney(service.priceCents, locale)}
                   {service.pricingUnit === 'per_kg' ? ` / kg` : ''}
                 </span>

@@ -43,7 +43,7 @@ export function WalkInClient({ onCreated }: { onCreated: (client: ClientOption) 
   }
   return (
     <form
-      className="counter-walk-in"
+      className="form-grid"
       aria-label={t('client.walkInTitle')}
       onSubmit={(event) => {
         event.preventDefault();
@@ -53,7 +53,7 @@ export function WalkInClient({ onCreated }: { onCreated: (client: ClientOption) 
       <TextInput label={t('client.name')} value={name} onChange={setName} autoComplete="off" autoFocus errorMessage={fieldError('name')} />
       <TextInput label={t('client.phone')} value={phone} onChange={setPhone} type="tel" inputMode="tel" autoComplete="off" errorMessage={fieldError('phone')} />
       <ErrorNotice error={create.error && !fieldError('name') && !fieldError('phone') ? create.error : null} />
-      <div className="counter-walk-in__actions">
+      <div className="cluster gap-2 form-grid__wide">
         <Button type="submit" variant="primary" size="sm" isPending={create.isPending} pendingLabel={t('client.creating')}>
           {t('client.create')}
         </Button>

@@ -84,7 +84,7 @@ export default function CataloguePage() {
       <div className="stack">
         {saved ? <Notice tone="success">{t('saved', { name: saved })}</Notice> : null}
         <ErrorNotice error={toggle.error && !deactivating ? toggle.error : null} />
-        <div className="price-toolbar">
+        <div className="toolbar price-toolbar">
           <SearchInput label={t('search.label')} placeholder={t('search.placeholder')} value={search} onChange={setSearch} delayMs={150} />
           <CheckboxField isSelected={showInactive} onChange={setShowInactive}>
             {t('showInactive')}
@@ -103,17 +103,17 @@ export default function CataloguePage() {
             {t('emptyText')}
           </EmptyState>
         ) : (
-          <div className="price-list" aria-label={t('listLabel')} role="region">
+          <div className="stack gap-5" aria-label={t('listLabel')} role="region">
             {groups.map(({ category, services: rows }) => {
               const heading = category ? (locale === 'en' ? category.nameEn : category.name) : t('noCategory');
               const id = `price-group-${category?.id ?? 'none'}`;
               return (
                 <section key={id} className="card stack gap-2" aria-labelledby={id}>
-                  <h2 id={id} className="price-group__title">
+                  <h2 id={id} className="card__title">
                     {heading}
-                    <span className="price-group__count">{t('countServices', { count: rows.length })}</span>
+                    <span className="muted text-sm price-group__count">{t('countServices', { count: rows.length })}</span>
                   </h2>
-                  <ul role="list" className="price-group__list" aria-label={heading}>
+                  <ul role="list" aria-label={heading}>
                     {rows.map((service) => (
                       <ServiceRow
                         key={service.id}

@@ -50,7 +50,7 @@ export default function ClientOrderPage() {
           <OrderFacts order={order} className="facts facts--compact progress-facts" />
         </section>
         <Card id="my-lines" title={t('common.lines')}>
-          <ul role="list" className="my-lines">
+          <ul role="list" className="stack gap-3 my-lines">
             {(order.lines ?? []).map((line) => (
               <li key={line.id} className="my-lines__item">
                 <span className="stack gap-0-5">

@@ -33,8 +33,8 @@ export default function ClientOrdersPage() {
           <ul role="list" className="stack gap-3">
             {items.map((order) => (
               <li key={order.id}>
-                <Link to={`/client/laundry/${order.id}`} className={`card my-order my-order--${order.status}`}>
-                  <span className="my-order__top">
+                <Link to={`/client/laundry/${order.id}`} className={`card stack gap-2 my-order my-order--${order.status}`}>
+                  <span className="cluster cluster--spread">
                     <span className="my-order__number" translate="no">
                       {order.orderNumber}
                     </span>
@@ -43,7 +43,7 @@ export default function ClientOrdersPage() {
                   <span className="muted text-sm">
                     {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
                   </span>
-                  <span className="my-order__bottom">
+                  <span className="cluster cluster--spread my-order__bottom">
                     <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>
                     <Icon name="chevronRight" size={20} />
                   </span>

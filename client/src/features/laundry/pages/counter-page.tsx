@@ -140,8 +140,8 @@ export default function CounterPage() {
     <>
       {header}
       <div className="counter">
-        <div className="counter__intake">
-          <section className="card counter-client" aria-label={t('client.label')}>
+        <div className="stack gap-5">
+          <section className="card stack gap-4 counter-client" aria-label={t('client.label')}>
             <ClientPicker
               label={t('client.label')}
               placeholder={t('client.placeholder')}
@@ -161,8 +161,8 @@ export default function CounterPage() {
           </section>
           <GarmentPicker services={catalogue} categories={categories.data ?? []} onAdd={add} quickRef={quickRef} />
         </div>
-        <div className="counter__order">
-          <section className="card counter-lines" aria-labelledby="counter-lines-title">
+        <div className="stack gap-5">
+          <section className="card stack gap-4" aria-labelledby="counter-lines-title">
             <h2 id="counter-lines-title" className="card__title">
               {t('lines.title')}
             </h2>

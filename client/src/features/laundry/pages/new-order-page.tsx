@@ -32,6 +32,7 @@ import { useDebounced } from '@/features/laundry/use-debounced';
 import { useRequestPrefill } from '@/features/requests/api/get-request-prefill';
 import { useAcceptRequest } from '@/features/requests/api/request-actions';
 import { RequestPrefillNotice } from '@/features/requests/components/request-prefill-notice';
+import '@/components/form-controls.css';
 import '@/features/laundry/laundry.css';
 
 const ORDER_TYPES: OrderType[] = ['bulk_kg', 'itemized', 'house_bundle'];
@@ -58,19 +59,19 @@ function LivePrice({ draft, services, onLinePrices }: { draft: OrderDraft; servi
 
   const updating = (request ? JSON.stringify(request) : '') !== settledJson || preview.isFetching;
   return (
-    <div className="live-price" aria-live="polite" aria-busy={updating}>
-      <div className="live-price__head">
+    <div className="stack gap-3" aria-live="polite" aria-busy={updating}>
+      <div className="cluster cluster--spread">
         <h2 className="card__title">{t('price.title')}</h2>
-        <span className="live-price__state">{updating ? t('price.updating') : t('price.live')}</span>
+        <span className="muted text-sm">{updating ? t('price.updating') : t('price.live')}</span>
       </div>
       {!settled ? (
-        <p className="live-price__empty">{t('price.empty')}</p>
+        <p className="live-price__empty muted text-sm">{t('price.empty')}</p>
       ) : preview.error ? (
         <Notice tone="warning">{describe(preview.error).message}</Notice>
       ) : preview.data ? (
         <PriceBreakdown breakdown={preview.data} testId="live-price" />
       ) : (
-        <p className="live-price__empty">{t('price.updating')}</p>
+        <p className="live-price__empty muted text-sm">{t('price.updating')}</p>
       )}
     </div>
   );
@@ -192,15 +193,15 @@ export default function NewOrderPage() {
                 const orderType = value as OrderType;
                 setDraft((d) => ({ ...d, orderType, lines: linesUntouched(d.lines) ? templateLines(orderType, catalogue) : d.lines }));
               }}
-              className="type-picker"
+              className="radio-cards radio-cards--horizontal"
             >
               <Label className="visually-hidden">{t('form.typeSection')}</Label>
               {ORDER_TYPES.map((type) => (
-                <Radio key={type} value={type} className="type-picker__option">
+                <Radio key={type} value={type} className="radio-card">
                   <Icon name={type === 'bulk_kg' ? 'washer' : type === 'itemized' ? 'shirt' : 'home'} size={22} />
-                  <span className="stack gap-0-5">
-                    <span className="type-picker__name">{t(`orderType.${type}`)}</span>
-                    <span className="type-picker__hint">{t(`orderTypeHint.${type}`)}</span>
+                  <span className="radio-card__text">
+                    <span className="radio-card__label">{t(`orderType.${type}`)}</span>
+                    <span className="muted text-sm">{t(`orderTypeHint.${type}`)}</span>
                   </span>
                 </Radio>
               ))}
@@ -281,7 +282,7 @@ export default function NewOrderPage() {
         </div>
 
         <aside className="laundry-form__aside">
-          <div className="card laundry-form__summary">
+          <div className="card stack gap-4">
             <LivePrice draft={draft} services={catalogue} onLinePrices={setLinePrices} />
             {failure ? (
               <ErrorNotice error={failure} />

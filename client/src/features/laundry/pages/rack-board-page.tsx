@@ -30,7 +30,7 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
         <span className="rack-tile__code" translate="no">
           {rack.code}
         </span>
-        <span className="rack-tile__state">{t('free')}</span>
+        <span className="muted text-sm">{t('free')}</span>
       </li>
     );
   }
@@ -46,7 +46,7 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
         <span className="rack-tile__client" translate="no">
           {rack.order.clientName}
         </span>
-        {rack.order.readyAt ? <span className="rack-tile__meta">{t('readySince', { date: formatDateTime(rack.order.readyAt, locale, 'short') })}</span> : null}
+        {rack.order.readyAt ? <span className="muted text-sm">{t('readySince', { date: formatDateTime(rack.order.readyAt, locale, 'short') })}</span> : null}
       </Link>
     </li>
   );
@@ -64,10 +64,10 @@ function NotOnRack({ q }: { q: string }) {
       <h2 id="not-on-rack" className="card__title">
         {t('search.notOnRack')}
       </h2>
-      <ul role="list" className="rack-loose">
+      <ul role="list" className="stack gap-2">
         {loose.map((order) => (
-          <li key={order.id}>
-            <Link to={`/admin/laundry/${order.id}`} className="rack-loose__link" translate="no">
+          <li key={order.id} className="cluster gap-2">
+            <Link to={`/admin/laundry/${order.id}`} className="row-link" translate="no">
               {order.orderNumber}
             </Link>
             <span translate="no">{order.client.name}</span>
@@ -105,10 +105,10 @@ export default function RackBoardPage() {
         }
       />
       <div className="stack">
-        <div className="rack-toolbar">
+        <div className="toolbar rack-toolbar">
           <SearchInput label={t('search.label')} placeholder={t('search.placeholder')} value={q} onChange={setQ} />
           {all.data ? (
-            <p className="rack-toolbar__summary" role="status">
+            <p className="muted" role="status">
               {q && found.data ? t('search.found', { count: shown.length }) : t('summary', { free, total: racks.length })}
             </p>
           ) : null}

@@ -54,11 +54,11 @@ function StatusActions({ order }: { order: Order }) {
   };
 
   return (
-    <section className="card status-actions" aria-labelledby="status-actions-title">
+    <section className="card stack gap-3 status-actions" aria-labelledby="status-actions-title">
       <h2 id="status-actions-title" className="visually-hidden">
         {t('detail.statusActions')}
       </h2>
-      <div className="status-actions__row">
+      <div className="cluster status-actions__row">
         {forward.map((status, i) => (
           <Button
             key={status}

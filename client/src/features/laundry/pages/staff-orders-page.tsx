@@ -132,7 +132,7 @@ export default function StaffOrdersPage() {
         }
       />
       <FiltersSheet activeCount={activeCount}>
-        <section className="card filters" aria-label={t('staffList.filtersLabel')}>
+        <section className="card stack gap-4 filters" aria-label={t('staffList.filtersLabel')}>
           <div className="chips" role="group" aria-label={t('staffList.statusFilter')}>
             <ToggleButton isSelected={!filters.status?.length} onChange={() => set({ status: undefined })} className="chip">
               {t('staffList.allStatuses')}
@@ -228,7 +228,7 @@ export default function StaffOrdersPage() {
           </EmptyState>
         )
       ) : (
-        <section className="card card--flush" aria-busy={orders.isFetching}>
+        <section className="card table-card" aria-busy={orders.isFetching}>
           <div className="table-wrap">
             <table className="data-table data-table--rows orders-table" aria-label={t('staffList.tableLabel')}>
               <thead>

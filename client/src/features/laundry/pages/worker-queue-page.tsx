@@ -29,21 +29,21 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
   const { t } = useTranslation('laundry');
   const locale = currentLocale();
   return (
-    <li className="card queue-card">
-      <Link to={`/worker/laundry/${order.id}`} className="queue-card__link" aria-label={t('worker.open', { number: order.orderNumber })}>
-        <div className="queue-card__top">
+    <li className="card stack gap-3 queue-card">
+      <Link to={`/worker/laundry/${order.id}`} className="stack gap-1 queue-card__link" aria-label={t('worker.open', { number: order.orderNumber })}>
+        <div className="cluster gap-2">
           <span className="queue-card__number" translate="no">
             {order.orderNumber}
           </span>
           {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
           <Icon name="chevronRight" size={20} className="queue-card__chevron" />
         </div>
-        <p className="queue-card__client" translate="no">
+        <p className="muted queue-card__client" translate="no">
           {order.client.name}
         </p>
       </Link>
       {order.lines ? (
-        <ul role="list" className="queue-card__lines">
+        <ul role="list" className="stack gap-1 queue-card__lines">
           {order.lines.map((line) => (
             <li key={line.id}>{lineSummary(line, t, locale)}</li>
           ))}
@@ -51,7 +51,7 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
       ) : (
         <p className="queue-card__lines">{formatCount(order.lineCount, 'items', locale)}</p>
       )}
-      <p className="queue-card__meta">
+      <p className="cluster gap-1 muted text-sm">
         <Icon name="calendar" size={16} />
         {t('common.expectedReady')}: {order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : t('common.noDate')}
         {order.deliveryRequested ? (
@@ -63,7 +63,7 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
         ) : null}
       </p>
       {order.specialInstructions ? (
-        <p className="queue-card__note" translate="no">
+        <p className="notice notice--warning" translate="no">
           {order.specialInstructions}
         </p>
       ) : null}
@@ -89,11 +89,11 @@ export default function WorkerQueuePage() {
     <>
       <PageHeader title={t('worker.title')} lead={t('worker.lead')} />
       <div className="stack">
-        <RadioGroup value={tab} onChange={(value) => setTab(value as Tab)} orientation="horizontal" className="queue-tabs">
+        <RadioGroup value={tab} onChange={(value) => setTab(value as Tab)} orientation="horizontal" className="account-switch">
           <Label className="visually-hidden">{t('worker.tabsLabel')}</Label>
           {TABS.map(([id, label]) => (
-            <Radio key={id} value={id} className={`queue-tab queue-tab--${id}`}>
-              <span className="queue-tab__label">{t(label)}</span>
+            <Radio key={id} value={id} className={`account-switch__option queue-tab queue-tab--${id}`}>
+              <span>{t(label)}</span>
               <span className="queue-tab__count">{orders.data ? count(id) : '·'}</span>
             </Radio>
           ))}

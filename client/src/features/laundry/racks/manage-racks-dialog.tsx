@@ -78,7 +78,7 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
             {all.map((rack) => (
               <li key={rack.id} className="row-list__item rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
                 <span className="rack-manage-list__code">{rack.code}</span>
-                <span className="rack-manage-list__state">
+                <span className="rack-manage-list__state muted text-sm">
                   {rack.isActive ? t('manage.active') : t('manage.inactive')}
                   {rack.order ? ` · ${t('manage.holds', { order: rack.order.orderNumber })}` : ''}
                 </span>

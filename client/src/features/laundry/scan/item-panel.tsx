@@ -14,9 +14,18 @@ import './scan-strings';
 
 type Message = { tone: 'success' | 'warning'; text: string };
 
+/** An item's stage as a pill with its name (never colour alone): blue while in the shop, green when ready. */
+const STAGE_TONE: Record<ItemStageValue, string> = {
+  received: '',
+  washing: ' badge--info',
+  drying: ' badge--info',
+  ironing: ' badge--info',
+  ready: ' badge--success',
+};
+
 export function StageBadge({ stage }: { stage: ItemStageValue }) {
   const { t } = useTranslation('scan');
-  return <span className={`stage-badge stage-badge--${stage}`}>{t(`stage.${stage}`)}</span>;
+  return <span className={`badge badge--lg${STAGE_TONE[stage]}`}>{t(`stage.${stage}`)}</span>;
 }
 
 /**
@@ -68,46 +77,48 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
       data-stage={item.stage}
       actions={<StageBadge stage={item.stage} />}
     >
-      <p className="scan-item__what">
-        {item.kind === 'bag' ? <span className="badge">{t('item.bag')}</span> : null} {item.description}
-      </p>
-      <dl className="facts scan-item__facts">
-        <div>
-          <dt>{t('item.order')}</dt>
-          <dd className="scan-item__order">
-            {order.orderNumber} <StatusBadge status={order.status as LaundryStatusValue} />
-          </dd>
+      <div className="stack gap-4">
+        <p className="scan-item__what">
+          {item.kind === 'bag' ? <span className="badge">{t('item.bag')}</span> : null} {item.description}
+        </p>
+        <dl className="facts scan-item__facts">
+          <div>
+            <dt>{t('item.order')}</dt>
+            <dd className="cluster gap-2">
+              {order.orderNumber} <StatusBadge status={order.status as LaundryStatusValue} />
+            </dd>
+          </div>
+          {fact(t('item.client'), order.clientName)}
+          {fact(t('item.category'), item.category)}
+          {fact(t('item.colour'), item.colour)}
+          {item.brand ? fact(t('item.brand'), item.brand) : null}
+          {item.notes ? fact(t('item.notes'), item.notes) : null}
+        </dl>
+        <p className="muted">{t('item.progress', { ready: order.readyCount, total: order.itemCount })}</p>
+        <div className="stack">
+          {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
+          {closed ? (
+            <Notice tone="info">{t('advance.closed', { status: tl(`status.${order.status as LaundryStatusValue}`).toLowerCase() })}</Notice>
+          ) : nextStage ? (
+            <Button
+              variant="primary"
+              size="lg"
+              block
+              className="scan-item__advance"
+              isPending={advance.isPending}
+              pendingLabel={t('advance.pending')}
+              onPress={() => {
+                if (!advance.isPending) move(nextStage);
+              }}
+            >
+              <Icon name={nextStage === 'ready' ? 'checkCircle' : 'arrowRight'} size={24} />
+              {t(`advance.${nextStage as Exclude<ItemStageValue, 'received'>}`)}
+            </Button>
+          ) : (
+            <Notice tone="success">{t('advance.finished')}</Notice>
+          )}
+          <ErrorNotice error={isApiError(advance.error, 'INVALID_TRANSITION') || isApiError(advance.error, 'ORDER_CLOSED') ? null : advance.error} />
         </div>
-        {fact(t('item.client'), order.clientName)}
-        {fact(t('item.category'), item.category)}
-        {fact(t('item.colour'), item.colour)}
-        {item.brand ? fact(t('item.brand'), item.brand) : null}
-        {item.notes ? fact(t('item.notes'), item.notes) : null}
-      </dl>
-      <p className="muted-text">{t('item.progress', { ready: order.readyCount, total: order.itemCount })}</p>
-      <div className="stack scan-item__actions">
-        {message ? <Notice tone={message.tone}>{message.text}</Notice> : null}
-        {closed ? (
-          <Notice tone="info">{t('advance.closed', { status: tl(`status.${order.status as LaundryStatusValue}`).toLowerCase() })}</Notice>
-        ) : nextStage ? (
-          <Button
-            variant="primary"
-            size="lg"
-            block
-            className="scan-item__advance"
-            isPending={advance.isPending}
-            pendingLabel={t('advance.pending')}
-            onPress={() => {
-              if (!advance.isPending) move(nextStage);
-            }}
-          >
-            <Icon name={nextStage === 'ready' ? 'checkCircle' : 'arrowRight'} size={24} />
-            {t(`advance.${nextStage as Exclude<ItemStageValue, 'received'>}`)}
-          </Button>
-        ) : (
-          <Notice tone="success">{t('advance.finished')}</Notice>
-        )}
-        <ErrorNotice error={isApiError(advance.error, 'INVALID_TRANSITION') || isApiError(advance.error, 'ORDER_CLOSED') ? null : advance.error} />
       </div>
     </Card>
   );

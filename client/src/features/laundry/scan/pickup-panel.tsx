@@ -122,8 +122,8 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
           {items.map((item) => {
             const checked = session.checked.includes(item.id);
             return (
-              <li key={item.id} className="pickup-list__item" data-checked={checked ? '' : undefined}>
-                <Icon name={checked ? 'checkCircle' : 'alertCircle'} size={22} className="pickup-list__icon" />
+              <li key={item.id} className={`notice notice--${checked ? 'success' : 'warning'} pickup-list__item`}>
+                <Icon name={checked ? 'checkCircle' : 'alertCircle'} size={22} />
                 <span className="pickup-list__tag">{item.tagCode}</span>
                 <span className="pickup-list__what">{item.description}</span>
                 <span className="visually-hidden">{checked ? t('pickup.checkedLabel') : t('pickup.missingLabel')}</span>
@@ -155,7 +155,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
       </div>
       <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('pickup.confirmTitle')} size="sm" role="alertdialog">
         <p>{t('pickup.confirmText', { count: missing.length, order: order.orderNumber })}</p>
-        <p className="pickup-missing-tags">{missing.map((item) => item.tagCode).join(', ')}</p>
+        <p className="pickup-list__tag">{missing.map((item) => item.tagCode).join(', ')}</p>
         <DialogFooter
           onCancel={() => setConfirming(false)}
           confirmLabel={t('pickup.confirm')}

@@ -12,18 +12,18 @@ export function ClientReceipt({ target }: { target: PaymentTarget }) {
   const receipt = receipts.data?.[0];
   if (!receipt) return null;
   return (
-    <section className="card client-receipt" aria-labelledby="client-receipt-title">
+    <section className="card stack gap-2" aria-labelledby="client-receipt-title">
       <h2 id="client-receipt-title" className="card__title">
         {t('receipt.title')}
       </h2>
       <p className="muted">{t('receipt.clientText')}</p>
-      <div className="receipt-panel__row">
+      <div className="cluster cluster--spread">
         <p className="receipt-panel__number" data-testid="receipt-number">
           {receipt.receiptNumber}
         </p>
         <DownloadReceiptButton receipt={receipt} variant="primary" />
       </div>
-      <p className="muted pay-note">{t('receipt.nonFiscal')}</p>
+      <p className="muted text-sm">{t('receipt.nonFiscal')}</p>
     </section>
   );
 }

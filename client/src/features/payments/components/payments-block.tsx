@@ -24,15 +24,15 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
   const when = formatDateTime(payment.paidAt, locale, 'short');
   return (
     <li className={`pay-history__item${payment.voided ? ' pay-history__item--voided' : ''}`} data-testid="payment-row" data-voided={payment.voided || undefined}>
-      <div className="pay-history__main">
-        <p className="pay-history__what">
+      <div className="stack gap-0-5">
+        <p className="cluster gap-1 pay-history__what">
           <time dateTime={payment.paidAt}>{when}</time>
           <span aria-hidden="true"> · </span>
           {t(`method.${payment.method}`)}
           {refund ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
           {payment.voided ? <span className="badge badge--danger">{t('block.voided')}</span> : null}
         </p>
-        <p className="pay-history__meta">
+        <p className="muted text-sm pay-history__meta">
           {[
             t('block.by', { name: payment.createdBy.name }),
             payment.tipCents > 0 ? t('block.tipPart', { amount: money(payment.tipCents) }) : null,
@@ -43,7 +43,7 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
             .join(' · ')}
         </p>
         {payment.voided ? (
-          <p className="pay-history__void">
+          <p className="text-sm pay-history__void">
             {t('block.voidedBy', {
               name: payment.voidedBy?.name ?? '—',
               date: payment.voidedAt ? formatDateTime(payment.voidedAt, locale, 'short') : '—',
@@ -52,7 +52,7 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
           </p>
         ) : null}
       </div>
-      <div className="pay-history__side">
+      <div className="stack gap-1 pay-history__side">
         {payment.voided ? <del className="pay-history__amount">{amount}</del> : <span className="pay-history__amount">{amount}</span>}
         {payment.voided ? null : (
           <Button variant="ghost" size="sm" onPress={() => onVoid(payment)} aria-label={t('block.voidLabel', { kind: t(`kindLower.${payment.kind}`), amount: money(payment.amountCents), date: when })}>
@@ -107,7 +107,7 @@ export function PaymentsBlock({
 
   return (
     <section className="card stack gap-4" aria-labelledby="pay-block-title" data-testid="payments-block">
-      <div className="card__header card__header--row pay-block__header">
+      <div className="card__header card__header--row">
         <h2 id="pay-block-title" className="card__title">
           {t('block.title')}
         </h2>
@@ -152,13 +152,13 @@ export function PaymentsBlock({
           </div>
         ) : null}
       </dl>
-      {estimate ? <p className="muted pay-note">{t('block.estimateHint')}</p> : null}
+      {estimate ? <p className="muted text-sm">{t('block.estimateHint')}</p> : null}
 
       {done ? <Notice tone="success">{done}</Notice> : null}
       {cancelled ? (
         <Notice tone="info">{t('block.cancelled')}</Notice>
       ) : (
-        <div className="pay-block__actions">
+        <div className="cluster gap-2">
           <Button variant="primary" onPress={() => setDialog('pay')}>
             <Icon name="wallet" size={18} />
             {estimate ? t('block.recordDeposit') : t('block.record')}
@@ -172,9 +172,9 @@ export function PaymentsBlock({
         </div>
       )}
 
-      <h3 className="pay-block__subtitle">{t('block.historyTitle')}</h3>
+      <h3 className="subheading">{t('block.historyTitle')}</h3>
       {summary.history.length ? (
-        <ul role="list" className="pay-history">
+        <ul role="list">
           {summary.history.map((payment) => (
             <HistoryItem key={payment.id} payment={payment} onVoid={setVoiding} />
           ))}

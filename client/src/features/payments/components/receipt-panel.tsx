@@ -43,28 +43,28 @@ export function ReceiptPanel({ target, receipt, canIssue }: { target: PaymentTar
   const alreadyIssued = isApiError(issue.error, 'RECEIPT_ALREADY_ISSUED');
 
   return (
-    <div className="receipt-panel" data-testid="receipt-panel">
-      <h3 className="receipt-panel__title">{t('receipt.title')}</h3>
+    <div className="stack gap-2 receipt-panel" data-testid="receipt-panel">
+      <h3 className="subheading">{t('receipt.title')}</h3>
       {receipt ? (
-        <div className="receipt-panel__row">
+        <div className="cluster cluster--spread">
           <p className="receipt-panel__number" data-testid="receipt-number">
             {receipt.receiptNumber}
           </p>
           <DownloadReceiptButton receipt={receipt} />
         </div>
       ) : canIssue ? (
-        <div className="receipt-panel__row">
+        <div className="cluster cluster--spread">
           <Button variant="secondary" onPress={() => setConfirming(true)}>
             <Icon name="plus" size={18} />
             {t('receipt.issue')}
           </Button>
         </div>
       ) : (
-        <p className="muted pay-note">{t('receipt.notYet')}</p>
+        <p className="muted text-sm">{t('receipt.notYet')}</p>
       )}
       {issue.data && receipt ? <Notice tone="success">{t('receipt.issued', { number: issue.data.receiptNumber })}</Notice> : null}
       <ErrorNotice error={issue.error && !alreadyIssued && !confirming ? issue.error : null} />
-      <p className="muted pay-note">{t('receipt.nonFiscal')}</p>
+      <p className="muted text-sm">{t('receipt.nonFiscal')}</p>
       <ConfirmDialog
         isOpen={confirming}
         onOpenChange={(open) => {

@@ -160,10 +160,10 @@ export function RecordPaymentDialog({
       description={t('dialog.for', { reference, client: clientName })}
     >
       <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-        <p className="pay-form__owed" data-testid="pay-owed">
+        <p className="notice pay-form__owed" data-testid="pay-owed">
           {owedLine}
         </p>
-        <div className="pay-form__amount">
+        <div className="stack gap-2 pay-form__amount">
           <AmountField control={form.control} name="amount" label={t('dialog.amount')} description={t('dialog.amountHint')} />
           {owed > 0 ? (
             <Button variant="soft" size="sm" onPress={() => form.setValue('amount', centsToEuroInput(owed, locale), { shouldValidate: true, shouldDirty: true })}>

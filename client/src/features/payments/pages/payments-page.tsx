@@ -67,38 +67,38 @@ function Totals({ totals }: { totals: PaymentTotalsDto }) {
   const locale = currentLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
-    <section className="card pay-totals" aria-labelledby="pay-totals-title" data-testid="payment-totals">
+    <section className="card stack gap-4 pay-totals" aria-labelledby="pay-totals-title" data-testid="payment-totals">
       <h2 id="pay-totals-title" className="card__title">
         {t('list.totalsTitle')}
       </h2>
-      <dl className="pay-totals__figures">
-        <div className="pay-totals__figure">
+      <dl className="facts facts--compact pay-totals__figures">
+        <div className="panel">
           <dt>{t('list.payments')}</dt>
           <dd data-testid="totals-payments">{money(totals.paymentsCents)}</dd>
         </div>
-        <div className="pay-totals__figure">
+        <div className="panel">
           <dt>{t('list.refunds')}</dt>
           <dd data-testid="totals-refunds">{money(totals.refundsCents)}</dd>
         </div>
-        <div className="pay-totals__figure">
+        <div className="panel">
           <dt>{t('list.net')}</dt>
           <dd data-testid="totals-net">{money(totals.netCents)}</dd>
         </div>
-        <div className="pay-totals__figure">
+        <div className="panel">
           <dt>{t('list.tips')}</dt>
           <dd>{money(totals.tipsCents)}</dd>
         </div>
-        <div className="pay-totals__figure">
+        <div className="panel">
           <dt>{t('list.count')}</dt>
           <dd>{totals.count}</dd>
         </div>
       </dl>
       {totals.byMethod.length ? (
         <div>
-          <h3 className="pay-block__subtitle">{t('list.byMethod')}</h3>
-          <ul role="list" className="pay-totals__methods">
+          <h3 className="subheading">{t('list.byMethod')}</h3>
+          <ul role="list" className="cluster gap-2">
             {totals.byMethod.map((m) => (
-              <li key={m.method}>
+              <li key={m.method} className="badge badge--lg">
                 {t(`method.${m.method}`)}: <strong>{money(m.netCents)}</strong>
               </li>
             ))}
