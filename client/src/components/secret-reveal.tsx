@@ -38,7 +38,7 @@ export function SecretReveal({ label, value, hint }: { label: string; value: str
   return (
     <div className="secret">
       <p className="secret__label">{label}</p>
-      <div className="secret__row">
+      <div className="cluster">
         <code ref={valueRef} className="secret__value" data-testid="secret-value">
           {value}
         </code>

@@ -53,7 +53,7 @@ function TodayJob({ job }: { job: Job }) {
   const locale = currentLocale();
   const action = job.status === 'in_progress' ? 'continue' : job.status === 'scheduled' ? 'start' : 'open';
   return (
-    <li className={`home-job home-job--${job.status}`}>
+    <li className={`card stack gap-2 home-job home-job--${job.status}`}>
       <div className="home-job__when">
         <span className="home-job__time">
           {job.scheduledTime}–{endTime(job, locale)}

@@ -59,7 +59,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
             <a href="#how">{t('landing.navHow')}</a>
             <a href="#contact">{t('landing.navContact')}</a>
           </nav>
-          <div className="landing-header__actions">
+          <div className="landing-header__actions cluster">
             <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} tone="dark" />
             <a href="#sign-in" className="btn btn--sm landing-header__sign-in">
               {t('landing.signIn')}
@@ -133,7 +133,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
             </div>
             <ol role="list" className="steps">
               {STEPS.map((step, index) => (
-                <li key={step.title} className="step stack gap-2">
+                <li key={step.title} className="step card stack gap-2">
                   <span className="step__number" aria-hidden="true">
                     {index + 1}
                   </span>
@@ -196,7 +196,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       </main>
 
       <footer className="landing-footer">
-        <div className="landing-container landing-footer__inner">
+        <div className="landing-container landing-footer__inner cluster gap-4">
           <Logo size={28} />
           <p>{t('landing.footer', { year: new Date().getFullYear(), name: business?.name ?? t('app.name') })}</p>
         </div>
