@@ -57,7 +57,7 @@ export function FilePicker({
   const disabled = isDisabled || isBusy;
   return (
     <div className={className ? `field file-picker ${className}` : 'field file-picker'}>
-      <label className={buttonClass({ variant, size, block, className: 'file-picker__button' })} data-disabled={disabled ? '' : undefined} data-busy={isBusy ? '' : undefined}>
+      <label className={buttonClass({ variant, size, block, className: 'file-picker__button focus-ring-within' })} data-disabled={disabled ? '' : undefined} data-busy={isBusy ? '' : undefined}>
         <Icon name={icon} size={size === 'lg' ? 22 : 18} />
         <span>{label}</span>
         <input

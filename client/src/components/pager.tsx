@@ -15,7 +15,7 @@ export function Pager({ meta, onOffsetChange }: { meta: ListMeta; onOffsetChange
   const hasNext = meta.nextCursor !== null;
   if (!hasPrevious && !hasNext) return null;
   return (
-    <nav className="pager" aria-label={t('paging')}>
+    <nav className="pager cluster cluster--spread" aria-label={t('paging')}>
       <p className="pager__range">{t(meta.totalCapped ? 'pageRangeCapped' : 'pageRange', { from, to, total: meta.total })}</p>
       <div className="cluster">
         <Button size="sm" isDisabled={!hasPrevious} onPress={() => onOffsetChange(Math.max(0, meta.offset - meta.limit))}>

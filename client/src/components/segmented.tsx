@@ -29,7 +29,7 @@ export function Segmented<T extends string>({
 }) {
   const name = useId();
   const items = options.map((option) => (
-    <label key={option.value} className={`${look}__option`} data-selected={option.value === value ? '' : undefined}>
+    <label key={option.value} className={`${look}__option focus-ring-within`} data-selected={option.value === value ? '' : undefined}>
       <input
         type="radio"
         className="visually-hidden"

@@ -18,7 +18,7 @@ export function DetailsSection({ title, lead, form, facts }: { title: string; le
     <Card id="profile-details" title={title} lead={lead}>
       <div className="profile-section__body">
         {form}
-        <dl className="readonly-list profile-section__facts">{facts}</dl>
+        <dl className="readonly-list stack gap-3 profile-section__facts">{facts}</dl>
       </div>
     </Card>
   );

@@ -54,7 +54,7 @@ function TodayJob({ job }: { job: Job }) {
   const action = job.status === 'in_progress' ? 'continue' : job.status === 'scheduled' ? 'start' : 'open';
   return (
     <li className={`card stack gap-2 home-job home-job--${job.status}`}>
-      <div className="home-job__when">
+      <div className="cluster cluster--spread gap-2">
         <span className="home-job__time">
           {job.scheduledTime}–{endTime(job, locale)}
         </span>

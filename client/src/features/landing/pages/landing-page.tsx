@@ -50,11 +50,11 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
         {t('app.skipToContent')}
       </a>
       <header className="landing-header">
-        <div className="landing-container landing-header__inner">
+        <div className="landing-container landing-header__inner cluster gap-6">
           <a href="/" className="logo-link" aria-label={business?.name ?? t('app.name')}>
             <Logo inverted />
           </a>
-          <nav className="landing-header__nav" aria-label={t('landing.navLabel')}>
+          <nav className="landing-header__nav cluster gap-1" aria-label={t('landing.navLabel')}>
             <a href="#services">{t('landing.navServices')}</a>
             <a href="#how">{t('landing.navHow')}</a>
             <a href="#contact">{t('landing.navContact')}</a>
@@ -196,7 +196,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
       </main>
 
       <footer className="landing-footer">
-        <div className="landing-container landing-footer__inner cluster gap-4">
+        <div className="landing-container cluster cluster--spread gap-4">
           <Logo size={28} />
           <p>{t('landing.footer', { year: new Date().getFullYear(), name: business?.name ?? t('app.name') })}</p>
         </div>
