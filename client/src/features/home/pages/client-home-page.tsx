@@ -138,7 +138,7 @@ function Messages({ unread }: { unread: number }) {
                     <span className="home-message__title">{item.title}</span>
                   )}
                   <span className="home-message__body">{item.body}</span>
-                  <time className="home-list__sub" dateTime={item.createdAt}>
+                  <time className="muted text-sm" dateTime={item.createdAt}>
                     {formatDateTime(item.createdAt, locale, 'short')}
                   </time>
                 </div>
