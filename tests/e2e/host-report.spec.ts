@@ -27,7 +27,7 @@ async function upload(api: APIRequestContext, jobId: number, photoType: 'before'
 }
 
 /** The photo ids the page's gallery shows, in order. */
-const shownPhotos = async (page: Page) => (await page.locator('.gallery [data-photo-id]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-photo-id'))))).sort((a, b) => a - b);
+const shownPhotos = async (page: Page) => (await page.getByTestId('gallery').locator('[data-photo-id]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-photo-id'))))).sort((a, b) => a - b);
 
 test('when the host opens a completed turnover’s report on a phone and shares it, then an anonymous browser sees the same photos until the link is switched off', async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -91,7 +91,7 @@ test('when the host opens a completed turnover’s report on a phone and shares 
   await expect.poll(() => shownPhotos(stranger)).toEqual(photoIds);
   await expect(stranger.getByText('Falta uma toalha de banho.')).toBeVisible();
   // Every thumbnail really loads through the link.
-  await stranger.locator('.gallery img').evaluateAll((imgs) => Promise.all(imgs.map((img) => (img as HTMLImageElement).decode())));
+  await stranger.getByTestId('gallery').locator('img').evaluateAll((imgs) => Promise.all(imgs.map((img) => (img as HTMLImageElement).decode())));
   await pageFits(stranger);
   await expectAccessible(stranger, 'a shared report on a phone');
   // The same page on a laptop (the host forwards the link to an owner at a desk).
@@ -112,7 +112,7 @@ test('when the host opens a completed turnover’s report on a phone and shares 
   await stranger.reload();
   expect((await api404).status()).toBe(404);
   await expect(stranger.getByRole('heading', { level: 1, name: 'Este relatório não está disponível' })).toBeVisible();
-  await expect(stranger.locator('.gallery [data-photo-id]')).toHaveCount(0);
+  await expect(stranger.getByTestId('gallery').locator('[data-photo-id]')).toHaveCount(0);
   await expectAccessible(stranger, 'a switched-off shared report');
   expect(problems).toEqual([]);
   await anonymous.close();

@@ -38,7 +38,7 @@ export function AccountRow({
   return (
     <li className={`account-row${voided ? ' account-row--voided' : ''}`} data-testid={testId} data-month={month}>
       <div className="account-row__main">
-        <p className="account-row__title">{title}</p>
+        <p className="cluster gap-2 account-row__title">{title}</p>
         {children}
       </div>
       {download ? (

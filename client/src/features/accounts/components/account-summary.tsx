@@ -24,7 +24,7 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
     balance.balanceCents === 0 && balance.documents === 0 ? (own ? t('own.nothingOwed') : t('summary.settled')) : balance.documents > 0 ? t('summary.documents', { count: balance.documents }) : null;
 
   return (
-    <div className="account-summary">
+    <div className="stack gap-4">
       <div className="account-summary__head">
         <div className="account-summary__balance">
           <p className="account-summary__label">{headline}</p>
@@ -57,8 +57,8 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
           </dd>
         </div>
       </dl>
-      <div className="account-ageing">
-        <h3 className="account-ageing__title">{t('summary.ageingTitle')}</h3>
+      <div className="stack gap-2">
+        <h3 className="account-section-title">{t('summary.ageingTitle')}</h3>
         <dl className="account-ageing__buckets" data-testid="account-ageing">
           {AGEING_KEYS.map((key) => (
             <div key={key} className={`account-ageing__bucket${ageing[key] > 0 ? ' account-ageing__bucket--owing' : ''}`} data-bucket={key}>

@@ -38,13 +38,13 @@ export function AllocationLines({
   const { t } = useTranslation('accounts');
   const locale = currentLocale();
   return (
-    <fieldset className="allocation">
+    <fieldset className="stack gap-2">
       <legend className="allocation__title">{t('record.allocationTitle')}</legend>
-      <p className="muted allocation__lead">{t('record.allocationLead')}</p>
+      <p className="muted text-sm">{t('record.allocationLead')}</p>
       <ul role="list" className="stack gap-2">
         {docs.map((doc) => (
           <li key={doc.key} className="allocation__line" data-testid="allocation-line" data-reference={doc.reference}>
-            <div className="allocation__doc">
+            <div className="allocation__doc stack gap-0-5">
               <span className="allocation__reference" translate="no">
                 {doc.reference}
               </span>

@@ -37,7 +37,7 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
   const owes = (summary.data?.balance.balanceCents ?? 0) > 0;
 
   return (
-    <Card id="client-account-title" title={t('summary.title')} lead={t('summary.lead')} className="account-card" data-testid="client-account">
+    <Card id="client-account-title" title={t('summary.title')} lead={t('summary.lead')} className="stack gap-5" data-testid="client-account">
       {!summary.isSuccess ? (
         <QueryFallback query={summary} title={t('summary.title')} />
       ) : (

@@ -40,7 +40,7 @@ export function DocumentPaymentsList({ clientId }: { clientId: number }) {
               </>
             }
           >
-            <p className="muted account-row__detail">
+            <p className="cluster gap-2 muted text-sm account-row__detail">
               {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)}
               {p.kind === 'refund' ? <span className="badge badge--warning">{t('payments.refund')}</span> : null}
               {p.voided ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}

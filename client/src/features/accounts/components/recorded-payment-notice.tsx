@@ -14,7 +14,7 @@ export function RecordedPaymentNotice({ payment }: { payment: ClientPayment }) {
   return (
     <div className="stack stack--sm" data-testid="recorded-payment">
       <Notice tone="success">
-        <span className="recorded-payment">
+        <span className="cluster">
           <span>{t('record.done', { number: payment.number, amount: formatMoney(payment.amountCents, currentLocale()) })}</span>
           <Button size="sm" variant="secondary" onPress={() => download.mutate(payment)} isPending={download.isPending}>
             <Icon name="download" size={16} />

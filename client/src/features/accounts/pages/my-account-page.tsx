@@ -38,15 +38,15 @@ export default function MyAccountPage() {
           </ButtonLink>
         }
       />
-      <div className="my-account">
-        <section className="card account-card" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
+      <div className="stack gap-5">
+        <section className="card stack gap-5" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
           {!summary.isSuccess ? (
             <QueryFallback query={summary} title={t('own.title')} />
           ) : (
             <AccountSummary summary={summary.data} own />
           )}
         </section>
-        <section className="card account-card">
+        <section className="card stack gap-5">
           <Tabs
             label={t('tabs.ownLabel')}
             selected={tab}

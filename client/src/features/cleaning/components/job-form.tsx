@@ -111,7 +111,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
         <ErrorNotice error={fieldFromApi ? null : error} />
         {hasErrors && form.formState.isSubmitted ? <Notice tone="danger">{t('form.fixErrors')}</Notice> : null}
 
-        <fieldset className="card job-form__section">
+        <fieldset className="card stack gap-4">
           <legend className="job-form__legend">{t('form.sectionPlace')}</legend>
           <div className="job-form__grid">
             {job ? (
@@ -189,7 +189,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
           />
         </fieldset>
 
-        <fieldset className="card job-form__section">
+        <fieldset className="card stack gap-4">
           <legend className="job-form__legend">{t('form.sectionWhen')}</legend>
           <div className="job-form__grid job-form__grid--3">
             <Controller
@@ -237,7 +237,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
           </div>
         </fieldset>
 
-        <fieldset className="card job-form__section">
+        <fieldset className="card stack gap-4">
           <legend className="job-form__legend">{t('form.sectionTeam')}</legend>
           <Controller
             control={form.control}
@@ -246,7 +246,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
           />
         </fieldset>
 
-        <fieldset className="card job-form__section">
+        <fieldset className="card stack gap-4">
           <legend className="job-form__legend">{t('form.sectionPrice')}</legend>
           <div className="job-form__grid">
             <Controller
@@ -289,7 +289,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
           </div>
         </fieldset>
 
-        <fieldset className="card job-form__section">
+        <fieldset className="card stack gap-4">
           <legend className="job-form__legend">{t('form.sectionNotes')}</legend>
           <div className="job-form__grid">
             <Controller
@@ -328,7 +328,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
         </fieldset>
 
         {!job ? (
-          <fieldset className="card job-form__section">
+          <fieldset className="card stack gap-4">
             <legend className="job-form__legend">{t('form.sectionRepeat')}</legend>
             <Controller
               control={form.control}
@@ -392,7 +392,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
             ) : null}
           </fieldset>
         ) : job.series && !job.series.ended ? (
-          <fieldset className="card job-form__section">
+          <fieldset className="card stack gap-4">
             <legend className="job-form__legend">{t('form.sectionRepeat')}</legend>
             <Controller
               control={form.control}

@@ -44,7 +44,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
   const locale = currentLocale();
   return (
     <>
-      <div className="card table-card table-wrap job-list__table">
+      <div className="card table-card table-wrap hide-on-phone">
         <table className="data-table">
           <thead>
             <tr>
@@ -96,7 +96,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
         </table>
       </div>
 
-      <ul role="list" className="job-cards job-list__cards">
+      <ul role="list" className="stack gap-3 job-list__cards">
         {jobs.map((job) => (
           <li key={job.id}>
             <Link to={hrefOf(job.id)} className="job-card-link">

@@ -39,7 +39,7 @@ export function JobPageHeader({
       </p>
       <PageHeader
         eyebrow={
-          <span className="cluster job-eyebrow">
+          <span className="cluster gap-2">
             {showNumber ? t('jobNumber', { id: job.id }) : null}
             <JobStatusBadge status={job.status} />
             <JobTypeBadge type={job.jobType} />

@@ -19,7 +19,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
         {title}
         {price ? null : <span className="badge">{t('detail.estimate')}</span>}
       </h2>
-      <dl className="money">
+      <dl className="money stack gap-2">
         {price ? (
           <>
             <div>
@@ -57,7 +57,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
           <dd>{formatMoney((price ?? estimate).totalCents, locale)}</dd>
         </div>
       </dl>
-      {price ? null : <p className="muted job-section__note">{estimateNote}</p>}
+      {price ? null : <p className="muted text-sm">{estimateNote}</p>}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function TapControl({ job, openSince }: { job: WorkerJob; openSince?: str
   };
 
   return (
-    <div className={onSite ? 'tap tap--on' : 'tap'}>
+    <div className="stack gap-3">
       {failures.map((failure) => (
         <Notice key={failure.id} tone="danger">
           <span>

@@ -26,23 +26,23 @@ export function TeamCard({ job }: { job: StaffJob }) {
         {t('detail.team')}
       </h2>
       <ErrorNotice error={tap.error} />
-      <ul role="list" className="team">
+      <ul role="list" className="stack gap-3">
         {job.workers.map((worker) => {
           const logs = logsOf(worker.id);
           const running = logs.find((l) => l.endedAt === null);
           const seconds = logs.reduce((sum, l) => sum + (l.durationSeconds ?? 0), 0);
           const pending = tap.isPending && tap.variables?.input.workerId === worker.id;
           return (
-            <li key={worker.id} className="team__member">
+            <li key={worker.id} className="cluster">
               <span className="avatar" aria-hidden="true">
                 {initials(worker.name)}
               </span>
               <span className="team__text">
-                <span className="team__name">
+                <span className="cluster gap-2 team__name">
                   <span translate="no">{worker.name}</span>
                   {worker.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>
-                <span className={running ? 'team__state team__state--on' : 'team__state'}>
+                <span className={running ? 'team__state--on text-sm' : 'muted text-sm'}>
                   {running ? t('detail.onSite', { time: formatTime(running.startedAt, locale) }) : logs.length > 0 ? t('detail.finished', { duration: formatSeconds(seconds, t) }) : t('detail.notStarted')}
                 </span>
               </span>
@@ -61,7 +61,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
           );
         })}
       </ul>
-      {open ? <p className="muted job-section__note">{t('detail.onBehalfNote')}</p> : null}
+      {open ? <p className="muted text-sm">{t('detail.onBehalfNote')}</p> : null}
     </section>
   );
 }

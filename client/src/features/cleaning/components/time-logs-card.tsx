@@ -73,14 +73,14 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
       {logs.length === 0 ? (
         <p className="muted">{t('detail.noLogs')}</p>
       ) : (
-        <ul role="list" className="logs">
+        <ul role="list" className="stack gap-3 divided">
           {logs.map((log) => (
             <li key={log.id} className="log">
-              <div className="log__main">
+              <div className="log__main stack gap-1">
                 <p className="log__who" translate="no">
                   {log.worker.name}
                 </p>
-                <p className="log__times">
+                <p className="muted text-sm tabular">
                   <span>{formatDateTime(log.startedAt, locale, 'short')}</span>
                   <span aria-hidden="true"> → </span>
                   <span className="visually-hidden"> – </span>
@@ -91,10 +91,10 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
                   {log.endOccurredAt && log.endReceivedAt ? <span className="badge">{t('detail.tappedOffline', { time: formatTime(log.endReceivedAt, locale) })}</span> : null}
                   {log.flaggedForReview ? <span className="badge badge--warning">{t('detail.flagged')}</span> : null}
                   {log.startedBy.id !== log.worker.id ? <span className="badge">{t('detail.recordedBy', { name: log.startedBy.name })}</span> : null}
-                  {log.correction ? <span className="log__correction">{t('detail.corrected', { name: log.correction.by?.name ?? '—', reason: log.correction.reason })}</span> : null}
+                  {log.correction ? <span className="log__correction muted text-sm">{t('detail.corrected', { name: log.correction.by?.name ?? '—', reason: log.correction.reason })}</span> : null}
                 </div>
               </div>
-              <div className="log__side">
+              <div className="cluster gap-2">
                 <span className="log__duration">
                   {log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
                 </span>

@@ -17,9 +17,9 @@ const STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const
 function StatusLegend() {
   const { t } = useTranslation('cleaning');
   return (
-    <ul role="list" className="week__legend" aria-label={t('week.legend')}>
+    <ul role="list" className="week__legend cluster muted text-sm" aria-label={t('week.legend')}>
       {STATUSES.map((status) => (
-        <li key={status} className="week__legend-item">
+        <li key={status} className="cluster gap-2">
           <span className={`week-chip week-chip--${status} week__swatch`} aria-hidden="true" />
           {t(`status.${status}`)}
         </li>
@@ -40,10 +40,10 @@ function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; 
       {days.map((day) => {
         const list = jobs.filter((j) => j.scheduledDate === day && j.workers.some((w) => workerIds.has(w.id))).sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime));
         return (
-          <li key={day} className="week-agenda__day" aria-current={day === today ? 'date' : undefined}>
-            <h3 className="week-agenda__date">{formatDate(calendarDate(day), locale, 'full')}</h3>
+          <li key={day} className="week-agenda__day stack gap-2" aria-current={day === today ? 'date' : undefined}>
+            <h3 className="week-agenda__date text-sm">{formatDate(calendarDate(day), locale, 'full')}</h3>
             {list.length === 0 ? (
-              <p className="muted week-agenda__none">{t('week.noJobs')}</p>
+              <p className="muted text-sm">{t('week.noJobs')}</p>
             ) : (
               <ul role="list" className="stack gap-1">
                 {list.map((job) => (
@@ -87,11 +87,11 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
 
   return (
     <section className="card week" aria-labelledby="week-title">
-      <div className="week__bar">
-        <h2 id="week-title" className="week__title">
+      <div className="card__header card__header--row">
+        <h2 id="week-title" className="card__title">
           {t('week.range', { start: formatDate(calendarDate(monday), locale, 'medium'), end: formatDate(calendarDate(days[6]!), locale, 'medium') })}
         </h2>
-        <div className="cluster week__nav">
+        <div className="cluster gap-2">
           <Button variant="secondary" iconOnly aria-label={t('week.previous')} onPress={() => onWeekChange(addDays(monday, -7))}>
             <Icon name="chevronLeft" size={20} />
           </Button>
@@ -115,7 +115,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
           <div className="week__agenda">
             <WeekAgenda days={days} jobs={jobs.data ?? []} workerIds={new Set(rows.map((w) => w.id))} hrefOf={hrefOf} today={today} />
           </div>
-          <div className="week__wide">
+          <div className="hide-on-phone">
             <div className="week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
               <table className="week__grid">
                 <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>

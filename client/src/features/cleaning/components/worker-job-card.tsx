@@ -27,7 +27,7 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
   const openSince = useOpenSince(job);
   const address = addressText(job.property);
   return (
-    <article className="card worker-job" aria-labelledby={`worker-job-${job.id}`}>
+    <article className="card worker-job stack gap-3" aria-labelledby={`worker-job-${job.id}`}>
       <div className="worker-job__top">
         <span className="worker-job__time">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
         <JobStatusBadge status={job.status} />
@@ -37,7 +37,7 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
           {job.property.name}
         </Link>
       </h2>
-      <p className="worker-job__meta">
+      <p className="cluster gap-2 muted text-sm">
         <JobTypeBadge type={job.jobType} />
         <span translate="no">{job.workers.map((w) => w.name.split(' ')[0]).join(' · ')}</span>
       </p>

@@ -21,7 +21,7 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
   const available = workers.filter((w) => !value.includes(w.id));
 
   return (
-    <div className="worker-picker" role="group" aria-labelledby="worker-picker-label" aria-describedby="worker-picker-hint">
+    <div className="stack gap-2" role="group" aria-labelledby="worker-picker-label" aria-describedby="worker-picker-hint">
       <p id="worker-picker-label" className="visually-hidden">
         {t('form.workers')}
       </p>
@@ -39,7 +39,7 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
                 <span className="worker-picker__position" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="worker-picker__name">
+                <span className="worker-picker__name cluster gap-2">
                   {name}
                   {index === 0 ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>

@@ -20,7 +20,7 @@ function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   return (
-    <ul role="list" className="job-cards">
+    <ul role="list" className="stack gap-3">
       {jobs.map((job) => (
         <li key={job.id}>
           <Link to={clientPaths.detail(job.id)} className="job-card-link">

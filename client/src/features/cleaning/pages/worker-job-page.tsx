@@ -115,10 +115,10 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           {myLogs.length === 0 ? (
             <p className="muted">{t('worker.notStartedYet')}</p>
           ) : (
-            <ul role="list" className="logs">
+            <ul role="list" className="stack gap-3 divided">
               {myLogs.map((log) => (
                 <li key={log.id} className="log">
-                  <p className="log__times">
+                  <p className="muted text-sm tabular">
                     {formatTime(log.startedAt, locale)} → {log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}
                   </p>
                   <span className="log__duration">{log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : null}</span>
@@ -130,10 +130,10 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
         </JobSection>
 
         <JobSection id="worker-team" title={t('worker.team')} icon="users">
-          <ul role="list" className="team">
+          <ul role="list" className="stack gap-3">
             {job.workers.map((w) => (
-              <li key={w.id} className="team__member">
-                <span className="team__name">
+              <li key={w.id} className="cluster">
+                <span className="cluster gap-2 team__name">
                   <span translate="no">{w.name}</span>
                   {w.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>

@@ -24,7 +24,7 @@ function Upcoming() {
   const jobs = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <section className="stack stack--sm" aria-labelledby="upcoming-title">
-      <h2 id="upcoming-title" className="section-title">
+      <h2 id="upcoming-title" className="card__title">
         {t('worker.upcoming')}
       </h2>
       {!list.isSuccess ? (
@@ -32,7 +32,7 @@ function Upcoming() {
       ) : jobs.length === 0 ? (
         <p className="muted">{t('worker.upcomingEmpty')}</p>
       ) : (
-        <ul role="list" className="job-cards">
+        <ul role="list" className="stack gap-3">
           {jobs.map((job) => (
             <li key={job.id}>
               <Link to={workerPaths.detail(job.id)} className="job-card-link">

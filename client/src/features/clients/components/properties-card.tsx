@@ -63,7 +63,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                 <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
               </span>
               <div className="property__body">
-                <p className="property__title">
+                <p className="cluster gap-2 property__title">
                   <Link to={`/admin/properties/${property.id}`} translate="no">
                     {property.name}
                   </Link>
@@ -76,7 +76,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                   {property.isActive ? null : <span className="badge badge--danger">{t('inactive')}</span>}
                   <span className="badge">{t(`propertyTypes.${property.propertyType}`)}</span>
                 </p>
-                <p className="property__address" translate="no">
+                <p className="muted text-sm property__address" translate="no">
                   {property.addressLine1}
                   {property.addressLine2 ? `, ${property.addressLine2}` : ''}
                   <br />
@@ -91,7 +91,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                 </p>
               </div>
               {readOnly ? null : (
-                <div className="property__actions">
+                <div className="cluster gap-1 property__actions">
                   <Button variant="ghost" size="sm" onPress={() => onAction(property, 'edit')} aria-label={t('editPropertyOf', { name: property.name })}>
                     <Icon name="pencil" size={16} />
                     <span className="hide-on-phone">{t('edit')}</span>

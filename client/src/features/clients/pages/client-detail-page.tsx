@@ -97,7 +97,7 @@ export default function ClientDetailPage() {
         title={title}
         dataTitle
         lead={
-          <span className="client-title">
+          <span className="cluster gap-2">
             {c.isEnterprise && c.companyName ? <span translate="no">{c.name}</span> : null}
             <ClientStatus client={c} />
           </span>
@@ -111,7 +111,7 @@ export default function ClientDetailPage() {
           )
         }
       />
-      <div className="client-detail">
+      <div className="detail-layout">
         <div className="stack">
           {anonymised ? <Notice tone="info">{t('anonymisedNotice', { date: formatDate(c.anonymizedAt!, locale, 'long') })}</Notice> : null}
           {!anonymised && !c.isActive ? <Notice tone="warning">{t('inactiveNotice')}</Notice> : null}
@@ -135,7 +135,7 @@ export default function ClientDetailPage() {
         <div className="stack gap-6">
           {anonymised ? null : (
             <Card id="account-title" title={t('account')}>
-              <div className="action-list">
+              <div className="stack gap-2 action-list">
                 {c.isActive ? (
                   <>
                     <Button onPress={() => setDialog('reset')}>
@@ -161,7 +161,7 @@ export default function ClientDetailPage() {
             </Card>
           )}
           <Card id="privacy-title" title={t('privacyTitle')} lead={t('privacyLead')}>
-            <div className="action-list">
+            <div className="stack gap-2 action-list">
               <Button onPress={() => exporter.mutate(c.id)} isPending={exporter.isPending} pendingLabel={t('exporting')}>
                 <Icon name="download" size={18} />
                 {t('exportData')}

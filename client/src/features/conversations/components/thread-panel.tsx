@@ -74,7 +74,7 @@ function MessageItem({
       <AttachedPhotoStrip photos={message.photos} testId="message-photos" />
       {outgoing && outgoing.files.length > 0 ? <p className="muted">{t('photosPending', { count: outgoing.files.length })}</p> : null}
       {outgoing?.state === 'failed' ? (
-        <div className="thread-message__actions">
+        <div className="thread-message__actions cluster gap-2">
           <Button size="sm" variant="soft" onPress={onRetry}>
             <Icon name="refresh" size={16} />
             {t('retry')}
@@ -197,7 +197,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
       {staff && thread.data ? (
         <AssignControl subject={subject} subjectId={subjectId} assigneeId={thread.data.assignee?.id ?? null} />
       ) : thread.data?.assignee && principal.role !== 'worker' ? (
-        <p className="muted thread-panel__assignee" data-testid="thread-assignee">
+        <p className="muted text-sm" data-testid="thread-assignee">
           {t('assignee')}: {thread.data.assignee.name}
         </p>
       ) : null}
@@ -234,7 +234,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
       )}
       <ErrorNotice error={lastFailure} />
       <form
-        className="thread-panel__compose"
+        className="thread-panel__compose stack gap-2"
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -275,7 +275,7 @@ function AssignControl({ subject, subjectId, assigneeId }: { subject: ThreadPane
   const NOBODY = 'nobody';
   const options = [{ id: NOBODY, label: t('nobody') }, ...(people.data ?? []).map((p) => ({ id: String(p.id), label: p.name }))];
   return (
-    <div className="thread-panel__assignee" data-testid="thread-assign">
+    <div className="text-sm" data-testid="thread-assign">
       <SelectField
         label={t('assignTo')}
         options={options}

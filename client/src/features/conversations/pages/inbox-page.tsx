@@ -21,9 +21,9 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
   const title = useSubjectTitle()(thread);
   const unread = thread.unreadCount > 0;
   return (
-    <li className={`inbox-row${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
-      <div className="inbox-row__top">
-        <h2 className="inbox-row__title">
+    <li className={`inbox-row stack gap-1${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
+      <div className="card__header--row">
+        <h2 className="text-base">
           <Link to={href} className="inbox-row__link">
             {title}
           </Link>
@@ -31,16 +31,16 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
         {unread ? <span className="badge badge--primary">{t('inbox.unread', { count: thread.unreadCount })}</span> : null}
       </div>
       {thread.client ? (
-        <p className="inbox-row__meta" translate="no">
+        <p className="muted text-sm" translate="no">
           {thread.client.name}
         </p>
       ) : null}
       {thread.lastMessage ? (
         <>
-          <p className="inbox-row__excerpt">
+          <p className="inbox-row__excerpt muted">
             <strong translate="no">{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt ? <span translate="no">{thread.lastMessage.excerpt}</span> : t('inbox.photoOnly')}
           </p>
-          <p className="inbox-row__meta">
+          <p className="muted text-sm">
             <time dateTime={thread.lastMessage.createdAt}>{formatDateTime(thread.lastMessage.createdAt, locale, 'short')}</time>
             {thread.assignee ? ` · ${t('assignee')}: ${thread.assignee.name}` : null}
           </p>

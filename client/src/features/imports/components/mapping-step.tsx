@@ -26,7 +26,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
   };
 
   return (
-    <section className="card import-step" aria-labelledby="import-mapping-title">
+    <section className="card stack gap-4 import-step" aria-labelledby="import-mapping-title">
       <h2 id="import-mapping-title" className="card__title">
         {t('mappingTitle')}
       </h2>
@@ -72,7 +72,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
       </div>
       {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
       <ErrorNotice error={remap.error} />
-      <div className="import-actions">
+      <div className="cluster import-actions">
         <Button variant="primary" onPress={next} isDisabled={missing.length > 0} isPending={remap.isPending} pendingLabel={t('checking')}>
           {t('checkRows')}
         </Button>

@@ -50,7 +50,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
   const fieldOfColumn = (index: number) => draft.columns[index] as ImportField | null;
 
   return (
-    <section className="card import-step" aria-labelledby="import-preview-title">
+    <section className="card stack gap-4 import-step" aria-labelledby="import-preview-title">
       <h2 id="import-preview-title" className="card__title">
         {t('steps.preview')}
       </h2>
@@ -136,7 +136,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
       ) : null}
       {importable === 0 ? <Notice tone="warning">{t('nothingToImport')}</Notice> : null}
       <ErrorNotice error={commit.error} />
-      <div className="import-actions">
+      <div className="cluster import-actions">
         <Button variant="ghost" onPress={onRestart}>
           {t('discard')}
         </Button>

@@ -30,7 +30,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
   const done = [...(rows.data?.items ?? []), ...(offset === 0 ? (duplicates.data?.items ?? []).filter((r) => r.action === 'updated') : [])];
 
   return (
-    <section className="card import-step" aria-labelledby="import-result-title">
+    <section className="card stack gap-4 import-step" aria-labelledby="import-result-title">
       <h2 id="import-result-title" className="card__title">
         {t('resultTitle')}
       </h2>
@@ -49,7 +49,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
           <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
         ) : (
           <>
-            <ul role="list" className="import-links">
+            <ul role="list" className="stack gap-2 import-links">
               {done.map((row) => {
                 const path = recordPath(result.kind, row);
                 const name = row.recordLabel ?? `#${row.recordId}`;
@@ -74,7 +74,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
           </>
         )
       ) : null}
-      <div className="import-actions">
+      <div className="cluster import-actions">
         {result.status === 'committed' && counts.created > 0 ? (
           <Button variant="ghost" onPress={() => setConfirming(true)}>
             {t('undo')}

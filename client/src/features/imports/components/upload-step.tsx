@@ -29,7 +29,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
   };
 
   return (
-    <section className="card import-step" aria-labelledby="import-upload-title">
+    <section className="card stack gap-4 import-step" aria-labelledby="import-upload-title">
       <h2 id="import-upload-title" className="card__title">
         {t('steps.upload')}
       </h2>
@@ -64,7 +64,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
         </div>
       </details>
       <ErrorNotice error={upload.error} />
-      <div className="import-actions">
+      <div className="cluster import-actions">
         <Button variant="primary" onPress={submit} isPending={upload.isPending} pendingLabel={t('reading')}>
           <Icon name="upload" size={18} />
           {t('read')}

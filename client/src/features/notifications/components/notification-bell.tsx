@@ -5,7 +5,7 @@ import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import '@/features/notifications/notifications-strings';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { QueryFallback } from '@/components/states';
+import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -43,7 +43,7 @@ function NotificationList({ close }: { close: () => void }) {
   return (
     <>
       <div className="notifications__header" ref={header}>
-        <Heading slot="title" className="notifications__title">
+        <Heading slot="title" className="text-base">
           {t('title')}
         </Heading>
         {anyUnread ? (
@@ -56,15 +56,11 @@ function NotificationList({ close }: { close: () => void }) {
       {!list.isSuccess ? (
         <QueryFallback query={list} />
       ) : items.length === 0 ? (
-        <div className="notifications__empty">
-          <span className="notifications__empty-icon" aria-hidden="true">
-            <Icon name="bell" size={24} />
-          </span>
-          <p className="notifications__empty-title">{t('emptyTitle')}</p>
-          <p className="muted">{t('emptyText')}</p>
-        </div>
+        <EmptyState icon="bell" title={t('emptyTitle')} bordered={false}>
+          {t('emptyText')}
+        </EmptyState>
       ) : (
-        <ul role="list" className="notifications__list">
+        <ul role="list">
           {items.map((item) => {
             const unread = !item.readAt;
             const target = appLink(item.link, principal.role);
@@ -81,7 +77,7 @@ function NotificationList({ close }: { close: () => void }) {
                     <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
                   </p>
                 </div>
-                <div className="notification__actions">
+                <div className="cluster gap-1">
                   {target ? (
                     <Button size="sm" variant="soft" onPress={() => open(item)}>
                       {t('open')}

@@ -48,7 +48,7 @@ export function PhotoPicker({ files, onChange, max, isDisabled, label }: { files
   const { t } = useTranslation('photos');
   const full = files.length >= max;
   return (
-    <div className="photo-picker" data-testid="photo-picker">
+    <div className="stack gap-2" data-testid="photo-picker">
       <FilePicker
         label={label ?? t('attach.label')}
         icon="image"
@@ -63,7 +63,7 @@ export function PhotoPicker({ files, onChange, max, isDisabled, label }: { files
           <p className="muted">{t('attach.picked', { count: files.length, max })}</p>
           <ul role="list" className="stack gap-1">
             {files.map((file, index) => (
-              <li key={`${file.name}-${index}`} className="photo-picker__item">
+              <li key={`${file.name}-${index}`} className="cluster gap-2">
                 <Icon name="image" size={16} />
                 <span className="photo-picker__name">{file.name}</span>
                 <Button

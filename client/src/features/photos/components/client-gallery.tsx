@@ -66,20 +66,20 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
   const indexOf = (photo: JobPhoto) => photos.indexOf(photo);
 
   return (
-    <div className="gallery">
+    <div className="stack" data-testid="gallery">
       {roomsOf(photos).map((room) => (
         <section key={room.key} className="stack gap-3" aria-label={roomName(t, room.roomArea)}>
-          <h3 className="gallery__room-title" translate={room.roomArea ? 'no' : undefined}>
+          <h3 className="text-base" translate={room.roomArea ? 'no' : undefined}>
             {roomName(t, room.roomArea)}
           </h3>
           {room.pairs.length > 0 ? (
-            <ul role="list" className="gallery__pairs" aria-label={t('gallery.pairs')}>
+            <ul role="list" className="stack gap-4" aria-label={t('gallery.pairs')}>
               {room.pairs.map((pair) => (
                 <li key={pair.index} className="gallery__pair">
                   {(['before', 'after'] as const).map((side) => {
                     const photo = pair[side];
                     return (
-                      <figure key={side} className="gallery__side">
+                      <figure key={side} className="stack gap-1">
                         {photo ? (
                           <Thumbnail photo={photo} onOpen={() => setOpen(indexOf(photo))} />
                         ) : (
@@ -89,7 +89,7 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
                         )}
                         <figcaption className="gallery__caption">
                           <span className="gallery__side-label">{t(`type.${side}`)}</span>
-                          {photo?.caption ? <span className="gallery__caption-text">{photo.caption}</span> : null}
+                          {photo?.caption ? <span className="gallery__caption-text muted">{photo.caption}</span> : null}
                         </figcaption>
                       </figure>
                     );
@@ -100,15 +100,15 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
           ) : null}
           {room.details.length > 0 ? (
             <>
-              <h4 className="gallery__details-title">{t('gallery.details')}</h4>
+              <h4 className="muted text-sm">{t('gallery.details')}</h4>
               <ul role="list" className="gallery__details">
                 {room.details.map((photo) => (
                   <li key={photo.id}>
-                    <figure className="gallery__side">
+                    <figure className="stack gap-1">
                       <Thumbnail photo={photo} onOpen={() => setOpen(indexOf(photo))} />
                       {photo.caption ? (
                         <figcaption className="gallery__caption">
-                          <span className="gallery__caption-text">{photo.caption}</span>
+                          <span className="gallery__caption-text muted">{photo.caption}</span>
                         </figcaption>
                       ) : null}
                     </figure>

@@ -61,7 +61,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
   const suggestions = `${id}-rooms`;
   return (
     <section className="photo-capture" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="photo-capture__title">
+      <h3 id={`${id}-title`} className="text-base">
         {t('capture.title')}
       </h3>
       <RadioGroup value={photoType} onChange={(value) => setPhotoType(value as PhotoTypeValue)} orientation="horizontal" className="segmented photo-capture__type">

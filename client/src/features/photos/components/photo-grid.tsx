@@ -14,7 +14,7 @@ import { usePhotoPage } from '@/features/photos/api/list-photos';
 import type { JobPhoto, PhotoSummary } from '@/features/photos/api/keys';
 import { Thumbnail } from '@/features/photos/components/thumbnail';
 import { PhotoViewer } from '@/features/photos/components/photo-viewer';
-import { photoAlt, roomKey, roomName } from '@/features/photos/components/photo-text';
+import { photoAlt, roomKey, roomName, typeBadge } from '@/features/photos/components/photo-text';
 import '@/features/photos/photos-strings';
 import '@/features/photos/photos.css';
 
@@ -106,18 +106,18 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
         <div className="photo-grid__rooms">
           {groupsOf(photos).map((group) => (
             <section key={group.key} className="stack gap-3" aria-label={roomName(t, group.roomArea)}>
-              <h3 className="gallery__room-title" translate={group.roomArea ? 'no' : undefined}>
+              <h3 className="text-base" translate={group.roomArea ? 'no' : undefined}>
                 {roomName(t, group.roomArea)}
               </h3>
               <div className="photo-grid__types">
                 {group.byType.map(({ type, photos: ofType }) => (
-                  <div key={type} className="photo-grid__type">
+                  <div key={type} className="stack gap-2">
                     <h4 className="photo-grid__type-title">
-                      <span className={`photo-badge photo-badge--${type}`}>{t(`type.${type}`)}</span>
+                      <span className={typeBadge(type)}>{t(`type.${type}`)}</span>
                     </h4>
-                    <ul role="list" className="photo-grid__list">
+                    <ul role="list" className="photo-grid__types">
                       {ofType.map((photo) => (
-                        <li key={photo.id} className="photo-card" data-photo-card={photo.id}>
+                        <li key={photo.id} className="stack gap-2" data-photo-card={photo.id}>
                           <Thumbnail photo={photo} onOpen={() => setOpen(photos.indexOf(photo))} />
                           <PhotoFacts photo={photo} />
                           {photo.canDelete ? (
@@ -142,7 +142,7 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
   }
 
   return (
-    <div className="photo-grid">
+    <div className="stack gap-5">
       {showFilters && (summary?.counts.total ?? 0) > 0 ? (
         <div className="photo-grid__filters">
           <SelectField

@@ -4,6 +4,9 @@ import '@/features/photos/photos-strings';
 
 type PhotosT = TFunction<'photos'>;
 
+/** The kit badge tone of each photo type: before is still to do, after is done, a detail is information. */
+export const typeBadge = (type: JobPhoto['photoType']) => `badge badge--${({ before: 'warning', after: 'success', detail: 'info' } as const)[type]}`;
+
 export const roomName = (t: PhotosT, roomArea: string | null) => roomArea ?? t('noRoom');
 
 /** The alternative text of a photo: its type, room and caption, since the picture itself cannot be described. */

@@ -6,7 +6,7 @@ import { Icon } from '@/components/icon';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { JobPhoto } from '@/features/photos/api/keys';
-import { photoAlt, roomName } from '@/features/photos/components/photo-text';
+import { photoAlt, roomName, typeBadge } from '@/features/photos/components/photo-text';
 import '@/features/photos/photos-strings';
 import '@/features/photos/photos.css';
 
@@ -80,7 +80,7 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
     alt: photoAlt(t, p),
     title: (
       <>
-        <span className={`photo-badge photo-badge--${p.photoType}`}>{t(`type.${p.photoType}`)}</span>
+        <span className={typeBadge(p.photoType)}>{t(`type.${p.photoType}`)}</span>
         <span>{roomName(t, p.roomArea)}</span>
       </>
     ),

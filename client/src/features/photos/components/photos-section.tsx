@@ -25,13 +25,13 @@ export function JobPhotosSection({ jobId }: { jobId: number }) {
 
   return (
     <section className="card job-section photo-section" aria-labelledby={titleId} data-photos-slot={jobId}>
-      <div className="photo-section__header">
+      <div className="card__header--row">
         <h2 id={titleId} className="card__title job-section__title">
           <Icon name="camera" size={20} />
           {t('title')}
         </h2>
         {counts && counts.before + counts.after + counts.detail > 0 ? (
-          <p className="photo-section__counts" data-photo-counts="">
+          <p className="muted text-sm" data-photo-counts="">
             {t('counts', counts)}
           </p>
         ) : null}

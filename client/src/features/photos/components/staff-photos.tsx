@@ -13,7 +13,7 @@ export default function StaffPhotos({ jobId, open }: { jobId: number; open: bool
     <>
       {data ? <AfterPhotoRule jobId={jobId} summary={data} open={open} /> : null}
       {data && data.counts.total > 0 && data.seenByClient !== undefined ? (
-        <p className="photo-section__seen">{t('grid.seenSummary', { seen: data.seenByClient, total: data.counts.total })}</p>
+        <p className="muted text-sm">{t('grid.seenSummary', { seen: data.seenByClient, total: data.counts.total })}</p>
       ) : null}
       <PhotoGrid jobId={jobId} summary={data} />
     </>

@@ -44,13 +44,13 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
   if (items.length === 0) return null;
   const stuck = items.filter((i) => i.state === 'failed' || isWaiting(i));
   return (
-    <section className="upload-queue" aria-labelledby="upload-queue-title">
+    <section className="stack gap-3" aria-labelledby="upload-queue-title">
       <div className="upload-queue__header">
         <div>
-          <h3 id="upload-queue-title" className="upload-queue__title">
+          <h3 id="upload-queue-title" className="cluster gap-2 text-base">
             {t('queue.title')} <span className="badge badge--accent">{items.length}</span>
           </h3>
-          <p className="muted upload-queue__lead">{t('queue.lead')}</p>
+          <p className="muted text-sm">{t('queue.lead')}</p>
         </div>
         {stuck.length > 0 ? (
           <Button size="sm" variant="secondary" onPress={() => queue.retryAll()}>
@@ -72,12 +72,12 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
                   <Icon name="camera" size={20} />
                 </span>
               )}
-              <div className="upload-item__body">
+              <div className="upload-item__body stack gap-0-5 text-sm">
                 <p className="upload-item__name">
                   {name}
                   {showJob ? <span className="muted"> · {t('queue.otherJob', { id: item.jobId })}</span> : null}
                 </p>
-                {item.caption ? <p className="upload-item__caption muted">{item.caption}</p> : null}
+                {item.caption ? <p className="muted">{item.caption}</p> : null}
                 <p className={`upload-item__status${item.state === 'failed' ? ' upload-item__status--failed' : ''}`}>{statusOf(t, item)}</p>
                 {item.state === 'uploading' ? <progress className="upload-item__progress" max={1} value={item.progress ?? 0} aria-label={t('queue.progressLabel', { name })} /> : null}
               </div>

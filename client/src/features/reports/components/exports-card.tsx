@@ -26,7 +26,7 @@ export function ExportsCard({ range }: { range: DateRange | null }) {
   const [format, setFormat] = useState<CsvFormat>('semicolon');
   const period = range ? periodText(range, locale, (v) => t('period.shown', v)) : null;
   return (
-    <Card id="report-exports-title" title={t('exports.title')} lead={period ? t('exports.lead', { period }) : t('exports.leadNoPeriod')} className="report-exports">
+    <Card id="report-exports-title" title={t('exports.title')} lead={period ? t('exports.lead', { period }) : t('exports.leadNoPeriod')} className="report-exports stack gap-4">
       <RadioCards
         label={t('exports.formatLabel')}
         orientation="horizontal"
@@ -35,7 +35,7 @@ export function ExportsCard({ range }: { range: DateRange | null }) {
         options={CSV_FORMATS.map((f) => ({ value: f, label: t(`csv.${f}`, { ns: 'ui' }), description: t(`csv.${f}Hint`, { ns: 'ui' }) }))}
       />
       {range ? null : <p className="field__error">{t('exports.fixRange')}</p>}
-      <div className="report-exports__buttons">
+      <div className="report-exports__buttons cluster">
         {EXPORTS.map((e) => (
           <CsvExportButton key={e.key} path={e.path} params={range ? { from: range.from, to: range.to } : {}} format={format} label={t(`exports.${e.key}`)} isDisabled={!range} />
         ))}

@@ -62,7 +62,7 @@ export function HoursTable({ report }: { report: TimesheetReportDto }) {
           </tr>
         </tfoot>
       </ReportTable>
-      <p className="muted report-note">{t('hours.note')}</p>
+      <p className="muted text-sm">{t('hours.note')}</p>
     </div>
   );
 }

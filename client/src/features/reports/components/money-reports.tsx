@@ -47,7 +47,7 @@ export function RevenueTables({ report }: { report: RevenueReportDto }) {
         <p className="muted">{t('revenue.empty')}</p>
       ) : (
         <section className="stack stack--sm" aria-labelledby="revenue-service-title">
-          <h2 id="revenue-service-title" className="report-section__title">
+          <h2 id="revenue-service-title" className="card__title">
             {t('revenue.byServiceTitle')}
           </h2>
           <ReportTable testId="revenue-by-service" caption={t('revenue.byServiceCaption', { period })} captionHidden columns={[{ label: t('cols.service') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.quantity'), numeric: true }, { label: t('cols.net'), numeric: true }]}>
@@ -146,7 +146,7 @@ function CashTable({ title, caption, first, rows, total, testId }: { title: stri
   const id = `${testId}-title`;
   return (
     <section className="stack stack--sm" aria-labelledby={id}>
-      <h2 id={id} className="report-section__title">
+      <h2 id={id} className="card__title">
         {title}
       </h2>
       <ReportTable testId={testId} caption={caption} captionHidden columns={[{ label: first }, { label: t('cols.count'), numeric: true }, { label: t('cols.payments'), numeric: true }, { label: t('cols.refunds'), numeric: true }, { label: t('cols.tips'), numeric: true }, { label: t('cols.netReceived'), numeric: true }]}>
@@ -197,7 +197,7 @@ export function CashTables({ report }: { report: CashReportDto }) {
         total={report.total}
         testId="cash-by-line"
       />
-      <p className="muted report-note">{t('cash.tipsNote')}</p>
+      <p className="muted text-sm">{t('cash.tipsNote')}</p>
     </div>
   );
 }

@@ -34,9 +34,9 @@ export function ReportBody<T>({ query, children }: { query: { data: T | undefine
   if (query.isError) return <ReportError error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending || query.data === undefined) return <PageLoader />;
   return (
-    <div className="report-body" aria-busy={query.isPlaceholderData || undefined}>
+    <div className="report-body stack gap-3" aria-busy={query.isPlaceholderData || undefined}>
       {query.isPlaceholderData ? (
-        <p className="report-body__updating muted" role="status">
+        <p className="muted text-sm" role="status">
           {t('updating')}
         </p>
       ) : null}

@@ -60,7 +60,7 @@ export function VatQuarterTables({ report }: { report: VatQuarterReportDto }) {
       {report.total.documents === 0 ? <p className="muted">{t('vatQuarter.empty')}</p> : null}
       {report.total.byRate.length > 0 ? (
         <section className="stack stack--sm" aria-labelledby="vat-rate-title">
-          <h2 id="vat-rate-title" className="report-section__title">
+          <h2 id="vat-rate-title" className="card__title">
             {t('vatQuarter.byRateTitle')}
           </h2>
           <ReportTable caption={t('vatQuarter.byRateCaption', { period })} captionHidden columns={[{ label: t('cols.rate') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>

@@ -29,7 +29,7 @@ function VatQuarterPanel({ p }: { p: Params }) {
         <YearPicker year={p.year} onChange={p.setYear} />
         <QuarterPicker quarter={p.quarter} onChange={p.setQuarter} />
       </div>
-      <p className="muted report-note">{t('basis.accrual')}</p>
+      <p className="muted text-sm">{t('basis.accrual')}</p>
       <ReportBody query={report}>{(data) => <VatQuarterTables report={data} />}</ReportBody>
     </>
   );
@@ -43,7 +43,7 @@ function VatYearPanel({ p }: { p: Params }) {
       <div className="report-period">
         <YearPicker year={p.year} onChange={p.setYear} />
       </div>
-      <p className="muted report-note">{t('basis.accrual')}</p>
+      <p className="muted text-sm">{t('basis.accrual')}</p>
       <ReportBody query={report}>{(data) => <VatYearTables report={data} />}</ReportBody>
     </>
   );
@@ -62,7 +62,7 @@ function RangePanel({ p, kind }: { p: Params; kind: 'revenue' | 'cash' | 'hours'
       <div className="report-period">
         <RangePicker range={p.range} onChange={p.setRange} />
       </div>
-      {kind !== 'hours' ? <p className="muted report-note">{t(kind === 'cash' ? 'basis.cash' : 'basis.accrual')}</p> : null}
+      {kind !== 'hours' ? <p className="muted text-sm">{t(kind === 'cash' ? 'basis.cash' : 'basis.accrual')}</p> : null}
       {!enabled ? null : kind === 'revenue' ? (
         <ReportBody query={revenue}>{(data) => <RevenueTables report={data} />}</ReportBody>
       ) : kind === 'cash' ? (

@@ -21,7 +21,7 @@ export function ClientRequestActions({ request }: { request: ClientRequest }) {
   return (
     <div className="stack">
       <ErrorNotice error={failure} />
-      <div className="request-actions">
+      <div className="cluster gap-2">
         {request.state === 'proposed' ? (
           <>
             <Button variant="primary" isPending={acceptProposal.isPending} pendingLabel={t('actions.working')} onPress={() => acceptProposal.mutate({ id: request.id, version: request.version })}>

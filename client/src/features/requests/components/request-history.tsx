@@ -14,16 +14,16 @@ export function RequestHistory({ request }: { request: ClientRequest }) {
       <h2 id="request-history-title" className="card__title">
         {t('detail.history')}
       </h2>
-      <ol className="request-history" data-testid="request-history">
+      <ol className="request-history stack gap-3" data-testid="request-history">
         {(request.history ?? []).map((h) => {
           const d = h.details as { date?: string; windowStart?: string; windowEnd?: string } | null;
           return (
             <li key={h.id} className="request-history__item">
               <span className="request-history__what">{t(`history.${h.action}`)}</span>
               {d?.date && d.windowStart && d.windowEnd && h.action !== 'accept' ? <span> · {whenText(t, d.date, d.windowStart, d.windowEnd)}</span> : null}
-              <span className="request-history__who">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
+              <span className="request-history__who muted text-sm">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
               {h.note ? (
-                <span className="request-history__note" translate="no">
+                <span className="request-history__note muted text-sm" translate="no">
                   {h.note}
                 </span>
               ) : null}

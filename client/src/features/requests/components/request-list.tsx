@@ -12,20 +12,20 @@ const KIND_ICON = { pickup: 'basket', delivery: 'basket', cleaning: 'sparkles' }
 export function RequestList({ requests, hrefOf, showClient }: { requests: ClientRequest[]; hrefOf: (id: number) => string; showClient?: boolean }) {
   const { t } = useTranslation('requests');
   return (
-    <ul role="list" className="request-list">
+    <ul role="list" className="stack gap-2">
       {requests.map((r) => (
         <li key={r.id} className="request-row" data-testid="request-row">
-          <Icon name={KIND_ICON[r.kind]} size={22} className="request-row__icon" />
-          <div className="request-row__main">
+          <Icon name={KIND_ICON[r.kind]} size={22} className="muted" />
+          <div className="request-row__main stack gap-0-5">
             <Link to={hrefOf(r.id)} className="request-row__title">
               {t(`kind.${r.kind}`)}
               {showClient ? <span translate="no">{` · ${r.client.name}`}</span> : null}
             </Link>
-            <span className="request-row__sub">
+            <span className="muted text-sm">
               {r.proposal ? whenText(t, r.proposal.date, r.proposal.windowStart, r.proposal.windowEnd) : whenText(t, r.preferredDate, r.windowStart, r.windowEnd)}
             </span>
             {r.property || r.address ? (
-              <span className="request-row__sub" translate="no">
+              <span className="muted text-sm" translate="no">
                 {r.property?.name ?? r.address}
               </span>
             ) : null}

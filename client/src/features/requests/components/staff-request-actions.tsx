@@ -42,7 +42,7 @@ export function StaffRequestActions({ request }: { request: ClientRequest }) {
   };
 
   return (
-    <div className="request-actions">
+    <div className="cluster gap-2">
       {waitingOnStaff ? (
         <Button variant="primary" onPress={onAccept}>
           <Icon name="check" size={18} />

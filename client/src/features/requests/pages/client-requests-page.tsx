@@ -18,7 +18,7 @@ export default function ClientRequestsPage() {
         title={t('clientTitle')}
         lead={t('clientLead')}
         actions={
-          <div className="request-actions">
+          <div className="cluster gap-2">
             <ButtonLink href={`${base}/new?kind=pickup`} variant="primary">
               <Icon name="basket" size={18} />
               {t('requestPickup')}

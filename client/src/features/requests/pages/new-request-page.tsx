@@ -141,7 +141,7 @@ export default function NewRequestPage() {
         lead={t('form.lead')}
       />
       <form
-        className="request-form"
+        className="request-form stack gap-4"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

@@ -90,11 +90,11 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
             <TextInput label={t('business.nif')} description={t('business.nifHelp')} value={form.nif} onChange={change('nif')} errorMessage={errors.nif} inputMode="numeric" autoComplete="off" />
             <TextInput label={t('business.phone')} value={form.phone} onChange={change('phone')} errorMessage={errors.phone} type="tel" autoComplete="tel" />
             <TextInput label={t('business.email')} value={form.email} onChange={change('email')} errorMessage={errors.email} type="email" autoComplete="email" autoCapitalize="none" />
-            <div className="settings__wide">
+            <div className="form-grid__wide">
               <TextAreaInput label={t('business.address')} description={t('business.addressHelp')} value={form.address} onChange={change('address')} errorMessage={errors.address} rows={3} />
             </div>
           </div>
-          <div className="settings__logo">
+          <div className="settings__logo stack gap-3">
             {business.logoUrl ? <img src={business.logoUrl} alt={t('business.logoAlt')} className="settings__logo-image" /> : <p className="muted">{t('business.noLogo')}</p>}
             <FileInput
               label={t('business.logo')}

@@ -104,7 +104,7 @@ function SettingField({ setting, value, error, onChange, locale }: { setting: Se
   const kind = kindOf(setting);
   if (kind === 'boolean') {
     return (
-      <div className="settings__wide">
+      <div className="form-grid__wide">
         <CheckboxField isSelected={value === 'true'} onChange={(selected) => onChange(String(selected))} description={description}>
           {label}
         </CheckboxField>
@@ -113,7 +113,7 @@ function SettingField({ setting, value, error, onChange, locale }: { setting: Se
   }
   if (kind === 'multiline') {
     return (
-      <TextField value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" className="field settings__wide">
+      <TextField value={value} onChange={onChange} isInvalid={Boolean(error)} validationBehavior="aria" className="field form-grid__wide">
         <Label className="field__label">{label}</Label>
         <TextArea rows={3} className="field__input field__textarea" />
         <Text slot="description" className="muted text-sm">
@@ -239,7 +239,7 @@ export default function SettingsPage() {
           </Card>
         ))}
         {canEdit ? (
-          <div className={`settings__bar${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
+          <div className={`settings__bar stack gap-3${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
             {conflict ? (
               <Notice tone="warning">
                 <p>{t('conflict')}</p>

@@ -20,11 +20,19 @@ export function TicketStatusBadge({ status }: { status: TicketStatusValue }) {
   );
 }
 
+// Low and medium are outlined only; high and urgent take the warning and danger tones.
+const PRIORITY_TONE: Record<TicketPriorityValue, string> = {
+  low: 'badge--outline',
+  medium: 'badge--outline',
+  high: 'badge--warning',
+  urgent: 'badge--danger',
+};
+
 /** The priority in words (never colour alone), with a stronger look as it grows. */
 export function PriorityBadge({ priority }: { priority: TicketPriorityValue }) {
   const { t } = useTranslation('tickets');
   return (
-    <span className={`badge ticket-priority ticket-priority--${priority}`}>
+    <span className={`badge ${PRIORITY_TONE[priority]}`}>
       <span className="visually-hidden">{t('priorityPrefix')} </span>
       {t(`priority.${priority}`)}
     </span>

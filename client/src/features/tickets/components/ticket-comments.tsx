@@ -30,7 +30,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <section className="card ticket-comments" aria-labelledby="ticket-comments-title">
+    <section className="card stack gap-4" aria-labelledby="ticket-comments-title">
       <h2 id="ticket-comments-title" className="card__title">
         {t('comments.title')}
       </h2>
@@ -43,12 +43,12 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
               <span className="avatar" aria-hidden="true">
                 {initials(comment.author.name)}
               </span>
-              <div className="ticket-comment__body">
-                <p className="ticket-comment__meta">
+              <div className="ticket-comment__body stack gap-1">
+                <p className="cluster gap-2 text-sm">
                   <strong>{comment.author.name}</strong>
-                  <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, locale, 'short')}</time>
+                  <time dateTime={comment.createdAt} className="muted">{formatDateTime(comment.createdAt, locale, 'short')}</time>
                 </p>
-                <p className="ticket-comment__text">{comment.body}</p>
+                <p className="ticket-text">{comment.body}</p>
               </div>
             </li>
           ))}

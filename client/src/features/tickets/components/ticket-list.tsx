@@ -13,26 +13,26 @@ function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
   const locale = currentLocale();
   return (
     <li className={`ticket-row ticket-row--${ticket.priority}`}>
-      <div className="ticket-row__top">
+      <div className="cluster gap-2">
         <PriorityBadge priority={ticket.priority} />
         <span className="ticket-row__id" translate="no">
           #{ticket.id}
         </span>
       </div>
-      <h3 className="ticket-row__title">
+      <h3 className="ticket-row__title text-base">
         <Link to={href} className="ticket-row__link" translate="no">
           {ticket.title}
         </Link>
       </h3>
-      <p className="ticket-row__meta">
+      <p className="cluster gap-2 muted text-sm">
         <span>{t('list.reportedBy', { name: ticket.createdBy.name })}</span>
         <span aria-hidden="true">·</span>
         <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt, locale, 'short')}</time>
       </p>
-      <p className="ticket-row__meta">
+      <p className="cluster gap-2 muted text-sm">
         <span className={ticket.assignee ? undefined : 'ticket-row__unassigned'}>{ticket.assignee ? t('list.assignedTo', { name: ticket.assignee.name }) : t('list.unassigned')}</span>
         {ticket.commentCount > 0 ? (
-          <span className="ticket-row__comments">
+          <span className="cluster gap-1">
             <Icon name="message" size={16} />
             {t('list.comments', { count: ticket.commentCount })}
           </span>
@@ -53,9 +53,9 @@ export function TicketList({ tickets, hrefOf }: { tickets: Ticket[]; hrefOf: (id
     <div className="stack gap-6">
       {groups.map((group) => (
         <section key={group.status} className="stack gap-3" aria-labelledby={`ticket-group-${group.status}`}>
-          <h2 id={`ticket-group-${group.status}`} className="ticket-group__title">
+          <h2 id={`ticket-group-${group.status}`} className="cluster gap-2 text-base">
             <TicketStatusBadge status={group.status} />
-            <span className="ticket-group__count">{t('list.count', { count: group.items.length })}</span>
+            <span className="muted text-sm">{t('list.count', { count: group.items.length })}</span>
           </h2>
           <ul role="list" className="ticket-group__list">
             {group.items.map((ticket) => (

@@ -105,7 +105,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
   };
 
   return (
-    <section className="card ticket-manage" aria-labelledby="ticket-manage-title">
+    <section className="card stack gap-4 ticket-manage" aria-labelledby="ticket-manage-title">
       <h2 id="ticket-manage-title" className="card__title">
         {t('detail.manage')}
       </h2>

@@ -94,7 +94,7 @@ export default function TicketPage() {
         title={data.title}
         dataTitle
         lead={
-          <span className="ticket-badges">
+          <span className="cluster gap-2">
             <TicketStatusBadge status={data.status} />
             <PriorityBadge priority={data.priority} />
             <span className="ticket-row__id" translate="no">
@@ -115,7 +115,7 @@ export default function TicketPage() {
             </p>
             <Facts ticket={data} paths={paths} />
             {data.resolution ? (
-              <div className="ticket-resolution">
+              <div className="ticket-resolution stack gap-1">
                 <h3 className="ticket-resolution__title">
                   <Icon name="checkCircle" size={18} />
                   {t('detail.resolution')}

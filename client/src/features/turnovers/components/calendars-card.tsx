@@ -46,7 +46,7 @@ function SyncStatus({ calendar }: { calendar: Calendar }) {
   const locale = currentLocale();
   const reason = calendar.lastError ? describeError(new ApiError(422, calendar.lastError.code, '', ''), i18n).message : null;
   return (
-    <div className="calendar-row__status">
+    <div className="cluster text-sm">
       {!calendar.isActive ? (
         <span className="badge">{t('calendars.paused')}</span>
       ) : calendar.lastError ? (
@@ -120,22 +120,22 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
           {t('calendars.noneText')}
         </EmptyState>
       ) : (
-        <ul role="list" className="stack gap-3">
+        <ul role="list" className="stack gap-3 divided">
           {calendars.data.map((calendar) => (
             <li key={calendar.id} className="calendar-row">
-              <div className="calendar-row__main">
-                <p className="calendar-row__title">
+              <div className="calendar-row__main stack gap-1">
+                <p className="cluster gap-2 calendar-row__title">
                   <span translate="no">{calendar.label}</span>
                   <span className="badge" translate="no">
                     {t(`calendars.sources.${calendar.source}`)}
                   </span>
                 </p>
-                <p className="calendar-row__url muted" translate="no">
+                <p className="calendar-row__url muted text-sm" translate="no">
                   {calendar.url}
                 </p>
                 <SyncStatus calendar={calendar} />
               </div>
-              <div className="calendar-row__actions">
+              <div className="cluster gap-1">
                 <Button
                   variant="secondary"
                   size="sm"

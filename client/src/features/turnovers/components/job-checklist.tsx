@@ -116,7 +116,7 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
 
   return (
     <section className="card job-section job-checklist" aria-labelledby={`checklist-${jobId}`}>
-      <div className="job-checklist__head">
+      <div className="card__header--row">
         <h2 id={`checklist-${jobId}`} className="card__title job-section__title">
           <Icon name="checkCircle" size={20} />
           {t('checklist.title')}

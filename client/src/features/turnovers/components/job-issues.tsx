@@ -19,13 +19,13 @@ export function IssueList({ issues, photoHref }: { issues: JobIssue[]; photoHref
   const locale = currentLocale();
   if (issues.length === 0) return <p className="muted">{t('issues.none')}</p>;
   return (
-    <ul role="list" className="job-issues">
+    <ul role="list" className="stack gap-3 divided">
       {issues.map((issue) => (
-        <li key={issue.id} className="job-issues__item">
+        <li key={issue.id} className="job-issues__item stack gap-1">
           <p className="job-issues__text" translate="no">
             {issue.text}
           </p>
-          <p className="muted job-issues__by">{t('issues.by', { name: issue.raisedBy.firstName, when: formatDateTime(issue.raisedAt, locale, 'medium') })}</p>
+          <p className="muted text-sm">{t('issues.by', { name: issue.raisedBy.firstName, when: formatDateTime(issue.raisedAt, locale, 'medium') })}</p>
           {issue.photo ? (
             <a href={photoHref ? photoHref(issue) : issue.photo.url} target="_blank" rel="noreferrer" className="job-issues__photo">
               <img src={issue.photo.thumbnailUrl} alt={t('issues.photoAlt')} loading="lazy" decoding="async" />

@@ -74,7 +74,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
       ) : links.data.length === 0 ? (
         <p className="muted">{t('share.none')}</p>
       ) : (
-        <ul role="list" className="report-links">
+        <ul role="list" className="stack gap-3 divided">
           {links.data.map((link) => {
             const expired = new Date(link.expiresAt).getTime() <= now;
             return (

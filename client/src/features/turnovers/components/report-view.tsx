@@ -47,10 +47,10 @@ export function ReportView({ report }: { report: HostReport }) {
             <p className="muted">{t('report.noTime')}</p>
           ) : (
             <>
-              <ul role="list" className="logs">
+              <ul role="list" className="stack gap-3 divided">
                 {report.timeOnSite.map((l) => (
                   <li key={l.startedAt} className="log">
-                    <p className="log__times">{t('report.timeRow', { start: formatTime(l.startedAt, locale), end: l.endedAt ? formatTime(l.endedAt, locale) : t('report.running') })}</p>
+                    <p className="muted text-sm tabular">{t('report.timeRow', { start: formatTime(l.startedAt, locale), end: l.endedAt ? formatTime(l.endedAt, locale) : t('report.running') })}</p>
                     <span className="log__duration">{l.minutes !== null ? t('report.minutes', { count: l.minutes }) : null}</span>
                   </li>
                 ))}
@@ -92,9 +92,9 @@ export function ReportView({ report }: { report: HostReport }) {
         {report.checklist.items.length === 0 ? <p className="muted">{t('report.noChecklist')}</p> : null}
         {report.checklist.waiver ? <p className="muted">{t('report.waived', { reason: report.checklist.waiver.reason })}</p> : null}
         {checklistSections.map((section) => (
-          <div key={section} className="host-report__section">
-            <h3 className="gallery__room-title">{section}</h3>
-            <ul role="list" className="host-report__items">
+          <div key={section} className="stack gap-2">
+            <h3 className="text-base">{section}</h3>
+            <ul role="list" className="stack gap-2">
               {report.checklist.items
                 .filter((i) => i.section === section)
                 .map((item) => (

@@ -72,7 +72,7 @@ function RuleForm({ propertyId, rule }: { propertyId: number; rule: TurnoverRule
           onChange={(value) => setTemplateId(value === NONE || value === null ? null : Number(value))}
         />
       </div>
-      <fieldset className="rule-workers">
+      <fieldset className="stack gap-1">
         <legend className="field__label">{t('rule.workers')}</legend>
         <p className="muted text-sm">{t('rule.workersHelp')}</p>
         {workers.isPending ? (

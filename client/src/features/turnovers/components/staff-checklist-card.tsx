@@ -40,7 +40,7 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
 
   return (
     <section className="card job-section" aria-labelledby={`staff-checklist-${jobId}`}>
-      <div className="job-checklist__head">
+      <div className="card__header--row">
         <h2 id={`staff-checklist-${jobId}`} className="card__title job-section__title">
           <Icon name="checkCircle" size={20} />
           {t('checklist.title')}

@@ -31,7 +31,7 @@ export default function ClientReportsPage() {
         </EmptyState>
       ) : (
         <div className="stack stack--sm">
-          <ul role="list" className="job-cards">
+          <ul role="list" className="stack gap-3">
             {jobs.map((job) => (
               <li key={job.id}>
                 <Link to={reportPaths.client(job.id)} className="job-card-link" aria-label={`${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}>

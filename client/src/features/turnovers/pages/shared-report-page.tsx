@@ -38,7 +38,7 @@ export default function SharedReportPage() {
         <Logo />
         <LanguageSwitcher value={locale} onChange={(next) => void setLocale(next)} />
       </div>
-      <main className="shared-report__main" id="main">
+      <main className="stack gap-4" id="main">
       {query.isPending ? (
         <PageLoader />
       ) : query.isError ? (

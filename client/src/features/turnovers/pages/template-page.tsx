@@ -107,7 +107,7 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
           <TextInput label={t('editor.name')} value={name} onChange={setName} isRequired maxLength={120} />
         </div>
         {sections.map((section, si) => (
-          <fieldset key={section.key} className="card template-section">
+          <fieldset key={section.key} className="card stack gap-3">
             <legend className="visually-hidden">{t('editor.sectionN', { number: si + 1 })}</legend>
             <div className="template-section__head">
               <TextInput
