@@ -107,7 +107,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
 
   return (
     <I18nProvider locale={LOCALE_TAGS[locale]}>
-      <form className="job-form" onSubmit={submit} noValidate>
+      <form className="job-form stack gap-5" onSubmit={submit} noValidate>
         <ErrorNotice error={fieldFromApi ? null : error} />
         {hasErrors && form.formState.isSubmitted ? <Notice tone="danger">{t('form.fixErrors')}</Notice> : null}
 
@@ -277,7 +277,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
               )}
             />
             {estimateCents !== undefined ? (
-              <p className="job-form__estimate" aria-live="polite">
+              <p className="job-form__estimate muted text-sm" aria-live="polite">
                 {t('form.estimate', {
                   total: formatMoney(estimateCents, locale),
                   hours: formatNumber(hours, locale),

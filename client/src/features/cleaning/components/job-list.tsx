@@ -8,6 +8,7 @@ import type { StaffJob } from '@/features/cleaning/api/keys';
 import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
 import '@/features/cleaning/cleaning-strings';
 import { MoneyChip } from '@/features/accounts/components/money-chip';
+import '@/components/kit.css';
 
 function Amount({ job }: { job: StaffJob }) {
   const { t } = useTranslation('cleaning');

@@ -10,6 +10,7 @@ import { useJobsBetween, type JobFilters } from '@/features/cleaning/api/list-jo
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { useWorkers } from '@/features/cleaning/api/pickers';
 import '@/features/cleaning/cleaning-strings';
+import '@/components/kit.css';
 
 const STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
 

@@ -28,7 +28,7 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
   const address = addressText(job.property);
   return (
     <article className="card worker-job stack gap-3" aria-labelledby={`worker-job-${job.id}`}>
-      <div className="worker-job__top">
+      <div className="card__header--row">
         <span className="worker-job__time">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
         <JobStatusBadge status={job.status} />
       </div>

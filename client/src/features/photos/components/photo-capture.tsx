@@ -9,6 +9,7 @@ import { preparePhoto, UnreadablePhoto } from '@/features/photos/queue/downsize-
 import type { NewUpload } from '@/features/photos/queue/upload-queue';
 import '@/features/photos/photos-strings';
 import '@/features/photos/photos.css';
+import '@/components/kit.css';
 
 type Outcome = { kind: 'preparing'; count: number } | { kind: 'added'; count: number; unreadable: number } | { kind: 'keepFailed' } | null;
 
@@ -60,7 +61,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
 
   const suggestions = `${id}-rooms`;
   return (
-    <section className="photo-capture" aria-labelledby={`${id}-title`}>
+    <section className="photo-capture stack gap-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="text-base">
         {t('capture.title')}
       </h3>
@@ -98,7 +99,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
         </span>
       </div>
       <TextInput label={t('capture.caption')} value={caption} onChange={setCaption} maxLength={PHOTO_UPLOAD_LIMITS.caption} />
-      <div className="photo-capture__actions">
+      <div className="form-grid">
         <FilePicker label={t('capture.take')} icon="camera" variant="primary" size="lg" block accept="image/*" capture="environment" multiple isBusy={busy} onChange={(files) => void onFiles(files)} />
         <FilePicker label={t('capture.gallery')} icon="image" variant="soft" block accept="image/*" multiple isBusy={busy} onChange={(files) => void onFiles(files)} />
       </div>

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { JobPhoto } from '@/features/photos/api/keys';
 import '@/features/photos/photos-strings';
+import '@/components/kit.css';
 
 type PhotosT = TFunction<'photos'>;
 

@@ -45,7 +45,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
   const stuck = items.filter((i) => i.state === 'failed' || isWaiting(i));
   return (
     <section className="stack gap-3" aria-labelledby="upload-queue-title">
-      <div className="upload-queue__header">
+      <div className="card__header--row">
         <div>
           <h3 id="upload-queue-title" className="cluster gap-2 text-base">
             {t('queue.title')} <span className="badge badge--accent">{items.length}</span>

@@ -48,7 +48,7 @@ export function RangePicker({ range, onChange }: { range: Partial<DateRange>; on
   const problems = rangeProblems(range);
   const preset = matchingPreset(range);
   return (
-    <div className="report-range">
+    <div className="report-range cluster gap-4">
       <RadioGroup
         value={preset ?? null}
         onChange={(value) => onChange(presetRange(value as RangePreset))}

@@ -25,7 +25,7 @@ function VatQuarterPanel({ p }: { p: Params }) {
   const report = useVatQuarter(p.year, p.quarter);
   return (
     <>
-      <div className="report-period">
+      <div className="report-period cluster gap-4">
         <YearPicker year={p.year} onChange={p.setYear} />
         <QuarterPicker quarter={p.quarter} onChange={p.setQuarter} />
       </div>
@@ -40,7 +40,7 @@ function VatYearPanel({ p }: { p: Params }) {
   const report = useVatAnnual(p.year);
   return (
     <>
-      <div className="report-period">
+      <div className="report-period cluster gap-4">
         <YearPicker year={p.year} onChange={p.setYear} />
       </div>
       <p className="muted text-sm">{t('basis.accrual')}</p>
@@ -59,7 +59,7 @@ function RangePanel({ p, kind }: { p: Params; kind: 'revenue' | 'cash' | 'hours'
   const hours = useTimesheet(range, enabled && kind === 'hours');
   return (
     <>
-      <div className="report-period">
+      <div className="report-period cluster gap-4">
         <RangePicker range={p.range} onChange={p.setRange} />
       </div>
       {kind !== 'hours' ? <p className="muted text-sm">{t(kind === 'cash' ? 'basis.cash' : 'basis.accrual')}</p> : null}
