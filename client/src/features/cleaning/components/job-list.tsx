@@ -100,7 +100,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
       <ul role="list" className="stack gap-3 job-list__cards">
         {jobs.map((job) => (
           <li key={job.id}>
-            <Link to={hrefOf(job.id)} className="job-card-link">
+            <Link to={hrefOf(job.id)} className="tile job-card-link">
               <span className="job-card-link__top">
                 <span className="job-card-link__when">
                   {formatDate(calendarDate(job.scheduledDate), locale, 'medium')} · {job.scheduledTime}

@@ -57,7 +57,7 @@ export function JobPageHeader({
 /** A titled card of a job page, its heading (with an optional icon) naming the region. */
 export function JobSection({ id, title, icon, children }: { id: string; title: ReactNode; icon?: IconName; children: ReactNode }) {
   return (
-    <section className="card job-section" aria-labelledby={id}>
+    <section className="card stack gap-4" aria-labelledby={id}>
       <h2 id={id} className="card__title job-section__title">
         {icon ? <Icon name={icon} size={20} /> : null}
         {title}

@@ -14,7 +14,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   return (
-    <section className="card job-section" aria-labelledby="job-money">
+    <section className="card stack gap-4" aria-labelledby="job-money">
       <h2 id="job-money" className="card__title job-section__title">
         {title}
         {price ? null : <span className="badge">{t('detail.estimate')}</span>}

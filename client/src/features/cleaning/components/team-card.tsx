@@ -20,7 +20,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
   const logsOf = (workerId: number): TimeLogDto[] => (job.timeLogs ?? []).filter((l) => l.worker.id === workerId);
 
   return (
-    <section className="card job-section" aria-labelledby="job-team">
+    <section className="card stack gap-4" aria-labelledby="job-team">
       <h2 id="job-team" className="card__title job-section__title">
         <Icon name="users" size={20} />
         {t('detail.team')}

@@ -38,7 +38,7 @@ function ListView({ filters }: { filters: ReturnType<typeof useJobFilters>['filt
       ) : null}
       <JobList jobs={jobs} hrefOf={staffPaths.detail} />
       {list.hasNextPage ? (
-        <div className="job-list__more">
+        <div className="cluster justify-center">
           <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
             {t('list.showMore')}
           </Button>

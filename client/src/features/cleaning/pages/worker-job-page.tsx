@@ -55,7 +55,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
         {job.status === 'completed' ? <Notice tone="success">{t('worker.completed')}</Notice> : null}
         {job.status === 'cancelled' ? <Notice tone="warning">{t('worker.cancelled')}</Notice> : null}
 
-        <section className="card job-section" aria-labelledby="worker-where">
+        <section className="card stack gap-4" aria-labelledby="worker-where">
           <h2 id="worker-where" className="visually-hidden">
             {t('detail.place')}
           </h2>

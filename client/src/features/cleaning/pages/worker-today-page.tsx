@@ -35,7 +35,7 @@ function Upcoming() {
         <ul role="list" className="stack gap-3">
           {jobs.map((job) => (
             <li key={job.id}>
-              <Link to={workerPaths.detail(job.id)} className="job-card-link">
+              <Link to={workerPaths.detail(job.id)} className="tile job-card-link">
                 <span className="job-card-link__top">
                   <span className="job-card-link__when capitalize-first">
                     {formatDate(calendarDate(job.scheduledDate), locale, 'full')} · {job.scheduledTime}

@@ -256,7 +256,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
           }
         />
         <PhotoPicker files={files} onChange={setFiles} max={ATTACHED_PHOTO_LIMITS.perMessage} label={t('attachPhotos')} />
-        <div className="thread-panel__send">
+        <div className="cluster justify-end">
           <Button type="submit" variant="primary" isDisabled={tooLong}>
             <Icon name="send" size={18} />
             {t('send')}

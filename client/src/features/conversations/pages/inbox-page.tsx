@@ -21,7 +21,7 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
   const title = useSubjectTitle()(thread);
   const unread = thread.unreadCount > 0;
   return (
-    <li className={`inbox-row stack gap-1${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
+    <li className={`tile inbox-row stack gap-1${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
       <div className="card__header--row">
         <h2 className="text-base">
           <Link to={href} className="inbox-row__link">

@@ -72,7 +72,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
       </div>
       {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
       <ErrorNotice error={remap.error} />
-      <div className="cluster import-actions">
+      <div className="cluster justify-end">
         <Button variant="primary" onPress={next} isDisabled={missing.length > 0} isPending={remap.isPending} pendingLabel={t('checking')}>
           {t('checkRows')}
         </Button>

@@ -136,7 +136,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
       ) : null}
       {importable === 0 ? <Notice tone="warning">{t('nothingToImport')}</Notice> : null}
       <ErrorNotice error={commit.error} />
-      <div className="cluster import-actions">
+      <div className="cluster justify-end">
         <Button variant="ghost" onPress={onRestart}>
           {t('discard')}
         </Button>

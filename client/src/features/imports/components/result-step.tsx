@@ -74,7 +74,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
           </>
         )
       ) : null}
-      <div className="cluster import-actions">
+      <div className="cluster justify-end">
         {result.status === 'committed' && counts.created > 0 ? (
           <Button variant="ghost" onPress={() => setConfirming(true)}>
             {t('undo')}

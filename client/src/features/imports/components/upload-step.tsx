@@ -64,7 +64,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
         </div>
       </details>
       <ErrorNotice error={upload.error} />
-      <div className="cluster import-actions">
+      <div className="cluster justify-end">
         <Button variant="primary" onPress={submit} isPending={upload.isPending} pendingLabel={t('reading')}>
           <Icon name="upload" size={18} />
           {t('read')}

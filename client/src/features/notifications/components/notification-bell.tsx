@@ -95,7 +95,7 @@ function NotificationList({ close }: { close: () => void }) {
         </ul>
       )}
       {list.hasNextPage ? (
-        <div className="notifications__more">
+        <div className="notifications__more cluster justify-center">
           <Button size="sm" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
             {t('loadMore')}
           </Button>

@@ -146,8 +146,8 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
               <Icon name="chevronRight" size={28} />
             </Button>
           </div>
-          <div className="photo-viewer__caption">
-            <h2 className="photo-viewer__title">{label.title}</h2>
+          <div className="photo-viewer__caption stack gap-1">
+            <h2 className="photo-viewer__title cluster gap-2 text-base">{label.title}</h2>
             {photo.caption ? <p className="photo-viewer__text">{photo.caption}</p> : null}
             <p className="photo-viewer__meta">
               {photo.takenAt ? t('taken', { when: formatDateTime(photo.takenAt, locale, 'medium') }) : t('uploaded', { when: formatDateTime(photo.uploadedAt, locale, 'medium') })}

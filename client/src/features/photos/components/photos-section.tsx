@@ -24,7 +24,7 @@ export function JobPhotosSection({ jobId }: { jobId: number }) {
   const role = principal.role;
 
   return (
-    <section className="card job-section photo-section" aria-labelledby={titleId} data-photos-slot={jobId}>
+    <section className="card stack gap-4" aria-labelledby={titleId} data-photos-slot={jobId}>
       <div className="card__header--row">
         <h2 id={titleId} className="card__title job-section__title">
           <Icon name="camera" size={20} />

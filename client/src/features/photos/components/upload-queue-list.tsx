@@ -82,7 +82,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
                 {item.state === 'uploading' ? <progress className="upload-item__progress" max={1} value={item.progress ?? 0} aria-label={t('queue.progressLabel', { name })} /> : null}
               </div>
               {item.state === 'failed' || isWaiting(item) ? (
-                <div className="upload-item__actions">
+                <div className="upload-item__actions cluster gap-2 justify-end">
                   <Button size="sm" variant="soft" aria-label={t('queue.retryLabel', { name })} onPress={() => queue.retry(item.id)}>
                     {t('queue.retry')}
                   </Button>

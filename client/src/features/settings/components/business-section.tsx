@@ -137,7 +137,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
           {FIELDS.map((field) => (
             <div key={field}>
               <dt>{t(`business.${field}`)}</dt>
-              <dd className="settings__value" translate="no">{(field === 'phone' && business.phone ? formatPhone(business.phone) : business[field]) || '—'}</dd>
+              <dd className="user-text" translate="no">{(field === 'phone' && business.phone ? formatPhone(business.phone) : business[field]) || '—'}</dd>
             </div>
           ))}
         </dl>

@@ -228,7 +228,7 @@ export default function SettingsPage() {
                   return (
                     <div key={key}>
                       <dt>{t(`labels.${key}`)}</dt>
-                      <dd className="settings__value" translate={kindOf(setting) === 'text' || kindOf(setting) === 'multiline' ? 'no' : undefined}>
+                      <dd className="user-text" translate={kindOf(setting) === 'text' || kindOf(setting) === 'multiline' ? 'no' : undefined}>
                         {toDisplay(setting, setting.value, locale)}
                       </dd>
                     </div>

@@ -22,7 +22,7 @@ export function TicketsResult({ list, empty }: { list: ReturnType<typeof useTick
     <div className="stack">
       <TicketList tickets={tickets} hrefOf={ticketPaths(principal.role).detail} />
       {list.hasNextPage ? (
-        <div className="ticket-more">
+        <div className="cluster justify-center">
           <Button onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
             {t('list.showMore')}
           </Button>

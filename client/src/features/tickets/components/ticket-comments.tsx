@@ -48,7 +48,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
                   <strong>{comment.author.name}</strong>
                   <time dateTime={comment.createdAt} className="muted">{formatDateTime(comment.createdAt, locale, 'short')}</time>
                 </p>
-                <p className="ticket-text">{comment.body}</p>
+                <p className="user-text">{comment.body}</p>
               </div>
             </li>
           ))}

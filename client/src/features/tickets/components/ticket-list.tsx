@@ -12,7 +12,7 @@ function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
   const { t } = useTranslation('tickets');
   const locale = currentLocale();
   return (
-    <li className={`ticket-row ticket-row--${ticket.priority}`}>
+    <li className={`tile ticket-row ticket-row--${ticket.priority}`}>
       <div className="cluster gap-2">
         <PriorityBadge priority={ticket.priority} />
         <span className="ticket-row__id" translate="no">

@@ -110,7 +110,7 @@ export default function TicketPage() {
             <h2 id="ticket-description-title" className="card__title">
               {t('detail.description')}
             </h2>
-            <p className="ticket-text" translate="no">
+            <p className="user-text" translate="no">
               {data.description}
             </p>
             <Facts ticket={data} paths={paths} />
@@ -120,7 +120,7 @@ export default function TicketPage() {
                   <Icon name="checkCircle" size={18} />
                   {t('detail.resolution')}
                 </h3>
-                <p className="ticket-text" translate="no">
+                <p className="user-text" translate="no">
                   {data.resolution}
                 </p>
               </div>

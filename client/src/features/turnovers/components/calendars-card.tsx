@@ -122,7 +122,7 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
       ) : (
         <ul role="list" className="stack gap-3 divided">
           {calendars.data.map((calendar) => (
-            <li key={calendar.id} className="calendar-row">
+            <li key={calendar.id} className="calendar-row cluster cluster--spread">
               <div className="calendar-row__main stack gap-1">
                 <p className="cluster gap-2 calendar-row__title">
                   <span translate="no">{calendar.label}</span>

@@ -57,7 +57,7 @@ function PhotoItem({ jobId, item, onTick }: { jobId: number; item: Item; onTick:
         <span className="check-photo__icon" aria-hidden="true">
           <Icon name="camera" size={22} />
         </span>
-        <span className="check-photo__text">
+        <span className="check-photo__text stack gap-0-5">
           <span className="check-photo__label">{item.label}</span>
           <span className="check-photo__hint">{state === 'preparing' ? t('checklist.preparing') : t('checklist.photo')}</span>
         </span>
@@ -115,7 +115,7 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
   const itemLabel = (id: number) => data.items.find((i) => i.id === id)?.label ?? '';
 
   return (
-    <section className="card job-section job-checklist" aria-labelledby={`checklist-${jobId}`}>
+    <section className="card stack gap-4" aria-labelledby={`checklist-${jobId}`}>
       <div className="card__header--row">
         <h2 id={`checklist-${jobId}`} className="card__title job-section__title">
           <Icon name="checkCircle" size={20} />

@@ -22,7 +22,7 @@ export function IssueList({ issues, photoHref }: { issues: JobIssue[]; photoHref
     <ul role="list" className="stack gap-3 divided">
       {issues.map((issue) => (
         <li key={issue.id} className="job-issues__item stack gap-1">
-          <p className="job-issues__text" translate="no">
+          <p className="user-text" translate="no">
             {issue.text}
           </p>
           <p className="muted text-sm">{t('issues.by', { name: issue.raisedBy.firstName, when: formatDateTime(issue.raisedAt, locale, 'medium') })}</p>
@@ -47,7 +47,7 @@ export function JobIssuesCard({ jobId, canRaise }: { jobId: number; canRaise: bo
   const [raising, setRaising] = useState(false);
   const [sent, setSent] = useState(false);
   return (
-    <section className="card job-section" aria-labelledby={`issues-${jobId}`}>
+    <section className="card stack gap-4" aria-labelledby={`issues-${jobId}`}>
       <h2 id={`issues-${jobId}`} className="card__title job-section__title">
         <Icon name="alertCircle" size={20} />
         {t('issues.title')}
@@ -76,7 +76,7 @@ function RaiseIssueDialog({ jobId, onClose, onSent }: { jobId: number; onClose: 
     <ModalDialog isOpen onOpenChange={(open) => !open && !raise.isPending && onClose()} title={t('issues.raiseTitle')} description={t('issues.raiseLead')}>
       <TextAreaInput label={t('issues.text')} value={text} onChange={setText} rows={4} maxLength={1000} isRequired errorMessage={tried && missing ? t('issues.textRequired') : undefined} />
       {photo ? (
-        <p className="cluster job-issues__chosen">
+        <p className="cluster cluster--spread job-issues__chosen">
           <span>{t('issues.photoChosen', { name: photo.name })}</span>
           <Button variant="ghost" size="sm" onPress={() => setPhoto(null)}>
             {t('issues.removePhoto')}

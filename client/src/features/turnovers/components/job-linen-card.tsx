@@ -31,7 +31,7 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
   const changed = data.items.some((i) => counts[i.linenItemId] !== undefined && counts[i.linenItemId] !== i.count);
 
   return (
-    <section className="card job-section" aria-labelledby={`linen-${jobId}`}>
+    <section className="card stack gap-4" aria-labelledby={`linen-${jobId}`}>
       <h2 id={`linen-${jobId}`} className="card__title job-section__title">
         <Icon name="washer" size={20} />
         {t('jobLinen.title')}
@@ -69,7 +69,7 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
               />
             </li>
           ) : (
-            <li key={item.linenItemId} className="job-linen__row job-linen__row--read">
+            <li key={item.linenItemId} className="cluster cluster--spread">
               <span>{item.label}</span>
               <span className="strong">{item.count}</span>
             </li>

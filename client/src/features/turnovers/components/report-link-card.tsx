@@ -7,7 +7,7 @@ import '@/features/turnovers/report-strings';
 export function ReportLinkCard({ href }: { href: string }) {
   const { t } = useTranslation('hostReport');
   return (
-    <section className="card job-section" aria-label={t('report.eyebrow')}>
+    <section className="card stack gap-4" aria-label={t('report.eyebrow')}>
       <ButtonLink href={href} variant="primary" block>
         <Icon name="checkCircle" size={18} />
         {t('report.open')}

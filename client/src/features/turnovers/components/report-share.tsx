@@ -37,7 +37,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
   };
 
   return (
-    <section className="card job-section" aria-labelledby={`share-${jobId}`}>
+    <section className="card stack gap-4" aria-labelledby={`share-${jobId}`}>
       <h2 id={`share-${jobId}`} className="card__title job-section__title">
         <Icon name="link" size={20} />
         {t('share.title')}
@@ -78,7 +78,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
           {links.data.map((link) => {
             const expired = new Date(link.expiresAt).getTime() <= now;
             return (
-              <li key={link.id} className="report-links__row" data-link-id={link.id}>
+              <li key={link.id} className="cluster gap-2 cluster--spread" data-link-id={link.id}>
                 <div>
                   <p className="strong">{t('share.createdAt', { when: when(link.createdAt) })}</p>
                   <p className="muted">

@@ -38,7 +38,7 @@ export function ReportView({ report }: { report: HostReport }) {
     <div className="stack host-report">
       <p className="muted">{t('report.completedAt', { when: formatDateTime(report.completedAt, locale, 'medium') })}</p>
       <div className="property-page__grid">
-        <section className="card job-section" aria-labelledby="report-time">
+        <section className="card stack gap-4" aria-labelledby="report-time">
           <h2 id="report-time" className="card__title job-section__title">
             <Icon name="clock" size={20} />
             {t('report.time')}
@@ -60,7 +60,7 @@ export function ReportView({ report }: { report: HostReport }) {
           )}
         </section>
 
-        <section className="card job-section" aria-labelledby="report-linen">
+        <section className="card stack gap-4" aria-labelledby="report-linen">
           <h2 id="report-linen" className="card__title job-section__title">
             <Icon name="washer" size={20} />
             {t('report.linen')}
@@ -71,7 +71,7 @@ export function ReportView({ report }: { report: HostReport }) {
               <p>{t('report.linenStatus', { status: tl(`status.${report.linen.order.status}` as 'status.received', { defaultValue: report.linen.order.status }) })}</p>
               <ul role="list" className="stack gap-3">
                 {report.linen.items.map((item) => (
-                  <li key={item.linenItemId} className="job-linen__row job-linen__row--read">
+                  <li key={item.linenItemId} className="cluster cluster--spread">
                     <span translate="no">{item.label}</span>
                     <span className="strong">{item.count}</span>
                   </li>
@@ -84,7 +84,7 @@ export function ReportView({ report }: { report: HostReport }) {
         </section>
       </div>
 
-      <section className="card job-section" aria-labelledby="report-checklist">
+      <section className="card stack gap-4" aria-labelledby="report-checklist">
         <h2 id="report-checklist" className="card__title job-section__title">
           <Icon name="checkCircle" size={20} />
           {report.checklist.templateName ? `${t('report.checklist')} — ${report.checklist.templateName}` : t('report.checklist')}
@@ -109,7 +109,7 @@ export function ReportView({ report }: { report: HostReport }) {
         ))}
       </section>
 
-      <section className="card job-section" aria-labelledby="report-photos">
+      <section className="card stack gap-4" aria-labelledby="report-photos">
         <h2 id="report-photos" className="card__title job-section__title">
           <Icon name="camera" size={20} />
           {t('report.photos')}
@@ -117,7 +117,7 @@ export function ReportView({ report }: { report: HostReport }) {
         {photos.length === 0 ? <p className="muted">{t('report.noPhotos')}</p> : <Gallery photos={photos} />}
       </section>
 
-      <section className="card job-section" aria-labelledby="report-issues">
+      <section className="card stack gap-4" aria-labelledby="report-issues">
         <h2 id="report-issues" className="card__title job-section__title">
           <Icon name="alertCircle" size={20} />
           {t('issues.title')}

@@ -39,7 +39,7 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
   const done = data.items.filter((i) => i.done).length;
 
   return (
-    <section className="card job-section" aria-labelledby={`staff-checklist-${jobId}`}>
+    <section className="card stack gap-4" aria-labelledby={`staff-checklist-${jobId}`}>
       <div className="card__header--row">
         <h2 id={`staff-checklist-${jobId}`} className="card__title job-section__title">
           <Icon name="checkCircle" size={20} />

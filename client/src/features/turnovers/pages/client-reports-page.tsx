@@ -34,7 +34,7 @@ export default function ClientReportsPage() {
           <ul role="list" className="stack gap-3">
             {jobs.map((job) => (
               <li key={job.id}>
-                <Link to={reportPaths.client(job.id)} className="job-card-link" aria-label={`${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}>
+                <Link to={reportPaths.client(job.id)} className="tile job-card-link" aria-label={`${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}>
                   <span className="job-card-link__top">
                     <span className="job-card-link__when capitalize-first">{formatDate(calendarDate(job.scheduledDate), locale, 'full')}</span>
                   </span>

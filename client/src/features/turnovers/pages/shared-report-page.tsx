@@ -34,7 +34,7 @@ export default function SharedReportPage() {
   useNoIndex();
   return (
     <div className="shared-report">
-      <div className="shared-report__top">
+      <div className="shared-report__top cluster cluster--spread">
         <Logo />
         <LanguageSwitcher value={locale} onChange={(next) => void setLocale(next)} />
       </div>
