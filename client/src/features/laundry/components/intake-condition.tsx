@@ -51,7 +51,7 @@ function ConditionDetails({
           {item.notes.map((n) => (
             <li key={n.id} className="cluster gap-2">
               <span className="cluster gap-2 condition-notes__body">
-                <span className="condition-notes__kind">{t(`condition.kind.${n.kind}`)}</span>
+                <strong>{t(`condition.kind.${n.kind}`)}</strong>
                 {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
               </span>
               {onRemove ? (
@@ -147,7 +147,7 @@ function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDt
   return (
     <div className="stack gap-3 condition-form">
       <form
-        className="condition-form__note"
+        className="inline-form"
         onSubmit={(event) => {
           event.preventDefault();
           submit();
@@ -166,7 +166,7 @@ function ConditionForm({ orderId, item }: { orderId: number; item: LaundryItemDt
           maxLength={CONDITION_LIMITS.note}
           errorMessage={missing ? t('condition.noteRequired') : undefined}
         />
-        <Button type="submit" variant="secondary" isPending={add.isPending} pendingLabel={t('condition.adding')}>
+        <Button type="submit" variant="secondary" className="inline-form__submit" isPending={add.isPending} pendingLabel={t('condition.adding')}>
           <Icon name="check" size={18} />
           {t('condition.addNote')}
         </Button>

@@ -116,7 +116,7 @@ function LineRow({
         {t('form.moreDetails')}
       </Button>
       {showDetails ? (
-        <div className="line-editor__details">
+        <div className="form-grid">
           <TextInput label={t('form.itemType')} value={line.itemType} onChange={(itemType) => set({ itemType })} placeholder={t('form.itemTypePlaceholder')} errorMessage={error('itemType')} />
           <TextInput label={t('form.itemCategory')} value={line.itemCategory} onChange={(itemCategory) => set({ itemCategory })} errorMessage={error('itemCategory')} />
           <TextInput

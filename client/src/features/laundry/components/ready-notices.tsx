@@ -20,7 +20,7 @@ export function ReadyNotices() {
               <Icon name="checkCircle" size={22} />
             </span>
             <span className="stack gap-0-5 ready-notice__text">
-              <span className="ready-notice__title">{notice.title}</span>
+              <strong>{notice.title}</strong>
               <span className="text-sm">{notice.body}</span>
             </span>
             <Icon name="chevronRight" size={20} />

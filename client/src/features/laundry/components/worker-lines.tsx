@@ -22,7 +22,7 @@ export function WorkLines({ lines }: { lines: DetailLine[] }) {
           <li key={line.id} className="panel work-lines__item">
             <span className="work-lines__amount">{lineAmount(line, t, locale)}</span>
             <span className="stack gap-0-5">
-              <span className="work-lines__service">{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</span>
+              <strong>{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</strong>
               {notes.length ? <span className="muted text-sm">{notes.join(' · ')}</span> : null}
             </span>
           </li>

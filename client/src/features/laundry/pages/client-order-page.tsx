@@ -54,9 +54,9 @@ export default function ClientOrderPage() {
             {(order.lines ?? []).map((line) => (
               <li key={line.id} className="my-lines__item">
                 <span className="stack gap-0-5">
-                  <span className="my-lines__service">
+                  <strong>
                     {lineAmount(line, t, locale)} {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
-                  </span>
+                  </strong>
                   {line.itemType || line.conditionNotes ? <span className="muted text-sm">{[line.itemType, line.conditionNotes].filter(Boolean).join(' · ')}</span> : null}
                 </span>
                 <span className="my-lines__price">{formatMoney(line.totalCents, locale)}</span>

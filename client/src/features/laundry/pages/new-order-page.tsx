@@ -65,13 +65,13 @@ function LivePrice({ draft, services, onLinePrices }: { draft: OrderDraft; servi
         <span className="muted text-sm">{updating ? t('price.updating') : t('price.live')}</span>
       </div>
       {!settled ? (
-        <p className="live-price__empty muted text-sm">{t('price.empty')}</p>
+        <p className="muted text-sm">{t('price.empty')}</p>
       ) : preview.error ? (
         <Notice tone="warning">{describe(preview.error).message}</Notice>
       ) : preview.data ? (
         <PriceBreakdown breakdown={preview.data} testId="live-price" />
       ) : (
-        <p className="live-price__empty muted text-sm">{t('price.updating')}</p>
+        <p className="muted text-sm">{t('price.updating')}</p>
       )}
     </div>
   );
