@@ -25,7 +25,7 @@ export function RouteErrorPage({ error, inline = false }: { error: unknown; inli
 
   const body = (
     <div className="state state--error" role="alert">
-      <div className="state__icon">
+      <div className="icon-tile state__icon">
         <Icon name={stale || offline ? 'refresh' : 'alertCircle'} size={28} />
       </div>
       <h1 className="state__title">{title}</h1>

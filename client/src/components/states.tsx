@@ -42,7 +42,7 @@ export function EmptyState({
 }) {
   return (
     <div className={`state${bordered ? ' state--bordered' : ''}`}>
-      <div className="state__icon">
+      <div className="icon-tile state__icon">
         <Icon name={icon} size={28} />
       </div>
       <h2 className="state__title">{title}</h2>
@@ -62,7 +62,7 @@ export function NotFoundState({ home, asPageTitle = false }: { home?: string; as
   const Heading = asPageTitle ? 'h1' : 'h2';
   return (
     <div className="state not-found">
-      <div className="state__icon">
+      <div className="icon-tile state__icon">
         <Icon name="compass" size={28} />
       </div>
       <p className="not-found__code" aria-hidden="true">
@@ -94,7 +94,7 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
   const { message, reference } = describe(error);
   return (
     <div className="state state--error" role="alert">
-      <div className="state__icon">
+      <div className="icon-tile state__icon">
         <Icon name="alertCircle" size={28} />
       </div>
       <h2 className="state__title">{title ?? t('states.errorTitle')}</h2>

@@ -40,7 +40,7 @@ export default function ForgotPasswordPage() {
         <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
       </div>
       <main className="page-center__card card" id="main">
-        <div className="page-center__icon">
+        <div className="icon-tile page-center__icon">
           <Icon name={forgot.isSuccess ? 'mail' : 'key'} size={26} />
         </div>
         {forgot.isSuccess ? (

@@ -68,7 +68,7 @@ export default function ResetPasswordPage() {
   if (reset.isSuccess) {
     content = (
       <>
-        <div className="page-center__icon">
+        <div className="icon-tile page-center__icon">
           <Icon name="checkCircle" size={26} />
         </div>
         <h1 className="page-center__title">{t('resetDoneTitle')}</h1>
@@ -82,7 +82,7 @@ export default function ResetPasswordPage() {
   } else if (!token) {
     content = (
       <>
-        <div className="page-center__icon">
+        <div className="icon-tile page-center__icon">
           <Icon name="alertCircle" size={26} />
         </div>
         <h1 className="page-center__title">{t('noTokenTitle')}</h1>
@@ -95,7 +95,7 @@ export default function ResetPasswordPage() {
   } else {
     content = (
       <>
-        <div className="page-center__icon">
+        <div className="icon-tile page-center__icon">
           <Icon name="lock" size={26} />
         </div>
         <h1 className="page-center__title">{t('resetTitle')}</h1>

@@ -28,7 +28,7 @@ export default function ChangePasswordPage() {
         <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
       </div>
       <main className="page-center__card card" id="main">
-        <div className="page-center__icon">
+        <div className="icon-tile page-center__icon">
           <Icon name="lock" size={26} />
         </div>
         <h1 className="page-center__title">{t('changePassword.title')}</h1>

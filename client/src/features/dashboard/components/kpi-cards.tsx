@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 function Kpi({ icon, label, value, children, testId, tone }: { icon: IconName; label: string; value: string; children?: ReactNode; testId: string; tone?: 'warning' }) {
   return (
     <li className={`kpi${tone ? ` kpi--${tone}` : ''}`} data-testid={testId}>
-      <span className="kpi__icon" aria-hidden="true">
+      <span className="icon-tile kpi__icon" aria-hidden="true">
         <Icon name={icon} size={20} />
       </span>
       <p className="kpi__label">{label}</p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '@/components/icon';
 import { LanguageSwitcher } from '@/components/language-switcher';
@@ -32,6 +33,25 @@ const STEPS: { title: LandingKey; text: LandingKey }[] = [
   { title: 'landing.step2Title', text: 'landing.step2Text' },
   { title: 'landing.step3Title', text: 'landing.step3Text' },
 ];
+
+/** A band of the landing page: its heading (and lead) over its content; "tinted" on the page's grey. */
+function LandingSection({ id, title, lead, tinted = false, children }: { id: string; title?: string; lead?: string; tinted?: boolean; children: ReactNode }) {
+  return (
+    <section id={id} className={tinted ? 'landing-section landing-section--tinted' : 'landing-section'} aria-labelledby={`${id}-title`}>
+      <div className="landing-container">
+        {title ? (
+          <div className="landing-section__header stack gap-3">
+            <h2 id={`${id}-title`} className="landing-section__title">
+              {title}
+            </h2>
+            {lead ? <p className="landing-section__lead">{lead}</p> : null}
+          </div>
+        ) : null}
+        {children}
+      </div>
+    </section>
+  );
+}
 
 /**
  * The business's public page with the sign-in panel. It knows nothing of the router nor the query
@@ -94,105 +114,88 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
           </div>
         </section>
 
-        <section id="services" className="landing-section" aria-labelledby="services-title">
-          <div className="landing-container">
-            <div className="landing-section__header">
-              <h2 id="services-title" className="landing-section__title">
-                {t('landing.servicesTitle')}
-              </h2>
-              <p className="landing-section__lead">{t('landing.servicesLead')}</p>
-            </div>
-            <div className="services">
-              {SERVICES.map((service) => (
-                <article key={service.title} className="service card stack gap-3">
-                  <div className="service__icon">
-                    <Icon name={service.icon} size={28} />
-                  </div>
-                  <h3 className="service__title">{t(service.title)}</h3>
-                  <p className="muted">{t(service.text)}</p>
-                  <ul role="list" className="service__points stack gap-2">
-                    {service.points.map((point) => (
-                      <li key={point}>
-                        <Icon name="check" size={18} />
-                        {t(point)}
-                      </li>
-                    ))}
-                  </ul>
-                </article>
-              ))}
-            </div>
-          </div>
-        </section>
-
-        <section id="how" className="landing-section landing-section--tinted" aria-labelledby="how-title">
-          <div className="landing-container">
-            <div className="landing-section__header">
-              <h2 id="how-title" className="landing-section__title">
-                {t('landing.howTitle')}
-              </h2>
-            </div>
-            <ol role="list" className="steps">
-              {STEPS.map((step, index) => (
-                <li key={step.title} className="step card stack gap-2">
-                  <span className="step__number" aria-hidden="true">
-                    {index + 1}
-                  </span>
-                  <h3 className="step__title">{t(step.title)}</h3>
-                  <p className="muted">{t(step.text)}</p>
-                </li>
-              ))}
-            </ol>
-          </div>
-        </section>
-
-        <section id="contact" className="landing-section" aria-labelledby="contact-title">
-          <div className="landing-container">
-            <div className="contact card">
-              <div className="contact__intro stack gap-4">
-                <h2 id="contact-title" className="landing-section__title">
-                  {t('landing.contactTitle')}
-                </h2>
-                <p className="landing-section__lead">{t('landing.contactLead')}</p>
-                <div className="cluster">
-                  {business?.phone ? (
-                    <a href={`tel:${business.phone}`} className="btn btn--primary">
-                      <Icon name="phone" size={18} />
-                      {formatPhone(business.phone)}
-                    </a>
-                  ) : null}
-                  {business?.email ? (
-                    <a href={`mailto:${business.email}`} className="btn btn--secondary">
-                      <Icon name="mail" size={18} />
-                      {business.email}
-                    </a>
-                  ) : null}
+        <LandingSection id="services" title={t('landing.servicesTitle')} lead={t('landing.servicesLead')}>
+          <div className="services">
+            {SERVICES.map((service) => (
+              <article key={service.title} className="service card stack gap-3">
+                <div className="icon-tile service__icon">
+                  <Icon name={service.icon} size={28} />
                 </div>
-              </div>
-              <dl className="contact__details">
-                {addressLines.length > 0 ? (
-                  <div>
-                    <dt>
-                      <Icon name="mapPin" size={18} />
-                      {t('landing.address')}
-                    </dt>
-                    <dd data-testid="business-address">
-                      {addressLines.map((line) => (
-                        <span key={line}>{line}</span>
-                      ))}
-                    </dd>
-                  </div>
+                <h3 className="service__title">{t(service.title)}</h3>
+                <p className="muted">{t(service.text)}</p>
+                <ul role="list" className="service__points stack gap-2">
+                  {service.points.map((point) => (
+                    <li key={point}>
+                      <Icon name="check" size={18} />
+                      {t(point)}
+                    </li>
+                  ))}
+                </ul>
+              </article>
+            ))}
+          </div>
+        </LandingSection>
+
+        <LandingSection id="how" title={t('landing.howTitle')} tinted>
+          <ol role="list" className="steps">
+            {STEPS.map((step, index) => (
+              <li key={step.title} className="step card stack gap-2">
+                <span className="step__number" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <h3 className="step__title">{t(step.title)}</h3>
+                <p className="muted">{t(step.text)}</p>
+              </li>
+            ))}
+          </ol>
+        </LandingSection>
+
+        <LandingSection id="contact">
+          <div className="contact card">
+            <div className="contact__intro stack gap-4">
+              <h2 id="contact-title" className="landing-section__title">
+                {t('landing.contactTitle')}
+              </h2>
+              <p className="landing-section__lead">{t('landing.contactLead')}</p>
+              <div className="cluster">
+                {business?.phone ? (
+                  <a href={`tel:${business.phone}`} className="btn btn--primary">
+                    <Icon name="phone" size={18} />
+                    {formatPhone(business.phone)}
+                  </a>
                 ) : null}
+                {business?.email ? (
+                  <a href={`mailto:${business.email}`} className="btn btn--secondary">
+                    <Icon name="mail" size={18} />
+                    {business.email}
+                  </a>
+                ) : null}
+              </div>
+            </div>
+            <dl className="contact__details">
+              {addressLines.length > 0 ? (
                 <div>
                   <dt>
-                    <Icon name="clock" size={18} />
-                    {t('landing.hours')}
+                    <Icon name="mapPin" size={18} />
+                    {t('landing.address')}
                   </dt>
-                  <dd>{t('landing.hoursValue')}</dd>
+                  <dd data-testid="business-address">
+                    {addressLines.map((line) => (
+                      <span key={line}>{line}</span>
+                    ))}
+                  </dd>
                 </div>
-              </dl>
-            </div>
+              ) : null}
+              <div>
+                <dt>
+                  <Icon name="clock" size={18} />
+                  {t('landing.hours')}
+                </dt>
+                <dd>{t('landing.hoursValue')}</dd>
+              </div>
+            </dl>
           </div>
-        </section>
+        </LandingSection>
       </main>
 
       <footer className="landing-footer">
