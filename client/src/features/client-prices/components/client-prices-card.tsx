@@ -57,7 +57,7 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
       ) : (
         <ul role="list" className="stack gap-3">
           {prices.data.map((p) => (
-            <li key={p.id} className={`panel client-price client-price--${phase(p)}`}>
+            <li key={p.id} className={`panel cluster cluster--spread client-price client-price--${phase(p)}`}>
               <div className="client-price__body">
                 <p className="cluster gap-2 client-price__title">
                   <span>{itemName(p)}</span>
