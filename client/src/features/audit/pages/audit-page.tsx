@@ -9,6 +9,7 @@ import { SelectInput } from '@/components/fields';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, QueryFallback } from '@/components/states';
+import { TableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { auditEn } from '@/features/audit/audit-strings';
@@ -127,53 +128,51 @@ export default function AuditPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="card table-card">
-            <table className="data-table audit-table">
-              <caption className="visually-hidden">{t('title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('when')}</th>
-                  <th scope="col">{t('who')}</th>
-                  <th scope="col">{t('what')}</th>
-                  <th scope="col">{t('changes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {groupRepeats(log.data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
-                  <tr key={entry.id}>
-                    <td className="cell-main" data-label={t('when')}>
-                      <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
-                    </td>
-                    <td data-label={t('who')}>
-                      {who(entry)}
-                    </td>
-                    <td data-label={t('what')}>
-                      <div className="cell-primary">
-                        <span className="cell-primary__title">
-                          {entry.action === 'view_access_instructions' ? t('viewedAccessNotes', { count }) : actionName(entry.action)}
-                          {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
-                        </span>
-                        <span className="cell-primary__sub">
-                          {entityName(entry.entity)}
-                          {hasSubject(entry.subject) ? (
-                            <>
-                              {' — '}
-                              <AuditSubject subject={entry.subject} />
-                            </>
-                          ) : entry.entityId ? (
-                            <span translate="no"> #{entry.entityId}</span>
-                          ) : null}
-                        </span>
-                      </div>
-                    </td>
-                    <td data-label={t('changes')}>
-                      <Changes entry={entry} locale={locale} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableCard
+            caption={t('title')}
+            className="audit-table"
+            columns={
+              <>
+                <th scope="col">{t('when')}</th>
+                <th scope="col">{t('who')}</th>
+                <th scope="col">{t('what')}</th>
+                <th scope="col">{t('changes')}</th>
+              </>
+            }
+          >
+            {groupRepeats(log.data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
+              <tr key={entry.id}>
+                <td className="cell-main" data-label={t('when')}>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
+                </td>
+                <td data-label={t('who')}>
+                  {who(entry)}
+                </td>
+                <td data-label={t('what')}>
+                  <div className="cell-primary">
+                    <span className="cell-primary__title">
+                      {entry.action === 'view_access_instructions' ? t('viewedAccessNotes', { count }) : actionName(entry.action)}
+                      {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
+                    </span>
+                    <span className="cell-primary__sub">
+                      {entityName(entry.entity)}
+                      {hasSubject(entry.subject) ? (
+                        <>
+                          {' — '}
+                          <AuditSubject subject={entry.subject} />
+                        </>
+                      ) : entry.entityId ? (
+                        <span translate="no"> #{entry.entityId}</span>
+                      ) : null}
+                    </span>
+                  </div>
+                </td>
+                <td data-label={t('changes')}>
+                  <Changes entry={entry} locale={locale} />
+                </td>
+              </tr>
+            ))}
+          </TableCard>
           <Pager meta={log.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
         </>
       )}

@@ -13,6 +13,7 @@ import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
 import { EmptyState, QueryFallback } from '@/components/states';
+import { TableCard } from '@/components/table-card';
 import { formatDate, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClients, type Client, type ClientFilters } from '@/features/clients/api/list-clients';
@@ -71,43 +72,40 @@ export default function ClientsPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="card table-card">
-            <table className="data-table">
-              <caption className="visually-hidden">{t('title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('phone')}</th>
-                  <th scope="col">{t('nif')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('since')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {clients.data.items.map((client) => (
-                  <tr key={client.id}>
-                    <td className="cell-main" data-label={t('name')}>
-                      <div className="cell-primary">
-                        <Link to={detail(client)} className="cell-primary__title" translate="no">
-                          {client.isEnterprise && client.companyName ? client.companyName : client.name}
-                        </Link>
-                        <span className="cell-primary__sub">
-                          {client.isEnterprise && client.companyName ? <span translate="no">{`${client.name} · `}</span> : null}
-                          {client.email ? <span translate="no">{client.email}</span> : client.isEnterprise ? t('enterprise') : t('individual')}
-                        </span>
-                      </div>
-                    </td>
-                    <td data-label={t('phone')}>{formatPhone(client.phone)}</td>
-                    <td data-label={t('nif')}>{client.nif ?? t('none')}</td>
-                    <td data-label={t('status')}>
-                      <ClientStatus client={client} />
-                    </td>
-                    <td data-label={t('since')}>{formatDate(client.createdAt, locale, 'medium')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <TableCard
+            caption={t('title')}
+            columns={
+              <>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('phone')}</th>
+                <th scope="col">{t('nif')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('since')}</th>
+              </>
+            }
+          >
+            {clients.data.items.map((client) => (
+              <tr key={client.id}>
+                <td className="cell-main" data-label={t('name')}>
+                  <div className="cell-primary">
+                    <Link to={detail(client)} className="cell-primary__title" translate="no">
+                      {client.isEnterprise && client.companyName ? client.companyName : client.name}
+                    </Link>
+                    <span className="cell-primary__sub">
+                      {client.isEnterprise && client.companyName ? <span translate="no">{`${client.name} · `}</span> : null}
+                      {client.email ? <span translate="no">{client.email}</span> : client.isEnterprise ? t('enterprise') : t('individual')}
+                    </span>
+                  </div>
+                </td>
+                <td data-label={t('phone')}>{formatPhone(client.phone)}</td>
+                <td data-label={t('nif')}>{client.nif ?? t('none')}</td>
+                <td data-label={t('status')}>
+                  <ClientStatus client={client} />
+                </td>
+                <td data-label={t('since')}>{formatDate(client.createdAt, locale, 'medium')}</td>
+              </tr>
+            ))}
+          </TableCard>
           <Pager meta={clients.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
         </>
       )}

@@ -8,6 +8,7 @@ import '@/features/audit/audit-strings';
 import type { auditEn } from '@/features/audit/audit-strings';
 import { groupRepeats } from '@/features/audit/audit-format';
 import { AuditSubject, hasSubject } from '@/features/audit/components/audit-subject';
+import { Card } from '@/components/card';
 
 const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
@@ -18,10 +19,7 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
   const action = (a: string) => (i18n.exists(`actions.${a}`, { ns: 'audit' }) ? t(`actions.${a as keyof typeof auditEn.actions}`, { ns: 'audit' }) : humanize(a));
   const entity = (e: string) => (i18n.exists(`entities.${e}`, { ns: 'audit' }) ? t(`entities.${e as keyof typeof auditEn.entities}`, { ns: 'audit' }) : humanize(e));
   return (
-    <section className="card dash-activity" aria-labelledby="dash-activity-title">
-      <h2 id="dash-activity-title" className="card__title">
-        {t('activityTitle')}
-      </h2>
+    <Card id="dash-activity-title" title={t('activityTitle')} className="dash-activity stack gap-4">
       {entries.length === 0 ? (
         <p className="muted">{t('activityEmpty')}</p>
       ) : (
@@ -49,6 +47,6 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

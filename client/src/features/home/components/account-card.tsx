@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
+import { Card } from '@/components/card';
 import { profilePath } from '@/app/paths';
 import { initials } from '@/lib/initials';
 import '@/features/home/home-strings';
@@ -11,10 +12,7 @@ import { formatPhone } from '@/lib/format';
 export function AccountCard({ principal }: { principal: Principal }) {
   const { t } = useTranslation('home');
   return (
-    <section className="card stack gap-5" aria-labelledby="account-card-title">
-      <h2 id="account-card-title" className="card__title">
-        {t('accountTitle')}
-      </h2>
+    <Card id="account-card-title" title={t('accountTitle')} className="stack gap-5">
       <div className="account-card__who">
         <span className="avatar avatar--lg" aria-hidden="true">
           {initials(principal.name)}
@@ -29,6 +27,6 @@ export function AccountCard({ principal }: { principal: Principal }) {
         <Icon name="user" size={18} />
         {t('editProfile')}
       </ButtonLink>
-    </section>
+    </Card>
   );
 }

@@ -6,6 +6,7 @@ import '@/features/home/home-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
 import { SHELL_BASE } from '@/app/paths';
 import { useBusiness } from '@/lib/business';
 import { formatDate, formatDateTime, formatMoney, TIME_ZONE, formatPhone } from '@/lib/format';
@@ -187,10 +188,7 @@ export default function ClientHomePage() {
           <div className="stack">
             <Balance />
             <Messages unread={dashboard.data.unreadNotifications} />
-            <section className="card stack gap-4" aria-labelledby="help-title">
-              <h2 id="help-title" className="card__title">
-                {t('helpTitle')}
-              </h2>
+            <Card id="help-title" title={t('helpTitle')} className="stack gap-4">
               <p className="muted">{t('helpText')}</p>
               <div className="cluster">
                 {business?.phone ? (
@@ -206,7 +204,7 @@ export default function ClientHomePage() {
                   </ButtonLink>
                 ) : null}
               </div>
-            </section>
+            </Card>
           </div>
         </div>
       )}

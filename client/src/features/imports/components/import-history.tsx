@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportDto } from '@contracts/imports';
 import { Button } from '@/components/button';
 import { QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useImportHistory } from '@/features/imports/api/list-imports';
@@ -12,10 +13,7 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
   const history = useImportHistory();
   const locale = currentLocale();
   return (
-    <section className="card" aria-labelledby="import-history-title">
-      <h2 id="import-history-title" className="card__title">
-        {t('historyTitle')}
-      </h2>
+    <Card id="import-history-title" title={t('historyTitle')}>
       {!history.isSuccess ? (
         <QueryFallback query={history} />
       ) : history.data.items.length === 0 ? (
@@ -62,6 +60,6 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

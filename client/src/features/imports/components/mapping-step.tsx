@@ -4,6 +4,7 @@ import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportDto, type ImportField
 import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
+import { Card } from '@/components/card';
 import { useImportRows } from '@/features/imports/api/list-import-rows';
 import { useUpdateMapping } from '@/features/imports/api/update-mapping';
 
@@ -26,10 +27,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
   };
 
   return (
-    <section className="card stack gap-4 import-step" aria-labelledby="import-mapping-title">
-      <h2 id="import-mapping-title" className="card__title">
-        {t('mappingTitle')}
-      </h2>
+    <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4 import-step">
       <p className="card__lead">{t('mappingLead')}</p>
       <div className="table-card">
         <table className="data-table import-mapping">
@@ -77,6 +75,6 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
           {t('checkRows')}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

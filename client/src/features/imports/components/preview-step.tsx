@@ -6,6 +6,7 @@ import { RadioCards } from '@/components/form-controls';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
 import { useCommitImport } from '@/features/imports/api/commit-import';
 import { useImportRows, type RowFilter } from '@/features/imports/api/list-import-rows';
 import type { importsEn } from '@/features/imports/imports-strings';
@@ -50,10 +51,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
   const fieldOfColumn = (index: number) => draft.columns[index] as ImportField | null;
 
   return (
-    <section className="card stack gap-4 import-step" aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title" className="card__title">
-        {t('steps.preview')}
-      </h2>
+    <Card id="import-preview-title" title={t('steps.preview')} className="stack gap-4 import-step">
       <dl className="import-summary">
         {(['total', 'valid', 'invalid', 'duplicate'] as const).map((key) => (
           <div key={key} className={`import-summary__item import-summary__item--${key}`}>
@@ -150,6 +148,6 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
           {t('commit', { count: importable })}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/dialog';
 import { Notice } from '@/components/notice';
 import { Pager } from '@/components/pager';
 import { ErrorState, PageLoader } from '@/components/states';
+import { Card } from '@/components/card';
 import { SHELL_BASE } from '@/app/paths';
 import { useImportRows } from '@/features/imports/api/list-import-rows';
 import { useUndoImport } from '@/features/imports/api/undo-import';
@@ -30,10 +31,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
   const done = [...(rows.data?.items ?? []), ...(offset === 0 ? (duplicates.data?.items ?? []).filter((r) => r.action === 'updated') : [])];
 
   return (
-    <section className="card stack gap-4 import-step" aria-labelledby="import-result-title">
-      <h2 id="import-result-title" className="card__title">
-        {t('resultTitle')}
-      </h2>
+    <Card id="import-result-title" title={t('resultTitle')} className="stack gap-4 import-step">
       {result.status === 'undone' ? (
         <Notice tone="info">{t('undone')}</Notice>
       ) : (
@@ -103,6 +101,6 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
       >
         {t('undoText')}
       </ConfirmDialog>
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { FileInput } from '@/components/file-picker';
 import { RadioCards } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
+import { Card } from '@/components/card';
 import { downloadFromApi } from '@/lib/api-download';
 import { currentLocale } from '@/lib/i18n';
 import { useUploadImport, type UploadImportInput } from '@/features/imports/api/upload-import';
@@ -29,10 +30,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
   };
 
   return (
-    <section className="card stack gap-4 import-step" aria-labelledby="import-upload-title">
-      <h2 id="import-upload-title" className="card__title">
-        {t('steps.upload')}
-      </h2>
+    <Card id="import-upload-title" title={t('steps.upload')} className="stack gap-4 import-step">
       <RadioCards
         label={t('kindLabel')}
         value={kind}
@@ -70,6 +68,6 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
           {t('read')}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LaundryServiceDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { TextInput } from '@/components/text-field';
+import { Card } from '@/components/card';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import type { LaundryCategoryDto } from '@/features/laundry/api/list-laundry-categories';
@@ -40,10 +41,7 @@ export function GarmentPicker({
   const [miss, setMiss] = useState<string | null>(null);
 
   return (
-    <section className="card stack gap-4" aria-labelledby="counter-garments-title">
-      <h2 id="counter-garments-title" className="card__title">
-        {t('garments.title')}
-      </h2>
+    <Card id="counter-garments-title" title={t('garments.title')} className="stack gap-4">
       <form
         className="counter-quick"
         onSubmit={(event) => {
@@ -92,6 +90,6 @@ export function GarmentPicker({
           </div>
         </div>
       ))}
-    </section>
+    </Card>
   );
 }

@@ -5,6 +5,7 @@ import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
+import { Card } from '@/components/card';
 import { useLaundryCategories } from '@/features/laundry/api/list-laundry-categories';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
 import { usePricePreview } from '@/features/laundry/api/preview-laundry-price';
@@ -162,10 +163,7 @@ export default function CounterPage() {
           <GarmentPicker services={catalogue} categories={categories.data ?? []} onAdd={add} quickRef={quickRef} />
         </div>
         <div className="stack gap-5">
-          <section className="card stack gap-4" aria-labelledby="counter-lines-title">
-            <h2 id="counter-lines-title" className="card__title">
-              {t('lines.title')}
-            </h2>
+          <Card id="counter-lines-title" title={t('lines.title')} className="stack gap-4">
             {lines.length === 0 ? (
               <p className="muted">{t('lines.empty')}</p>
             ) : (
@@ -188,7 +186,7 @@ export default function CounterPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Card>
           <CounterSummary
             express={express}
             onExpress={setExpress}

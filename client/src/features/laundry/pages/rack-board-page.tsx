@@ -9,6 +9,7 @@ import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
 import { EmptyState, QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useRacks } from '@/features/laundry/api/laundry-racks';
@@ -60,10 +61,7 @@ function NotOnRack({ q }: { q: string }) {
   const loose = (orders.data?.items ?? []).filter((order) => !order.rack);
   if (!loose.length) return null;
   return (
-    <section className="card" aria-labelledby="not-on-rack">
-      <h2 id="not-on-rack" className="card__title">
-        {t('search.notOnRack')}
-      </h2>
+    <Card id="not-on-rack" title={t('search.notOnRack')}>
       <ul role="list" className="stack gap-2">
         {loose.map((order) => (
           <li key={order.id} className="cluster gap-2">
@@ -75,7 +73,7 @@ function NotOnRack({ q }: { q: string }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }
 

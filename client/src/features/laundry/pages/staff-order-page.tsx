@@ -132,18 +132,18 @@ function LinesCard({ order }: { order: Order }) {
   const open = isOpen(order.status);
   const lines = order.lines ?? [];
   return (
-    <section className="card" aria-labelledby="lines-title">
-      <div className="card__header card__header--row">
-        <h2 id="lines-title" className="card__title">
-          {t('detail.linesTitle')}
-        </h2>
-        {open && services.data ? (
+    <Card
+      id="lines-title"
+      title={t('detail.linesTitle')}
+      actions={
+        open && services.data ? (
           <Button variant="soft" size="sm" onPress={() => setAdding(true)}>
             <Icon name="basket" size={16} />
             {t('detail.addLine')}
           </Button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <div className="table-wrap">
         <table className="data-table lines-table">
           <thead>
@@ -215,7 +215,7 @@ function LinesCard({ order }: { order: Order }) {
       >
         {removing ? t('detail.removeLineText', { what: lineSummary(removing, t, locale) }) : ''}
       </ConfirmDialog>
-    </section>
+    </Card>
   );
 }
 
@@ -224,18 +224,18 @@ function DetailsCard({ order }: { order: Order }) {
   const [editing, setEditing] = useState(false);
   const open = isOpen(order.status);
   return (
-    <section className="card" aria-labelledby="details-title">
-      <div className="card__header card__header--row">
-        <h2 id="details-title" className="card__title">
-          {t('detail.detailsTitle')}
-        </h2>
-        {open ? (
+    <Card
+      id="details-title"
+      title={t('detail.detailsTitle')}
+      actions={
+        open ? (
           <Button variant="soft" size="sm" onPress={() => setEditing(true)}>
             <Icon name="sliders" size={16} />
             {t('detail.editDetails')}
           </Button>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <OrderFacts order={order}>
         <div>
           <dt>{t('common.client')}</dt>
@@ -250,7 +250,7 @@ function DetailsCard({ order }: { order: Order }) {
         </div>
       </OrderFacts>
       {open ? <EditOrderDialog order={order} isOpen={editing} onOpenChange={setEditing} /> : null}
-    </section>
+    </Card>
   );
 }
 

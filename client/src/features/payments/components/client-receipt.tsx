@@ -4,6 +4,7 @@ import { useReceiptsOf } from '@/features/payments/api/list-receipts';
 import type { PaymentTarget } from '@/features/payments/api/keys';
 import { DownloadReceiptButton } from './receipt-panel';
 import '@/features/payments/payments.css';
+import { Card } from '@/components/card';
 
 /** The client's own receipt of an order or job, to download; nothing at all until one is issued. */
 export function ClientReceipt({ target }: { target: PaymentTarget }) {
@@ -12,10 +13,7 @@ export function ClientReceipt({ target }: { target: PaymentTarget }) {
   const receipt = receipts.data?.[0];
   if (!receipt) return null;
   return (
-    <section className="card stack gap-2" aria-labelledby="client-receipt-title">
-      <h2 id="client-receipt-title" className="card__title">
-        {t('receipt.title')}
-      </h2>
+    <Card id="client-receipt-title" title={t('receipt.title')} className="stack gap-2">
       <p className="muted">{t('receipt.clientText')}</p>
       <div className="cluster cluster--spread">
         <p className="receipt-panel__number" data-testid="receipt-number">
@@ -24,6 +22,6 @@ export function ClientReceipt({ target }: { target: PaymentTarget }) {
         <DownloadReceiptButton receipt={receipt} variant="primary" />
       </div>
       <p className="muted text-sm">{t('receipt.nonFiscal')}</p>
-    </section>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentDto, PaymentSummaryDto } from '@contracts/payments';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -106,13 +107,7 @@ export function PaymentsBlock({
   const balance = summary.balanceCents;
 
   return (
-    <section className="card stack gap-4" aria-labelledby="pay-block-title" data-testid="payments-block">
-      <div className="card__header card__header--row">
-        <h2 id="pay-block-title" className="card__title">
-          {t('block.title')}
-        </h2>
-        <PaymentStatusBadge status={summary.status} />
-      </div>
+    <Card id="pay-block-title" title={t('block.title')} actions={<PaymentStatusBadge status={summary.status} />} className="stack gap-4" data-testid="payments-block">
       {onAccount ? (
         <div data-testid="on-account">
           <Notice tone="info">{t('block.onAccount')}</Notice>
@@ -204,6 +199,6 @@ export function PaymentsBlock({
         onRecorded={(result) => setDone(t('block.refundRecorded', { amount: money(result.payment.amountCents) }))}
       />
       <VoidDialog target={target} payment={voiding} onClose={() => setVoiding(null)} onVoided={() => setDone(t('block.voidDone'))} />
-    </section>
+    </Card>
   );
 }

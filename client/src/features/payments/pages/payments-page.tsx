@@ -10,6 +10,8 @@ import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
 import { EmptyState, QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
+import { TableCard } from '@/components/table-card';
 import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { SHELL_BASE } from '@/app/paths';
@@ -67,10 +69,7 @@ function Totals({ totals }: { totals: PaymentTotalsDto }) {
   const locale = currentLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
-    <section className="card stack gap-4 pay-totals" aria-labelledby="pay-totals-title" data-testid="payment-totals">
-      <h2 id="pay-totals-title" className="card__title">
-        {t('list.totalsTitle')}
-      </h2>
+    <Card id="pay-totals-title" title={t('list.totalsTitle')} className="stack gap-4 pay-totals" data-testid="payment-totals">
       <dl className="facts facts--compact pay-totals__figures">
         <div className="panel">
           <dt>{t('list.payments')}</dt>
@@ -105,7 +104,7 @@ function Totals({ totals }: { totals: PaymentTotalsDto }) {
           </ul>
         </div>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -181,54 +180,52 @@ export default function PaymentsPage() {
               {t('list.emptyText')}
             </EmptyState>
           ) : (
-            <div className="card table-card">
-              <table className="data-table pay-table">
-                <caption className="visually-hidden">{t('list.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('list.when')}</th>
-                    <th scope="col">{t('list.reference')}</th>
-                    <th scope="col">{t('list.client')}</th>
-                    <th scope="col">{t('list.method')}</th>
-                    <th scope="col">{t('list.who')}</th>
-                    <th scope="col" className="num">
-                      {t('list.amount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((p) => (
-                    <tr key={p.id} data-voided={p.voided || undefined} data-testid="payment-list-row">
-                      <td className="cell-main" data-label={t('list.when')}>
-                        <time dateTime={p.paidAt}>{formatDateTime(p.paidAt, locale, 'short')}</time>
-                      </td>
-                      <td data-label={t('list.reference')}>
-                        <div className="cell-primary">
-                          <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
-                            <span translate="no">{p.reference}</span>
-                          </Link>
-                          <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
-                        </div>
-                      </td>
-                      <td data-label={t('list.client')} translate="no">
-                        {p.client.name}
-                      </td>
-                      <td data-label={t('list.method')}>
-                        {t(`method.${p.method}`)}
-                        {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
-                        {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
-                      </td>
-                      <td data-label={t('list.who')} translate="no">
-                        {p.createdBy.name}
-                      </td>
-                      <td data-label={t('list.amount')} className="num">
-                        {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <TableCard
+              caption={t('list.title')}
+              className="pay-table"
+              columns={
+                <>
+                  <th scope="col">{t('list.when')}</th>
+                  <th scope="col">{t('list.reference')}</th>
+                  <th scope="col">{t('list.client')}</th>
+                  <th scope="col">{t('list.method')}</th>
+                  <th scope="col">{t('list.who')}</th>
+                  <th scope="col" className="num">
+                    {t('list.amount')}
+                  </th>
+                </>
+              }
+            >
+              {list.data.items.map((p) => (
+                <tr key={p.id} data-voided={p.voided || undefined} data-testid="payment-list-row">
+                  <td className="cell-main" data-label={t('list.when')}>
+                    <time dateTime={p.paidAt}>{formatDateTime(p.paidAt, locale, 'short')}</time>
+                  </td>
+                  <td data-label={t('list.reference')}>
+                    <div className="cell-primary">
+                      <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
+                        <span translate="no">{p.reference}</span>
+                      </Link>
+                      <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
+                    </div>
+                  </td>
+                  <td data-label={t('list.client')} translate="no">
+                    {p.client.name}
+                  </td>
+                  <td data-label={t('list.method')}>
+                    {t(`method.${p.method}`)}
+                    {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
+                    {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
+                  </td>
+                  <td data-label={t('list.who')} translate="no">
+                    {p.createdBy.name}
+                  </td>
+                  <td data-label={t('list.amount')} className="num">
+                    {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
+                  </td>
+                </tr>
+              ))}
+            </TableCard>
           )}
           <Pager meta={list.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
         </>

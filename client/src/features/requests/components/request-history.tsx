@@ -4,16 +4,14 @@ import { currentLocale } from '@/lib/i18n';
 import type { ClientRequest } from '@/features/requests/api/keys';
 import { whenText } from '@/features/requests/request-format';
 import '@/features/requests/requests-strings';
+import { Card } from '@/components/card';
 
 /** Every step of a request, oldest first: what, who and when, and the time or reason that came with it. */
 export function RequestHistory({ request }: { request: ClientRequest }) {
   const { t } = useTranslation('requests');
   const locale = currentLocale();
   return (
-    <section className="card" aria-labelledby="request-history-title">
-      <h2 id="request-history-title" className="card__title">
-        {t('detail.history')}
-      </h2>
+    <Card id="request-history-title" title={t('detail.history')}>
       <ol className="request-history stack gap-3" data-testid="request-history">
         {(request.history ?? []).map((h) => {
           const d = h.details as { date?: string; windowStart?: string; windowEnd?: string } | null;
@@ -31,6 +29,6 @@ export function RequestHistory({ request }: { request: ClientRequest }) {
           );
         })}
       </ol>
-    </section>
+    </Card>
   );
 }

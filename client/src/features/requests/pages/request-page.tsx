@@ -7,6 +7,7 @@ import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, ErrorState, PageLoader } from '@/components/states';
+import { Card } from '@/components/card';
 import { SHELL_BASE } from '@/app/paths';
 import { isApiError } from '@/lib/api-error';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -100,10 +101,7 @@ function RequestPhotos({ request, staff }: { request: ClientRequest; staff: bool
   const canAdd = !staff && PHOTO_STATES.has(request.state) && room > 0;
   if (photos.length === 0 && !canAdd) return null;
   return (
-    <section className="card stack" aria-labelledby="request-photos-title" data-testid="request-photos">
-      <h2 id="request-photos-title" className="card__title">
-        {t('detail.photos')}
-      </h2>
+    <Card id="request-photos-title" title={t('detail.photos')} className="stack" data-testid="request-photos">
       <AttachedPhotoStrip photos={photos} testId="request-photo-strip" />
       {canAdd ? (
         <form
@@ -125,7 +123,7 @@ function RequestPhotos({ request, staff }: { request: ClientRequest; staff: bool
           ) : null}
         </form>
       ) : null}
-    </section>
+    </Card>
   );
 }
 
@@ -174,13 +172,10 @@ export default function RequestPage() {
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
           {photosFailed ? <Notice tone="warning">{t('detail.photosFailed')}</Notice> : null}
           {data.proposal ? (
-            <section className="card" aria-labelledby="request-proposal-title" data-testid="request-proposal">
-              <h2 id="request-proposal-title" className="card__title">
-                {staff ? t('detail.proposalStaff') : t('detail.proposal')}
-              </h2>
+            <Card id="request-proposal-title" title={staff ? t('detail.proposalStaff') : t('detail.proposal')} data-testid="request-proposal">
               <p>{whenText(t, data.proposal.date, data.proposal.windowStart, data.proposal.windowEnd)}</p>
               {data.proposal.note ? <p className="muted">{data.proposal.note}</p> : null}
-            </section>
+            </Card>
           ) : null}
           <section className="card" aria-labelledby="request-facts-title">
             <h2 id="request-facts-title" className="visually-hidden">

@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { TextAreaInput } from '@/components/form-controls';
 import { ErrorNotice } from '@/components/notice';
+import { Card } from '@/components/card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { initials } from '@/lib/initials';
@@ -30,10 +31,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
   };
 
   return (
-    <section className="card stack gap-4" aria-labelledby="ticket-comments-title">
-      <h2 id="ticket-comments-title" className="card__title">
-        {t('comments.title')}
-      </h2>
+    <Card id="ticket-comments-title" title={t('comments.title')} className="stack gap-4">
       {comments.length === 0 ? (
         <p className="muted">{t('comments.empty')}</p>
       ) : (
@@ -80,6 +78,6 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
           </Button>
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

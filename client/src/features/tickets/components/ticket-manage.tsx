@@ -7,6 +7,7 @@ import { SelectInput } from '@/components/fields';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
+import { Card } from '@/components/card';
 import '@/components/ui-strings';
 import type { Principal } from '@/features/auth/api/get-session';
 import type { Ticket } from '@/features/tickets/api/keys';
@@ -105,10 +106,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
   };
 
   return (
-    <section className="card stack gap-4 ticket-manage" aria-labelledby="ticket-manage-title">
-      <h2 id="ticket-manage-title" className="card__title">
-        {t('detail.manage')}
-      </h2>
+    <Card id="ticket-manage-title" title={t('detail.manage')} className="stack gap-4 ticket-manage">
       <div className="stack gap-3">
         <SelectInput
           label={t('detail.assign')}
@@ -196,6 +194,6 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
           onConfirm={(reason) => reopen.mutate({ id: ticket.id, version: ticket.version, reason }, { onSuccess: closeDialog })}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

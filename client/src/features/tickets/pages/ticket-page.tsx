@@ -5,6 +5,7 @@ import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { QueryFallback } from '@/components/states';
+import { Card } from '@/components/card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -106,10 +107,7 @@ export default function TicketPage() {
       <div className="detail-layout">
         <div className="stack">
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
-          <section className="card stack gap-4" aria-labelledby="ticket-description-title">
-            <h2 id="ticket-description-title" className="card__title">
-              {t('detail.description')}
-            </h2>
+          <Card id="ticket-description-title" title={t('detail.description')} className="stack gap-4">
             <p className="user-text" translate="no">
               {data.description}
             </p>
@@ -125,7 +123,7 @@ export default function TicketPage() {
                 </p>
               </div>
             ) : null}
-          </section>
+          </Card>
           <TicketComments ticket={data} />
         </div>
         {manager ? <TicketManage ticket={data} principal={principal} /> : null}

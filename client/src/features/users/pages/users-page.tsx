@@ -11,6 +11,7 @@ import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
 import { EmptyState, ErrorState, QueryFallback } from '@/components/states';
+import { TableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -110,63 +111,60 @@ export default function UsersPage() {
         </EmptyState>
       ) : (
         <>
-          <div className="card table-card">
-            <table className="data-table">
-              <caption className="visually-hidden">{t('title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('name')}</th>
-                  <th scope="col">{t('role')}</th>
-                  <th scope="col">{t('status')}</th>
-                  <th scope="col">{t('lastLogin')}</th>
-                  <th scope="col" className="cell-actions">
-                    <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
-                  </th>
+          <TableCard
+            caption={t('title')}
+            columns={
+              <>
+                <th scope="col">{t('name')}</th>
+                <th scope="col">{t('role')}</th>
+                <th scope="col">{t('status')}</th>
+                <th scope="col">{t('lastLogin')}</th>
+                <th scope="col" className="cell-actions">
+                  <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
+                </th>
+              </>
+            }
+          >
+            {users.data.items.map((user) => {
+              const self = user.id === principal.id && principal.type === 'user';
+              const protectedAccount = self || user.role === 'master';
+              return (
+                <tr key={user.id}>
+                  <td className="cell-main" data-label={t('name')}>
+                    <div className="cell-primary">
+                      <span className="cell-primary__title">
+                        <span translate="no">{user.name}</span> {self ? <span className="badge badge--primary">{t('you')}</span> : null}
+                      </span>
+                      <span className="cell-primary__sub" translate="no">
+                        @{user.username}
+                        {user.email ? ` · ${user.email}` : ''}
+                      </span>
+                    </div>
+                  </td>
+                  <td data-label={t('role')}>{t(`roles.${user.role}`, { ns: 'translation' })}</td>
+                  <td data-label={t('status')}>
+                    <StatusBadge user={user} />
+                  </td>
+                  <td data-label={t('lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, 'short') : t('never')}</td>
+                  <td className="cell-actions">
+                    <Button variant="ghost" size="sm" onPress={() => onAction(user, 'edit')} aria-label={t('editOf', { name: user.name })}>
+                      <Icon name="pencil" size={16} />
+                      <span className="hide-on-phone">{t('edit')}</span>
+                    </Button>
+                    <ActionMenu
+                      label={t('actionsOf', { name: user.name })}
+                      onAction={(action) => onAction(user, action)}
+                      actions={[
+                        { id: 'reset', label: t('resetPassword'), icon: 'key', isHidden: protectedAccount || !user.isActive },
+                        { id: 'deactivate', label: t('deactivate'), icon: 'power', tone: 'danger', isHidden: protectedAccount || !user.isActive },
+                        { id: 'reactivate', label: t('reactivate'), icon: 'refresh', isHidden: protectedAccount || user.isActive },
+                      ]}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {users.data.items.map((user) => {
-                  const self = user.id === principal.id && principal.type === 'user';
-                  const protectedAccount = self || user.role === 'master';
-                  return (
-                    <tr key={user.id}>
-                      <td className="cell-main" data-label={t('name')}>
-                        <div className="cell-primary">
-                          <span className="cell-primary__title">
-                            <span translate="no">{user.name}</span> {self ? <span className="badge badge--primary">{t('you')}</span> : null}
-                          </span>
-                          <span className="cell-primary__sub" translate="no">
-                            @{user.username}
-                            {user.email ? ` · ${user.email}` : ''}
-                          </span>
-                        </div>
-                      </td>
-                      <td data-label={t('role')}>{t(`roles.${user.role}`, { ns: 'translation' })}</td>
-                      <td data-label={t('status')}>
-                        <StatusBadge user={user} />
-                      </td>
-                      <td data-label={t('lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, 'short') : t('never')}</td>
-                      <td className="cell-actions">
-                        <Button variant="ghost" size="sm" onPress={() => onAction(user, 'edit')} aria-label={t('editOf', { name: user.name })}>
-                          <Icon name="pencil" size={16} />
-                          <span className="hide-on-phone">{t('edit')}</span>
-                        </Button>
-                        <ActionMenu
-                          label={t('actionsOf', { name: user.name })}
-                          onAction={(action) => onAction(user, action)}
-                          actions={[
-                            { id: 'reset', label: t('resetPassword'), icon: 'key', isHidden: protectedAccount || !user.isActive },
-                            { id: 'deactivate', label: t('deactivate'), icon: 'power', tone: 'danger', isHidden: protectedAccount || !user.isActive },
-                            { id: 'reactivate', label: t('reactivate'), icon: 'refresh', isHidden: protectedAccount || user.isActive },
-                          ]}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </TableCard>
           <Pager meta={users.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
         </>
       )}
