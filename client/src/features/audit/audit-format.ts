@@ -11,7 +11,7 @@ type ValueKey = keyof typeof auditEn.values;
 export const CODED = new Set(['status', 'stage', 'kind', 'method', 'role', 'locale', 'jobType', 'orderType', 'serviceLine', 'photoType', 'priority', 'duplicatePolicy', 'conditionKind', 'propertyType', 'billing', 'item']);
 
 /** The last resort for a field the screens have no name for yet: words, not camelCase. */
-const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+export const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /**
  * A changed field as the screens call it. A setting is named as on the settings page; anything

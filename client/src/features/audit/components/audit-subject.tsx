@@ -3,6 +3,7 @@ import type { AuditSubjectDto } from '@contracts/audit';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import '@/features/audit/audit-strings';
+import { humanize } from '@/features/audit/audit-format';
 
 /**
  * What an activity entry is about, as a person names it: "House cleaning at Alfama Loft on 22/06/2026
@@ -62,3 +63,29 @@ export function AuditSubject({ subject }: { subject: AuditSubjectDto | null | un
 /** Whether the server named what the entry is about. */
 export const hasSubject = (subject: AuditSubjectDto | null | undefined) =>
   Boolean(subject && ((subject.jobId !== null && subject.propertyName) || subject.orderNumber || subject.propertyName || subject.clientName));
+
+/** The activity log's names of records and actions, in words for one the screens have no name for yet. */
+export function useAuditNames() {
+  const { t, i18n } = useTranslation('audit');
+  const name = (group: 'entities' | 'actions', key: string): string =>
+    i18n.exists(`${group}.${key}`, { ns: 'audit' }) ? t(`${group}.${key}` as never) : humanize(key);
+  return { entity: (entity: string) => name('entities', entity), action: (action: string) => name('actions', action) };
+}
+
+/** The record an entry is about: its kind, then what the server named it ("— Order LDR-…") or else its number. */
+export function AuditTarget({ entity, entityId, subject }: { entity: string; entityId: number | string | null | undefined; subject: AuditSubjectDto | null | undefined }) {
+  const names = useAuditNames();
+  return (
+    <>
+      {names.entity(entity)}
+      {hasSubject(subject) ? (
+        <>
+          {' — '}
+          <AuditSubject subject={subject} />
+        </>
+      ) : entityId ? (
+        <span translate="no"> #{entityId}</span>
+      ) : null}
+    </>
+  );
+}

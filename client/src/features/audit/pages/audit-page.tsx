@@ -12,21 +12,16 @@ import { EmptyState, QueryFallback } from '@/components/states';
 import { TableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import type { auditEn } from '@/features/audit/audit-strings';
 import { useActors } from '@/features/audit/api/list-actors';
 import { useAuditLog, type AuditEntry, type AuditFilters } from '@/features/audit/api/list-audit';
 import { CODED, fieldName, groupRepeats, valueText } from '@/features/audit/audit-format';
-import { AuditSubject, hasSubject } from '@/features/audit/components/audit-subject';
+import { AuditTarget, useAuditNames } from '@/features/audit/components/audit-subject';
 import '@/features/settings/settings-strings';
 import '@/components/kit.css';
 import './audit.css';
 
-type EntityKey = keyof typeof auditEn.entities;
-type ActionKey = keyof typeof auditEn.actions;
 const ENTITIES = ['client', 'property', 'user', 'setting', 'laundry_order', 'laundry_service', 'cleaning_job', 'cleaning_time_log', 'payment', 'receipt', 'ticket', 'cleaning_job_photo', 'csv'] as const;
 const EMPTY: AuditFilters = { entity: '', actorType: '', actorId: '', from: '', to: '', offset: 0 };
-
-const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
   const { t, i18n } = useTranslation('audit');
@@ -68,14 +63,13 @@ function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
 
 /** The activity log: who changed what and when, with the non-personal values before and after. */
 export default function AuditPage() {
-  const { t, i18n } = useTranslation('audit');
+  const { t } = useTranslation('audit');
   const locale = currentLocale();
   const [filters, setFilters] = useState<AuditFilters>(EMPTY);
   const log = useAuditLog(filters);
   const actors = useActors();
   const set = (patch: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...patch, offset: 0 }));
-  const entityName = (entity: string) => (i18n.exists(`entities.${entity}`, { ns: 'audit' }) ? t(`entities.${entity as EntityKey}`) : humanize(entity));
-  const actionName = (action: string) => (i18n.exists(`actions.${action}`, { ns: 'audit' }) ? t(`actions.${action as ActionKey}`) : humanize(action));
+  const { action: actionName } = useAuditNames();
   const who = (entry: AuditEntry) => {
     if (entry.actor.type === 'system') return t('system');
     if (entry.actor.type === 'anonymous') return t('anonymous');
@@ -155,15 +149,7 @@ export default function AuditPage() {
                       {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
                     </span>
                     <span className="cell-primary__sub">
-                      {entityName(entry.entity)}
-                      {hasSubject(entry.subject) ? (
-                        <>
-                          {' — '}
-                          <AuditSubject subject={entry.subject} />
-                        </>
-                      ) : entry.entityId ? (
-                        <span translate="no"> #{entry.entityId}</span>
-                      ) : null}
+                      <AuditTarget entity={entry.entity} entityId={entry.entityId} subject={entry.subject} />
                     </span>
                   </div>
                 </td>

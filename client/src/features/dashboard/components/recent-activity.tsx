@@ -5,19 +5,15 @@ import { currentLocale } from '@/lib/i18n';
 import '@/features/dashboard/dashboard-strings';
 // The activity log's names for actions and records, so both screens say the same thing.
 import '@/features/audit/audit-strings';
-import type { auditEn } from '@/features/audit/audit-strings';
 import { groupRepeats } from '@/features/audit/audit-format';
-import { AuditSubject, hasSubject } from '@/features/audit/components/audit-subject';
+import { AuditTarget, useAuditNames } from '@/features/audit/components/audit-subject';
 import { Card } from '@/components/card';
-
-const humanize = (text: string) => text.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** The latest audit lines, without values or who: what happened to which job, order or client, and when. */
 export function RecentActivity({ entries }: { entries: FinanceDashboardDto['recentActivity'] }) {
-  const { t, i18n } = useTranslation('dashboard');
+  const { t } = useTranslation('dashboard');
   const locale = currentLocale();
-  const action = (a: string) => (i18n.exists(`actions.${a}`, { ns: 'audit' }) ? t(`actions.${a as keyof typeof auditEn.actions}`, { ns: 'audit' }) : humanize(a));
-  const entity = (e: string) => (i18n.exists(`entities.${e}`, { ns: 'audit' }) ? t(`entities.${e as keyof typeof auditEn.entities}`, { ns: 'audit' }) : humanize(e));
+  const { action } = useAuditNames();
   return (
     <Card id="dash-activity-title" title={t('activityTitle')} className="dash-activity stack gap-4">
       {entries.length === 0 ? (
@@ -27,15 +23,7 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
           {groupRepeats(entries, (e) => e.actorType).map(({ entry, count }, i) => (
             <li key={`${entry.at}-${i}`} className="dash-activity__item">
               <span className="dash-activity__what">
-                {entity(entry.entity)}
-                {hasSubject(entry.subject) ? (
-                  <>
-                    {' — '}
-                    <AuditSubject subject={entry.subject} />
-                  </>
-                ) : entry.entityId ? (
-                  <span translate="no"> #{entry.entityId}</span>
-                ) : null}{' '}
+                <AuditTarget entity={entry.entity} entityId={entry.entityId} subject={entry.subject} />{' '}
                 · {action(entry.action).toLowerCase()}
                 {count > 1 ? ` · ${t('grouped', { ns: 'audit', count })}` : ''}
                 {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
