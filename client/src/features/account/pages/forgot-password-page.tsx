@@ -14,6 +14,7 @@ import { currentLocale, setLocale } from '@/lib/i18n';
 import { useForgotPassword } from '@/features/account/api/forgot-password';
 import './account.css';
 import { formatPhone } from '@/lib/format';
+import { BackLink } from '@/components/back-link';
 
 /** "Forgot password": asks for a reset link by e-mail; the answer never says whether an account exists. */
 export default function ForgotPasswordPage() {
@@ -69,10 +70,7 @@ export default function ForgotPasswordPage() {
           </>
         )}
         <div className="page-center__footer">
-          <Link to="/" className="back-link">
-            <Icon name="chevronLeft" size={16} />
-            {t('backToSignIn')}
-          </Link>
+          <BackLink to="/">{t('backToSignIn')}</BackLink>
         </div>
       </main>
     </div>

@@ -17,6 +17,7 @@ import { formErrorMap } from '@/lib/form-validation';
 import { currentLocale, setLocale } from '@/lib/i18n';
 import { useResetPassword } from '@/features/account/api/reset-password';
 import './account.css';
+import { BackLink } from '@/components/back-link';
 
 const ResetForm = z
   .object({ newPassword: z.string().min(1), confirmPassword: z.string().min(1) })
@@ -124,10 +125,7 @@ export default function ResetPasswordPage() {
         {content}
         {reset.isSuccess ? null : (
           <div className="page-center__footer">
-            <Link to="/" className="back-link">
-              <Icon name="chevronLeft" size={16} />
-              {t('backToSignIn')}
-            </Link>
+            <BackLink to="/">{t('backToSignIn')}</BackLink>
           </div>
         )}
       </main>

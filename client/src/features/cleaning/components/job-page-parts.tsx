@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { Icon, type IconName } from '@/components/icon';
@@ -9,6 +8,7 @@ import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { JobStatusBadge, JobTypeBadge } from './job-status-badge';
 import '@/features/cleaning/cleaning-strings';
+import { BackLink } from '@/components/back-link';
 
 /**
  * A job page's header for every role: the way back, the status and kind of job (and for staff its
@@ -31,12 +31,7 @@ export function JobPageHeader({
   const locale = currentLocale();
   return (
     <>
-      <p className="back-link">
-        <Link to={backTo}>
-          <Icon name="chevronLeft" size={18} />
-          {backLabel}
-        </Link>
-      </p>
+      <BackLink to={backTo}>{backLabel}</BackLink>
       <PageHeader
         eyebrow={
           <span className="cluster gap-2">

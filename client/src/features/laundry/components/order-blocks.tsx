@@ -1,25 +1,21 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaundryStatusValue } from '@contracts/laundry';
-import { ButtonLink } from '@/components/button';
 import { Card } from '@/components/card';
-import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { StatusBadge } from './status-badge';
 import { StatusTimeline, type TimelineEntry } from './status-timeline';
 import '@/features/laundry/laundry-strings';
+import { BackLink } from '@/components/back-link';
 
 /** An order page's header for every role: the way back, the order number, a lead and the status. */
 export function OrderPageHeader({ order, backHref, backLabel, lead }: { order: { orderNumber: string; status: LaundryStatusValue }; backHref: string; backLabel: string; lead: ReactNode }) {
   return (
     <PageHeader
       eyebrow={
-        <ButtonLink href={backHref} variant="ghost" size="sm" className="back-link">
-          <Icon name="arrowRight" size={16} className="back-link__icon" />
-          {backLabel}
-        </ButtonLink>
+        <BackLink to={backHref}>{backLabel}</BackLink>
       }
       title={order.orderNumber}
       dataTitle

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaundryServiceDto } from '@contracts/laundry';
-import { ButtonLink } from '@/components/button';
-import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { ErrorState, PageLoader } from '@/components/states';
 import { Card } from '@/components/card';
@@ -22,6 +20,7 @@ import { useDebounced } from '@/features/laundry/use-debounced';
 import '@/features/laundry/counter/counter-strings';
 import '@/features/laundry/laundry.css';
 import '@/features/laundry/counter/counter.css';
+import { BackLink } from '@/components/back-link';
 
 /**
  * The counter (Balcão): a keyboard-first intake for a tablet or a desk. Client, garments by category (or
@@ -118,10 +117,7 @@ export default function CounterPage() {
   const header = (
     <PageHeader
       eyebrow={
-        <ButtonLink href="/admin/laundry" variant="ghost" size="sm" className="back-link">
-          <Icon name="arrowRight" size={16} className="back-link__icon" />
-          {t('back')}
-        </ButtonLink>
+        <BackLink to="/admin/laundry">{t('back')}</BackLink>
       }
       title={t('title')}
       lead={t('lead')}

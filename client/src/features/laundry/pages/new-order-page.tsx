@@ -5,7 +5,7 @@ import { Radio, RadioGroup, Label } from 'react-aria-components';
 import { LAUNDRY_LIMITS } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { DateField } from '@/components/date-fields';
-import { Button, ButtonLink } from '@/components/button';
+import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
@@ -34,6 +34,7 @@ import { useAcceptRequest } from '@/features/requests/api/request-actions';
 import { RequestPrefillNotice } from '@/features/requests/components/request-prefill-notice';
 import '@/components/form-controls.css';
 import '@/features/laundry/laundry.css';
+import { BackLink } from '@/components/back-link';
 
 const ORDER_TYPES: OrderType[] = ['bulk_kg', 'itemized', 'house_bundle'];
 
@@ -155,10 +156,7 @@ export default function NewOrderPage() {
     <>
       <PageHeader
         eyebrow={
-          <ButtonLink href="/admin/laundry" variant="ghost" size="sm" className="back-link">
-            <Icon name="arrowRight" size={16} className="back-link__icon" />
-            {t('detail.backToList')}
-          </ButtonLink>
+          <BackLink to="/admin/laundry">{t('detail.backToList')}</BackLink>
         }
         title={t('form.title')}
         lead={t('form.lead')}

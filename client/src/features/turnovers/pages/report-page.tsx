@@ -1,6 +1,5 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { QueryFallback } from '@/components/states';
 import { currentLocale } from '@/lib/i18n';
@@ -11,6 +10,7 @@ import { ReportShare } from '@/features/turnovers/components/report-share';
 import { ReportView, reportTitle } from '@/features/turnovers/components/report-view';
 import { reportPaths } from '@/features/turnovers/paths';
 import '@/features/turnovers/report-strings';
+import { BackLink } from '@/components/back-link';
 
 /** A completed turnover's report, signed in: the client's page and staff's (the same page), with "Share". */
 export default function ReportPage() {
@@ -23,12 +23,7 @@ export default function ReportPage() {
   const back = staff ? { to: staffPaths.detail(id), label: t('report.back') } : { to: reportPaths.clientList, label: t('report.backToList') };
   return (
     <>
-      <p className="back-link">
-        <Link to={back.to}>
-          <Icon name="chevronLeft" size={18} />
-          {back.label}
-        </Link>
-      </p>
+      <BackLink to={back.to}>{back.label}</BackLink>
       {!query.isSuccess ? (
         <QueryFallback query={query} />
       ) : (

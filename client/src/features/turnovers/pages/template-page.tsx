@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { CheckboxField } from '@/components/fields';
@@ -12,6 +12,7 @@ import { useCreateTemplate, useTemplate, useUpdateTemplate, type ChecklistTempla
 import { templatePaths } from '@/features/turnovers/paths';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
+import { BackLink } from '@/components/back-link';
 
 interface ItemDraft {
   key: number;
@@ -81,12 +82,7 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={templatePaths.list}>
-          <Icon name="chevronLeft" size={18} />
-          {t('editor.back')}
-        </Link>
-      </p>
+      <BackLink to={templatePaths.list}>{t('editor.back')}</BackLink>
       <PageHeader
         title={template ? template.name : t('editor.newTitle')}
         dataTitle={Boolean(template)}
