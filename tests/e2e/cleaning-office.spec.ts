@@ -166,6 +166,9 @@ test('when a tap was queued offline and the app reopens on its home screen, then
   await expect(page.getByRole('button', { name: `Iniciar o serviço em ${place}` })).toBeVisible();
 
   await context.setOffline(true);
+  // The tap comes once the app knows the signal is gone, as a worker's would: a tap in the instant before may
+  // still leave the phone (the server then has it, and the test would be of something else).
+  await expect(page.getByText('Está sem rede.')).toBeVisible();
   await page.getByRole('button', { name: `Iniciar o serviço em ${place}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'à espera de rede para enviar' })).toBeVisible();
   // The battery dies; the phone comes back with signal and the app opens on its home screen.
