@@ -54,7 +54,7 @@ function PhotoItem({ jobId, item, onTick }: { jobId: number; item: Item; onTick:
   return (
     <>
       <label className={`check-photo${state === 'preparing' ? ' is-busy' : ''}`}>
-        <span className="check-photo__icon" aria-hidden="true">
+        <span className="icon-tile check-photo__icon" aria-hidden="true">
           <Icon name="camera" size={22} />
         </span>
         <span className="check-photo__text stack gap-0-5">
