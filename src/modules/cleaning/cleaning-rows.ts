@@ -3,6 +3,7 @@ import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 import { cleaningPaymentStatusSql } from '../receivables/document-payment-status.js';
 import type { CleaningStatus } from './cleaning-status.js';
 import type { Frequency } from './cleaning-schedule.js';
+import { userName } from '../../db/user-name.js';
 
 // The rows a cleaning job is read as and the SQL that reads them, shared by the job, time-log and
 // series repositories.
@@ -178,8 +179,8 @@ export const LIST_COLUMNS = `j.id, j.client_id, c.name AS client_name, c.phone A
   (s.ended_at IS NOT NULL) AS series_ended, j.started_at, j.completed_at, j.cancelled_at, j.cancel_reason,
   j.billing_increment_minutes, j.vat_rate_bp, j.labour_minutes, j.labour_seconds, j.billable_minutes, j.subtotal_cents, j.vat_cents,
   j.total_cents, j.priced_at, j.back_to_back, j.deadline_at, j.version, j.created_at, j.updated_at, j.request_id,
-  COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name, 'position', w.position) ORDER BY w.position)
-              FROM cleaning_job_workers w JOIN users u ON u.id = w.worker_id WHERE w.job_id = j.id), '[]'::json) AS workers,
+  COALESCE((SELECT json_agg(json_build_object('id', w.worker_id, 'name', ${userName('w.worker_id')}, 'position', w.position) ORDER BY w.position)
+              FROM cleaning_job_workers w WHERE w.job_id = j.id), '[]'::json) AS workers,
   (SELECT count(*) FROM cleaning_time_logs l WHERE l.job_id = j.id AND l.ended_at IS NULL)::int AS open_logs,
   ${cleaningPaymentStatusSql('j')} AS payment_status`;
 
@@ -189,19 +190,19 @@ export const JOB_JOINS = `JOIN clients c ON c.id = j.client_id JOIN properties p
   LEFT JOIN cleaning_job_series s ON s.id = j.series_id`;
 export const JOB_FROM = `cleaning_jobs j ${JOB_JOINS}`;
 
-export const LOG_COLUMNS = `l.id, l.job_id, l.worker_id, wu.name AS worker_name, l.started_at, l.start_received_at, l.start_occurred_at,
-  l.start_latitude, l.start_longitude, l.start_note, l.started_by, sb.name AS started_by_name, l.ended_at, l.end_received_at,
-  l.end_occurred_at, l.end_latitude, l.end_longitude, l.end_note, l.ended_by, eb.name AS ended_by_name, l.duration_minutes, l.duration_seconds,
-  l.flagged_for_review, l.corrected_at, l.corrected_by, cb.name AS corrected_by_name, l.correction_reason`;
+export const LOG_COLUMNS = `l.id, l.job_id, l.worker_id, ${userName('l.worker_id')} AS worker_name, l.started_at, l.start_received_at,
+  l.start_occurred_at, l.start_latitude, l.start_longitude, l.start_note, l.started_by, ${userName('l.started_by')} AS started_by_name,
+  l.ended_at, l.end_received_at, l.end_occurred_at, l.end_latitude, l.end_longitude, l.end_note, l.ended_by,
+  ${userName('l.ended_by')} AS ended_by_name, l.duration_minutes, l.duration_seconds, l.flagged_for_review, l.corrected_at, l.corrected_by,
+  ${userName('l.corrected_by')} AS corrected_by_name, l.correction_reason`;
 
 /** Timestamp fields of a time log row (revived when the logs come JSON-aggregated in a detail). */
 export const LOG_DATES = ['started_at', 'start_received_at', 'start_occurred_at', 'ended_at', 'end_received_at', 'end_occurred_at', 'corrected_at'] as const;
 
-export const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.changed_at`;
-export const HISTORY_FROM = `cleaning_job_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
+export const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, ${userName('h.changed_by')} AS changed_by_name, h.note, h.changed_at`;
+export const HISTORY_FROM = `cleaning_job_status_history h`;
 
-export const LOG_FROM = `cleaning_time_logs l JOIN users wu ON wu.id = l.worker_id JOIN users sb ON sb.id = l.started_by
-  LEFT JOIN users eb ON eb.id = l.ended_by LEFT JOIN users cb ON cb.id = l.corrected_by`;
+export const LOG_FROM = `cleaning_time_logs l`;
 
 export async function jobsWhere(q: Queryable, condition: string, values: unknown[], order = 'j.scheduled_start_at, j.id'): Promise<JobRow[]> {
   const { rows } = await q.query<JobRow>(`SELECT ${JOB_COLUMNS} FROM ${JOB_FROM} WHERE ${condition} ORDER BY ${order}`, values);

@@ -5,6 +5,7 @@ import type { LaundryStatus } from './laundry-status.js';
 import { ITEM_COLUMNS, NEXT_FREE_RACK_SQL, type ItemRow } from './laundry-floor.repository.js';
 import { createLaundryServicesRepository, type ServiceRow } from './laundry-services.repository.js';
 import { laundryPaymentStatusSql } from '../receivables/document-payment-status.js';
+import { userName } from '../../db/user-name.js';
 import type { DocumentPaymentStatusValue } from '../../contracts/accounts.js';
 
 /** Characters an order number can contain (LDR-YYYYMMDD-N), for the text search. */
@@ -179,8 +180,8 @@ const LINE_COLUMNS = `id, order_id, position, service_id, service_code, service_
   minimum_charge_cents, weight_grams, quantity, item_type, item_category, condition_notes, special_treatment, base_cents,
   minimum_applied, express_cents, total_cents, client_price`;
 
-const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, u.name AS changed_by_name, h.note, h.is_revert, h.changed_at`;
-const HISTORY_FROM = `laundry_order_status_history h LEFT JOIN users u ON u.id = h.changed_by`;
+const HISTORY_COLUMNS = `h.id, h.from_status, h.to_status, h.changed_by, ${userName('h.changed_by')} AS changed_by_name, h.note, h.is_revert, h.changed_at`;
+const HISTORY_FROM = `laundry_order_status_history h`;
 
 export const ORDER_SORTS = {
   createdAt: { sql: 'o.created_at', type: 'timestamp' },
