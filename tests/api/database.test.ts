@@ -169,3 +169,34 @@ describe('the connection pool', () => {
     expect(t.db.pool.totalCount).toBe(t.db.pool.idleCount);
   });
 });
+
+describe('when the session lookup fails and the database answers again right after', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('then the request answers 503 and the session survives: a database hiccup never signs anyone out', async () => {
+    const agent = await t.signIn('admin');
+    expect((await agent.get('/api/auth/session')).status).toBe(200);
+
+    // The next lookup fails as a pool that waited too long for a connection does; the statements after it
+    // (whatever the failed request would write on its way out) reach the database as usual.
+    const store = t.built.sessionStore;
+    const get = store.get;
+    store.get = (_sid, callback) => {
+      store.get = get;
+      callback(new Error('timeout exceeded when trying to connect'));
+    };
+    const busy = await agent.get('/api/auth/session');
+    expect(busy.status).toBe(503);
+    expect(busy.body.error.code).toBe('DATABASE_UNAVAILABLE');
+
+    const again = await agent.get('/api/auth/session');
+    expect(again.status).toBe(200);
+    expect(again.body.data.username).toBe('admin');
+  });
+});

@@ -117,7 +117,10 @@ function sessionFor(store: SessionStore, config: Config, name: string, secure: b
     resave: false,
     saveUninitialized: false,
     rolling: true,
-    unset: 'destroy',
+    // 'keep', never 'destroy': express-session destroys the stored session at the end of any request that
+    // has a session id but no session object, which is also every request whose lookup failed (a busy pool,
+    // a dropped connection). A database hiccup would sign people out. Signing out destroys explicitly.
+    unset: 'keep',
     proxy: config.trustProxy > 0 ? true : undefined,
     cookie: {
       httpOnly: true,
