@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Card } from '@/components/card';
 import { useTranslation } from 'react-i18next';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
@@ -21,11 +22,17 @@ export function CounterDone({ result, format, onNext }: { result: CounterResult;
   const printFailure = result.printError ? describe(result.printError) : again ? describe(again) : null;
 
   return (
-    <section className="card stack gap-4" aria-labelledby="counter-done-title" data-testid="counter-done">
-      <h2 id="counter-done-title" className="card__title" tabIndex={-1}>
-        <Icon name="check" size={22} />
-        {t('done.title', { order: order.orderNumber })}
-      </h2>
+    <Card
+      id="counter-done-title"
+      title={
+        <>
+          <Icon name="check" size={22} />
+          {t('done.title', { order: order.orderNumber })}
+        </>
+      }
+      className="stack gap-4"
+      data-testid="counter-done"
+    >
       {printFailure ? (
         <Notice tone="warning" reference={printFailure.reference}>
           {t('done.printFailed', { message: printFailure.message })}
@@ -51,6 +58,6 @@ export function CounterDone({ result, format, onNext }: { result: CounterResult;
           {t('done.ticket')}
         </Button>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Card } from '@/components/card';
 import { ToggleButton } from 'react-aria-components';
 import { Button } from '@/components/button';
 import { RadioCards } from '@/components/form-controls';
@@ -42,10 +43,7 @@ export function CounterSummary({
   const { t } = useTranslation('counter');
   const locale = currentLocale();
   return (
-    <section className="card stack gap-4 counter-summary" aria-labelledby="counter-summary-title">
-      <h2 id="counter-summary-title" className="visually-hidden">
-        {t('summary.title')}
-      </h2>
+    <Card id="counter-summary-title" title={t('summary.title')} titleHidden className="stack gap-4 counter-summary">
       <div className="cluster cluster--spread">
         <ToggleButton className="chip counter-express" isSelected={express} onChange={onExpress} aria-describedby="counter-express-hint">
           <Icon name="play" size={18} />
@@ -88,6 +86,6 @@ export function CounterSummary({
         <Icon name="check" size={20} />
         {t('summary.submit')}
       </Button>
-    </section>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Card } from '@/components/card';
 import { useTranslation } from 'react-i18next';
 import type { LaundryServiceDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
@@ -108,11 +109,17 @@ export default function CataloguePage() {
               const heading = category ? (locale === 'en' ? category.nameEn : category.name) : t('noCategory');
               const id = `price-group-${category?.id ?? 'none'}`;
               return (
-                <section key={id} className="card stack gap-2" aria-labelledby={id}>
-                  <h2 id={id} className="card__title">
-                    {heading}
-                    <span className="muted text-sm price-group__count">{t('countServices', { count: rows.length })}</span>
-                  </h2>
+                <Card
+                  key={id}
+                  id={id}
+                  title={
+                    <>
+                      {heading}
+                      <span className="muted text-sm price-group__count">{t('countServices', { count: rows.length })}</span>
+                    </>
+                  }
+                  className="stack gap-2"
+                >
                   <ul role="list" aria-label={heading}>
                     {rows.map((service) => (
                       <ServiceRow
@@ -129,7 +136,7 @@ export default function CataloguePage() {
                       />
                     ))}
                   </ul>
-                </section>
+                </Card>
               );
             })}
           </div>

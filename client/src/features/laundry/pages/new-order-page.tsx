@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
@@ -6,6 +6,7 @@ import { LAUNDRY_LIMITS } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { DateField } from '@/components/date-fields';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
@@ -39,7 +40,18 @@ import { BackLink } from '@/components/back-link';
 const ORDER_TYPES: OrderType[] = ['bulk_kg', 'itemized', 'house_bundle'];
 
 /** The live price beside the form: updates a moment after typing stops, never blocks typing. */
-function LivePrice({ draft, services, onLinePrices }: { draft: OrderDraft; services: Parameters<typeof buildPreview>[1]; onLinePrices: (prices: Map<string, LinePrice>) => void }) {
+function LivePrice({
+  draft,
+  services,
+  onLinePrices,
+  children,
+}: {
+  draft: OrderDraft;
+  services: Parameters<typeof buildPreview>[1];
+  onLinePrices: (prices: Map<string, LinePrice>) => void;
+  /** What follows the price on its card (the form's problems and its submit button). */
+  children: ReactNode;
+}) {
   const { t } = useTranslation('laundry');
   const describe = useDescribeError();
   const request = useMemo(() => buildPreview(draft, services), [draft, services]);
@@ -60,21 +72,25 @@ function LivePrice({ draft, services, onLinePrices }: { draft: OrderDraft; servi
 
   const updating = (request ? JSON.stringify(request) : '') !== settledJson || preview.isFetching;
   return (
-    <div className="stack gap-3" aria-live="polite" aria-busy={updating}>
-      <div className="cluster cluster--spread">
-        <h2 className="card__title">{t('price.title')}</h2>
-        <span className="muted text-sm">{updating ? t('price.updating') : t('price.live')}</span>
+    <Card
+      id="live-price-title"
+      title={t('price.title')}
+      actions={<span className="muted text-sm">{updating ? t('price.updating') : t('price.live')}</span>}
+      className="stack gap-4"
+    >
+      <div aria-live="polite" aria-busy={updating}>
+        {!settled ? (
+          <p className="muted text-sm">{t('price.empty')}</p>
+        ) : preview.error ? (
+          <Notice tone="warning">{describe(preview.error).message}</Notice>
+        ) : preview.data ? (
+          <PriceBreakdown breakdown={preview.data} testId="live-price" />
+        ) : (
+          <p className="muted text-sm">{t('price.updating')}</p>
+        )}
       </div>
-      {!settled ? (
-        <p className="muted text-sm">{t('price.empty')}</p>
-      ) : preview.error ? (
-        <Notice tone="warning">{describe(preview.error).message}</Notice>
-      ) : preview.data ? (
-        <PriceBreakdown breakdown={preview.data} testId="live-price" />
-      ) : (
-        <p className="muted text-sm">{t('price.updating')}</p>
-      )}
-    </div>
+      {children}
+    </Card>
   );
 }
 
@@ -280,8 +296,7 @@ export default function NewOrderPage() {
         </div>
 
         <aside className="laundry-form__aside">
-          <div className="card stack gap-4">
-            <LivePrice draft={draft} services={catalogue} onLinePrices={setLinePrices} />
+          <LivePrice draft={draft} services={catalogue} onLinePrices={setLinePrices}>
             {failure ? (
               <ErrorNotice error={failure} />
             ) : hasErrors ? (
@@ -291,7 +306,7 @@ export default function NewOrderPage() {
               <Icon name="check" size={20} />
               {t('form.submit')}
             </Button>
-          </div>
+          </LivePrice>
         </aside>
       </form>
     </>

@@ -54,10 +54,7 @@ function StatusActions({ order }: { order: Order }) {
   };
 
   return (
-    <section className="card stack gap-3 status-actions" aria-labelledby="status-actions-title">
-      <h2 id="status-actions-title" className="visually-hidden">
-        {t('detail.statusActions')}
-      </h2>
+    <Card id="status-actions-title" title={t('detail.statusActions')} titleHidden className="stack gap-3 status-actions">
       <div className="cluster status-actions__row">
         {forward.map((status, i) => (
           <Button
@@ -118,7 +115,7 @@ function StatusActions({ order }: { order: Order }) {
         tone="primary"
         onConfirm={(reason) => revert.mutate(reason, { onSuccess: () => setDialog(null) })}
       />
-    </section>
+    </Card>
   );
 }
 

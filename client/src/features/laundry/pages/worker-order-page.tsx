@@ -31,12 +31,9 @@ export default function WorkerOrderPage() {
         <Card id="work-title" title={t('common.lines')}>
           <WorkLines lines={order.lines ?? []} />
         </Card>
-        <section className="card" aria-labelledby="work-details">
-          <h2 id="work-details" className="visually-hidden">
-            {t('detail.detailsTitle')}
-          </h2>
+        <Card id="work-details" title={t('detail.detailsTitle')} titleHidden>
           <OrderFacts order={order} />
-        </section>
+        </Card>
         <div className="worker-actions-bar">
           <WorkerActions order={order} onDone={(status) => setDone(t('worker.done', { number: order.orderNumber, status: t(`status.${status}`) }))} />
         </div>
