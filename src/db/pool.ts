@@ -143,7 +143,17 @@ export function createDb(options: PoolOptions, logger: Logger): Db {
       // would be an uncaught 'error' event (node-postgres #3202).
       const onError = (err: Error) => logger.error({ err }, `❌ Database connection error (in transaction): ${err.message}`);
       client.on('error', onError);
-      const tx: Queryable = { query: (text, values, options) => timed(client, text, values, options) };
+      // One statement at a time on the connection: services read a transaction's parts with Promise.all,
+      // and a pg client that is handed a statement while another runs queues it itself, a use node-postgres
+      // deprecates (its next major refuses it). Ordering them here also times each one alone.
+      let last: Promise<unknown> = Promise.resolve();
+      const tx: Queryable = {
+        query<T = Row>(text: string, values?: unknown[], options?: QueryOptions) {
+          const run = last.then(() => timed<T>(client, text, values, options));
+          last = run.catch(() => undefined);
+          return run;
+        },
+      };
       try {
         await client.query('BEGIN');
         const result = await fn(tx);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PoolClient } from 'pg';
 import { createTestApp, createTestDatabase, type TestApp } from '../helpers/test-app.js';
 import { TcpProxy } from '../helpers/tcp-proxy.js';
 import type { DbConnectionConfig } from '../../src/config/config.js';
@@ -153,6 +154,39 @@ describe('the connection pool', () => {
     expect((err as { code: string }).code).toBe('57014');
     expect(toAppError(err).status).toBe(503);
     expect(toAppError(err).code).toBe('QUERY_TIMEOUT');
+  });
+
+  it('when a transaction runs statements side by side, then its connection gets them one after another', async () => {
+    // A pg client queues a statement sent while another runs, a use node-postgres deprecates (its next major
+    // refuses it); services read a transaction's parts with Promise.all, so the transaction handle orders them.
+    let inFlight = 0;
+    let most = 0;
+    const connect = t.db.pool.connect.bind(t.db.pool) as () => Promise<PoolClient>;
+    t.db.pool.connect = (async () => {
+      const client = await connect();
+      const query = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+      (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        return query(...args).finally(() => inFlight--);
+      };
+      const release = client.release.bind(client);
+      client.release = (err?: boolean | Error) => {
+        (client as unknown as { query: unknown }).query = query;
+        client.release = release;
+        release(err);
+      };
+      return client;
+    }) as typeof t.db.pool.connect;
+    try {
+      const [slow, fast, third] = await t.db.transaction((tx) =>
+        Promise.all([tx.query<{ n: number }>('SELECT 1 AS n, pg_sleep(0.05)'), tx.query<{ n: number }>('SELECT 2 AS n'), tx.query<{ n: number }>('SELECT 3 AS n')]),
+      );
+      expect([slow.rows[0]!.n, fast.rows[0]!.n, third.rows[0]!.n]).toEqual([1, 2, 3]);
+    } finally {
+      t.db.pool.connect = connect as typeof t.db.pool.connect;
+    }
+    expect(most).toBe(1);
   });
 
   it('when a transaction fails, then it is rolled back and its client returned to the pool', async () => {
