@@ -18,15 +18,15 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
   const { t: nav } = useTranslation('nav');
   return (
     <>
-      <div className="sidebar__brand">
+      <div className="sidebar__brand cluster cluster--spread gap-2">
         <Logo inverted />
         {/* In the drawer the close button sits here; phones have the bell in the top bar. */}
-        {onNavigate ? null : <NotificationBell tone="dark" />}
+        {onNavigate ? null : <NotificationBell />}
       </div>
       <nav className="sidebar__nav" aria-label={nav('main')}>
         <NavItems shell={shell} principal={principal} className="stack gap-1" onNavigate={onNavigate} />
       </nav>
-      <div className="sidebar__footer">
+      <div className="sidebar__footer stack gap-3">
         <ShellLanguageSwitcher tone="dark" />
         <AccountSummary principal={principal} />
         <SignOutButton className="sidebar__sign-out" />
@@ -54,7 +54,7 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
           <Icon name="menu" size={24} />
         </Button>
         <Logo />
-        <div className="topbar__end">
+        <div className="topbar__end cluster gap-2">
           <NotificationBell />
           <span className="avatar topbar__avatar" aria-hidden="true">
             {initials(principal.name)}

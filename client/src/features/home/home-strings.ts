@@ -21,9 +21,6 @@ export const homeEn = {
   areaTeamText: 'Managers and team members, and what each can do.',
   areaSettings: 'Settings',
   areaSettingsText: 'Prices, VAT, delivery fee and hourly rate.',
-  accountTitle: 'Your account',
-  signedInAs: 'Signed in as',
-  editProfile: 'Edit profile',
   worker: {
     lead: 'Your work for today.',
     todayTitle: 'Today',
@@ -112,9 +109,6 @@ const homePt: Shape<typeof homeEn> = {
   areaTeamText: 'Gestores e colaboradores, e o que cada um pode fazer.',
   areaSettings: 'Definições',
   areaSettingsText: 'Preços, IVA, taxa de entrega e preço por hora.',
-  accountTitle: 'A sua conta',
-  signedInAs: 'Sessão iniciada como',
-  editProfile: 'Editar perfil',
   worker: {
     lead: 'O seu trabalho de hoje.',
     todayTitle: 'Hoje',

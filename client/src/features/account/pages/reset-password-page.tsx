@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +7,11 @@ import '@/features/account/self-service-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { FormTextField } from '@/components/form-fields';
 import { Icon } from '@/components/icon';
-import { LanguageSwitcher } from '@/components/language-switcher';
-import { Logo } from '@/components/logo';
 import { ErrorNotice } from '@/components/notice';
+import { SingleCardHeading, SingleCardPage } from '@/components/single-card-page';
 import { useDocumentTitle } from '@/components/page-header';
 import { isApiError } from '@/lib/api-error';
 import { formErrorMap } from '@/lib/form-validation';
-import { currentLocale, setLocale } from '@/lib/i18n';
 import { useResetPassword } from '@/features/account/api/reset-password';
 import './account.css';
 import { BackLink } from '@/components/back-link';
@@ -69,11 +66,7 @@ export default function ResetPasswordPage() {
   if (reset.isSuccess) {
     content = (
       <>
-        <div className="icon-tile page-center__icon">
-          <Icon name="checkCircle" size={26} />
-        </div>
-        <h1 className="page-center__title">{t('resetDoneTitle')}</h1>
-        <p className="page-center__lead">{t('resetDoneText')}</p>
+        <SingleCardHeading icon="checkCircle" title={t('resetDoneTitle')} lead={t('resetDoneText')} />
         <ButtonLink href="/" variant="primary" size="lg" block>
           {t('signIn')}
           <Icon name="arrowRight" size={18} />
@@ -83,11 +76,7 @@ export default function ResetPasswordPage() {
   } else if (!token) {
     content = (
       <>
-        <div className="icon-tile page-center__icon">
-          <Icon name="alertCircle" size={26} />
-        </div>
-        <h1 className="page-center__title">{t('noTokenTitle')}</h1>
-        <p className="page-center__lead">{t('noTokenText')}</p>
+        <SingleCardHeading icon="alertCircle" title={t('noTokenTitle')} lead={t('noTokenText')} />
         <ButtonLink href="/forgot-password" variant="primary" block>
           {t('askAgain')}
         </ButtonLink>
@@ -96,11 +85,7 @@ export default function ResetPasswordPage() {
   } else {
     content = (
       <>
-        <div className="icon-tile page-center__icon">
-          <Icon name="lock" size={26} />
-        </div>
-        <h1 className="page-center__title">{t('resetTitle')}</h1>
-        <p className="page-center__lead">{t('resetLead')}</p>
+        <SingleCardHeading icon="lock" title={t('resetTitle')} lead={t('resetLead')} />
         <form className="form" onSubmit={(event) => void submit(event)} noValidate>
           <ErrorNotice error={reset.error && !fieldCode ? reset.error : null} />
           <FormTextField control={form.control} name="newPassword" password label={t('newPassword')} description={t('newPasswordHint')} autoComplete="new-password" />
@@ -114,21 +99,8 @@ export default function ResetPasswordPage() {
   }
 
   return (
-    <div className="page-center">
-      <div className="page-center__top">
-        <Link to="/" className="logo-link">
-          <Logo />
-        </Link>
-        <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
-      </div>
-      <main className="page-center__card card" id="main">
-        {content}
-        {reset.isSuccess ? null : (
-          <div className="page-center__footer">
-            <BackLink to="/">{t('backToSignIn')}</BackLink>
-          </div>
-        )}
-      </main>
-    </div>
+    <SingleCardPage languages footer={reset.isSuccess ? null : <BackLink to="/">{t('backToSignIn')}</BackLink>}>
+      {content}
+    </SingleCardPage>
   );
 }

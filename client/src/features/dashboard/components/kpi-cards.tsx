@@ -10,13 +10,13 @@ import type { ReactNode } from 'react';
 
 function Kpi({ icon, label, value, children, testId, tone }: { icon: IconName; label: string; value: string; children?: ReactNode; testId: string; tone?: 'warning' }) {
   return (
-    <li className={`kpi${tone ? ` kpi--${tone}` : ''}`} data-testid={testId}>
+    <li className={`kpi tile${tone ? ` kpi--${tone}` : ''}`} data-testid={testId}>
       <span className="icon-tile kpi__icon" aria-hidden="true">
         <Icon name={icon} size={20} />
       </span>
-      <p className="kpi__label">{label}</p>
+      <p className="kpi__label muted text-sm">{label}</p>
       <p className="kpi__value">{value}</p>
-      {children ? <div className="kpi__detail">{children}</div> : null}
+      {children ? <div className="kpi__detail stack gap-0-5 text-sm">{children}</div> : null}
     </li>
   );
 }

@@ -15,20 +15,20 @@ export function RecentActivity({ entries }: { entries: FinanceDashboardDto['rece
   const locale = currentLocale();
   const { action } = useAuditNames();
   return (
-    <Card id="dash-activity-title" title={t('activityTitle')} className="dash-activity stack gap-4">
+    <Card id="dash-activity-title" title={t('activityTitle')} className="dash-card stack gap-4">
       {entries.length === 0 ? (
         <p className="muted">{t('activityEmpty')}</p>
       ) : (
-        <ol className="dash-activity__list">
+        <ol className="divided stack gap-1 text-sm">
           {groupRepeats(entries, (e) => e.actorType).map(({ entry, count }, i) => (
-            <li key={`${entry.at}-${i}`} className="dash-activity__item">
-              <span className="dash-activity__what">
+            <li key={`${entry.at}-${i}`} className="cluster cluster--spread gap-1">
+              <span>
                 <AuditTarget entity={entry.entity} entityId={entry.entityId} subject={entry.subject} />{' '}
                 · {action(entry.action).toLowerCase()}
                 {count > 1 ? ` · ${t('grouped', { ns: 'audit', count })}` : ''}
                 {entry.actorType === 'system' ? ` (${t('actorSystem')})` : entry.actorType === 'client' ? ` (${t('actorClient')})` : ''}
               </span>
-              <time className="dash-activity__when" dateTime={entry.at}>
+              <time className="dash-activity__when muted" dateTime={entry.at}>
                 {formatDateTime(entry.at, locale, 'short')}
               </time>
             </li>

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceDashboardDto } from '@contracts/dashboard';
 import { formatMoney } from '@/lib/format';
@@ -7,6 +6,7 @@ import '@/features/dashboard/dashboard-strings';
 import { groupedBars, labelEvery, linearY, niceAxis } from '@/features/dashboard/chart-scale';
 import { formatEuroTick, longMonth, shortMonth } from '@/features/dashboard/chart-format';
 import { useElementWidth } from '@/features/dashboard/use-element-width';
+import { ChartCard, ChartLegend } from './chart-card';
 
 type Months = FinanceDashboardDto['revenueByMonth'];
 
@@ -21,7 +21,6 @@ const MARGIN = { top: 12, right: 8, bottom: 30, left: 64 };
 export function RevenueChart({ months }: { months: Months }) {
   const { t } = useTranslation('dashboard');
   const locale = currentLocale();
-  const titleId = useId();
   const [wrap, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(120, width - MARGIN.left - MARGIN.right);
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
@@ -48,64 +47,20 @@ export function RevenueChart({ months }: { months: Months }) {
       : '';
 
   return (
-    <section className="card dash-chart" aria-labelledby={titleId}>
-      <div className="dash-chart__header">
-        <div>
-          <h2 id={titleId} className="card__title">
-            {t('chartTitle')}
-          </h2>
-          <p className="muted text-sm">{t('chartLead')}</p>
-        </div>
-        <ul role="list" className="dash-legend">
-          <li>
-            <span className="dash-legend__swatch dash-legend__swatch--current" aria-hidden="true" />
-            {t('thisYear')}
-          </li>
-          <li>
-            <span className="dash-legend__swatch dash-legend__swatch--previous" aria-hidden="true" />
-            {t('previousYear')}
-          </li>
-        </ul>
-      </div>
-      <div ref={wrap} className="dash-chart__plot">
-        <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={summary} data-testid="revenue-chart">
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {axis.ticks.map((tick) => (
-              <g key={tick} className="dash-axis">
-                <line x1={0} x2={plotWidth} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'dash-axis__base' : 'dash-axis__grid'} />
-                <text x={-8} y={y(tick)} dy="0.32em" textAnchor="end" className="dash-axis__label">
-                  {formatEuroTick(tick, locale)}
-                </text>
-              </g>
-            ))}
-            {months.map((m, i) => {
-              const slot = slots[i]!;
-              const previousY = y(m.previousYear.netCents);
-              const currentY = y(m.netCents);
-              const showLabel = (months.length - 1 - i) % every === 0;
-              return (
-                <g key={m.month}>
-                  <rect x={slot.bars[0]} y={previousY} width={slot.barWidth} height={plotHeight - previousY} className="dash-bar dash-bar--previous">
-                    <title>{`${longMonth(m.previousYear.month, locale)}: ${money(m.previousYear.netCents)}`}</title>
-                  </rect>
-                  <rect x={slot.bars[1]} y={currentY} width={slot.barWidth} height={plotHeight - currentY} className="dash-bar dash-bar--current">
-                    <title>{`${longMonth(m.month, locale)}: ${money(m.netCents)}`}</title>
-                  </rect>
-                  {showLabel ? (
-                    <text x={slot.centre} y={plotHeight + 18} textAnchor="middle" className="dash-axis__label">
-                      {shortMonth(m.month, locale)}
-                    </text>
-                  ) : null}
-                </g>
-              );
-            })}
-          </g>
-        </svg>
-      </div>
-      {/* A wrapper, not the table itself, is hidden: a table will not shrink to 1 px and would widen the page. */}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t('chartTitle')}</caption>
+    <ChartCard
+      title={t('chartTitle')}
+      lead={t('chartLead')}
+      legend={
+        <ChartLegend
+          items={[
+            { series: 'current', label: t('thisYear') },
+            { series: 'previous', label: t('previousYear') },
+          ]}
+        />
+      }
+      plotRef={wrap}
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">{t('month')}</th>
@@ -122,8 +77,42 @@ export function RevenueChart({ months }: { months: Months }) {
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    >
+      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={summary} data-testid="revenue-chart">
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {axis.ticks.map((tick) => (
+            <g key={tick} className="dash-axis">
+              <line x1={0} x2={plotWidth} y1={y(tick)} y2={y(tick)} className={tick === 0 ? 'dash-axis__base' : 'dash-axis__grid'} />
+              <text x={-8} y={y(tick)} dy="0.32em" textAnchor="end" className="dash-axis__label">
+                {formatEuroTick(tick, locale)}
+              </text>
+            </g>
+          ))}
+          {months.map((m, i) => {
+            const slot = slots[i]!;
+            const previousY = y(m.previousYear.netCents);
+            const currentY = y(m.netCents);
+            const showLabel = (months.length - 1 - i) % every === 0;
+            return (
+              <g key={m.month}>
+                <rect x={slot.bars[0]} y={previousY} width={slot.barWidth} height={plotHeight - previousY} className="dash-bar dash-bar--previous">
+                  <title>{`${longMonth(m.previousYear.month, locale)}: ${money(m.previousYear.netCents)}`}</title>
+                </rect>
+                <rect x={slot.bars[1]} y={currentY} width={slot.barWidth} height={plotHeight - currentY} className="dash-bar dash-bar--current">
+                  <title>{`${longMonth(m.month, locale)}: ${money(m.netCents)}`}</title>
+                </rect>
+                {showLabel ? (
+                  <text x={slot.centre} y={plotHeight + 18} textAnchor="middle" className="dash-axis__label">
+                    {shortMonth(m.month, locale)}
+                  </text>
+                ) : null}
+              </g>
+            );
+          })}
+        </g>
+      </svg>
+    </ChartCard>
   );
 }

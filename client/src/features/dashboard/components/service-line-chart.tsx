@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinanceDashboardDto } from '@contracts/dashboard';
 import { formatMoney } from '@/lib/format';
@@ -6,6 +5,7 @@ import { currentLocale } from '@/lib/i18n';
 import '@/features/dashboard/dashboard-strings';
 import { formatShare } from '@/features/dashboard/chart-format';
 import { useElementWidth } from '@/features/dashboard/use-element-width';
+import { ChartCard, ChartLegend } from './chart-card';
 
 const BAR = 26;
 const ROW = 62;
@@ -24,7 +24,6 @@ interface Row {
 export function ServiceLineChart({ dashboard }: { dashboard: FinanceDashboardDto }) {
   const { t } = useTranslation('dashboard');
   const locale = currentLocale();
-  const titleId = useId();
   const [wrap, width] = useElementWidth<HTMLDivElement>(320);
   const money = (cents: number) => formatMoney(cents, locale);
   const sum = (pick: (m: FinanceDashboardDto['revenueByMonth'][number]) => number) => dashboard.revenueByMonth.reduce((acc, m) => acc + pick(m), 0);
@@ -44,57 +43,24 @@ export function ServiceLineChart({ dashboard }: { dashboard: FinanceDashboardDto
   const height = rows.length * ROW;
 
   return (
-    <section className="card dash-chart" aria-labelledby={titleId}>
-      <div className="dash-chart__header">
-        <div>
-          <h2 id={titleId} className="card__title">
-            {t('linesTitle')}
-          </h2>
-          <p className="muted text-sm">{t('linesLead')}</p>
-        </div>
-      </div>
-      <div ref={wrap} className="dash-chart__plot">
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} data-testid="service-line-chart">
-          {rows.map((row, i) => {
-            const total = row.laundry + row.cleaning;
-            const laundryWidth = total > 0 ? (row.laundry / total) * width : 0;
-            const top = i * ROW;
-            return (
-              <g key={row.key}>
-                <text x={0} y={top + 14} className="dash-axis__label dash-axis__label--strong">
-                  {`${row.label} · ${money(total)}`}
-                </text>
-                {total > 0 ? (
-                  <>
-                    <rect x={0} y={top + 22} width={laundryWidth} height={BAR} rx={4} className="dash-bar dash-bar--laundry">
-                      <title>{`${t('laundry')}: ${money(row.laundry)} (${share(row.laundry, total)})`}</title>
-                    </rect>
-                    <rect x={laundryWidth} y={top + 22} width={width - laundryWidth} height={BAR} rx={4} className="dash-bar dash-bar--cleaning">
-                      <title>{`${t('cleaning')}: ${money(row.cleaning)} (${share(row.cleaning, total)})`}</title>
-                    </rect>
-                  </>
-                ) : (
-                  <rect x={0} y={top + 22} width={width} height={BAR} rx={4} className="dash-bar dash-bar--empty" />
-                )}
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <ul role="list" className="dash-legend dash-legend--values">
-        <li>
-          <span className="dash-legend__swatch dash-legend__swatch--laundry" aria-hidden="true" />
-          {t('laundry')} <strong>{money(year.laundry)}</strong> <span className="muted">({share(year.laundry, yearTotal)})</span>
-        </li>
-        <li>
-          <span className="dash-legend__swatch dash-legend__swatch--cleaning" aria-hidden="true" />
-          {t('cleaning')} <strong>{money(year.cleaning)}</strong> <span className="muted">({share(year.cleaning, yearTotal)})</span>
-        </li>
-      </ul>
-      {/* A wrapper, not the table itself, is hidden: a table will not shrink to 1 px and would widen the page. */}
-      <div className="visually-hidden">
-        <table>
-          <caption>{t('linesTitle')}</caption>
+    <ChartCard
+      title={t('linesTitle')}
+      lead={t('linesLead')}
+      plotRef={wrap}
+      footer={
+        <ChartLegend
+          items={(['laundry', 'cleaning'] as const).map((line) => ({
+            series: line,
+            label: (
+              <>
+                {t(line)} <strong>{money(year[line])}</strong> <span className="muted">({share(year[line], yearTotal)})</span>
+              </>
+            ),
+          }))}
+        />
+      }
+      table={
+        <>
           <thead>
             <tr>
               <th scope="col">{t('service')}</th>
@@ -115,8 +81,35 @@ export function ServiceLineChart({ dashboard }: { dashboard: FinanceDashboardDto
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-    </section>
+        </>
+      }
+    >
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={summary} data-testid="service-line-chart">
+        {rows.map((row, i) => {
+          const total = row.laundry + row.cleaning;
+          const laundryWidth = total > 0 ? (row.laundry / total) * width : 0;
+          const top = i * ROW;
+          return (
+            <g key={row.key}>
+              <text x={0} y={top + 14} className="dash-axis__label dash-axis__label--strong">
+                {`${row.label} · ${money(total)}`}
+              </text>
+              {total > 0 ? (
+                <>
+                  <rect x={0} y={top + 22} width={laundryWidth} height={BAR} rx={4} className="dash-bar dash-bar--laundry">
+                    <title>{`${t('laundry')}: ${money(row.laundry)} (${share(row.laundry, total)})`}</title>
+                  </rect>
+                  <rect x={laundryWidth} y={top + 22} width={width - laundryWidth} height={BAR} rx={4} className="dash-bar dash-bar--cleaning">
+                    <title>{`${t('cleaning')}: ${money(row.cleaning)} (${share(row.cleaning, total)})`}</title>
+                  </rect>
+                </>
+              ) : (
+                <rect x={0} y={top + 22} width={width} height={BAR} rx={4} className="dash-bar dash-bar--empty" />
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </ChartCard>
   );
 }

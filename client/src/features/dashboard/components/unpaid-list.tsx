@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FinanceDashboardDto, UnpaidDocumentDto } from '@contracts/dashboard';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
+import { Card } from '@/components/card';
 import { Notice } from '@/components/notice';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -23,36 +24,35 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
   const [done, setDone] = useState<string | null>(null);
 
   return (
-    <section className="card dash-unpaid" aria-labelledby="dash-unpaid-title">
-      <div className="dash-chart__header">
-        <div>
-          <h2 id="dash-unpaid-title" className="card__title">
-            {t('unpaidTitle')}
-          </h2>
-          {outstanding.oldest.length > 0 ? <p className="muted text-sm">{t('unpaidLead')}</p> : null}
-        </div>
+    <Card
+      id="dash-unpaid-title"
+      title={t('unpaidTitle')}
+      lead={outstanding.oldest.length > 0 ? t('unpaidLead') : null}
+      className="dash-card stack gap-4"
+      actions={
         <ButtonLink href={`${SHELL_BASE.admin}/payments`} variant="ghost" size="sm">
           {t('allPayments')}
           <Icon name="chevronRight" size={16} />
         </ButtonLink>
-      </div>
+      }
+    >
       {done ? <Notice tone="success">{done}</Notice> : null}
       {outstanding.oldest.length === 0 ? (
         <p className="muted">{t('unpaidEmpty')}</p>
       ) : (
-        <ul role="list" className="dash-unpaid__list">
+        <ul role="list" className="divided stack gap-3">
           {outstanding.oldest.map((doc) => (
-            <li key={`${doc.serviceLine}-${doc.id}`} className="dash-unpaid__item" data-testid="unpaid-row">
-              <div className="dash-unpaid__doc">
-                <Link to={documentHref(doc)} className="strong-link" translate="no">
+            <li key={`${doc.serviceLine}-${doc.id}`} className="cluster gap-3" data-testid="unpaid-row">
+              <div className="dash-unpaid__doc text-sm">
+                <Link to={documentHref(doc)} className="strong-link text-base" translate="no">
                   {doc.reference}
                 </Link>
                 <span className="muted">
                   <span translate="no">{doc.client.name}</span> · {doc.ageDays === 0 ? t('ageToday') : t('ageDays', { count: doc.ageDays })}
                 </span>
               </div>
-              <div className="dash-unpaid__owed">
-                <strong>{money(doc.balanceCents)}</strong>
+              <div className="dash-unpaid__owed text-sm">
+                <strong className="text-base">{money(doc.balanceCents)}</strong>
                 <span className="muted">{t('ofTotal', { total: money(doc.totalCents) })}</span>
               </div>
               <Button size="sm" variant="soft" onPress={() => setPaying(doc)} aria-label={t('recordPaymentFor', { reference: doc.reference })}>
@@ -74,6 +74,6 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
           onRecorded={(result) => setDone(t('recorded', { amount: money(result.payment.amountCents), reference: paying.reference }))}
         />
       ) : null}
-    </section>
+    </Card>
   );
 }

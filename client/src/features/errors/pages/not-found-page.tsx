@@ -1,7 +1,7 @@
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Logo } from '@/components/logo';
 import { useDocumentTitle } from '@/components/page-header';
+import { SingleCardPage } from '@/components/single-card-page';
 import { NotFoundState } from '@/components/states';
 import { homePath, SHELL_BASE } from '@/app/paths';
 import { useSession } from '@/features/auth/api/get-session';
@@ -19,16 +19,5 @@ export default function NotFoundPage() {
   const body = <NotFoundState home={home} asPageTitle />;
 
   if (insideShell) return body;
-  return (
-    <div className="page-center">
-      <div className="page-center__top">
-        <a href="/" className="logo-link">
-          <Logo />
-        </a>
-      </div>
-      <main className="page-center__card card" id="main">
-        {body}
-      </main>
-    </div>
-  );
+  return <SingleCardPage>{body}</SingleCardPage>;
 }

@@ -55,7 +55,7 @@ export function HomeLinkList({ items, empty }: { items: HomeListItem[]; empty: s
       {items.map((item) => (
         <li key={item.key}>
           <Link to={item.to} className="home-list__item">
-            <span className="home-list__main">
+            <span className="home-list__main stack gap-0-5">
               <span className={`home-list__title${item.titleClassName ? ` ${item.titleClassName}` : ''}`}>{item.title}</span>
               {item.sub ? <span className={`muted text-sm${item.subClassName ? ` ${item.subClassName}` : ''}`}>{item.sub}</span> : null}
             </span>

@@ -121,8 +121,8 @@ function Messages({ unread }: { unread: number }) {
           {items.map((item) => {
             const to = appLink(item.link, principal.role);
             return (
-              <li key={item.id} className="home-message">
-                <div className="home-message__text">
+              <li key={item.id} className="home-message panel">
+                <div className="home-message__text stack gap-0-5">
                   {to ? (
                     <Link
                       to={to}
@@ -138,7 +138,7 @@ function Messages({ unread }: { unread: number }) {
                   ) : (
                     <span className="home-message__title">{item.title}</span>
                   )}
-                  <span className="home-message__body">{item.body}</span>
+                  <span className="text-sm user-text">{item.body}</span>
                   <time className="muted text-sm" dateTime={item.createdAt}>
                     {formatDateTime(item.createdAt, locale, 'short')}
                   </time>
@@ -180,7 +180,7 @@ export default function ClientHomePage() {
       {!dashboard.isSuccess ? (
         <QueryFallback query={dashboard} />
       ) : (
-        <div className="home-columns">
+        <div className="detail-layout detail-layout--wide-side">
           <div className="stack">
             <OpenOrders orders={dashboard.data.openOrders} />
             <UpcomingVisits jobs={dashboard.data.upcomingJobs} />

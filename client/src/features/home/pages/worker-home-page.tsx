@@ -112,7 +112,7 @@ function LaundryQueue({ queue }: { queue: WorkerDashboardDto['laundryQueue'] }) 
     <HomeCard id="home-laundry-title" title={t('worker.laundryTitle')}>
       <dl className="home-counts">
         {counts.map((c) => (
-          <div key={c.key}>
+          <div key={c.key} className="panel stack gap-0-5">
             <dt>{t(`worker.${c.key}`)}</dt>
             <dd>{c.value}</dd>
           </div>
@@ -137,11 +137,11 @@ export default function WorkerHomePage() {
       {!dashboard.isSuccess ? (
         <QueryFallback query={dashboard} />
       ) : (
-        <div className="home-columns">
+        <div className="detail-layout detail-layout--wide-side">
           <section className="home-today" aria-labelledby="home-today-title">
             <h2 id="home-today-title" className="home-section__title">
               {t('worker.todayTitle')}
-              <span className="home-section__count">{t('worker.todayCount', { count: dashboard.data.jobsToday.length })}</span>
+              <span className="home-section__count muted text-sm">{t('worker.todayCount', { count: dashboard.data.jobsToday.length })}</span>
             </h2>
             {dashboard.data.jobsToday.length === 0 ? (
               <EmptyState icon="calendar" title={t('worker.noJobsTitle')}>

@@ -41,7 +41,7 @@ function LandingSection({ id, title, lead, tinted = false, children }: { id: str
       <div className="landing-container">
         {title ? (
           <div className="landing-section__header stack gap-3">
-            <h2 id={`${id}-title`} className="landing-section__title">
+            <h2 id={`${id}-title`} className="page-header__title">
               {title}
             </h2>
             {lead ? <p className="landing-section__lead">{lead}</p> : null}
@@ -100,7 +100,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
               <ul role="list" className="hero__points stack gap-3">
                 {(['landing.pointTrack', 'landing.pointPhotos', 'landing.pointPay'] as const).map((key) => (
                   <li key={key}>
-                    <span className="hero__check">
+                    <span className="icon-tile hero__check">
                       <Icon name="check" size={16} />
                     </span>
                     {t(key)}
@@ -140,10 +140,10 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
           <ol role="list" className="steps">
             {STEPS.map((step, index) => (
               <li key={step.title} className="step card stack gap-2">
-                <span className="step__number" aria-hidden="true">
+                <span className="icon-tile step__number" aria-hidden="true">
                   {index + 1}
                 </span>
-                <h3 className="step__title">{t(step.title)}</h3>
+                <h3 className="card__title">{t(step.title)}</h3>
                 <p className="muted">{t(step.text)}</p>
               </li>
             ))}
@@ -153,7 +153,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
         <LandingSection id="contact">
           <div className="contact card">
             <div className="contact__intro stack gap-4">
-              <h2 id="contact-title" className="landing-section__title">
+              <h2 id="contact-title" className="page-header__title">
                 {t('landing.contactTitle')}
               </h2>
               <p className="landing-section__lead">{t('landing.contactLead')}</p>
@@ -172,10 +172,10 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                 ) : null}
               </div>
             </div>
-            <dl className="contact__details">
+            <dl className="contact__details stack">
               {addressLines.length > 0 ? (
                 <div>
-                  <dt>
+                  <dt className="cluster gap-2 muted text-sm">
                     <Icon name="mapPin" size={18} />
                     {t('landing.address')}
                   </dt>
@@ -187,7 +187,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                 </div>
               ) : null}
               <div>
-                <dt>
+                <dt className="cluster gap-2 muted text-sm">
                   <Icon name="clock" size={18} />
                   {t('landing.hours')}
                 </dt>

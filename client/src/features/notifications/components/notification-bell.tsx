@@ -14,6 +14,7 @@ import { useMarkAllRead } from '@/features/notifications/api/mark-all-read';
 import { useMarkRead } from '@/features/notifications/api/mark-read';
 import { useNotifications, type Notification } from '@/features/notifications/api/list-notifications';
 import { useUnreadCount } from '@/features/notifications/api/unread-count';
+import '@/components/menu.css';
 import './notification-bell.css';
 
 function NotificationList({ close }: { close: () => void }) {
@@ -105,15 +106,15 @@ function NotificationList({ close }: { close: () => void }) {
   );
 }
 
-/** The bell with the unread count; opens the list of notifications. In every signed-in shell. */
-export function NotificationBell({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
+/** The bell with the unread count; opens the list of notifications. In every signed-in shell (on the dark sidebar, its ghost look). */
+export function NotificationBell() {
   const { t } = useTranslation('notifications');
   const unread = useUnreadCount();
   const [isOpen, setOpen] = useState(false);
   const count = unread.data ?? 0;
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
-      <Button variant="ghost" iconOnly aria-label={count > 0 ? t('bellUnread', { count }) : t('bell')} className={`bell${tone === 'dark' ? ' bell--dark' : ''}`}>
+      <Button variant="ghost" iconOnly aria-label={count > 0 ? t('bellUnread', { count }) : t('bell')} className="bell">
         <Icon name="bell" size={22} />
         {count > 0 ? (
           <span className="bell__badge" aria-hidden="true">
@@ -121,7 +122,7 @@ export function NotificationBell({ tone = 'light' }: { tone?: 'light' | 'dark' }
           </span>
         ) : null}
       </Button>
-      <Popover placement="bottom end" offset={8} className="notifications-popover">
+      <Popover placement="bottom end" offset={8} className="menu-popover notifications-popover">
         <Dialog className="notifications" aria-label={t('title')}>
           <NotificationList close={() => setOpen(false)} />
         </Dialog>

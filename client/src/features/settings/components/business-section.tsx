@@ -5,10 +5,11 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { FileInput } from '@/components/file-picker';
 import { TextAreaInput } from '@/components/form-controls';
-import { ErrorNotice, Notice } from '@/components/notice';
+import { Notice } from '@/components/notice';
 import '@/components/ui-strings';
 import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
+import { SaveProblemNotice } from '@/components/version-conflict';
 import { isApiError } from '@/lib/api-error';
 import { formErrorMap, issuesByField, validationMessage } from '@/lib/form-validation';
 import { useBusinessDetails, useRemoveLogo, useUpdateBusiness, useUploadLogo, type Business } from '@/features/settings/api/business';
@@ -114,17 +115,13 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
               </div>
             ) : null}
           </div>
-          {conflict ? (
-            <Notice tone="warning">
-              <p>{t('conflict')}</p>
-              <p>
-                <Button size="sm" onPress={() => (update.reset(), upload.reset(), remove.reset(), setDraft(null), void details.refetch())}>
-                  {t('reload')}
-                </Button>
-              </p>
-            </Notice>
-          ) : null}
-          <ErrorNotice error={failure} />
+          <SaveProblemNotice
+            conflict={conflict}
+            message={t('conflict')}
+            reloadLabel={t('reload')}
+            onReload={() => (update.reset(), upload.reset(), remove.reset(), setDraft(null), void details.refetch())}
+            error={failure}
+          />
           {saved ? <Notice tone="success">{t('business.saved')}</Notice> : null}
           <div className="cluster">
             <Button type="submit" variant="primary" isPending={update.isPending || upload.isPending} pendingLabel={upload.isPending ? t('business.uploading') : t('saving')} isDisabled={conflict}>

@@ -8,10 +8,11 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { Icon } from '@/components/icon';
-import { ErrorNotice, Notice } from '@/components/notice';
+import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { QueryFallback } from '@/components/states';
 import { TextInput } from '@/components/text-field';
+import { SaveProblemNotice } from '@/components/version-conflict';
 import { isApiError } from '@/lib/api-error';
 import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -191,12 +192,8 @@ export default function SettingsPage() {
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
-      {canEdit ? null : (
-        <div className="settings__notice">
-          <Notice tone="info">{t('readOnly')}</Notice>
-        </div>
-      )}
       <div className="stack">
+        {canEdit ? null : <Notice tone="info">{t('readOnly')}</Notice>}
         <BusinessSection canEdit={canEdit} />
       <form className="stack" onSubmit={submit} noValidate>
         {groups.map((group) => (
@@ -240,17 +237,7 @@ export default function SettingsPage() {
         ))}
         {canEdit ? (
           <div className={`settings__bar stack gap-3${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
-            {conflict ? (
-              <Notice tone="warning">
-                <p>{t('conflict')}</p>
-                <p>
-                  <Button size="sm" onPress={reload}>
-                    {t('reload')}
-                  </Button>
-                </p>
-              </Notice>
-            ) : null}
-            <ErrorNotice error={failure} />
+            <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reload')} onReload={reload} error={failure} />
             {saved && changed.length === 0 ? <Notice tone="success">{t('saved')}</Notice> : null}
             <div className="cluster">
               <Button type="submit" variant="primary" isPending={update.isPending} pendingLabel={t('saving')} isDisabled={changed.length === 0 || conflict}>

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Icon, type IconName } from '@/components/icon';
+import { LanguageSwitcher } from '@/components/language-switcher';
+import { Logo } from '@/components/logo';
+import { currentLocale, setLocale } from '@/lib/i18n';
+
+/**
+ * A page of one card on the tinted background, outside the shells (a password page, a 404): the logo
+ * leading to the start above the card and, for someone not yet signed in, the language switch beside it;
+ * under the card's content, a ruled-off footer (the way back).
+ */
+export function SingleCardPage({ languages = false, footer, children }: { languages?: boolean; footer?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="page-center">
+      <div className="page-center__top">
+        <Link to="/" className="logo-link">
+          <Logo />
+        </Link>
+        {languages ? <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} /> : null}
+      </div>
+      <main className="page-center__card card" id="main">
+        {children}
+        {footer ? <div className="page-center__footer">{footer}</div> : null}
+      </main>
+    </div>
+  );
+}
+
+/** The top of a single card: its icon on a tile, the page's heading and what to do. */
+export function SingleCardHeading({ icon, title, lead }: { icon: IconName; title: string; lead: string }) {
+  return (
+    <>
+      <div className="icon-tile page-center__icon">
+        <Icon name={icon} size={26} />
+      </div>
+      <h1 className="page-center__title">{title}</h1>
+      <p className="page-center__lead">{lead}</p>
+    </>
+  );
+}
