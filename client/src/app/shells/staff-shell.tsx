@@ -62,7 +62,7 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
         </div>
       </header>
 
-      <ModalOverlay isOpen={drawerOpen} onOpenChange={setDrawerOpen} isDismissable className="drawer-overlay">
+      <ModalOverlay isOpen={drawerOpen} onOpenChange={setDrawerOpen} isDismissable className="modal-overlay drawer-overlay">
         <Modal className="drawer">
           <Dialog aria-label={nav('menu')} className="drawer__dialog sidebar">
             <Button variant="ghost" iconOnly aria-label={nav('closeMenu')} onPress={() => setDrawerOpen(false)} className="drawer__close">

@@ -9,11 +9,11 @@ export interface LegendItem {
 
 export function ChartLegend({ items }: { items: LegendItem[] }) {
   return (
-    <ul role="list" className="dash-legend cluster text-sm">
+    <ul role="list" className="cluster text-sm">
       {items.map((item) => (
-        <li key={item.series}>
+        <li key={item.series} className="cluster gap-2">
           <span className={`dash-legend__swatch dash-legend__swatch--${item.series}`} aria-hidden="true" />
-          {item.label}
+          <span>{item.label}</span>
         </li>
       ))}
     </ul>

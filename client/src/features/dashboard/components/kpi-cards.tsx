@@ -35,7 +35,7 @@ export function KpiCards({ dashboard: d }: { dashboard: FinanceDashboardDto }) {
   return (
     <ul role="list" className="kpis" aria-label={t('kpiLabel')}>
       <Kpi icon="chart" label={t('revenue', { month: thisMonth })} value={money(d.revenue.thisMonth.netCents)} testId="kpi-revenue">
-        <p className={`kpi__trend${trend ? ` kpi__trend--${trend}` : ''}`}>
+        <p className={`kpi__trend cluster gap-1${trend ? ` kpi__trend--${trend}` : ''}`}>
           {trend === 'up' ? <Icon name="chevronUp" size={16} /> : trend === 'down' ? <Icon name="chevronDown" size={16} /> : null}
           {change === null
             ? t('revenueNoBase', { month: lastMonth })

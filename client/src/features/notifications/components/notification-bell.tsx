@@ -43,7 +43,7 @@ function NotificationList({ close }: { close: () => void }) {
 
   return (
     <>
-      <div className="notifications__header" ref={header}>
+      <div className="notifications__header cluster cluster--spread" ref={header}>
         <Heading slot="title" className="text-base">
           {t('title')}
         </Heading>
