@@ -38,7 +38,7 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
           <nav className="mobile-shell__top-nav" aria-label={nav('main')}>
             <NavItems shell={shell} principal={principal} className="top-nav__list" />
           </nav>
-          <div className="topbar__end mobile-shell__account cluster">
+          <div className="topbar__end mobile-shell__account">
             <NotificationBell />
             <ShellLanguageSwitcher />
             <span className="mobile-shell__who">

@@ -18,7 +18,7 @@ function SidebarContent({ shell, principal, onNavigate }: { shell: ShellConfig; 
   const { t: nav } = useTranslation('nav');
   return (
     <>
-      <div className="sidebar__brand cluster cluster--spread gap-2">
+      <div className="sidebar__brand">
         <Logo inverted />
         {/* In the drawer the close button sits here; phones have the bell in the top bar. */}
         {onNavigate ? null : <NotificationBell />}
@@ -54,7 +54,7 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
           <Icon name="menu" size={24} />
         </Button>
         <Logo />
-        <div className="topbar__end cluster gap-2">
+        <div className="topbar__end">
           <NotificationBell />
           <span className="avatar topbar__avatar" aria-hidden="true">
             {initials(principal.name)}
