@@ -1,7 +1,10 @@
 import { useState } from 'react';
+import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
+import type { z } from 'zod';
 import { Button } from '@/components/button';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { isApiError } from '@/lib/api-error';
+import { applyServerFieldErrors, tokenResolver, type FieldTokens } from '@/lib/form-resolver';
 
 /**
  * The record a form edits, kept with the version it was read at. When someone else saves first the
@@ -52,6 +55,46 @@ export function useVersionedRecord<T>({
     reload,
     reloading,
   };
+}
+
+/**
+ * A dialog's form that creates a record or edits one at the version it was read at: the form (its values read
+ * from the record, or the blanks while creating, by `valuesOf`) with `useVersionedRecord` wired to it. A
+ * reload resets the form to the other person's version and clears the failed save (`resetSave`); the
+ * server's field errors go to their fields.
+ */
+export function useVersionedForm<T, V extends FieldValues>({
+  record,
+  schema,
+  tokens,
+  fields,
+  valuesOf,
+  mutationError,
+  fetchFresh,
+  resetSave,
+}: {
+  record: T | null;
+  schema: z.ZodType<V, FieldValues>;
+  tokens: FieldTokens;
+  /** The form's fields, which a server's field error may name. */
+  fields: readonly string[];
+  valuesOf: (record: T | null) => V;
+  mutationError: unknown;
+  fetchFresh: (current: T) => Promise<T>;
+  resetSave: () => void;
+}) {
+  const form = useForm<V>({ resolver: tokenResolver(schema, tokens), defaultValues: valuesOf(record) as DefaultValues<V> });
+  const versioned = useVersionedRecord({
+    record,
+    mutationError,
+    fetchFresh,
+    onFresh: (fresh) => {
+      form.reset(valuesOf(fresh));
+      resetSave();
+    },
+    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, fields, tokens),
+  });
+  return { form, ...versioned };
 }
 
 /**

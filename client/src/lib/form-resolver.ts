@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldValues, Resolver, UseFormSetError, Path } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { formErrorMap } from '@/lib/form-validation';
 import { isApiError } from '@/lib/api-error';
 
@@ -51,3 +51,9 @@ export function applyServerFieldErrors<T extends FieldValues>(error: unknown, se
   placed.forEach((issue, index) => setError(issue.field as Path<T>, { message: tokens[issue.field] ?? 'invalid' }, { shouldFocus: index === 0 }));
   return placed.length > 0 && placed.length === issues.length;
 }
+
+/** An optional text field: empty, or a value the schema accepts. */
+export const blankOr = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
+
+/** What an optional text field sends: null when left empty. */
+export const orNull = (value: string | undefined) => (value ? value : null);

@@ -1,4 +1,3 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Locale } from '@contracts/auth';
@@ -8,14 +7,12 @@ import { FormDateField } from '@/components/date-fields';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
-import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
+import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
+import { blankOr as blank, orNull } from '@/lib/form-resolver';
 import { useCreateClient, type ClientWithTemporaryPassword } from '@/features/clients/api/create-client';
 import { getClient } from '@/features/clients/api/get-client';
 import { useUpdateClient } from '@/features/clients/api/update-client';
 import type { Client } from '@/features/clients/api/list-clients';
-
-const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
 const ClientForm = z
   .object({
@@ -55,24 +52,21 @@ function valuesOf(client: Client | null): ClientValues {
   };
 }
 
-const orNull = (value: string | undefined) => (value ? value : null);
-
 /** Create a client (individual or company), or edit one with the version it was read at. */
 export function ClientFormDialog({ client, onClose, onCreated }: { client: Client | null; onClose: () => void; onCreated?: (result: ClientWithTemporaryPassword) => void }) {
   const { t } = useTranslation('clients');
   const create = useCreateClient();
   const update = useUpdateClient();
-  const form = useForm<ClientValues>({ resolver: tokenResolver(ClientForm, TOKENS), defaultValues: valuesOf(client) });
   const mutation = client ? update : create;
-  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+  const { form, base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedForm({
     record: client,
+    schema: ClientForm,
+    tokens: TOKENS,
+    fields: FIELDS,
+    valuesOf,
     mutationError: mutation.error,
     fetchFresh: (current) => getClient(current.id),
-    onFresh: (fresh) => {
-      form.reset(valuesOf(fresh));
-      update.reset();
-    },
-    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+    resetSave: update.reset,
   });
   const isEnterprise = form.watch('isEnterprise');
 

@@ -1,13 +1,11 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { District, DISTRICTS, PostalCode, PropertyType, PROPERTY_TYPES } from '@contracts/properties';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
+import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
 import { api } from '@/lib/api-client';
-import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import type { Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
 import { useCreateProperty, useUpdateProperty } from '@/features/clients/api/save-property';
@@ -49,17 +47,16 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
   const create = useCreateProperty(clientId);
   const update = useUpdateProperty(clientId);
   const action = usePropertyAction(clientId);
-  const form = useForm<PropertyValues>({ resolver: tokenResolver(PropertyForm, TOKENS), defaultValues: valuesOf(property) });
   const mutation = property ? update : create;
-  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+  const { form, base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedForm({
     record: property,
+    schema: PropertyForm,
+    tokens: TOKENS,
+    fields: FIELDS,
+    valuesOf,
     mutationError: mutation.error,
     fetchFresh: (current) => api.get<Property>(`/api/properties/${current.id}`),
-    onFresh: (fresh) => {
-      form.reset(valuesOf(fresh));
-      update.reset();
-    },
-    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+    resetSave: update.reset,
   });
 
   const submit = form.handleSubmit((values) => {

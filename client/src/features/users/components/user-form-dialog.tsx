@@ -1,21 +1,18 @@
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Locale } from '@contracts/auth';
-import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username, type StaffRoleName } from '@contracts/users';
+import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username } from '@contracts/users';
 import { FormDateField } from '@/components/date-fields';
 import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { FormSelectField } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
-import { SaveProblemNotice, useVersionedRecord } from '@/components/version-conflict';
-import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
+import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
+import { blankOr as blank, orNull } from '@/lib/form-resolver';
 import { useAssignableRoles } from '@/features/users/api/role-types';
 import { useCreateUser, type WithTemporaryPassword } from '@/features/users/api/create-user';
 import { getUser } from '@/features/users/api/get-user';
 import { useUpdateUser } from '@/features/users/api/update-user';
 import type { User } from '@/features/users/api/list-users';
-
-const blank = <T extends z.ZodType>(schema: T) => z.union([z.literal(''), schema]);
 
 const UserForm = z.object({
   username: Username,
@@ -31,10 +28,11 @@ type UserValues = z.input<typeof UserForm>;
 const FIELDS = Object.keys(UserForm.shape);
 const TOKENS = { username: 'format:username', email: 'format:email', phone: 'format:phone', nif: 'format:nif', dateOfBirth: 'format:date' };
 
-function valuesOf(user: User | null, role: StaffRoleName): UserValues {
+/** A new account starts as a worker. */
+function valuesOf(user: User | null): UserValues {
   return {
     username: user?.username ?? '',
-    role: user?.role ?? role,
+    role: user?.role ?? 'worker',
     name: user?.name ?? '',
     email: user?.email ?? '',
     phone: user?.phone ?? '',
@@ -43,8 +41,6 @@ function valuesOf(user: User | null, role: StaffRoleName): UserValues {
     locale: user?.locale ?? 'pt',
   };
 }
-
-const orNull = (value: string | undefined) => (value ? value : null);
 
 /** Create a team account, or edit one (sending the version it was read at). */
 export function UserFormDialog({
@@ -62,17 +58,16 @@ export function UserFormDialog({
   const create = useCreateUser();
   const update = useUpdateUser();
   const assignable = roles.data ?? [];
-  const form = useForm<UserValues>({ resolver: tokenResolver(UserForm, TOKENS), defaultValues: valuesOf(user, 'worker') });
   const mutation = user ? update : create;
-  const { base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedRecord({
+  const { form, base, conflict, generalError, clearError, fail, reload, reloading } = useVersionedForm({
     record: user,
+    schema: UserForm,
+    tokens: TOKENS,
+    fields: FIELDS,
+    valuesOf,
     mutationError: mutation.error,
     fetchFresh: (current) => getUser(current.id),
-    onFresh: (fresh) => {
-      form.reset(valuesOf(fresh, fresh.role));
-      update.reset();
-    },
-    applyFieldErrors: (error) => applyServerFieldErrors(error, form.setError, FIELDS, TOKENS),
+    resetSave: update.reset,
   });
   // The master's role never changes; a role the caller may not give is shown but cannot be chosen.
   const roleLocked = base?.role === 'master' || (base !== null && !assignable.includes(base.role));
