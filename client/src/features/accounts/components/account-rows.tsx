@@ -36,9 +36,9 @@ export function AccountRow({
   download?: { label: string; ariaLabel: string; pendingLabel?: string; isPending: boolean; onPress: () => void };
 }) {
   return (
-    <li className={`account-row cluster cluster--spread${voided ? ' account-row--voided' : ''}`} data-testid={testId} data-month={month}>
+    <li className={`tile account-row cluster cluster--spread${voided ? ' account-row--voided' : ''}`} data-testid={testId} data-month={month}>
       <div className="account-row__main">
-        <p className="cluster gap-2 account-row__title">{title}</p>
+        <p className="cluster gap-2 strong">{title}</p>
         {children}
       </div>
       {download ? (

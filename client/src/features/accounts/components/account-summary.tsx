@@ -25,9 +25,9 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
 
   return (
     <div className="stack gap-4">
-      <div className="account-summary__head">
+      <div className="cluster cluster--spread account-summary__head">
         <div className="account-summary__balance">
-          <p className="account-summary__label">{headline}</p>
+          <p className="muted text-sm strong">{headline}</p>
           <p className={`account-summary__amount${inCredit ? ' account-summary__amount--credit' : ''}`} data-testid="account-balance">
             {money(Math.abs(balance.balanceCents))}
           </p>
@@ -36,19 +36,19 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
         {actions ? <div className="account-summary__actions">{actions}</div> : null}
       </div>
       <dl className="account-figures">
-        <div>
+        <div className="panel">
           <dt>{t('summary.accrued')}</dt>
           <dd data-testid="account-accrued">{money(balance.accruedCents)}</dd>
         </div>
-        <div>
+        <div className="panel">
           <dt>{t('summary.inProgress')}</dt>
           <dd data-testid="account-in-progress">{money(balance.inProgressCents)}</dd>
         </div>
-        <div>
+        <div className="panel">
           <dt>{t('summary.credit')}</dt>
           <dd data-testid="account-credit">{money(balance.creditCents)}</dd>
         </div>
-        <div>
+        <div className="panel">
           <dt>{t('summary.lastPayment')}</dt>
           <dd data-testid="account-last-payment">
             {lastPayment
@@ -58,10 +58,10 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
         </div>
       </dl>
       <div className="stack gap-2">
-        <h3 className="account-section-title">{t('summary.ageingTitle')}</h3>
+        <h3 className="text-sm">{t('summary.ageingTitle')}</h3>
         <dl className="account-ageing__buckets" data-testid="account-ageing">
           {AGEING_KEYS.map((key) => (
-            <div key={key} className={`account-ageing__bucket${ageing[key] > 0 ? ' account-ageing__bucket--owing' : ''}`} data-bucket={key}>
+            <div key={key} className={`panel account-ageing__bucket${ageing[key] > 0 ? ' account-ageing__bucket--owing' : ''}`} data-bucket={key}>
               <dt>{t(`summary.ageing.${key}`)}</dt>
               <dd>{money(ageing[key])}</dd>
             </div>

@@ -39,13 +39,13 @@ export function AllocationLines({
   const locale = currentLocale();
   return (
     <fieldset className="stack gap-2">
-      <legend className="allocation__title">{t('record.allocationTitle')}</legend>
+      <legend className="strong">{t('record.allocationTitle')}</legend>
       <p className="muted text-sm">{t('record.allocationLead')}</p>
       <ul role="list" className="stack gap-2">
         {docs.map((doc) => (
-          <li key={doc.key} className="allocation__line" data-testid="allocation-line" data-reference={doc.reference}>
+          <li key={doc.key} className="tile allocation__line" data-testid="allocation-line" data-reference={doc.reference}>
             <div className="allocation__doc stack gap-0-5">
-              <span className="allocation__reference" translate="no">
+              <span className="strong" translate="no">
                 {doc.reference}
               </span>
               <span className="muted">{t('record.lineOwes', { amount: formatMoney(doc.outstandingCents, locale) })}</span>

@@ -41,11 +41,11 @@ export function ClientPaymentsList({ scope, emptyText }: { scope: AccountScope; 
               onPress: () => download.mutate(p),
             }}
           >
-            <p className="cluster gap-2 muted text-sm account-row__detail">
+            <p className="cluster gap-2 muted text-sm user-text">
               {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)} · {t('payments.documentsCount', { count: p.allocations.length })}
               {p.keptCents !== p.amountCents ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}
             </p>
-            <p className="cluster gap-2 muted text-sm account-row__detail" translate="no">
+            <p className="cluster gap-2 muted text-sm user-text" translate="no">
               {p.allocations.map((a) => a.reference).join(', ')}
             </p>
           </AccountRow>

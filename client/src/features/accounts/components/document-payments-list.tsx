@@ -33,14 +33,14 @@ export function DocumentPaymentsList({ clientId }: { clientId: number }) {
             voided={p.voided}
             title={
               <>
-                <Link to={hrefOf(p)} className="account-row__link" translate="no">
+                <Link to={hrefOf(p)} className="row-link" translate="no">
                   {p.reference}
                 </Link>
                 <span className="account-row__amount">{p.kind === 'refund' ? `−${formatMoney(p.amountCents, locale)}` : formatMoney(p.amountCents, locale)}</span>
               </>
             }
           >
-            <p className="cluster gap-2 muted text-sm account-row__detail">
+            <p className="cluster gap-2 muted text-sm user-text">
               {formatDate(p.paidAt, locale, 'medium')} · {tp(`method.${p.method}`)}
               {p.kind === 'refund' ? <span className="badge badge--warning">{t('payments.refund')}</span> : null}
               {p.voided ? <span className="badge badge--danger">{t('payments.voided')}</span> : null}

@@ -80,7 +80,7 @@ export function DocumentsPanel({
                       <Link to={hrefOf(doc)} className="row-link" translate="no">
                         {doc.reference}
                       </Link>
-                      <span className="account-table__sub">
+                      <span className="cell-primary__sub">
                         {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
                         {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
                         {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}

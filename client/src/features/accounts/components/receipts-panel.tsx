@@ -40,7 +40,7 @@ export function ReceiptsPanel({ scope }: { scope: AccountScope }) {
               onPress: () => download.mutate(r),
             }}
           >
-            <p className="cluster gap-2 muted text-sm account-row__detail">
+            <p className="cluster gap-2 muted text-sm user-text">
               {t('receipts.reference')} <span translate="no">{r.reference}</span> · {t('receipts.issued')} {formatDate(r.issuedAt, locale, 'medium')}
             </p>
           </AccountRow>

@@ -159,7 +159,7 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
             submit();
           }}
         >
-          {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="pay-form__owed">{t('record.owed', { amount: money(owedCents) })}</p>}
+          {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="text-base strong">{t('record.owed', { amount: money(owedCents) })}</p>}
           <div className="pay-form__amount">
             <TextInput
               label={t('record.amount')}

@@ -12,13 +12,13 @@ export function StaffPaymentsPanel({ clientId }: { clientId: number }) {
   return (
     <div className="stack">
       <section className="stack stack--sm" aria-labelledby="account-payments-title">
-        <h3 id="account-payments-title" className="account-section-title">
+        <h3 id="account-payments-title" className="text-sm">
           {t('payments.onAccount')}
         </h3>
         <ClientPaymentsList scope={{ kind: 'staff', clientId }} emptyText={t('payments.emptyOnAccount')} />
       </section>
       <section className="stack stack--sm" aria-labelledby="document-payments-title">
-        <h3 id="document-payments-title" className="account-section-title">
+        <h3 id="document-payments-title" className="text-sm">
           {t('payments.perDocument')}
         </h3>
         <DocumentPaymentsList clientId={clientId} />

@@ -43,7 +43,7 @@ export function StatementsPanel({ scope, clientName }: { scope: AccountScope; cl
                 onPress: () => download.mutate(m),
               }}
             >
-              <p className="cluster gap-2 muted text-sm account-row__detail">
+              <p className="cluster gap-2 muted text-sm user-text">
                 {t('statements.opening')} {formatMoney(m.openingBalanceCents, locale)} · {t('statements.closing')}{' '}
                 <strong>{formatMoney(m.closingBalanceCents, locale)}</strong>
               </p>

@@ -59,7 +59,7 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
           {prices.data.map((p) => (
             <li key={p.id} className={`panel cluster cluster--spread client-price client-price--${phase(p)}`}>
               <div className="client-price__body">
-                <p className="cluster gap-2 client-price__title">
+                <p className="cluster gap-2 strong">
                   <span>{itemName(p)}</span>
                   <span className={`badge${phase(p) === 'current' ? ' badge--primary' : ''}`}>{t(phase(p))}</span>
                 </p>

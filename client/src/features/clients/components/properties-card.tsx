@@ -58,8 +58,8 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
       ) : (
         <ul role="list" className="stack gap-3">
           {properties.data.map((property) => (
-            <li key={property.id} className={`property${property.isActive ? '' : ' property--inactive'}`}>
-              <span className="property__icon" aria-hidden="true">
+            <li key={property.id} className={`panel property${property.isActive ? '' : ' property--inactive'}`}>
+              <span className="icon-tile property__icon" aria-hidden="true">
                 <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
               </span>
               <div className="property__body">

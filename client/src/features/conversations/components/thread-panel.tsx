@@ -67,7 +67,7 @@ function MessageItem({
       </p>
       {/* Plain text as written: React escapes it, and line breaks are kept by the style, never as HTML. */}
       {message.body ? (
-        <p className="thread-message__body" translate="no">
+        <p className="user-text" translate="no">
           {message.body}
         </p>
       ) : null}
@@ -208,7 +208,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
       ) : (
         <div className="thread-panel__scroller">
           {messages.hasNextPage ? (
-            <div className="thread-panel__older">
+            <div className="cluster justify-center thread-panel__older">
               <Button size="sm" variant="ghost" onPress={() => void messages.fetchNextPage()} isPending={messages.isFetchingNextPage}>
                 {t('older')}
               </Button>

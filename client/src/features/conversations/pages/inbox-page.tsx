@@ -21,10 +21,10 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
   const title = useSubjectTitle()(thread);
   const unread = thread.unreadCount > 0;
   return (
-    <li className={`tile inbox-row stack gap-1${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
+    <li className={`tile focus-ring-within inbox-row stack gap-1${unread ? ' inbox-row--unread' : ''}`} data-testid="inbox-row">
       <div className="card__header--row">
         <h2 className="text-base">
-          <Link to={href} className="inbox-row__link">
+          <Link to={href} className="tile__link">
             {title}
           </Link>
         </h2>
@@ -37,7 +37,7 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
       ) : null}
       {thread.lastMessage ? (
         <>
-          <p className="inbox-row__excerpt muted">
+          <p className="user-text muted">
             <strong translate="no">{thread.lastMessage.authorName}:</strong> {thread.lastMessage.excerpt ? <span translate="no">{thread.lastMessage.excerpt}</span> : t('inbox.photoOnly')}
           </p>
           <p className="muted text-sm">

@@ -27,7 +27,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
   };
 
   return (
-    <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4 import-step">
+    <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4">
       <p className="card__lead">{t('mappingLead')}</p>
       <div className="table-card">
         <table className="data-table import-mapping">

@@ -51,10 +51,10 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
   const fieldOfColumn = (index: number) => draft.columns[index] as ImportField | null;
 
   return (
-    <Card id="import-preview-title" title={t('steps.preview')} className="stack gap-4 import-step">
+    <Card id="import-preview-title" title={t('steps.preview')} className="stack gap-4">
       <dl className="import-summary">
         {(['total', 'valid', 'invalid', 'duplicate'] as const).map((key) => (
-          <div key={key} className={`import-summary__item import-summary__item--${key}`}>
+          <div key={key} className={`panel import-summary__item import-summary__item--${key}`}>
             <dt>{t(`summary.${key}`)}</dt>
             <dd>{draft.summary[key]}</dd>
           </div>

@@ -31,7 +31,7 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
   const done = [...(rows.data?.items ?? []), ...(offset === 0 ? (duplicates.data?.items ?? []).filter((r) => r.action === 'updated') : [])];
 
   return (
-    <Card id="import-result-title" title={t('resultTitle')} className="stack gap-4 import-step">
+    <Card id="import-result-title" title={t('resultTitle')} className="stack gap-4">
       {result.status === 'undone' ? (
         <Notice tone="info">{t('undone')}</Notice>
       ) : (
@@ -47,13 +47,13 @@ export function ResultStep({ result, onUndone, onAnother }: { result: ImportDto;
           <ErrorState error={rows.error} onRetry={() => void rows.refetch()} />
         ) : (
           <>
-            <ul role="list" className="stack gap-2 import-links">
+            <ul role="list" className="stack gap-2">
               {done.map((row) => {
                 const path = recordPath(result.kind, row);
                 const name = row.recordLabel ?? `#${row.recordId}`;
                 return (
-                  <li key={row.line}>
-                    <span className="import-links__line">
+                  <li key={row.line} className="cluster">
+                    <span className="muted import-links__line">
                       {t('line')} {row.line}
                     </span>
                     {path ? (

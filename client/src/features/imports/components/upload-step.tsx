@@ -30,7 +30,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
   };
 
   return (
-    <Card id="import-upload-title" title={t('steps.upload')} className="stack gap-4 import-step">
+    <Card id="import-upload-title" title={t('steps.upload')} className="stack gap-4">
       <RadioCards
         label={t('kindLabel')}
         value={kind}

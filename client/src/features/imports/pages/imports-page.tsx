@@ -41,26 +41,28 @@ export default function ImportsPage() {
   return (
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
-      <ol className="import-steps" aria-label={t('steps.label')}>
-        {STEPS.map((s, i) => (
-          <li key={s} className={s === step ? 'is-current' : STEPS.indexOf(step) > i ? 'is-done' : undefined} aria-current={s === step ? 'step' : undefined}>
-            <span className="import-steps__number" aria-hidden="true">
-              {i + 1}
-            </span>
-            {t(`steps.${s}`)}
-          </li>
-        ))}
-      </ol>
-      {step === 'upload' || !current ? (
-        <UploadStep onRead={(draft) => show('mapping', draft)} />
-      ) : step === 'mapping' ? (
-        <MappingStep draft={current} onChecked={(draft) => show('preview', draft)} />
-      ) : step === 'preview' ? (
-        <PreviewStep draft={current} onCommitted={(done) => show('result', done)} onRestart={restart} />
-      ) : (
-        <ResultStep result={current} onUndone={(after) => show('result', after)} onAnother={() => show('upload', null)} />
-      )}
-      <ImportHistory onOpen={(item) => show(item.status === 'draft' ? 'preview' : 'result', item)} />
+      <div className="stack">
+        <ol className="import-steps" aria-label={t('steps.label')}>
+          {STEPS.map((s, i) => (
+            <li key={s} className={s === step ? 'is-current' : STEPS.indexOf(step) > i ? 'is-done' : undefined} aria-current={s === step ? 'step' : undefined}>
+              <span className="import-steps__number" aria-hidden="true">
+                {i + 1}
+              </span>
+              {t(`steps.${s}`)}
+            </li>
+          ))}
+        </ol>
+        {step === 'upload' || !current ? (
+          <UploadStep onRead={(draft) => show('mapping', draft)} />
+        ) : step === 'mapping' ? (
+          <MappingStep draft={current} onChecked={(draft) => show('preview', draft)} />
+        ) : step === 'preview' ? (
+          <PreviewStep draft={current} onCommitted={(done) => show('result', done)} onRestart={restart} />
+        ) : (
+          <ResultStep result={current} onUndone={(after) => show('result', after)} onAnother={() => show('upload', null)} />
+        )}
+        <ImportHistory onOpen={(item) => show(item.status === 'draft' ? 'preview' : 'result', item)} />
+      </div>
     </>
   );
 }

@@ -26,14 +26,14 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
   return (
     <li className={`pay-history__item${payment.voided ? ' pay-history__item--voided' : ''}`} data-testid="payment-row" data-voided={payment.voided || undefined}>
       <div className="stack gap-0-5">
-        <p className="cluster gap-1 pay-history__what">
+        <p className="cluster gap-1 strong">
           <time dateTime={payment.paidAt}>{when}</time>
           <span aria-hidden="true"> · </span>
           {t(`method.${payment.method}`)}
           {refund ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
           {payment.voided ? <span className="badge badge--danger">{t('block.voided')}</span> : null}
         </p>
-        <p className="muted text-sm pay-history__meta">
+        <p className="muted text-sm user-text">
           {[
             t('block.by', { name: payment.createdBy.name }),
             payment.tipCents > 0 ? t('block.tipPart', { amount: money(payment.tipCents) }) : null,
@@ -169,7 +169,7 @@ export function PaymentsBlock({
 
       <h3 className="subheading">{t('block.historyTitle')}</h3>
       {summary.history.length ? (
-        <ul role="list">
+        <ul role="list" className="stack gap-3 divided">
           {summary.history.map((payment) => (
             <HistoryItem key={payment.id} payment={payment} onVoid={setVoiding} />
           ))}

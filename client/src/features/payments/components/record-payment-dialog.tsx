@@ -160,7 +160,7 @@ export function RecordPaymentDialog({
       description={t('dialog.for', { reference, client: clientName })}
     >
       <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-        <p className="notice pay-form__owed" data-testid="pay-owed">
+        <p className="notice text-base strong" data-testid="pay-owed">
           {owedLine}
         </p>
         <div className="stack gap-2 pay-form__amount">

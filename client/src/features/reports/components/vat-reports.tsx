@@ -8,74 +8,32 @@ import { ReportTable } from './report-table';
 
 const LINES = ['laundry', 'cleaning'] as const;
 
-/** One row of documents, net, IVA and total (a service line, a rate or the total). */
-function BreakdownCells({ b }: { b: Omit<VatBreakdownDto, 'byRate'> }) {
-  const { t } = useTranslation('reports');
-  const locale = currentLocale();
-  return (
-    <>
-      <td className="num" data-label={t('cols.documents')}>
-        {b.documents}
-      </td>
-      <td className="num" data-label={t('cols.net')}>
-        {formatMoney(b.subtotalCents, locale)}
-      </td>
-      <td className="num" data-label={t('cols.vat')}>
-        {formatMoney(b.vatCents, locale)}
-      </td>
-      <td className="num" data-label={t('cols.total')}>
-        {formatMoney(b.totalCents, locale)}
-      </td>
-    </>
-  );
-}
-
 /** A quarter's IVA: laundry and cleaning with the total, then the same total split by IVA rate. */
 export function VatQuarterTables({ report }: { report: VatQuarterReportDto }) {
   const { t } = useTranslation('reports');
   const locale = currentLocale();
   const period = periodText(report.period, locale, (v) => t('period.shown', v));
+  /** Documents, net, IVA and total of a service line, a rate or the quarter. */
+  const figures = (b: Omit<VatBreakdownDto, 'byRate'>) => [b.documents, formatMoney(b.subtotalCents, locale), formatMoney(b.vatCents, locale), formatMoney(b.totalCents, locale)];
+  const columns = (first: string): [string, ...string[]] => [first, t('cols.documents'), t('cols.net'), t('cols.vat'), t('cols.total')];
   return (
     <div className="stack">
-      <ReportTable testId="vat-quarter" caption={t('vatQuarter.caption', { period })} columns={[{ label: t('cols.line') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
-        <tbody>
-          {LINES.map((line) => (
-            <tr key={line}>
-              <th scope="row" className="cell-main">
-                {t(`lines.${line}`)}
-              </th>
-              <BreakdownCells b={report[line]} />
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="report-table__total" data-testid="vat-quarter-total">
-            <th scope="row" className="cell-main">
-              {t('lines.total')}
-            </th>
-            <BreakdownCells b={report.total} />
-          </tr>
-        </tfoot>
-      </ReportTable>
+      <ReportTable
+        testId="vat-quarter"
+        caption={t('vatQuarter.caption', { period })}
+        columns={columns(t('cols.line'))}
+        rows={LINES.map((line) => ({ key: line, name: t(`lines.${line}`), figures: figures(report[line]) }))}
+        total={{ key: 'total', name: t('lines.total'), figures: figures(report.total), testId: 'vat-quarter-total' }}
+      />
       {report.total.documents === 0 ? <p className="muted">{t('vatQuarter.empty')}</p> : null}
       {report.total.byRate.length > 0 ? (
-        <section className="stack stack--sm" aria-labelledby="vat-rate-title">
-          <h2 id="vat-rate-title" className="card__title">
-            {t('vatQuarter.byRateTitle')}
-          </h2>
-          <ReportTable caption={t('vatQuarter.byRateCaption', { period })} captionHidden columns={[{ label: t('cols.rate') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
-            <tbody>
-              {report.total.byRate.map((rate) => (
-                <tr key={rate.vatRateBasisPoints}>
-                  <th scope="row" className="cell-main">
-                    {formatRate(rate.vatRateBasisPoints, locale)}
-                  </th>
-                  <BreakdownCells b={rate} />
-                </tr>
-              ))}
-            </tbody>
-          </ReportTable>
-        </section>
+        <ReportTable
+          testId="vat-by-rate"
+          title={t('vatQuarter.byRateTitle')}
+          caption={t('vatQuarter.byRateCaption', { period })}
+          columns={columns(t('cols.rate'))}
+          rows={report.total.byRate.map((rate) => ({ key: String(rate.vatRateBasisPoints), name: formatRate(rate.vatRateBasisPoints, locale), figures: figures(rate) }))}
+        />
       ) : null}
     </div>
   );
@@ -86,35 +44,18 @@ export function VatYearTables({ report }: { report: VatAnnualReportDto }) {
   const { t } = useTranslation('reports');
   const locale = currentLocale();
   const money = (cents: number) => formatMoney(cents, locale);
-  const row = (label: string, q: Pick<VatAnnualReportDto, 'laundry' | 'cleaning' | 'total'>, key: string) => (
-    <tr key={key} className={key === 'year' ? 'report-table__total' : undefined}>
-      <th scope="row" className="cell-main">
-        {label}
-      </th>
-      <td className="num" data-label={t('cols.documents')}>
-        {q.total.documents}
-      </td>
-      <td className="num" data-label={t('cols.laundryNet')}>
-        {money(q.laundry.subtotalCents)}
-      </td>
-      <td className="num" data-label={t('cols.cleaningNet')}>
-        {money(q.cleaning.subtotalCents)}
-      </td>
-      <td className="num" data-label={t('cols.net')}>
-        {money(q.total.subtotalCents)}
-      </td>
-      <td className="num" data-label={t('cols.vat')}>
-        {money(q.total.vatCents)}
-      </td>
-      <td className="num" data-label={t('cols.total')}>
-        {money(q.total.totalCents)}
-      </td>
-    </tr>
-  );
+  const row = (key: string, name: string, q: Pick<VatAnnualReportDto, 'laundry' | 'cleaning' | 'total'>) => ({
+    key,
+    name,
+    figures: [q.total.documents, money(q.laundry.subtotalCents), money(q.cleaning.subtotalCents), money(q.total.subtotalCents), money(q.total.vatCents), money(q.total.totalCents)],
+  });
   return (
-    <ReportTable testId="vat-year" caption={t('vatYear.caption', { year: report.year })} columns={[{ label: t('cols.quarter') }, { label: t('cols.documents'), numeric: true }, { label: t('cols.laundryNet'), numeric: true }, { label: t('cols.cleaningNet'), numeric: true }, { label: t('cols.net'), numeric: true }, { label: t('cols.vat'), numeric: true }, { label: t('cols.total'), numeric: true }]}>
-      <tbody>{report.quarters.map((q) => row(t('period.quarterName', { quarter: q.quarter }), q, `q${q.quarter}`))}</tbody>
-      <tfoot>{row(t('vatYear.yearTotal', { year: report.year }), report, 'year')}</tfoot>
-    </ReportTable>
+    <ReportTable
+      testId="vat-year"
+      caption={t('vatYear.caption', { year: report.year })}
+      columns={[t('cols.quarter'), t('cols.documents'), t('cols.laundryNet'), t('cols.cleaningNet'), t('cols.net'), t('cols.vat'), t('cols.total')]}
+      rows={report.quarters.map((q) => row(`q${q.quarter}`, t('period.quarterName', { quarter: q.quarter }), q))}
+      total={row('year', t('vatYear.yearTotal', { year: report.year }), report)}
+    />
   );
 }

@@ -17,7 +17,7 @@ export function RequestHistory({ request }: { request: ClientRequest }) {
           const d = h.details as { date?: string; windowStart?: string; windowEnd?: string } | null;
           return (
             <li key={h.id} className="request-history__item">
-              <span className="request-history__what">{t(`history.${h.action}`)}</span>
+              <span className="strong">{t(`history.${h.action}`)}</span>
               {d?.date && d.windowStart && d.windowEnd && h.action !== 'accept' ? <span> · {whenText(t, d.date, d.windowStart, d.windowEnd)}</span> : null}
               <span className="request-history__who muted text-sm">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
               {h.note ? (

@@ -14,10 +14,10 @@ export function RequestList({ requests, hrefOf, showClient }: { requests: Client
   return (
     <ul role="list" className="stack gap-2">
       {requests.map((r) => (
-        <li key={r.id} className="request-row" data-testid="request-row">
+        <li key={r.id} className="tile cluster request-row" data-testid="request-row">
           <Icon name={KIND_ICON[r.kind]} size={22} className="muted" />
           <div className="request-row__main stack gap-0-5">
-            <Link to={hrefOf(r.id)} className="request-row__title">
+            <Link to={hrefOf(r.id)} className="strong">
               {t(`kind.${r.kind}`)}
               {showClient ? <span translate="no">{` · ${r.client.name}`}</span> : null}
             </Link>

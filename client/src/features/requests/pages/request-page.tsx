@@ -167,7 +167,7 @@ export default function RequestPage() {
           </span>
         }
       />
-      <div className="request-layout">
+      <div className="detail-layout detail-layout--wide-side">
         <div className="stack">
           {created ? <Notice tone="success">{t('form.created')}</Notice> : null}
           {photosFailed ? <Notice tone="warning">{t('detail.photosFailed')}</Notice> : null}

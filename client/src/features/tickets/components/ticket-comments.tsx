@@ -41,7 +41,7 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
               <span className="avatar" aria-hidden="true">
                 {initials(comment.author.name)}
               </span>
-              <div className="ticket-comment__body stack gap-1">
+              <div className="panel stack gap-1">
                 <p className="cluster gap-2 text-sm">
                   <strong>{comment.author.name}</strong>
                   <time dateTime={comment.createdAt} className="muted">{formatDateTime(comment.createdAt, locale, 'short')}</time>

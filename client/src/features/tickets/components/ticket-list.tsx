@@ -12,7 +12,7 @@ function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
   const { t } = useTranslation('tickets');
   const locale = currentLocale();
   return (
-    <li className={`tile ticket-row ticket-row--${ticket.priority}`}>
+    <li className={`tile focus-ring-within ticket-row ticket-row--${ticket.priority}`}>
       <div className="cluster gap-2">
         <PriorityBadge priority={ticket.priority} />
         <span className="ticket-row__id" translate="no">
@@ -20,7 +20,7 @@ function TicketRow({ ticket, href }: { ticket: Ticket; href: string }) {
         </span>
       </div>
       <h3 className="ticket-row__title text-base">
-        <Link to={href} className="ticket-row__link" translate="no">
+        <Link to={href} className="tile__link" translate="no">
           {ticket.title}
         </Link>
       </h3>

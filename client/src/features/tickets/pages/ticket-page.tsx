@@ -114,7 +114,7 @@ export default function TicketPage() {
             <Facts ticket={data} paths={paths} />
             {data.resolution ? (
               <div className="ticket-resolution stack gap-1">
-                <h3 className="ticket-resolution__title">
+                <h3 className="cluster gap-2 text-sm ticket-resolution__title">
                   <Icon name="checkCircle" size={18} />
                   {t('detail.resolution')}
                 </h3>
