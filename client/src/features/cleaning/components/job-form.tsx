@@ -104,6 +104,25 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
   const estimateCents = Number.isFinite(hours) && Number.isFinite(rate) ? Math.round(hours * Math.max(1, workerIds.length) * cents(rate)) : undefined;
   const untilChanged = Boolean(job?.series && form.watch('until') !== job.series.until);
   const hasErrors = Object.keys(form.formState.errors).length > 0;
+  // The repeat's last day: a new series' end, or an existing series' new end.
+  const untilField = (label: string, description: string) => (
+    <Controller
+      control={form.control}
+      name="until"
+      render={({ field }) => (
+        <DateField
+          label={label}
+          min={scheduledDate}
+          value={field.value}
+          onChange={field.onChange}
+          description={description}
+          errorMessage={fieldMessage('until')}
+          inputRef={field.ref}
+          name={field.name}
+        />
+      )}
+    />
+  );
 
   return (
     <I18nProvider locale={LOCALE_TAGS[locale]}>
@@ -277,7 +296,7 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
               )}
             />
             {estimateCents !== undefined ? (
-              <p className="job-form__estimate muted text-sm" aria-live="polite">
+              <p className="panel job-form__estimate muted text-sm" aria-live="polite">
                 {t('form.estimate', {
                   total: formatMoney(estimateCents, locale),
                   hours: formatNumber(hours, locale),
@@ -372,48 +391,18 @@ export function JobForm({ job, isPending, error, onSubmit, cancelHref, prefill }
                     )}
                   />
                 ) : null}
-                <Controller
-                  control={form.control}
-                  name="until"
-                  render={({ field }) => (
-                    <DateField
-                      label={t('form.until')}
-                      min={scheduledDate}
-                      value={field.value}
-                      onChange={field.onChange}
-                      description={t('form.untilHint')}
-                      errorMessage={fieldMessage('until')}
-                      inputRef={field.ref}
-                      name={field.name}
-                    />
-                  )}
-                />
+                {untilField(t('form.until'), t('form.untilHint'))}
               </div>
             ) : null}
           </fieldset>
         ) : job.series && !job.series.ended ? (
           <fieldset className="card stack gap-4">
             <legend className="job-form__legend">{t('form.sectionRepeat')}</legend>
-            <Controller
-              control={form.control}
-              name="until"
-              render={({ field }) => (
-                <DateField
-                  label={t('form.seriesUntil')}
-                  min={scheduledDate}
-                  value={field.value}
-                  onChange={field.onChange}
-                  description={t('form.seriesUntilHint')}
-                  errorMessage={fieldMessage('until')}
-                  inputRef={field.ref}
-                  name={field.name}
-                />
-              )}
-            />
+            {untilField(t('form.seriesUntil'), t('form.seriesUntilHint'))}
           </fieldset>
         ) : null}
 
-        <div className="job-form__actions">
+        <div className="job-form__actions cluster justify-end">
           <ButtonLink href={cancelHref} variant="secondary">
             {t('form.back')}
           </ButtonLink>

@@ -5,6 +5,7 @@ import { formatDate, formatMoney, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import type { StaffJob } from '@/features/cleaning/api/keys';
+import { JobCards } from '@/features/cleaning/components/job-cards';
 import { JobStatusBadge, JobTypeBadge } from '@/features/cleaning/components/job-status-badge';
 import '@/features/cleaning/cleaning-strings';
 import { MoneyChip } from '@/features/accounts/components/money-chip';
@@ -97,30 +98,19 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
         </table>
       </div>
 
-      <ul role="list" className="stack gap-3 job-list__cards">
-        {jobs.map((job) => (
-          <li key={job.id}>
-            <Link to={hrefOf(job.id)} className="tile job-card-link">
-              <span className="job-card-link__top">
-                <span className="job-card-link__when">
-                  {formatDate(calendarDate(job.scheduledDate), locale, 'medium')} · {job.scheduledTime}
-                </span>
-                <JobStatusBadge status={job.status} />
-              </span>
-              <span className="job-card-link__title" translate="no">
-                {job.property.name}
-              </span>
-              <span className="muted text-sm" translate="no">
-                {job.client.name} · <Team job={job} />
-              </span>
-              <span className="job-card-link__bottom">
-                <JobTypeBadge type={job.jobType} />
-                <Money job={job} linked={false} />
-              </span>
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <JobCards jobs={jobs} hrefOf={hrefOf} dateStyle="medium" className="show-on-phone">
+        {(job) => (
+          <>
+            <span className="muted text-sm" translate="no">
+              {job.client.name} · <Team job={job} />
+            </span>
+            <span className="cluster cluster--spread gap-2">
+              <JobTypeBadge type={job.jobType} />
+              <Money job={job} linked={false} />
+            </span>
+          </>
+        )}
+      </JobCards>
     </>
   );
 }

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CleaningStatusValue } from '@contracts/cleaning';
+import { Card } from '@/components/card';
 import { Icon, type IconName } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { formatDate } from '@/lib/format';
@@ -49,15 +50,40 @@ export function JobPageHeader({
   );
 }
 
-/** A titled card of a job page, its heading (with an optional icon) naming the region. */
-export function JobSection({ id, title, icon, children }: { id: string; title: ReactNode; icon?: IconName; children: ReactNode }) {
+/**
+ * A titled card of a job page or a report (the kit's Card, stacked): its heading, with an optional icon, names
+ * the region; `actions` sit beside it (a count, a badge). Other attributes go on the section.
+ */
+export function JobSection({
+  icon,
+  title,
+  className,
+  ...card
+}: Omit<ComponentProps<typeof Card>, 'title'> & { title: ReactNode; icon?: IconName }) {
   return (
-    <section className="card stack gap-4" aria-labelledby={id}>
-      <h2 id={id} className="card__title job-section__title">
-        {icon ? <Icon name={icon} size={20} /> : null}
-        {title}
-      </h2>
-      {children}
-    </section>
+    <Card
+      {...card}
+      className={className ? `job-section stack gap-4 ${className}` : 'job-section stack gap-4'}
+      title={
+        <>
+          {icon ? <Icon name={icon} size={20} /> : null}
+          {title}
+        </>
+      }
+    />
+  );
+}
+
+/** Time on site, one row a stretch: its start → end and its length, a line between rows. */
+export function TimeRows<L>({ logs, keyOf, range, duration }: { logs: L[]; keyOf: (log: L) => string | number; range: (log: L) => ReactNode; duration: (log: L) => ReactNode }) {
+  return (
+    <ul role="list" className="stack gap-3 divided">
+      {logs.map((log) => (
+        <li key={keyOf(log)} className="log">
+          <p className="muted text-sm tabular">{range(log)}</p>
+          <span className="log__duration">{duration(log)}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

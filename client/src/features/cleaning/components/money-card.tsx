@@ -5,6 +5,7 @@ import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { formatMinutes, formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 type Price = z.infer<typeof CleaningPrice>;
 type Estimate = z.infer<typeof CleaningEstimate>;
@@ -14,11 +15,15 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   return (
-    <section className="card stack gap-4" aria-labelledby="job-money">
-      <h2 id="job-money" className="card__title job-section__title">
-        {title}
-        {price ? null : <span className="badge">{t('detail.estimate')}</span>}
-      </h2>
+    <JobSection
+      id="job-money"
+      title={
+        <>
+          {title}
+          {price ? null : <span className="badge">{t('detail.estimate')}</span>}
+        </>
+      }
+    >
       <dl className="money stack gap-2">
         {price ? (
           <>
@@ -58,6 +63,6 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
         </div>
       </dl>
       {price ? null : <p className="muted text-sm">{estimateNote}</p>}
-    </section>
+    </JobSection>
   );
 }

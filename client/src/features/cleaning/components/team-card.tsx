@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TimeLogDto } from '@contracts/cleaning';
 import { Button } from '@/components/button';
-import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
 import { formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -10,6 +9,7 @@ import { useTapJob } from '@/features/cleaning/api/job-actions';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { formatSeconds } from '@/features/cleaning/job-format';
 import '@/features/cleaning/cleaning-strings';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 /** Who is on the job and where each one is; staff may start or end for someone (recorded as theirs). */
 export function TeamCard({ job }: { job: StaffJob }) {
@@ -20,11 +20,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
   const logsOf = (workerId: number): TimeLogDto[] => (job.timeLogs ?? []).filter((l) => l.worker.id === workerId);
 
   return (
-    <section className="card stack gap-4" aria-labelledby="job-team">
-      <h2 id="job-team" className="card__title job-section__title">
-        <Icon name="users" size={20} />
-        {t('detail.team')}
-      </h2>
+    <JobSection id="job-team" icon="users" title={t('detail.team')}>
       <ErrorNotice error={tap.error} />
       <ul role="list" className="stack gap-3">
         {job.workers.map((worker) => {
@@ -62,6 +58,6 @@ export function TeamCard({ job }: { job: StaffJob }) {
         })}
       </ul>
       {open ? <p className="muted text-sm">{t('detail.onBehalfNote')}</p> : null}
-    </section>
+    </JobSection>
   );
 }

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { ErrorState, PageLoader } from '@/components/states';
 import { formatDate } from '@/lib/format';
@@ -29,6 +31,19 @@ function StatusLegend() {
   );
 }
 
+/** A job in the week, coloured by its status: its time and place, then the status in words (seen or not). */
+function WeekChip({ job, href, className, children }: { job: StaffJob; href: string; className?: string; children: ReactNode }) {
+  return (
+    <Link to={href} className={`week-chip week-chip--${job.status}${className ? ` ${className}` : ''}`}>
+      <span className="week-chip__time">{job.scheduledTime}</span>
+      <span className="week-chip__place" translate="no">
+        {job.property.name}
+      </span>
+      {children}
+    </Link>
+  );
+}
+
 /**
  * The same week on a phone: day by day, each job with its time, place, team and status in words
  * (a seven-column grid does not fit a phone's width).
@@ -49,13 +64,11 @@ function WeekAgenda({ days, jobs, workerIds, hrefOf, today }: { days: string[]; 
               <ul role="list" className="stack gap-1">
                 {list.map((job) => (
                   <li key={job.id}>
-                    <Link to={hrefOf(job.id)} className={`week-chip week-agenda__job week-chip--${job.status}`}>
-                      <span className="week-chip__time">{job.scheduledTime}</span>
-                      <span className="week-chip__place" translate="no">{job.property.name}</span>
+                    <WeekChip job={job} href={hrefOf(job.id)} className="week-agenda__job">
                       <span className="week-agenda__detail">
                         {[job.workers.map((w) => w.name).join(', '), t(`status.${job.status}`)].filter(Boolean).join(' · ')}
                       </span>
-                    </Link>
+                    </WeekChip>
                   </li>
                 ))}
               </ul>
@@ -87,11 +100,11 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
     (jobs.data ?? []).filter((j) => j.scheduledDate === day && j.workers.some((w) => w.id === workerId)).sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime));
 
   return (
-    <section className="card week" aria-labelledby="week-title">
-      <div className="card__header card__header--row">
-        <h2 id="week-title" className="card__title">
-          {t('week.range', { start: formatDate(calendarDate(monday), locale, 'medium'), end: formatDate(calendarDate(days[6]!), locale, 'medium') })}
-        </h2>
+    <Card
+      id="week-title"
+      className="week"
+      title={t('week.range', { start: formatDate(calendarDate(monday), locale, 'medium'), end: formatDate(calendarDate(days[6]!), locale, 'medium') })}
+      actions={
         <div className="cluster gap-2">
           <Button variant="secondary" iconOnly aria-label={t('week.previous')} onPress={() => onWeekChange(addDays(monday, -7))}>
             <Icon name="chevronLeft" size={20} />
@@ -103,8 +116,8 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
             <Icon name="chevronRight" size={20} />
           </Button>
         </div>
-      </div>
-
+      }
+    >
       {jobs.isPending || workers.isPending ? (
         <PageLoader />
       ) : jobs.isError || workers.isError ? (
@@ -113,7 +126,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
         <p className="muted week__empty">{t('week.noWorkers')}</p>
       ) : (
         <>
-          <div className="week__agenda">
+          <div className="show-on-phone">
             <WeekAgenda days={days} jobs={jobs.data ?? []} workerIds={new Set(rows.map((w) => w.id))} hrefOf={hrefOf} today={today} />
           </div>
           <div className="hide-on-phone">
@@ -149,11 +162,9 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
                               <ul role="list" className="stack gap-1">
                                 {list.map((job) => (
                                   <li key={job.id}>
-                                    <Link to={hrefOf(job.id)} className={`week-chip week-chip--${job.status}`}>
-                                      <span className="week-chip__time">{job.scheduledTime}</span>
-                                      <span className="week-chip__place" translate="no">{job.property.name}</span>
+                                    <WeekChip job={job} href={hrefOf(job.id)}>
                                       <span className="visually-hidden">{t(`status.${job.status}`)}</span>
-                                    </Link>
+                                    </WeekChip>
                                   </li>
                                 ))}
                               </ul>
@@ -170,6 +181,6 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
           </div>
         </>
       )}
-    </section>
+    </Card>
   );
 }

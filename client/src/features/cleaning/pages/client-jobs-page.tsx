@@ -1,49 +1,22 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, QueryFallback } from '@/components/states';
-import { formatDate, formatMoney } from '@/lib/format';
+import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { calendarDate } from '@/lib/lisbon-time';
 import { useJobList } from '@/features/cleaning/api/list-jobs';
 import type { ClientJob } from '@/features/cleaning/api/keys';
-import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
+import { JobCards } from '@/features/cleaning/components/job-cards';
 import { clientPaths } from '@/features/cleaning/paths';
 import { reportPaths } from '@/features/turnovers/paths';
 import '@/features/turnovers/report-strings';
 import '@/features/cleaning/cleaning.css';
 
-function ClientJobCards({ jobs }: { jobs: ClientJob[] }) {
-  const { t } = useTranslation('cleaning');
-  const locale = currentLocale();
-  return (
-    <ul role="list" className="stack gap-3">
-      {jobs.map((job) => (
-        <li key={job.id}>
-          <Link to={clientPaths.detail(job.id)} className="tile job-card-link">
-            <span className="job-card-link__top">
-              <span className="job-card-link__when capitalize-first">
-                {formatDate(calendarDate(job.scheduledDate), locale, 'full')} · {job.scheduledTime}
-              </span>
-              <JobStatusBadge status={job.status} />
-            </span>
-            <span className="job-card-link__title" translate="no">{job.property.name}</span>
-            <span className="job-card-link__bottom">
-              <span className="muted text-sm">{t(`typeLong.${job.jobType}`)}</span>
-              {job.price ? <span className="tabular job-card-link__amount">{formatMoney(job.price.totalCents, locale)}</span> : null}
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function Section({ title, id, status, sort }: { title: string; id: string; status: ClientJob['status'][]; sort: 'scheduledAt' | '-scheduledAt' }) {
   const { t } = useTranslation('cleaning');
+  const locale = currentLocale();
   const list = useJobList<ClientJob>({ status, sort }, { limit: 20 });
   if (!list.isSuccess) return <QueryFallback query={list} />;
   const jobs = list.data.pages.flatMap((p) => p.items);
@@ -53,7 +26,14 @@ function Section({ title, id, status, sort }: { title: string; id: string; statu
       <h2 id={id} className="section-title">
         {title}
       </h2>
-      <ClientJobCards jobs={jobs} />
+      <JobCards jobs={jobs} hrefOf={clientPaths.detail}>
+        {(job) => (
+          <span className="cluster cluster--spread gap-2">
+            <span className="muted text-sm">{t(`typeLong.${job.jobType}`)}</span>
+            {job.price ? <span className="tabular job-card-link__amount">{formatMoney(job.price.totalCents, locale)}</span> : null}
+          </span>
+        )}
+      </JobCards>
       {list.hasNextPage ? (
         <div>
           <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>

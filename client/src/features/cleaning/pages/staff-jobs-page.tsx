@@ -71,15 +71,16 @@ export default function StaffJobsPage() {
         }
       />
       <div className="stack">
-        <nav className="view-switch" aria-label={t('list.viewLabel')}>
+        <nav className="account-switch view-switch" aria-label={t('list.viewLabel')}>
           <Link
             to={{ search: viewSearch('list') }}
             onClick={(event) => {
               event.preventDefault();
               setView('list');
             }}
-            className="view-switch__item"
+            className="account-switch__option"
             aria-current={view === 'list' ? 'page' : undefined}
+            data-selected={view === 'list' ? '' : undefined}
           >
             <Icon name="menu" size={18} />
             {t('list.viewList')}
@@ -90,8 +91,9 @@ export default function StaffJobsPage() {
               event.preventDefault();
               setView('week');
             }}
-            className="view-switch__item"
+            className="account-switch__option"
             aria-current={view === 'week' ? 'page' : undefined}
+            data-selected={view === 'week' ? '' : undefined}
           >
             <Icon name="calendar" size={18} />
             {t('list.viewWeek')}

@@ -9,7 +9,7 @@ import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useJob } from '@/features/cleaning/api/get-job';
 import type { WorkerJob } from '@/features/cleaning/api/keys';
-import { JobPageHeader, JobSection } from '@/features/cleaning/components/job-page-parts';
+import { JobPageHeader, JobSection, TimeRows } from '@/features/cleaning/components/job-page-parts';
 import { PhotosSection } from '@/features/cleaning/components/photos-section';
 import { TapControl } from '@/features/cleaning/components/tap-control';
 import { useOpenSince } from '@/features/cleaning/components/worker-job-card';
@@ -115,16 +115,12 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           {myLogs.length === 0 ? (
             <p className="muted">{t('worker.notStartedYet')}</p>
           ) : (
-            <ul role="list" className="stack gap-3 divided">
-              {myLogs.map((log) => (
-                <li key={log.id} className="log">
-                  <p className="muted text-sm tabular">
-                    {formatTime(log.startedAt, locale)} → {log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}
-                  </p>
-                  <span className="log__duration">{log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : null}</span>
-                </li>
-              ))}
-            </ul>
+            <TimeRows
+              logs={myLogs}
+              keyOf={(log) => log.id}
+              range={(log) => `${formatTime(log.startedAt, locale)} → ${log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}`}
+              duration={(log) => (log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : null)}
+            />
           )}
           {myLogs.length > 0 && !onSite ? <p className="muted">{t('worker.youFinished', { duration: formatSeconds(mySeconds, t) })}</p> : null}
         </JobSection>

@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Notice } from '@/components/notice';
@@ -6,11 +5,11 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
-import { addDays, calendarDate, lisbonDate } from '@/lib/lisbon-time';
+import { addDays, lisbonDate } from '@/lib/lisbon-time';
 import { useToday } from '@/features/cleaning/api/get-today';
 import { useJobList } from '@/features/cleaning/api/list-jobs';
 import type { WorkerJob } from '@/features/cleaning/api/keys';
-import { JobStatusBadge } from '@/features/cleaning/components/job-status-badge';
+import { JobCards } from '@/features/cleaning/components/job-cards';
 import { WorkerJobCard } from '@/features/cleaning/components/worker-job-card';
 import { useOnline } from '@/features/cleaning/offline/use-tap-queue';
 import { workerPaths } from '@/features/cleaning/paths';
@@ -18,7 +17,6 @@ import '@/features/cleaning/cleaning.css';
 
 function Upcoming() {
   const { t } = useTranslation('cleaning');
-  const locale = currentLocale();
   const today = lisbonDate();
   const list = useJobList<WorkerJob>({ from: addDays(today, 1), to: addDays(today, 14), status: ['scheduled'] }, { limit: 20 });
   const jobs = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -32,24 +30,13 @@ function Upcoming() {
       ) : jobs.length === 0 ? (
         <p className="muted">{t('worker.upcomingEmpty')}</p>
       ) : (
-        <ul role="list" className="stack gap-3">
-          {jobs.map((job) => (
-            <li key={job.id}>
-              <Link to={workerPaths.detail(job.id)} className="tile job-card-link">
-                <span className="job-card-link__top">
-                  <span className="job-card-link__when capitalize-first">
-                    {formatDate(calendarDate(job.scheduledDate), locale, 'full')} · {job.scheduledTime}
-                  </span>
-                  <JobStatusBadge status={job.status} />
-                </span>
-                <span className="job-card-link__title" translate="no">{job.property.name}</span>
-                <span className="muted text-sm" translate="no">
-                  {job.property.addressLine1}, {job.property.city}
-                </span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <JobCards jobs={jobs} hrefOf={workerPaths.detail}>
+          {(job) => (
+            <span className="muted text-sm" translate="no">
+              {job.property.addressLine1}, {job.property.city}
+            </span>
+          )}
+        </JobCards>
       )}
     </section>
   );

@@ -59,7 +59,7 @@ export function AfterPhotoRule({ jobId, summary, open }: { jobId: number; summar
   }
   if (!open || summary.requirementMet) return null;
   return (
-    <div className="photo-waiver">
+    <div className="photo-waiver stack gap-2">
       <Notice tone="warning">{t('waiver.needed')}</Notice>
       <Button variant="secondary" size="sm" onPress={() => setAsking(true)}>
         {t('waiver.action')}
@@ -81,7 +81,7 @@ export function AfterPhotoRefusal({ jobId, error, onWaived }: { jobId: number; e
   if (granted) return <Notice tone="success">{t('waiver.grantedShort')}</Notice>;
   if (!isApiError(error, 'AFTER_PHOTO_REQUIRED')) return null;
   return (
-    <div className="photo-waiver">
+    <div className="photo-waiver stack gap-2">
       <Notice tone="danger">{rules('AFTER_PHOTO_REQUIRED')}</Notice>
       <Button variant="secondary" size="sm" onPress={() => setAsking(true)}>
         {t('waiver.action')}

@@ -22,6 +22,8 @@ export function PendingUploads({ state }: { state: UploadQueueState }) {
   // "Waiting" when nothing can go now: no signal, or every photo's last attempt failed and awaits its retry.
   const stalled = !state.online || items.every((i) => i.state !== 'uploading' && i.lastError !== null);
   const tone = failed.length > 0 ? 'failed' : stalled ? 'waiting' : 'uploading';
+  // The pill is a large badge in the tone of its state.
+  const badge = tone === 'failed' ? 'danger' : tone === 'waiting' ? 'warning' : 'info';
   const text =
     tone === 'failed'
       ? t('indicator.failed', { count: failed.length })
@@ -30,7 +32,7 @@ export function PendingUploads({ state }: { state: UploadQueueState }) {
         : t('indicator.uploading', { count: items.length });
   return (
     <div className="pending-uploads" role="status">
-      <Link to={workerPaths.detail(first.jobId)} className={`pending-uploads__pill pending-uploads__pill--${tone}`}>
+      <Link to={workerPaths.detail(first.jobId)} className={`badge badge--lg badge--${badge} pending-uploads__pill`}>
         {tone === 'uploading' ? <span className="spinner" aria-hidden="true" /> : <Icon name={tone === 'failed' ? 'alertCircle' : 'cloudOff'} size={18} />}
         <span>{text}</span>
       </Link>

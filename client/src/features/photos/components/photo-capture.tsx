@@ -61,7 +61,7 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
 
   const suggestions = `${id}-rooms`;
   return (
-    <section className="photo-capture stack gap-4" aria-labelledby={`${id}-title`}>
+    <section className="panel photo-capture stack gap-4" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="text-base">
         {t('capture.title')}
       </h3>

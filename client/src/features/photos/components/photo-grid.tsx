@@ -47,7 +47,7 @@ function PhotoFacts({ photo }: { photo: JobPhoto }) {
   const { t } = useTranslation('photos');
   const locale = currentLocale();
   return (
-    <div className="photo-card__facts">
+    <div className="photo-card__facts stack gap-0-5">
       {photo.caption ? <p className="photo-card__caption">{photo.caption}</p> : null}
       {photo.clientViewedAt !== undefined ? (
         photo.clientViewedAt ? (

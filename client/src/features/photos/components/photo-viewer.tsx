@@ -104,7 +104,7 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
     <ModalOverlay isOpen isDismissable onOpenChange={(open) => !open && onClose()} className="photo-viewer__overlay">
       <Modal className="photo-viewer">
         <Dialog className="photo-viewer__dialog" aria-label={t('viewer.title', { index: index + 1, total })}>
-          <div className="photo-viewer__bar">
+          <div className="photo-viewer__bar cluster cluster--spread">
             <p className="photo-viewer__counter" aria-live="polite">
               <span aria-hidden="true">{t('viewer.counter', { index: index + 1, total })}</span>
               <span className="visually-hidden">{t('viewer.title', { index: index + 1, total })}</span>

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '@/components/icon';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useJob } from '@/features/cleaning/api/get-job';
 import type { AnyJob } from '@/features/cleaning/api/keys';
 import '@/features/photos/photos-strings';
 import '@/features/photos/photos.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 // Each audience loads only its own part: the camera and queue for workers, the grid for staff, the gallery for clients.
 const WorkerPhotos = lazy(() => import('@/features/photos/components/worker-photos'));
@@ -24,21 +24,22 @@ export function JobPhotosSection({ jobId }: { jobId: number }) {
   const role = principal.role;
 
   return (
-    <section className="card stack gap-4" aria-labelledby={titleId} data-photos-slot={jobId}>
-      <div className="card__header--row">
-        <h2 id={titleId} className="card__title job-section__title">
-          <Icon name="camera" size={20} />
-          {t('title')}
-        </h2>
-        {counts && counts.before + counts.after + counts.detail > 0 ? (
+    <JobSection
+      id={titleId}
+      icon="camera"
+      title={t('title')}
+      data-photos-slot={jobId}
+      actions={
+        counts && counts.before + counts.after + counts.detail > 0 ? (
           <p className="muted text-sm" data-photo-counts="">
             {t('counts', counts)}
           </p>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       <Suspense fallback={<div className="photo-grid__loading skeleton" aria-hidden="true" />}>
         {role === 'client' ? <ClientGallery jobId={jobId} /> : role === 'worker' ? <WorkerPhotos jobId={jobId} open={open} /> : <StaffPhotos jobId={jobId} open={open} />}
       </Suspense>
-    </section>
+    </JobSection>
   );
 }

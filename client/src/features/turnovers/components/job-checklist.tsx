@@ -14,6 +14,7 @@ import { usePhotoQueue } from '@/features/photos/queue/use-photo-queue';
 import { useJobChecklist, type JobChecklist } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 type Item = JobChecklist['items'][number];
 
@@ -115,16 +116,16 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
   const itemLabel = (id: number) => data.items.find((i) => i.id === id)?.label ?? '';
 
   return (
-    <section className="card stack gap-4" aria-labelledby={`checklist-${jobId}`}>
-      <div className="card__header--row">
-        <h2 id={`checklist-${jobId}`} className="card__title job-section__title">
-          <Icon name="checkCircle" size={20} />
-          {t('checklist.title')}
-        </h2>
+    <JobSection
+      id={`checklist-${jobId}`}
+      icon="checkCircle"
+      title={t('checklist.title')}
+      actions={
         <span className="badge" aria-live="polite">
           {t('checklist.progress', { done: doneCount, total: data.items.length })}
         </span>
-      </div>
+      }
+    >
       {data.templateName ? (
         <p className="muted" translate="no">
           {data.templateName}
@@ -148,7 +149,7 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
       {open ? null : <p className="muted">{t('checklist.closed')}</p>}
       {bySection(data.items).map((section) => (
         <div key={section.title} className="stack gap-2">
-          <h3 className="job-checklist__section-title">{section.title}</h3>
+          <h3 className="subheading">{section.title}</h3>
           <ul role="list" className="stack gap-2">
             {section.items.map((item) => {
               const s = states.get(item.id)!;
@@ -179,6 +180,6 @@ export function JobChecklistCard({ jobId, open, canTick }: { jobId: number; open
           </ul>
         </div>
       ))}
-    </section>
+    </JobSection>
   );
 }

@@ -12,6 +12,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useJobIssues, useRaiseIssue, type JobIssue } from '@/features/turnovers/api/host-report-api';
 import '@/features/turnovers/report-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 /** The problems noted on a job, as a plain list (the job pages and the host's report draw the same rows). */
 export function IssueList({ issues, photoHref }: { issues: JobIssue[]; photoHref?: (issue: JobIssue) => string }) {
@@ -47,11 +48,7 @@ export function JobIssuesCard({ jobId, canRaise }: { jobId: number; canRaise: bo
   const [raising, setRaising] = useState(false);
   const [sent, setSent] = useState(false);
   return (
-    <section className="card stack gap-4" aria-labelledby={`issues-${jobId}`}>
-      <h2 id={`issues-${jobId}`} className="card__title job-section__title">
-        <Icon name="alertCircle" size={20} />
-        {t('issues.title')}
-      </h2>
+    <JobSection id={`issues-${jobId}`} icon="alertCircle" title={t('issues.title')}>
       {sent ? <Notice tone="success">{t('issues.sent')}</Notice> : null}
       {issues.isPending ? null : issues.isError ? <ErrorState error={issues.error} onRetry={() => void issues.refetch()} /> : <IssueList issues={issues.data} />}
       {canRaise ? (
@@ -61,7 +58,7 @@ export function JobIssuesCard({ jobId, canRaise }: { jobId: number; canRaise: bo
         </Button>
       ) : null}
       {raising ? <RaiseIssueDialog jobId={jobId} onClose={() => setRaising(false)} onSent={() => setSent(true)} /> : null}
-    </section>
+    </JobSection>
   );
 }
 

@@ -3,12 +3,12 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { NumberInput } from '@/components/form-controls';
-import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { QueryFallback } from '@/components/states';
 import { useCountLinen, useJobLinen } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 /**
  * A turnover's linen: the pieces planned from the property's set, counted on site before completing
@@ -31,11 +31,7 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
   const changed = data.items.some((i) => counts[i.linenItemId] !== undefined && counts[i.linenItemId] !== i.count);
 
   return (
-    <section className="card stack gap-4" aria-labelledby={`linen-${jobId}`}>
-      <h2 id={`linen-${jobId}`} className="card__title job-section__title">
-        <Icon name="washer" size={20} />
-        {t('jobLinen.title')}
-      </h2>
+    <JobSection id={`linen-${jobId}`} icon="washer" title={t('jobLinen.title')}>
       {data.order ? (
         <Notice tone="success">
           <span>{t('jobLinen.orderLead')} </span>
@@ -100,6 +96,6 @@ export function JobLinenCard({ jobId, open, orderHref }: { jobId: number; open: 
           </Button>
         </>
       ) : null}
-    </section>
+    </JobSection>
   );
 }

@@ -10,6 +10,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useCreateReportLink, useReportLinks, useRevokeReportLink, type CreatedReportLink, type ReportLink } from '@/features/turnovers/api/host-report-api';
 import '@/features/turnovers/report-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 /**
  * "Share": a link that opens the report without signing in. The new link is shown once (the server
@@ -37,11 +38,7 @@ export function ReportShare({ jobId }: { jobId: number }) {
   };
 
   return (
-    <section className="card stack gap-4" aria-labelledby={`share-${jobId}`}>
-      <h2 id={`share-${jobId}`} className="card__title job-section__title">
-        <Icon name="link" size={20} />
-        {t('share.title')}
-      </h2>
+    <JobSection id={`share-${jobId}`} icon="link" title={t('share.title')}>
       <p className="muted">{t('share.lead')}</p>
       <Button
         variant="primary"
@@ -109,6 +106,6 @@ export function ReportShare({ jobId }: { jobId: number }) {
       >
         <p>{t('share.revokeLead')}</p>
       </ConfirmDialog>
-    </section>
+    </JobSection>
   );
 }

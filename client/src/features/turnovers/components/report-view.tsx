@@ -10,6 +10,7 @@ import { IssueList } from '@/features/turnovers/components/job-issues';
 import '@/features/laundry/laundry-strings';
 import '@/features/turnovers/report-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection, TimeRows } from '@/features/cleaning/components/job-page-parts';
 
 /** The report's photos in the gallery's own shape, room by room as the server ordered them. */
 function photosOf(report: HostReport): JobPhoto[] {
@@ -38,33 +39,23 @@ export function ReportView({ report }: { report: HostReport }) {
     <div className="stack host-report">
       <p className="muted">{t('report.completedAt', { when: formatDateTime(report.completedAt, locale, 'medium') })}</p>
       <div className="property-page__grid">
-        <section className="card stack gap-4" aria-labelledby="report-time">
-          <h2 id="report-time" className="card__title job-section__title">
-            <Icon name="clock" size={20} />
-            {t('report.time')}
-          </h2>
+        <JobSection id="report-time" icon="clock" title={t('report.time')}>
           {report.timeOnSite.length === 0 ? (
             <p className="muted">{t('report.noTime')}</p>
           ) : (
             <>
-              <ul role="list" className="stack gap-3 divided">
-                {report.timeOnSite.map((l) => (
-                  <li key={l.startedAt} className="log">
-                    <p className="muted text-sm tabular">{t('report.timeRow', { start: formatTime(l.startedAt, locale), end: l.endedAt ? formatTime(l.endedAt, locale) : t('report.running') })}</p>
-                    <span className="log__duration">{l.minutes !== null ? t('report.minutes', { count: l.minutes }) : null}</span>
-                  </li>
-                ))}
-              </ul>
+              <TimeRows
+                logs={report.timeOnSite}
+                keyOf={(l) => l.startedAt}
+                range={(l) => t('report.timeRow', { start: formatTime(l.startedAt, locale), end: l.endedAt ? formatTime(l.endedAt, locale) : t('report.running') })}
+                duration={(l) => (l.minutes !== null ? t('report.minutes', { count: l.minutes }) : null)}
+              />
               <p className="strong">{t('report.total', { duration: t('report.minutes', { count: minutes }) })}</p>
             </>
           )}
-        </section>
+        </JobSection>
 
-        <section className="card stack gap-4" aria-labelledby="report-linen">
-          <h2 id="report-linen" className="card__title job-section__title">
-            <Icon name="washer" size={20} />
-            {t('report.linen')}
-          </h2>
+        <JobSection id="report-linen" icon="washer" title={t('report.linen')}>
           {report.linen.order ? (
             <>
               <p className="strong">{t('report.linenOrder', { number: report.linen.order.orderNumber })}</p>
@@ -81,14 +72,10 @@ export function ReportView({ report }: { report: HostReport }) {
           ) : (
             <p className="muted">{t('report.noLinen')}</p>
           )}
-        </section>
+        </JobSection>
       </div>
 
-      <section className="card stack gap-4" aria-labelledby="report-checklist">
-        <h2 id="report-checklist" className="card__title job-section__title">
-          <Icon name="checkCircle" size={20} />
-          {report.checklist.templateName ? `${t('report.checklist')} — ${report.checklist.templateName}` : t('report.checklist')}
-        </h2>
+      <JobSection id="report-checklist" icon="checkCircle" title={report.checklist.templateName ? `${t('report.checklist')} — ${report.checklist.templateName}` : t('report.checklist')}>
         {report.checklist.items.length === 0 ? <p className="muted">{t('report.noChecklist')}</p> : null}
         {report.checklist.waiver ? <p className="muted">{t('report.waived', { reason: report.checklist.waiver.reason })}</p> : null}
         {checklistSections.map((section) => (
@@ -107,23 +94,15 @@ export function ReportView({ report }: { report: HostReport }) {
             </ul>
           </div>
         ))}
-      </section>
+      </JobSection>
 
-      <section className="card stack gap-4" aria-labelledby="report-photos">
-        <h2 id="report-photos" className="card__title job-section__title">
-          <Icon name="camera" size={20} />
-          {t('report.photos')}
-        </h2>
+      <JobSection id="report-photos" icon="camera" title={t('report.photos')}>
         {photos.length === 0 ? <p className="muted">{t('report.noPhotos')}</p> : <Gallery photos={photos} />}
-      </section>
+      </JobSection>
 
-      <section className="card stack gap-4" aria-labelledby="report-issues">
-        <h2 id="report-issues" className="card__title job-section__title">
-          <Icon name="alertCircle" size={20} />
-          {t('issues.title')}
-        </h2>
+      <JobSection id="report-issues" icon="alertCircle" title={t('issues.title')}>
         <IssueList issues={report.issues} />
-      </section>
+      </JobSection>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { QueryFallback } from '@/components/states';
 import { useJobChecklist, useWaiveChecklist } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
 import '@/features/turnovers/turnovers.css';
+import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 function WaiveDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
   const { t } = useTranslation('turnovers');
@@ -39,14 +40,14 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
   const done = data.items.filter((i) => i.done).length;
 
   return (
-    <section className="card stack gap-4" aria-labelledby={`staff-checklist-${jobId}`}>
-      <div className="card__header--row">
-        <h2 id={`staff-checklist-${jobId}`} className="card__title job-section__title">
-          <Icon name="checkCircle" size={20} />
-          {t('checklist.title')}
-        </h2>
+    <JobSection
+      id={`staff-checklist-${jobId}`}
+      icon="checkCircle"
+      title={t('checklist.title')}
+      actions={
         <span className="badge">{t('checklist.progress', { done, total: data.items.length })}</span>
-      </div>
+      }
+    >
       {data.waiver ? (
         <Notice tone="info">{t('checklist.waived', { reason: data.waiver.reason })}</Notice>
       ) : data.requiredLeft > 0 ? (
@@ -73,6 +74,6 @@ export function StaffChecklistCard({ jobId, open }: { jobId: number; open: boole
         </Button>
       ) : null}
       {waiving ? <WaiveDialog jobId={jobId} onClose={() => setWaiving(false)} /> : null}
-    </section>
+    </JobSection>
   );
 }

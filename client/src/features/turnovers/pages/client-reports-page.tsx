@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
@@ -8,6 +7,7 @@ import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
 import { useJobList } from '@/features/cleaning/api/list-jobs';
 import type { ClientJob } from '@/features/cleaning/api/keys';
+import { JobCards } from '@/features/cleaning/components/job-cards';
 import { reportPaths } from '@/features/turnovers/paths';
 import '@/features/cleaning/cleaning.css';
 import '@/features/cleaning/cleaning-strings';
@@ -31,22 +31,20 @@ export default function ClientReportsPage() {
         </EmptyState>
       ) : (
         <div className="stack stack--sm">
-          <ul role="list" className="stack gap-3">
-            {jobs.map((job) => (
-              <li key={job.id}>
-                <Link to={reportPaths.client(job.id)} className="tile job-card-link" aria-label={`${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}>
-                  <span className="job-card-link__top">
-                    <span className="job-card-link__when capitalize-first">{formatDate(calendarDate(job.scheduledDate), locale, 'full')}</span>
-                  </span>
-                  <span className="job-card-link__title" translate="no">{job.property.name}</span>
-                  <span className="job-card-link__bottom">
-                    <span className="muted text-sm">{tc(`typeLong.${job.jobType}`)}</span>
-                    <span className="strong">{t('report.open')}</span>
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <JobCards
+            jobs={jobs}
+            hrefOf={reportPaths.client}
+            withTime={false}
+            withStatus={false}
+            labelOf={(job) => `${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}
+          >
+            {(job) => (
+              <span className="cluster cluster--spread gap-2">
+                <span className="muted text-sm">{tc(`typeLong.${job.jobType}`)}</span>
+                <span className="strong">{t('report.open')}</span>
+              </span>
+            )}
+          </JobCards>
           {list.hasNextPage ? (
             <div>
               <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>

@@ -41,6 +41,37 @@ function move<T>(list: T[], index: number, by: -1 | 1): T[] {
   return copy;
 }
 
+/** Up, down and remove for a room or an item (the first cannot go up, the last not down, the only one stays). */
+function MoveTools({
+  index,
+  count,
+  labels: [up, down, remove],
+  onMove,
+  onRemove,
+  className = 'template-tools',
+}: {
+  index: number;
+  count: number;
+  labels: [string, string, string];
+  onMove: (step: -1 | 1) => void;
+  onRemove: () => void;
+  className?: string;
+}) {
+  return (
+    <span className={className}>
+      <Button variant="ghost" iconOnly aria-label={up} isDisabled={index === 0} onPress={() => onMove(-1)}>
+        <Icon name="chevronUp" size={18} />
+      </Button>
+      <Button variant="ghost" iconOnly aria-label={down} isDisabled={index === count - 1} onPress={() => onMove(1)}>
+        <Icon name="chevronDown" size={18} />
+      </Button>
+      <Button variant="ghost" iconOnly aria-label={remove} isDisabled={count === 1} onPress={onRemove}>
+        <Icon name="trash" size={18} />
+      </Button>
+    </span>
+  );
+}
+
 function Editor({ template }: { template?: ChecklistTemplate }) {
   const { t } = useTranslation('turnovers');
   const navigate = useNavigate();
@@ -113,33 +144,17 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
                 isRequired
                 maxLength={120}
               />
-              <div className="template-section__tools">
-                <Button variant="ghost" iconOnly aria-label={t('editor.moveSectionUp', { number: si + 1 })} isDisabled={si === 0} onPress={() => setSections((all) => move(all, si, -1))}>
-                  <Icon name="chevronUp" size={18} />
-                </Button>
-                <Button
-                  variant="ghost"
-                  iconOnly
-                  aria-label={t('editor.moveSectionDown', { number: si + 1 })}
-                  isDisabled={si === sections.length - 1}
-                  onPress={() => setSections((all) => move(all, si, 1))}
-                >
-                  <Icon name="chevronDown" size={18} />
-                </Button>
-                <Button
-                  variant="ghost"
-                  iconOnly
-                  aria-label={t('editor.removeSection', { number: si + 1 })}
-                  isDisabled={sections.length === 1}
-                  onPress={() => setSections((all) => all.filter((s) => s.key !== section.key))}
-                >
-                  <Icon name="trash" size={18} />
-                </Button>
-              </div>
+              <MoveTools
+                index={si}
+                count={sections.length}
+                labels={[t('editor.moveSectionUp', { number: si + 1 }), t('editor.moveSectionDown', { number: si + 1 }), t('editor.removeSection', { number: si + 1 })]}
+                onMove={(step) => setSections((all) => move(all, si, step))}
+                onRemove={() => setSections((all) => all.filter((s) => s.key !== section.key))}
+              />
             </div>
             <ol className="stack gap-3" role="list">
               {section.items.map((item, ii) => (
-                <li key={item.key} className="template-item stack gap-1" aria-label={`${section.title || t('editor.sectionN', { number: si + 1 })} · ${t('editor.item', { number: ii + 1 })}`}>
+                <li key={item.key} className="panel stack gap-1" aria-label={`${section.title || t('editor.sectionN', { number: si + 1 })} · ${t('editor.item', { number: ii + 1 })}`}>
                   <TextInput label={t('editor.itemLabel')} value={item.label} onChange={(label) => setItem(section.key, item.key, { label })} isRequired maxLength={300} />
                   <div className="template-item__options">
                     <CheckboxField isSelected={item.required} onChange={(required) => setItem(section.key, item.key, { required })}>
@@ -148,35 +163,14 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
                     <CheckboxField isSelected={item.requiresPhoto} onChange={(requiresPhoto) => setItem(section.key, item.key, { requiresPhoto })}>
                       {t('editor.requiresPhoto')}
                     </CheckboxField>
-                    <span className="template-item__tools">
-                      <Button
-                        variant="ghost"
-                        iconOnly
-                        aria-label={t('editor.moveItemUp', { number: ii + 1 })}
-                        isDisabled={ii === 0}
-                        onPress={() => setSection(section.key, (s) => ({ ...s, items: move(s.items, ii, -1) }))}
-                      >
-                        <Icon name="chevronUp" size={18} />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        iconOnly
-                        aria-label={t('editor.moveItemDown', { number: ii + 1 })}
-                        isDisabled={ii === section.items.length - 1}
-                        onPress={() => setSection(section.key, (s) => ({ ...s, items: move(s.items, ii, 1) }))}
-                      >
-                        <Icon name="chevronDown" size={18} />
-                      </Button>
-                      <Button
-                        variant="ghost"
-                        iconOnly
-                        aria-label={t('editor.removeItem', { number: ii + 1 })}
-                        isDisabled={section.items.length === 1}
-                        onPress={() => setSection(section.key, (s) => ({ ...s, items: s.items.filter((i) => i.key !== item.key) }))}
-                      >
-                        <Icon name="trash" size={18} />
-                      </Button>
-                    </span>
+                    <MoveTools
+                      className="template-item__tools"
+                      index={ii}
+                      count={section.items.length}
+                      labels={[t('editor.moveItemUp', { number: ii + 1 }), t('editor.moveItemDown', { number: ii + 1 }), t('editor.removeItem', { number: ii + 1 })]}
+                      onMove={(step) => setSection(section.key, (s) => ({ ...s, items: move(s.items, ii, step) }))}
+                      onRemove={() => setSection(section.key, (s) => ({ ...s, items: s.items.filter((i) => i.key !== item.key) }))}
+                    />
                   </div>
                 </li>
               ))}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
+import { TableCard } from '@/components/table-card';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -35,40 +36,39 @@ export default function TemplatesPage() {
           {t('templates.noneText')}
         </EmptyState>
       ) : (
-        <div className="card table-card">
-          <table className="data-table data-table--rows" aria-label={t('templates.tableLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('templates.name')}</th>
-                <th scope="col" className="num">
-                  {t('templates.items')}
-                </th>
-                <th scope="col">{t('templates.status')}</th>
-                <th scope="col">{t('templates.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((tpl) => (
-                <tr key={tpl.id}>
-                  <th scope="row" data-label={t('templates.name')} data-phone="title">
-                    <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })} translate="no">
-                      {tpl.name}
-                    </Link>
-                  </th>
-                  <td data-label={t('templates.items')} className="num" data-phone="detail">
-                    {tpl.itemCount}
-                  </td>
-                  <td data-label={t('templates.status')} data-phone="title-end">
-                    {tpl.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span>}
-                  </td>
-                  <td data-label={t('templates.updated')} data-phone="detail-end">
-                    {formatDate(tpl.updatedAt, locale)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          caption={t('templates.tableLabel')}
+          className="data-table--rows"
+          columns={
+            <>
+              <th scope="col">{t('templates.name')}</th>
+              <th scope="col" className="num">
+                {t('templates.items')}
+              </th>
+              <th scope="col">{t('templates.status')}</th>
+              <th scope="col">{t('templates.updated')}</th>
+            </>
+          }
+        >
+          {sorted.map((tpl) => (
+            <tr key={tpl.id}>
+              <th scope="row" data-label={t('templates.name')} data-phone="title">
+                <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })} translate="no">
+                  {tpl.name}
+                </Link>
+              </th>
+              <td data-label={t('templates.items')} className="num" data-phone="detail">
+                {tpl.itemCount}
+              </td>
+              <td data-label={t('templates.status')} data-phone="title-end">
+                {tpl.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span>}
+              </td>
+              <td data-label={t('templates.updated')} data-phone="detail-end">
+                {formatDate(tpl.updatedAt, locale)}
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       )}
     </>
   );

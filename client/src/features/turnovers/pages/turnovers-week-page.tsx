@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
+import { TableCard } from '@/components/table-card';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { api, queryString } from '@/lib/api-client';
 import { formatDate, formatTime } from '@/lib/format';
@@ -68,56 +69,55 @@ export default function TurnoversWeekPage() {
           {t('week.noneText')}
         </EmptyState>
       ) : (
-        <div className="card table-card">
-          <table className="data-table data-table--rows turnovers-table" aria-label={t('week.tableLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('week.property')}</th>
-                <th scope="col">{t('week.when')}</th>
-                <th scope="col">{t('week.deadline')}</th>
-                <th scope="col">{t('week.team')}</th>
-                <th scope="col">{t('week.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.data.map((job) => (
-                <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
-                  <th scope="row" data-label={t('week.property')} data-phone="title">
-                    <span className="cell-primary">
-                      <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
-                        {job.property.name}
-                      </Link>
-                      <span className="cell-primary__sub" translate="no">
-                        {job.client.name}
-                      </span>
-                    </span>
-                  </th>
-                  <td data-label={t('week.when')} data-phone="detail">
-                    <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
-                  </td>
-                  <td data-label={t('week.deadline')} data-phone="title-end">
-                    {job.backToBack ? (
-                      <span className="turnover-deadline">
-                        <span className="badge badge--warning">{t('week.backToBack')}</span>
-                        {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
-                      </span>
-                    ) : (
-                      <span className="muted" aria-hidden="true">
-                        —
-                      </span>
-                    )}
-                  </td>
-                  <td data-label={t('week.team')} data-phone="hide" translate="no">
-                    {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
-                  </td>
-                  <td data-label={t('week.status')} data-phone="detail-end">
-                    <JobStatusBadge status={job.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          caption={t('week.tableLabel')}
+          className="data-table--rows"
+          columns={
+            <>
+              <th scope="col">{t('week.property')}</th>
+              <th scope="col">{t('week.when')}</th>
+              <th scope="col">{t('week.deadline')}</th>
+              <th scope="col">{t('week.team')}</th>
+              <th scope="col">{t('week.status')}</th>
+            </>
+          }
+        >
+          {jobs.data.map((job) => (
+            <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
+              <th scope="row" data-label={t('week.property')} data-phone="title">
+                <span className="cell-primary">
+                  <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
+                    {job.property.name}
+                  </Link>
+                  <span className="cell-primary__sub" translate="no">
+                    {job.client.name}
+                  </span>
+                </span>
+              </th>
+              <td data-label={t('week.when')} data-phone="detail">
+                <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
+              </td>
+              <td data-label={t('week.deadline')} data-phone="title-end">
+                {job.backToBack ? (
+                  <span className="turnover-deadline">
+                    <span className="badge badge--warning">{t('week.backToBack')}</span>
+                    {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
+                  </span>
+                ) : (
+                  <span className="muted" aria-hidden="true">
+                    —
+                  </span>
+                )}
+              </td>
+              <td data-label={t('week.team')} data-phone="hide" translate="no">
+                {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
+              </td>
+              <td data-label={t('week.status')} data-phone="detail-end">
+                <JobStatusBadge status={job.status} />
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       )}
     </>
   );
