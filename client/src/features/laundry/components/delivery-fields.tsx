@@ -5,7 +5,7 @@ import { DateField } from '@/components/date-fields';
 import { TextInput } from '@/components/text-field';
 import { fieldMessage } from '@/features/laundry/field-message';
 import { propertyAddress, useClientProperties } from '@/features/laundry/api/list-client-properties';
-import { CheckboxInput, NativeSelect } from './form-bits';
+import { CheckboxField, SelectInput } from '@/components/fields';
 
 export interface DeliveryValue {
   deliveryRequested: boolean;
@@ -46,9 +46,9 @@ export function DeliveryFields({
 
   return (
     <div className="stack stack--sm">
-      <CheckboxInput isSelected={value.deliveryRequested} onChange={(deliveryRequested) => onChange({ deliveryRequested })} description={t('form.deliveryRequestedHint')}>
+      <CheckboxField isSelected={value.deliveryRequested} onChange={(deliveryRequested) => onChange({ deliveryRequested })} description={t('form.deliveryRequestedHint')}>
         {t('form.deliveryRequested')}
-      </CheckboxInput>
+      </CheckboxField>
       {value.deliveryRequested ? (
         <div className="panel stack gap-4">
           {noProperties ? null : (
@@ -70,7 +70,7 @@ export function DeliveryFields({
             </RadioGroup>
           )}
           {value.deliveryMode === 'property' && !noProperties ? (
-            <NativeSelect
+            <SelectInput
               label={t('form.deliveryProperty')}
               value={value.deliveryPropertyId}
               onChange={(deliveryPropertyId) => onChange({ deliveryPropertyId })}

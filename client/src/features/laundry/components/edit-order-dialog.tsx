@@ -13,7 +13,8 @@ import { fieldMessage } from '@/features/laundry/field-message';
 import { centsForInput, parseDecimal } from '@/features/laundry/laundry-format';
 import { fieldOfPath, fieldOfServerPath, type DraftErrors } from '@/features/laundry/order-draft';
 import { DeliveryFields, type DeliveryValue } from './delivery-fields';
-import { NativeSelect, TextAreaInput } from './form-bits';
+import { SelectInput } from '@/components/fields';
+import { TextAreaInput } from '@/components/form-controls';
 
 interface EditValues extends DeliveryValue {
   expectedReadyDate: string;
@@ -119,7 +120,7 @@ export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: Laundr
       >
         <div className="form-grid">
           <DateField label={t('form.expectedReadyDate')} value={values.expectedReadyDate} onChange={(expectedReadyDate) => set({ expectedReadyDate })} />
-          <NativeSelect
+          <SelectInput
             label={t('form.assignee')}
             value={values.assignedWorkerId}
             onChange={(assignedWorkerId) => set({ assignedWorkerId })}

@@ -9,7 +9,7 @@ import { currentLocale } from '@/lib/i18n';
 import { fieldMessage } from '@/features/laundry/field-message';
 import { serviceName } from '@/features/laundry/laundry-format';
 import { emptyLine, type DraftErrors, type LineDraft } from '@/features/laundry/order-draft';
-import { NativeSelect } from './form-bits';
+import { SelectInput } from '@/components/fields';
 
 export interface LinePrice {
   totalCents: number;
@@ -56,7 +56,7 @@ function LineRow({
   return (
     <li className={single ? 'stack gap-2' : 'panel stack gap-2'} aria-label={t('form.lineLabel', { number })} data-testid={`line-${index}`}>
       <div className="line-editor__main">
-        <NativeSelect
+        <SelectInput
           label={t('form.service')}
           value={line.serviceId}
           onChange={(serviceId) => {

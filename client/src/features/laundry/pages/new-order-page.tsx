@@ -24,7 +24,9 @@ import { usePricePreview } from '@/features/laundry/api/preview-laundry-price';
 import type { ClientOption } from '@/features/laundry/api/search-clients';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { DeliveryFields, type DeliveryValue } from '@/features/laundry/components/delivery-fields';
-import { FormSection, NativeSelect, TextAreaInput } from '@/features/laundry/components/form-bits';
+import { FormSection } from '@/features/laundry/components/form-bits';
+import { SelectInput } from '@/components/fields';
+import { TextAreaInput } from '@/components/form-controls';
 import { LineEditor, type LinePrice } from '@/features/laundry/components/line-editor';
 import { PriceBreakdown } from '@/features/laundry/components/price-breakdown';
 import { fieldMessage } from '@/features/laundry/field-message';
@@ -269,7 +271,7 @@ export default function NewOrderPage() {
                 onChange={(expectedReadyDate) => update({ expectedReadyDate })}
                 errorMessage={fieldMessage(errors.expectedReadyDate, t)}
               />
-              <NativeSelect
+              <SelectInput
                 label={t('form.assignee')}
                 value={draft.assignedWorkerId}
                 onChange={(assignedWorkerId) => update({ assignedWorkerId })}

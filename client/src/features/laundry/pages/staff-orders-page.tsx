@@ -19,7 +19,7 @@ import { useStaffOrders, type LaundryOrderFilters } from '@/features/laundry/api
 import { useWorkers } from '@/features/laundry/api/list-workers';
 import { useClient, type ClientOption } from '@/features/laundry/api/search-clients';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
-import { NativeSelect } from '@/features/laundry/components/form-bits';
+import { SelectInput } from '@/components/fields';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import { clientAccountHref, MoneyChip } from '@/features/accounts/components/money-chip';
@@ -164,7 +164,7 @@ export default function StaffOrdersPage() {
               }}
               placeholder={t('staffList.anyClient')}
             />
-            <NativeSelect
+            <SelectInput
               label={t('staffList.assigneeFilter')}
               value={filters.assignedWorkerId ? String(filters.assignedWorkerId) : ''}
               onChange={(value) => set({ assignee: value || undefined })}
@@ -173,7 +173,7 @@ export default function StaffOrdersPage() {
             />
             <DateField label={t('staffList.from')} value={filters.from ?? ''} onChange={(value) => set({ from: value || undefined })} />
             <DateField label={t('staffList.to')} value={filters.to ?? ''} onChange={(value) => set({ to: value || undefined })} />
-            <NativeSelect
+            <SelectInput
               label={t('staffList.sort')}
               value={filters.sort ?? '-createdAt'}
               onChange={(value) => set({ sort: value === '-createdAt' ? undefined : value })}

@@ -13,7 +13,7 @@ import { formatCount, formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { useWorkerOrders } from '@/features/laundry/api/list-laundry-orders';
-import { CheckboxInput } from '@/features/laundry/components/form-bits';
+import { CheckboxField } from '@/components/fields';
 import { lineSummary } from '@/features/laundry/components/line-summary';
 import { WorkerActions } from '@/features/laundry/components/worker-actions';
 import '@/features/laundry/laundry.css';
@@ -98,9 +98,9 @@ export default function WorkerQueuePage() {
             </Radio>
           ))}
         </RadioGroup>
-        <CheckboxInput isSelected={onlyMine} onChange={setOnlyMine}>
+        <CheckboxField isSelected={onlyMine} onChange={setOnlyMine}>
           {t('worker.onlyMine')}
-        </CheckboxInput>
+        </CheckboxField>
         {done ? <Notice tone="success">{done}</Notice> : null}
         {!orders.isSuccess ? (
           <QueryFallback query={orders} />
