@@ -70,6 +70,23 @@ export function SelectInput({ label, value, onChange, options, description, erro
   );
 }
 
+/** The "status" filter of a list of accounts: all, active ('true') or inactive ('false'). */
+export function ActiveSelect({ label, value, onChange }: { label: string; value: '' | 'true' | 'false'; onChange: (value: '' | 'true' | 'false') => void }) {
+  const { t } = useTranslation('ui');
+  return (
+    <SelectInput
+      label={label}
+      value={value}
+      placeholder={t('all')}
+      options={[
+        { value: 'true', label: t('active') },
+        { value: 'false', label: t('inactive') },
+      ]}
+      onChange={(next) => onChange(next === 'true' || next === 'false' ? next : '')}
+    />
+  );
+}
+
 /** A select bound to react-hook-form (the value is a string; the schema converts it). */
 export function FormSelectField<T extends FieldValues>({
   control,

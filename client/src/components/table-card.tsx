@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { Pager } from '@/components/pager';
+import { QueryFallback } from '@/components/states';
+import type { ListMeta } from '@/lib/api-client';
 
 /**
  * A list shown as a table on a card (rows become stacked cards on a phone through data-table's rules):
@@ -15,5 +18,47 @@ export function TableCard({ caption, className, columns, children }: { caption: 
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+interface PagedQuery<T> {
+  isPending: boolean;
+  isSuccess: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  data?: { items: T[]; meta: ListMeta };
+}
+
+/**
+ * A paged list page's body: the loader or failure until the page of rows is there, `empty` when it has
+ * none, otherwise the rows (`row` draws one) on a TableCard with the pager under it.
+ */
+export function PagedTableCard<T>({
+  query,
+  empty,
+  caption,
+  className,
+  columns,
+  row,
+  onOffsetChange,
+}: {
+  query: PagedQuery<T>;
+  empty: ReactNode;
+  caption: string;
+  className?: string;
+  columns: ReactNode;
+  row: (item: T) => ReactNode;
+  onOffsetChange: (offset: number) => void;
+}) {
+  const data = query.isSuccess ? query.data : undefined;
+  if (!data) return <QueryFallback query={query} />;
+  if (data.items.length === 0) return <>{empty}</>;
+  return (
+    <>
+      <TableCard caption={caption} className={className} columns={columns}>
+        {data.items.map(row)}
+      </TableCard>
+      <Pager meta={data.meta} onOffsetChange={onOffsetChange} />
+    </>
   );
 }

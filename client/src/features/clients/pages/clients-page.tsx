@@ -6,14 +6,13 @@ import '@/features/clients/clients-strings';
 import { Button } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
 import { DialogActions, ModalDialog } from '@/components/dialog';
-import { SelectInput } from '@/components/fields';
+import { ActiveSelect } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState, QueryFallback } from '@/components/states';
-import { TableCard } from '@/components/table-card';
+import { EmptyState } from '@/components/states';
+import { PagedTableCard } from '@/components/table-card';
 import { formatDate, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClients, type Client, type ClientFilters } from '@/features/clients/api/list-clients';
@@ -52,63 +51,49 @@ export default function ClientsPage() {
       />
       <div className="toolbar" role="search">
         <SearchInput label={t('searchLabel')} placeholder={t('searchPlaceholder')} value={filters.search} onChange={onSearch} />
-        <SelectInput
-          label={t('statusFilter')}
-          value={filters.active}
-          placeholder={t('all', { ns: 'ui' })}
-          options={[
-            { value: 'true', label: t('active', { ns: 'ui' }) },
-            { value: 'false', label: t('inactive', { ns: 'ui' }) },
-          ]}
-          onChange={(active) => setFilters((f) => ({ ...f, active: active as ClientFilters['active'], offset: 0 }))}
-        />
+        <ActiveSelect label={t('statusFilter')} value={filters.active} onChange={(active) => setFilters((f) => ({ ...f, active, offset: 0 }))} />
       </div>
 
-      {!clients.isSuccess ? (
-        <QueryFallback query={clients} />
-      ) : clients.data.items.length === 0 ? (
-        <EmptyState icon="users" title={t('emptyTitle')} actions={<Button onPress={() => setCreating(true)}>{t('add')}</Button>}>
-          {t('emptyText')}
-        </EmptyState>
-      ) : (
-        <>
-          <TableCard
-            caption={t('title')}
-            columns={
-              <>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('phone')}</th>
-                <th scope="col">{t('nif')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('since')}</th>
-              </>
-            }
-          >
-            {clients.data.items.map((client) => (
-              <tr key={client.id}>
-                <td className="cell-main" data-label={t('name')}>
-                  <div className="cell-primary">
-                    <Link to={detail(client)} className="cell-primary__title" translate="no">
-                      {client.isEnterprise && client.companyName ? client.companyName : client.name}
-                    </Link>
-                    <span className="cell-primary__sub">
-                      {client.isEnterprise && client.companyName ? <span translate="no">{`${client.name} · `}</span> : null}
-                      {client.email ? <span translate="no">{client.email}</span> : client.isEnterprise ? t('enterprise') : t('individual')}
-                    </span>
-                  </div>
-                </td>
-                <td data-label={t('phone')}>{formatPhone(client.phone)}</td>
-                <td data-label={t('nif')}>{client.nif ?? t('none')}</td>
-                <td data-label={t('status')}>
-                  <ClientStatus client={client} />
-                </td>
-                <td data-label={t('since')}>{formatDate(client.createdAt, locale, 'medium')}</td>
-              </tr>
-            ))}
-          </TableCard>
-          <Pager meta={clients.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
-        </>
-      )}
+      <PagedTableCard
+        query={clients}
+        empty={
+          <EmptyState icon="users" title={t('emptyTitle')} actions={<Button onPress={() => setCreating(true)}>{t('add')}</Button>}>
+            {t('emptyText')}
+          </EmptyState>
+        }
+        caption={t('title')}
+        columns={
+          <>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('phone')}</th>
+            <th scope="col">{t('nif')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('since')}</th>
+          </>
+        }
+        row={(client) => (
+          <tr key={client.id}>
+            <td className="cell-main" data-label={t('name')}>
+              <div className="cell-primary">
+                <Link to={detail(client)} className="cell-primary__title" translate="no">
+                  {client.isEnterprise && client.companyName ? client.companyName : client.name}
+                </Link>
+                <span className="cell-primary__sub">
+                  {client.isEnterprise && client.companyName ? <span translate="no">{`${client.name} · `}</span> : null}
+                  {client.email ? <span translate="no">{client.email}</span> : client.isEnterprise ? t('enterprise') : t('individual')}
+                </span>
+              </div>
+            </td>
+            <td data-label={t('phone')}>{formatPhone(client.phone)}</td>
+            <td data-label={t('nif')}>{client.nif ?? t('none')}</td>
+            <td data-label={t('status')}>
+              <ClientStatus client={client} />
+            </td>
+            <td data-label={t('since')}>{formatDate(client.createdAt, locale, 'medium')}</td>
+          </tr>
+        )}
+        onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))}
+      />
 
       {creating ? <ClientFormDialog client={null} onClose={() => setCreating(false)} onCreated={(result) => (setCreating(false), setCreated(result))} /> : null}
       {created ? (

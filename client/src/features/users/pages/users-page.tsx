@@ -4,14 +4,13 @@ import '@/features/users/users-strings';
 import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { ConfirmDialog, DialogActions, ModalDialog } from '@/components/dialog';
-import { SelectInput } from '@/components/fields';
+import { ActiveSelect, SelectInput } from '@/components/fields';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { Pager } from '@/components/pager';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState, ErrorState, QueryFallback } from '@/components/states';
-import { TableCard } from '@/components/table-card';
+import { EmptyState, ErrorState } from '@/components/states';
+import { PagedTableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -89,85 +88,71 @@ export default function UsersPage() {
         {roleOptions.length > 1 ? (
           <SelectInput label={t('roleFilter')} value={filters.role} placeholder={t('allRoles')} options={roleOptions} onChange={(role) => setFilters((f) => ({ ...f, role: role as UserFilters['role'], offset: 0 }))} />
         ) : null}
-        <SelectInput
-          label={t('statusFilter')}
-          value={filters.active}
-          placeholder={t('all', { ns: 'ui' })}
-          options={[
-            { value: 'true', label: t('active', { ns: 'ui' }) },
-            { value: 'false', label: t('inactive', { ns: 'ui' }) },
-          ]}
-          onChange={(active) => setFilters((f) => ({ ...f, active: active as UserFilters['active'], offset: 0 }))}
-        />
+        <ActiveSelect label={t('statusFilter')} value={filters.active} onChange={(active) => setFilters((f) => ({ ...f, active, offset: 0 }))} />
       </div>
 
       {setActive.error && !dialog ? <ErrorState error={setActive.error} onRetry={() => setActive.reset()} /> : null}
 
-      {!users.isSuccess ? (
-        <QueryFallback query={users} />
-      ) : users.data.items.length === 0 ? (
-        <EmptyState icon="users" title={t('emptyTitle')}>
-          {t('emptyText')}
-        </EmptyState>
-      ) : (
-        <>
-          <TableCard
-            caption={t('title')}
-            columns={
-              <>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('lastLogin')}</th>
-                <th scope="col" className="cell-actions">
-                  <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
-                </th>
-              </>
-            }
-          >
-            {users.data.items.map((user) => {
-              const self = user.id === principal.id && principal.type === 'user';
-              const protectedAccount = self || user.role === 'master';
-              return (
-                <tr key={user.id}>
-                  <td className="cell-main" data-label={t('name')}>
-                    <div className="cell-primary">
-                      <span className="cell-primary__title">
-                        <span translate="no">{user.name}</span> {self ? <span className="badge badge--primary">{t('you')}</span> : null}
-                      </span>
-                      <span className="cell-primary__sub" translate="no">
-                        @{user.username}
-                        {user.email ? ` · ${user.email}` : ''}
-                      </span>
-                    </div>
-                  </td>
-                  <td data-label={t('role')}>{t(`roles.${user.role}`, { ns: 'translation' })}</td>
-                  <td data-label={t('status')}>
-                    <StatusBadge user={user} />
-                  </td>
-                  <td data-label={t('lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, 'short') : t('never')}</td>
-                  <td className="cell-actions">
-                    <Button variant="ghost" size="sm" onPress={() => onAction(user, 'edit')} aria-label={t('editOf', { name: user.name })}>
-                      <Icon name="pencil" size={16} />
-                      <span className="hide-on-phone">{t('edit')}</span>
-                    </Button>
-                    <ActionMenu
-                      label={t('actionsOf', { name: user.name })}
-                      onAction={(action) => onAction(user, action)}
-                      actions={[
-                        { id: 'reset', label: t('resetPassword'), icon: 'key', isHidden: protectedAccount || !user.isActive },
-                        { id: 'deactivate', label: t('deactivate'), icon: 'power', tone: 'danger', isHidden: protectedAccount || !user.isActive },
-                        { id: 'reactivate', label: t('reactivate'), icon: 'refresh', isHidden: protectedAccount || user.isActive },
-                      ]}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </TableCard>
-          <Pager meta={users.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
-        </>
-      )}
+      <PagedTableCard
+        query={users}
+        empty={
+          <EmptyState icon="users" title={t('emptyTitle')}>
+            {t('emptyText')}
+          </EmptyState>
+        }
+        caption={t('title')}
+        columns={
+          <>
+            <th scope="col">{t('name')}</th>
+            <th scope="col">{t('role')}</th>
+            <th scope="col">{t('status')}</th>
+            <th scope="col">{t('lastLogin')}</th>
+            <th scope="col" className="cell-actions">
+              <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
+            </th>
+          </>
+        }
+        row={(user) => {
+          const self = user.id === principal.id && principal.type === 'user';
+          const protectedAccount = self || user.role === 'master';
+          return (
+            <tr key={user.id}>
+              <td className="cell-main" data-label={t('name')}>
+                <div className="cell-primary">
+                  <span className="cell-primary__title">
+                    <span translate="no">{user.name}</span> {self ? <span className="badge badge--primary">{t('you')}</span> : null}
+                  </span>
+                  <span className="cell-primary__sub" translate="no">
+                    @{user.username}
+                    {user.email ? ` · ${user.email}` : ''}
+                  </span>
+                </div>
+              </td>
+              <td data-label={t('role')}>{t(`roles.${user.role}`, { ns: 'translation' })}</td>
+              <td data-label={t('status')}>
+                <StatusBadge user={user} />
+              </td>
+              <td data-label={t('lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, 'short') : t('never')}</td>
+              <td className="cell-actions">
+                <Button variant="ghost" size="sm" onPress={() => onAction(user, 'edit')} aria-label={t('editOf', { name: user.name })}>
+                  <Icon name="pencil" size={16} />
+                  <span className="hide-on-phone">{t('edit')}</span>
+                </Button>
+                <ActionMenu
+                  label={t('actionsOf', { name: user.name })}
+                  onAction={(action) => onAction(user, action)}
+                  actions={[
+                    { id: 'reset', label: t('resetPassword'), icon: 'key', isHidden: protectedAccount || !user.isActive },
+                    { id: 'deactivate', label: t('deactivate'), icon: 'power', tone: 'danger', isHidden: protectedAccount || !user.isActive },
+                    { id: 'reactivate', label: t('reactivate'), icon: 'refresh', isHidden: protectedAccount || user.isActive },
+                  ]}
+                />
+              </td>
+            </tr>
+          );
+        }}
+        onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))}
+      />
 
       {dialog?.kind === 'form' ? <UserFormDialog user={dialog.user} onClose={close} onCreated={(result) => showSecret(result, true)} /> : null}
 
