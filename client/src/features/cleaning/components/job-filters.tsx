@@ -51,7 +51,7 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
   }
 
   return (
-    <section className="card job-filters" aria-label={t('list.filtersTitle')}>
+    <section className="card" aria-label={t('list.filtersTitle')}>
       <form
         className="job-filters__grid"
         role="search"

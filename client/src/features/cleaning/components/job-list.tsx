@@ -70,7 +70,7 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
                   </span>
                 </td>
                 <td>
-                  <Link to={hrefOf(job.id)} className="job-list__link" translate="no">
+                  <Link to={hrefOf(job.id)} className="cell-primary__title" translate="no">
                     {job.property.name}
                   </Link>
                   <span className="job-list__sub">

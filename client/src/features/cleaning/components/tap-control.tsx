@@ -77,13 +77,13 @@ export function TapControl({ job, openSince }: { job: WorkerJob; openSince?: str
         </Notice>
       ))}
       {onSite && since ? (
-        <div className="tap__timer">
-          <span className="tap__timer-label">{t('worker.timer')}</span>
+        <div className="notice notice--warning cluster--spread tap__timer">
+          <span className="strong">{t('worker.timer')}</span>
           <ElapsedTimer since={since} label={t('worker.timer')} className="tap__elapsed" />
         </div>
       ) : null}
       {pending ? (
-        <p className="tap__pending" role="status">
+        <p className="notice notice--warning strong tap__pending" role="status">
           <Icon name={queue.sending ? 'refresh' : 'cloudOff'} size={18} />
           {queue.sending && !pending.delayed
             ? t('worker.sending')

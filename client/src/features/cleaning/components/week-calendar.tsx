@@ -102,7 +102,6 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
   return (
     <Card
       id="week-title"
-      className="week"
       title={t('week.range', { start: formatDate(calendarDate(monday), locale, 'medium'), end: formatDate(calendarDate(days[6]!), locale, 'medium') })}
       actions={
         <div className="cluster gap-2">

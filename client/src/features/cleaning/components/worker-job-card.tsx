@@ -27,7 +27,7 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
   const openSince = useOpenSince(job);
   const address = addressText(job.property);
   return (
-    <article className="card worker-job stack gap-3" aria-labelledby={`worker-job-${job.id}`}>
+    <article className="card stack gap-3" aria-labelledby={`worker-job-${job.id}`}>
       <div className="card__header--row">
         <span className="worker-job__time">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
         <JobStatusBadge status={job.status} />
@@ -41,13 +41,13 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
         <JobTypeBadge type={job.jobType} />
         <span translate="no">{job.workers.map((w) => w.name.split(' ')[0]).join(' · ')}</span>
       </p>
-      <a className="worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
+      <a className="btn btn--soft worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
         <Icon name="mapPin" size={20} />
         <span translate="no">{address}</span>
         <Icon name="externalLink" size={16} />
       </a>
       <TapControl job={job} openSince={openSince} />
-      <Link to={workerPaths.detail(job.id)} className="worker-job__open">
+      <Link to={workerPaths.detail(job.id)} className="btn btn--ghost btn--block">
         {t('worker.openJob')}
         <Icon name="chevronRight" size={18} />
       </Link>

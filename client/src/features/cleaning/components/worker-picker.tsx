@@ -29,13 +29,13 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
         {t('form.workersHint')}
       </p>
       {value.length === 0 ? (
-        <p className="worker-picker__empty">{t('form.noWorkers')}</p>
+        <p className="panel muted text-sm">{t('form.noWorkers')}</p>
       ) : (
         <ol className="stack gap-2">
           {value.map((id, index) => {
             const name = nameOf(id);
             return (
-              <li key={id} className="worker-picker__item">
+              <li key={id} className="panel worker-picker__item">
                 <span className="worker-picker__position" aria-hidden="true">
                   {index + 1}
                 </span>

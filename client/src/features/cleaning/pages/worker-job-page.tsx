@@ -59,7 +59,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           <h2 id="worker-where" className="visually-hidden">
             {t('detail.place')}
           </h2>
-          <a className="worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
+          <a className="btn btn--soft worker-job__address" href={mapsHref(job.property)} target="_blank" rel="noreferrer" aria-label={t('worker.mapsAria', { address })}>
             <Icon name="mapPin" size={20} />
             <span translate="no">{address}</span>
             <Icon name="externalLink" size={16} />
@@ -84,7 +84,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
 
         <JobSection id="worker-access" title={t('worker.access')} icon="key">
           {accessShown === 'shown' ? (
-            <p className="facts__text worker-detail__access" translate="no">
+            <p className="notice notice--warning facts__text" translate="no">
               {access}
             </p>
           ) : accessShown === 'later' ? (
