@@ -40,7 +40,7 @@ export function JobCards<J extends CardJob>({
         <li key={job.id}>
           <Link to={hrefOf(job.id)} className="tile job-card-link" aria-label={labelOf?.(job)}>
             <span className="cluster cluster--spread gap-2">
-              <span className="job-card-link__when muted text-sm capitalize-first">
+              <span className="strong muted text-sm capitalize-first">
                 {formatDate(calendarDate(job.scheduledDate), locale, dateStyle)}
                 {withTime ? ` · ${job.scheduledTime}` : null}
               </span>

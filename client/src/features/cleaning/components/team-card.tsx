@@ -34,7 +34,7 @@ export function TeamCard({ job }: { job: StaffJob }) {
                 {initials(worker.name)}
               </span>
               <span className="team__text">
-                <span className="cluster gap-2 team__name">
+                <span className="cluster gap-2 strong">
                   <span translate="no">{worker.name}</span>
                   {worker.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>

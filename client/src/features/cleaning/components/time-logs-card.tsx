@@ -77,7 +77,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
           {logs.map((log) => (
             <li key={log.id} className="log">
               <div className="log__main stack gap-1">
-                <p className="log__who" translate="no">
+                <p className="strong" translate="no">
                   {log.worker.name}
                 </p>
                 <p className="muted text-sm tabular">
@@ -86,7 +86,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
                   <span className="visually-hidden"> – </span>
                   <span>{log.endedAt ? formatTime(log.endedAt, locale) : t('detail.running')}</span>
                 </p>
-                <div className="log__notes">
+                <div className="cluster gap-1 log__notes">
                   {log.startOccurredAt ? <span className="badge">{t('detail.tappedOffline', { time: formatTime(log.startReceivedAt, locale) })}</span> : null}
                   {log.endOccurredAt && log.endReceivedAt ? <span className="badge">{t('detail.tappedOffline', { time: formatTime(log.endReceivedAt, locale) })}</span> : null}
                   {log.flaggedForReview ? <span className="badge badge--warning">{t('detail.flagged')}</span> : null}

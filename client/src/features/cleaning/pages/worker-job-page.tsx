@@ -129,7 +129,7 @@ function WorkerJobView({ job }: { job: WorkerJob }) {
           <ul role="list" className="stack gap-3">
             {job.workers.map((w) => (
               <li key={w.id} className="cluster">
-                <span className="cluster gap-2 team__name">
+                <span className="cluster gap-2 strong">
                   <span translate="no">{w.name}</span>
                   {w.isPrimary ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>

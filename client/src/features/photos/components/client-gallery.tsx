@@ -88,8 +88,8 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
                           </div>
                         )}
                         <figcaption className="gallery__caption">
-                          <span className="gallery__side-label">{t(`type.${side}`)}</span>
-                          {photo?.caption ? <span className="gallery__caption-text muted">{photo.caption}</span> : null}
+                          <span className="strong">{t(`type.${side}`)}</span>
+                          {photo?.caption ? <span className="user-text muted">{photo.caption}</span> : null}
                         </figcaption>
                       </figure>
                     );
@@ -108,7 +108,7 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
                       <Thumbnail photo={photo} onOpen={() => setOpen(indexOf(photo))} />
                       {photo.caption ? (
                         <figcaption className="gallery__caption">
-                          <span className="gallery__caption-text muted">{photo.caption}</span>
+                          <span className="user-text muted">{photo.caption}</span>
                         </figcaption>
                       ) : null}
                     </figure>

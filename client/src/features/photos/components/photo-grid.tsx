@@ -48,7 +48,7 @@ function PhotoFacts({ photo }: { photo: JobPhoto }) {
   const locale = currentLocale();
   return (
     <div className="photo-card__facts stack gap-0-5">
-      {photo.caption ? <p className="photo-card__caption">{photo.caption}</p> : null}
+      {photo.caption ? <p className="text-sm user-text">{photo.caption}</p> : null}
       {photo.clientViewedAt !== undefined ? (
         photo.clientViewedAt ? (
           <p className="photo-card__seen" data-seen="">

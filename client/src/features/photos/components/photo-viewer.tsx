@@ -147,8 +147,8 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
             </Button>
           </div>
           <div className="photo-viewer__caption stack gap-1">
-            <h2 className="photo-viewer__title cluster gap-2 text-base">{label.title}</h2>
-            {photo.caption ? <p className="photo-viewer__text">{photo.caption}</p> : null}
+            <h2 className="strong cluster gap-2 text-base">{label.title}</h2>
+            {photo.caption ? <p className="user-text">{photo.caption}</p> : null}
             <p className="photo-viewer__meta">
               {photo.takenAt ? t('taken', { when: formatDateTime(photo.takenAt, locale, 'medium') }) : t('uploaded', { when: formatDateTime(photo.uploadedAt, locale, 'medium') })}
             </p>

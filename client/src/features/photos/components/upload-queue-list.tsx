@@ -64,7 +64,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
         {items.map((item) => {
           const name = `${t(`type.${item.photoType}`)} · ${roomName(t, item.roomArea)}`;
           return (
-            <li key={item.id} className="upload-item" data-state={item.state} data-upload-key={item.id}>
+            <li key={item.id} className="panel upload-item" data-state={item.state} data-upload-key={item.id}>
               {item.preview ? (
                 <img src={item.preview} alt="" className="upload-item__preview" />
               ) : (
@@ -73,7 +73,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
                 </span>
               )}
               <div className="upload-item__body stack gap-0-5 text-sm">
-                <p className="upload-item__name">
+                <p className="strong">
                   {name}
                   {showJob ? <span className="muted"> · {t('queue.otherJob', { id: item.jobId })}</span> : null}
                 </p>

@@ -124,7 +124,7 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
           {calendars.data.map((calendar) => (
             <li key={calendar.id} className="calendar-row cluster cluster--spread">
               <div className="calendar-row__main stack gap-1">
-                <p className="cluster gap-2 calendar-row__title">
+                <p className="cluster gap-2 strong">
                   <span translate="no">{calendar.label}</span>
                   <span className="badge" translate="no">
                     {t(`calendars.sources.${calendar.source}`)}

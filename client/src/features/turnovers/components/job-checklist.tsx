@@ -59,7 +59,7 @@ function PhotoItem({ jobId, item, onTick }: { jobId: number; item: Item; onTick:
           <Icon name="camera" size={22} />
         </span>
         <span className="check-photo__text stack gap-0-5">
-          <span className="check-photo__label">{item.label}</span>
+          <span className="strong">{item.label}</span>
           <span className="check-photo__hint">{state === 'preparing' ? t('checklist.preparing') : t('checklist.photo')}</span>
         </span>
         <input

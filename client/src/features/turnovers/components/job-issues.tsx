@@ -73,7 +73,7 @@ function RaiseIssueDialog({ jobId, onClose, onSent }: { jobId: number; onClose: 
     <ModalDialog isOpen onOpenChange={(open) => !open && !raise.isPending && onClose()} title={t('issues.raiseTitle')} description={t('issues.raiseLead')}>
       <TextAreaInput label={t('issues.text')} value={text} onChange={setText} rows={4} maxLength={1000} isRequired errorMessage={tried && missing ? t('issues.textRequired') : undefined} />
       {photo ? (
-        <p className="cluster cluster--spread job-issues__chosen">
+        <p className="cluster cluster--spread user-text">
           <span>{t('issues.photoChosen', { name: photo.name })}</span>
           <Button variant="ghost" size="sm" onPress={() => setPhoto(null)}>
             {t('issues.removePhoto')}
