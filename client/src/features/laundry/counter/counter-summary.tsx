@@ -52,16 +52,16 @@ export function CounterSummary({
         <span id="counter-express-hint" className="visually-hidden">
           {t('summary.expressHint')}
         </span>
-        <dl className="cluster gap-5 counter-summary__figures" aria-live="polite" aria-busy={updating}>
+        <dl className="cluster gap-5" aria-live="polite" aria-busy={updating}>
           <div>
             <dt className="muted text-sm">{t('summary.ready')}</dt>
-            <dd data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'medium') : '—'}</dd>
+            <dd className="strong" data-testid="counter-ready">{preview ? formatDate(preview.expectedReadyDate, locale, 'medium') : '—'}</dd>
           </div>
           <div>
             <dt className="muted text-sm">
               {t('summary.total')} · {updating ? t('summary.updating') : formatCount(pieces, 'pieces', locale)}
             </dt>
-            <dd className="counter-summary__total" data-testid="counter-total">
+            <dd className="strong counter-summary__total" data-testid="counter-total">
               {preview ? formatMoney(preview.totalCents, locale) : '—'}
             </dd>
           </div>

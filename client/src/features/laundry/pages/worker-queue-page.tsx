@@ -38,18 +38,18 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
           {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
           <Icon name="chevronRight" size={20} className="queue-card__chevron" />
         </div>
-        <p className="muted queue-card__client" translate="no">
+        <p className="muted strong" translate="no">
           {order.client.name}
         </p>
       </Link>
       {order.lines ? (
-        <ul role="list" className="stack gap-1 queue-card__lines">
+        <ul role="list" className="stack gap-1 strong">
           {order.lines.map((line) => (
             <li key={line.id}>{lineSummary(line, t, locale)}</li>
           ))}
         </ul>
       ) : (
-        <p className="queue-card__lines">{formatCount(order.lineCount, 'items', locale)}</p>
+        <p className="strong">{formatCount(order.lineCount, 'items', locale)}</p>
       )}
       <p className="cluster gap-1 muted text-sm">
         <Icon name="calendar" size={16} />
