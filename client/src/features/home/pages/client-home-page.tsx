@@ -20,7 +20,6 @@ import { GreetingHeader } from '@/features/home/components/greeting-header';
 import { HomeCard, HomeLinkList } from '@/features/home/components/home-card';
 import { useMarkRead } from '@/features/notifications/api/mark-read';
 import { appLink } from '@/features/notifications/app-link';
-import './home.css';
 import './role-home.css';
 
 const base = SHELL_BASE.client;

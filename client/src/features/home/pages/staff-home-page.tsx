@@ -3,7 +3,6 @@ import '@/features/dashboard/dashboard-strings';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { FinanceDashboard } from '@/features/dashboard/components/finance-dashboard';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
-import './home.css';
 
 /** The staff home is the finance dashboard (master and admin): the day's and the month's figures. */
 export default function StaffHomePage() {

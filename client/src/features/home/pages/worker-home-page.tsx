@@ -15,7 +15,6 @@ import { useWorkerDashboard } from '@/features/home/api/get-home-dashboard';
 import { GreetingHeader } from '@/features/home/components/greeting-header';
 import { HomeCard, HomeLinkList } from '@/features/home/components/home-card';
 import '@/components/kit.css';
-import './home.css';
 import './role-home.css';
 
 /** The badge tone of a job's status, as on the cleaning screens. */

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { formatMoney, formatPercent } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 // The order's price is drawn like the payments block's figures, which sit beside it on an order.
-import '@/features/payments/payments.css';
 
 export interface Breakdown {
   linesTotalCents: number;
@@ -24,7 +23,7 @@ export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; te
   const locale = currentLocale();
   const money = (cents: number) => formatMoney(cents, locale);
   return (
-    <dl className="pay-figures text-sm" data-testid={testId}>
+    <dl className="figures text-sm" data-testid={testId}>
       <div>
         <dt>{t('price.lines')}</dt>
         <dd>{money(breakdown.linesTotalCents)}</dd>
@@ -47,7 +46,7 @@ export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; te
           <dd>{money(breakdown.deliveryFeeCents)}</dd>
         </div>
       ) : null}
-      <div className="pay-figures__sum" data-testid="price-subtotal">
+      <div className="figures__sum" data-testid="price-subtotal">
         <dt>{t('price.subtotal')}</dt>
         <dd>{money(breakdown.subtotalCents)}</dd>
       </div>
@@ -55,7 +54,7 @@ export function PriceBreakdown({ breakdown, testId }: { breakdown: Breakdown; te
         <dt>{t('price.vat', { rate: formatPercent(breakdown.vatRateBasisPoints, locale) })}</dt>
         <dd>{money(breakdown.vatCents)}</dd>
       </div>
-      <div className="pay-figures__balance" data-testid="price-total">
+      <div className="figures__balance" data-testid="price-total">
         <dt>{t('price.total')}</dt>
         <dd>{money(breakdown.totalCents)}</dd>
       </div>

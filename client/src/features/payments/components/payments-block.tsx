@@ -119,7 +119,7 @@ export function PaymentsBlock({
         </p>
       ) : null}
 
-      <dl className="pay-figures">
+      <dl className="figures">
         <div>
           <dt>{estimate ? t('block.estimate') : t('block.total')}</dt>
           <dd data-testid="pay-due">{summary.dueCents === null ? t('block.noPrice') : money(summary.dueCents)}</dd>
@@ -141,7 +141,7 @@ export function PaymentsBlock({
           </div>
         ) : null}
         {balance !== null ? (
-          <div className={`pay-figures__balance${balance > 0 ? ' pay-figures__balance--owed' : ''}`}>
+          <div className={`figures__balance${balance > 0 ? ' figures__balance--owed' : ''}`}>
             <dt>{balance < 0 ? t('block.owedToClient') : balance === 0 ? t('block.settled') : t('block.balance')}</dt>
             <dd data-testid="pay-balance">{money(Math.abs(balance))}</dd>
           </div>
