@@ -13,7 +13,7 @@ import { currentLocale, setLocale } from '@/lib/i18n';
 export function SingleCardPage({ languages = false, footer, children }: { languages?: boolean; footer?: ReactNode; children: ReactNode }) {
   return (
     <div className="page-center">
-      <div className="page-center__top">
+      <div className="page-center__top cluster cluster--spread gap-4">
         <Link to="/" className="logo-link">
           <Logo />
         </Link>
@@ -21,7 +21,7 @@ export function SingleCardPage({ languages = false, footer, children }: { langua
       </div>
       <main className="page-center__card card" id="main">
         {children}
-        {footer ? <div className="page-center__footer">{footer}</div> : null}
+        {footer ? <div className="page-center__footer cluster justify-center">{footer}</div> : null}
       </main>
     </div>
   );

@@ -47,7 +47,7 @@ export function EmptyState({
       </div>
       <h2 className="state__title">{title}</h2>
       {children ? <p className="state__text">{children}</p> : null}
-      {actions ? <div className="state__actions">{actions}</div> : null}
+      {actions ? <div className="state__actions cluster justify-center">{actions}</div> : null}
     </div>
   );
 }
@@ -72,7 +72,7 @@ export function NotFoundState({ home, asPageTitle = false }: { home?: string; as
         {t('notFound.title')}
       </Heading>
       <p className="state__text">{t('notFound.text')}</p>
-      <div className="state__actions">
+      <div className="state__actions cluster justify-center">
         <ButtonLink href={home ?? fallbackHome} variant="primary">
           <Icon name="home" size={18} />
           {t('notFound.home')}
@@ -101,7 +101,7 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
       <p className="state__text">{message}</p>
       {reference ? <p className="notice__reference">{t('errors.reference', { reference })}</p> : null}
       {onRetry ? (
-        <div className="state__actions">
+        <div className="state__actions cluster justify-center">
           <Button variant="primary" onPress={onRetry}>
             <Icon name="refresh" size={18} />
             {t('states.retry')}

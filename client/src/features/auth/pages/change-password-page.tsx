@@ -22,7 +22,7 @@ export default function ChangePasswordPage() {
 
   return (
     <div className="page-center">
-      <div className="page-center__top">
+      <div className="page-center__top cluster cluster--spread gap-4">
         <Logo />
         {/* Local only: the account's language cannot be saved before the password is changed. */}
         <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} />
@@ -38,7 +38,7 @@ export default function ChangePasswordPage() {
           <span>{principal.name}</span>
         </p>
         <ChangePasswordForm forced />
-        <div className="page-center__footer">
+        <div className="page-center__footer cluster justify-center">
           <Button
             variant="ghost"
             size="sm"

@@ -44,7 +44,7 @@ function LandingSection({ id, title, lead, tinted = false, children }: { id: str
             <h2 id={`${id}-title`} className="page-header__title">
               {title}
             </h2>
-            {lead ? <p className="landing-section__lead">{lead}</p> : null}
+            {lead ? <p className="landing-section__lead muted">{lead}</p> : null}
           </div>
         ) : null}
         {children}
@@ -156,7 +156,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
               <h2 id="contact-title" className="page-header__title">
                 {t('landing.contactTitle')}
               </h2>
-              <p className="landing-section__lead">{t('landing.contactLead')}</p>
+              <p className="landing-section__lead muted">{t('landing.contactLead')}</p>
               <div className="cluster">
                 {business?.phone ? (
                   <a href={`tel:${business.phone}`} className="btn btn--primary">
@@ -175,11 +175,11 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
             <dl className="contact__details stack">
               {addressLines.length > 0 ? (
                 <div>
-                  <dt className="cluster gap-2 muted text-sm">
+                  <dt className="cluster gap-2 muted text-sm strong">
                     <Icon name="mapPin" size={18} />
                     {t('landing.address')}
                   </dt>
-                  <dd data-testid="business-address">
+                  <dd className="strong" data-testid="business-address">
                     {addressLines.map((line) => (
                       <span key={line}>{line}</span>
                     ))}
@@ -187,11 +187,11 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                 </div>
               ) : null}
               <div>
-                <dt className="cluster gap-2 muted text-sm">
+                <dt className="cluster gap-2 muted text-sm strong">
                   <Icon name="clock" size={18} />
                   {t('landing.hours')}
                 </dt>
-                <dd>{t('landing.hoursValue')}</dd>
+                <dd className="strong">{t('landing.hoursValue')}</dd>
               </div>
             </dl>
           </div>

@@ -59,7 +59,7 @@ export function DeliveryFields({
               className="stack gap-2"
             >
               <Label className="field__label">{t('form.deliveryPlace')}</Label>
-              <div className="chips">
+              <div className="cluster gap-2">
                 <Radio value="property" className="chip">
                   {t('form.deliveryProperty')}
                 </Radio>

@@ -76,7 +76,7 @@ export function CounterLineRow({
         </Button>
       </div>
       <div className="stack gap-3" role="group" aria-label={t('lines.details', { name })}>
-        <div className="chips" role="group" aria-label={t('lines.colour')}>
+        <div className="cluster gap-2" role="group" aria-label={t('lines.colour')}>
           {colourWords.map((word) => (
             <ToggleButton key={word} className="chip" isSelected={line.colour === word} onChange={(on) => onChange({ colour: on ? word : '' })}>
               {word}

@@ -168,7 +168,7 @@ function LinesCard({ order }: { order: Order }) {
                   {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
                 </td>
                 <td data-label={t('detail.amount')}>{lineAmount(line, t, locale)}</td>
-                <td data-label={t('detail.itemDetails')} className="muted-cell">
+                <td data-label={t('detail.itemDetails')} className="muted">
                   {[line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean).join(' · ') || '—'}
                 </td>
                 <td data-label={t('detail.unitPrice')} className="num">

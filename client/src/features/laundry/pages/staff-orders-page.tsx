@@ -133,7 +133,7 @@ export default function StaffOrdersPage() {
       />
       <FiltersSheet activeCount={activeCount}>
         <section className="card stack gap-4 filters" aria-label={t('staffList.filtersLabel')}>
-          <div className="chips" role="group" aria-label={t('staffList.statusFilter')}>
+          <div className="cluster gap-2" role="group" aria-label={t('staffList.statusFilter')}>
             <ToggleButton isSelected={!filters.status?.length} onChange={() => set({ status: undefined })} className="chip">
               {t('staffList.allStatuses')}
             </ToggleButton>
@@ -143,7 +143,7 @@ export default function StaffOrdersPage() {
               </ToggleButton>
             ))}
           </div>
-          <div className="chips" role="group" aria-label={ta('chip.filter')}>
+          <div className="cluster gap-2" role="group" aria-label={ta('chip.filter')}>
             <ToggleButton isSelected={!filters.paymentStatus?.length} onChange={() => set({ paymentStatus: undefined })} className="chip">
               {ta('chip.any')}
             </ToggleButton>
