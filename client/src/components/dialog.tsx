@@ -75,6 +75,7 @@ export function DialogFooter({
   isDisabled,
   tone = 'primary',
   error,
+  errorMessages,
 }: {
   onCancel: () => void;
   cancelLabel?: string;
@@ -85,11 +86,12 @@ export function DialogFooter({
   isDisabled?: boolean;
   tone?: 'primary' | 'danger';
   error?: unknown;
+  errorMessages?: Partial<Record<string, string>>;
 }) {
   const { t } = useTranslation('ui');
   return (
     <>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error} messages={errorMessages} />
       <DialogActions>
         <Button variant="secondary" onPress={onCancel} isDisabled={isPending}>
           {cancelLabel ?? t('cancel')}
@@ -110,47 +112,38 @@ export function DialogFooter({
   );
 }
 
-/**
- * "Are you sure?" for an action with consequences: says what will happen, names the action on the
- * button (never a bare "OK"), and shows the failure in place when the server refuses.
- */
-export function ConfirmDialog({
-  isOpen,
-  onOpenChange,
-  title,
-  children,
-  confirmLabel,
-  cancelLabel,
-  pendingLabel,
-  onConfirm,
-  isPending,
-  error,
-  tone = 'danger',
-}: {
-  isOpen: boolean;
+/** What every dialog that does something names: its title, its action (while pending too) and a refusal. */
+interface ActionDialogProps {
   onOpenChange: (open: boolean) => void;
   title: string;
-  children: ReactNode;
   confirmLabel: string;
   /** When staying put is itself a choice worth naming ("Stay signed in"). */
   cancelLabel?: string;
   pendingLabel?: string;
-  onConfirm: () => void;
   isPending?: boolean;
   error?: unknown;
+  /** Messages of its own for some refusals, by error code. */
+  errorMessages?: Partial<Record<string, string>>;
   tone?: 'danger' | 'primary';
-}) {
+}
+
+/**
+ * "Are you sure?" for an action with consequences: says what will happen, names the action on the
+ * button (never a bare "OK"), and shows the failure in place when the server refuses.
+ */
+export function ConfirmDialog({ isOpen, onOpenChange, title, children, onConfirm, tone = 'danger', ...footer }: ActionDialogProps & { isOpen: boolean; children: ReactNode; onConfirm: () => void }) {
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
       <div className="modal__text">{children}</div>
-      <DialogFooter onCancel={() => onOpenChange(false)} cancelLabel={cancelLabel} confirmLabel={confirmLabel} pendingLabel={pendingLabel} onConfirm={onConfirm} isPending={isPending} tone={tone} error={error} />
+      <DialogFooter {...footer} onCancel={() => onOpenChange(false)} onConfirm={onConfirm} tone={tone} />
     </ModalDialog>
   );
 }
 
 /**
- * Confirms an action that needs a reason (cancel, undo, waive, correct): the reason is asked for (at least
- * three characters, as the server asks), `children` adds what else the action needs (above the reason), the standard footer
+ * Confirms an action that needs a reason (cancel, undo, waive, correct) or takes an optional text (a
+ * closing note: `isReasonRequired={false}`): a required reason has at least three characters, as the
+ * server asks; `children` adds what else the action needs (above the reason), the standard footer
  * names the action and shows a refusal in place. Every opening starts with an empty reason; while the
  * action runs the dialog stays open.
  */
@@ -163,33 +156,25 @@ export function ReasonDialog({
   reasonLabel,
   reasonHint,
   requiredMessage,
+  isReasonRequired = true,
+  maxLength = 500,
   children,
-  confirmLabel,
-  cancelLabel,
-  pendingLabel,
   onConfirm,
-  isPending,
-  error,
   tone = 'danger',
   role = 'alertdialog',
-}: {
+  ...footer
+}: ActionDialogProps & {
   isOpen?: boolean;
-  onOpenChange: (open: boolean) => void;
-  title: string;
   description?: ReactNode;
   text?: ReactNode;
   reasonLabel: string;
   reasonHint?: string;
   /** What to say when the reason is missing or too short. */
   requiredMessage?: string;
+  isReasonRequired?: boolean;
+  maxLength?: number;
   children?: ReactNode;
-  confirmLabel: string;
-  cancelLabel?: string;
-  pendingLabel?: string;
   onConfirm: (reason: string) => void;
-  isPending?: boolean;
-  error?: unknown;
-  tone?: 'danger' | 'primary';
   role?: 'dialog' | 'alertdialog';
 }) {
   const { t } = useTranslation('ui');
@@ -200,16 +185,16 @@ export function ReasonDialog({
     setReason('');
     setTried(false);
   }, [isOpen]);
-  const missing = reason.trim().length < 3;
+  const missing = isReasonRequired && reason.trim().length < 3;
   return (
-    <ModalDialog isOpen={isOpen} onOpenChange={(open) => (open || !isPending) && onOpenChange(open)} title={title} description={description} role={role}>
+    <ModalDialog isOpen={isOpen} onOpenChange={(open) => (open || !footer.isPending) && onOpenChange(open)} title={title} description={description} role={role}>
       <form
         className="form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
           setTried(true);
-          if (!missing && !isPending) onConfirm(reason.trim());
+          if (!missing && !footer.isPending) onConfirm(reason.trim());
         }}
       >
         {text ? <p className="modal__text">{text}</p> : null}
@@ -220,11 +205,11 @@ export function ReasonDialog({
           value={reason}
           onChange={setReason}
           rows={2}
-          maxLength={500}
-          isRequired
+          maxLength={maxLength}
+          isRequired={isReasonRequired}
           errorMessage={tried && missing ? (requiredMessage ?? t('reasonRequired')) : undefined}
         />
-        <DialogFooter onCancel={() => onOpenChange(false)} cancelLabel={cancelLabel} confirmLabel={confirmLabel} pendingLabel={pendingLabel} isPending={isPending} tone={tone} error={error} />
+        <DialogFooter {...footer} onCancel={() => onOpenChange(false)} tone={tone} />
       </form>
     </ModalDialog>
   );

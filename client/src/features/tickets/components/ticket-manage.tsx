@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, type TicketPriorityValue } from '@contracts/tickets';
 import { Button } from '@/components/button';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { ReasonDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
-import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
 import { Card } from '@/components/card';
@@ -16,65 +15,6 @@ import { useCloseTicket, useReopenTicket, useResolveTicket, useUpdateTicket } fr
 import '@/features/tickets/tickets-strings';
 
 type Dialog = 'resolve' | 'close' | 'reopen' | null;
-
-/** A failure of a ticket action; a stale version was reloaded already (ticket-actions): say so rather than only "reload". */
-function TicketFailure({ error }: { error: unknown }) {
-  const { t } = useTranslation('tickets');
-  return <ErrorNotice error={error} messages={{ STALE_VERSION: t('detail.stale') }} />;
-}
-
-/** A text the action needs (what was done, why it reopens, a closing note), in a small dialog. */
-function TextActionDialog({
-  title,
-  lead,
-  label,
-  confirm,
-  required,
-  isPending,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  title: string;
-  lead?: string;
-  label: string;
-  confirm: string;
-  required: boolean;
-  isPending: boolean;
-  error: unknown;
-  onConfirm: (text: string) => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation('tickets');
-  const [text, setText] = useState('');
-  const [tooShort, setTooShort] = useState(false);
-  return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={title} description={lead} size="sm">
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (required && text.trim().length < 3) return setTooShort(true);
-          onConfirm(text.trim());
-        }}
-      >
-        <TextAreaInput
-          label={label}
-          value={text}
-          onChange={(value) => {
-            setText(value);
-            setTooShort(false);
-          }}
-          maxLength={2000}
-          isRequired={required}
-          errorMessage={tooShort ? t('validation.tooShort', { ns: 'translation', count: 3 }) : undefined}
-        />
-        <TicketFailure error={error} />
-        <DialogFooter onCancel={onClose} confirmLabel={confirm} isPending={isPending} />
-      </form>
-    </ModalDialog>
-  );
-}
 
 /**
  * The office's controls on a ticket (master and admin only, as the API allows): assign, prioritise,
@@ -98,6 +38,9 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
   if (ticket.assignee && !people.some((p) => p.value === String(ticket.assignee!.id))) people.push({ value: String(ticket.assignee.id), label: ticket.assignee.name });
 
   const patch = (input: Record<string, unknown>) => update.mutate({ id: ticket.id, input: { version: ticket.version, ...input } });
+  // A stale version was reloaded already (ticket-actions): say so rather than only "reload".
+  const staleMessage = { STALE_VERSION: t('detail.stale') };
+  const tooShort = t('validation.tooShort', { ns: 'translation', count: 3 });
   const closeDialog = () => {
     setDialog(null);
     resolve.reset();
@@ -124,7 +67,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
           onChange={(value) => patch({ priority: value as TicketPriorityValue })}
         />
       </div>
-      <TicketFailure error={update.error} />
+      <ErrorNotice error={update.error} messages={staleMessage} />
       <div className="stack gap-2">
         {ticket.status === 'open' ? (
           <Button onPress={() => patch({ status: 'in_progress' })} isPending={update.isPending}>
@@ -157,40 +100,52 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
         ) : null}
       </div>
       {dialog === 'resolve' ? (
-        <TextActionDialog
+        <ReasonDialog
           title={t('detail.resolveTitle')}
-          lead={t('detail.resolveLead')}
-          label={t('detail.resolutionField')}
-          confirm={t('detail.resolveConfirm')}
-          required
+          description={t('detail.resolveLead')}
+          reasonLabel={t('detail.resolutionField')}
+          confirmLabel={t('detail.resolveConfirm')}
+          role="dialog"
+          tone="primary"
+          maxLength={2000}
+          requiredMessage={tooShort}
+          errorMessages={staleMessage}
           isPending={resolve.isPending}
           error={resolve.error}
-          onClose={closeDialog}
+          onOpenChange={(open) => !open && closeDialog()}
           onConfirm={(resolution) => resolve.mutate({ id: ticket.id, version: ticket.version, resolution }, { onSuccess: closeDialog })}
         />
       ) : null}
       {dialog === 'close' ? (
-        <TextActionDialog
+        <ReasonDialog
           title={t('detail.closeTitle')}
-          lead={t('detail.closeLead')}
-          label={t('detail.closeNote')}
-          confirm={t('detail.closeConfirm')}
-          required={false}
+          description={t('detail.closeLead')}
+          reasonLabel={t('detail.closeNote')}
+          confirmLabel={t('detail.closeConfirm')}
+          role="dialog"
+          tone="primary"
+          maxLength={2000}
+          isReasonRequired={false}
+          errorMessages={staleMessage}
           isPending={close.isPending}
           error={close.error}
-          onClose={closeDialog}
+          onOpenChange={(open) => !open && closeDialog()}
           onConfirm={(note) => close.mutate({ id: ticket.id, version: ticket.version, note: note || undefined }, { onSuccess: closeDialog })}
         />
       ) : null}
       {dialog === 'reopen' ? (
-        <TextActionDialog
+        <ReasonDialog
           title={t('detail.reopenTitle')}
-          label={t('detail.reopenReason')}
-          confirm={t('detail.reopenConfirm')}
-          required
+          reasonLabel={t('detail.reopenReason')}
+          confirmLabel={t('detail.reopenConfirm')}
+          role="dialog"
+          tone="primary"
+          maxLength={2000}
+          requiredMessage={tooShort}
+          errorMessages={staleMessage}
           isPending={reopen.isPending}
           error={reopen.error}
-          onClose={closeDialog}
+          onOpenChange={(open) => !open && closeDialog()}
           onConfirm={(reason) => reopen.mutate({ id: ticket.id, version: ticket.version, reason }, { onSuccess: closeDialog })}
         />
       ) : null}
