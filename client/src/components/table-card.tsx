@@ -6,10 +6,11 @@ import type { ListMeta } from '@/lib/api-client';
 /**
  * A list shown as a table on a card (rows become stacked cards on a phone through data-table's rules):
  * `caption` names the table for screen readers, `columns` are its header cells, the children its rows.
+ * `bare` when it already stands on a card: the table then fills that card's body instead of a card of its own.
  */
-export function TableCard({ caption, className, columns, children }: { caption: string; className?: string; columns: ReactNode; children: ReactNode }) {
+export function TableCard({ caption, className, columns, children, bare = false }: { caption: string; className?: string; columns: ReactNode; children: ReactNode; bare?: boolean }) {
   return (
-    <div className="card table-card">
+    <div className={bare ? 'table-card' : 'card table-card'}>
       <table className={className ? `data-table ${className}` : 'data-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -3,6 +3,7 @@ import type { ImportDto } from '@contracts/imports';
 import { Button } from '@/components/button';
 import { QueryFallback } from '@/components/states';
 import { Card } from '@/components/card';
+import { TableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useImportHistory } from '@/features/imports/api/list-imports';
@@ -19,46 +20,44 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
       ) : history.data.items.length === 0 ? (
         <p className="muted">{t('historyEmpty')}</p>
       ) : (
-        <div className="table-card">
-          <table className="data-table">
-            <caption className="visually-hidden">{t('historyTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('kindColumn')}</th>
-                <th scope="col">{t('fileColumn')}</th>
-                <th scope="col">{t('status')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('resume')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.data.items.map((item) => (
-                <tr key={item.id}>
-                  <td className="cell-main" data-label={t('when')}>
-                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
-                  </td>
-                  <td data-label={t('kindColumn')}>{t(`kinds.${item.kind}`)}</td>
-                  <td data-label={t('fileColumn')} className="import-file-name">
-                    {item.fileName ?? '—'}
-                  </td>
-                  <td data-label={t('status')}>
-                    {t(`statuses.${item.status}`)}
-                    {item.result ? ` · ${t('result', item.result)}` : ''}
-                  </td>
-                  <td data-label={t('who')}>{item.createdBy.name}</td>
-                  <td>
-                    <Button size="sm" variant="ghost" onPress={() => onOpen(item)} aria-label={`${t('resume')} ${item.fileName ?? `#${item.id}`}`}>
-                      {t('resume')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          bare
+          caption={t('historyTitle')}
+          columns={
+            <>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('kindColumn')}</th>
+              <th scope="col">{t('fileColumn')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('who')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('resume')}</span>
+              </th>
+            </>
+          }
+        >
+          {history.data.items.map((item) => (
+            <tr key={item.id}>
+              <td className="cell-main" data-label={t('when')}>
+                <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
+              </td>
+              <td data-label={t('kindColumn')}>{t(`kinds.${item.kind}`)}</td>
+              <td data-label={t('fileColumn')} className="import-file-name">
+                {item.fileName ?? '—'}
+              </td>
+              <td data-label={t('status')}>
+                {t(`statuses.${item.status}`)}
+                {item.result ? ` · ${t('result', item.result)}` : ''}
+              </td>
+              <td data-label={t('who')}>{item.createdBy.name}</td>
+              <td>
+                <Button size="sm" variant="ghost" onPress={() => onOpen(item)} aria-label={`${t('resume')} ${item.fileName ?? `#${item.id}`}`}>
+                  {t('resume')}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       )}
     </Card>
   );

@@ -5,6 +5,7 @@ import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { Card } from '@/components/card';
+import { TableCard } from '@/components/table-card';
 import { useImportRows } from '@/features/imports/api/list-import-rows';
 import { useUpdateMapping } from '@/features/imports/api/update-mapping';
 
@@ -29,45 +30,44 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
   return (
     <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4">
       <p className="card__lead">{t('mappingLead')}</p>
-      <div className="table-card">
-        <table className="data-table import-mapping">
-          <caption className="visually-hidden">{t('mappingTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('column')}</th>
-              <th scope="col">{t('sample')}</th>
-              <th scope="col">{t('field')}</th>
+      <TableCard
+        bare
+        caption={t('mappingTitle')}
+        className="import-mapping"
+        columns={
+          <>
+            <th scope="col">{t('column')}</th>
+            <th scope="col">{t('sample')}</th>
+            <th scope="col">{t('field')}</th>
+          </>
+        }
+      >
+        {draft.headers.map((header, index) => {
+          const taken = new Set(columns.filter((c, i) => c && i !== index));
+          return (
+            <tr key={`${index}-${header}`}>
+              <th scope="row" className="cell-main" data-label={t('column')}>
+                {header || `#${index + 1}`}
+              </th>
+              <td data-label={t('sample')} className="import-sample">
+                {firstRow[index] ?? ''}
+              </td>
+              <td data-label={t('field')}>
+                <SelectInput
+                  label={`${t('field')}: ${header || `#${index + 1}`}`}
+                  className="import-mapping__select"
+                  value={columns[index] ?? ''}
+                  placeholder={t('ignore')}
+                  options={IMPORT_FIELDS[draft.kind]
+                    .filter((f) => !taken.has(f))
+                    .map((f) => ({ value: f, label: required.has(f) ? t('required', { field: fieldName(f) }) : fieldName(f) }))}
+                  onChange={(value) => setColumns((c) => c.map((old, i) => (i === index ? value || null : old)))}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {draft.headers.map((header, index) => {
-              const taken = new Set(columns.filter((c, i) => c && i !== index));
-              return (
-                <tr key={`${index}-${header}`}>
-                  <th scope="row" className="cell-main" data-label={t('column')}>
-                    {header || `#${index + 1}`}
-                  </th>
-                  <td data-label={t('sample')} className="import-sample">
-                    {firstRow[index] ?? ''}
-                  </td>
-                  <td data-label={t('field')}>
-                    <SelectInput
-                      label={`${t('field')}: ${header || `#${index + 1}`}`}
-                      className="import-mapping__select"
-                      value={columns[index] ?? ''}
-                      placeholder={t('ignore')}
-                      options={IMPORT_FIELDS[draft.kind]
-                        .filter((f) => !taken.has(f))
-                        .map((f) => ({ value: f, label: required.has(f) ? t('required', { field: fieldName(f) }) : fieldName(f) }))}
-                      onChange={(value) => setColumns((c) => c.map((old, i) => (i === index ? value || null : old)))}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </TableCard>
       {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
       <ErrorNotice error={remap.error} />
       <div className="cluster justify-end">

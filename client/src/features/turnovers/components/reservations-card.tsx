@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
+import { TableCard } from '@/components/table-card';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -29,47 +30,47 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
           {t('reservations.noneText')}
         </EmptyState>
       ) : (
-        <div className="table-card">
-          <table className="data-table data-table--rows" aria-label={t('reservations.tableLabel')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('reservations.stay')}</th>
-                <th scope="col">{t('reservations.source')}</th>
-                <th scope="col">{t('reservations.turnover')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reservations.data.map((r) => (
-                <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>
-                  <th scope="row" data-label={t('reservations.stay')} data-phone="title">
-                    <span className="strong">
-                      {day(r.checkIn)} → {day(r.checkOut)}
-                    </span>{' '}
-                    <span className="muted">{t('reservations.nights', { count: nightsBetween(r.checkIn, r.checkOut) })}</span>
-                    {r.status === 'cancelled' ? <span className="badge badge--danger">{t('reservations.cancelled')}</span> : null}
-                  </th>
-                  <td data-label={t('reservations.source')} data-phone="detail">
-                    <span translate="no">{r.calendarLabel}</span>
-                  </td>
-                  <td data-label={t('reservations.turnover')} data-phone="title-end">
-                    {r.job ? (
-                      <span className="reservation__job">
-                        <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
-                          {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
-                        </Link>
-                        <JobStatusBadge status={r.job.status as CleaningStatusValue} />
-                        {r.job.backToBack ? <span className="badge badge--warning">{t('reservations.backToBack')}</span> : null}
-                        {r.job.backToBack && r.job.deadlineAt ? <span className="muted">{t('reservations.deadline', { time: formatTime(r.job.deadlineAt, locale) })}</span> : null}
-                      </span>
-                    ) : (
-                      <span className="muted">{t('reservations.noJob')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableCard
+          bare
+          caption={t('reservations.tableLabel')}
+          className="data-table--rows"
+          columns={
+            <>
+              <th scope="col">{t('reservations.stay')}</th>
+              <th scope="col">{t('reservations.source')}</th>
+              <th scope="col">{t('reservations.turnover')}</th>
+            </>
+          }
+        >
+          {reservations.data.map((r) => (
+            <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>
+              <th scope="row" data-label={t('reservations.stay')} data-phone="title">
+                <span className="strong">
+                  {day(r.checkIn)} → {day(r.checkOut)}
+                </span>{' '}
+                <span className="muted">{t('reservations.nights', { count: nightsBetween(r.checkIn, r.checkOut) })}</span>
+                {r.status === 'cancelled' ? <span className="badge badge--danger">{t('reservations.cancelled')}</span> : null}
+              </th>
+              <td data-label={t('reservations.source')} data-phone="detail">
+                <span translate="no">{r.calendarLabel}</span>
+              </td>
+              <td data-label={t('reservations.turnover')} data-phone="title-end">
+                {r.job ? (
+                  <span className="reservation__job">
+                    <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
+                      {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
+                    </Link>
+                    <JobStatusBadge status={r.job.status as CleaningStatusValue} />
+                    {r.job.backToBack ? <span className="badge badge--warning">{t('reservations.backToBack')}</span> : null}
+                    {r.job.backToBack && r.job.deadlineAt ? <span className="muted">{t('reservations.deadline', { time: formatTime(r.job.deadlineAt, locale) })}</span> : null}
+                  </span>
+                ) : (
+                  <span className="muted">{t('reservations.noJob')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </TableCard>
       )}
     </Card>
   );
