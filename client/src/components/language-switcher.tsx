@@ -20,7 +20,7 @@ export function LanguageSwitcher({
       value={value}
       onChange={onChange}
       look="segmented"
-      className={`segmented${tone === 'dark' ? ' segmented--on-dark' : ''}`}
+      className={tone === 'dark' ? 'segmented--on-dark' : undefined}
       options={LOCALES.map((locale) => ({
         value: locale,
         label: t(`language.${locale}`),

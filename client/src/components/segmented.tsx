@@ -10,7 +10,8 @@ export interface SegmentedOption<T extends string> {
 /**
  * A few mutually exclusive options side by side: native radio buttons (one tab stop, arrow keys move
  * and select, the label is the touch target), styled by `look` — `segmented` (language) or
- * `account-switch` (sign-in). Part of the landing page's first load, so no accessibility library.
+ * `account-switch` (sign-in); `className` adds a feature's placement to the look's own class. Part of the
+ * landing page's first load, so no accessibility library.
  */
 export function Segmented<T extends string>({
   label,
@@ -43,7 +44,7 @@ export function Segmented<T extends string>({
     </label>
   ));
   return (
-    <div role="radiogroup" aria-label={label} className={className ?? look}>
+    <div role="radiogroup" aria-label={label} className={className ? `${look} ${className}` : look}>
       {look === 'segmented' ? <div className="segmented__options">{items}</div> : items}
     </div>
   );

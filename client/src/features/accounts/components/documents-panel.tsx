@@ -39,7 +39,7 @@ export function DocumentsPanel({
       <Segmented
         label={t('documents.show')}
         look="segmented"
-        className="segmented account-filter"
+        className="account-filter"
         value={which}
         onChange={(value) => {
           setWhich(value);

@@ -66,7 +66,7 @@ export default function InboxPage() {
         <Segmented
           label={t('title')}
           look="segmented"
-          className="segmented inbox-filter"
+          className="inbox-filter"
           value={filter}
           onChange={setFilter}
           options={[

@@ -70,7 +70,7 @@ export default function ScanPage() {
         <Segmented
           label={t('mode.label')}
           look="segmented"
-          className="segmented scan-mode"
+          className="scan-mode"
           value={mode}
           onChange={(value) => {
             setMode(value);
