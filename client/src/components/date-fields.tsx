@@ -106,23 +106,27 @@ function CalendarPopover() {
   );
 }
 
+/** What the day and the time fields share: a 24-hour clock with leading zeros, the field's state, its name and class. */
+function fieldState({ errorMessage, isRequired, isDisabled, name, className }: BaseProps) {
+  return {
+    hourCycle: 24,
+    shouldForceLeadingZeros: true,
+    isInvalid: errorMessage ? true : undefined,
+    isRequired,
+    isDisabled,
+    validationBehavior: 'aria',
+    name,
+    className: ['field', className].filter(Boolean).join(' '),
+  } as const;
+}
+
 function PickerField<T extends CalendarDate | CalendarDateTime>({
-  label,
-  value,
-  onChange,
-  min,
-  max,
-  description,
-  errorMessage,
-  isRequired,
-  isDisabled,
-  name,
-  inputRef,
-  className,
   parse,
   format,
   granularity,
+  ...props
 }: BaseProps & { parse: (text: string | undefined) => T | null; format: (value: T) => string; granularity: 'day' | 'minute' }) {
+  const { label, value, onChange, min, max, description, errorMessage, inputRef } = props;
   // What is on screen is held here, so typing never waits for the page (a value kept in the address
   // arrives later); the page hears of a date only once its year has four digits, not 0002, 0020, 0202.
   const [draft, setDraft] = useState<T | null>(() => parse(value));
@@ -144,14 +148,7 @@ function PickerField<T extends CalendarDate | CalendarDateTime>({
       minValue={minValue}
       maxValue={maxValue}
       granularity={granularity}
-      hourCycle={24}
-      shouldForceLeadingZeros
-      isInvalid={errorMessage ? true : undefined}
-      isRequired={isRequired}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      name={name}
-      className={['field', className].filter(Boolean).join(' ')}
+      {...fieldState(props)}
     >
       <Label className="field__label">{label}</Label>
       <Group className="field__input date-field">
@@ -177,7 +174,8 @@ export function DateTimeField(props: BaseProps) {
 }
 
 /** A time of day (`HH:MM`, 24-hour). */
-export function TimeField({ label, value, onChange, min, max, description, errorMessage, isRequired, isDisabled, name, inputRef, className }: BaseProps) {
+export function TimeField(props: BaseProps) {
+  const { label, value, onChange, min, max, description, errorMessage, inputRef } = props;
   const parsed = useMemo(() => toTime(value), [value]);
   const minValue = useMemo(() => toTime(min), [min]);
   const maxValue = useMemo(() => toTime(max), [max]);
@@ -187,14 +185,7 @@ export function TimeField({ label, value, onChange, min, max, description, error
       onChange={(next) => onChange(next ? timeText(next) : '')}
       minValue={minValue}
       maxValue={maxValue}
-      hourCycle={24}
-      shouldForceLeadingZeros
-      isInvalid={errorMessage ? true : undefined}
-      isRequired={isRequired}
-      isDisabled={isDisabled}
-      validationBehavior="aria"
-      name={name}
-      className={['field', className].filter(Boolean).join(' ')}
+      {...fieldState(props)}
     >
       <Label className="field__label">{label}</Label>
       <Segments inputRef={inputRef} className="field__input date-field date-input" />
