@@ -48,6 +48,26 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
     reopen.reset();
   };
 
+  // The text each action asks for: what was done, an optional closing note, why it reopens.
+  const dialogs = {
+    resolve: {
+      texts: { title: t('detail.resolveTitle'), description: t('detail.resolveLead'), reasonLabel: t('detail.resolutionField'), confirmLabel: t('detail.resolveConfirm') },
+      action: resolve,
+      send: (resolution: string) => resolve.mutate({ id: ticket.id, version: ticket.version, resolution }, { onSuccess: closeDialog }),
+    },
+    close: {
+      texts: { title: t('detail.closeTitle'), description: t('detail.closeLead'), reasonLabel: t('detail.closeNote'), confirmLabel: t('detail.closeConfirm'), isReasonRequired: false },
+      action: close,
+      send: (note: string) => close.mutate({ id: ticket.id, version: ticket.version, note: note || undefined }, { onSuccess: closeDialog }),
+    },
+    reopen: {
+      texts: { title: t('detail.reopenTitle'), reasonLabel: t('detail.reopenReason'), confirmLabel: t('detail.reopenConfirm') },
+      action: reopen,
+      send: (reason: string) => reopen.mutate({ id: ticket.id, version: ticket.version, reason }, { onSuccess: closeDialog }),
+    },
+  };
+  const shown = dialog ? dialogs[dialog] : null;
+
   return (
     <Card id="ticket-manage-title" title={t('detail.manage')} className="stack gap-4 ticket-manage">
       <div className="stack gap-3">
@@ -99,54 +119,19 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
           </Button>
         ) : null}
       </div>
-      {dialog === 'resolve' ? (
+      {shown ? (
         <ReasonDialog
-          title={t('detail.resolveTitle')}
-          description={t('detail.resolveLead')}
-          reasonLabel={t('detail.resolutionField')}
-          confirmLabel={t('detail.resolveConfirm')}
+          key={dialog}
           role="dialog"
           tone="primary"
           maxLength={2000}
           requiredMessage={tooShort}
           errorMessages={staleMessage}
-          isPending={resolve.isPending}
-          error={resolve.error}
+          {...shown.texts}
+          isPending={shown.action.isPending}
+          error={shown.action.error}
           onOpenChange={(open) => !open && closeDialog()}
-          onConfirm={(resolution) => resolve.mutate({ id: ticket.id, version: ticket.version, resolution }, { onSuccess: closeDialog })}
-        />
-      ) : null}
-      {dialog === 'close' ? (
-        <ReasonDialog
-          title={t('detail.closeTitle')}
-          description={t('detail.closeLead')}
-          reasonLabel={t('detail.closeNote')}
-          confirmLabel={t('detail.closeConfirm')}
-          role="dialog"
-          tone="primary"
-          maxLength={2000}
-          isReasonRequired={false}
-          errorMessages={staleMessage}
-          isPending={close.isPending}
-          error={close.error}
-          onOpenChange={(open) => !open && closeDialog()}
-          onConfirm={(note) => close.mutate({ id: ticket.id, version: ticket.version, note: note || undefined }, { onSuccess: closeDialog })}
-        />
-      ) : null}
-      {dialog === 'reopen' ? (
-        <ReasonDialog
-          title={t('detail.reopenTitle')}
-          reasonLabel={t('detail.reopenReason')}
-          confirmLabel={t('detail.reopenConfirm')}
-          role="dialog"
-          tone="primary"
-          maxLength={2000}
-          requiredMessage={tooShort}
-          errorMessages={staleMessage}
-          isPending={reopen.isPending}
-          error={reopen.error}
-          onOpenChange={(open) => !open && closeDialog()}
-          onConfirm={(reason) => reopen.mutate({ id: ticket.id, version: ticket.version, reason }, { onSuccess: closeDialog })}
+          onConfirm={shown.send}
         />
       ) : null}
     </Card>
