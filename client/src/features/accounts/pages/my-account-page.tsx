@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '@/components/button';
+import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { QueryFallback } from '@/components/states';
@@ -39,14 +40,14 @@ export default function MyAccountPage() {
         }
       />
       <div className="stack gap-5">
-        <section className="card stack gap-5" aria-label={t('summary.ownLead')} data-testid="my-account-balance">
+        <Card id="my-account-balance-title" title={t('summary.ownLead')} titleHidden className="stack gap-5" data-testid="my-account-balance">
           {!summary.isSuccess ? (
             <QueryFallback query={summary} title={t('own.title')} />
           ) : (
             <AccountSummary summary={summary.data} own />
           )}
-        </section>
-        <section className="card stack gap-5">
+        </Card>
+        <Card id="my-account-tabs-title" title={t('tabs.ownLabel')} titleHidden className="stack gap-5">
           <Tabs
             label={t('tabs.ownLabel')}
             selected={tab}
@@ -58,7 +59,7 @@ export default function MyAccountPage() {
               { id: 'receipts', label: t('tabs.receipts'), content: <ReceiptsPanel scope={SCOPE} /> },
             ]}
           />
-        </section>
+        </Card>
       </div>
     </>
   );

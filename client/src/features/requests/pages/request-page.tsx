@@ -177,12 +177,9 @@ export default function RequestPage() {
               {data.proposal.note ? <p className="muted">{data.proposal.note}</p> : null}
             </Card>
           ) : null}
-          <section className="card" aria-labelledby="request-facts-title">
-            <h2 id="request-facts-title" className="visually-hidden">
-              {t('ref', { id: data.id })}
-            </h2>
+          <Card id="request-facts-title" title={t('ref', { id: data.id })} titleHidden>
             <Facts request={data} base={base} staff={staff} />
-          </section>
+          </Card>
           <RequestPhotos request={data} staff={staff} />
           {staff ? <StaffRequestActions request={data} /> : <ClientRequestActions request={data} />}
         </div>
