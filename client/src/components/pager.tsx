@@ -30,3 +30,22 @@ export function Pager({ meta, onOffsetChange }: { meta: ListMeta; onOffsetChange
     </nav>
   );
 }
+
+/** The part of an infinite query that reads its next page. */
+type NextPages = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+
+/**
+ * "Show more" under a list read page by page: nothing once the last page is in. `label` names what comes
+ * (older messages, older notifications); `block` fills a phone list's width.
+ */
+export function LoadMore({ query, label, block = false, size, className }: { query: NextPages; label?: string; block?: boolean; size?: 'sm'; className?: string }) {
+  const { t } = useTranslation('ui');
+  if (!query.hasNextPage) return null;
+  return (
+    <div className={className ? `cluster justify-center ${className}` : 'cluster justify-center'}>
+      <Button variant="secondary" size={size} block={block} onPress={() => void query.fetchNextPage()} isPending={query.isFetchingNextPage} pendingLabel={t('loadingMore')}>
+        {label ?? t('loadMore')}
+      </Button>
+    </div>
+  );
+}

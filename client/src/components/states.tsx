@@ -112,9 +112,46 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
   );
 }
 
+type QueryLike = { isPending: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown };
+
 /** What a query shows until its data is there: the loader while it loads, the failure (with a retry) after it failed. */
-export function QueryFallback({ query, title }: { query: { isPending: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown }; title?: string }) {
+export function QueryFallback({ query, title }: { query: QueryLike; title?: string }) {
   if (query.isSuccess) return null;
   if (query.isPending) return <PageLoader />;
   return <ErrorState error={query.error} onRetry={() => void query.refetch()} title={title} />;
+}
+
+/** The empty state a list shows when its query answered with nothing: EmptyState's props, its text as `text`. */
+export type EmptyContent = { icon?: IconName; title: string; text?: ReactNode; actions?: ReactNode; bordered?: boolean };
+
+/** A list (an array, or a page of `items`) with nothing in it. */
+function isEmptyList(data: unknown): boolean {
+  if (Array.isArray(data)) return data.length === 0;
+  const items = (data as { items?: unknown } | null)?.items;
+  return Array.isArray(items) && items.length === 0;
+}
+
+/**
+ * A query's three states in one place: QueryFallback until the data is there, then `empty` when the data is an
+ * empty list (or `isEmpty` says so), else `children` with the data.
+ */
+export function QueryView<T>({
+  query,
+  title,
+  empty,
+  isEmpty = isEmptyList,
+  children,
+}: {
+  query: QueryLike & { data: T | undefined };
+  title?: string;
+  empty?: EmptyContent;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => ReactNode;
+}) {
+  if (!query.isSuccess || query.data === undefined) return <QueryFallback query={query} title={title} />;
+  if (empty && isEmpty(query.data)) {
+    const { text, ...state } = empty;
+    return <EmptyState {...state}>{text}</EmptyState>;
+  }
+  return children(query.data);
 }

@@ -3,22 +3,34 @@ import { Pager } from '@/components/pager';
 import { QueryFallback } from '@/components/states';
 import type { ListMeta } from '@/lib/api-client';
 
+/** A header cell: its label, or its label and a class (`num` for a right-aligned figure). */
+export type TableColumn = string | { label: ReactNode; className?: string };
+
 /**
  * A list shown as a table on a card (rows become stacked cards on a phone through data-table's rules):
  * `caption` names the table for screen readers, `columns` are its header cells, the children its rows.
  * `bare` when it already stands on a card: the table then fills that card's body instead of a card of its own.
  */
-export function TableCard({ caption, className, columns, children, bare = false }: { caption: string; className?: string; columns: ReactNode; children: ReactNode; bare?: boolean }) {
+export function TableCard({ caption, className, columns, children, bare = false }: { caption: string; className?: string; columns: TableColumn[]; children: ReactNode; bare?: boolean }) {
   return (
     <div className={bare ? 'table-card' : 'card table-card'}>
       <table className={className ? `data-table ${className}` : 'data-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
-          <tr>{columns}</tr>
+          <tr>{columns.map(headerCell)}</tr>
         </thead>
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+function headerCell(column: TableColumn, index: number) {
+  const { label, className } = typeof column === 'string' ? { label: column, className: undefined } : column;
+  return (
+    <th key={index} scope="col" className={className}>
+      {label}
+    </th>
   );
 }
 
@@ -47,7 +59,7 @@ export function PagedTableCard<T>({
   empty: ReactNode;
   caption: string;
   className?: string;
-  columns: ReactNode;
+  columns: TableColumn[];
   row: (item: T) => ReactNode;
   onOffsetChange: (offset: number) => void;
 }) {

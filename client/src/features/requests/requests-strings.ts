@@ -25,7 +25,6 @@ export const requestsEn = {
   counts_other: '{{count}} waiting',
   empty: 'No requests here.',
   emptyClient: 'You have not asked for anything yet.',
-  loadMore: 'Show more',
   ref: 'Request no. {{id}}',
   when: '{{date}}, {{from}}–{{to}}',
   form: {
@@ -127,7 +126,6 @@ const requestsPt: Shape<typeof requestsEn> = {
   counts_other: '{{count}} à espera',
   empty: 'Sem pedidos aqui.',
   emptyClient: 'Ainda não fez nenhum pedido.',
-  loadMore: 'Mostrar mais',
   ref: 'Pedido n.º {{id}}',
   when: '{{date}}, {{from}}–{{to}}',
   form: {

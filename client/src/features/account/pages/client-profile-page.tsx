@@ -13,7 +13,7 @@ import { Card } from '@/components/card';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { SaveProblemNotice } from '@/components/version-conflict';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { isApiError } from '@/lib/api-error';
 import { applyServerFieldErrors, tokenResolver } from '@/lib/form-resolver';
 import { formatPhone } from '@/lib/format';
@@ -119,17 +119,17 @@ export default function ClientProfilePage() {
   return (
     <>
       <PageHeader title={t('profileTitle')} lead={t('profileLead')} />
-      {!profile.isSuccess ? (
-        <QueryFallback query={profile} />
-      ) : (
-        <div className="stack">
-          <OwnDetails profile={profile.data} onReload={() => profile.refetch()} />
-          <LanguageSection />
-          <NotificationPreferencesSection />
-          <PasswordSection />
-          <DataSection />
-        </div>
-      )}
+      <QueryView query={profile}>
+        {(data) => (
+          <div className="stack">
+            <OwnDetails profile={data} onReload={() => profile.refetch()} />
+            <LanguageSection />
+            <NotificationPreferencesSection />
+            <PasswordSection />
+            <DataSection />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { Tabs } from '@/components/tabs';
 import { SHELL_BASE } from '@/app/paths';
 import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -38,27 +38,27 @@ export function ClientAccountCard({ clientId, clientName, readOnly }: { clientId
 
   return (
     <Card id="client-account-title" title={t('summary.title')} lead={t('summary.lead')} className="stack gap-5" data-testid="client-account">
-      {!summary.isSuccess ? (
-        <QueryFallback query={summary} title={t('summary.title')} />
-      ) : (
-        <AccountSummary
-          summary={summary.data}
-          actions={
-            readOnly || !owes ? null : (
-              <Button
-                variant="primary"
-                onPress={() => {
-                  setRecorded(null);
-                  setRecording(true);
-                }}
-              >
-                <Icon name="wallet" size={18} />
-                {t('summary.record')}
-              </Button>
-            )
-          }
-        />
-      )}
+      <QueryView query={summary} title={t('summary.title')}>
+        {(data) => (
+          <AccountSummary
+            summary={data}
+            actions={
+              readOnly || !owes ? null : (
+                <Button
+                  variant="primary"
+                  onPress={() => {
+                    setRecorded(null);
+                    setRecording(true);
+                  }}
+                >
+                  <Icon name="wallet" size={18} />
+                  {t('summary.record')}
+                </Button>
+              )
+            }
+          />
+        )}
+      </QueryView>
       {recorded ? <RecordedPaymentNotice payment={recorded} /> : null}
       <Tabs
         label={t('tabs.label')}

@@ -6,7 +6,7 @@ import { DialogFooter, ModalDialog } from '@/components/dialog';
 import { DateTimeField } from '@/components/date-fields';
 import { RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
 import { formatMoney } from '@/lib/format';
@@ -148,77 +148,77 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
 
   return (
     <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && onClose()} title={t('record.title')} description={t('record.description', { client: clientName })} size="lg">
-      {!open.isSuccess ? (
-        <QueryFallback query={open} title={t('record.title')} />
-      ) : (
-        <form
-          className="form pay-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="text-base strong">{t('record.owed', { amount: money(owedCents) })}</p>}
-          <div className="pay-form__amount">
-            <TextInput
-              label={t('record.amount')}
-              description={t('record.amountHint')}
-              value={amount}
-              onChange={changeAmount}
-              inputMode="decimal"
-              autoComplete="off"
-              errorMessage={submitted || serverAmount || (parsed.ok && amountCents > owedCents) ? amountError : undefined}
-            />
-            {owedCents > 0 ? (
-              <Button variant="soft" size="sm" onPress={() => changeAmount(centsToEuroInput(owedCents, locale))}>
-                {t('record.fillOwed', { amount: money(owedCents) })}
-              </Button>
-            ) : null}
-          </div>
-          {docs.length > 0 ? (
-            <>
-              <AllocationLines
-                docs={docs}
-                lines={lines}
-                errors={Object.fromEntries(Object.entries(lineErrors).filter(([key]) => submitted || serverLine?.key === key || lineCents[key] !== 0))}
-                onChange={(key, value) => {
-                  touched.current.add(key);
-                  clearServer();
-                  setLines((l) => ({ ...l, [key]: value }));
-                }}
-                onSpread={() => {
-                  touched.current.clear();
-                  setLines(toInputs(spreadOldestFirst(amountCents, docs), locale));
-                }}
-              />
-              <AllocationStatus remainingCents={remaining} />
-            </>
-          ) : null}
-          {refusal ? <Notice tone="danger">{refusal}</Notice> : null}
-          <RadioCards label={t('record.method')} orientation="horizontal" value={method} onChange={(v) => setMethod(v as PaymentMethodValue)} options={PAYMENT_METHODS.map((m) => ({ value: m, label: tp(`method.${m}`) }))} />
-          <DateTimeField
-            label={t('record.paidAt')}
-            value={paidAt}
-            max={toLisbonInput(Date.now())}
-            onChange={(value) => {
-              setPaidAt(value);
-              setPaidAtChanged(true);
+      <QueryView query={open} title={t('record.title')}>
+        {() => (
+          <form
+            className="form pay-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
             }}
-            description={t('record.paidAtHint')}
-            errorMessage={submitted ? paidAtError : undefined}
-          />
-          <TextAreaInput label={t('record.notes')} description={t('record.notesHint')} value={notes} onChange={setNotes} rows={2} maxLength={500} />
-          <DialogFooter
-            onCancel={onClose}
-            confirmLabel={t('record.submit')}
-            pendingLabel={t('record.submitting')}
-            isPending={record.isPending}
-            isDisabled={docs.length === 0 || (submitted && !valid)}
-            error={failure}
-          />
-        </form>
-      )}
+          >
+            {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="text-base strong">{t('record.owed', { amount: money(owedCents) })}</p>}
+            <div className="pay-form__amount">
+              <TextInput
+                label={t('record.amount')}
+                description={t('record.amountHint')}
+                value={amount}
+                onChange={changeAmount}
+                inputMode="decimal"
+                autoComplete="off"
+                errorMessage={submitted || serverAmount || (parsed.ok && amountCents > owedCents) ? amountError : undefined}
+              />
+              {owedCents > 0 ? (
+                <Button variant="soft" size="sm" onPress={() => changeAmount(centsToEuroInput(owedCents, locale))}>
+                  {t('record.fillOwed', { amount: money(owedCents) })}
+                </Button>
+              ) : null}
+            </div>
+            {docs.length > 0 ? (
+              <>
+                <AllocationLines
+                  docs={docs}
+                  lines={lines}
+                  errors={Object.fromEntries(Object.entries(lineErrors).filter(([key]) => submitted || serverLine?.key === key || lineCents[key] !== 0))}
+                  onChange={(key, value) => {
+                    touched.current.add(key);
+                    clearServer();
+                    setLines((l) => ({ ...l, [key]: value }));
+                  }}
+                  onSpread={() => {
+                    touched.current.clear();
+                    setLines(toInputs(spreadOldestFirst(amountCents, docs), locale));
+                  }}
+                />
+                <AllocationStatus remainingCents={remaining} />
+              </>
+            ) : null}
+            {refusal ? <Notice tone="danger">{refusal}</Notice> : null}
+            <RadioCards label={t('record.method')} orientation="horizontal" value={method} onChange={(v) => setMethod(v as PaymentMethodValue)} options={PAYMENT_METHODS.map((m) => ({ value: m, label: tp(`method.${m}`) }))} />
+            <DateTimeField
+              label={t('record.paidAt')}
+              value={paidAt}
+              max={toLisbonInput(Date.now())}
+              onChange={(value) => {
+                setPaidAt(value);
+                setPaidAtChanged(true);
+              }}
+              description={t('record.paidAtHint')}
+              errorMessage={submitted ? paidAtError : undefined}
+            />
+            <TextAreaInput label={t('record.notes')} description={t('record.notesHint')} value={notes} onChange={setNotes} rows={2} maxLength={500} />
+            <DialogFooter
+              onCancel={onClose}
+              confirmLabel={t('record.submit')}
+              pendingLabel={t('record.submitting')}
+              isPending={record.isPending}
+              isDisabled={docs.length === 0 || (submitted && !valid)}
+              error={failure}
+            />
+          </form>
+        )}
+      </QueryView>
     </ModalDialog>
   );
 }

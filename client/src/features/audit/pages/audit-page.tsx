@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { TableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -114,54 +114,43 @@ export default function AuditPage() {
         ) : null}
       </div>
 
-      {!log.isSuccess ? (
-        <QueryFallback query={log} />
-      ) : log.data.items.length === 0 ? (
-        <EmptyState icon="history" title={t('emptyTitle')}>
-          {t('emptyText')}
-        </EmptyState>
-      ) : (
-        <>
-          <TableCard
-            caption={t('title')}
-            className="audit-table"
-            columns={
-              <>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('what')}</th>
-                <th scope="col">{t('changes')}</th>
-              </>
-            }
-          >
-            {groupRepeats(log.data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
-              <tr key={entry.id}>
-                <td className="cell-main" data-label={t('when')}>
-                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
-                </td>
-                <td data-label={t('who')}>
-                  {who(entry)}
-                </td>
-                <td data-label={t('what')}>
-                  <div className="cell-primary">
-                    <span className="cell-primary__title">
-                      {entry.action === 'view_access_instructions' ? t('viewedAccessNotes', { count }) : actionName(entry.action)}
-                      {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
-                    </span>
-                    <span className="cell-primary__sub">
-                      <AuditTarget entity={entry.entity} entityId={entry.entityId} subject={entry.subject} />
-                    </span>
-                  </div>
-                </td>
-                <td data-label={t('changes')}>
-                  <Changes entry={entry} locale={locale} />
-                </td>
-              </tr>
-            ))}
-          </TableCard>
-          <Pager meta={log.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
-        </>
-      )}
+      <QueryView query={log} empty={{ icon: 'history', title: t('emptyTitle'), text: t('emptyText') }}>
+        {(data) => (
+          <>
+            <TableCard
+              caption={t('title')}
+              className="audit-table"
+              columns={[t('when'), t('who'), t('what'), t('changes')]}
+            >
+              {groupRepeats(data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
+                <tr key={entry.id}>
+                  <td className="cell-main" data-label={t('when')}>
+                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
+                  </td>
+                  <td data-label={t('who')}>
+                    {who(entry)}
+                  </td>
+                  <td data-label={t('what')}>
+                    <div className="cell-primary">
+                      <span className="cell-primary__title">
+                        {entry.action === 'view_access_instructions' ? t('viewedAccessNotes', { count }) : actionName(entry.action)}
+                        {count > 1 && entry.action !== 'view_access_instructions' ? ` · ${t('grouped', { count })}` : ''}
+                      </span>
+                      <span className="cell-primary__sub">
+                        <AuditTarget entity={entry.entity} entityId={entry.entityId} subject={entry.subject} />
+                      </span>
+                    </div>
+                  </td>
+                  <td data-label={t('changes')}>
+                    <Changes entry={entry} locale={locale} />
+                  </td>
+                </tr>
+              ))}
+            </TableCard>
+            <Pager meta={data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

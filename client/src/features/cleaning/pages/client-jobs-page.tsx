@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
-import { Button, ButtonLink } from '@/components/button';
+import { ButtonLink } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { EmptyState, QueryFallback } from '@/components/states';
@@ -34,13 +35,7 @@ function Section({ title, id, status, sort }: { title: string; id: string; statu
           </span>
         )}
       </JobCards>
-      {list.hasNextPage ? (
-        <div>
-          <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-            {t('list.showMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   );
 }

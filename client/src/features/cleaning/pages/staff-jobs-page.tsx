@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
-import { Button, ButtonLink } from '@/components/button';
+import { ButtonLink } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
@@ -37,13 +38,7 @@ function ListView({ filters }: { filters: ReturnType<typeof useJobFilters>['filt
         </p>
       ) : null}
       <JobList jobs={jobs} hrefOf={staffPaths.detail} />
-      {list.hasNextPage ? (
-        <div className="cluster justify-center">
-          <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-            {t('list.showMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </div>
   );
 }

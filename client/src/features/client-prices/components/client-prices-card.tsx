@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { lisbonDate } from '@/lib/lisbon-time';
@@ -48,43 +48,39 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
         )
       }
     >
-      {!prices.isSuccess ? (
-        <QueryFallback query={prices} />
-      ) : prices.data.length === 0 ? (
-        <EmptyState icon="wallet" title={t('empty')}>
-          {t('emptyText')}
-        </EmptyState>
-      ) : (
-        <ul role="list" className="stack gap-3">
-          {prices.data.map((p) => (
-            <li key={p.id} className={`panel cluster cluster--spread client-price client-price--${phase(p)}`}>
-              <div className="client-price__body">
-                <p className="cluster gap-2 strong">
-                  <span>{itemName(p)}</span>
-                  <span className={`badge${phase(p) === 'current' ? ' badge--primary' : ''}`}>{t(phase(p))}</span>
-                </p>
-                <p className="client-price__amount">
-                  <strong>{formatMoney(p.priceCents, locale)}</strong> {unit(p)}
-                  <span className="muted"> · {t('catalogue', { price: formatMoney(p.catalogueCents, locale) })}</span>
-                </p>
-                <p className="muted">{p.validTo ? t('validityTo', { from: day(p.validFrom), to: day(p.validTo) }) : `${t('validity', { from: day(p.validFrom) })} · ${t('openEnded')}`}</p>
-              </div>
-              {readOnly ? null : (
-                <div className="cluster gap-1">
-                  <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'form', price: p })} aria-label={t('editOf', { item: itemName(p) })}>
-                    <Icon name="pencil" size={16} />
-                    <span className="hide-on-phone">{t('edit')}</span>
-                  </Button>
-                  <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'remove', price: p })} aria-label={t('removeOf', { item: itemName(p) })}>
-                    <Icon name="trash" size={16} />
-                    <span className="hide-on-phone">{t('remove')}</span>
-                  </Button>
+      <QueryView query={prices} empty={{ icon: 'wallet', title: t('empty'), text: t('emptyText') }}>
+        {(data) => (
+          <ul role="list" className="stack gap-3">
+            {data.map((p) => (
+              <li key={p.id} className={`panel cluster cluster--spread client-price client-price--${phase(p)}`}>
+                <div className="client-price__body">
+                  <p className="cluster gap-2 strong">
+                    <span>{itemName(p)}</span>
+                    <span className={`badge${phase(p) === 'current' ? ' badge--primary' : ''}`}>{t(phase(p))}</span>
+                  </p>
+                  <p className="client-price__amount">
+                    <strong>{formatMoney(p.priceCents, locale)}</strong> {unit(p)}
+                    <span className="muted"> · {t('catalogue', { price: formatMoney(p.catalogueCents, locale) })}</span>
+                  </p>
+                  <p className="muted">{p.validTo ? t('validityTo', { from: day(p.validFrom), to: day(p.validTo) }) : `${t('validity', { from: day(p.validFrom) })} · ${t('openEnded')}`}</p>
                 </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                {readOnly ? null : (
+                  <div className="cluster gap-1">
+                    <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'form', price: p })} aria-label={t('editOf', { item: itemName(p) })}>
+                      <Icon name="pencil" size={16} />
+                      <span className="hide-on-phone">{t('edit')}</span>
+                    </Button>
+                    <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'remove', price: p })} aria-label={t('removeOf', { item: itemName(p) })}>
+                      <Icon name="trash" size={16} />
+                      <span className="hide-on-phone">{t('remove')}</span>
+                    </Button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       {dialog?.kind === 'form' ? <PriceFormDialog clientId={clientId} price={dialog.price} onClose={close} /> : null}
       {dialog?.kind === 'remove' ? (
         <ConfirmDialog

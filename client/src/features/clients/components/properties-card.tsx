@@ -7,7 +7,7 @@ import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice } from '@/components/notice';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { useProperties, type Property } from '@/features/clients/api/list-properties';
 import { usePropertyAction } from '@/features/clients/api/property-actions';
 import { PropertyFormDialog } from '@/features/clients/components/property-form-dialog';
@@ -49,69 +49,65 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
       }
     >
       <ErrorNotice error={action.error && dialog?.kind !== 'delete' ? action.error : null} />
-      {!properties.isSuccess ? (
-        <QueryFallback query={properties} />
-      ) : properties.data.length === 0 ? (
-        <EmptyState icon="mapPin" title={t('noProperties')}>
-          {t('noPropertiesText')}
-        </EmptyState>
-      ) : (
-        <ul role="list" className="stack gap-3">
-          {properties.data.map((property) => (
-            <li key={property.id} className={`panel property${property.isActive ? '' : ' property--inactive'}`}>
-              <span className="icon-tile property__icon" aria-hidden="true">
-                <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
-              </span>
-              <div className="property__body">
-                <p className="cluster gap-2 property__title">
-                  <Link to={`/admin/properties/${property.id}`} translate="no">
-                    {property.name}
-                  </Link>
-                  {property.isPrimary ? (
-                    <span className="badge badge--primary">
-                      <Icon name="star" size={12} />
-                      {t('primary')}
+      <QueryView query={properties} empty={{ icon: 'mapPin', title: t('noProperties'), text: t('noPropertiesText') }}>
+        {(data) => (
+          <ul role="list" className="stack gap-3">
+            {data.map((property) => (
+              <li key={property.id} className={`panel property${property.isActive ? '' : ' property--inactive'}`}>
+                <span className="icon-tile property__icon" aria-hidden="true">
+                  <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
+                </span>
+                <div className="property__body">
+                  <p className="cluster gap-2 property__title">
+                    <Link to={`/admin/properties/${property.id}`} translate="no">
+                      {property.name}
+                    </Link>
+                    {property.isPrimary ? (
+                      <span className="badge badge--primary">
+                        <Icon name="star" size={12} />
+                        {t('primary')}
+                      </span>
+                    ) : null}
+                    {property.isActive ? null : <span className="badge badge--danger">{t('inactive')}</span>}
+                    <span className="badge">{t(`propertyTypes.${property.propertyType}`)}</span>
+                  </p>
+                  <p className="muted text-sm property__address" translate="no">
+                    {property.addressLine1}
+                    {property.addressLine2 ? `, ${property.addressLine2}` : ''}
+                    <br />
+                    {property.postalCode} {property.city} · {DISTRICT_NAMES[property.district]}
+                  </p>
+                  <p className="property__access">
+                    <Icon name="key" size={16} />
+                    <span>
+                      <span className="visually-hidden">{t('accessInstructions')}: </span>
+                      {property.accessInstructions ? <span translate="no">{property.accessInstructions}</span> : <span className="muted">{t('noAccess')}</span>}
                     </span>
-                  ) : null}
-                  {property.isActive ? null : <span className="badge badge--danger">{t('inactive')}</span>}
-                  <span className="badge">{t(`propertyTypes.${property.propertyType}`)}</span>
-                </p>
-                <p className="muted text-sm property__address" translate="no">
-                  {property.addressLine1}
-                  {property.addressLine2 ? `, ${property.addressLine2}` : ''}
-                  <br />
-                  {property.postalCode} {property.city} · {DISTRICT_NAMES[property.district]}
-                </p>
-                <p className="property__access">
-                  <Icon name="key" size={16} />
-                  <span>
-                    <span className="visually-hidden">{t('accessInstructions')}: </span>
-                    {property.accessInstructions ? <span translate="no">{property.accessInstructions}</span> : <span className="muted">{t('noAccess')}</span>}
-                  </span>
-                </p>
-              </div>
-              {readOnly ? null : (
-                <div className="cluster gap-1 property__actions">
-                  <Button variant="ghost" size="sm" onPress={() => onAction(property, 'edit')} aria-label={t('editPropertyOf', { name: property.name })}>
-                    <Icon name="pencil" size={16} />
-                    <span className="hide-on-phone">{t('edit')}</span>
-                  </Button>
-                  <ActionMenu
-                    label={t('propertyActionsOf', { name: property.name })}
-                    onAction={(id) => onAction(property, id)}
-                    actions={[
-                      { id: 'make-primary', label: t('makePrimary'), icon: 'star', isHidden: property.isPrimary || !property.isActive },
-                      { id: 'deactivate', label: t('deactivateProperty'), icon: 'power', isHidden: !property.isActive },
-                      { id: 'reactivate', label: t('reactivateProperty'), icon: 'refresh', isHidden: property.isActive },
-                      { id: 'delete', label: t('deleteProperty'), icon: 'trash', tone: 'danger' },
-                    ]}
-                  />
+                  </p>
                 </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                {readOnly ? null : (
+                  <div className="cluster gap-1 property__actions">
+                    <Button variant="ghost" size="sm" onPress={() => onAction(property, 'edit')} aria-label={t('editPropertyOf', { name: property.name })}>
+                      <Icon name="pencil" size={16} />
+                      <span className="hide-on-phone">{t('edit')}</span>
+                    </Button>
+                    <ActionMenu
+                      label={t('propertyActionsOf', { name: property.name })}
+                      onAction={(id) => onAction(property, id)}
+                      actions={[
+                        { id: 'make-primary', label: t('makePrimary'), icon: 'star', isHidden: property.isPrimary || !property.isActive },
+                        { id: 'deactivate', label: t('deactivateProperty'), icon: 'power', isHidden: !property.isActive },
+                        { id: 'reactivate', label: t('reactivateProperty'), icon: 'refresh', isHidden: property.isActive },
+                        { id: 'delete', label: t('deleteProperty'), icon: 'trash', tone: 'danger' },
+                      ]}
+                    />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
 
       {dialog?.kind === 'form' ? <PropertyFormDialog clientId={clientId} property={dialog.property} hasPrimary={hasPrimary} onClose={close} /> : null}
       {dialog?.kind === 'delete' ? (

@@ -62,15 +62,7 @@ export default function ClientsPage() {
           </EmptyState>
         }
         caption={t('title')}
-        columns={
-          <>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('phone')}</th>
-            <th scope="col">{t('nif')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('since')}</th>
-          </>
-        }
+        columns={[t('name'), t('phone'), t('nif'), t('status'), t('since')]}
         row={(client) => (
           <tr key={client.id}>
             <td className="cell-main" data-label={t('name')}>

@@ -4,6 +4,7 @@ import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { ATTACHED_PHOTO_LIMITS } from '@contracts/attached-photos';
 import { MESSAGE_MAX_LENGTH } from '@contracts/threads';
 import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { SelectField, TextAreaInput } from '@/components/form-controls';
@@ -207,13 +208,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
         <ErrorState error={messages.error} onRetry={() => void messages.refetch()} />
       ) : (
         <div className="thread-panel__scroller">
-          {messages.hasNextPage ? (
-            <div className="cluster justify-center thread-panel__older">
-              <Button size="sm" variant="ghost" onPress={() => void messages.fetchNextPage()} isPending={messages.isFetchingNextPage}>
-                {t('older')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore query={messages} label={t('older')} size="sm" className="thread-panel__older" />
           {items.length === 0 && outgoing.length === 0 ? <p className="muted thread-panel__empty">{t('empty')}</p> : null}
           <ol className="thread-panel__list" aria-live="polite" aria-relevant="additions">
             {items.map((m) => (

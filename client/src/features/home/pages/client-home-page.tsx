@@ -5,7 +5,7 @@ import type { LocaleCode } from '@contracts/auth';
 import '@/features/home/home-strings';
 import { Button, ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { Card } from '@/components/card';
 import { SHELL_BASE } from '@/app/paths';
 import { useBusiness } from '@/lib/business';
@@ -176,37 +176,37 @@ export default function ClientHomePage() {
           </ButtonLink>
         </div>
       </HomeCard>
-      {!dashboard.isSuccess ? (
-        <QueryFallback query={dashboard} />
-      ) : (
-        <div className="detail-layout detail-layout--wide-side">
-          <div className="stack">
-            <OpenOrders orders={dashboard.data.openOrders} />
-            <UpcomingVisits jobs={dashboard.data.upcomingJobs} />
+      <QueryView query={dashboard}>
+        {(data) => (
+          <div className="detail-layout detail-layout--wide-side">
+            <div className="stack">
+              <OpenOrders orders={data.openOrders} />
+              <UpcomingVisits jobs={data.upcomingJobs} />
+            </div>
+            <div className="stack">
+              <Balance />
+              <Messages unread={data.unreadNotifications} />
+              <Card id="help-title" title={t('helpTitle')} className="stack gap-4">
+                <p className="muted">{t('helpText')}</p>
+                <div className="cluster">
+                  {business?.phone ? (
+                    <ButtonLink href={`tel:${business.phone}`} variant="primary">
+                      <Icon name="phone" size={18} />
+                      {t('call', { phone: formatPhone(business.phone) })}
+                    </ButtonLink>
+                  ) : null}
+                  {business?.email ? (
+                    <ButtonLink href={`mailto:${business.email}`} variant="secondary">
+                      <Icon name="mail" size={18} />
+                      {t('write')}
+                    </ButtonLink>
+                  ) : null}
+                </div>
+              </Card>
+            </div>
           </div>
-          <div className="stack">
-            <Balance />
-            <Messages unread={dashboard.data.unreadNotifications} />
-            <Card id="help-title" title={t('helpTitle')} className="stack gap-4">
-              <p className="muted">{t('helpText')}</p>
-              <div className="cluster">
-                {business?.phone ? (
-                  <ButtonLink href={`tel:${business.phone}`} variant="primary">
-                    <Icon name="phone" size={18} />
-                    {t('call', { phone: formatPhone(business.phone) })}
-                  </ButtonLink>
-                ) : null}
-                {business?.email ? (
-                  <ButtonLink href={`mailto:${business.email}`} variant="secondary">
-                    <Icon name="mail" size={18} />
-                    {t('write')}
-                  </ButtonLink>
-                ) : null}
-              </div>
-            </Card>
-          </div>
-        </div>
-      )}
+        )}
+      </QueryView>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { LocaleCode } from '@contracts/auth';
 import '@/features/home/home-strings';
 import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { EmptyState, QueryView } from '@/components/states';
 import { SHELL_BASE } from '@/app/paths';
 import { formatTime, TIME_ZONE } from '@/lib/format';
 import { currentLocale, LOCALE_TAGS } from '@/lib/i18n';
@@ -133,37 +133,37 @@ export default function WorkerHomePage() {
   return (
     <>
       <GreetingHeader principal={principal} lead={t('worker.lead')} />
-      {!dashboard.isSuccess ? (
-        <QueryFallback query={dashboard} />
-      ) : (
-        <div className="detail-layout detail-layout--wide-side">
-          <section className="home-today" aria-labelledby="home-today-title">
-            <h2 id="home-today-title" className="home-section__title">
-              {t('worker.todayTitle')}
-              <span className="home-section__count muted text-sm">{t('worker.todayCount', { count: dashboard.data.jobsToday.length })}</span>
-            </h2>
-            {dashboard.data.jobsToday.length === 0 ? (
-              <EmptyState icon="calendar" title={t('worker.noJobsTitle')}>
-                {t('worker.noJobsText')}
-              </EmptyState>
-            ) : (
-              <ul role="list" className="stack gap-3">
-                {dashboard.data.jobsToday.map((job) => (
-                  <TodayJob key={job.id} job={job} />
-                ))}
-              </ul>
-            )}
-          </section>
-          <div className="stack">
-            <LaundryQueue queue={dashboard.data.laundryQueue} />
-            <Upcoming jobs={dashboard.data.upcoming} />
-            <ButtonLink href={`${SHELL_BASE.worker}/tickets`} variant="ghost" block>
-              <Icon name="ticket" size={18} />
-              {t('worker.ticketsLink')}
-            </ButtonLink>
+      <QueryView query={dashboard}>
+        {(data) => (
+          <div className="detail-layout detail-layout--wide-side">
+            <section className="home-today" aria-labelledby="home-today-title">
+              <h2 id="home-today-title" className="home-section__title">
+                {t('worker.todayTitle')}
+                <span className="home-section__count muted text-sm">{t('worker.todayCount', { count: data.jobsToday.length })}</span>
+              </h2>
+              {data.jobsToday.length === 0 ? (
+                <EmptyState icon="calendar" title={t('worker.noJobsTitle')}>
+                  {t('worker.noJobsText')}
+                </EmptyState>
+              ) : (
+                <ul role="list" className="stack gap-3">
+                  {data.jobsToday.map((job) => (
+                    <TodayJob key={job.id} job={job} />
+                  ))}
+                </ul>
+              )}
+            </section>
+            <div className="stack">
+              <LaundryQueue queue={data.laundryQueue} />
+              <Upcoming jobs={data.upcoming} />
+              <ButtonLink href={`${SHELL_BASE.worker}/tickets`} variant="ghost" block>
+                <Icon name="ticket" size={18} />
+                {t('worker.ticketsLink')}
+              </ButtonLink>
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </QueryView>
     </>
   );
 }

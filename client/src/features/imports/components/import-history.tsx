@@ -23,18 +23,7 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
         <TableCard
           bare
           caption={t('historyTitle')}
-          columns={
-            <>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">{t('kindColumn')}</th>
-              <th scope="col">{t('fileColumn')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col">{t('who')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('resume')}</span>
-              </th>
-            </>
-          }
+          columns={[t('when'), t('kindColumn'), t('fileColumn'), t('status'), t('who'), { label: <span className="visually-hidden">{t('resume')}</span> }]}
         >
           {history.data.items.map((item) => (
             <tr key={item.id}>

@@ -34,13 +34,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
         bare
         caption={t('mappingTitle')}
         className="import-mapping"
-        columns={
-          <>
-            <th scope="col">{t('column')}</th>
-            <th scope="col">{t('sample')}</th>
-            <th scope="col">{t('field')}</th>
-          </>
-        }
+        columns={[t('column'), t('sample'), t('field')]}
       >
         {draft.headers.map((header, index) => {
           const taken = new Set(columns.filter((c, i) => c && i !== index));

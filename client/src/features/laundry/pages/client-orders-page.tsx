@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import '@/features/laundry/laundry-strings';
-import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatCount, formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useClientOrders } from '@/features/laundry/api/list-laundry-orders';
@@ -23,40 +23,32 @@ export default function ClientOrdersPage() {
       <PageHeader title={t('client.title')} lead={t('client.lead')} />
       <div className="stack">
         <ReadyNotices />
-        {!orders.isSuccess ? (
-          <QueryFallback query={orders} />
-        ) : items.length === 0 ? (
-          <EmptyState icon="basket" title={t('client.emptyTitle')}>
-            {t('client.emptyText')}
-          </EmptyState>
-        ) : (
-          <ul role="list" className="stack gap-3">
-            {items.map((order) => (
-              <li key={order.id}>
-                <Link to={`/client/laundry/${order.id}`} className={`card stack gap-2 my-order my-order--${order.status}`}>
-                  <span className="cluster cluster--spread">
-                    <span className="my-order__number" translate="no">
-                      {order.orderNumber}
+        <QueryView query={orders} empty={{ icon: 'basket', title: t('client.emptyTitle'), text: t('client.emptyText') }} isEmpty={() => items.length === 0}>
+          {() => (
+            <ul role="list" className="stack gap-3">
+              {items.map((order) => (
+                <li key={order.id}>
+                  <Link to={`/client/laundry/${order.id}`} className={`card stack gap-2 my-order my-order--${order.status}`}>
+                    <span className="cluster cluster--spread">
+                      <span className="my-order__number" translate="no">
+                        {order.orderNumber}
+                      </span>
+                      <StatusBadge status={order.status} />
                     </span>
-                    <StatusBadge status={order.status} />
-                  </span>
-                  <span className="muted text-sm">
-                    {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
-                  </span>
-                  <span className="cluster cluster--spread my-order__bottom">
-                    <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>
-                    <Icon name="chevronRight" size={20} />
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-        {orders.hasNextPage ? (
-          <Button variant="secondary" block onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+                    <span className="muted text-sm">
+                      {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
+                    </span>
+                    <span className="cluster cluster--spread my-order__bottom">
+                      <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>
+                      <Icon name="chevronRight" size={20} />
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
+        <LoadMore query={orders} block />
       </div>
     </>
   );

@@ -8,7 +8,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { EmptyState, QueryView } from '@/components/states';
 import { Card } from '@/components/card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -111,34 +111,30 @@ export default function RackBoardPage() {
             </p>
           ) : null}
         </div>
-        {!all.isSuccess ? (
-          <QueryFallback query={all} title={t('title')} />
-        ) : racks.length === 0 ? (
-          <EmptyState icon="grid" title={t('emptyTitle')}>
-            {t('emptyText')}
-          </EmptyState>
-        ) : (
-          <>
-            {q && found.data && shown.length === 0 ? (
-              <EmptyState
-                icon="search"
-                title={t('search.none', { q })}
-                actions={
-                  <Button variant="secondary" onPress={() => setQ('')}>
-                    {t('search.clear')}
-                  </Button>
-                }
-              />
-            ) : (
-              <ul role="list" className="rack-grid" aria-label={t('gridLabel')}>
-                {shown.map((rack) => (
-                  <RackTile key={rack.id} rack={rack} match={matches.has(rack.id)} />
-                ))}
-              </ul>
-            )}
-            {q ? <NotOnRack q={q} /> : null}
-          </>
-        )}
+        <QueryView query={all} title={t('title')} empty={{ icon: 'grid', title: t('emptyTitle'), text: t('emptyText') }}>
+          {() => (
+            <>
+              {q && found.data && shown.length === 0 ? (
+                <EmptyState
+                  icon="search"
+                  title={t('search.none', { q })}
+                  actions={
+                    <Button variant="secondary" onPress={() => setQ('')}>
+                      {t('search.clear')}
+                    </Button>
+                  }
+                />
+              ) : (
+                <ul role="list" className="rack-grid" aria-label={t('gridLabel')}>
+                  {shown.map((rack) => (
+                    <RackTile key={rack.id} rack={rack} match={matches.has(rack.id)} />
+                  ))}
+                </ul>
+              )}
+              {q ? <NotOnRack q={q} /> : null}
+            </>
+          )}
+        </QueryView>
       </div>
       <ManageRacksDialog isOpen={managing} onOpenChange={setManaging} />
     </>

@@ -6,6 +6,7 @@ import { DOCUMENT_PAYMENT_STATUSES, type DocumentPaymentStatusValue } from '@con
 import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { DateField } from '@/components/date-fields';
+import { LoadMore } from '@/components/pager';
 import { Button, ButtonLink } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
@@ -278,11 +279,7 @@ export default function StaffOrdersPage() {
                 {meta.totalCapped ? t('common.shownOfMany', { shown: items.length, total: meta.total }) : t('common.shownOf', { shown: items.length, total: meta.total })}
               </span>
             ) : null}
-            {orders.hasNextPage ? (
-              <Button variant="secondary" onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
-                {t('common.loadMore')}
-              </Button>
-            ) : null}
+            <LoadMore query={orders} />
           </div>
         </section>
       )}

@@ -4,11 +4,11 @@ import { Link } from 'react-router';
 import { Radio, RadioGroup, Label } from 'react-aria-components';
 import type { LaundryOrderWorkerDto, LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
-import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatCount, formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -102,29 +102,21 @@ export default function WorkerQueuePage() {
           {t('worker.onlyMine')}
         </CheckboxField>
         {done ? <Notice tone="success">{done}</Notice> : null}
-        {!orders.isSuccess ? (
-          <QueryFallback query={orders} />
-        ) : shown.length === 0 ? (
-          <EmptyState icon="washer" title={t('worker.emptyTitle')}>
-            {t(empty)}
-          </EmptyState>
-        ) : (
-          <ul role="list" className="stack gap-4">
-            {shown.map((order) => (
-              <QueueCard
-                key={order.id}
-                order={order}
-                mine={order.assignedWorker?.id === principal.id}
-                onDone={(status) => setDone(t('worker.done', { number: order.orderNumber, status: t(`status.${status}`) }))}
-              />
-            ))}
-          </ul>
-        )}
-        {orders.hasNextPage ? (
-          <Button variant="secondary" block onPress={() => void orders.fetchNextPage()} isPending={orders.isFetchingNextPage} pendingLabel={t('common.loadingMore')}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
+        <QueryView query={orders} empty={{ icon: 'washer', title: t('worker.emptyTitle'), text: t(empty) }} isEmpty={() => shown.length === 0}>
+          {() => (
+            <ul role="list" className="stack gap-4">
+              {shown.map((order) => (
+                <QueueCard
+                  key={order.id}
+                  order={order}
+                  mine={order.assignedWorker?.id === principal.id}
+                  onDone={(status) => setDone(t('worker.done', { number: order.orderNumber, status: t(`status.${status}`) }))}
+                />
+              ))}
+            </ul>
+          )}
+        </QueryView>
+        <LoadMore query={orders} block />
       </div>
     </>
   );

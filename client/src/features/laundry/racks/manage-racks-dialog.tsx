@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { useCreateRack, useRacks, useUpdateRack } from '@/features/laundry/api/laundry-racks';
 import './racks-strings';
@@ -71,35 +71,35 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
         </form>
         {done && !failure ? <Notice tone="success">{done}</Notice> : null}
         <ErrorNotice error={failure} />
-        {!racks.isSuccess ? (
-          <QueryFallback query={racks} title={t('manage.listLabel')} />
-        ) : (
-          <ul role="list" className="row-list" aria-label={t('manage.listLabel')}>
-            {all.map((rack) => (
-              <li key={rack.id} className="row-list__item rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
-                <span className="rack-manage-list__code">{rack.code}</span>
-                <span className="rack-manage-list__state muted text-sm">
-                  {rack.isActive ? t('manage.active') : t('manage.inactive')}
-                  {rack.order ? ` · ${t('manage.holds', { order: rack.order.orderNumber })}` : ''}
-                </span>
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  isDisabled={(rack.isActive && rack.order !== null) || update.isPending}
-                  onPress={() => {
-                    create.reset();
-                    update.mutate(
-                      { id: rack.id, version: rack.version, isActive: !rack.isActive },
-                      { onSuccess: (after) => setDone(t(after.isActive ? 'manage.reactivated' : 'manage.deactivated', { code: after.code })) },
-                    );
-                  }}
-                >
-                  {rack.isActive ? t('manage.deactivate', { code: rack.code }) : t('manage.reactivate', { code: rack.code })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryView query={racks} title={t('manage.listLabel')}>
+          {() => (
+            <ul role="list" className="row-list" aria-label={t('manage.listLabel')}>
+              {all.map((rack) => (
+                <li key={rack.id} className="row-list__item rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
+                  <span className="rack-manage-list__code">{rack.code}</span>
+                  <span className="rack-manage-list__state muted text-sm">
+                    {rack.isActive ? t('manage.active') : t('manage.inactive')}
+                    {rack.order ? ` · ${t('manage.holds', { order: rack.order.orderNumber })}` : ''}
+                  </span>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    isDisabled={(rack.isActive && rack.order !== null) || update.isPending}
+                    onPress={() => {
+                      create.reset();
+                      update.mutate(
+                        { id: rack.id, version: rack.version, isActive: !rack.isActive },
+                        { onSuccess: (after) => setDone(t(after.isActive ? 'manage.reactivated' : 'manage.deactivated', { code: after.code })) },
+                      );
+                    }}
+                  >
+                    {rack.isActive ? t('manage.deactivate', { code: rack.code }) : t('manage.reactivate', { code: rack.code })}
+                  </Button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
         <DialogActions>
           <Button variant="primary" onPress={() => onOpenChange(false)}>
             {t('manage.done')}

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components';
 import '@/features/notifications/notifications-strings';
 import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { Icon } from '@/components/icon';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -54,54 +55,44 @@ function NotificationList({ close }: { close: () => void }) {
           </Button>
         ) : null}
       </div>
-      {!list.isSuccess ? (
-        <QueryFallback query={list} />
-      ) : items.length === 0 ? (
-        <EmptyState icon="bell" title={t('emptyTitle')} bordered={false}>
-          {t('emptyText')}
-        </EmptyState>
-      ) : (
-        <ul role="list">
-          {items.map((item) => {
-            const unread = !item.readAt;
-            const target = appLink(item.link, principal.role);
-            return (
-              <li key={item.id} className={`notification${unread ? ' notification--unread' : ''}`}>
-                <span className="notification__dot" aria-hidden="true" />
-                <div className="stack gap-1">
-                  <p className="notification__title">
-                    {unread ? <span className="visually-hidden">{t('unread')}: </span> : null}
-                    {item.title}
-                  </p>
-                  <p className="muted text-sm">{item.body}</p>
-                  <p className="notification__time">
-                    <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
-                  </p>
-                </div>
-                <div className="cluster gap-1">
-                  {target ? (
-                    <Button size="sm" variant="soft" onPress={() => open(item)}>
-                      {t('open')}
-                    </Button>
-                  ) : null}
-                  {unread ? (
-                    <Button size="sm" variant="ghost" iconOnly aria-label={`${t('markRead')}: ${item.title}`} onPress={() => markRead.mutate(item.id)}>
-                      <Icon name="check" size={18} />
-                    </Button>
-                  ) : null}
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {list.hasNextPage ? (
-        <div className="notifications__more cluster justify-center">
-          <Button size="sm" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-            {t('loadMore')}
-          </Button>
-        </div>
-      ) : null}
+      <QueryView query={list} empty={{ icon: 'bell', title: t('emptyTitle'), text: t('emptyText'), bordered: false }} isEmpty={() => items.length === 0}>
+        {() => (
+          <ul role="list">
+            {items.map((item) => {
+              const unread = !item.readAt;
+              const target = appLink(item.link, principal.role);
+              return (
+                <li key={item.id} className={`notification${unread ? ' notification--unread' : ''}`}>
+                  <span className="notification__dot" aria-hidden="true" />
+                  <div className="stack gap-1">
+                    <p className="notification__title">
+                      {unread ? <span className="visually-hidden">{t('unread')}: </span> : null}
+                      {item.title}
+                    </p>
+                    <p className="muted text-sm">{item.body}</p>
+                    <p className="notification__time">
+                      <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
+                    </p>
+                  </div>
+                  <div className="cluster gap-1">
+                    {target ? (
+                      <Button size="sm" variant="soft" onPress={() => open(item)}>
+                        {t('open')}
+                      </Button>
+                    ) : null}
+                    {unread ? (
+                      <Button size="sm" variant="ghost" iconOnly aria-label={`${t('markRead')}: ${item.title}`} onPress={() => markRead.mutate(item.id)}>
+                        <Icon name="check" size={18} />
+                      </Button>
+                    ) : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryView>
+      <LoadMore query={list} label={t('loadMore')} size="sm" className="notifications__more" />
     </>
   );
 }

@@ -3,7 +3,7 @@ import '@/features/notifications/notifications-strings';
 import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { useNotificationPreferences, useSetNotificationPreferences } from '@/features/notifications/api/preferences';
 import { PushDeviceSection } from '@/features/notifications/components/push-device';
 
@@ -21,30 +21,30 @@ export function NotificationPreferencesSection() {
   return (
     <>
     <Card id="own-notifications" title={t('preferences.title')} lead={t('preferences.lead')}>
-      {!list.isSuccess ? (
-        <QueryFallback query={list} />
-      ) : (
-        <div className="stack stack--sm">
-          <ErrorNotice error={save.error} />
-          {list.data.items.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
-          {list.data.items.map((item) => (
-            <CheckboxField
-              key={item.type}
-              isSelected={item.email}
-              isDisabled={save.isPending}
-              onChange={(email) => save.mutate({ email: { [item.type]: email } })}
-              description={t(`preferences.types.${keyOf(item.type)}.description`, { defaultValue: '' }) || undefined}
-            >
-              {t(`preferences.types.${keyOf(item.type)}.label`, { defaultValue: item.type })}
-            </CheckboxField>
-          ))}
-          {save.isSuccess ? (
-            <Notice tone="success">
-              {t('preferences.saved')}
-            </Notice>
-          ) : null}
-        </div>
-      )}
+      <QueryView query={list}>
+        {(data) => (
+          <div className="stack stack--sm">
+            <ErrorNotice error={save.error} />
+            {data.items.length === 0 ? <p className="muted">{t('preferences.none')}</p> : null}
+            {data.items.map((item) => (
+              <CheckboxField
+                key={item.type}
+                isSelected={item.email}
+                isDisabled={save.isPending}
+                onChange={(email) => save.mutate({ email: { [item.type]: email } })}
+                description={t(`preferences.types.${keyOf(item.type)}.description`, { defaultValue: '' }) || undefined}
+              >
+                {t(`preferences.types.${keyOf(item.type)}.label`, { defaultValue: item.type })}
+              </CheckboxField>
+            ))}
+            {save.isSuccess ? (
+              <Notice tone="success">
+                {t('preferences.saved')}
+              </Notice>
+            ) : null}
+          </div>
+        )}
+      </QueryView>
     </Card>
     {list.data && list.data.push.length > 0 ? (
       <PushDeviceSection types={list.data.push} isSaving={save.isPending} onChoose={(type, push) => save.mutate({ push: { [type]: push } })} />

@@ -9,7 +9,7 @@ import { SearchSelectField } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
 import { Pager } from '@/components/pager';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { EmptyState, QueryView } from '@/components/states';
 import { Card } from '@/components/card';
 import { TableCard } from '@/components/table-card';
 import { formatDateTime, formatMoney, formatPhone } from '@/lib/format';
@@ -170,65 +170,56 @@ export default function PaymentsPage() {
 
       {rangeInvalid ? (
         <Notice tone="warning">{t('list.rangeInvalid')}</Notice>
-      ) : !list.isSuccess ? (
-        <QueryFallback query={list} />
       ) : (
-        <>
-          {totals.data ? <Totals totals={totals.data} /> : null}
-          {list.data.items.length === 0 ? (
-            <EmptyState icon="wallet" title={t('list.emptyTitle')}>
-              {t('list.emptyText')}
-            </EmptyState>
-          ) : (
-            <TableCard
-              caption={t('list.title')}
-              className="pay-table"
-              columns={
-                <>
-                  <th scope="col">{t('list.when')}</th>
-                  <th scope="col">{t('list.reference')}</th>
-                  <th scope="col">{t('list.client')}</th>
-                  <th scope="col">{t('list.method')}</th>
-                  <th scope="col">{t('list.who')}</th>
-                  <th scope="col" className="num">
-                    {t('list.amount')}
-                  </th>
-                </>
-              }
-            >
-              {list.data.items.map((p) => (
-                <tr key={p.id} data-voided={p.voided || undefined} data-testid="payment-list-row">
-                  <td className="cell-main" data-label={t('list.when')}>
-                    <time dateTime={p.paidAt}>{formatDateTime(p.paidAt, locale, 'short')}</time>
-                  </td>
-                  <td data-label={t('list.reference')}>
-                    <div className="cell-primary">
-                      <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
-                        <span translate="no">{p.reference}</span>
-                      </Link>
-                      <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
-                    </div>
-                  </td>
-                  <td data-label={t('list.client')} translate="no">
-                    {p.client.name}
-                  </td>
-                  <td data-label={t('list.method')}>
-                    {t(`method.${p.method}`)}
-                    {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
-                    {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
-                  </td>
-                  <td data-label={t('list.who')} translate="no">
-                    {p.createdBy.name}
-                  </td>
-                  <td data-label={t('list.amount')} className="num">
-                    {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
-                  </td>
-                </tr>
-              ))}
-            </TableCard>
+        <QueryView query={list}>
+          {(data) => (
+            <>
+              {totals.data ? <Totals totals={totals.data} /> : null}
+              {data.items.length === 0 ? (
+                <EmptyState icon="wallet" title={t('list.emptyTitle')}>
+                  {t('list.emptyText')}
+                </EmptyState>
+              ) : (
+                <TableCard
+                  caption={t('list.title')}
+                  className="pay-table"
+                  columns={[t('list.when'), t('list.reference'), t('list.client'), t('list.method'), t('list.who'), { label: t('list.amount'), className: 'num' }]}
+                >
+                  {data.items.map((p) => (
+                    <tr key={p.id} data-voided={p.voided || undefined} data-testid="payment-list-row">
+                      <td className="cell-main" data-label={t('list.when')}>
+                        <time dateTime={p.paidAt}>{formatDateTime(p.paidAt, locale, 'short')}</time>
+                      </td>
+                      <td data-label={t('list.reference')}>
+                        <div className="cell-primary">
+                          <Link to={targetHref(p)} className="cell-primary__title" aria-label={t('list.open', { reference: p.reference })}>
+                            <span translate="no">{p.reference}</span>
+                          </Link>
+                          <span className="cell-primary__sub">{t(`line.${p.serviceLine}`)}</span>
+                        </div>
+                      </td>
+                      <td data-label={t('list.client')} translate="no">
+                        {p.client.name}
+                      </td>
+                      <td data-label={t('list.method')}>
+                        {t(`method.${p.method}`)}
+                        {p.kind === 'refund' ? <span className="badge badge--warning">{t('kind.refund')}</span> : null}
+                        {p.voided ? <span className="badge badge--danger">{t('list.voided')}</span> : null}
+                      </td>
+                      <td data-label={t('list.who')} translate="no">
+                        {p.createdBy.name}
+                      </td>
+                      <td data-label={t('list.amount')} className="num">
+                        {p.kind === 'refund' ? `−${money(p.amountCents)}` : money(p.amountCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </TableCard>
+              )}
+              <Pager meta={data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
+            </>
           )}
-          <Pager meta={list.data.meta} onOffsetChange={(offset) => setFilters((f) => ({ ...f, offset }))} />
-        </>
+        </QueryView>
       )}
     </>
   );

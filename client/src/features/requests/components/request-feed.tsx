@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { useRequests, type RequestFilters } from '@/features/requests/api/list-requests';
 import { RequestList } from '@/features/requests/components/request-list';
@@ -15,11 +15,7 @@ export function RequestFeed({ filters, hrefOf, showClient, emptyTitle }: { filte
   return (
     <div className="stack">
       <RequestList requests={items} hrefOf={hrefOf} showClient={showClient} />
-      {list.hasNextPage ? (
-        <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-          {t('loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { QueryFallback } from '@/components/states';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import type { useTickets } from '@/features/tickets/api/list-tickets';
@@ -13,7 +12,6 @@ import '@/features/tickets/tickets-strings';
 
 /** A list page's tickets: loading, the failure, `empty` when there are none, else the list and the way to the next page. */
 export function TicketsResult({ list, empty }: { list: ReturnType<typeof useTickets>; empty: ReactNode }) {
-  const { t } = useTranslation('tickets');
   const principal = usePrincipal();
   const tickets = list.data?.pages.flatMap((page) => page.items) ?? [];
   if (!list.isSuccess) return <QueryFallback query={list} />;
@@ -21,13 +19,7 @@ export function TicketsResult({ list, empty }: { list: ReturnType<typeof useTick
   return (
     <div className="stack">
       <TicketList tickets={tickets} hrefOf={ticketPaths(principal.role).detail} />
-      {list.hasNextPage ? (
-        <div className="cluster justify-center">
-          <Button onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-            {t('list.showMore')}
-          </Button>
-        </div>
-      ) : null}
+      <LoadMore query={list} />
     </div>
   );
 }

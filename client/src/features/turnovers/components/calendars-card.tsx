@@ -8,7 +8,7 @@ import { CheckboxField } from '@/components/fields';
 import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { ApiError } from '@/lib/api-error';
 import { describeError, useDescribeError } from '@/lib/error-message';
@@ -113,58 +113,54 @@ export function CalendarsCard({ propertyId }: { propertyId: number }) {
         ) : null}
         <ErrorNotice error={failure} />
       </div>
-      {!calendars.isSuccess ? (
-        <QueryFallback query={calendars} />
-      ) : calendars.data.length === 0 ? (
-        <EmptyState icon="calendar" title={t('calendars.none')}>
-          {t('calendars.noneText')}
-        </EmptyState>
-      ) : (
-        <ul role="list" className="stack gap-3 divided">
-          {calendars.data.map((calendar) => (
-            <li key={calendar.id} className="calendar-row cluster cluster--spread">
-              <div className="calendar-row__main stack gap-1">
-                <p className="cluster gap-2 strong">
-                  <span translate="no">{calendar.label}</span>
-                  <span className="badge" translate="no">
-                    {t(`calendars.sources.${calendar.source}`)}
-                  </span>
-                </p>
-                <p className="calendar-row__url muted text-sm" translate="no">
-                  {calendar.url}
-                </p>
-                <SyncStatus calendar={calendar} />
-              </div>
-              <div className="cluster gap-1">
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  aria-label={t('calendars.syncNowOf', { label: calendar.label })}
-                  isDisabled={!calendar.isActive}
-                  isPending={sync.isPending && sync.variables === calendar.id}
-                  pendingLabel={t('calendars.syncing')}
-                  onPress={() => {
-                    setResult(null);
-                    sync.mutate(calendar.id, { onSuccess: setResult });
-                  }}
-                >
-                  <Icon name="refresh" size={16} />
-                  {t('calendars.syncNow')}
-                </Button>
-                <ActionMenu
-                  label={t('calendars.actionsOf', { label: calendar.label })}
-                  onAction={(id) => onAction(calendar, id)}
-                  actions={[
-                    { id: 'pause', label: t('calendars.pause'), icon: 'power', isHidden: !calendar.isActive },
-                    { id: 'resume', label: t('calendars.resume'), icon: 'play', isHidden: calendar.isActive },
-                    { id: 'remove', label: t('calendars.remove'), icon: 'trash', tone: 'danger' },
-                  ]}
-                />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={calendars} empty={{ icon: 'calendar', title: t('calendars.none'), text: t('calendars.noneText') }}>
+        {(data) => (
+          <ul role="list" className="stack gap-3 divided">
+            {data.map((calendar) => (
+              <li key={calendar.id} className="calendar-row cluster cluster--spread">
+                <div className="calendar-row__main stack gap-1">
+                  <p className="cluster gap-2 strong">
+                    <span translate="no">{calendar.label}</span>
+                    <span className="badge" translate="no">
+                      {t(`calendars.sources.${calendar.source}`)}
+                    </span>
+                  </p>
+                  <p className="calendar-row__url muted text-sm" translate="no">
+                    {calendar.url}
+                  </p>
+                  <SyncStatus calendar={calendar} />
+                </div>
+                <div className="cluster gap-1">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={t('calendars.syncNowOf', { label: calendar.label })}
+                    isDisabled={!calendar.isActive}
+                    isPending={sync.isPending && sync.variables === calendar.id}
+                    pendingLabel={t('calendars.syncing')}
+                    onPress={() => {
+                      setResult(null);
+                      sync.mutate(calendar.id, { onSuccess: setResult });
+                    }}
+                  >
+                    <Icon name="refresh" size={16} />
+                    {t('calendars.syncNow')}
+                  </Button>
+                  <ActionMenu
+                    label={t('calendars.actionsOf', { label: calendar.label })}
+                    onAction={(id) => onAction(calendar, id)}
+                    actions={[
+                      { id: 'pause', label: t('calendars.pause'), icon: 'power', isHidden: !calendar.isActive },
+                      { id: 'resume', label: t('calendars.resume'), icon: 'play', isHidden: calendar.isActive },
+                      { id: 'remove', label: t('calendars.remove'), icon: 'trash', tone: 'danger' },
+                    ]}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryView>
       {adding ? <AddCalendarDialog propertyId={propertyId} onClose={() => setAdding(false)} /> : null}
       {removing ? (
         <ConfirmDialog

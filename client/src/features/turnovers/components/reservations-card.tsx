@@ -34,13 +34,7 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
           bare
           caption={t('reservations.tableLabel')}
           className="data-table--rows"
-          columns={
-            <>
-              <th scope="col">{t('reservations.stay')}</th>
-              <th scope="col">{t('reservations.source')}</th>
-              <th scope="col">{t('reservations.turnover')}</th>
-            </>
-          }
+          columns={[t('reservations.stay'), t('reservations.source'), t('reservations.turnover')]}
         >
           {reservations.data.map((r) => (
             <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>

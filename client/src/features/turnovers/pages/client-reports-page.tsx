@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
+import { LoadMore } from '@/components/pager';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -23,37 +23,27 @@ export default function ClientReportsPage() {
   return (
     <>
       <PageHeader title={t('report.listTitle')} lead={t('report.listLead')} />
-      {!list.isSuccess ? (
-        <QueryFallback query={list} />
-      ) : jobs.length === 0 ? (
-        <EmptyState icon="sparkles" title={t('report.listEmpty')}>
-          {t('report.listEmptyText')}
-        </EmptyState>
-      ) : (
-        <div className="stack stack--sm">
-          <JobCards
-            jobs={jobs}
-            hrefOf={reportPaths.client}
-            withTime={false}
-            withStatus={false}
-            labelOf={(job) => `${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}
-          >
-            {(job) => (
-              <span className="cluster cluster--spread gap-2">
-                <span className="muted text-sm">{tc(`typeLong.${job.jobType}`)}</span>
-                <span className="strong">{t('report.open')}</span>
-              </span>
-            )}
-          </JobCards>
-          {list.hasNextPage ? (
-            <div>
-              <Button variant="secondary" onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-                {tc('list.showMore')}
-              </Button>
-            </div>
-          ) : null}
-        </div>
-      )}
+      <QueryView query={list} empty={{ icon: 'sparkles', title: t('report.listEmpty'), text: t('report.listEmptyText') }} isEmpty={() => jobs.length === 0}>
+        {() => (
+          <div className="stack stack--sm">
+            <JobCards
+              jobs={jobs}
+              hrefOf={reportPaths.client}
+              withTime={false}
+              withStatus={false}
+              labelOf={(job) => `${t('report.open')}: ${job.property.name}, ${formatDate(calendarDate(job.scheduledDate), locale, 'long')}`}
+            >
+              {(job) => (
+                <span className="cluster cluster--spread gap-2">
+                  <span className="muted text-sm">{tc(`typeLong.${job.jobType}`)}</span>
+                  <span className="strong">{t('report.open')}</span>
+                </span>
+              )}
+            </JobCards>
+            <LoadMore query={list} />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/page-header';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
 import { staffPaths } from '@/features/cleaning/paths';
@@ -24,17 +24,17 @@ export default function ReportPage() {
   return (
     <>
       <BackLink to={back.to}>{back.label}</BackLink>
-      {!query.isSuccess ? (
-        <QueryFallback query={query} />
-      ) : (
-        <>
-          <PageHeader eyebrow={t('report.eyebrow')} title={t('report.title', reportTitle(query.data, locale))} />
-          <div className="stack">
-            <ReportView report={query.data} />
-            <ReportShare jobId={id} />
-          </div>
-        </>
-      )}
+      <QueryView query={query}>
+        {(data) => (
+          <>
+            <PageHeader eyebrow={t('report.eyebrow')} title={t('report.title', reportTitle(data, locale))} />
+            <div className="stack">
+              <ReportView report={data} />
+              <ReportShare jobId={id} />
+            </div>
+          </>
+        )}
+      </QueryView>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ButtonLink } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { TableCard } from '@/components/table-card';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useTemplates } from '@/features/turnovers/api/turnovers-api';
@@ -29,47 +29,34 @@ export default function TemplatesPage() {
   return (
     <>
       <PageHeader title={t('templates.title')} lead={t('templates.lead')} actions={add} />
-      {!templates.isSuccess ? (
-        <QueryFallback query={templates} />
-      ) : sorted.length === 0 ? (
-        <EmptyState icon="checkCircle" title={t('templates.none')} actions={add}>
-          {t('templates.noneText')}
-        </EmptyState>
-      ) : (
-        <TableCard
-          caption={t('templates.tableLabel')}
-          className="data-table--rows"
-          columns={
-            <>
-              <th scope="col">{t('templates.name')}</th>
-              <th scope="col" className="num">
-                {t('templates.items')}
-              </th>
-              <th scope="col">{t('templates.status')}</th>
-              <th scope="col">{t('templates.updated')}</th>
-            </>
-          }
-        >
-          {sorted.map((tpl) => (
-            <tr key={tpl.id}>
-              <th scope="row" data-label={t('templates.name')} data-phone="title">
-                <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })} translate="no">
-                  {tpl.name}
-                </Link>
-              </th>
-              <td data-label={t('templates.items')} className="num" data-phone="detail">
-                {tpl.itemCount}
-              </td>
-              <td data-label={t('templates.status')} data-phone="title-end">
-                {tpl.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span>}
-              </td>
-              <td data-label={t('templates.updated')} data-phone="detail-end">
-                {formatDate(tpl.updatedAt, locale)}
-              </td>
-            </tr>
-          ))}
-        </TableCard>
-      )}
+      <QueryView query={templates} empty={{ icon: 'checkCircle', title: t('templates.none'), text: t('templates.noneText'), actions: add }}>
+        {() => (
+          <TableCard
+            caption={t('templates.tableLabel')}
+            className="data-table--rows"
+            columns={[t('templates.name'), { label: t('templates.items'), className: 'num' }, t('templates.status'), t('templates.updated')]}
+          >
+            {sorted.map((tpl) => (
+              <tr key={tpl.id}>
+                <th scope="row" data-label={t('templates.name')} data-phone="title">
+                  <Link to={templatePaths.detail(tpl.id)} className="row-link" aria-label={t('templates.edit', { name: tpl.name })} translate="no">
+                    {tpl.name}
+                  </Link>
+                </th>
+                <td data-label={t('templates.items')} className="num" data-phone="detail">
+                  {tpl.itemCount}
+                </td>
+                <td data-label={t('templates.status')} data-phone="title-end">
+                  {tpl.isActive ? <span className="badge badge--success">{t('templates.active')}</span> : <span className="badge">{t('templates.off')}</span>}
+                </td>
+                <td data-label={t('templates.updated')} data-phone="detail-end">
+                  {formatDate(tpl.updatedAt, locale)}
+                </td>
+              </tr>
+            ))}
+          </TableCard>
+        )}
+      </QueryView>
     </>
   );
 }

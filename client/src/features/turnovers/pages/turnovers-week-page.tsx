@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { TableCard } from '@/components/table-card';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { api, queryString } from '@/lib/api-client';
 import { formatDate, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -62,63 +62,51 @@ export default function TurnoversWeekPage() {
           </Button>
         )}
       </div>
-      {!jobs.isSuccess ? (
-        <QueryFallback query={jobs} />
-      ) : jobs.data.length === 0 ? (
-        <EmptyState icon="calendar" title={t('week.none')}>
-          {t('week.noneText')}
-        </EmptyState>
-      ) : (
-        <TableCard
-          caption={t('week.tableLabel')}
-          className="data-table--rows"
-          columns={
-            <>
-              <th scope="col">{t('week.property')}</th>
-              <th scope="col">{t('week.when')}</th>
-              <th scope="col">{t('week.deadline')}</th>
-              <th scope="col">{t('week.team')}</th>
-              <th scope="col">{t('week.status')}</th>
-            </>
-          }
-        >
-          {jobs.data.map((job) => (
-            <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
-              <th scope="row" data-label={t('week.property')} data-phone="title">
-                <span className="cell-primary">
-                  <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
-                    {job.property.name}
-                  </Link>
-                  <span className="cell-primary__sub" translate="no">
-                    {job.client.name}
+      <QueryView query={jobs} empty={{ icon: 'calendar', title: t('week.none'), text: t('week.noneText') }}>
+        {(data) => (
+          <TableCard
+            caption={t('week.tableLabel')}
+            className="data-table--rows"
+            columns={[t('week.property'), t('week.when'), t('week.deadline'), t('week.team'), t('week.status')]}
+          >
+            {data.map((job) => (
+              <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
+                <th scope="row" data-label={t('week.property')} data-phone="title">
+                  <span className="cell-primary">
+                    <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
+                      {job.property.name}
+                    </Link>
+                    <span className="cell-primary__sub" translate="no">
+                      {job.client.name}
+                    </span>
                   </span>
-                </span>
-              </th>
-              <td data-label={t('week.when')} data-phone="detail">
-                <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
-              </td>
-              <td data-label={t('week.deadline')} data-phone="title-end">
-                {job.backToBack ? (
-                  <span className="turnover-deadline">
-                    <span className="badge badge--warning">{t('week.backToBack')}</span>
-                    {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
-                  </span>
-                ) : (
-                  <span className="muted" aria-hidden="true">
-                    —
-                  </span>
-                )}
-              </td>
-              <td data-label={t('week.team')} data-phone="hide" translate="no">
-                {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
-              </td>
-              <td data-label={t('week.status')} data-phone="detail-end">
-                <JobStatusBadge status={job.status} />
-              </td>
-            </tr>
-          ))}
-        </TableCard>
-      )}
+                </th>
+                <td data-label={t('week.when')} data-phone="detail">
+                  <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
+                </td>
+                <td data-label={t('week.deadline')} data-phone="title-end">
+                  {job.backToBack ? (
+                    <span className="turnover-deadline">
+                      <span className="badge badge--warning">{t('week.backToBack')}</span>
+                      {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
+                    </span>
+                  ) : (
+                    <span className="muted" aria-hidden="true">
+                      —
+                    </span>
+                  )}
+                </td>
+                <td data-label={t('week.team')} data-phone="hide" translate="no">
+                  {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
+                </td>
+                <td data-label={t('week.status')} data-phone="detail-end">
+                  <JobStatusBadge status={job.status} />
+                </td>
+              </tr>
+            ))}
+          </TableCard>
+        )}
+      </QueryView>
     </>
   );
 }

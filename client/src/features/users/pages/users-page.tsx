@@ -101,17 +101,13 @@ export default function UsersPage() {
           </EmptyState>
         }
         caption={t('title')}
-        columns={
-          <>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('role')}</th>
-            <th scope="col">{t('status')}</th>
-            <th scope="col">{t('lastLogin')}</th>
-            <th scope="col" className="cell-actions">
-              <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>
-            </th>
-          </>
-        }
+        columns={[
+          t('name'),
+          t('role'),
+          t('status'),
+          t('lastLogin'),
+          { label: <span className="visually-hidden">{t('actions', { ns: 'ui' })}</span>, className: 'cell-actions' },
+        ]}
         row={(user) => {
           const self = user.id === principal.id && principal.type === 'user';
           const protectedAccount = self || user.role === 'master';
