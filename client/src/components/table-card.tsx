@@ -7,13 +7,12 @@ import type { ListMeta } from '@/lib/api-client';
 export type TableColumn = string | { label: ReactNode; className?: string };
 
 /**
- * A list shown as a table on a card (rows become stacked cards on a phone through data-table's rules):
- * `caption` names the table for screen readers, `columns` are its header cells, the children its rows.
- * `bare` when it already stands on a card: the table then fills that card's body instead of a card of its own.
+ * A table of rows (stacked cards on a phone through data-table's rules): `caption` names it for screen
+ * readers, `columns` are its header cells, the children its rows. A table wider than its box scrolls inside it.
  */
-export function TableCard({ caption, className, columns, children, bare = false }: { caption: string; className?: string; columns: TableColumn[]; children: ReactNode; bare?: boolean }) {
+export function DataTable({ caption, className, columns, children }: { caption: string; className?: string; columns: TableColumn[]; children: ReactNode }) {
   return (
-    <div className={bare ? 'table-card' : 'card table-card'}>
+    <div className="table-wrap">
       <table className={className ? `data-table ${className}` : 'data-table'}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -21,6 +20,30 @@ export function TableCard({ caption, className, columns, children, bare = false 
         </thead>
         <tbody>{children}</tbody>
       </table>
+    </div>
+  );
+}
+
+/**
+ * A list shown as a DataTable on a card of its own: `footer` stands under the rows (a count, "show more");
+ * `busy` while newer rows are on their way.
+ */
+export function TableCard({
+  footer,
+  busy,
+  ...table
+}: {
+  caption: string;
+  className?: string;
+  columns: TableColumn[];
+  children: ReactNode;
+  footer?: ReactNode;
+  busy?: boolean;
+}) {
+  return (
+    <div className="card table-card" aria-busy={busy}>
+      <DataTable {...table} />
+      {footer}
     </div>
   );
 }

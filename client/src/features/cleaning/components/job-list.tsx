@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '@/components/icon';
+import { TableCard } from '@/components/table-card';
 import { formatDate, formatMoney, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate } from '@/lib/lisbon-time';
@@ -46,56 +47,45 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
   const locale = currentLocale();
   return (
     <>
-      <div className="card table-card table-wrap hide-on-phone">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('list.colWhen')}</th>
-              <th scope="col">{t('list.colPlace')}</th>
-              <th scope="col">{t('list.colClient')}</th>
-              <th scope="col">{t('list.colTeam')}</th>
-              <th scope="col">{t('list.colStatus')}</th>
-              <th scope="col" className="num">
-                {t('list.colAmount')}
-              </th>
+      <div className="hide-on-phone">
+        <TableCard
+          caption={t('list.title')}
+          columns={[t('list.colWhen'), t('list.colPlace'), t('list.colClient'), t('list.colTeam'), t('list.colStatus'), { label: t('list.colAmount'), className: 'num' }]}
+        >
+          {jobs.map((job) => (
+            <tr key={job.id}>
+              <td>
+                <span className="job-list__date">{formatDate(calendarDate(job.scheduledDate), locale, 'medium')}</span>
+                <span className="job-list__time">
+                  {t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}
+                </span>
+              </td>
+              <td>
+                <Link to={hrefOf(job.id)} className="cell-primary__title" translate="no">
+                  {job.property.name}
+                </Link>
+                <span className="job-list__sub">
+                  <JobTypeBadge type={job.jobType} />
+                  {job.series ? (
+                    <span className="job-list__repeat" title={t('list.repeats')}>
+                      <Icon name="repeat" size={14} label={t('list.repeats')} />
+                    </span>
+                  ) : null}
+                </span>
+              </td>
+              <td translate="no">{job.client.name}</td>
+              <td>
+                <Team job={job} />
+              </td>
+              <td>
+                <JobStatusBadge status={job.status} />
+              </td>
+              <td className="num">
+                <Money job={job} linked />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {jobs.map((job) => (
-              <tr key={job.id}>
-                <td>
-                  <span className="job-list__date">{formatDate(calendarDate(job.scheduledDate), locale, 'medium')}</span>
-                  <span className="job-list__time">
-                    {t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}
-                  </span>
-                </td>
-                <td>
-                  <Link to={hrefOf(job.id)} className="cell-primary__title" translate="no">
-                    {job.property.name}
-                  </Link>
-                  <span className="job-list__sub">
-                    <JobTypeBadge type={job.jobType} />
-                    {job.series ? (
-                      <span className="job-list__repeat" title={t('list.repeats')}>
-                        <Icon name="repeat" size={14} label={t('list.repeats')} />
-                      </span>
-                    ) : null}
-                  </span>
-                </td>
-                <td translate="no">{job.client.name}</td>
-                <td>
-                  <Team job={job} />
-                </td>
-                <td>
-                  <JobStatusBadge status={job.status} />
-                </td>
-                <td className="num">
-                  <Money job={job} linked />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </TableCard>
       </div>
 
       <JobCards jobs={jobs} hrefOf={hrefOf} dateStyle="medium" className="show-on-phone">

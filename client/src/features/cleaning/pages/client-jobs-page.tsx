@@ -4,7 +4,7 @@ import { ButtonLink } from '@/components/button';
 import { LoadMore } from '@/components/pager';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryFallback, QueryView } from '@/components/states';
 import { formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useJobList } from '@/features/cleaning/api/list-jobs';
@@ -45,7 +45,6 @@ export default function ClientJobsPage() {
   const { t: tr } = useTranslation('hostReport');
   // One small probe decides between the empty state and the two sections.
   const any = useJobList<ClientJob>({}, { limit: 1 });
-  const none = any.isSuccess && (any.data.pages[0]?.items.length ?? 0) === 0;
   return (
     <>
       <PageHeader
@@ -58,18 +57,14 @@ export default function ClientJobsPage() {
           </ButtonLink>
         }
       />
-      {!any.isSuccess ? (
-        <QueryFallback query={any} />
-      ) : none ? (
-        <EmptyState icon="sparkles" title={t('client.emptyTitle')}>
-          {t('client.emptyText')}
-        </EmptyState>
-      ) : (
-        <div className="stack">
-          <Section id="client-upcoming" title={t('client.upcoming')} status={['scheduled', 'in_progress']} sort="scheduledAt" />
-          <Section id="client-past" title={t('client.past')} status={['completed', 'cancelled']} sort="-scheduledAt" />
-        </div>
-      )}
+      <QueryView query={any} empty={{ icon: 'sparkles', title: t('client.emptyTitle'), text: t('client.emptyText') }} isEmpty={(data) => (data.pages[0]?.items.length ?? 0) === 0}>
+        {() => (
+          <div className="stack">
+            <Section id="client-upcoming" title={t('client.upcoming')} status={['scheduled', 'in_progress']} sort="scheduledAt" />
+            <Section id="client-past" title={t('client.past')} status={['completed', 'cancelled']} sort="-scheduledAt" />
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }

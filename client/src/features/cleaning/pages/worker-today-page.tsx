@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import '@/features/cleaning/cleaning-strings';
 import { Notice } from '@/components/notice';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryFallback, QueryView } from '@/components/states';
 import { formatDate } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { addDays, lisbonDate } from '@/lib/lisbon-time';
@@ -54,19 +54,15 @@ export default function WorkerTodayPage() {
         {online ? null : (
           <Notice tone="warning">{t('worker.offline')}</Notice>
         )}
-        {!today.isSuccess ? (
-          <QueryFallback query={today} />
-        ) : today.data.length === 0 ? (
-          <EmptyState icon="sparkles" title={t('worker.emptyTitle')}>
-            {t('worker.emptyText')}
-          </EmptyState>
-        ) : (
-          <div className="stack gap-4">
-            {today.data.map((job) => (
-              <WorkerJobCard key={job.id} job={job} />
-            ))}
-          </div>
-        )}
+        <QueryView query={today} empty={{ icon: 'sparkles', title: t('worker.emptyTitle'), text: t('worker.emptyText') }}>
+          {(data) => (
+            <div className="stack gap-4">
+              {data.map((job) => (
+                <WorkerJobCard key={job.id} job={job} />
+              ))}
+            </div>
+          )}
+        </QueryView>
         <Upcoming />
       </div>
     </>

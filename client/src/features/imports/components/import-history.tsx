@@ -3,7 +3,7 @@ import type { ImportDto } from '@contracts/imports';
 import { Button } from '@/components/button';
 import { QueryFallback } from '@/components/states';
 import { Card } from '@/components/card';
-import { TableCard } from '@/components/table-card';
+import { DataTable } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useImportHistory } from '@/features/imports/api/list-imports';
@@ -20,8 +20,7 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
       ) : history.data.items.length === 0 ? (
         <p className="muted">{t('historyEmpty')}</p>
       ) : (
-        <TableCard
-          bare
+        <DataTable
           caption={t('historyTitle')}
           columns={[t('when'), t('kindColumn'), t('fileColumn'), t('status'), t('who'), { label: <span className="visually-hidden">{t('resume')}</span> }]}
         >
@@ -46,7 +45,7 @@ export function ImportHistory({ onOpen }: { onOpen: (item: ImportDto) => void })
               </td>
             </tr>
           ))}
-        </TableCard>
+        </DataTable>
       )}
     </Card>
   );

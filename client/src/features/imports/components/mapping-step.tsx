@@ -5,7 +5,7 @@ import { Button } from '@/components/button';
 import { SelectInput } from '@/components/fields';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { Card } from '@/components/card';
-import { TableCard } from '@/components/table-card';
+import { DataTable } from '@/components/table-card';
 import { useImportRows } from '@/features/imports/api/list-import-rows';
 import { useUpdateMapping } from '@/features/imports/api/update-mapping';
 
@@ -30,8 +30,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
   return (
     <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4">
       <p className="card__lead">{t('mappingLead')}</p>
-      <TableCard
-        bare
+      <DataTable
         caption={t('mappingTitle')}
         className="import-mapping"
         columns={[t('column'), t('sample'), t('field')]}
@@ -61,7 +60,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
             </tr>
           );
         })}
-      </TableCard>
+      </DataTable>
       {missing.length > 0 ? <Notice tone="warning">{t('missing', { fields: missing.map((m) => m.split('|').map(fieldName).join(' / ')).join(', ') })}</Notice> : null}
       <ErrorNotice error={remap.error} />
       <div className="cluster justify-end">

@@ -5,6 +5,7 @@ import type { LaundryOrderDto, LaundryStatusValue } from '@contracts/laundry';
 import { FromRequestLink } from '@/features/requests/components/from-request-link';
 import '@/features/laundry/laundry-strings';
 import { Button } from '@/components/button';
+import { DataTable } from '@/components/table-card';
 import { ConfirmDialog, ReasonDialog } from '@/components/dialog';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
@@ -141,59 +142,48 @@ function LinesCard({ order }: { order: Order }) {
         ) : null
       }
     >
-      <div className="table-wrap">
-        <table className="data-table lines-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('detail.service')}</th>
-              <th scope="col">{t('detail.amount')}</th>
-              <th scope="col">{t('detail.itemDetails')}</th>
-              <th scope="col" className="num">
-                {t('detail.unitPrice')}
-              </th>
-              <th scope="col" className="num">
-                {t('detail.lineTotal')}
-              </th>
+      <DataTable
+        caption={t('detail.linesTitle')}
+        className="lines-table"
+        columns={[
+          t('detail.service'),
+          t('detail.amount'),
+          t('detail.itemDetails'),
+          { label: t('detail.unitPrice'), className: 'num' },
+          { label: t('detail.lineTotal'), className: 'num' },
+          ...(open ? [{ label: <span className="visually-hidden">{t('common.remove')}</span> }] : []),
+        ]}
+      >
+          {lines.map((line) => (
+            <tr key={line.id}>
+              <td data-label={t('detail.service')} className="strong">
+                {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
+              </td>
+              <td data-label={t('detail.amount')}>{lineAmount(line, t, locale)}</td>
+              <td data-label={t('detail.itemDetails')} className="muted">
+                {[line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean).join(' · ') || '—'}
+              </td>
+              <td data-label={t('detail.unitPrice')} className="num">
+                {t('price.unitPrice', { price: formatMoney(line.unitPriceCents, locale), unit: t(`unit.${line.pricingUnit}`) })}
+                {line.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}
+                {line.clientPrice ? <span className="cell-note">{t('price.clientPrice')}</span> : null}
+              </td>
+              <td data-label={t('detail.lineTotal')} className="num strong">
+                {formatMoney(line.totalCents, locale)}
+              </td>
               {open ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.remove')}</span>
-                </th>
+                <td className="cell-actions">
+                  {lines.length > 1 ? (
+                    <Button variant="ghost" size="sm" onPress={() => setRemoving(line)} aria-label={`${t('common.remove')}: ${lineSummary(line, t, locale)}`}>
+                      <Icon name="close" size={16} />
+                      {t('common.remove')}
+                    </Button>
+                  ) : null}
+                </td>
               ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.id}>
-                <td data-label={t('detail.service')} className="strong">
-                  {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
-                </td>
-                <td data-label={t('detail.amount')}>{lineAmount(line, t, locale)}</td>
-                <td data-label={t('detail.itemDetails')} className="muted">
-                  {[line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean).join(' · ') || '—'}
-                </td>
-                <td data-label={t('detail.unitPrice')} className="num">
-                  {t('price.unitPrice', { price: formatMoney(line.unitPriceCents, locale), unit: t(`unit.${line.pricingUnit}`) })}
-                  {line.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}
-                  {line.clientPrice ? <span className="cell-note">{t('price.clientPrice')}</span> : null}
-                </td>
-                <td data-label={t('detail.lineTotal')} className="num strong">
-                  {formatMoney(line.totalCents, locale)}
-                </td>
-                {open ? (
-                  <td className="cell-actions">
-                    {lines.length > 1 ? (
-                      <Button variant="ghost" size="sm" onPress={() => setRemoving(line)} aria-label={`${t('common.remove')}: ${lineSummary(line, t, locale)}`}>
-                        <Icon name="close" size={16} />
-                        {t('common.remove')}
-                      </Button>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+      </DataTable>
       {services.data ? <AddLineDialog order={order} services={services.data} isOpen={adding} onOpenChange={setAdding} /> : null}
       <ConfirmDialog
         isOpen={removing !== null}

@@ -7,12 +7,13 @@ import { LAUNDRY_STATUSES, type LaundryStatusValue } from '@contracts/laundry';
 import '@/features/laundry/laundry-strings';
 import { DateField } from '@/components/date-fields';
 import { LoadMore } from '@/components/pager';
+import { TableCard } from '@/components/table-card';
 import { Button, ButtonLink } from '@/components/button';
 import { CsvExportButton } from '@/components/csv-export';
 import { FiltersSheet } from '@/components/filters-sheet';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -208,81 +209,76 @@ export default function StaffOrdersPage() {
           </ButtonLink>
         </p>
       ) : null}
-      {!orders.isSuccess ? (
-        <QueryFallback query={orders} />
-      ) : items.length === 0 ? (
-        active ? (
-          <EmptyState icon="basket" title={t('staffList.noMatchTitle')}>
-            {t('staffList.noMatchText')}
-          </EmptyState>
-        ) : (
-          <EmptyState
-            icon="basket"
-            title={t('staffList.emptyTitle')}
-            actions={
-              <ButtonLink href="/admin/laundry/new" variant="primary">
-                {t('staffList.newOrder')}
-              </ButtonLink>
+      <QueryView
+        query={orders}
+        isEmpty={() => items.length === 0}
+        empty={
+          active
+            ? { icon: 'basket', title: t('staffList.noMatchTitle'), text: t('staffList.noMatchText') }
+            : {
+                icon: 'basket',
+                title: t('staffList.emptyTitle'),
+                text: t('staffList.emptyText'),
+                actions: (
+                  <ButtonLink href="/admin/laundry/new" variant="primary">
+                    {t('staffList.newOrder')}
+                  </ButtonLink>
+                ),
+              }
+        }
+      >
+        {() => (
+          <TableCard
+            caption={t('staffList.tableLabel')}
+            className="data-table--rows orders-table"
+            busy={orders.isFetching}
+            columns={[
+              t('common.orderNumber'),
+              t('common.client'),
+              t('common.status'),
+              t('common.created'),
+              t('common.expectedReady'),
+              t('common.assignee'),
+              { label: t('common.total'), className: 'num' },
+            ]}
+            footer={
+              <div className="list-footer">
+                {meta ? (
+                  <span className="muted text-sm">
+                    {meta.totalCapped ? t('common.shownOfMany', { shown: items.length, total: meta.total }) : t('common.shownOf', { shown: items.length, total: meta.total })}
+                  </span>
+                ) : null}
+                <LoadMore query={orders} />
+              </div>
             }
           >
-            {t('staffList.emptyText')}
-          </EmptyState>
-        )
-      ) : (
-        <section className="card table-card" aria-busy={orders.isFetching}>
-          <div className="table-wrap">
-            <table className="data-table data-table--rows orders-table" aria-label={t('staffList.tableLabel')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.orderNumber')}</th>
-                  <th scope="col">{t('common.client')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">{t('common.created')}</th>
-                  <th scope="col">{t('common.expectedReady')}</th>
-                  <th scope="col">{t('common.assignee')}</th>
-                  <th scope="col" className="num">
-                    {t('common.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((order) => (
-                  <tr key={order.id}>
-                    <th scope="row" data-label={t('common.orderNumber')} data-phone="title">
-                      <Link to={`/admin/laundry/${order.id}`} className="row-link" translate="no">
-                        {order.orderNumber}
-                      </Link>
-                    </th>
-                    <td data-label={t('common.client')} className="strong" data-phone="detail" translate="no">
-                      {order.client.name}
-                    </td>
-                    <td data-label={t('common.status')} data-phone="detail-end">
-                      <StatusBadge status={order.status} />
-                    </td>
-                    <td data-label={t('common.created')} data-phone="hide">{formatDate(order.createdAt, locale)}</td>
-                    <td data-label={t('common.expectedReady')} data-phone="hide">{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
-                    <td data-label={t('common.assignee')} data-phone="hide" translate="no">{order.assignedWorker?.name ?? '—'}</td>
-                    <td data-label={t('common.total')} className="num strong" data-phone="title-end">
-                      <span className="money-cell">
-                        {formatMoney(order.totalCents, locale)}
-                        {order.paymentStatus === 'not_priced' ? null : <MoneyChip status={order.paymentStatus} client={order.client} />}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <div className="list-footer">
-            {meta ? (
-              <span className="muted text-sm">
-                {meta.totalCapped ? t('common.shownOfMany', { shown: items.length, total: meta.total }) : t('common.shownOf', { shown: items.length, total: meta.total })}
-              </span>
-            ) : null}
-            <LoadMore query={orders} />
-          </div>
-        </section>
-      )}
+            {items.map((order) => (
+              <tr key={order.id}>
+                <th scope="row" data-label={t('common.orderNumber')} data-phone="title">
+                  <Link to={`/admin/laundry/${order.id}`} className="row-link" translate="no">
+                    {order.orderNumber}
+                  </Link>
+                </th>
+                <td data-label={t('common.client')} className="strong" data-phone="detail" translate="no">
+                  {order.client.name}
+                </td>
+                <td data-label={t('common.status')} data-phone="detail-end">
+                  <StatusBadge status={order.status} />
+                </td>
+                <td data-label={t('common.created')} data-phone="hide">{formatDate(order.createdAt, locale)}</td>
+                <td data-label={t('common.expectedReady')} data-phone="hide">{order.expectedReadyDate ? formatDate(order.expectedReadyDate, locale) : '—'}</td>
+                <td data-label={t('common.assignee')} data-phone="hide" translate="no">{order.assignedWorker?.name ?? '—'}</td>
+                <td data-label={t('common.total')} className="num strong" data-phone="title-end">
+                  <span className="money-cell">
+                    {formatMoney(order.totalCents, locale)}
+                    {order.paymentStatus === 'not_priced' ? null : <MoneyChip status={order.paymentStatus} client={order.client} />}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </TableCard>
+        )}
+      </QueryView>
     </>
   );
 }

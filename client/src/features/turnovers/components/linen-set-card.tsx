@@ -5,7 +5,7 @@ import { Card } from '@/components/card';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { EmptyState, QueryView } from '@/components/states';
 import { TextInput } from '@/components/text-field';
 import { currentLocale } from '@/lib/i18n';
 import { formatCount } from '@/lib/format';
@@ -108,21 +108,23 @@ export function LinenSetCard({ propertyId, editable }: { propertyId: number; edi
   const linen = useLinenSet(propertyId);
   return (
     <Card id="linen-title" title={t('linen.title')} lead={t('linen.lead')}>
-      {!linen.isSuccess ? (
-        <QueryFallback query={linen} />
-      ) : editable ? (
-        <LinenForm propertyId={propertyId} items={linen.data} />
-      ) : linen.data.length === 0 ? (
-        <p className="muted">{t('linen.none')}</p>
-      ) : (
-        <ul role="list" className="stack gap-1">
-          {linen.data.map((item) => (
-            <li key={item.id}>
-              <span>{item.label}</span> <span className="muted">{formatCount(item.quantity, 'pieces', currentLocale())}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryView query={linen}>
+        {(items) =>
+          editable ? (
+            <LinenForm propertyId={propertyId} items={items} />
+          ) : items.length === 0 ? (
+            <p className="muted">{t('linen.none')}</p>
+          ) : (
+            <ul role="list" className="stack gap-1">
+              {items.map((item) => (
+                <li key={item.id}>
+                  <span>{item.label}</span> <span className="muted">{formatCount(item.quantity, 'pieces', currentLocale())}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
     </Card>
   );
 }

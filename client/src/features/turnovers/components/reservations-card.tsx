@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import type { CleaningStatusValue } from '@contracts/cleaning';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
-import { TableCard } from '@/components/table-card';
+import { DataTable } from '@/components/table-card';
 import { EmptyState, QueryFallback } from '@/components/states';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -30,8 +30,7 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
           {t('reservations.noneText')}
         </EmptyState>
       ) : (
-        <TableCard
-          bare
+        <DataTable
           caption={t('reservations.tableLabel')}
           className="data-table--rows"
           columns={[t('reservations.stay'), t('reservations.source'), t('reservations.turnover')]}
@@ -64,7 +63,7 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
               </td>
             </tr>
           ))}
-        </TableCard>
+        </DataTable>
       )}
     </Card>
   );

@@ -6,7 +6,7 @@ import { TimeField } from '@/components/date-fields';
 import { NumberInput, SelectField } from '@/components/form-controls';
 import { Button } from '@/components/button';
 import { ErrorNotice, Notice } from '@/components/notice';
-import { PageLoader, QueryFallback } from '@/components/states';
+import { PageLoader, QueryView } from '@/components/states';
 import { useWorkers } from '@/features/cleaning/api/pickers';
 import { useSaveTurnoverRule, useTemplates, useTurnoverRule, type TurnoverRule } from '@/features/turnovers/api/turnovers-api';
 import '@/features/turnovers/turnovers-strings';
@@ -136,13 +136,7 @@ export function RuleCard({ propertyId, editable }: { propertyId: number; editabl
   const rule = useTurnoverRule(propertyId);
   return (
     <Card id="rule-title" title={t('rule.title')} lead={t('rule.lead')}>
-      {!rule.isSuccess ? (
-        <QueryFallback query={rule} />
-      ) : editable ? (
-        <RuleForm propertyId={propertyId} rule={rule.data} />
-      ) : (
-        <RuleFacts rule={rule.data} />
-      )}
+      <QueryView query={rule}>{(data) => (editable ? <RuleForm propertyId={propertyId} rule={data} /> : <RuleFacts rule={data} />)}</QueryView>
     </Card>
   );
 }
