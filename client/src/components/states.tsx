@@ -112,7 +112,7 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
   );
 }
 
-type QueryLike = { isPending: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown };
+export type QueryLike = { isPending: boolean; isSuccess: boolean; error: unknown; refetch: () => unknown };
 
 /** What a query shows until its data is there: the loader while it loads, the failure (with a retry) after it failed. */
 export function QueryFallback({ query, title }: { query: QueryLike; title?: string }) {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Pager } from '@/components/pager';
-import { QueryFallback } from '@/components/states';
+import { QueryView, type EmptyContent, type QueryLike } from '@/components/states';
 import type { ListMeta } from '@/lib/api-client';
 
 /** A header cell: its label, or its label and a class (`num` for a right-aligned figure). */
@@ -57,44 +57,33 @@ function headerCell(column: TableColumn, index: number) {
   );
 }
 
-interface PagedQuery<T> {
-  isPending: boolean;
-  isSuccess: boolean;
-  error: unknown;
-  refetch: () => unknown;
-  data?: { items: T[]; meta: ListMeta };
-}
-
 /**
- * A paged list page's body: the loader or failure until the page of rows is there, `empty` when it has
- * none, otherwise the rows (`row` draws one) on a TableCard with the pager under it.
+ * A paged list page's body: QueryView's loader, failure and `empty` state, then the rows (`row` draws one) on a
+ * TableCard with the pager under it.
  */
 export function PagedTableCard<T>({
   query,
   empty,
-  caption,
-  className,
-  columns,
   row,
   onOffsetChange,
+  ...table
 }: {
-  query: PagedQuery<T>;
-  empty: ReactNode;
+  query: QueryLike & { data: { items: T[]; meta: ListMeta } | undefined };
+  empty: EmptyContent;
   caption: string;
   className?: string;
   columns: TableColumn[];
   row: (item: T) => ReactNode;
   onOffsetChange: (offset: number) => void;
 }) {
-  const data = query.isSuccess ? query.data : undefined;
-  if (!data) return <QueryFallback query={query} />;
-  if (data.items.length === 0) return <>{empty}</>;
   return (
-    <>
-      <TableCard caption={caption} className={className} columns={columns}>
-        {data.items.map(row)}
-      </TableCard>
-      <Pager meta={data.meta} onOffsetChange={onOffsetChange} />
-    </>
+    <QueryView query={query} empty={empty}>
+      {(data) => (
+        <>
+          <TableCard {...table}>{data.items.map(row)}</TableCard>
+          <Pager meta={data.meta} onOffsetChange={onOffsetChange} />
+        </>
+      )}
+    </QueryView>
   );
 }

@@ -1,18 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, queryString } from '@/lib/api-client';
+import { api } from '@/lib/api-client';
 
 /*
- * The lookups the booking form needs: clients (searched on the server), a client's properties, the
+ * The lookups the booking form needs besides the client picker: a client's properties, the
  * active workers and the default hourly rate. Only the fields the form uses are typed here.
  */
-
-export interface ClientOption {
-  id: number;
-  name: string;
-  phone: string;
-  companyName: string | null;
-  isActive: boolean;
-}
 
 export interface PropertyOption {
   id: number;
@@ -30,26 +22,6 @@ export interface WorkerOption {
   name: string;
   username: string;
   isActive: boolean;
-}
-
-/** GET /api/clients?search=: the first matches, active clients only. */
-export function useClientSearch(search: string) {
-  const term = search.trim();
-  return useQuery({
-    queryKey: ['cleaning', 'pick', 'clients', term],
-    queryFn: async () => (await api.list<ClientOption>(`/api/clients${queryString({ search: term || undefined, active: 'true', limit: 20 })}`)).items,
-    placeholderData: (previous) => previous,
-  });
-}
-
-/** GET /api/clients/:id: the client already chosen (an edited job, a filter in the address). */
-export function useClientById(id: number | undefined) {
-  return useQuery({
-    queryKey: ['cleaning', 'pick', 'client', id],
-    queryFn: () => api.get<ClientOption>(`/api/clients/${id}`),
-    enabled: id !== undefined,
-    staleTime: 5 * 60_000,
-  });
 }
 
 /** GET /api/clients/:id/properties: the active addresses of a client. */

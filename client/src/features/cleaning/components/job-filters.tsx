@@ -7,7 +7,8 @@ import { Icon } from '@/components/icon';
 import { DateField } from '@/components/date-fields';
 import { SearchSelectField, SelectField } from '@/components/form-controls';
 import { TextInput } from '@/components/text-field';
-import { useClientById, useClientProperties, useClientSearch, useWorkers } from '@/features/cleaning/api/pickers';
+import { useClientOption, useClientSearch } from '@/features/clients/api/client-options';
+import { useClientProperties, useWorkers } from '@/features/cleaning/api/pickers';
 import type { JobFilters } from '@/features/cleaning/api/list-jobs';
 import '@/features/cleaning/cleaning-strings';
 import '@/features/accounts/accounts-strings';
@@ -38,7 +39,7 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
   const { t: ta } = useTranslation('accounts');
   const { t: tp } = useTranslation('payments');
   const workers = useWorkers();
-  const chosenClient = useClientById(filters.clientId);
+  const chosenClient = useClientOption(filters.clientId);
   const [clientText, setClientText] = useState<string | null>(null);
   const clientInput = clientText ?? chosenClient.data?.name ?? '';
   const clients = useClientSearch(clientText ?? '');

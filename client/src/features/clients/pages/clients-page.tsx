@@ -11,7 +11,6 @@ import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState } from '@/components/states';
 import { PagedTableCard } from '@/components/table-card';
 import { formatDate, formatPhone } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -56,11 +55,7 @@ export default function ClientsPage() {
 
       <PagedTableCard
         query={clients}
-        empty={
-          <EmptyState icon="users" title={t('emptyTitle')} actions={<Button onPress={() => setCreating(true)}>{t('add')}</Button>}>
-            {t('emptyText')}
-          </EmptyState>
-        }
+        empty={{ icon: 'users', title: t('emptyTitle'), text: t('emptyText'), actions: <Button onPress={() => setCreating(true)}>{t('add')}</Button> }}
         caption={t('title')}
         columns={[t('name'), t('phone'), t('nif'), t('status'), t('since')]}
         row={(client) => (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ClientOption } from '@/features/laundry/api/search-clients';
+import type { ClientOption } from '@/features/clients/api/client-options';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { envelope, renderWithProviders } from '@/test/render';
 

@@ -5,7 +5,7 @@ import { FieldHelp } from '@/components/field-help';
 import { Icon } from '@/components/icon';
 import '@/components/form-controls.css';
 import '@/components/kit.css';
-import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
+import { useClientSearch, type ClientOption } from '@/features/clients/api/client-options';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import { formatPhone } from '@/lib/format';
 

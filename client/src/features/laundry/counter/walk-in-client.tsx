@@ -8,7 +8,7 @@ import { ErrorNotice } from '@/components/notice';
 import { TextInput } from '@/components/text-field';
 import { api } from '@/lib/api-client';
 import { isApiError } from '@/lib/api-error';
-import type { ClientOption } from '@/features/laundry/api/search-clients';
+import type { ClientOption } from '@/features/clients/api/client-options';
 import './counter-strings';
 
 /**

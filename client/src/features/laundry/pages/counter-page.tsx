@@ -7,7 +7,7 @@ import { Card } from '@/components/card';
 import { useLaundryCategories } from '@/features/laundry/api/list-laundry-categories';
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
 import { usePricePreview } from '@/features/laundry/api/preview-laundry-price';
-import type { ClientOption } from '@/features/laundry/api/search-clients';
+import type { ClientOption } from '@/features/clients/api/client-options';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { addService, buildLines, pieceCount, splitLine, type CounterLine } from '@/features/laundry/counter/counter-draft';
 import { CounterDone } from '@/features/laundry/counter/counter-done';

@@ -21,7 +21,7 @@ import { useCreateLaundryOrder } from '@/features/laundry/api/create-laundry-ord
 import { useLaundryServices } from '@/features/laundry/api/list-laundry-services';
 import { useWorkers } from '@/features/laundry/api/list-workers';
 import { usePricePreview } from '@/features/laundry/api/preview-laundry-price';
-import type { ClientOption } from '@/features/laundry/api/search-clients';
+import type { ClientOption } from '@/features/clients/api/client-options';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { DeliveryFields, type DeliveryValue } from '@/features/laundry/components/delivery-fields';
 import { FormSection } from '@/features/laundry/components/form-bits';

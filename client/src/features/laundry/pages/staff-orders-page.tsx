@@ -19,7 +19,7 @@ import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useStaffOrders, type LaundryOrderFilters } from '@/features/laundry/api/list-laundry-orders';
 import { useWorkers } from '@/features/laundry/api/list-workers';
-import { useClient, type ClientOption } from '@/features/laundry/api/search-clients';
+import { useClientOption, type ClientOption } from '@/features/clients/api/client-options';
 import { ClientPicker } from '@/features/laundry/components/client-picker';
 import { SelectInput } from '@/components/fields';
 import { StatusBadge } from '@/features/laundry/components/status-badge';
@@ -82,7 +82,7 @@ export default function StaffOrdersPage() {
   const { filters, set, clear, activeCount } = useFilters();
   const active = activeCount > 0;
   const workers = useWorkers();
-  const namedClient = useClient(filters.clientId ?? null);
+  const namedClient = useClientOption(filters.clientId);
   const [search, setSearch] = useState(filters.q ?? '');
   const settledSearch = useDebounced(search.trim(), 300);
   const [pickedClient, setPickedClient] = useState<ClientOption | null>(null);

@@ -19,7 +19,7 @@ import '@/components/kit.css';
 import '@/features/payments/payments-strings';
 import { usePayments, type PaymentFilters } from '@/features/payments/api/list-payments';
 import { usePaymentTotals } from '@/features/payments/api/payment-totals';
-import { useClientSearch, type ClientOption } from '@/features/laundry/api/search-clients';
+import { useClientSearch, type ClientOption } from '@/features/clients/api/client-options';
 import { useDebounced } from '@/features/laundry/use-debounced';
 import '@/features/payments/payments.css';
 

@@ -9,7 +9,7 @@ import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { SearchInput } from '@/components/search-input';
 import { SecretReveal } from '@/components/secret-reveal';
-import { EmptyState, ErrorState } from '@/components/states';
+import { ErrorState } from '@/components/states';
 import { PagedTableCard } from '@/components/table-card';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
@@ -95,11 +95,7 @@ export default function UsersPage() {
 
       <PagedTableCard
         query={users}
-        empty={
-          <EmptyState icon="users" title={t('emptyTitle')}>
-            {t('emptyText')}
-          </EmptyState>
-        }
+        empty={{ icon: 'users', title: t('emptyTitle'), text: t('emptyText') }}
         caption={t('title')}
         columns={[
           t('name'),
