@@ -29,7 +29,7 @@ export function RouteErrorPage({ error, inline = false }: { error: unknown; inli
         <Icon name={stale || offline ? 'refresh' : 'alertCircle'} size={28} />
       </div>
       <h1 className="state__title">{title}</h1>
-      <p className="state__text">{offline ? t('errorPage.offlineText') : stale ? t('errorPage.updateText') : t('errorPage.text')}</p>
+      <p className="state__text muted">{offline ? t('errorPage.offlineText') : stale ? t('errorPage.updateText') : t('errorPage.text')}</p>
       {reference ? <p className="notice__reference">{t('errorPage.reference', { reference })}</p> : null}
       <div className="state__actions">
         <button type="button" className="btn btn--primary" onClick={() => window.location.reload()}>

@@ -40,7 +40,7 @@ export function Card({
   const heading = (
     <>
       {titleElement}
-      {lead ? <p className="card__lead">{lead}</p> : null}
+      {lead ? <p className="card__lead muted text-sm">{lead}</p> : null}
     </>
   );
   return (

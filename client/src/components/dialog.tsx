@@ -134,7 +134,7 @@ interface ActionDialogProps {
 export function ConfirmDialog({ isOpen, onOpenChange, title, children, onConfirm, tone = 'danger', ...footer }: ActionDialogProps & { isOpen: boolean; children: ReactNode; onConfirm: () => void }) {
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
-      <div className="modal__text">{children}</div>
+      <div className="modal__text muted">{children}</div>
       <DialogFooter {...footer} onCancel={() => onOpenChange(false)} onConfirm={onConfirm} tone={tone} />
     </ModalDialog>
   );
@@ -197,7 +197,7 @@ export function ReasonDialog({
           if (!missing && !footer.isPending) onConfirm(reason.trim());
         }}
       >
-        {text ? <p className="modal__text">{text}</p> : null}
+        {text ? <p className="modal__text muted">{text}</p> : null}
         {children}
         <TextAreaInput
           label={reasonLabel}

@@ -77,7 +77,7 @@ export function FilePicker({
         />
       </label>
       {chosen !== undefined ? (
-        <span id={`${id}-chosen`} className="file-picker__chosen">
+        <span id={`${id}-chosen`} className="file-picker__chosen muted text-sm">
           {chosen}
         </span>
       ) : null}

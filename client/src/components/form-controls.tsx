@@ -135,7 +135,7 @@ export function SearchSelectField({ label, options, value, onChange, inputValue,
       </div>
       <FieldHelp description={description} errorMessage={errorMessage} />
       <Popover className="popover" placement="bottom start">
-        <ListBox className="listbox" renderEmptyState={() => <p className="listbox__empty">{emptyLabel}</p>}>
+        <ListBox className="listbox" renderEmptyState={() => <p className="listbox__empty muted text-sm">{emptyLabel}</p>}>
           {(option: Option) => <OptionItem option={option} />}
         </ListBox>
       </Popover>

@@ -38,7 +38,7 @@ export function PageHeader({
 
           {title}
         </h1>
-        {lead ? <p className="page-header__lead">{lead}</p> : null}
+        {lead ? <p className="page-header__lead muted">{lead}</p> : null}
       </div>
       {actions ? <div className="cluster">{actions}</div> : null}
     </header>

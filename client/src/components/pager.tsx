@@ -16,7 +16,7 @@ export function Pager({ meta, onOffsetChange }: { meta: ListMeta; onOffsetChange
   if (!hasPrevious && !hasNext) return null;
   return (
     <nav className="pager cluster cluster--spread" aria-label={t('paging')}>
-      <p className="pager__range">{t(meta.totalCapped ? 'pageRangeCapped' : 'pageRange', { from, to, total: meta.total })}</p>
+      <p className="pager__range muted text-sm">{t(meta.totalCapped ? 'pageRangeCapped' : 'pageRange', { from, to, total: meta.total })}</p>
       <div className="cluster">
         <Button size="sm" isDisabled={!hasPrevious} onPress={() => onOffsetChange(Math.max(0, meta.offset - meta.limit))}>
           <Icon name="chevronLeft" size={16} />

@@ -35,7 +35,7 @@ export function SingleCardHeading({ icon, title, lead }: { icon: IconName; title
         <Icon name={icon} size={26} />
       </div>
       <h1 className="page-center__title">{title}</h1>
-      <p className="page-center__lead">{lead}</p>
+      <p className="page-center__lead muted">{lead}</p>
     </>
   );
 }

@@ -46,7 +46,7 @@ export function EmptyState({
         <Icon name={icon} size={28} />
       </div>
       <h2 className="state__title">{title}</h2>
-      {children ? <p className="state__text">{children}</p> : null}
+      {children ? <p className="state__text muted">{children}</p> : null}
       {actions ? <div className="state__actions cluster justify-center">{actions}</div> : null}
     </div>
   );
@@ -71,7 +71,7 @@ export function NotFoundState({ home, asPageTitle = false }: { home?: string; as
       <Heading className="state__title" {...(asPageTitle ? { tabIndex: -1, 'data-page-title': '' } : {})}>
         {t('notFound.title')}
       </Heading>
-      <p className="state__text">{t('notFound.text')}</p>
+      <p className="state__text muted">{t('notFound.text')}</p>
       <div className="state__actions cluster justify-center">
         <ButtonLink href={home ?? fallbackHome} variant="primary">
           <Icon name="home" size={18} />
@@ -98,7 +98,7 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
         <Icon name="alertCircle" size={28} />
       </div>
       <h2 className="state__title">{title ?? t('states.errorTitle')}</h2>
-      <p className="state__text">{message}</p>
+      <p className="state__text muted">{message}</p>
       {reference ? <p className="notice__reference">{t('errors.reference', { reference })}</p> : null}
       {onRetry ? (
         <div className="state__actions cluster justify-center">

@@ -32,7 +32,7 @@ export default function ChangePasswordPage() {
           <Icon name="lock" size={26} />
         </div>
         <h1 className="page-center__title">{t('changePassword.title')}</h1>
-        <p className="page-center__lead">{t('changePassword.forcedLead')}</p>
+        <p className="page-center__lead muted">{t('changePassword.forcedLead')}</p>
         <p className="page-center__account">
           <Icon name="user" size={16} />
           <span>{principal.name}</span>

@@ -120,7 +120,7 @@ export default function ClientDetailPage() {
             <Facts client={c} />
             {c.notes ? (
               <div className="stack stack--sm client-notes">
-                <h3 className="card__lead">{t('notes')}</h3>
+                <h3 className="card__lead muted text-sm">{t('notes')}</h3>
                 <p className="property__access" translate="no">
                   {c.notes}
                 </p>

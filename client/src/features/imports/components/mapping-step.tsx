@@ -29,7 +29,7 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
 
   return (
     <Card id="import-mapping-title" title={t('mappingTitle')} className="stack gap-4">
-      <p className="card__lead">{t('mappingLead')}</p>
+      <p className="card__lead muted text-sm">{t('mappingLead')}</p>
       <DataTable
         caption={t('mappingTitle')}
         className="import-mapping"

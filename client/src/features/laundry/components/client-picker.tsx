@@ -74,7 +74,7 @@ export function ClientPicker({
       <Popover className="popover" placement="bottom start">
         <ListBox<ClientOption>
           className="listbox"
-          renderEmptyState={() => <p className="listbox__empty">{results.isFetching ? t('form.clientSearching') : t('form.clientNoResults')}</p>}
+          renderEmptyState={() => <p className="listbox__empty muted text-sm">{results.isFetching ? t('form.clientSearching') : t('form.clientNoResults')}</p>}
         >
           {(client) => (
             <ListBoxItem id={client.id} textValue={client.name} className="listbox__item">

@@ -45,7 +45,7 @@ export function VoidDialog({ target, payment, onClose, onVoided }: { target: Pay
     <ModalDialog isOpen={payment !== null} onOpenChange={(open) => !open && onClose()} title={t('dialog.voidTitle')} size="sm" role="alertdialog">
       {payment ? (
         <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-          <p className="modal__text">
+          <p className="modal__text muted">
             {t('dialog.voidText', {
               kind: t(`kindLower.${payment.kind}`),
               amount: formatMoney(payment.amountCents, locale),
