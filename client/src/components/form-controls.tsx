@@ -145,6 +145,8 @@ export function SearchSelectField({ label, options, value, onChange, inputValue,
 
 export interface NumberInputProps {
   label: string;
+  /** The label is still read by screen readers (e.g. when a visible name next to the field already says it). */
+  hideLabel?: boolean;
   value: number | undefined;
   onChange: (value: number) => void;
   minValue?: number;
@@ -161,7 +163,7 @@ export interface NumberInputProps {
 }
 
 /** A number with − and + steppers (React Aria NumberField: locale-aware decimals and currency). */
-export function NumberInput({ label, value, onChange, description, errorMessage, incrementLabel, decrementLabel, inputRef, ...props }: NumberInputProps) {
+export function NumberInput({ label, hideLabel = false, value, onChange, description, errorMessage, incrementLabel, decrementLabel, inputRef, ...props }: NumberInputProps) {
   return (
     <NumberField
       {...props}
@@ -173,7 +175,7 @@ export function NumberInput({ label, value, onChange, description, errorMessage,
       decrementAriaLabel={decrementLabel}
       className="field"
     >
-      <Label className="field__label">{label}</Label>
+      <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Group className="stepper">
         <AriaButton slot="decrement" className="stepper__button">
           <Icon name="minus" size={18} />

@@ -11,6 +11,8 @@ import { NativeFieldHelp, nativeDescribedBy } from '@/components/native-field-he
 
 export interface TextInputProps {
   label: string;
+  /** The label is still read by screen readers (e.g. when a visible name next to the field already says it). */
+  hideLabel?: boolean;
   description?: string;
   /** Shown under the field and marks it invalid (aria-invalid, described by the message). */
   errorMessage?: string;
@@ -40,7 +42,7 @@ interface FieldFrameProps extends TextInputProps {
   action?: ReactNode;
 }
 
-function FieldFrame({ label, description, errorMessage, inputRef, onChange, isDisabled, isRequired, isReadOnly, action, 'aria-label': ariaLabel, ...input }: FieldFrameProps) {
+function FieldFrame({ label, hideLabel = false, description, errorMessage, inputRef, onChange, isDisabled, isRequired, isReadOnly, action, 'aria-label': ariaLabel, ...input }: FieldFrameProps) {
   const id = useId();
   const describedBy = nativeDescribedBy(id, description, errorMessage);
   const field = (
@@ -62,7 +64,7 @@ function FieldFrame({ label, description, errorMessage, inputRef, onChange, isDi
   );
   return (
     <div className="field" data-invalid={errorMessage ? '' : undefined}>
-      <label htmlFor={id} className="field__label">
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
       {action ? (

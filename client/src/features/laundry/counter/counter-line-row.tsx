@@ -51,6 +51,7 @@ export function CounterLineRow({
         {line.perKg ? (
           <TextInput
             label={t('lines.weight', { name })}
+            hideLabel
             value={line.weightKg}
             onChange={(weightKg) => onChange({ weightKg })}
             inputMode="decimal"
@@ -62,6 +63,7 @@ export function CounterLineRow({
         ) : (
           <NumberInput
             label={t('lines.quantity', { name })}
+            hideLabel
             value={line.quantity}
             onChange={(quantity) => onChange({ quantity: Number.isFinite(quantity) ? Math.max(1, Math.round(quantity)) : 1 })}
             minValue={1}
