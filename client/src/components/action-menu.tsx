@@ -37,3 +37,16 @@ export function ActionMenu({ label, actions, onAction }: { label: string; action
     </MenuTrigger>
   );
 }
+
+/**
+ * One action of a row beside its menu (edit, remove): its icon and word, the word hidden on a phone, and
+ * `label` naming it in full for screen readers ("Edit Maria").
+ */
+export function RowAction({ icon, text, label, onPress }: { icon: IconName; text: string; label: string; onPress: () => void }) {
+  return (
+    <Button variant="ghost" size="sm" onPress={onPress} aria-label={label}>
+      <Icon name={icon} size={16} />
+      <span className="hide-on-phone">{text}</span>
+    </Button>
+  );
+}

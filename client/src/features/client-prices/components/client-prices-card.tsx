@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/features/client-prices/client-prices-strings';
+import { RowAction } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
@@ -66,14 +67,8 @@ export function ClientPricesCard({ clientId, readOnly }: { clientId: number; rea
                 </div>
                 {readOnly ? null : (
                   <div className="cluster gap-1">
-                    <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'form', price: p })} aria-label={t('editOf', { item: itemName(p) })}>
-                      <Icon name="pencil" size={16} />
-                      <span className="hide-on-phone">{t('edit')}</span>
-                    </Button>
-                    <Button variant="ghost" size="sm" onPress={() => setDialog({ kind: 'remove', price: p })} aria-label={t('removeOf', { item: itemName(p) })}>
-                      <Icon name="trash" size={16} />
-                      <span className="hide-on-phone">{t('remove')}</span>
-                    </Button>
+                    <RowAction icon="pencil" text={t('edit')} label={t('editOf', { item: itemName(p) })} onPress={() => setDialog({ kind: 'form', price: p })} />
+                    <RowAction icon="trash" text={t('remove')} label={t('removeOf', { item: itemName(p) })} onPress={() => setDialog({ kind: 'remove', price: p })} />
                   </div>
                 )}
               </li>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ActionMenu } from '@/components/action-menu';
+import { ActionMenu, RowAction } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { ConfirmDialog } from '@/components/dialog';
@@ -87,10 +87,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                 </div>
                 {readOnly ? null : (
                   <div className="cluster gap-1 property__actions">
-                    <Button variant="ghost" size="sm" onPress={() => onAction(property, 'edit')} aria-label={t('editPropertyOf', { name: property.name })}>
-                      <Icon name="pencil" size={16} />
-                      <span className="hide-on-phone">{t('edit')}</span>
-                    </Button>
+                    <RowAction icon="pencil" text={t('edit')} label={t('editPropertyOf', { name: property.name })} onPress={() => onAction(property, 'edit')} />
                     <ActionMenu
                       label={t('propertyActionsOf', { name: property.name })}
                       onAction={(id) => onAction(property, id)}

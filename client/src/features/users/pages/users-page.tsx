@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/features/users/users-strings';
-import { ActionMenu } from '@/components/action-menu';
+import { ActionMenu, RowAction } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { ConfirmDialog, DialogActions, ModalDialog } from '@/components/dialog';
 import { ActiveSelect, SelectInput } from '@/components/fields';
@@ -126,10 +126,7 @@ export default function UsersPage() {
               </td>
               <td data-label={t('lastLogin')}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale, 'short') : t('never')}</td>
               <td className="cell-actions">
-                <Button variant="ghost" size="sm" onPress={() => onAction(user, 'edit')} aria-label={t('editOf', { name: user.name })}>
-                  <Icon name="pencil" size={16} />
-                  <span className="hide-on-phone">{t('edit')}</span>
-                </Button>
+                <RowAction icon="pencil" text={t('edit')} label={t('editOf', { name: user.name })} onPress={() => onAction(user, 'edit')} />
                 <ActionMenu
                   label={t('actionsOf', { name: user.name })}
                   onAction={(action) => onAction(user, action)}
