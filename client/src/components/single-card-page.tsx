@@ -8,15 +8,20 @@ import { currentLocale, setLocale } from '@/lib/i18n';
 /**
  * A page of one card on the tinted background, outside the shells (a password page, a 404): the logo
  * leading to the start above the card and, for someone not yet signed in, the language switch beside it;
- * under the card's content, a ruled-off footer (the way back).
+ * under the card's content, a ruled-off footer (the way back). `homeLink={false}` where the start cannot be
+ * reached yet (a password that must be changed first): the logo is then only the logo.
  */
-export function SingleCardPage({ languages = false, footer, children }: { languages?: boolean; footer?: ReactNode; children: ReactNode }) {
+export function SingleCardPage({ languages = false, homeLink = true, footer, children }: { languages?: boolean; homeLink?: boolean; footer?: ReactNode; children: ReactNode }) {
   return (
     <div className="page-center">
       <div className="page-center__top cluster cluster--spread gap-4">
-        <Link to="/" className="logo-link">
+        {homeLink ? (
+          <Link to="/" className="logo-link">
+            <Logo />
+          </Link>
+        ) : (
           <Logo />
-        </Link>
+        )}
         {languages ? <LanguageSwitcher value={currentLocale()} onChange={(locale) => void setLocale(locale)} /> : null}
       </div>
       <main className="page-center__card card" id="main">
