@@ -5,7 +5,7 @@ import type { AccountDocumentDto } from '@contracts/accounts';
 import type { ServiceLineValue } from '@contracts/payments';
 import { Pager } from '@/components/pager';
 import { Segmented } from '@/components/segmented';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { useAccountDocuments, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -50,62 +50,60 @@ export function DocumentsPanel({
           { value: 'open', content: t('documents.openOnly') },
         ]}
       />
-      {!documents.isSuccess ? (
-        <QueryFallback query={documents} title={t('tabs.documents')} />
-      ) : documents.data.items.length === 0 ? (
-        <EmptyState icon={serviceLine === 'cleaning' ? 'sparkles' : 'basket'} title={which === 'open' ? t('documents.emptyOpen') : empty} bordered={false} />
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="data-table data-table--rows account-table" aria-busy={documents.isFetching}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('documents.reference')}</th>
-                  <th scope="col">{t('documents.payment')}</th>
-                  <th scope="col" className="num">
-                    {t('documents.total')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('documents.paid')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('documents.outstanding')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {documents.data.items.map((doc) => (
-                  <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="account-document">
-                    <th scope="row" data-phone="title">
-                      <Link to={hrefOf(doc)} className="row-link" translate="no">
-                        {doc.reference}
-                      </Link>
-                      <span className="cell-primary__sub">
-                        {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
-                        {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
-                        {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
-                      </span>
+      <QueryView query={documents} title={t('tabs.documents')} empty={{ icon: serviceLine === 'cleaning' ? 'sparkles' : 'basket', title: which === 'open' ? t('documents.emptyOpen') : empty, bordered: false }}>
+        {(data) => (
+          <>
+            <div className="table-wrap">
+              <table className="data-table data-table--rows account-table" aria-busy={documents.isFetching}>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('documents.reference')}</th>
+                    <th scope="col">{t('documents.payment')}</th>
+                    <th scope="col" className="num">
+                      {t('documents.total')}
                     </th>
-                    <td data-label={t('documents.payment')} data-phone="detail-end">
-                      <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
-                    </td>
-                    <td data-label={t('documents.total')} className="num" data-phone="hide">
-                      {doc.totalCents === null ? <span className="muted">{t('documents.noPrice')}</span> : money(doc.totalCents)}
-                    </td>
-                    <td data-label={t('documents.paid')} className="num" data-phone="hide">
-                      {money(doc.paidCents)}
-                    </td>
-                    <td data-label={t('documents.outstanding')} className="num strong" data-phone="title-end" data-testid="document-outstanding">
-                      {money(doc.outstandingCents)}
-                    </td>
+                    <th scope="col" className="num">
+                      {t('documents.paid')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('documents.outstanding')}
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager meta={documents.data.meta} onOffsetChange={setOffset} />
-        </>
-      )}
+                </thead>
+                <tbody>
+                  {data.items.map((doc) => (
+                    <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="account-document">
+                      <th scope="row" data-phone="title">
+                        <Link to={hrefOf(doc)} className="row-link" translate="no">
+                          {doc.reference}
+                        </Link>
+                        <span className="cell-primary__sub">
+                          {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
+                          {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
+                          {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
+                        </span>
+                      </th>
+                      <td data-label={t('documents.payment')} data-phone="detail-end">
+                        <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
+                      </td>
+                      <td data-label={t('documents.total')} className="num" data-phone="hide">
+                        {doc.totalCents === null ? <span className="muted">{t('documents.noPrice')}</span> : money(doc.totalCents)}
+                      </td>
+                      <td data-label={t('documents.paid')} className="num" data-phone="hide">
+                        {money(doc.paidCents)}
+                      </td>
+                      <td data-label={t('documents.outstanding')} className="num strong" data-phone="title-end" data-testid="document-outstanding">
+                        {money(doc.outstandingCents)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager meta={data.meta} onOffsetChange={setOffset} />
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

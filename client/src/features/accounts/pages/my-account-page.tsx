@@ -4,7 +4,7 @@ import { ButtonLink } from '@/components/button';
 import { Card } from '@/components/card';
 import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
-import { QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { Tabs } from '@/components/tabs';
 import { SHELL_BASE } from '@/app/paths';
 import { useAccountSummary, type AccountScope } from '@/features/accounts/api/accounts-api';
@@ -41,11 +41,9 @@ export default function MyAccountPage() {
       />
       <div className="stack gap-5">
         <Card id="my-account-balance-title" title={t('summary.ownLead')} titleHidden className="stack gap-5" data-testid="my-account-balance">
-          {!summary.isSuccess ? (
-            <QueryFallback query={summary} title={t('own.title')} />
-          ) : (
-            <AccountSummary summary={summary.data} own />
-          )}
+          <QueryView query={summary} title={t('own.title')}>
+            {(data) => <AccountSummary summary={data} own />}
+          </QueryView>
         </Card>
         <Card id="my-account-tabs-title" title={t('tabs.ownLabel')} titleHidden className="stack gap-5">
           <Tabs

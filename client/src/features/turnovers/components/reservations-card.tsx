@@ -3,7 +3,7 @@ import type { CleaningStatusValue } from '@contracts/cleaning';
 import { useTranslation } from 'react-i18next';
 import { Card } from '@/components/card';
 import { DataTable } from '@/components/table-card';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { QueryView } from '@/components/states';
 import { formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { calendarDate, lisbonDate } from '@/lib/lisbon-time';
@@ -23,48 +23,44 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
 
   return (
     <Card id="reservations-title" title={t('reservations.title')} lead={t('reservations.lead')}>
-      {!reservations.isSuccess ? (
-        <QueryFallback query={reservations} />
-      ) : reservations.data.length === 0 ? (
-        <EmptyState icon="calendar" title={t('reservations.none')}>
-          {t('reservations.noneText')}
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption={t('reservations.tableLabel')}
-          className="data-table--rows"
-          columns={[t('reservations.stay'), t('reservations.source'), t('reservations.turnover')]}
-        >
-          {reservations.data.map((r) => (
-            <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>
-              <th scope="row" data-label={t('reservations.stay')} data-phone="title">
-                <span className="strong">
-                  {day(r.checkIn)} → {day(r.checkOut)}
-                </span>{' '}
-                <span className="muted">{t('reservations.nights', { count: nightsBetween(r.checkIn, r.checkOut) })}</span>
-                {r.status === 'cancelled' ? <span className="badge badge--danger">{t('reservations.cancelled')}</span> : null}
-              </th>
-              <td data-label={t('reservations.source')} data-phone="detail">
-                <span translate="no">{r.calendarLabel}</span>
-              </td>
-              <td data-label={t('reservations.turnover')} data-phone="title-end">
-                {r.job ? (
-                  <span className="reservation__job">
-                    <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
-                      {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
-                    </Link>
-                    <JobStatusBadge status={r.job.status as CleaningStatusValue} />
-                    {r.job.backToBack ? <span className="badge badge--warning">{t('reservations.backToBack')}</span> : null}
-                    {r.job.backToBack && r.job.deadlineAt ? <span className="muted">{t('reservations.deadline', { time: formatTime(r.job.deadlineAt, locale) })}</span> : null}
-                  </span>
-                ) : (
-                  <span className="muted">{t('reservations.noJob')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <QueryView query={reservations} empty={{ icon: 'calendar', title: t('reservations.none'), text: t('reservations.noneText') }}>
+        {(data) => (
+          <DataTable
+            caption={t('reservations.tableLabel')}
+            className="data-table--rows"
+            columns={[t('reservations.stay'), t('reservations.source'), t('reservations.turnover')]}
+          >
+            {data.map((r) => (
+              <tr key={r.id} className={r.status === 'cancelled' ? 'reservation--cancelled' : undefined}>
+                <th scope="row" data-label={t('reservations.stay')} data-phone="title">
+                  <span className="strong">
+                    {day(r.checkIn)} → {day(r.checkOut)}
+                  </span>{' '}
+                  <span className="muted">{t('reservations.nights', { count: nightsBetween(r.checkIn, r.checkOut) })}</span>
+                  {r.status === 'cancelled' ? <span className="badge badge--danger">{t('reservations.cancelled')}</span> : null}
+                </th>
+                <td data-label={t('reservations.source')} data-phone="detail">
+                  <span translate="no">{r.calendarLabel}</span>
+                </td>
+                <td data-label={t('reservations.turnover')} data-phone="title-end">
+                  {r.job ? (
+                    <span className="reservation__job">
+                      <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
+                        {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
+                      </Link>
+                      <JobStatusBadge status={r.job.status as CleaningStatusValue} />
+                      {r.job.backToBack ? <span className="badge badge--warning">{t('reservations.backToBack')}</span> : null}
+                      {r.job.backToBack && r.job.deadlineAt ? <span className="muted">{t('reservations.deadline', { time: formatTime(r.job.deadlineAt, locale) })}</span> : null}
+                    </span>
+                  ) : (
+                    <span className="muted">{t('reservations.noJob')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </QueryView>
     </Card>
   );
 }
