@@ -74,14 +74,16 @@ export function DocumentsPanel({
                   {data.items.map((doc) => (
                     <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="account-document">
                       <th scope="row" data-phone="title">
-                        <Link to={hrefOf(doc)} className="row-link" translate="no">
-                          {doc.reference}
-                        </Link>
-                        <span className="cell-primary__sub">
-                          {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
-                          {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
-                          {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
-                        </span>
+                        <div className="cell-primary">
+                          <Link to={hrefOf(doc)} className="row-link" translate="no">
+                            {doc.reference}
+                          </Link>
+                          <span className="cell-primary__sub">
+                            {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
+                            {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
+                            {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
+                          </span>
+                        </div>
                       </th>
                       <td data-label={t('documents.payment')} data-phone="detail-end">
                         <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
