@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Button } from '@/components/button';
@@ -141,6 +141,49 @@ export function ConfirmDialog({ isOpen, onOpenChange, title, children, onConfirm
 }
 
 /**
+ * A dialog that is a form: the title, the fields (`children`) and the standard footer, whose action
+ * submits the form. `onSubmit` receives the event with its default already prevented (a react-hook-form
+ * `handleSubmit(...)` can be passed as it is). While the action runs the dialog cannot be closed, so a
+ * save in flight is never hidden behind a closed dialog.
+ */
+export function FormDialog({
+  isOpen = true,
+  onClose,
+  title,
+  description,
+  size = 'md',
+  role = 'dialog',
+  onSubmit,
+  children,
+  ...footer
+}: Omit<ActionDialogProps, 'onOpenChange'> & {
+  isOpen?: boolean;
+  onClose: () => void;
+  description?: ReactNode;
+  size?: 'sm' | 'md' | 'lg';
+  role?: 'dialog' | 'alertdialog';
+  onSubmit: (event: FormEvent<HTMLFormElement>) => unknown;
+  children: ReactNode;
+  isDisabled?: boolean;
+}) {
+  return (
+    <ModalDialog isOpen={isOpen} onOpenChange={(open) => !open && !footer.isPending && onClose()} title={title} description={description} size={size} role={role}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void onSubmit(event);
+        }}
+      >
+        {children}
+        <DialogFooter {...footer} onCancel={onClose} />
+      </form>
+    </ModalDialog>
+  );
+}
+
+/**
  * Confirms an action that needs a reason (cancel, undo, waive, correct) or takes an optional text (a
  * closing note: `isReasonRequired={false}`): a required reason has at least three characters, as the
  * server asks; `children` adds what else the action needs (above the reason), the standard footer
@@ -187,30 +230,31 @@ export function ReasonDialog({
   }, [isOpen]);
   const missing = isReasonRequired && reason.trim().length < 3;
   return (
-    <ModalDialog isOpen={isOpen} onOpenChange={(open) => (open || !footer.isPending) && onOpenChange(open)} title={title} description={description} role={role}>
-      <form
-        className="form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          setTried(true);
-          if (!missing && !footer.isPending) onConfirm(reason.trim());
-        }}
-      >
-        {text ? <p className="modal__text muted">{text}</p> : null}
-        {children}
-        <TextAreaInput
-          label={reasonLabel}
-          description={reasonHint}
-          value={reason}
-          onChange={setReason}
-          rows={2}
-          maxLength={maxLength}
-          isRequired={isReasonRequired}
-          errorMessage={tried && missing ? (requiredMessage ?? t('reasonRequired')) : undefined}
-        />
-        <DialogFooter {...footer} onCancel={() => onOpenChange(false)} tone={tone} />
-      </form>
-    </ModalDialog>
+    <FormDialog
+      {...footer}
+      isOpen={isOpen}
+      onClose={() => onOpenChange(false)}
+      title={title}
+      description={description}
+      role={role}
+      tone={tone}
+      onSubmit={() => {
+        setTried(true);
+        if (!missing && !footer.isPending) onConfirm(reason.trim());
+      }}
+    >
+      {text ? <p className="modal__text muted">{text}</p> : null}
+      {children}
+      <TextAreaInput
+        label={reasonLabel}
+        description={reasonHint}
+        value={reason}
+        onChange={setReason}
+        rows={2}
+        maxLength={maxLength}
+        isRequired={isReasonRequired}
+        errorMessage={tried && missing ? (requiredMessage ?? t('reasonRequired')) : undefined}
+      />
+    </FormDialog>
   );
 }

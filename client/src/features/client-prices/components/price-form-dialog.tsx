@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { SelectInput } from '@/components/fields';
 import { DateField } from '@/components/date-fields';
 import { ErrorNotice } from '@/components/notice';
@@ -39,8 +39,7 @@ export function PriceFormDialog({ clientId, price, onClose }: { clientId: number
       .map((s) => ({ value: String(s.id), label: `${locale === 'pt' ? s.name : s.nameEn} (${t(s.pricingUnit === 'per_kg' ? 'perKg' : 'perItem')})` })),
   ];
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const next: Record<string, string> = {};
     const parsed = parseEuroAmount(amount, locale, 100_000);
     if (!item) next.item = t('chooseAnItem');
@@ -59,26 +58,23 @@ export function PriceFormDialog({ clientId, price, onClose }: { clientId: number
   };
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={price ? t('editTitle') : t('createTitle')}>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorNotice error={mutation.error && !overlap ? mutation.error : null} />
-        <SelectInput label={t('item')} name="item" value={item} onChange={setItem} options={options} placeholder={t('chooseItem')} errorMessage={errors.item} isDisabled={Boolean(price)} />
-        <TextInput
-          label={t('price')}
-          name="price"
-          value={amount}
-          onChange={setAmount}
-          description={t('priceHelp')}
-          errorMessage={errors.price ?? serverField('PRICE_NOT_POSITIVE')}
-          inputMode="decimal"
-          autoComplete="off"
-        />
-        <div className="form-grid">
-          <DateField label={t('from')} name="validFrom" value={from} onChange={setFrom} errorMessage={errors.from ?? overlap} isRequired />
-          <DateField label={t('to')} name="validTo" value={to} onChange={setTo} min={from || undefined} description={t('toHelp')} errorMessage={errors.to} />
-        </div>
-        <DialogFooter onCancel={onClose} confirmLabel={t('save')} pendingLabel={t('saving')} isPending={mutation.isPending} />
-      </form>
-    </ModalDialog>
+    <FormDialog onClose={onClose} title={price ? t('editTitle') : t('createTitle')} onSubmit={submit} confirmLabel={t('save')} pendingLabel={t('saving')} isPending={mutation.isPending}>
+      <ErrorNotice error={mutation.error && !overlap ? mutation.error : null} />
+      <SelectInput label={t('item')} name="item" value={item} onChange={setItem} options={options} placeholder={t('chooseItem')} errorMessage={errors.item} isDisabled={Boolean(price)} />
+      <TextInput
+        label={t('price')}
+        name="price"
+        value={amount}
+        onChange={setAmount}
+        description={t('priceHelp')}
+        errorMessage={errors.price ?? serverField('PRICE_NOT_POSITIVE')}
+        inputMode="decimal"
+        autoComplete="off"
+      />
+      <div className="form-grid">
+        <DateField label={t('from')} name="validFrom" value={from} onChange={setFrom} errorMessage={errors.from ?? overlap} isRequired />
+        <DateField label={t('to')} name="validTo" value={to} onChange={setTo} min={from || undefined} description={t('toHelp')} errorMessage={errors.to} />
+      </div>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import { Locale } from '@contracts/auth';
 import { ClientBilling, CompanyName, Notes } from '@contracts/clients';
 import { DateOfBirth, Email, Nif, PersonName, PhoneInput } from '@contracts/users';
 import { FormDateField } from '@/components/date-fields';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
@@ -107,57 +107,58 @@ export function ClientFormDialog({ client, onClose, onCreated }: { client: Clien
   const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadClient')} onReload={reload} isReloading={reloading} error={generalError} />
-        <FormCheckbox control={form.control} name="isEnterprise" description={t('isEnterpriseHelp')}>
-          {t('isEnterprise')}
-        </FormCheckbox>
-        <div className="form-grid">
-          {isEnterprise ? (
-            <div className="form-grid__wide">
-              <FormTextField control={form.control} name="companyName" label={t('companyName')} autoComplete="off" />
-            </div>
-          ) : null}
-          <FormTextField control={form.control} name="name" label={isEnterprise ? t('contactName') : t('name')} autoComplete="off" />
-          <FormTextField control={form.control} name="phone" label={t('phone')} description={t('phoneHelp')} type="tel" inputMode="tel" autoComplete="off" />
-          <FormTextField control={form.control} name="email" label={optional(t('email'))} type="email" inputMode="email" autoComplete="off" />
-          <FormTextField control={form.control} name="nif" label={optional(t('nif'))} description={t('nifHelp')} inputMode="numeric" autoComplete="off" />
-          <FormDateField control={form.control} name="dateOfBirth" label={optional(t('dateOfBirth'))} />
-          <FormSelectField
-            control={form.control}
-            name="locale"
-            label={t('language')}
-            options={[
-              { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
-              { value: 'en', label: t('language.en', { ns: 'translation' }) },
-            ]}
-          />
-          <FormSelectField
-            control={form.control}
-            name="billing"
-            label={t('billing')}
-            description={t('billingHelp')}
-            options={[
-              { value: 'per_document', label: t('billingMode.per_document') },
-              { value: 'monthly', label: t('billingMode.monthly') },
-            ]}
-          />
+    <FormDialog
+      onClose={onClose}
+      title={base ? t('editTitle') : t('createTitle')}
+      description={base ? undefined : t('createLead')}
+      size="lg"
+      onSubmit={submit}
+      confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
+      pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
+      isPending={mutation.isPending}
+      isDisabled={conflict}
+    >
+      <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadClient')} onReload={reload} isReloading={reloading} error={generalError} />
+      <FormCheckbox control={form.control} name="isEnterprise" description={t('isEnterpriseHelp')}>
+        {t('isEnterprise')}
+      </FormCheckbox>
+      <div className="form-grid">
+        {isEnterprise ? (
           <div className="form-grid__wide">
-            <FormTextArea control={form.control} name="notes" label={optional(t('notes'))} description={t('notesHelp')} />
+            <FormTextField control={form.control} name="companyName" label={t('companyName')} autoComplete="off" />
           </div>
-        </div>
-        <FormCheckbox control={form.control} name="remindersExcluded" description={t('remindersExcludedHelp')}>
-          {t('remindersExcluded')}
-        </FormCheckbox>
-        <DialogFooter
-          onCancel={onClose}
-          confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
-          pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
-          isPending={mutation.isPending}
-          isDisabled={conflict}
+        ) : null}
+        <FormTextField control={form.control} name="name" label={isEnterprise ? t('contactName') : t('name')} autoComplete="off" />
+        <FormTextField control={form.control} name="phone" label={t('phone')} description={t('phoneHelp')} type="tel" inputMode="tel" autoComplete="off" />
+        <FormTextField control={form.control} name="email" label={optional(t('email'))} type="email" inputMode="email" autoComplete="off" />
+        <FormTextField control={form.control} name="nif" label={optional(t('nif'))} description={t('nifHelp')} inputMode="numeric" autoComplete="off" />
+        <FormDateField control={form.control} name="dateOfBirth" label={optional(t('dateOfBirth'))} />
+        <FormSelectField
+          control={form.control}
+          name="locale"
+          label={t('language')}
+          options={[
+            { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
+            { value: 'en', label: t('language.en', { ns: 'translation' }) },
+          ]}
         />
-      </form>
-    </ModalDialog>
+        <FormSelectField
+          control={form.control}
+          name="billing"
+          label={t('billing')}
+          description={t('billingHelp')}
+          options={[
+            { value: 'per_document', label: t('billingMode.per_document') },
+            { value: 'monthly', label: t('billingMode.monthly') },
+          ]}
+        />
+        <div className="form-grid__wide">
+          <FormTextArea control={form.control} name="notes" label={optional(t('notes'))} description={t('notesHelp')} />
+        </div>
+      </div>
+      <FormCheckbox control={form.control} name="remindersExcluded" description={t('remindersExcludedHelp')}>
+        {t('remindersExcluded')}
+      </FormCheckbox>
+    </FormDialog>
   );
 }

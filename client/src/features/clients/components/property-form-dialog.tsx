@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { District, DISTRICTS, PostalCode, PropertyType, PROPERTY_TYPES } from '@contracts/properties';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormCheckbox, FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
@@ -100,39 +100,45 @@ export function PropertyFormDialog({ clientId, property, hasPrimary, onClose }: 
   const optional = (label: string) => `${label} (${t('optional', { ns: 'ui' })})`;
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editPropertyTitle') : t('addPropertyTitle')} size="lg">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <SaveProblemNotice conflict={conflict} message={t('propertyConflict')} reloadLabel={t('reloadProperty')} onReload={reload} isReloading={reloading} error={generalError} />
-        <div className="form-grid">
-          <FormTextField control={form.control} name="name" label={t('propertyName')} description={t('propertyNameHelp')} autoComplete="off" />
-          <FormSelectField
-            control={form.control}
-            name="propertyType"
-            label={t('propertyType')}
-            options={PROPERTY_TYPES.map((type) => ({ value: type, label: t(`propertyTypes.${type}`) }))}
-          />
-          <div className="form-grid__wide">
-            <FormTextField control={form.control} name="addressLine1" label={t('addressLine1')} autoComplete="off" />
-          </div>
-          <div className="form-grid__wide">
-            <FormTextField control={form.control} name="addressLine2" label={optional(t('addressLine2'))} autoComplete="off" />
-          </div>
-          <FormTextField control={form.control} name="postalCode" label={t('postalCode')} placeholder="1200-195" inputMode="numeric" autoComplete="off" />
-          <FormTextField control={form.control} name="city" label={t('city')} autoComplete="off" />
-          <FormSelectField control={form.control} name="district" label={t('district')} options={DISTRICTS.map((district) => ({ value: district, label: DISTRICT_NAMES[district] }))} />
-          <div className="form-grid__wide">
-            <FormTextArea control={form.control} name="accessInstructions" label={optional(t('accessInstructions'))} description={t('accessHelp')} />
-          </div>
-          {!base && hasPrimary ? (
-            <div className="form-grid__wide">
-              <FormCheckbox control={form.control} name="isPrimary">
-                {t('makeMainAtCreate')}
-              </FormCheckbox>
-            </div>
-          ) : null}
+    <FormDialog
+      onClose={onClose}
+      title={base ? t('editPropertyTitle') : t('addPropertyTitle')}
+      size="lg"
+      onSubmit={submit}
+      confirmLabel={base ? t('save', { ns: 'ui' }) : t('addProperty')}
+      pendingLabel={t('saving', { ns: 'ui' })}
+      isPending={mutation.isPending}
+      isDisabled={conflict}
+    >
+      <SaveProblemNotice conflict={conflict} message={t('propertyConflict')} reloadLabel={t('reloadProperty')} onReload={reload} isReloading={reloading} error={generalError} />
+      <div className="form-grid">
+        <FormTextField control={form.control} name="name" label={t('propertyName')} description={t('propertyNameHelp')} autoComplete="off" />
+        <FormSelectField
+          control={form.control}
+          name="propertyType"
+          label={t('propertyType')}
+          options={PROPERTY_TYPES.map((type) => ({ value: type, label: t(`propertyTypes.${type}`) }))}
+        />
+        <div className="form-grid__wide">
+          <FormTextField control={form.control} name="addressLine1" label={t('addressLine1')} autoComplete="off" />
         </div>
-        <DialogFooter onCancel={onClose} confirmLabel={base ? t('save', { ns: 'ui' }) : t('addProperty')} pendingLabel={t('saving', { ns: 'ui' })} isPending={mutation.isPending} isDisabled={conflict} />
-      </form>
-    </ModalDialog>
+        <div className="form-grid__wide">
+          <FormTextField control={form.control} name="addressLine2" label={optional(t('addressLine2'))} autoComplete="off" />
+        </div>
+        <FormTextField control={form.control} name="postalCode" label={t('postalCode')} placeholder="1200-195" inputMode="numeric" autoComplete="off" />
+        <FormTextField control={form.control} name="city" label={t('city')} autoComplete="off" />
+        <FormSelectField control={form.control} name="district" label={t('district')} options={DISTRICTS.map((district) => ({ value: district, label: DISTRICT_NAMES[district] }))} />
+        <div className="form-grid__wide">
+          <FormTextArea control={form.control} name="accessInstructions" label={optional(t('accessInstructions'))} description={t('accessHelp')} />
+        </div>
+        {!base && hasPrimary ? (
+          <div className="form-grid__wide">
+            <FormCheckbox control={form.control} name="isPrimary">
+              {t('makeMainAtCreate')}
+            </FormCheckbox>
+          </div>
+        ) : null}
+      </div>
+    </FormDialog>
   );
 }

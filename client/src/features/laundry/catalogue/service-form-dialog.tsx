@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { LaundryServiceDto } from '@contracts/laundry';
 import type { LaundryCategoryDto } from '@contracts/laundry-floor';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormSelectField, FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { tokenResolver } from '@/lib/form-resolver';
@@ -63,61 +63,56 @@ export function ServiceFormDialog({
     .map((c) => ({ value: String(c.id), label: locale === 'en' ? c.nameEn : c.name }));
 
   return (
-    <ModalDialog
-      isOpen
-      onOpenChange={(open) => !open && onClose()}
+    <FormDialog
+      onClose={onClose}
       title={service ? t('form.editTitle', { name: serviceName(service, locale) }) : t('form.addTitle')}
       size="lg"
+      onSubmit={submit}
+      confirmLabel={service ? t('form.save') : t('form.add')}
+      pendingLabel={t('form.saving')}
+      isPending={mutation.isPending}
+      error={generalError}
     >
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="form-grid">
-          <FormTextField control={form.control} name="name" label={t('form.name')} autoComplete="off" />
-          <FormTextField control={form.control} name="nameEn" label={t('form.nameEn')} autoComplete="off" />
-          <FormSelectField control={form.control} name="categoryId" label={t('form.category')} options={options} placeholder={t('form.chooseCategory')} />
-          <FormSelectField
-            control={form.control}
-            name="pricingUnit"
-            label={t('form.unit')}
-            isDisabled={service !== null}
-            options={(['per_item', 'per_kg'] as const).map((unit) => ({ value: unit, label: t(`unit.${unit}`) }))}
-          />
-          <FormTextField control={form.control} name="price" label={t('form.price')} inputMode="decimal" autoComplete="off" />
-          <FormTextField control={form.control} name="minimum" label={t('form.minimum')} description={t('form.minimumHint')} inputMode="decimal" autoComplete="off" />
-          <FormTextField control={form.control} name="turnaround" label={t('form.turnaround')} description={t('form.turnaroundHint')} inputMode="numeric" autoComplete="off" />
-          <FormSelectField
-            control={form.control}
-            name="expressKind"
-            label={t('form.expressKind')}
-            options={[
-              { value: 'none', label: t('form.expressNone') },
-              { value: 'percent', label: t('form.expressPercent') },
-              { value: 'fixed', label: t('form.expressFixed') },
-            ]}
-          />
-          {expressKind !== 'none' ? (
-            <>
-              <FormTextField
-                control={form.control}
-                name="expressValue"
-                label={expressKind === 'percent' ? t('form.expressValuePercent') : t('form.expressValueFixed')}
-                inputMode="decimal"
-                autoComplete="off"
-              />
-              <FormTextField control={form.control} name="expressTurnaround" label={t('form.expressTurnaround')} inputMode="numeric" autoComplete="off" />
-            </>
-          ) : null}
-          <div className="form-grid__wide">
-            <FormTextArea control={form.control} name="description" label={t('form.description')} />
-          </div>
-        </div>
-        <DialogFooter
-          onCancel={onClose}
-          confirmLabel={service ? t('form.save') : t('form.add')}
-          pendingLabel={t('form.saving')}
-          isPending={mutation.isPending}
-          error={generalError}
+      <div className="form-grid">
+        <FormTextField control={form.control} name="name" label={t('form.name')} autoComplete="off" />
+        <FormTextField control={form.control} name="nameEn" label={t('form.nameEn')} autoComplete="off" />
+        <FormSelectField control={form.control} name="categoryId" label={t('form.category')} options={options} placeholder={t('form.chooseCategory')} />
+        <FormSelectField
+          control={form.control}
+          name="pricingUnit"
+          label={t('form.unit')}
+          isDisabled={service !== null}
+          options={(['per_item', 'per_kg'] as const).map((unit) => ({ value: unit, label: t(`unit.${unit}`) }))}
         />
-      </form>
-    </ModalDialog>
+        <FormTextField control={form.control} name="price" label={t('form.price')} inputMode="decimal" autoComplete="off" />
+        <FormTextField control={form.control} name="minimum" label={t('form.minimum')} description={t('form.minimumHint')} inputMode="decimal" autoComplete="off" />
+        <FormTextField control={form.control} name="turnaround" label={t('form.turnaround')} description={t('form.turnaroundHint')} inputMode="numeric" autoComplete="off" />
+        <FormSelectField
+          control={form.control}
+          name="expressKind"
+          label={t('form.expressKind')}
+          options={[
+            { value: 'none', label: t('form.expressNone') },
+            { value: 'percent', label: t('form.expressPercent') },
+            { value: 'fixed', label: t('form.expressFixed') },
+          ]}
+        />
+        {expressKind !== 'none' ? (
+          <>
+            <FormTextField
+              control={form.control}
+              name="expressValue"
+              label={expressKind === 'percent' ? t('form.expressValuePercent') : t('form.expressValueFixed')}
+              inputMode="decimal"
+              autoComplete="off"
+            />
+            <FormTextField control={form.control} name="expressTurnaround" label={t('form.expressTurnaround')} inputMode="numeric" autoComplete="off" />
+          </>
+        ) : null}
+        <div className="form-grid__wide">
+          <FormTextArea control={form.control} name="description" label={t('form.description')} />
+        </div>
+      </div>
+    </FormDialog>
   );
 }

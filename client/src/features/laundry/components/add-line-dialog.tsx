@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LaundryOrderDto, LaundryServiceDto } from '@contracts/laundry';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { isApiError } from '@/lib/api-error';
 import { useAddLaundryLine } from '@/features/laundry/api/add-laundry-line';
 import { buildOrder, emptyDraft, emptyLine, fieldOfServerPath, type DraftErrors, type LineDraft } from '@/features/laundry/order-draft';
@@ -52,18 +52,18 @@ export function AddLineDialog({
   };
 
   return (
-    <ModalDialog size="lg" isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.addLineTitle')}>
-      <form
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <LineEditor lines={lines} services={services} errors={errors} prices={new Map()} onChange={setLines} single />
-        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('detail.addLineSubmit')} pendingLabel={t('detail.adding')} isPending={add.isPending} error={add.error} />
-      </form>
-    </ModalDialog>
+    <FormDialog
+      size="lg"
+      isOpen={isOpen}
+      onClose={() => onOpenChange(false)}
+      title={t('detail.addLineTitle')}
+      onSubmit={submit}
+      confirmLabel={t('detail.addLineSubmit')}
+      pendingLabel={t('detail.adding')}
+      isPending={add.isPending}
+      error={add.error}
+    >
+      <LineEditor lines={lines} services={services} errors={errors} prices={new Map()} onChange={setLines} single />
+    </FormDialog>
   );
 }

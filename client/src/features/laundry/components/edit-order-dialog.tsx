@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAUNDRY_LIMITS, UpdateLaundryOrderBody, type LaundryOrderDto } from '@contracts/laundry';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { DateField } from '@/components/date-fields';
 import { TextInput } from '@/components/text-field';
 import { isApiError } from '@/lib/api-error';
@@ -109,57 +109,57 @@ export function EditOrderDialog({ order, isOpen, onOpenChange }: { order: Laundr
   };
 
   return (
-    <ModalDialog size="lg" isOpen={isOpen} onOpenChange={onOpenChange} title={t('detail.editTitle', { number: order.orderNumber })}>
-      <form
-        noValidate
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <div className="form-grid">
-          <DateField label={t('form.expectedReadyDate')} value={values.expectedReadyDate} onChange={(expectedReadyDate) => set({ expectedReadyDate })} />
-          <SelectInput
-            label={t('form.assignee')}
-            value={values.assignedWorkerId}
-            onChange={(assignedWorkerId) => set({ assignedWorkerId })}
-            options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
-            placeholder={t('form.noAssignee')}
-            errorMessage={fieldMessage(errors.assignedWorkerId, t)}
-          />
-          <TextInput
-            label={t('form.additionalCharges')}
-            value={values.additionalCharges}
-            onChange={(additionalCharges) => set({ additionalCharges })}
-            inputMode="decimal"
-            errorMessage={fieldMessage(errors.additionalCharges, t)}
-          />
-          <TextInput
-            label={t('form.additionalChargesNote')}
-            value={values.additionalChargesNote}
-            onChange={(additionalChargesNote) => set({ additionalChargesNote })}
-            errorMessage={fieldMessage(errors.additionalChargesNote, t)}
-          />
-          <TextInput label={t('form.discount')} value={values.discount} onChange={(discount) => set({ discount })} inputMode="decimal" errorMessage={fieldMessage(errors.discount, t)} />
-        </div>
-        <DeliveryFields clientId={order.client.id} value={values} onChange={set} errors={errors} />
-        <TextAreaInput
-          label={t('form.instructions')}
-          value={values.specialInstructions}
-          onChange={(specialInstructions) => set({ specialInstructions })}
-          description={t('form.instructionsHint')}
-          errorMessage={fieldMessage(errors.specialInstructions, t)}
+    <FormDialog
+      size="lg"
+      isOpen={isOpen}
+      onClose={() => onOpenChange(false)}
+      title={t('detail.editTitle', { number: order.orderNumber })}
+      onSubmit={submit}
+      confirmLabel={t('common.save')}
+      pendingLabel={t('common.saving')}
+      isPending={save.isPending}
+      error={save.error}
+    >
+      <div className="form-grid">
+        <DateField label={t('form.expectedReadyDate')} value={values.expectedReadyDate} onChange={(expectedReadyDate) => set({ expectedReadyDate })} />
+        <SelectInput
+          label={t('form.assignee')}
+          value={values.assignedWorkerId}
+          onChange={(assignedWorkerId) => set({ assignedWorkerId })}
+          options={(workers.data ?? []).map((w) => ({ value: String(w.id), label: w.name }))}
+          placeholder={t('form.noAssignee')}
+          errorMessage={fieldMessage(errors.assignedWorkerId, t)}
         />
-        <TextAreaInput
-          label={t('form.internalNotes')}
-          value={values.internalNotes}
-          onChange={(internalNotes) => set({ internalNotes })}
-          description={t('form.internalNotesHint')}
-          errorMessage={fieldMessage(errors.internalNotes, t)}
+        <TextInput
+          label={t('form.additionalCharges')}
+          value={values.additionalCharges}
+          onChange={(additionalCharges) => set({ additionalCharges })}
+          inputMode="decimal"
+          errorMessage={fieldMessage(errors.additionalCharges, t)}
         />
-        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('common.save')} pendingLabel={t('common.saving')} isPending={save.isPending} error={save.error} />
-      </form>
-    </ModalDialog>
+        <TextInput
+          label={t('form.additionalChargesNote')}
+          value={values.additionalChargesNote}
+          onChange={(additionalChargesNote) => set({ additionalChargesNote })}
+          errorMessage={fieldMessage(errors.additionalChargesNote, t)}
+        />
+        <TextInput label={t('form.discount')} value={values.discount} onChange={(discount) => set({ discount })} inputMode="decimal" errorMessage={fieldMessage(errors.discount, t)} />
+      </div>
+      <DeliveryFields clientId={order.client.id} value={values} onChange={set} errors={errors} />
+      <TextAreaInput
+        label={t('form.instructions')}
+        value={values.specialInstructions}
+        onChange={(specialInstructions) => set({ specialInstructions })}
+        description={t('form.instructionsHint')}
+        errorMessage={fieldMessage(errors.specialInstructions, t)}
+      />
+      <TextAreaInput
+        label={t('form.internalNotes')}
+        value={values.internalNotes}
+        onChange={(internalNotes) => set({ internalNotes })}
+        description={t('form.internalNotesHint')}
+        errorMessage={fieldMessage(errors.internalNotes, t)}
+      />
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import type { TagLookupDto } from '@contracts/laundry-floor';
 import type { LaundryOrderWorkerDto } from '@contracts/laundry';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { ConfirmDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { QueryFallback } from '@/components/states';
@@ -153,18 +153,18 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
         ) : null}
         <ErrorNotice error={confirming ? null : change.error} />
       </div>
-      <ModalDialog isOpen={confirming} onOpenChange={setConfirming} title={t('pickup.confirmTitle')} size="sm" role="alertdialog">
+      <ConfirmDialog
+        isOpen={confirming}
+        onOpenChange={setConfirming}
+        title={t('pickup.confirmTitle')}
+        confirmLabel={t('pickup.confirm')}
+        onConfirm={handOver}
+        isPending={change.isPending}
+        error={change.error}
+      >
         <p>{t('pickup.confirmText', { count: missing.length, order: order.orderNumber })}</p>
         <p className="pickup-list__tag">{missing.map((item) => item.tagCode).join(', ')}</p>
-        <DialogFooter
-          onCancel={() => setConfirming(false)}
-          confirmLabel={t('pickup.confirm')}
-          onConfirm={handOver}
-          isPending={change.isPending}
-          tone="danger"
-          error={change.error}
-        />
-      </ModalDialog>
+      </ConfirmDialog>
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod } from '@contracts/payments';
 import { Button } from '@/components/button';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormCheckbox, FormTextArea } from '@/components/fields';
 import { DateTimeField } from '@/components/date-fields';
 import { RadioCards } from '@/components/form-controls';
@@ -153,50 +153,52 @@ export function RecordPaymentDialog({
         : t('dialog.owed', { amount: money(owed) });
 
   return (
-    <ModalDialog
+    <FormDialog
       isOpen={isOpen}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title={due.basis === 'estimate' ? t('dialog.depositTitle') : t('dialog.recordTitle')}
       description={t('dialog.for', { reference, client: clientName })}
+      onSubmit={submit}
+      confirmLabel={t('dialog.submit')}
+      pendingLabel={t('dialog.submitting')}
+      isPending={record.isPending}
+      error={failure}
     >
-      <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-        <p className="notice text-base strong" data-testid="pay-owed">
-          {owedLine}
-        </p>
-        <div className="stack gap-2 pay-form__amount">
-          <AmountField control={form.control} name="amount" label={t('dialog.amount')} description={t('dialog.amountHint')} />
-          {owed > 0 ? (
-            <Button variant="soft" size="sm" onPress={() => form.setValue('amount', centsToEuroInput(owed, locale), { shouldValidate: true, shouldDirty: true })}>
-              {t('dialog.fillBalance', { amount: money(owed) })}
-            </Button>
-          ) : null}
-        </div>
-        {showTip ? (
-          <div className="stack gap-2">
-            {exceeded ? <Notice tone="warning">{t('dialog.exceeds', { excess: money(excess), owed: money(owed) })}</Notice> : null}
-            <FormCheckbox control={form.control} name="asTip" description={t('dialog.asTipHint')}>
-              {t('dialog.asTip', { amount: money(excess) })}
-            </FormCheckbox>
-          </div>
+      <p className="notice text-base strong" data-testid="pay-owed">
+        {owedLine}
+      </p>
+      <div className="stack gap-2 pay-form__amount">
+        <AmountField control={form.control} name="amount" label={t('dialog.amount')} description={t('dialog.amountHint')} />
+        {owed > 0 ? (
+          <Button variant="soft" size="sm" onPress={() => form.setValue('amount', centsToEuroInput(owed, locale), { shouldValidate: true, shouldDirty: true })}>
+            {t('dialog.fillBalance', { amount: money(owed) })}
+          </Button>
         ) : null}
-        <RadioCards
-          label={t('dialog.method')}
-          orientation="horizontal"
-          value={method}
-          onChange={(value) => form.setValue('method', value as Values['method'], { shouldDirty: true })}
-          options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-        />
-        <DateTimeField
-          label={t('dialog.paidAt')}
-          value={paidAt}
-          max={toLisbonInput(Date.now())}
-          onChange={(value) => form.setValue('paidAt', value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
-          description={t('dialog.paidAtHint')}
-          errorMessage={form.formState.errors.paidAt?.message ? t(`field.${form.formState.errors.paidAt.message as 'future'}`) : undefined}
-        />
-        <FormTextArea control={form.control} name="notes" label={t('dialog.notes')} description={t('dialog.notesHint')} rows={2} />
-        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('dialog.submit')} pendingLabel={t('dialog.submitting')} isPending={record.isPending} error={failure} />
-      </form>
-    </ModalDialog>
+      </div>
+      {showTip ? (
+        <div className="stack gap-2">
+          {exceeded ? <Notice tone="warning">{t('dialog.exceeds', { excess: money(excess), owed: money(owed) })}</Notice> : null}
+          <FormCheckbox control={form.control} name="asTip" description={t('dialog.asTipHint')}>
+            {t('dialog.asTip', { amount: money(excess) })}
+          </FormCheckbox>
+        </div>
+      ) : null}
+      <RadioCards
+        label={t('dialog.method')}
+        orientation="horizontal"
+        value={method}
+        onChange={(value) => form.setValue('method', value as Values['method'], { shouldDirty: true })}
+        options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+      />
+      <DateTimeField
+        label={t('dialog.paidAt')}
+        value={paidAt}
+        max={toLisbonInput(Date.now())}
+        onChange={(value) => form.setValue('paidAt', value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
+        description={t('dialog.paidAtHint')}
+        errorMessage={form.formState.errors.paidAt?.message ? t(`field.${form.formState.errors.paidAt.message as 'future'}`) : undefined}
+      />
+      <FormTextArea control={form.control} name="notes" label={t('dialog.notes')} description={t('dialog.notesHint')} rows={2} />
+    </FormDialog>
   );
 }

@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAYMENT_METHODS, PaymentMethod, type PaymentMethodValue } from '@contracts/payments';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { RadioCards } from '@/components/form-controls';
 import { isApiError } from '@/lib/api-error';
@@ -83,20 +83,27 @@ export function RefundDialog({
   const money = formatMoney(refundableCents, locale);
 
   return (
-    <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={t('dialog.refundTitle')} description={`${reference} · ${t('dialog.refundable', { amount: money })}`}>
-      <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-        <AmountField control={form.control} name="amount" label={t('dialog.refundAmount')} description={t('dialog.amountHint')} maxCents={refundableCents} />
-        <RadioCards
-          label={t('dialog.refundMethod')}
-          orientation="horizontal"
-          value={method}
-          onChange={(value) => form.setValue('method', value as PaymentMethodValue)}
-          options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
-        />
-        <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.refundReasonHint')} rows={2} />
-        <DialogFooter onCancel={() => onOpenChange(false)} confirmLabel={t('dialog.refundSubmit')} pendingLabel={t('dialog.refunding')} isPending={refund.isPending} error={refund.error} />
-      </form>
-    </ModalDialog>
+    <FormDialog
+      isOpen={isOpen}
+      onClose={() => onOpenChange(false)}
+      title={t('dialog.refundTitle')}
+      description={`${reference} · ${t('dialog.refundable', { amount: money })}`}
+      onSubmit={submit}
+      confirmLabel={t('dialog.refundSubmit')}
+      pendingLabel={t('dialog.refunding')}
+      isPending={refund.isPending}
+      error={refund.error}
+    >
+      <AmountField control={form.control} name="amount" label={t('dialog.refundAmount')} description={t('dialog.amountHint')} maxCents={refundableCents} />
+      <RadioCards
+        label={t('dialog.refundMethod')}
+        orientation="horizontal"
+        value={method}
+        onChange={(value) => form.setValue('method', value as PaymentMethodValue)}
+        options={PAYMENT_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) }))}
+      />
+      <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.refundReasonHint')} rows={2} />
+    </FormDialog>
   );
 }
 

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { PaymentDto } from '@contracts/payments';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { tokenResolver } from '@/lib/form-resolver';
 import { formatDateTime, formatMoney } from '@/lib/format';
@@ -42,21 +42,30 @@ export function VoidDialog({ target, payment, onClose, onVoided }: { target: Pay
   });
 
   return (
-    <ModalDialog isOpen={payment !== null} onOpenChange={(open) => !open && onClose()} title={t('dialog.voidTitle')} size="sm" role="alertdialog">
+    <FormDialog
+      isOpen={payment !== null}
+      onClose={onClose}
+      title={t('dialog.voidTitle')}
+      size="sm"
+      role="alertdialog"
+      onSubmit={submit}
+      confirmLabel={t('dialog.voidSubmit')}
+      pendingLabel={t('dialog.voiding')}
+      isPending={voiding.isPending}
+      tone="danger"
+      error={voiding.error}
+    >
       {payment ? (
-        <form className="form pay-form" noValidate onSubmit={(event) => void submit(event)}>
-          <p className="modal__text muted">
-            {t('dialog.voidText', {
-              kind: t(`kindLower.${payment.kind}`),
-              amount: formatMoney(payment.amountCents, locale),
-              method: t(`method.${payment.method}`),
-              date: formatDateTime(payment.paidAt, locale, 'short'),
-            })}
-          </p>
-          <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.voidReasonHint')} rows={2} />
-          <DialogFooter onCancel={onClose} confirmLabel={t('dialog.voidSubmit')} pendingLabel={t('dialog.voiding')} isPending={voiding.isPending} tone="danger" error={voiding.error} />
-        </form>
+        <p className="modal__text muted">
+          {t('dialog.voidText', {
+            kind: t(`kindLower.${payment.kind}`),
+            amount: formatMoney(payment.amountCents, locale),
+            method: t(`method.${payment.method}`),
+            date: formatDateTime(payment.paidAt, locale, 'short'),
+          })}
+        </p>
       ) : null}
-    </ModalDialog>
+      <FormTextArea control={form.control} name="reason" label={t('dialog.reason')} description={t('dialog.voidReasonHint')} rows={2} />
+    </FormDialog>
   );
 }

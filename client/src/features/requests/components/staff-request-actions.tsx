@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/button';
-import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
+import { ConfirmDialog, FormDialog, ReasonDialog } from '@/components/dialog';
 import { DateField, TimeField } from '@/components/date-fields';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
@@ -27,7 +27,6 @@ export function StaffRequestActions({ request }: { request: ClientRequest }) {
   const [from, setFrom] = useState(request.windowStart);
   const [to, setTo] = useState(request.windowEnd);
   const [note, setNote] = useState('');
-  const [reason, setReason] = useState('');
   const propose = useProposeRequest();
   const decline = useDeclineRequest();
   const accept = useAcceptRequest();
@@ -60,47 +59,40 @@ export function StaffRequestActions({ request }: { request: ClientRequest }) {
         {t('actions.decline')}
       </Button>
 
-      <ModalDialog isOpen={open === 'propose'} onOpenChange={(o) => setOpen(o ? 'propose' : null)} title={t('actions.propose')}>
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            propose.mutate(
-              { id: request.id, input: { version: request.version, date, windowStart: from, windowEnd: to, ...(note.trim() ? { note: note.trim() } : {}) } },
-              { onSuccess: () => setOpen(null) },
-            );
-          }}
-        >
-          <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} isRequired />
-          <div className="request-window">
-            <TimeField label={t('form.from')} value={from} onChange={setFrom} isRequired />
-            <TimeField label={t('form.to')} value={to} onChange={setTo} isRequired />
-          </div>
-          <TextAreaInput label={t('actions.note')} value={note} onChange={setNote} maxLength={2000} />
-          <DialogFooter onCancel={() => setOpen(null)} confirmLabel={t('actions.proposeConfirm')} pendingLabel={t('actions.working')} isPending={propose.isPending} error={propose.error} />
-        </form>
-      </ModalDialog>
-
-      <ModalDialog isOpen={open === 'decline'} onOpenChange={(o) => setOpen(o ? 'decline' : null)} title={t('actions.decline')}>
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            decline.mutate({ id: request.id, version: request.version, reason: reason.trim() }, { onSuccess: () => setOpen(null) });
-          }}
-        >
-          <TextAreaInput label={t('actions.declineReason')} value={reason} onChange={setReason} maxLength={2000} isRequired />
-          <DialogFooter
-            onCancel={() => setOpen(null)}
-            confirmLabel={t('actions.declineConfirm')}
-            pendingLabel={t('actions.working')}
-            isPending={decline.isPending}
-            isDisabled={reason.trim().length < 3}
-            tone="danger"
-            error={decline.error}
-          />
-        </form>
-      </ModalDialog>
+      <FormDialog
+        isOpen={open === 'propose'}
+        onClose={() => setOpen(null)}
+        title={t('actions.propose')}
+        onSubmit={() =>
+          propose.mutate(
+            { id: request.id, input: { version: request.version, date, windowStart: from, windowEnd: to, ...(note.trim() ? { note: note.trim() } : {}) } },
+            { onSuccess: () => setOpen(null) },
+          )
+        }
+        confirmLabel={t('actions.proposeConfirm')}
+        pendingLabel={t('actions.working')}
+        isPending={propose.isPending}
+        error={propose.error}
+      >
+        <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} isRequired />
+        <div className="request-window">
+          <TimeField label={t('form.from')} value={from} onChange={setFrom} isRequired />
+          <TimeField label={t('form.to')} value={to} onChange={setTo} isRequired />
+        </div>
+        <TextAreaInput label={t('actions.note')} value={note} onChange={setNote} maxLength={2000} />
+      </FormDialog>
+      <ReasonDialog
+        isOpen={open === 'decline'}
+        onOpenChange={(o) => setOpen(o ? 'decline' : null)}
+        title={t('actions.decline')}
+        reasonLabel={t('actions.declineReason')}
+        maxLength={2000}
+        confirmLabel={t('actions.declineConfirm')}
+        pendingLabel={t('actions.working')}
+        isPending={decline.isPending}
+        error={decline.error}
+        onConfirm={(reason) => decline.mutate({ id: request.id, version: request.version, reason }, { onSuccess: () => setOpen(null) })}
+      />
 
       <ConfirmDialog
         isOpen={open === 'delivery'}

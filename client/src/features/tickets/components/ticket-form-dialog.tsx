@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { CreateTicketBody, TICKET_PRIORITIES, type TicketPriorityValue } from '@contracts/tickets';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormTextArea } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { RadioCards, SearchSelectField, SelectField } from '@/components/form-controls';
@@ -83,66 +83,72 @@ export function TicketFormDialog({ onClose, onCreated }: { onClose: () => void; 
     form.formState.errors[field] ? (field === 'laundryOrderId' ? t('form.chooseOrder') : t('form.chooseJob')) : undefined;
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('form.title')} description={t('form.lead')} size="lg">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <ErrorNotice error={generalError} />
-        <FormTextField control={form.control} name="title" label={t('form.titleField')} placeholder={t('form.titlePlaceholder')} autoComplete="off" />
-        <FormTextArea control={form.control} name="description" label={t('form.description')} description={t('form.descriptionHelp')} rows={4} />
-        <RadioCards
-          label={t('form.priority')}
-          orientation="horizontal"
-          value={priority}
-          onChange={(value) => form.setValue('priority', value as TicketPriorityValue)}
-          options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`), description: t(`form.priorityHelp.${p}`) }))}
+    <FormDialog
+      onClose={onClose}
+      title={t('form.title')}
+      description={t('form.lead')}
+      size="lg"
+      onSubmit={submit}
+      confirmLabel={t('form.submit')}
+      pendingLabel={t('form.submitting')}
+      isPending={create.isPending}
+    >
+      <ErrorNotice error={generalError} />
+      <FormTextField control={form.control} name="title" label={t('form.titleField')} placeholder={t('form.titlePlaceholder')} autoComplete="off" />
+      <FormTextArea control={form.control} name="description" label={t('form.description')} description={t('form.descriptionHelp')} rows={4} />
+      <RadioCards
+        label={t('form.priority')}
+        orientation="horizontal"
+        value={priority}
+        onChange={(value) => form.setValue('priority', value as TicketPriorityValue)}
+        options={TICKET_PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`), description: t(`form.priorityHelp.${p}`) }))}
+      />
+      <SelectField
+        label={t('form.link')}
+        value={link}
+        onChange={(value) => form.setValue('link', (value ?? 'none') as TicketValues['link'])}
+        options={[
+          { id: 'none', label: t('form.linkNone') },
+          { id: 'order', label: t('form.linkOrder') },
+          { id: 'job', label: t('form.linkJob') },
+        ]}
+      />
+      {link === 'order' ? (
+        <SearchSelectField
+          label={t('form.order')}
+          placeholder={t('form.orderPlaceholder')}
+          emptyLabel={t('form.orderEmpty')}
+          options={orderOptions}
+          value={laundryOrderId}
+          inputValue={orderText}
+          isLoading={orders.isFetching}
+          onInputChange={setOrderText}
+          onChange={(value) => {
+            form.setValue('laundryOrderId', value === null ? null : Number(value), { shouldValidate: form.formState.isSubmitted });
+            const chosen = orderOptions.find((o) => o.id === value);
+            if (chosen) setOrderText(chosen.label);
+          }}
+          errorMessage={linkError('laundryOrderId')}
         />
-        <SelectField
-          label={t('form.link')}
-          value={link}
-          onChange={(value) => form.setValue('link', (value ?? 'none') as TicketValues['link'])}
-          options={[
-            { id: 'none', label: t('form.linkNone') },
-            { id: 'order', label: t('form.linkOrder') },
-            { id: 'job', label: t('form.linkJob') },
-          ]}
+      ) : null}
+      {link === 'job' ? (
+        <SearchSelectField
+          label={t('form.job')}
+          placeholder={t('form.jobPlaceholder')}
+          emptyLabel={t('form.jobEmpty')}
+          options={jobOptions}
+          value={cleaningJobId}
+          inputValue={jobText}
+          isLoading={jobs.isFetching}
+          onInputChange={setJobText}
+          onChange={(value) => {
+            form.setValue('cleaningJobId', value === null ? null : Number(value), { shouldValidate: form.formState.isSubmitted });
+            const chosen = jobOptions.find((o) => o.id === value);
+            if (chosen) setJobText(chosen.label);
+          }}
+          errorMessage={linkError('cleaningJobId')}
         />
-        {link === 'order' ? (
-          <SearchSelectField
-            label={t('form.order')}
-            placeholder={t('form.orderPlaceholder')}
-            emptyLabel={t('form.orderEmpty')}
-            options={orderOptions}
-            value={laundryOrderId}
-            inputValue={orderText}
-            isLoading={orders.isFetching}
-            onInputChange={setOrderText}
-            onChange={(value) => {
-              form.setValue('laundryOrderId', value === null ? null : Number(value), { shouldValidate: form.formState.isSubmitted });
-              const chosen = orderOptions.find((o) => o.id === value);
-              if (chosen) setOrderText(chosen.label);
-            }}
-            errorMessage={linkError('laundryOrderId')}
-          />
-        ) : null}
-        {link === 'job' ? (
-          <SearchSelectField
-            label={t('form.job')}
-            placeholder={t('form.jobPlaceholder')}
-            emptyLabel={t('form.jobEmpty')}
-            options={jobOptions}
-            value={cleaningJobId}
-            inputValue={jobText}
-            isLoading={jobs.isFetching}
-            onInputChange={setJobText}
-            onChange={(value) => {
-              form.setValue('cleaningJobId', value === null ? null : Number(value), { shouldValidate: form.formState.isSubmitted });
-              const chosen = jobOptions.find((o) => o.id === value);
-              if (chosen) setJobText(chosen.label);
-            }}
-            errorMessage={linkError('cleaningJobId')}
-          />
-        ) : null}
-        <DialogFooter onCancel={onClose} confirmLabel={t('form.submit')} pendingLabel={t('form.submitting')} isPending={create.isPending} />
-      </form>
-    </ModalDialog>
+      ) : null}
+    </FormDialog>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarSyncResultDto } from '@contracts/calendars';
 import { ActionMenu } from '@/components/action-menu';
 import { Button } from '@/components/button';
 import { Card } from '@/components/card';
 import { CheckboxField } from '@/components/fields';
-import { ConfirmDialog, DialogFooter, ModalDialog } from '@/components/dialog';
+import { ConfirmDialog, FormDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { ErrorNotice, Notice } from '@/components/notice';
 import { QueryView } from '@/components/states';
@@ -23,21 +23,23 @@ function AddCalendarDialog({ propertyId, onClose }: { propertyId: number; onClos
   const [label, setLabel] = useState('');
   const [url, setUrl] = useState('');
   const [includeBlocked, setIncludeBlocked] = useState(false);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate({ label, url, includeBlocked }, { onSuccess: onClose });
-  };
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('calendars.addTitle')} description={t('calendars.addLead')}>
-      <form className="stack" onSubmit={submit}>
-        <TextInput label={t('calendars.label')} description={t('calendars.labelHelp')} value={label} onChange={setLabel} isRequired maxLength={100} />
-        <TextInput label={t('calendars.url')} description={t('calendars.urlHelp')} value={url} onChange={setUrl} isRequired type="url" autoCapitalize="none" maxLength={2000} />
-        <CheckboxField isSelected={includeBlocked} onChange={setIncludeBlocked} description={t('calendars.includeBlockedHelp')}>
-          {t('calendars.includeBlocked')}
-        </CheckboxField>
-        <DialogFooter onCancel={onClose} confirmLabel={t('calendars.add')} pendingLabel={t('calendars.adding')} isPending={add.isPending} error={add.error} />
-      </form>
-    </ModalDialog>
+    <FormDialog
+      onClose={onClose}
+      title={t('calendars.addTitle')}
+      description={t('calendars.addLead')}
+      onSubmit={() => add.mutate({ label, url, includeBlocked }, { onSuccess: onClose })}
+      confirmLabel={t('calendars.add')}
+      pendingLabel={t('calendars.adding')}
+      isPending={add.isPending}
+      error={add.error}
+    >
+      <TextInput label={t('calendars.label')} description={t('calendars.labelHelp')} value={label} onChange={setLabel} isRequired maxLength={100} />
+      <TextInput label={t('calendars.url')} description={t('calendars.urlHelp')} value={url} onChange={setUrl} isRequired type="url" autoCapitalize="none" maxLength={2000} />
+      <CheckboxField isSelected={includeBlocked} onChange={setIncludeBlocked} description={t('calendars.includeBlockedHelp')}>
+        {t('calendars.includeBlocked')}
+      </CheckboxField>
+    </FormDialog>
   );
 }
 

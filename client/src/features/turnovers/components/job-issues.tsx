@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
 import { FilePicker } from '@/components/file-picker';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { TextAreaInput } from '@/components/form-controls';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
@@ -70,7 +70,27 @@ function RaiseIssueDialog({ jobId, onClose, onSent }: { jobId: number; onClose: 
   const [tried, setTried] = useState(false);
   const missing = text.trim().length === 0;
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && !raise.isPending && onClose()} title={t('issues.raiseTitle')} description={t('issues.raiseLead')}>
+    <FormDialog
+      onClose={onClose}
+      title={t('issues.raiseTitle')}
+      description={t('issues.raiseLead')}
+      confirmLabel={t('issues.send')}
+      isPending={raise.isPending}
+      error={raise.error}
+      onSubmit={() => {
+        setTried(true);
+        if (!missing)
+          raise.mutate(
+            { text: text.trim(), photo },
+            {
+              onSuccess: () => {
+                onSent();
+                onClose();
+              },
+            },
+          );
+      }}
+    >
       <TextAreaInput label={t('issues.text')} value={text} onChange={setText} rows={4} maxLength={1000} isRequired errorMessage={tried && missing ? t('issues.textRequired') : undefined} />
       {photo ? (
         <p className="cluster cluster--spread user-text">
@@ -82,25 +102,6 @@ function RaiseIssueDialog({ jobId, onClose, onSent }: { jobId: number; onClose: 
       ) : (
         <FilePicker label={t('issues.photo')} icon="camera" variant="soft" block accept="image/*" capture="environment" onChange={(files) => setPhoto(files[0] ?? null)} />
       )}
-      <DialogFooter
-        onCancel={onClose}
-        confirmLabel={t('issues.send')}
-        isPending={raise.isPending}
-        error={raise.error}
-        onConfirm={() => {
-          setTried(true);
-          if (!missing)
-            raise.mutate(
-              { text: text.trim(), photo },
-              {
-                onSuccess: () => {
-                  onSent();
-                  onClose();
-                },
-              },
-            );
-        }}
-      />
-    </ModalDialog>
+    </FormDialog>
   );
 }

@@ -1,8 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/button';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
-import { TextAreaInput } from '@/components/form-controls';
+import { ReasonDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import { Notice } from '@/components/notice';
 import { QueryFallback } from '@/components/states';
@@ -14,18 +13,21 @@ import { JobSection } from '@/features/cleaning/components/job-page-parts';
 function WaiveDialog({ jobId, onClose }: { jobId: number; onClose: () => void }) {
   const { t } = useTranslation('turnovers');
   const waive = useWaiveChecklist(jobId);
-  const [reason, setReason] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    waive.mutate(reason.trim(), { onSuccess: onClose });
-  };
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={t('checklist.waiveTitle')} description={t('checklist.waiveLead')} size="sm">
-      <form className="stack" onSubmit={submit}>
-        <TextAreaInput label={t('checklist.reason')} description={t('checklist.reasonHelp')} value={reason} onChange={setReason} isRequired maxLength={500} />
-        <DialogFooter onCancel={onClose} confirmLabel={t('checklist.waive')} pendingLabel={t('checklist.waiving')} isPending={waive.isPending} error={waive.error} />
-      </form>
-    </ModalDialog>
+    <ReasonDialog
+      role="dialog"
+      onOpenChange={(open) => !open && onClose()}
+      title={t('checklist.waiveTitle')}
+      description={t('checklist.waiveLead')}
+      reasonLabel={t('checklist.reason')}
+      reasonHint={t('checklist.reasonHelp')}
+      confirmLabel={t('checklist.waive')}
+      pendingLabel={t('checklist.waiving')}
+      tone="primary"
+      isPending={waive.isPending}
+      error={waive.error}
+      onConfirm={(reason) => waive.mutate(reason, { onSuccess: onClose })}
+    />
   );
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Locale } from '@contracts/auth';
 import { DateOfBirth, Email, Nif, PersonName, StaffRole, Username } from '@contracts/users';
 import { FormDateField } from '@/components/date-fields';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { FormSelectField } from '@/components/fields';
 import { FormTextField } from '@/components/form-fields';
 import { SaveProblemNotice, useVersionedForm } from '@/components/version-conflict';
@@ -102,42 +102,43 @@ export function UserFormDialog({
   });
 
   return (
-    <ModalDialog isOpen onOpenChange={(open) => !open && onClose()} title={base ? t('editTitle') : t('createTitle')} description={base ? undefined : t('createLead')} size="lg">
-      <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadAccount')} onReload={reload} isReloading={reloading} error={generalError} />
-        <div className="form-grid">
-          <FormTextField control={form.control} name="name" label={t('name')} autoComplete="off" />
-          <FormTextField control={form.control} name="username" label={t('username')} autoComplete="off" autoCapitalize="none" spellCheck="false" />
-          <FormSelectField
-            control={form.control}
-            name="role"
-            label={t('role')}
-            options={roleOptions}
-            isDisabled={roleLocked}
-            description={form.watch('role') === 'admin' ? t('roleAdminHelp') : form.watch('role') === 'worker' ? t('roleWorkerHelp') : undefined}
-          />
-          <FormSelectField
-            control={form.control}
-            name="locale"
-            label={t('language')}
-            options={[
-              { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
-              { value: 'en', label: t('language.en', { ns: 'translation' }) },
-            ]}
-          />
-          <FormTextField control={form.control} name="email" label={`${t('email')} (${t('optional', { ns: 'ui' })})`} type="email" inputMode="email" autoComplete="off" />
-          <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('optional', { ns: 'ui' })})`} type="tel" inputMode="tel" autoComplete="off" />
-          <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('optional', { ns: 'ui' })})`} inputMode="numeric" autoComplete="off" />
-          <FormDateField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} />
-        </div>
-        <DialogFooter
-          onCancel={onClose}
-          confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
-          pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
-          isPending={mutation.isPending}
-          isDisabled={conflict}
+    <FormDialog
+      onClose={onClose}
+      title={base ? t('editTitle') : t('createTitle')}
+      description={base ? undefined : t('createLead')}
+      size="lg"
+      onSubmit={submit}
+      confirmLabel={base ? t('save', { ns: 'ui' }) : t('create')}
+      pendingLabel={base ? t('saving', { ns: 'ui' }) : t('creating')}
+      isPending={mutation.isPending}
+      isDisabled={conflict}
+    >
+      <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reloadAccount')} onReload={reload} isReloading={reloading} error={generalError} />
+      <div className="form-grid">
+        <FormTextField control={form.control} name="name" label={t('name')} autoComplete="off" />
+        <FormTextField control={form.control} name="username" label={t('username')} autoComplete="off" autoCapitalize="none" spellCheck="false" />
+        <FormSelectField
+          control={form.control}
+          name="role"
+          label={t('role')}
+          options={roleOptions}
+          isDisabled={roleLocked}
+          description={form.watch('role') === 'admin' ? t('roleAdminHelp') : form.watch('role') === 'worker' ? t('roleWorkerHelp') : undefined}
         />
-      </form>
-    </ModalDialog>
+        <FormSelectField
+          control={form.control}
+          name="locale"
+          label={t('language')}
+          options={[
+            { value: 'pt', label: t('language.pt', { ns: 'translation' }) },
+            { value: 'en', label: t('language.en', { ns: 'translation' }) },
+          ]}
+        />
+        <FormTextField control={form.control} name="email" label={`${t('email')} (${t('optional', { ns: 'ui' })})`} type="email" inputMode="email" autoComplete="off" />
+        <FormTextField control={form.control} name="phone" label={`${t('phone')} (${t('optional', { ns: 'ui' })})`} type="tel" inputMode="tel" autoComplete="off" />
+        <FormTextField control={form.control} name="nif" label={`${t('nif')} (${t('optional', { ns: 'ui' })})`} inputMode="numeric" autoComplete="off" />
+        <FormDateField control={form.control} name="dateOfBirth" label={`${t('dateOfBirth')} (${t('optional', { ns: 'ui' })})`} />
+      </div>
+    </FormDialog>
   );
 }
