@@ -169,7 +169,7 @@ export function CheckboxField({
         <Icon name="check" size={16} />
       </span>
       <span className="stack gap-0-5">
-        <span className="checkbox__label">{children}</span>
+        <span className="checkbox__label strong text-sm">{children}</span>
         {description ? <span className="muted text-sm">{description}</span> : null}
       </span>
     </Checkbox>

@@ -37,7 +37,7 @@ export function SecretReveal({ label, value, hint }: { label: string; value: str
 
   return (
     <div className="secret">
-      <p className="secret__label">{label}</p>
+      <p className="strong text-sm">{label}</p>
       <div className="cluster">
         <code ref={valueRef} className="secret__value" data-testid="secret-value">
           {value}

@@ -77,7 +77,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                     <br />
                     {property.postalCode} {property.city} · {DISTRICT_NAMES[property.district]}
                   </p>
-                  <p className="property__access">
+                  <p className="notice notice--warning user-text property__access">
                     <Icon name="key" size={16} />
                     <span>
                       <span className="visually-hidden">{t('accessInstructions')}: </span>

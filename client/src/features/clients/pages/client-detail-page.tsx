@@ -121,7 +121,7 @@ export default function ClientDetailPage() {
             {c.notes ? (
               <div className="stack stack--sm client-notes">
                 <h3 className="card__lead muted text-sm">{t('notes')}</h3>
-                <p className="property__access" translate="no">
+                <p className="panel user-text" translate="no">
                   {c.notes}
                 </p>
               </div>

@@ -55,7 +55,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
       <dl className="import-summary">
         {(['total', 'valid', 'invalid', 'duplicate'] as const).map((key) => (
           <div key={key} className={`panel import-summary__item import-summary__item--${key}`}>
-            <dt>{t(`summary.${key}`)}</dt>
+            <dt className="text-sm">{t(`summary.${key}`)}</dt>
             <dd>{draft.summary[key]}</dd>
           </div>
         ))}
