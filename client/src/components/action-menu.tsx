@@ -25,7 +25,7 @@ export function ActionMenu({ label, actions, onAction }: { label: string; action
         <Icon name="moreVertical" size={20} />
       </Button>
       <Popover placement="bottom end" className="menu-popover">
-        <Menu className="menu" onAction={(key) => onAction(String(key))}>
+        <Menu className="menu stack gap-0-5" onAction={(key) => onAction(String(key))}>
           {shown.map((action) => (
             <MenuItem key={action.id} id={action.id} textValue={action.label} className={`menu__item${action.tone === 'danger' ? ' menu__item--danger' : ''}`}>
               {action.icon ? <Icon name={action.icon} size={18} /> : null}

@@ -80,7 +80,7 @@ export function CsvExportButton({ path, params, label, format, variant = 'second
             <Icon name="chevronDown" size={16} />
           </Button>
           <Popover placement="bottom end" className="menu-popover">
-            <Menu className="menu" aria-label={t('csv.formatLabel')} onAction={(key) => void download.run(path, params, key as CsvFormat)}>
+            <Menu className="menu stack gap-0-5" aria-label={t('csv.formatLabel')} onAction={(key) => void download.run(path, params, key as CsvFormat)}>
               {CSV_FORMATS.map((f) => (
                 <MenuItem key={f} id={f} textValue={t(`csv.${f}`)} className="menu__item csv-export__choice">
                   <span className="stack gap-0-5">

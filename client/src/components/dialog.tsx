@@ -36,9 +36,9 @@ export function ModalDialog({
   return (
     <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable} className="modal-overlay">
       <Modal className={`modal modal--${size}`}>
-        <Dialog className="modal__dialog" role={role}>
+        <Dialog className="modal__dialog stack gap-3" role={role}>
           <div className="modal__header">
-            <div className="modal__titles">
+            <div className="modal__titles stack gap-1">
               <Heading slot="title" className="modal__title">
                 {title}
               </Heading>
@@ -48,7 +48,7 @@ export function ModalDialog({
               <Icon name="close" size={20} />
             </Button>
           </div>
-          <div className="modal__body">{children}</div>
+          <div className="modal__body stack gap-4">{children}</div>
         </Dialog>
       </Modal>
     </ModalOverlay>

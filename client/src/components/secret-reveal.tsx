@@ -36,7 +36,7 @@ export function SecretReveal({ label, value, hint }: { label: string; value: str
   };
 
   return (
-    <div className="secret">
+    <div className="secret stack gap-2">
       <p className="strong text-sm">{label}</p>
       <div className="cluster">
         <code ref={valueRef} className="secret__value" data-testid="secret-value">

@@ -29,7 +29,7 @@ export function Tabs<T extends string>({
   className?: string;
 }) {
   return (
-    <AriaTabs selectedKey={selected} onSelectionChange={onSelect ? (key: Key) => onSelect(key as T) : undefined} className={`tabs${className ? ` ${className}` : ''}`}>
+    <AriaTabs selectedKey={selected} onSelectionChange={onSelect ? (key: Key) => onSelect(key as T) : undefined} className={`tabs stack gap-5${className ? ` ${className}` : ''}`}>
       <TabList aria-label={label} className="tabs__list">
         {items.map((item) => (
           <Tab key={item.id} id={item.id} className="tabs__tab">
@@ -38,7 +38,7 @@ export function Tabs<T extends string>({
         ))}
       </TabList>
       {items.map((item) => (
-        <TabPanel key={item.id} id={item.id} className="tabs__panel">
+        <TabPanel key={item.id} id={item.id} className="tabs__panel stack gap-4">
           {item.content}
         </TabPanel>
       ))}

@@ -43,7 +43,7 @@ export function UploadStep({ onRead }: { onRead: (draft: ImportDto) => void }) {
       </Button>
       <FileInput label={t('file')} accept=".csv,text/csv,text/plain" onChange={setFile} description={t('fileHint')} errorMessage={fileError} name="file" />
       <details className="import-advanced">
-        <summary>{t('advanced')}</summary>
+        <summary className="strong">{t('advanced')}</summary>
         <div className="form-grid">
           <SelectInput
             label={t('delimiter')}

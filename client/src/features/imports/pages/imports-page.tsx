@@ -42,9 +42,9 @@ export default function ImportsPage() {
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
       <div className="stack">
-        <ol className="import-steps" aria-label={t('steps.label')}>
+        <ol className="import-steps cluster muted" aria-label={t('steps.label')}>
           {STEPS.map((s, i) => (
-            <li key={s} className={s === step ? 'is-current' : STEPS.indexOf(step) > i ? 'is-done' : undefined} aria-current={s === step ? 'step' : undefined}>
+            <li key={s} className={`cluster gap-2${s === step ? ' is-current' : STEPS.indexOf(step) > i ? ' is-done' : ''}`} aria-current={s === step ? 'step' : undefined}>
               <span className="import-steps__number" aria-hidden="true">
                 {i + 1}
               </span>

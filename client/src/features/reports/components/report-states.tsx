@@ -18,9 +18,7 @@ export function ReportError({ error, onRetry }: { error: unknown; onRetry: () =>
       <Notice tone="danger">
         <strong>{t('invalid.title')}</strong>
         {reasons.map((reason) => (
-          <span key={String(reason)} className="report-invalid__reason">
-            {reason}
-          </span>
+          <p key={String(reason)}>{reason}</p>
         ))}
       </Notice>
     );
