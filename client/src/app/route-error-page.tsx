@@ -24,7 +24,7 @@ export function RouteErrorPage({ error, inline = false }: { error: unknown; inli
   const reference = error instanceof ApiError ? error.correlationId : undefined;
 
   const body = (
-    <div className="state state--error" role="alert">
+    <div className="state stack gap-3 state--error" role="alert">
       <div className="icon-tile state__icon">
         <Icon name={stale || offline ? 'refresh' : 'alertCircle'} size={28} />
       </div>

@@ -53,7 +53,7 @@ export function Card({
           {actions}
         </div>
       ) : (
-        <div className="card__header">{heading}</div>
+        <div className="card__header stack gap-1">{heading}</div>
       )}
       {children}
     </section>

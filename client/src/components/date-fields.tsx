@@ -90,7 +90,7 @@ function CalendarPopover() {
     <Popover className="popover calendar-popover" placement="bottom end">
       <Dialog className="calendar-popover__dialog">
         <Calendar className="calendar">
-          <header className="calendar__header">
+          <header className="calendar__header cluster cluster--spread gap-2">
             <AriaButton slot="previous" className="calendar__nav">
               <Icon name="chevronLeft" size={20} />
             </AriaButton>

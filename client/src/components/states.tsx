@@ -19,7 +19,7 @@ function useHomeHref(): string {
 export function PageLoader({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
-    <div className="page-loader" role="status" aria-live="polite">
+    <div className="page-loader stack gap-3 muted text-sm" role="status" aria-live="polite">
       <span className="spinner spinner--lg" aria-hidden="true" />
       <span>{label ?? t('app.loading')}</span>
     </div>
@@ -41,7 +41,7 @@ export function EmptyState({
   bordered?: boolean;
 }) {
   return (
-    <div className={`state${bordered ? ' state--bordered' : ''}`}>
+    <div className={`state stack gap-3${bordered ? ' state--bordered' : ''}`}>
       <div className="icon-tile state__icon">
         <Icon name={icon} size={28} />
       </div>
@@ -61,7 +61,7 @@ export function NotFoundState({ home, asPageTitle = false }: { home?: string; as
   const fallbackHome = useHomeHref();
   const Heading = asPageTitle ? 'h1' : 'h2';
   return (
-    <div className="state not-found">
+    <div className="state stack gap-3 not-found">
       <div className="icon-tile state__icon">
         <Icon name="compass" size={28} />
       </div>
@@ -93,7 +93,7 @@ function LoadErrorState({ error, onRetry, title }: { error: unknown; onRetry?: (
   const describe = useDescribeError();
   const { message, reference } = describe(error);
   return (
-    <div className="state state--error" role="alert">
+    <div className="state stack gap-3 state--error" role="alert">
       <div className="icon-tile state__icon">
         <Icon name="alertCircle" size={28} />
       </div>

@@ -58,7 +58,7 @@ function MessageItem({
   const locale = currentLocale();
   return (
     <li className={`thread-message${message.mine ? ' thread-message--mine' : ''}${outgoing?.state === 'failed' ? ' thread-message--failed' : ''}`} data-testid="thread-message">
-      <p className="thread-message__meta">
+      <p className="thread-message__meta cluster gap-2 muted">
         <strong translate={message.mine ? undefined : 'no'}>{message.mine ? t('you') : message.author.name}</strong>
         {outgoing ? (
           <span>{outgoing.state === 'sending' ? t('sending') : t('failed')}</span>
