@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/components/button';
 import { PageHeader } from '@/components/page-header';
 import { Segmented } from '@/components/segmented';
-import { EmptyState, QueryFallback } from '@/components/states';
+import { LoadMore } from '@/components/pager';
+import { QueryView } from '@/components/states';
 import { formatDateTime } from '@/lib/format';
 import { currentLocale } from '@/lib/i18n';
 import { usePrincipal } from '@/features/auth/api/get-session';
@@ -50,14 +50,23 @@ function InboxRow({ thread, href }: { thread: Thread; href: string }) {
   );
 }
 
+type Filter = 'all' | 'unread' | 'mine';
+
+/** What an empty inbox says under each filter. */
+const FILTER_EMPTY = {
+  all: { icon: 'message', title: 'inbox.emptyTitle', text: 'inbox.emptyText' },
+  unread: { icon: 'check', title: 'inbox.emptyUnreadTitle', text: 'inbox.emptyUnreadText' },
+  mine: { icon: 'message', title: 'inbox.emptyMineTitle', text: 'inbox.emptyMineText' },
+} as const;
+
 /** Every conversation the reader takes part in, those with unread messages first, then the most recent. */
 export default function InboxPage() {
   const { t } = useTranslation('conversations');
   const principal = usePrincipal();
   const staff = principal.role === 'master' || principal.role === 'admin';
-  const [filter, setFilter] = useState<'all' | 'unread' | 'mine'>('all');
+  const [filter, setFilter] = useState<Filter>('all');
   const list = useThreads(filter === 'unread', filter === 'mine');
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const empty = FILTER_EMPTY[filter];
 
   return (
     <>
@@ -75,36 +84,22 @@ export default function InboxPage() {
             ...(staff ? [{ value: 'mine' as const, content: t('inbox.mine') }] : []),
           ]}
         />
-        {!list.isSuccess ? (
-          <QueryFallback query={list} />
-        ) : items.length === 0 ? (
-          filter === 'mine' ? (
-            <EmptyState icon="message" title={t('inbox.emptyMineTitle')}>
-              {t('inbox.emptyMineText')}
-            </EmptyState>
-          ) : filter === 'unread' ? (
-            <EmptyState icon="check" title={t('inbox.emptyUnreadTitle')}>
-              {t('inbox.emptyUnreadText')}
-            </EmptyState>
-          ) : (
-            <EmptyState icon="message" title={t('inbox.emptyTitle')}>
-              {t('inbox.emptyText')}
-            </EmptyState>
-          )
-        ) : (
-          <ul role="list" className="stack gap-3">
-            {items.map((thread) => (
-              <InboxRow key={`${thread.subject}-${thread.subjectId}`} thread={thread} href={subjectHref(principal.role, thread.subject, thread.subjectId)} />
-            ))}
-          </ul>
-        )}
-        {list.hasNextPage ? (
-          <div>
-            <Button onPress={() => void list.fetchNextPage()} isPending={list.isFetchingNextPage}>
-              {t('inbox.more')}
-            </Button>
-          </div>
-        ) : null}
+        <QueryView
+          query={list}
+          empty={{ icon: empty.icon, title: t(empty.title), text: t(empty.text) }}
+          isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}
+        >
+          {(data) => (
+            <ul role="list" className="stack gap-3">
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((thread) => (
+                  <InboxRow key={`${thread.subject}-${thread.subjectId}`} thread={thread} href={subjectHref(principal.role, thread.subject, thread.subjectId)} />
+                ))}
+            </ul>
+          )}
+        </QueryView>
+        <LoadMore query={list} label={t('inbox.more')} />
       </div>
     </>
   );
