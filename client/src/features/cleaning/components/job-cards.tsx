@@ -38,7 +38,7 @@ export function JobCards<J extends CardJob>({
     <ul role="list" className={className ? `stack gap-3 ${className}` : 'stack gap-3'}>
       {jobs.map((job) => (
         <li key={job.id}>
-          <Link to={hrefOf(job.id)} className="tile job-card-link" aria-label={labelOf?.(job)}>
+          <Link to={hrefOf(job.id)} className="tile stack gap-2 job-card-link" aria-label={labelOf?.(job)}>
             <span className="cluster cluster--spread gap-2">
               <span className="strong muted text-sm capitalize-first">
                 {formatDate(calendarDate(job.scheduledDate), locale, dateStyle)}
@@ -46,7 +46,7 @@ export function JobCards<J extends CardJob>({
               </span>
               {withStatus ? <JobStatusBadge status={job.status} /> : null}
             </span>
-            <span className="job-card-link__title" translate="no">
+            <span className="card__title" translate="no">
               {job.property.name}
             </span>
             {children(job)}

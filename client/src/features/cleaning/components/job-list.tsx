@@ -19,7 +19,7 @@ function Amount({ job }: { job: StaffJob }) {
   if (job.price) return <span className="tabular">{formatMoney(job.price.totalCents, locale)}</span>;
   return (
     <span className="tabular muted">
-      {formatMoney(job.estimate.totalCents, locale)} <span className="job-list__est">{t('list.estimated')}</span>
+      {formatMoney(job.estimate.totalCents, locale)} {t('list.estimated')}
     </span>
   );
 }
@@ -55,22 +55,24 @@ export function JobList({ jobs, hrefOf }: { jobs: StaffJob[]; hrefOf: (id: numbe
           {jobs.map((job) => (
             <tr key={job.id}>
               <td>
-                <span className="job-list__date">{formatDate(calendarDate(job.scheduledDate), locale, 'medium')}</span>
-                <span className="job-list__time">
-                  {t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}
+                <span className="cell-primary">
+                  <span className="cell-primary__title">{formatDate(calendarDate(job.scheduledDate), locale, 'medium')}</span>
+                  <span className="cell-primary__sub">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
                 </span>
               </td>
               <td>
-                <Link to={hrefOf(job.id)} className="cell-primary__title" translate="no">
-                  {job.property.name}
-                </Link>
-                <span className="job-list__sub">
-                  <JobTypeBadge type={job.jobType} />
-                  {job.series ? (
-                    <span className="job-list__repeat" title={t('list.repeats')}>
-                      <Icon name="repeat" size={14} label={t('list.repeats')} />
-                    </span>
-                  ) : null}
+                <span className="cell-primary">
+                  <Link to={hrefOf(job.id)} className="cell-primary__title" translate="no">
+                    {job.property.name}
+                  </Link>
+                  <span className="cluster gap-2">
+                    <JobTypeBadge type={job.jobType} />
+                    {job.series ? (
+                      <span className="muted" title={t('list.repeats')}>
+                        <Icon name="repeat" size={14} label={t('list.repeats')} />
+                      </span>
+                    ) : null}
+                  </span>
                 </span>
               </td>
               <td translate="no">{job.client.name}</td>

@@ -24,7 +24,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
         </>
       }
     >
-      <dl className="money stack gap-2">
+      <dl className="figures text-sm">
         {price ? (
           <>
             <div>
@@ -34,7 +34,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
             <div>
               <dt>
                 {t('detail.billable')}
-                <span className="money__hint">{t('detail.billableHint', { minutes: price.billingIncrementMinutes })}</span>
+                <span className="facts__sub">{t('detail.billableHint', { minutes: price.billingIncrementMinutes })}</span>
               </dt>
               <dd>{formatMinutes(price.billableMinutes, t)}</dd>
             </div>
@@ -49,7 +49,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
             <dd>{formatMinutes(estimate.labourMinutes, t)}</dd>
           </div>
         )}
-        <div className="money__line">
+        <div className="figures__sum">
           <dt>{t('detail.subtotal')}</dt>
           <dd>{formatMoney((price ?? estimate).subtotalCents, locale)}</dd>
         </div>
@@ -57,7 +57,7 @@ export function MoneyCard({ price, estimate, title, estimateNote }: { price: Pri
           <dt>{t('detail.vat', { rate: formatPercent((price ?? estimate).vatRateBasisPoints, locale) })}</dt>
           <dd>{formatMoney((price ?? estimate).vatCents, locale)}</dd>
         </div>
-        <div className="money__total">
+        <div className="figures__balance">
           <dt>{t('detail.total')}</dt>
           <dd>{formatMoney((price ?? estimate).totalCents, locale)}</dd>
         </div>

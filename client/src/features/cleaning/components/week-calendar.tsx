@@ -122,15 +122,15 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
       ) : jobs.isError || workers.isError ? (
         <ErrorState error={jobs.error ?? workers.error} onRetry={() => void (jobs.isError ? jobs.refetch() : workers.refetch())} />
       ) : rows.length === 0 ? (
-        <p className="muted week__empty">{t('week.noWorkers')}</p>
+        <p className="muted">{t('week.noWorkers')}</p>
       ) : (
         <>
           <div className="show-on-phone">
             <WeekAgenda days={days} jobs={jobs.data ?? []} workerIds={new Set(rows.map((w) => w.id))} hrefOf={hrefOf} today={today} />
           </div>
           <div className="hide-on-phone">
-            <div className="week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
-              <table className="week__grid">
+            <div className="table-wrap week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
+              <table className="data-table week__grid">
                 <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
                 <thead>
                   <tr>
@@ -148,7 +148,7 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
                 <tbody>
                   {rows.map((worker) => (
                     <tr key={worker.id}>
-                      <th scope="row" className="week__member" translate="no">
+                      <th scope="row" translate="no">
                         {worker.name}
                       </th>
                       {days.map((day) => {

@@ -87,7 +87,7 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
                             <span>{t(`gallery.missing.${side}`)}</span>
                           </div>
                         )}
-                        <figcaption className="gallery__caption">
+                        <figcaption className="stack gap-0-5 text-sm">
                           <span className="strong">{t(`type.${side}`)}</span>
                           {photo?.caption ? <span className="user-text muted">{photo.caption}</span> : null}
                         </figcaption>
@@ -107,7 +107,7 @@ export function Gallery({ photos }: { photos: JobPhoto[] }) {
                     <figure className="stack gap-1">
                       <Thumbnail photo={photo} onOpen={() => setOpen(indexOf(photo))} />
                       {photo.caption ? (
-                        <figcaption className="gallery__caption">
+                        <figcaption className="stack gap-0-5 text-sm">
                           <span className="user-text muted">{photo.caption}</span>
                         </figcaption>
                       ) : null}

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { PHOTO_TYPES, PHOTO_UPLOAD_LIMITS, type PhotoTypeValue } from '@contracts/photos';
 import { TextInput } from '@/components/text-field';
 import { FilePicker } from '@/components/file-picker';
+import { Segmented } from '@/components/segmented';
 import { Notice } from '@/components/notice';
 import { preparePhoto, UnreadablePhoto } from '@/features/photos/queue/downsize-image';
 import type { NewUpload } from '@/features/photos/queue/upload-queue';
@@ -65,16 +65,19 @@ export function PhotoCapture({ jobId, rooms, onQueue }: { jobId: number; rooms: 
       <h3 id={`${id}-title`} className="text-base">
         {t('capture.title')}
       </h3>
-      <RadioGroup value={photoType} onChange={(value) => setPhotoType(value as PhotoTypeValue)} orientation="horizontal" className="segmented photo-capture__type">
-        <Label className="field__label">{t('capture.type')}</Label>
-        <div className="segmented__options photo-capture__type-options">
-          {PHOTO_TYPES.map((type) => (
-            <Radio key={type} value={type} className="segmented__option photo-capture__type-option">
-              {t(`type.${type}`)}
-            </Radio>
-          ))}
-        </div>
-      </RadioGroup>
+      <div className="field">
+        <span className="field__label" aria-hidden="true">
+          {t('capture.type')}
+        </span>
+        <Segmented
+          look="segmented"
+          className="segmented--block"
+          label={t('capture.type')}
+          value={photoType}
+          onChange={setPhotoType}
+          options={PHOTO_TYPES.map((type) => ({ value: type, content: t(`type.${type}`) }))}
+        />
+      </div>
       <div className="field">
         <label htmlFor={`${id}-room`} className="field__label">
           {t('capture.room')}

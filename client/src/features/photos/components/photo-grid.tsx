@@ -144,7 +144,7 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
   return (
     <div className="stack gap-5">
       {showFilters && (summary?.counts.total ?? 0) > 0 ? (
-        <div className="photo-grid__filters">
+        <div className="form-grid">
           <SelectField
             label={t('grid.filterType')}
             value={photoType || 'all'}
@@ -187,7 +187,9 @@ export function PhotoGrid({ jobId, summary, filters: showFilters = true }: { job
       >
         {deleting ? (
           <div className="photo-delete">
-            <img src={deleting.thumbnailUrl} alt={photoAlt(t, deleting)} className="photo-delete__image" />
+            <span className="photo-thumb">
+              <img src={deleting.thumbnailUrl} alt={photoAlt(t, deleting)} className="photo-thumb__image" />
+            </span>
             <p>{t('grid.deleteText')}</p>
           </div>
         ) : null}

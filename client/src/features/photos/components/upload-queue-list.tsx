@@ -66,9 +66,11 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
           return (
             <li key={item.id} className="panel upload-item" data-state={item.state} data-upload-key={item.id}>
               {item.preview ? (
-                <img src={item.preview} alt="" className="upload-item__preview" />
+                <span className="photo-thumb">
+                  <img src={item.preview} alt="" className="photo-thumb__image" />
+                </span>
               ) : (
-                <span className="upload-item__preview upload-item__preview--none" aria-hidden="true">
+                <span className="photo-thumb photo-thumb--missing" aria-hidden="true">
                   <Icon name="camera" size={20} />
                 </span>
               )}

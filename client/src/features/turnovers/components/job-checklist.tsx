@@ -54,7 +54,7 @@ function PhotoItem({ jobId, item, onTick }: { jobId: number; item: Item; onTick:
 
   return (
     <>
-      <label className={`check-photo${state === 'preparing' ? ' is-busy' : ''}`}>
+      <label className={`checkbox checkbox--lg focus-ring-within check-photo${state === 'preparing' ? ' is-busy' : ''}`}>
         <span className="icon-tile check-photo__icon" aria-hidden="true">
           <Icon name="camera" size={22} />
         </span>

@@ -12,6 +12,7 @@ import { currentLocale } from '@/lib/i18n';
 import { useJobIssues, useRaiseIssue, type JobIssue } from '@/features/turnovers/api/host-report-api';
 import '@/features/turnovers/report-strings';
 import '@/features/turnovers/turnovers.css';
+import '@/features/photos/photos.css';
 import { JobSection } from '@/features/cleaning/components/job-page-parts';
 
 /** The problems noted on a job, as a plain list (the job pages and the host's report draw the same rows). */
@@ -22,14 +23,14 @@ export function IssueList({ issues, photoHref }: { issues: JobIssue[]; photoHref
   return (
     <ul role="list" className="stack gap-3 divided">
       {issues.map((issue) => (
-        <li key={issue.id} className="job-issues__item stack gap-1">
+        <li key={issue.id} className="stack gap-1">
           <p className="user-text" translate="no">
             {issue.text}
           </p>
           <p className="muted text-sm">{t('issues.by', { name: issue.raisedBy.firstName, when: formatDateTime(issue.raisedAt, locale, 'medium') })}</p>
           {issue.photo ? (
-            <a href={photoHref ? photoHref(issue) : issue.photo.url} target="_blank" rel="noreferrer" className="job-issues__photo">
-              <img src={issue.photo.thumbnailUrl} alt={t('issues.photoAlt')} loading="lazy" decoding="async" />
+            <a href={photoHref ? photoHref(issue) : issue.photo.url} target="_blank" rel="noreferrer" className="photo-thumb job-issues__photo">
+              <img src={issue.photo.thumbnailUrl} alt={t('issues.photoAlt')} loading="lazy" decoding="async" className="photo-thumb__image" />
             </a>
           ) : null}
         </li>

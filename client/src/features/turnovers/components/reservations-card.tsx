@@ -44,7 +44,7 @@ export function ReservationsCard({ propertyId, jobHref }: { propertyId: number; 
                 </td>
                 <td data-label={t('reservations.turnover')} data-phone="title-end">
                   {r.job ? (
-                    <span className="reservation__job">
+                    <span className="cluster gap-2">
                       <Link to={jobHref(r.job.id)} aria-label={t('reservations.openJob', { date: day(r.checkOut) })}>
                         {formatDateTime(r.job.scheduledStartAt, locale, 'short')}
                       </Link>

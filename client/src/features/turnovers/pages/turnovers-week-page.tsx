@@ -86,7 +86,7 @@ export default function TurnoversWeekPage() {
                 </td>
                 <td data-label={t('week.deadline')} data-phone="title-end">
                   {job.backToBack ? (
-                    <span className="turnover-deadline">
+                    <span className="cluster gap-2">
                       <span className="badge badge--warning">{t('week.backToBack')}</span>
                       {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
                     </span>
