@@ -157,7 +157,7 @@ test('when an admin books an airbnb job for two workers, then they start and end
     await dialog.getByRole('button', { name: 'Guardar correção' }).click();
     await expect(dialog).toBeHidden();
   }
-  await expect(page.locator('.money__total')).toContainText('46,13');
+  await expect(page.locator('section:has(#job-money) .figures__balance')).toContainText('46,13');
   await expectAccessible(page, 'the completed job page');
   await shoot(page, 'staff-detail-completed');
 
@@ -171,7 +171,7 @@ test('when an admin books an airbnb job for two workers, then they start and end
   await expect(clientPhone.page.getByRole('heading', { level: 1, name: place })).toBeVisible();
   await expect(clientPhone.page.getByText('Concluído').first()).toBeVisible();
   await expect(clientPhone.page.getByText('Resumo da visita')).toBeVisible();
-  await expect(clientPhone.page.locator('.money__total')).toContainText('46,13');
+  await expect(clientPhone.page.locator('section:has(#job-money) .figures__balance')).toContainText('46,13');
   expect(await clientPhone.page.locator('body').innerText()).not.toContain('4815');
   await expectAccessible(clientPhone.page, "the client's job page");
   await shoot(clientPhone.page, 'client-detail');

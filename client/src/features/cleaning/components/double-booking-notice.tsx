@@ -15,7 +15,7 @@ export function DoubleBookingNotice({ warnings, jobHref }: { warnings: DoubleBoo
     <Notice tone="warning">
       <strong>{t('warnings.title', { count: warnings.length })}</strong>
       <p>{t('warnings.lead')}</p>
-      <ul className="warning-list">
+      <ul>
         {warnings.map((w) => (
           <li key={`${w.jobId}-${w.workerId}-${w.conflictingJobId}`}>
             {t('warnings.item', { name: w.workerName, start: formatDateTime(w.conflictingStartAt, locale, 'short'), end: formatTime(w.conflictingEndAt, locale) })}{' '}

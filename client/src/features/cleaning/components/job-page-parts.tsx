@@ -79,9 +79,9 @@ export function TimeRows<L>({ logs, keyOf, range, duration }: { logs: L[]; keyOf
   return (
     <ul role="list" className="stack gap-3 divided">
       {logs.map((log) => (
-        <li key={keyOf(log)} className="log">
+        <li key={keyOf(log)} className="cluster cluster--spread">
           <p className="muted text-sm tabular">{range(log)}</p>
-          <span className="log__duration">{duration(log)}</span>
+          <span className="strong tabular">{duration(log)}</span>
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@ import '@/components/kit.css';
 import '@/features/cleaning/cleaning-strings';
 
 /** The badge tone of each job status (a cancelled job's is the plain badge). */
-const STATUS_TONE: Record<CleaningStatusValue, string> = {
+export const STATUS_TONE: Record<CleaningStatusValue, string> = {
   scheduled: ' badge--info',
   in_progress: ' badge--warning',
   completed: ' badge--success',

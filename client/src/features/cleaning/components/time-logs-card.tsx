@@ -75,7 +75,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
       ) : (
         <ul role="list" className="stack gap-3 divided">
           {logs.map((log) => (
-            <li key={log.id} className="log">
+            <li key={log.id} className="cluster cluster--spread">
               <div className="log__main stack gap-1">
                 <p className="strong" translate="no">
                   {log.worker.name}
@@ -95,7 +95,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
                 </div>
               </div>
               <div className="cluster gap-2">
-                <span className="log__duration">
+                <span className="strong tabular">
                   {log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
                 </span>
                 {canCorrect ? (

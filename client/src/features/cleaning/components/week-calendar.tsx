@@ -11,6 +11,7 @@ import { addDays, calendarDate, lisbonDate, weekStart } from '@/lib/lisbon-time'
 import { useJobsBetween, type JobFilters } from '@/features/cleaning/api/list-jobs';
 import type { StaffJob } from '@/features/cleaning/api/keys';
 import { useWorkers } from '@/features/cleaning/api/pickers';
+import { STATUS_TONE } from '@/features/cleaning/components/job-status-badge';
 import '@/features/cleaning/cleaning-strings';
 import '@/components/kit.css';
 
@@ -23,7 +24,7 @@ function StatusLegend() {
     <ul role="list" className="week__legend cluster muted text-sm" aria-label={t('week.legend')}>
       {STATUSES.map((status) => (
         <li key={status} className="cluster gap-2">
-          <span className={`week-chip week-chip--${status} week__swatch`} aria-hidden="true" />
+          <span className={`week-chip week-chip--${status}${STATUS_TONE[status]} week__swatch`} aria-hidden="true" />
           {t(`status.${status}`)}
         </li>
       ))}
@@ -34,7 +35,7 @@ function StatusLegend() {
 /** A job in the week, coloured by its status: its time and place, then the status in words (seen or not). */
 function WeekChip({ job, href, className, children }: { job: StaffJob; href: string; className?: string; children: ReactNode }) {
   return (
-    <Link to={href} className={`week-chip week-chip--${job.status}${className ? ` ${className}` : ''}`}>
+    <Link to={href} className={`week-chip week-chip--${job.status}${STATUS_TONE[job.status]}${className ? ` ${className}` : ''}`}>
       <span className="week-chip__time">{job.scheduledTime}</span>
       <span className="week-chip__place" translate="no">
         {job.property.name}

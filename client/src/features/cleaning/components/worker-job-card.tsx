@@ -33,7 +33,7 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
         <JobStatusBadge status={job.status} />
       </div>
       <h2 id={`worker-job-${job.id}`} className="worker-job__title">
-        <Link to={workerPaths.detail(job.id)} className="worker-job__link" translate="no">
+        <Link to={workerPaths.detail(job.id)} className="cell-primary__title" translate="no">
           {job.property.name}
         </Link>
       </h2>

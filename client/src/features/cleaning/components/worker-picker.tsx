@@ -35,15 +35,15 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
           {value.map((id, index) => {
             const name = nameOf(id);
             return (
-              <li key={id} className="panel worker-picker__item">
-                <span className="worker-picker__position" aria-hidden="true">
+              <li key={id} className="panel cluster worker-picker__item">
+                <span className="icon-tile worker-picker__position" aria-hidden="true">
                   {index + 1}
                 </span>
-                <span className="worker-picker__name cluster gap-2">
+                <span className="worker-picker__name cluster gap-2 strong">
                   {name}
                   {index === 0 ? <span className="badge badge--primary">{t('lead')}</span> : null}
                 </span>
-                <span className="worker-picker__actions">
+                <span className="cluster gap-0-5">
                   <Button variant="ghost" iconOnly size="sm" aria-label={t('form.moveUp', { name })} isDisabled={index === 0} onPress={() => move(index, -1)}>
                     <Icon name="chevronUp" size={18} />
                   </Button>

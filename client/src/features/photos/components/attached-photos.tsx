@@ -17,7 +17,7 @@ export function AttachedPhotoStrip({ photos, testId = 'attached-photos' }: { pho
   const viewerPhotos = photos.map((p) => ({ ...p, caption: null }));
   return (
     <>
-      <ul role="list" className="attached-photos" data-testid={testId}>
+      <ul role="list" className="cluster gap-2 attached-photos" data-testid={testId}>
         {photos.map((p, index) => (
           <li key={p.id}>
             <Thumbnail photo={p} alt={t('attach.alt', { n: index + 1 })} onOpen={() => setOpen(index)} />

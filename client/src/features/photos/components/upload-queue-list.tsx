@@ -74,7 +74,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
                   <Icon name="camera" size={20} />
                 </span>
               )}
-              <div className="upload-item__body stack gap-0-5 text-sm">
+              <div className="stack gap-0-5 text-sm user-text">
                 <p className="strong">
                   {name}
                   {showJob ? <span className="muted"> · {t('queue.otherJob', { id: item.jobId })}</span> : null}

@@ -48,65 +48,67 @@ export default function TurnoversWeekPage() {
   return (
     <>
       <PageHeader title={t('week.title')} lead={t('week.lead')} />
-      <div className="week-nav cluster">
-        <Button variant="secondary" size="sm" iconOnly aria-label={t('week.previous')} onPress={() => go(addDays(from, -7))}>
-          <Icon name="chevronLeft" size={18} />
-        </Button>
-        <p className="week-nav__range strong">{t('week.range', { from: day(from), to: day(to) })}</p>
-        <Button variant="secondary" size="sm" iconOnly aria-label={t('week.next')} onPress={() => go(addDays(from, 7))}>
-          <Icon name="chevronRight" size={18} />
-        </Button>
-        {from === weekStart(lisbonDate()) ? null : (
-          <Button variant="ghost" size="sm" onPress={() => go(null)}>
-            {t('week.thisWeek')}
+      <div className="stack gap-4">
+        <div className="cluster">
+          <Button variant="secondary" size="sm" iconOnly aria-label={t('week.previous')} onPress={() => go(addDays(from, -7))}>
+            <Icon name="chevronLeft" size={18} />
           </Button>
-        )}
+          <p className="week-nav__range strong">{t('week.range', { from: day(from), to: day(to) })}</p>
+          <Button variant="secondary" size="sm" iconOnly aria-label={t('week.next')} onPress={() => go(addDays(from, 7))}>
+            <Icon name="chevronRight" size={18} />
+          </Button>
+          {from === weekStart(lisbonDate()) ? null : (
+            <Button variant="ghost" size="sm" onPress={() => go(null)}>
+              {t('week.thisWeek')}
+            </Button>
+          )}
+        </div>
+        <QueryView query={jobs} empty={{ icon: 'calendar', title: t('week.none'), text: t('week.noneText') }}>
+          {(data) => (
+            <TableCard
+              caption={t('week.tableLabel')}
+              className="data-table--rows"
+              columns={[t('week.property'), t('week.when'), t('week.deadline'), t('week.team'), t('week.status')]}
+            >
+              {data.map((job) => (
+                <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
+                  <th scope="row" data-label={t('week.property')} data-phone="title">
+                    <span className="cell-primary">
+                      <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
+                        {job.property.name}
+                      </Link>
+                      <span className="cell-primary__sub" translate="no">
+                        {job.client.name}
+                      </span>
+                    </span>
+                  </th>
+                  <td data-label={t('week.when')} data-phone="detail">
+                    <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
+                  </td>
+                  <td data-label={t('week.deadline')} data-phone="title-end">
+                    {job.backToBack ? (
+                      <span className="cluster gap-2">
+                        <span className="badge badge--warning">{t('week.backToBack')}</span>
+                        {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
+                      </span>
+                    ) : (
+                      <span className="muted" aria-hidden="true">
+                        —
+                      </span>
+                    )}
+                  </td>
+                  <td data-label={t('week.team')} data-phone="hide" translate="no">
+                    {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
+                  </td>
+                  <td data-label={t('week.status')} data-phone="detail-end">
+                    <JobStatusBadge status={job.status} />
+                  </td>
+                </tr>
+              ))}
+            </TableCard>
+          )}
+        </QueryView>
       </div>
-      <QueryView query={jobs} empty={{ icon: 'calendar', title: t('week.none'), text: t('week.noneText') }}>
-        {(data) => (
-          <TableCard
-            caption={t('week.tableLabel')}
-            className="data-table--rows"
-            columns={[t('week.property'), t('week.when'), t('week.deadline'), t('week.team'), t('week.status')]}
-          >
-            {data.map((job) => (
-              <tr key={job.id} className={job.backToBack ? 'turnover-row--urgent' : undefined}>
-                <th scope="row" data-label={t('week.property')} data-phone="title">
-                  <span className="cell-primary">
-                    <Link to={staffPaths.detail(job.id)} className="row-link cell-primary__title" translate="no">
-                      {job.property.name}
-                    </Link>
-                    <span className="cell-primary__sub" translate="no">
-                      {job.client.name}
-                    </span>
-                  </span>
-                </th>
-                <td data-label={t('week.when')} data-phone="detail">
-                  <span className="capitalize-first">{day(job.scheduledDate, 'full')}</span> · {job.scheduledTime}
-                </td>
-                <td data-label={t('week.deadline')} data-phone="title-end">
-                  {job.backToBack ? (
-                    <span className="cluster gap-2">
-                      <span className="badge badge--warning">{t('week.backToBack')}</span>
-                      {job.deadlineAt ? <span className="strong">{t('week.readyBy', { time: formatTime(job.deadlineAt, locale) })}</span> : null}
-                    </span>
-                  ) : (
-                    <span className="muted" aria-hidden="true">
-                      —
-                    </span>
-                  )}
-                </td>
-                <td data-label={t('week.team')} data-phone="hide" translate="no">
-                  {job.workers.length > 0 ? job.workers.map((w) => w.name).join(', ') : <span className="muted">{t('week.noTeam')}</span>}
-                </td>
-                <td data-label={t('week.status')} data-phone="detail-end">
-                  <JobStatusBadge status={job.status} />
-                </td>
-              </tr>
-            ))}
-          </TableCard>
-        )}
-      </QueryView>
     </>
   );
 }
