@@ -53,7 +53,7 @@ function LinenForm({ propertyId, items }: { propertyId: number; items: LinenItem
           {t('linen.noneText')}
         </EmptyState>
       ) : (
-        <ol className="stack gap-3" role="list">
+        <ol className="stack gap-3 divided" role="list">
           {lines.map((line, index) => (
             <li key={line.key} className="linen-line" aria-label={t('linen.line', { number: index + 1 })}>
               <SelectField
