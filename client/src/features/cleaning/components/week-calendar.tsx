@@ -21,7 +21,7 @@ const STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const
 function StatusLegend() {
   const { t } = useTranslation('cleaning');
   return (
-    <ul role="list" className="week__legend cluster muted text-sm" aria-label={t('week.legend')}>
+    <ul role="list" className="cluster muted text-sm" aria-label={t('week.legend')}>
       {STATUSES.map((status) => (
         <li key={status} className="cluster gap-2">
           <span className={`week-chip week-chip--${status}${STATUS_TONE[status]} week__swatch`} aria-hidden="true" />
@@ -130,54 +130,56 @@ export function WeekCalendar({ week, onWeekChange, filters, hrefOf }: { week: st
             <WeekAgenda days={days} jobs={jobs.data ?? []} workerIds={new Set(rows.map((w) => w.id))} hrefOf={hrefOf} today={today} />
           </div>
           <div className="hide-on-phone">
-            <div className="table-wrap week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
-              <table className="data-table week__grid">
-                <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="week__member-head">
-                      {t('week.member')}
-                    </th>
-                    {days.map((day) => (
-                      <th key={day} scope="col" className={day === today ? 'week__day week__day--today' : 'week__day'} aria-current={day === today ? 'date' : undefined}>
-                        <span className="week__dayname">{dayName.format(calendarDate(day))}</span>
-                        <span className="week__daynum">{dayNumber.format(calendarDate(day))}</span>
+            <div className="stack gap-3">
+              <div className="table-wrap week__scroll" tabIndex={0} role="region" aria-labelledby="week-title">
+                <table className="data-table week__grid">
+                  <caption className="visually-hidden">{t('week.caption', { date: formatDate(calendarDate(monday), locale, 'long') })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="week__member-head">
+                        {t('week.member')}
                       </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((worker) => (
-                    <tr key={worker.id}>
-                      <th scope="row" translate="no">
-                        {worker.name}
-                      </th>
-                      {days.map((day) => {
-                        const list = cell(worker.id, day);
-                        return (
-                          <td key={day} className={day === today ? 'week__cell week__cell--today' : 'week__cell'}>
-                            {list.length === 0 ? (
-                              <span className="visually-hidden">{t('week.noJobs')}</span>
-                            ) : (
-                              <ul role="list" className="stack gap-1">
-                                {list.map((job) => (
-                                  <li key={job.id}>
-                                    <WeekChip job={job} href={hrefOf(job.id)}>
-                                      <span className="visually-hidden">{t(`status.${job.status}`)}</span>
-                                    </WeekChip>
-                                  </li>
-                                ))}
-                              </ul>
-                            )}
-                          </td>
-                        );
-                      })}
+                      {days.map((day) => (
+                        <th key={day} scope="col" className={day === today ? 'week__day week__day--today' : 'week__day'} aria-current={day === today ? 'date' : undefined}>
+                          <span className="week__dayname">{dayName.format(calendarDate(day))}</span>
+                          <span className="week__daynum">{dayNumber.format(calendarDate(day))}</span>
+                        </th>
+                      ))}
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {rows.map((worker) => (
+                      <tr key={worker.id}>
+                        <th scope="row" translate="no">
+                          {worker.name}
+                        </th>
+                        {days.map((day) => {
+                          const list = cell(worker.id, day);
+                          return (
+                            <td key={day} className={day === today ? 'week__cell week__cell--today' : 'week__cell'}>
+                              {list.length === 0 ? (
+                                <span className="visually-hidden">{t('week.noJobs')}</span>
+                              ) : (
+                                <ul role="list" className="stack gap-1">
+                                  {list.map((job) => (
+                                    <li key={job.id}>
+                                      <WeekChip job={job} href={hrefOf(job.id)}>
+                                        <span className="visually-hidden">{t(`status.${job.status}`)}</span>
+                                      </WeekChip>
+                                    </li>
+                                  ))}
+                                </ul>
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <StatusLegend />
             </div>
-            <StatusLegend />
           </div>
         </>
       )}
