@@ -137,7 +137,7 @@ export function JobFiltersPanel({ filters, onChange, onClear, showDates = true }
           ]}
           onChange={(value) => onChange({ jobType: value === 'airbnb' || value === 'house' ? value : undefined })}
         />
-        <div className="job-filters__actions">
+        <div className="cluster job-filters__actions">
           <Button
             variant="ghost"
             onPress={() => {
