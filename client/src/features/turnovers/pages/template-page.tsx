@@ -156,7 +156,7 @@ function Editor({ template }: { template?: ChecklistTemplate }) {
               {section.items.map((item, ii) => (
                 <li key={item.key} className="panel stack gap-1" aria-label={`${section.title || t('editor.sectionN', { number: si + 1 })} · ${t('editor.item', { number: ii + 1 })}`}>
                   <TextInput label={t('editor.itemLabel')} value={item.label} onChange={(label) => setItem(section.key, item.key, { label })} isRequired maxLength={300} />
-                  <div className="cluster">
+                  <div className="template-item__options">
                     <CheckboxField isSelected={item.required} onChange={(required) => setItem(section.key, item.key, { required })}>
                       {t('editor.required')}
                     </CheckboxField>
