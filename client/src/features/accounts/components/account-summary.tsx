@@ -28,14 +28,14 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
       <div className="cluster cluster--spread account-summary__head">
         <div className="account-summary__balance">
           <p className="muted text-sm strong">{headline}</p>
-          <p className={`account-summary__amount${inCredit ? ' account-summary__amount--credit' : ''}`} data-testid="account-balance">
+          <p className={`amount account-summary__amount${inCredit ? ' account-summary__amount--credit' : ''}`} data-testid="account-balance">
             {money(Math.abs(balance.balanceCents))}
           </p>
           {status ? <p className="muted">{status}</p> : null}
         </div>
         {actions ? <div className="account-summary__actions">{actions}</div> : null}
       </div>
-      <dl className="account-figures">
+      <dl className="facts facts--compact account-figures">
         <div className="panel">
           <dt>{t('summary.accrued')}</dt>
           <dd data-testid="account-accrued">{money(balance.accruedCents)}</dd>
@@ -59,7 +59,7 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
       </dl>
       <div className="stack gap-2">
         <h3 className="text-sm">{t('summary.ageingTitle')}</h3>
-        <dl className="account-ageing__buckets" data-testid="account-ageing">
+        <dl className="facts facts--compact account-ageing__buckets" data-testid="account-ageing">
           {AGEING_KEYS.map((key) => (
             <div key={key} className={`panel account-ageing__bucket${ageing[key] > 0 ? ' account-ageing__bucket--owing' : ''}`} data-bucket={key}>
               <dt>{t(`summary.ageing.${key}`)}</dt>

@@ -12,7 +12,7 @@ export function AllocationStatus({ remainingCents }: { remainingCents: number })
   const money = (cents: number) => formatMoney(cents, currentLocale());
   const state = remainingCents === 0 ? 'done' : remainingCents > 0 ? 'left' : 'over';
   return (
-    <p className={`allocation__status allocation__status--${state}`} role="status" data-testid="allocation-remaining" data-remaining={remainingCents}>
+    <p className={`notice notice--${state === 'done' ? 'success' : 'warning'} strong`} role="status" data-testid="allocation-remaining" data-remaining={remainingCents}>
       {state === 'done' ? t('record.allAllocated') : state === 'left' ? t('record.remaining', { amount: money(remainingCents) }) : t('record.overAllocated', { amount: money(-remainingCents) })}
     </p>
   );

@@ -159,7 +159,7 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
             }}
           >
             {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="text-base strong">{t('record.owed', { amount: money(owedCents) })}</p>}
-            <div className="pay-form__amount">
+            <div>
               <TextInput
                 label={t('record.amount')}
                 description={t('record.amountHint')}

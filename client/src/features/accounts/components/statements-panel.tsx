@@ -31,7 +31,7 @@ export function StatementsPanel({ scope, clientName }: { scope: AccountScope; cl
               month={m.month}
               title={
                 <>
-                  <span className="account-row__month">{name}</span>
+                  <span className="capitalize-first">{name}</span>
                   {m.closed ? null : <span className="badge badge--primary">{t('statements.current')}</span>}
                 </>
               }

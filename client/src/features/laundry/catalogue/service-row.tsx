@@ -55,7 +55,7 @@ export function ServiceRow({
         ) : null}
       </div>
       <p className="price-row__price">
-        <span className="price-row__amount">{formatMoney(service.priceCents, locale)}</span>
+        <span className="amount text-lg">{formatMoney(service.priceCents, locale)}</span>
         <span className="muted text-sm">{t(`unit.${service.pricingUnit}`)}</span>
       </p>
       <div className="cluster price-row__actions">

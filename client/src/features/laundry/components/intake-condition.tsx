@@ -235,7 +235,7 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
         {shown.map((item) => (
           <li key={item.id} className="panel stack gap-2" aria-label={label(item)} data-item-id={item.id}>
             <div className="cluster gap-2">
-              <span className="condition-item__tag" translate="no">{item.tagCode}</span>
+              <span className="amount" translate="no">{item.tagCode}</span>
               <span className="condition-item__name" translate="no">{item.description}</span>
               {isOpen ? (
                 <Button variant={editing === item.id ? 'ghost' : 'soft'} size="sm" onPress={() => setEditing(editing === item.id ? null : item.id)} aria-expanded={editing === item.id}>
@@ -293,7 +293,7 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
         {condition.items.map((item) => (
           <li key={item.itemId} className="panel stack gap-2" aria-label={label(item)}>
             <div className="cluster gap-2">
-              <span className="condition-item__tag" translate="no">{item.tagCode}</span>
+              <span className="amount" translate="no">{item.tagCode}</span>
               <span className="condition-item__name" translate="no">{item.description}</span>
             </div>
             <ConditionDetails item={item} photos={photos} onOpen={setOpen} />

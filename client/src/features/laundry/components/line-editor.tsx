@@ -92,7 +92,7 @@ function LineRow({
         {showTotal ? (
         <div className="line-editor__total">
           <span className="muted text-sm">{t('form.lineTotal')}</span>
-          <span className="line-editor__total-value" data-testid={`line-${index}-total`}>
+          <span className="amount text-lg line-editor__total-value" data-testid={`line-${index}-total`}>
             {price ? formatMoney(price.totalCents, locale) : '—'}
           </span>
           {price?.minimumApplied ? <span className="cell-note">{t('price.minimumApplied')}</span> : null}

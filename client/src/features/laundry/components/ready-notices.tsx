@@ -15,10 +15,8 @@ export function ReadyNotices() {
     <ul role="list" className="stack gap-3">
       {notices.data.map((notice) => (
         <li key={notice.id}>
-          <Link to={notice.link ?? '/client/laundry'} className="notice notice--success ready-notice" onClick={() => markRead.mutate(notice.id)}>
-            <span className="ready-notice__icon" aria-hidden="true">
-              <Icon name="checkCircle" size={22} />
-            </span>
+          <Link to={notice.link ?? '/client/laundry'} className="notice notice--success text-base ready-notice" onClick={() => markRead.mutate(notice.id)}>
+            <Icon name="checkCircle" size={22} />
             <span className="stack gap-0-5 ready-notice__text">
               <strong>{notice.title}</strong>
               <span className="text-sm">{notice.body}</span>

@@ -20,7 +20,7 @@ export function WorkLines({ lines }: { lines: DetailLine[] }) {
         const notes = [line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean);
         return (
           <li key={line.id} className="panel work-lines__item">
-            <span className="work-lines__amount">{lineAmount(line, t, locale)}</span>
+            <span className="amount text-xl work-lines__amount">{lineAmount(line, t, locale)}</span>
             <span className="stack gap-0-5">
               <strong>{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</strong>
               {notes.length ? <span className="muted text-sm">{notes.join(' · ')}</span> : null}

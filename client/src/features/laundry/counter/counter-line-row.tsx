@@ -72,7 +72,7 @@ export function CounterLineRow({
             decrementLabel={t('lines.less')}
           />
         )}
-        <span className="counter-line__price">{totalCents !== undefined ? formatMoney(totalCents, locale) : '—'}</span>
+        <span className="amount counter-line__price">{totalCents !== undefined ? formatMoney(totalCents, locale) : '—'}</span>
         <Button variant="ghost" iconOnly aria-label={t('lines.remove', { name })} onPress={onRemove}>
           <Icon name="trash" size={18} />
         </Button>

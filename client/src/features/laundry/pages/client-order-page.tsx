@@ -45,25 +45,27 @@ export default function ClientOrderPage() {
       <div className="stack">
         <FromRequestLink requestId={order.requestId} base="/client" />
         {order.status === 'ready' ? <Notice tone="success">{order.deliveryRequested ? t('client.readyDeliver') : t('client.readyCollect')}</Notice> : null}
-        <section className="card">
+        <section className="card stack gap-5">
           <StatusProgress status={order.status} deliveryRequested={order.deliveryRequested} />
           <OrderFacts order={order} className="facts facts--compact progress-facts" />
         </section>
         <Card id="my-lines" title={t('common.lines')}>
-          <ul role="list" className="stack gap-3 my-lines">
-            {(order.lines ?? []).map((line) => (
-              <li key={line.id} className="my-lines__item">
-                <span className="stack gap-0-5">
-                  <strong>
-                    {lineAmount(line, t, locale)} {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
-                  </strong>
-                  {line.itemType || line.conditionNotes ? <span className="muted text-sm">{[line.itemType, line.conditionNotes].filter(Boolean).join(' · ')}</span> : null}
-                </span>
-                <span className="my-lines__price">{formatMoney(line.totalCents, locale)}</span>
-              </li>
-            ))}
-          </ul>
-          <PriceBreakdown breakdown={order} testId="client-price" />
+          <div className="stack gap-5 divided">
+            <ul role="list" className="stack gap-3">
+              {(order.lines ?? []).map((line) => (
+                <li key={line.id} className="split">
+                  <span className="stack gap-0-5">
+                    <strong>
+                      {lineAmount(line, t, locale)} {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
+                    </strong>
+                    {line.itemType || line.conditionNotes ? <span className="muted text-sm">{[line.itemType, line.conditionNotes].filter(Boolean).join(' · ')}</span> : null}
+                  </span>
+                  <span className="amount">{formatMoney(line.totalCents, locale)}</span>
+                </li>
+              ))}
+            </ul>
+            <PriceBreakdown breakdown={order} testId="client-price" />
+          </div>
         </Card>
         <ThreadPanel subject="laundry_order" subjectId={order.id} />
         <ClientIntakeCondition orderId={order.id} />

@@ -27,22 +27,20 @@ export default function ClientOrdersPage() {
           {() => (
             <ul role="list" className="stack gap-3">
               {items.map((order) => (
-                <li key={order.id}>
-                  <Link to={`/client/laundry/${order.id}`} className={`card stack gap-2 my-order my-order--${order.status}`}>
-                    <span className="cluster cluster--spread">
-                      <span className="my-order__number" translate="no">
-                        {order.orderNumber}
-                      </span>
-                      <StatusBadge status={order.status} />
-                    </span>
-                    <span className="muted text-sm">
-                      {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
-                    </span>
-                    <span className="cluster cluster--spread my-order__bottom">
-                      <span className="my-order__total">{formatMoney(order.totalCents, locale)}</span>
-                      <Icon name="chevronRight" size={20} />
-                    </span>
-                  </Link>
+                <li key={order.id} className={`tile stack gap-2 focus-ring-within${order.status === 'ready' ? ' my-order--ready' : ''}`}>
+                  <span className="cluster cluster--spread">
+                    <Link to={`/client/laundry/${order.id}`} className="tile__link strong" translate="no">
+                      {order.orderNumber}
+                    </Link>
+                    <StatusBadge status={order.status} />
+                  </span>
+                  <span className="muted text-sm">
+                    {t('client.takenOn', { date: formatDate(order.createdAt, locale) })} · {formatCount(order.lineCount, 'items', locale)}
+                  </span>
+                  <span className="cluster cluster--spread">
+                    <span className="amount text-xl">{formatMoney(order.totalCents, locale)}</span>
+                    <Icon name="chevronRight" size={20} className="muted" />
+                  </span>
                 </li>
               ))}
             </ul>

@@ -27,7 +27,7 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
   const locale = currentLocale();
   if (!rack.order) {
     return (
-      <li className="rack-tile rack-tile--free" data-match={match ? '' : undefined}>
+      <li className="panel stack gap-1 rack-tile" data-match={match ? '' : undefined}>
         <span className="rack-tile__code" translate="no">
           {rack.code}
         </span>
@@ -36,19 +36,17 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
     );
   }
   return (
-    <li className="rack-tile rack-tile--taken" data-match={match ? '' : undefined}>
-      <Link to={`/admin/laundry/${rack.order.id}`} className="rack-tile__link" aria-label={t('open', { order: rack.order.orderNumber, code: rack.code })}>
-        <span className="rack-tile__code" translate="no">
-          {rack.code}
-        </span>
-        <span className="rack-tile__order" translate="no">
-          {rack.order.orderNumber}
-        </span>
-        <span className="rack-tile__client" translate="no">
-          {rack.order.clientName}
-        </span>
-        {rack.order.readyAt ? <span className="muted text-sm">{t('readySince', { date: formatDateTime(rack.order.readyAt, locale, 'short') })}</span> : null}
+    <li className="tile stack gap-1 focus-ring-within rack-tile rack-tile--taken" data-match={match ? '' : undefined}>
+      <Link to={`/admin/laundry/${rack.order.id}`} className="tile__link rack-tile__code" aria-label={t('open', { order: rack.order.orderNumber, code: rack.code })} translate="no">
+        {rack.code}
       </Link>
+      <span className="text-sm strong" translate="no">
+        {rack.order.orderNumber}
+      </span>
+      <span className="strong" translate="no">
+        {rack.order.clientName}
+      </span>
+      {rack.order.readyAt ? <span className="muted text-sm">{t('readySince', { date: formatDateTime(rack.order.readyAt, locale, 'short') })}</span> : null}
     </li>
   );
 }

@@ -69,8 +69,7 @@ export default function ScanPage() {
       <div className="scan-layout">
         <Segmented
           label={t('mode.label')}
-          look="segmented"
-          className="scan-mode"
+          look="account-switch"
           value={mode}
           onChange={(value) => {
             setMode(value);

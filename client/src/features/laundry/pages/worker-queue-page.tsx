@@ -32,7 +32,7 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
     <li className="card stack gap-3 queue-card">
       <Link to={`/worker/laundry/${order.id}`} className="stack gap-1 queue-card__link" aria-label={t('worker.open', { number: order.orderNumber })}>
         <div className="cluster gap-2">
-          <span className="queue-card__number" translate="no">
+          <span className="amount text-lg" translate="no">
             {order.orderNumber}
           </span>
           {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
@@ -94,7 +94,7 @@ export default function WorkerQueuePage() {
           {TABS.map(([id, label]) => (
             <Radio key={id} value={id} className={`account-switch__option queue-tab queue-tab--${id}`}>
               <span>{t(label)}</span>
-              <span className="queue-tab__count">{orders.data ? count(id) : '·'}</span>
+              <span className="amount text-xl">{orders.data ? count(id) : '·'}</span>
             </Radio>
           ))}
         </RadioGroup>

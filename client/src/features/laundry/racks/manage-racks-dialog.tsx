@@ -75,8 +75,8 @@ export function ManageRacksDialog({ isOpen, onOpenChange }: { isOpen: boolean; o
           {() => (
             <ul role="list" className="row-list" aria-label={t('manage.listLabel')}>
               {all.map((rack) => (
-                <li key={rack.id} className="row-list__item rack-manage-list__item" data-inactive={rack.isActive ? undefined : ''}>
-                  <span className="rack-manage-list__code">{rack.code}</span>
+                <li key={rack.id} className="row-list__item">
+                  <span className={rack.isActive ? 'strong' : 'strong muted'}>{rack.code}</span>
                   <span className="rack-manage-list__state muted text-sm">
                     {rack.isActive ? t('manage.active') : t('manage.inactive')}
                     {rack.order ? ` · ${t('manage.holds', { order: rack.order.orderNumber })}` : ''}

@@ -78,7 +78,7 @@ export function ItemPanel({ lookup, onUpdate }: { lookup: TagLookupDto; onUpdate
       actions={<StageBadge stage={item.stage} />}
     >
       <div className="stack gap-4">
-        <p className="scan-item__what">
+        <p className="text-lg strong">
           {item.kind === 'bag' ? <span className="badge">{t('item.bag')}</span> : null} {item.description}
         </p>
         <dl className="facts scan-item__facts">

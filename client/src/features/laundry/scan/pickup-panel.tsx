@@ -115,7 +115,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
             <Notice tone="warning">{t('pickup.notReady', { ready: readyCount, total: items.length })}</Notice>
           )
         ) : null}
-        <p className="scan-pickup__progress" aria-live="polite">
+        <p className="text-lg strong" aria-live="polite">
           {t('pickup.progress', { checked: items.length - missing.length, total: items.length })}
         </p>
         <ul role="list" className="stack gap-2" aria-label={t('pickup.listLabel')}>
@@ -124,7 +124,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
             return (
               <li key={item.id} className={`notice notice--${checked ? 'success' : 'warning'} pickup-list__item`}>
                 <Icon name={checked ? 'checkCircle' : 'alertCircle'} size={22} />
-                <span className="pickup-list__tag">{item.tagCode}</span>
+                <span className="amount">{item.tagCode}</span>
                 <span className="pickup-list__what">{item.description}</span>
                 <span className="visually-hidden">{checked ? t('pickup.checkedLabel') : t('pickup.missingLabel')}</span>
                 <StageBadge stage={item.stage} />
@@ -163,7 +163,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
         error={change.error}
       >
         <p>{t('pickup.confirmText', { count: missing.length, order: order.orderNumber })}</p>
-        <p className="pickup-list__tag">{missing.map((item) => item.tagCode).join(', ')}</p>
+        <p className="strong">{missing.map((item) => item.tagCode).join(', ')}</p>
       </ConfirmDialog>
     </Card>
   );

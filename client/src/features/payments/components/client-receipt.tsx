@@ -16,7 +16,7 @@ export function ClientReceipt({ target }: { target: PaymentTarget }) {
     <Card id="client-receipt-title" title={t('receipt.title')} className="stack gap-2">
       <p className="muted">{t('receipt.clientText')}</p>
       <div className="cluster cluster--spread">
-        <p className="receipt-panel__number" data-testid="receipt-number">
+        <p className="amount" data-testid="receipt-number">
           {receipt.receiptNumber}
         </p>
         <DownloadReceiptButton receipt={receipt} variant="primary" />

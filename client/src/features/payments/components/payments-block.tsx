@@ -24,7 +24,7 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
   const amount = refund ? `−${money(payment.amountCents)}` : money(payment.amountCents);
   const when = formatDateTime(payment.paidAt, locale, 'short');
   return (
-    <li className={`pay-history__item${payment.voided ? ' pay-history__item--voided' : ''}`} data-testid="payment-row" data-voided={payment.voided || undefined}>
+    <li className={`split pay-history__item${payment.voided ? ' pay-history__item--voided' : ''}`} data-testid="payment-row" data-voided={payment.voided || undefined}>
       <div className="stack gap-0-5">
         <p className="cluster gap-1 strong">
           <time dateTime={payment.paidAt}>{when}</time>
@@ -54,7 +54,7 @@ function HistoryItem({ payment, onVoid }: { payment: PaymentDto; onVoid: (p: Pay
         ) : null}
       </div>
       <div className="stack gap-1 pay-history__side">
-        {payment.voided ? <del className="pay-history__amount">{amount}</del> : <span className="pay-history__amount">{amount}</span>}
+        {payment.voided ? <del className="amount pay-history__amount">{amount}</del> : <span className="amount pay-history__amount">{amount}</span>}
         {payment.voided ? null : (
           <Button variant="ghost" size="sm" onPress={() => onVoid(payment)} aria-label={t('block.voidLabel', { kind: t(`kindLower.${payment.kind}`), amount: money(payment.amountCents), date: when })}>
             {t('block.void')}

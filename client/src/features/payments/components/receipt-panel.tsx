@@ -47,7 +47,7 @@ export function ReceiptPanel({ target, receipt, canIssue }: { target: PaymentTar
       <h3 className="subheading">{t('receipt.title')}</h3>
       {receipt ? (
         <div className="cluster cluster--spread">
-          <p className="receipt-panel__number" data-testid="receipt-number">
+          <p className="amount" data-testid="receipt-number">
             {receipt.receiptNumber}
           </p>
           <DownloadReceiptButton receipt={receipt} />

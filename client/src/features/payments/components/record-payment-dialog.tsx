@@ -167,12 +167,14 @@ export function RecordPaymentDialog({
       <p className="notice text-base strong" data-testid="pay-owed">
         {owedLine}
       </p>
-      <div className="stack gap-2 pay-form__amount">
+      <div className="stack gap-2">
         <AmountField control={form.control} name="amount" label={t('dialog.amount')} description={t('dialog.amountHint')} />
         {owed > 0 ? (
-          <Button variant="soft" size="sm" onPress={() => form.setValue('amount', centsToEuroInput(owed, locale), { shouldValidate: true, shouldDirty: true })}>
-            {t('dialog.fillBalance', { amount: money(owed) })}
-          </Button>
+          <div>
+            <Button variant="soft" size="sm" onPress={() => form.setValue('amount', centsToEuroInput(owed, locale), { shouldValidate: true, shouldDirty: true })}>
+              {t('dialog.fillBalance', { amount: money(owed) })}
+            </Button>
+          </div>
         ) : null}
       </div>
       {showTip ? (

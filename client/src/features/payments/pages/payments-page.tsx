@@ -73,23 +73,23 @@ function Totals({ totals }: { totals: PaymentTotalsDto }) {
       <dl className="facts facts--compact pay-totals__figures">
         <div className="panel">
           <dt>{t('list.payments')}</dt>
-          <dd data-testid="totals-payments">{money(totals.paymentsCents)}</dd>
+          <dd className="amount text-xl" data-testid="totals-payments">{money(totals.paymentsCents)}</dd>
         </div>
         <div className="panel">
           <dt>{t('list.refunds')}</dt>
-          <dd data-testid="totals-refunds">{money(totals.refundsCents)}</dd>
+          <dd className="amount text-xl" data-testid="totals-refunds">{money(totals.refundsCents)}</dd>
         </div>
         <div className="panel">
           <dt>{t('list.net')}</dt>
-          <dd data-testid="totals-net">{money(totals.netCents)}</dd>
+          <dd className="amount text-xl" data-testid="totals-net">{money(totals.netCents)}</dd>
         </div>
         <div className="panel">
           <dt>{t('list.tips')}</dt>
-          <dd>{money(totals.tipsCents)}</dd>
+          <dd className="amount text-xl">{money(totals.tipsCents)}</dd>
         </div>
         <div className="panel">
           <dt>{t('list.count')}</dt>
-          <dd>{totals.count}</dd>
+          <dd className="amount text-xl">{totals.count}</dd>
         </div>
       </dl>
       {totals.byMethod.length ? (

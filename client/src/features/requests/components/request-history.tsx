@@ -16,14 +16,14 @@ export function RequestHistory({ request }: { request: ClientRequest }) {
         {(request.history ?? []).map((h) => {
           const d = h.details as { date?: string; windowStart?: string; windowEnd?: string } | null;
           return (
-            <li key={h.id} className="request-history__item">
+            <li key={h.id}>
               <span className="strong">{t(`history.${h.action}`)}</span>
               {d?.date && d.windowStart && d.windowEnd && h.action !== 'accept' ? <span> · {whenText(t, d.date, d.windowStart, d.windowEnd)}</span> : null}
-              <span className="request-history__who muted text-sm">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</span>
+              <div className="muted text-sm">{t('history.by', { name: h.by.name, when: formatDateTime(h.at, locale, 'short') })}</div>
               {h.note ? (
-                <span className="request-history__note muted text-sm" translate="no">
+                <div className="muted text-sm" translate="no">
                   {h.note}
-                </span>
+                </div>
               ) : null}
             </li>
           );
