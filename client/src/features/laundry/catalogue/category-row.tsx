@@ -67,8 +67,8 @@ export function CategoryRow({
   }
 
   return (
-    <li className="row-list__item category-list__item" data-inactive={category.isActive ? undefined : ''}>
-      <span className="cluster gap-2 category-list__name">
+    <li className="row-list__item category-list__item">
+      <span className={`cluster gap-2 strong user-text category-list__name${category.isActive ? '' : ' muted'}`}>
         {label}
         {category.isActive ? null : <span className="badge">{t('categories.inactive')}</span>}
       </span>

@@ -35,9 +35,9 @@ export function ServiceRow({
   ].filter(Boolean);
 
   return (
-    <li className="price-row" data-inactive={service.isActive ? undefined : ''} data-testid={`service-${service.id}`}>
+    <li className={service.isActive ? 'price-row' : 'price-row muted'} data-testid={`service-${service.id}`}>
       <div className="stack gap-0-5">
-        <span className="cluster gap-2 price-row__name">
+        <span className="cluster gap-2 strong user-text">
           {name}
           {service.isActive ? null : <span className="badge">{t('inactive')}</span>}
         </span>

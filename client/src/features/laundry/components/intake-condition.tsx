@@ -50,7 +50,7 @@ function ConditionDetails({
         <ul role="list" className="stack gap-1">
           {item.notes.map((n) => (
             <li key={n.id} className="cluster gap-2">
-              <span className="cluster gap-2 condition-notes__body">
+              <span className="cluster gap-2 user-text condition-notes__body">
                 <strong>{t(`condition.kind.${n.kind}`)}</strong>
                 {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
               </span>
@@ -236,7 +236,7 @@ export function StaffIntakeCondition({ orderId, items, isOpen }: { orderId: numb
           <li key={item.id} className="panel stack gap-2" aria-label={label(item)} data-item-id={item.id}>
             <div className="cluster gap-2">
               <span className="amount" translate="no">{item.tagCode}</span>
-              <span className="condition-item__name" translate="no">{item.description}</span>
+              <span className="user-text condition-item__name" translate="no">{item.description}</span>
               {isOpen ? (
                 <Button variant={editing === item.id ? 'ghost' : 'soft'} size="sm" onPress={() => setEditing(editing === item.id ? null : item.id)} aria-expanded={editing === item.id}>
                   <Icon name={editing === item.id ? 'close' : 'camera'} size={16} />
@@ -294,7 +294,7 @@ export function ClientIntakeCondition({ orderId }: { orderId: number }) {
           <li key={item.itemId} className="panel stack gap-2" aria-label={label(item)}>
             <div className="cluster gap-2">
               <span className="amount" translate="no">{item.tagCode}</span>
-              <span className="condition-item__name" translate="no">{item.description}</span>
+              <span className="user-text condition-item__name" translate="no">{item.description}</span>
             </div>
             <ConditionDetails item={item} photos={photos} onOpen={setOpen} />
           </li>

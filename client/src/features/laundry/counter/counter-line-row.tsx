@@ -47,7 +47,7 @@ export function CounterLineRow({
   return (
     <li className="panel stack gap-3" data-testid="counter-line">
       <div className="counter-line__head">
-        <span className="counter-line__name">{name}</span>
+        <span className="user-text counter-line__name">{name}</span>
         {line.perKg ? (
           <TextInput
             label={t('lines.weight', { name })}
@@ -92,7 +92,7 @@ export function CounterLineRow({
         </div>
         <div className="counter-line__photo">
           {line.photo ? (
-            <p className="cluster gap-2 counter-line__photo-name">
+            <p className="cluster gap-2 user-text">
               <Icon name="camera" size={18} />
               <span>{t('lines.photoTaken', { name: line.photo.name })}</span>
               <Button variant="ghost" size="sm" onPress={() => onChange({ photo: null })}>

@@ -61,7 +61,7 @@ export function CounterSummary({
             <dt className="muted text-sm">
               {t('summary.total')} · {updating ? t('summary.updating') : formatCount(pieces, 'pieces', locale)}
             </dt>
-            <dd className="strong counter-summary__total" data-testid="counter-total">
+            <dd className="amount counter-summary__total" data-testid="counter-total">
               {preview ? formatMoney(preview.totalCents, locale) : '—'}
             </dd>
           </div>

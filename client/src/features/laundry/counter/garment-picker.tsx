@@ -80,7 +80,7 @@ export function GarmentPicker({
           <div className="counter-group__buttons">
             {group.services.map((service) => (
               <Button key={service.id} variant="secondary" className="counter-garment" aria-label={t('garments.add', { name: serviceName(service, locale) })} onPress={() => onAdd(service)}>
-                <span className="counter-garment__name">{serviceName(service, locale)}</span>
+                <span className="user-text">{serviceName(service, locale)}</span>
                 <span className="muted text-sm counter-garment__price">
                   {formatMoney(service.priceCents, locale)}
                   {service.pricingUnit === 'per_kg' ? ` / kg` : ''}

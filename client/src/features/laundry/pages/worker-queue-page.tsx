@@ -36,7 +36,7 @@ function QueueCard({ order, mine, onDone }: { order: LaundryOrderWorkerDto; mine
             {order.orderNumber}
           </span>
           {mine ? <span className="badge badge--accent">{t('worker.assignedToYou')}</span> : null}
-          <Icon name="chevronRight" size={20} className="queue-card__chevron" />
+          <Icon name="chevronRight" size={20} className="muted queue-card__chevron" />
         </div>
         <p className="muted strong" translate="no">
           {order.client.name}
