@@ -35,7 +35,7 @@ export function AccountSummary({ summary, own = false, actions }: { summary: Acc
         </div>
         {actions ? <div className="account-summary__actions">{actions}</div> : null}
       </div>
-      <dl className="facts facts--compact account-figures">
+      <dl className="facts facts--compact facts--panels">
         <div className="panel">
           <dt>{t('summary.accrued')}</dt>
           <dd data-testid="account-accrued">{money(balance.accruedCents)}</dd>

@@ -70,7 +70,7 @@ function Totals({ totals }: { totals: PaymentTotalsDto }) {
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <Card id="pay-totals-title" title={t('list.totalsTitle')} className="stack gap-4 pay-totals" data-testid="payment-totals">
-      <dl className="facts facts--compact pay-totals__figures">
+      <dl className="facts facts--compact facts--panels">
         <div className="panel">
           <dt>{t('list.payments')}</dt>
           <dd className="amount text-xl" data-testid="totals-payments">{money(totals.paymentsCents)}</dd>
