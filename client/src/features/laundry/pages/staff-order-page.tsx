@@ -156,7 +156,7 @@ function LinesCard({ order }: { order: Order }) {
       >
           {lines.map((line) => (
             <tr key={line.id}>
-              <td data-label={t('detail.service')} className="strong">
+              <td data-label={t('detail.service')} className="cell-main strong">
                 {serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}
               </td>
               <td data-label={t('detail.amount')}>{lineAmount(line, t, locale)}</td>
