@@ -73,7 +73,7 @@ export default function StaffShell({ shell }: { shell: ShellConfig }) {
         </Modal>
       </ModalOverlay>
 
-      <main id="main" tabIndex={-1} className="staff-shell__main">
+      <main id="main" tabIndex={-1}>
         <div className="staff-shell__content">
           <Suspense fallback={<PageLoader />}>
             <Outlet />

@@ -8,7 +8,6 @@ import { useDocumentTitle } from '@/components/page-header';
 import { TextInput } from '@/components/text-field';
 import { useBusiness } from '@/lib/business';
 import { useForgotPassword } from '@/features/account/api/forgot-password';
-import './account.css';
 import { formatPhone } from '@/lib/format';
 import { BackLink } from '@/components/back-link';
 

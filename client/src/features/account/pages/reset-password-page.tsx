@@ -13,7 +13,6 @@ import { useDocumentTitle } from '@/components/page-header';
 import { isApiError } from '@/lib/api-error';
 import { formErrorMap } from '@/lib/form-validation';
 import { useResetPassword } from '@/features/account/api/reset-password';
-import './account.css';
 import { BackLink } from '@/components/back-link';
 
 const ResetForm = z

@@ -44,7 +44,7 @@ function Changes({ entry, locale }: { entry: AuditEntry; locale: LocaleCode }) {
         const data = (value: unknown) => (typeof value === 'string' && !CODED.has(field) ? ('no' as const) : undefined);
         return (
           <li key={field}>
-            <span className="audit-changes__field">{fieldName(field, entry.entity, t, exists)}</span>
+            <span className="audit-changes__field strong">{fieldName(field, entry.entity, t, exists)}</span>
             {hasBefore || hasAfter ? (
               <span className="audit-changes__values">
                 {hasBefore ? <del translate={data(entry.before![field])}>{valueText(field, entry.before![field], locale, t, exists)}</del> : null}
@@ -125,7 +125,7 @@ export default function AuditPage() {
               {groupRepeats(data.items, (e) => `${e.actor.type}:${e.actor.id ?? ''}`).map(({ entry, count }) => (
                 <tr key={entry.id}>
                   <td className="cell-main" data-label={t('when')}>
-                    <time dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
+                    <time className="num" dateTime={entry.at}>{formatDateTime(entry.at, locale, 'short')}</time>
                   </td>
                   <td data-label={t('who')}>
                     {who(entry)}

@@ -16,9 +16,9 @@ import './profile-sections.css';
 export function DetailsSection({ title, lead, form, facts }: { title: string; lead?: string; form: ReactNode; facts: ReactNode }) {
   return (
     <Card id="profile-details" title={title} lead={lead}>
-      <div className="profile-section__body">
+      <div className="detail-layout detail-layout--wide-side">
         {form}
-        <dl className="readonly-list stack gap-3 profile-section__facts">{facts}</dl>
+        <dl className="readonly-list stack gap-3 panel">{facts}</dl>
       </div>
     </Card>
   );

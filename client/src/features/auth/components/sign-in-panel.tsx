@@ -184,7 +184,7 @@ function ForgotPasswordHelp({ navigate }: Pick<SignInPanelProps, 'navigate'>) {
   };
   const phone = useBusiness()?.phone;
   return (
-    <p className="sign-in__help">
+    <p className="sign-in__help muted text-sm">
       <Icon name="lock" size={16} />
       {options?.emailResetAvailable ? (
         <a href="/forgot-password" onClick={open}>
@@ -218,18 +218,14 @@ export function SignInPanel({ onSignedIn, navigate }: SignInPanelProps) {
   };
 
   return (
-    <section className="sign-in card" aria-labelledby="sign-in-title">
-      <div className="sign-in__header">
+    <section className="sign-in card stack gap-5" aria-labelledby="sign-in-title">
+      <div className="card__header">
         <h2 id="sign-in-title" className="sign-in__title">
           {t('signIn.title')}
         </h2>
         <p className="muted text-sm">{t('signIn.subtitle')}</p>
       </div>
-      {notice ? (
-        <div className="sign-in__notice">
-          <Notice tone={notice === 'expired' ? 'warning' : 'success'}>{notice === 'expired' ? t('signIn.expired') : t('signIn.signedOut')}</Notice>
-        </div>
-      ) : null}
+      {notice ? <Notice tone={notice === 'expired' ? 'warning' : 'success'}>{notice === 'expired' ? t('signIn.expired') : t('signIn.signedOut')}</Notice> : null}
       <Segmented
         label={t('signIn.tabsLabel')}
         value={kind}
@@ -256,9 +252,7 @@ export function SignInPanel({ onSignedIn, navigate }: SignInPanelProps) {
           },
         ]}
       />
-      <div className="sign-in__form">
-        {kind === 'client' ? <ClientSignInForm key="client" onSignedIn={onSignedIn} /> : <StaffSignInForm key="staff" onSignedIn={onSignedIn} />}
-      </div>
+      {kind === 'client' ? <ClientSignInForm key="client" onSignedIn={onSignedIn} /> : <StaffSignInForm key="staff" onSignedIn={onSignedIn} />}
       <ForgotPasswordHelp navigate={navigate} />
     </section>
   );

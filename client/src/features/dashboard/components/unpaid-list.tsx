@@ -44,7 +44,7 @@ export function UnpaidList({ outstanding }: { outstanding: FinanceDashboardDto['
           {outstanding.oldest.map((doc) => (
             <li key={`${doc.serviceLine}-${doc.id}`} className="cluster gap-3" data-testid="unpaid-row">
               <div className="dash-unpaid__doc text-sm">
-                <Link to={documentHref(doc)} className="strong-link text-base" translate="no">
+                <Link to={documentHref(doc)} className="strong text-base" translate="no">
                   {doc.reference}
                 </Link>
                 <span className="muted">

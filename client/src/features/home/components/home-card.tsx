@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Icon, type IconName } from '@/components/icon';
+import '@/components/kit.css';
 
 /** A card of a role's home: its heading (with an icon and, say, a count) and, at the foot, the way to the full list. */
 export function HomeCard({
   id,
   title,
   icon,
-  className,
   testId,
   more,
   children,
@@ -15,20 +15,19 @@ export function HomeCard({
   id: string;
   title: ReactNode;
   icon?: IconName;
-  className?: string;
   testId?: string;
   more?: { to: string; label: string };
   children: ReactNode;
 }) {
   return (
-    <section className={`card home-card stack gap-4${className ? ` ${className}` : ''}`} aria-labelledby={id} data-testid={testId}>
+    <section className="card home-card stack gap-4" aria-labelledby={id} data-testid={testId}>
       <h2 id={id} className="card__title">
         {icon ? <Icon name={icon} size={20} /> : null}
         {title}
       </h2>
       {children}
       {more ? (
-        <Link to={more.to} className="home-card__more">
+        <Link to={more.to} className="back-link">
           {more.label}
           <Icon name="arrowRight" size={16} />
         </Link>
@@ -56,7 +55,7 @@ export function HomeLinkList({ items, empty }: { items: HomeListItem[]; empty: s
         <li key={item.key}>
           <Link to={item.to} className="home-list__item">
             <span className="home-list__main stack gap-0-5">
-              <span className={`home-list__title${item.titleClassName ? ` ${item.titleClassName}` : ''}`}>{item.title}</span>
+              <span className={`home-list__title strong${item.titleClassName ? ` ${item.titleClassName}` : ''}`}>{item.title}</span>
               {item.sub ? <span className={`muted text-sm${item.subClassName ? ` ${item.subClassName}` : ''}`}>{item.sub}</span> : null}
             </span>
             {item.badge}

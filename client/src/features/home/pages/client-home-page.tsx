@@ -47,7 +47,7 @@ function OpenOrders({ orders }: { orders: ClientDashboardDto['openOrders'] }) {
           to: `${base}/laundry/${order.id}`,
           title: <span translate="no">{order.orderNumber}</span>,
           sub: order.expectedReadyDate && order.status !== 'ready' ? t('client.readyBy', { date: formatDate(calendarDate(order.expectedReadyDate), locale, 'medium') }) : null,
-          badge: <span className={`badge home-order badge--${ORDER_TONE[order.status]}`}>{t(`client.orderStatus.${order.status}`)}</span>,
+          badge: <span className={`badge badge--${ORDER_TONE[order.status]}`}>{t(`client.orderStatus.${order.status}`)}</span>,
         }))}
       />
     </HomeCard>
@@ -125,7 +125,7 @@ function Messages({ unread }: { unread: number }) {
                   {to ? (
                     <Link
                       to={to}
-                      className="home-message__title"
+                      className="strong"
                       onClick={(event) => {
                         event.preventDefault();
                         markRead.mutate(item.id);
@@ -135,7 +135,7 @@ function Messages({ unread }: { unread: number }) {
                       {item.title}
                     </Link>
                   ) : (
-                    <span className="home-message__title">{item.title}</span>
+                    <span className="strong">{item.title}</span>
                   )}
                   <span className="text-sm user-text">{item.body}</span>
                   <time className="muted text-sm" dateTime={item.createdAt}>
@@ -163,50 +163,52 @@ export default function ClientHomePage() {
   return (
     <>
       <GreetingHeader principal={principal} lead={t('client.lead')} />
-      <HomeCard id="home-request-title" title={t('client.requestTitle')} className="home-request" more={{ to: `${base}/requests`, label: t('client.myRequests') }}>
-        <p className="muted">{t('client.requestText')}</p>
-        <div className="cluster">
-          <ButtonLink href={`${base}/requests/new?kind=pickup`} variant="primary" size="lg">
-            <Icon name="basket" size={20} />
-            {t('client.requestPickup')}
-          </ButtonLink>
-          <ButtonLink href={`${base}/requests/new?kind=cleaning`} variant="primary" size="lg">
-            <Icon name="sparkles" size={20} />
-            {t('client.bookCleaning')}
-          </ButtonLink>
-        </div>
-      </HomeCard>
-      <QueryView query={dashboard}>
-        {(data) => (
-          <div className="detail-layout detail-layout--wide-side">
-            <div className="stack">
-              <OpenOrders orders={data.openOrders} />
-              <UpcomingVisits jobs={data.upcomingJobs} />
-            </div>
-            <div className="stack">
-              <Balance />
-              <Messages unread={data.unreadNotifications} />
-              <Card id="help-title" title={t('helpTitle')} className="stack gap-4">
-                <p className="muted">{t('helpText')}</p>
-                <div className="cluster">
-                  {business?.phone ? (
-                    <ButtonLink href={`tel:${business.phone}`} variant="primary">
-                      <Icon name="phone" size={18} />
-                      {t('call', { phone: formatPhone(business.phone) })}
-                    </ButtonLink>
-                  ) : null}
-                  {business?.email ? (
-                    <ButtonLink href={`mailto:${business.email}`} variant="secondary">
-                      <Icon name="mail" size={18} />
-                      {t('write')}
-                    </ButtonLink>
-                  ) : null}
-                </div>
-              </Card>
-            </div>
+      <div className="stack gap-4">
+        <HomeCard id="home-request-title" title={t('client.requestTitle')} more={{ to: `${base}/requests`, label: t('client.myRequests') }}>
+          <p className="muted">{t('client.requestText')}</p>
+          <div className="cluster">
+            <ButtonLink href={`${base}/requests/new?kind=pickup`} variant="primary" size="lg">
+              <Icon name="basket" size={20} />
+              {t('client.requestPickup')}
+            </ButtonLink>
+            <ButtonLink href={`${base}/requests/new?kind=cleaning`} variant="primary" size="lg">
+              <Icon name="sparkles" size={20} />
+              {t('client.bookCleaning')}
+            </ButtonLink>
           </div>
-        )}
-      </QueryView>
+        </HomeCard>
+        <QueryView query={dashboard}>
+          {(data) => (
+            <div className="detail-layout detail-layout--wide-side">
+              <div className="stack">
+                <OpenOrders orders={data.openOrders} />
+                <UpcomingVisits jobs={data.upcomingJobs} />
+              </div>
+              <div className="stack">
+                <Balance />
+                <Messages unread={data.unreadNotifications} />
+                <Card id="help-title" title={t('helpTitle')} className="stack gap-4">
+                  <p className="muted">{t('helpText')}</p>
+                  <div className="cluster">
+                    {business?.phone ? (
+                      <ButtonLink href={`tel:${business.phone}`} variant="primary">
+                        <Icon name="phone" size={18} />
+                        {t('call', { phone: formatPhone(business.phone) })}
+                      </ButtonLink>
+                    ) : null}
+                    {business?.email ? (
+                      <ButtonLink href={`mailto:${business.email}`} variant="secondary">
+                        <Icon name="mail" size={18} />
+                        {t('write')}
+                      </ButtonLink>
+                    ) : null}
+                  </div>
+                </Card>
+              </div>
+            </div>
+          )}
+        </QueryView>
+      </div>
     </>
   );
 }

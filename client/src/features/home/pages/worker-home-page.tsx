@@ -139,7 +139,7 @@ export default function WorkerHomePage() {
             <section className="home-today" aria-labelledby="home-today-title">
               <h2 id="home-today-title" className="home-section__title">
                 {t('worker.todayTitle')}
-                <span className="home-section__count muted text-sm">{t('worker.todayCount', { count: data.jobsToday.length })}</span>
+                <span className="strong muted text-sm">{t('worker.todayCount', { count: data.jobsToday.length })}</span>
               </h2>
               {data.jobsToday.length === 0 ? (
                 <EmptyState icon="calendar" title={t('worker.noJobsTitle')}>

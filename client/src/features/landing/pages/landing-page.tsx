@@ -62,7 +62,8 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
   const { t } = useTranslation();
   const business = useBusiness();
   useDocumentTitle(t('landing.title'));
-  const addressLines = (business?.address ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  // The address, a line each.
+  const address = (business?.address ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join('\n');
 
   return (
     <div className="landing">
@@ -173,20 +174,18 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
               </div>
             </div>
             <dl className="contact__details stack">
-              {addressLines.length > 0 ? (
-                <div>
+              {address ? (
+                <div className="stack gap-1">
                   <dt className="cluster gap-2 muted text-sm strong">
                     <Icon name="mapPin" size={18} />
                     {t('landing.address')}
                   </dt>
-                  <dd className="strong" data-testid="business-address">
-                    {addressLines.map((line) => (
-                      <span key={line}>{line}</span>
-                    ))}
+                  <dd className="strong user-text" data-testid="business-address">
+                    {address}
                   </dd>
                 </div>
               ) : null}
-              <div>
+              <div className="stack gap-1">
                 <dt className="cluster gap-2 muted text-sm strong">
                   <Icon name="clock" size={18} />
                   {t('landing.hours')}

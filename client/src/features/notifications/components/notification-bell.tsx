@@ -63,9 +63,9 @@ function NotificationList({ close }: { close: () => void }) {
               const target = appLink(item.link, principal.role);
               return (
                 <li key={item.id} className={`notification${unread ? ' notification--unread' : ''}`}>
-                  <span className="notification__dot" aria-hidden="true" />
+                  <span className={unread ? 'badge__dot notification__dot' : undefined} aria-hidden="true" />
                   <div className="stack gap-1">
-                    <p className="notification__title">
+                    <p className="strong text-sm">
                       {unread ? <span className="visually-hidden">{t('unread')}: </span> : null}
                       {item.title}
                     </p>

@@ -85,7 +85,7 @@ export function BusinessSection({ canEdit }: { canEdit: boolean }) {
     <Card id="settings-business" title={t('business.title')} lead={t('business.lead')}>
       {canEdit ? (
         <form className="stack" onSubmit={submit} noValidate>
-          <div className="form-grid settings-grid">
+          <div className="form-grid">
             <TextInput label={t('business.name')} description={t('business.nameHelp')} value={form.name} onChange={change('name')} errorMessage={errors.name} isRequired autoComplete="organization" />
             <TextInput label={t('business.legalName')} description={t('business.legalNameHelp')} value={form.legalName} onChange={change('legalName')} errorMessage={errors.legalName} autoComplete="off" />
             <TextInput label={t('business.nif')} description={t('business.nifHelp')} value={form.nif} onChange={change('nif')} errorMessage={errors.nif} inputMode="numeric" autoComplete="off" />

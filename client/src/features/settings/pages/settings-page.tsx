@@ -199,7 +199,7 @@ export default function SettingsPage() {
         {groups.map((group) => (
           <Card key={group.id} id={`settings-${group.id}`} title={t(group.id)}>
             {canEdit ? (
-              <div className="form-grid settings-grid">
+              <div className="form-grid">
                 {group.keys.map((key) => {
                   const setting = byKey.get(key);
                   return setting ? (
