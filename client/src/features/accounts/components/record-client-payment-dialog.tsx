@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYMENT_METHODS, type PaymentMethodValue } from '@contracts/payments';
 import { Button } from '@/components/button';
-import { DialogFooter, ModalDialog } from '@/components/dialog';
+import { FormDialog } from '@/components/dialog';
 import { DateTimeField } from '@/components/date-fields';
 import { RadioCards, TextAreaInput } from '@/components/form-controls';
 import { Notice } from '@/components/notice';
@@ -147,17 +147,21 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
   const failure = record.error && !mapped.some((code) => isApiError(record.error, code)) ? record.error : null;
 
   return (
-    <ModalDialog isOpen onOpenChange={(isOpen) => !isOpen && onClose()} title={t('record.title')} description={t('record.description', { client: clientName })} size="lg">
+    <FormDialog
+      onClose={onClose}
+      title={t('record.title')}
+      description={t('record.description', { client: clientName })}
+      size="lg"
+      onSubmit={submit}
+      confirmLabel={t('record.submit')}
+      pendingLabel={t('record.submitting')}
+      isPending={record.isPending}
+      isDisabled={!open.isSuccess || docs.length === 0 || (submitted && !valid)}
+      error={failure}
+    >
       <QueryView query={open} title={t('record.title')}>
         {() => (
-          <form
-            className="form pay-form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
+          <>
             {docs.length === 0 ? <Notice tone="info">{t('record.noOpen')}</Notice> : <p className="text-base strong">{t('record.owed', { amount: money(owedCents) })}</p>}
             <div>
               <TextInput
@@ -208,17 +212,9 @@ export function RecordClientPaymentDialog({ clientId, clientName, onClose, onRec
               errorMessage={submitted ? paidAtError : undefined}
             />
             <TextAreaInput label={t('record.notes')} description={t('record.notesHint')} value={notes} onChange={setNotes} rows={2} maxLength={500} />
-            <DialogFooter
-              onCancel={onClose}
-              confirmLabel={t('record.submit')}
-              pendingLabel={t('record.submitting')}
-              isPending={record.isPending}
-              isDisabled={docs.length === 0 || (submitted && !valid)}
-              error={failure}
-            />
-          </form>
+          </>
         )}
       </QueryView>
-    </ModalDialog>
+    </FormDialog>
   );
 }
