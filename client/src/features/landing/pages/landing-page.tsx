@@ -180,7 +180,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                     <Icon name="mapPin" size={18} />
                     {t('landing.address')}
                   </dt>
-                  <dd className="strong user-text" data-testid="business-address">
+                  <dd className="strong user-text" data-testid="business-address" translate="no">
                     {address}
                   </dd>
                 </div>
