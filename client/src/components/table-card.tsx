@@ -8,12 +8,13 @@ export type TableColumn = string | { label: ReactNode; className?: string };
 
 /**
  * A table of rows (stacked cards on a phone through data-table's rules): `caption` names it for screen
- * readers, `columns` are its header cells, the children its rows. A table wider than its box scrolls inside it.
+ * readers, `columns` are its header cells, the children its rows. A table wider than its box scrolls inside it;
+ * `busy` while newer rows are on their way.
  */
-export function DataTable({ caption, className, columns, children }: { caption: string; className?: string; columns: TableColumn[]; children: ReactNode }) {
+export function DataTable({ caption, className, columns, busy, children }: { caption: string; className?: string; columns: TableColumn[]; busy?: boolean; children: ReactNode }) {
   return (
     <div className="table-wrap">
-      <table className={className ? `data-table ${className}` : 'data-table'}>
+      <table className={className ? `data-table ${className}` : 'data-table'} aria-busy={busy}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>{columns.map(headerCell)}</tr>

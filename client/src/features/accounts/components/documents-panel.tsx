@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountDocumentDto } from '@contracts/accounts';
 import type { ServiceLineValue } from '@contracts/payments';
 import { Pager } from '@/components/pager';
+import { DataTable } from '@/components/table-card';
 import { Segmented } from '@/components/segmented';
 import { QueryView } from '@/components/states';
 import { formatDate, formatMoney } from '@/lib/format';
@@ -53,55 +54,47 @@ export function DocumentsPanel({
       <QueryView query={documents} title={t('tabs.documents')} empty={{ icon: serviceLine === 'cleaning' ? 'sparkles' : 'basket', title: which === 'open' ? t('documents.emptyOpen') : empty, bordered: false }}>
         {(data) => (
           <>
-            <div className="table-wrap">
-              <table className="data-table data-table--rows account-table" aria-busy={documents.isFetching}>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('documents.reference')}</th>
-                    <th scope="col">{t('documents.payment')}</th>
-                    <th scope="col" className="num">
-                      {t('documents.total')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('documents.paid')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('documents.outstanding')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((doc) => (
-                    <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="account-document">
-                      <th scope="row" data-phone="title">
-                        <div className="cell-primary">
-                          <Link to={hrefOf(doc)} className="row-link" translate="no">
-                            {doc.reference}
-                          </Link>
-                          <span className="cell-primary__sub">
-                            {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
-                            {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
-                            {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
-                          </span>
-                        </div>
-                      </th>
-                      <td data-label={t('documents.payment')} data-phone="detail-end">
-                        <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
-                      </td>
-                      <td data-label={t('documents.total')} className="num" data-phone="hide">
-                        {doc.totalCents === null ? <span className="muted">{t('documents.noPrice')}</span> : money(doc.totalCents)}
-                      </td>
-                      <td data-label={t('documents.paid')} className="num" data-phone="hide">
-                        {money(doc.paidCents)}
-                      </td>
-                      <td data-label={t('documents.outstanding')} className="num strong" data-phone="title-end" data-testid="document-outstanding">
-                        {money(doc.outstandingCents)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('tabs.documents')}
+              className="data-table--rows account-table"
+              busy={documents.isFetching}
+              columns={[
+                t('documents.reference'),
+                t('documents.payment'),
+                { label: t('documents.total'), className: 'num' },
+                { label: t('documents.paid'), className: 'num' },
+                { label: t('documents.outstanding'), className: 'num' },
+              ]}
+            >
+              {data.items.map((doc) => (
+                <tr key={`${doc.serviceLine}-${doc.id}`} data-testid="account-document">
+                  <th scope="row" data-phone="title">
+                    <div className="cell-primary">
+                      <Link to={hrefOf(doc)} className="row-link" translate="no">
+                        {doc.reference}
+                      </Link>
+                      <span className="cell-primary__sub">
+                        {serviceLine ? null : `${t(`documents.line.${doc.serviceLine}`)} · `}
+                        {formatDate(doc.createdAt, locale, 'medium')} ·{' '}
+                        {doc.accruedAt ? t('documents.handedOver', { date: formatDate(doc.accruedAt, locale, 'short') }) : t('documents.inProgress')}
+                      </span>
+                    </div>
+                  </th>
+                  <td data-label={t('documents.payment')} data-phone="detail-end">
+                    <PaymentStatusBadge status={doc.paymentStatus} testId="document-payment-status" />
+                  </td>
+                  <td data-label={t('documents.total')} className="num" data-phone="hide">
+                    {doc.totalCents === null ? <span className="muted">{t('documents.noPrice')}</span> : money(doc.totalCents)}
+                  </td>
+                  <td data-label={t('documents.paid')} className="num" data-phone="hide">
+                    {money(doc.paidCents)}
+                  </td>
+                  <td data-label={t('documents.outstanding')} className="num strong" data-phone="title-end" data-testid="document-outstanding">
+                    {money(doc.outstandingCents)}
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
             <Pager meta={data.meta} onOffsetChange={setOffset} />
           </>
         )}
