@@ -92,6 +92,9 @@ async function main(): Promise<void> {
   server.on('error', (err) => fatal(err, 'HTTP server error'));
   // Slow clients cannot hold a connection open forever.
   server.headersTimeout = 20_000;
+  // An idle keep-alive connection outlives the 60 s of common proxies and of clients that reuse sockets:
+  // the client closes it first, so it never sends a request on a socket the server is closing (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
   server.requestTimeout = 120_000;
 
   const shutdown = installShutdown({ config, logger, server, readiness, closeApp: built.close, db, database, jobs });
@@ -116,6 +119,8 @@ function installShutdown(deps: {
     const { logger, server, config } = deps;
     logger.info(`Received ${signal}: draining (readyz now 503), finishing in-flight requests`);
     deps.readiness.shuttingDown = true;
+    // A connection whose request is still running becomes idle when it ends: close it soon after, not 65 s later.
+    server.keepAliveTimeout = 1_000;
     const deadline = setTimeout(() => {
       logger.error(`❌ Shutdown deadline of ${config.shutdownTimeoutMs}ms reached; closing remaining connections`);
       server.closeAllConnections();

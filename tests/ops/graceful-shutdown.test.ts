@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * is in flight. The sign-in is made slow for real: the test holds an exclusive lock on `users`, so the
  * request waits inside PostgreSQL — no test-only endpoint, the runbook's own login request.
  */
-describe('graceful shutdown of the server process', { timeout: 60_000 }, () => {
+describe('the server process: idle keep-alive connections and graceful shutdown', { timeout: 60_000 }, () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let child: ChildProcess;
   let output = '';
@@ -68,6 +68,29 @@ describe('graceful shutdown of the server process', { timeout: 60_000 }, () => {
   afterAll(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
     await database.drop();
+  });
+
+  it('when a client reuses a keep-alive connection after 6 s idle, then the server still answers on it (no reset)', async () => {
+    const socket = net.connect(Number(new URL(base).port), '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.on('data', (d: Buffer) => (received += d.toString()));
+    socket.on('close', () => (closed = true));
+    const get = 'GET /api/healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n';
+    const answers = () => received.split('HTTP/1.1 200').length - 1;
+    const waitFor = async (n: number) => {
+      for (let i = 0; i < 100 && answers() < n && !closed; i++) await sleep(50);
+    };
+    socket.write(get);
+    await waitFor(1);
+    expect(answers()).toBe(1);
+    // Longer than Node's default keep-alive timeout (5 s), shorter than a proxy's idle timeout (60 s).
+    await sleep(6_000);
+    expect(closed).toBe(false);
+    socket.write(get);
+    await waitFor(2);
+    expect(answers()).toBe(2);
+    socket.destroy();
   });
 
   it('when SIGTERM arrives during a slow request, then that request completes, new connections are refused, and the process exits 0', async () => {
