@@ -83,7 +83,7 @@ function Balance() {
   const money = (cents: number) => formatMoney(cents, locale);
   return (
     <HomeCard id="home-balance-title" title={t('client.balanceTitle')} icon="wallet" testId="client-balance">
-      {b.balanceCents > 0 ? <p className="home-balance__amount">{money(b.balanceCents)}</p> : null}
+      {b.balanceCents > 0 ? <p className="amount text-2xl">{money(b.balanceCents)}</p> : null}
       {b.documents > 0 ? (
         <p className="muted">{t('client.balanceOwed', { accrued: money(b.accruedCents), inProgress: money(b.inProgressCents) })}</p>
       ) : b.creditCents === 0 ? (
@@ -120,7 +120,7 @@ function Messages({ unread }: { unread: number }) {
           {items.map((item) => {
             const to = appLink(item.link, principal.role);
             return (
-              <li key={item.id} className="home-message panel">
+              <li key={item.id} className="split gap-2 panel">
                 <div className="home-message__text stack gap-0-5">
                   {to ? (
                     <Link

@@ -52,19 +52,19 @@ function TodayJob({ job }: { job: Job }) {
   const locale = currentLocale();
   const action = job.status === 'in_progress' ? 'continue' : job.status === 'scheduled' ? 'start' : 'open';
   return (
-    <li className={`card stack gap-2 home-job home-job--${job.status}`}>
+    <li className={`tile stack gap-2 home-job home-job--${job.status}`}>
       <div className="cluster cluster--spread gap-2">
-        <span className="home-job__time">
+        <span className="amount text-lg">
           {job.scheduledTime}–{endTime(job, locale)}
         </span>
         <span className={`badge${STATUS_TONE[job.status]}`}>{t(`worker.status.${job.status}`)}</span>
       </div>
-      <h3 className="home-job__title">
+      <h3 className="text-lg">
         <Link to={jobPath(job.id)} className="home-job__link" translate="no">
           {job.property.name}
         </Link>
       </h3>
-      <a className="home-job__address" href={mapsHref(job)} target="_blank" rel="noreferrer">
+      <a className="home-job__address strong user-text" href={mapsHref(job)} target="_blank" rel="noreferrer">
         <Icon name="mapPin" size={18} />
         <span translate="no">
           {job.property.addressLine1}, {job.property.city}
@@ -112,8 +112,8 @@ function LaundryQueue({ queue }: { queue: WorkerDashboardDto['laundryQueue'] }) 
       <dl className="home-counts">
         {counts.map((c) => (
           <div key={c.key} className="panel stack gap-0-5">
-            <dt>{t(`worker.${c.key}`)}</dt>
-            <dd>{c.value}</dd>
+            <dt className="muted text-xs strong">{t(`worker.${c.key}`)}</dt>
+            <dd className="amount text-2xl">{c.value}</dd>
           </div>
         ))}
       </dl>
@@ -136,8 +136,8 @@ export default function WorkerHomePage() {
       <QueryView query={dashboard}>
         {(data) => (
           <div className="detail-layout detail-layout--wide-side">
-            <section className="home-today" aria-labelledby="home-today-title">
-              <h2 id="home-today-title" className="home-section__title">
+            <section className="stack gap-3" aria-labelledby="home-today-title">
+              <h2 id="home-today-title" className="cluster gap-2 text-xl">
                 {t('worker.todayTitle')}
                 <span className="strong muted text-sm">{t('worker.todayCount', { count: data.jobsToday.length })}</span>
               </h2>
