@@ -16,11 +16,11 @@ export function FinanceDashboard() {
   return (
     <div className="dash stack gap-6">
       <KpiCards dashboard={dashboard} />
-      <div className="dash-charts">
+      <div className="detail-layout detail-layout--wide-side">
         <RevenueChart months={dashboard.revenueByMonth} />
         <ServiceLineChart dashboard={dashboard} />
       </div>
-      <div className="dash-lists">
+      <div className="detail-layout detail-layout--wide-side">
         <UnpaidList outstanding={dashboard.outstanding} />
         <RecentActivity entries={dashboard.recentActivity} />
       </div>

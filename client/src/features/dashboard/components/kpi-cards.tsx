@@ -14,8 +14,8 @@ function Kpi({ icon, label, value, children, testId, tone }: { icon: IconName; l
       <span className="icon-tile kpi__icon" aria-hidden="true">
         <Icon name={icon} size={20} />
       </span>
-      <p className="kpi__label muted text-sm">{label}</p>
-      <p className="kpi__value">{value}</p>
+      <p className="muted text-sm strong">{label}</p>
+      <p className="kpi__value amount text-2xl">{value}</p>
       {children ? <div className="kpi__detail stack gap-0-5 text-sm">{children}</div> : null}
     </li>
   );
@@ -35,7 +35,7 @@ export function KpiCards({ dashboard: d }: { dashboard: FinanceDashboardDto }) {
   return (
     <ul role="list" className="kpis" aria-label={t('kpiLabel')}>
       <Kpi icon="chart" label={t('revenue', { month: thisMonth })} value={money(d.revenue.thisMonth.netCents)} testId="kpi-revenue">
-        <p className={`kpi__trend cluster gap-1${trend ? ` kpi__trend--${trend}` : ''}`}>
+        <p className={`strong cluster gap-1${trend ? ` kpi__trend--${trend}` : ''}`}>
           {trend === 'up' ? <Icon name="chevronUp" size={16} /> : trend === 'down' ? <Icon name="chevronDown" size={16} /> : null}
           {change === null
             ? t('revenueNoBase', { month: lastMonth })
