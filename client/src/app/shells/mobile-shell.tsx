@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import '@/app/shells/nav-strings';
 import { Logo } from '@/components/logo';
 import { PageLoader } from '@/components/states';
+import { initials } from '@/lib/initials';
 import type { ShellConfig } from '@/app/sections';
 import { usePrincipal } from '@/features/auth/api/get-session';
-import { AccountSummary, NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
+import { NavItems, ShellLanguageSwitcher, SignOutButton, SkipLink, useRouteFocus } from '@/app/shells/shell-parts';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import './shell.css';
 
@@ -41,8 +42,8 @@ export default function MobileShell({ shell }: { shell: ShellConfig }) {
           <div className="topbar__end mobile-shell__account">
             <NotificationBell />
             <ShellLanguageSwitcher />
-            <span className="mobile-shell__who">
-              <AccountSummary principal={principal} />
+            <span className="avatar mobile-shell__who" aria-hidden="true">
+              {initials(principal.name)}
             </span>
             <SignOutButton compact />
           </div>

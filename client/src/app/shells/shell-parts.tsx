@@ -75,7 +75,7 @@ export function AccountSummary({ principal }: { principal: Principal }) {
       </span>
       <span className="account-summary__text">
         <span className="account-summary__name">{principal.name}</span>
-        <span className="account-summary__role">{t(`roles.${principal.role}`)}</span>
+        <span className="account-summary__role text-xs">{t(`roles.${principal.role}`)}</span>
       </span>
     </div>
   );
