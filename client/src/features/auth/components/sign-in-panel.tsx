@@ -220,7 +220,7 @@ export function SignInPanel({ onSignedIn, navigate }: SignInPanelProps) {
   return (
     <section className="sign-in card stack gap-5" aria-labelledby="sign-in-title">
       <div className="card__header">
-        <h2 id="sign-in-title" className="sign-in__title">
+        <h2 id="sign-in-title" className="sign-in__title text-2xl">
           {t('signIn.title')}
         </h2>
         <p className="muted text-sm">{t('signIn.subtitle')}</p>

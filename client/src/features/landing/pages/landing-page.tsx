@@ -122,7 +122,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
                 <div className="icon-tile service__icon">
                   <Icon name={service.icon} size={28} />
                 </div>
-                <h3 className="service__title">{t(service.title)}</h3>
+                <h3 className="text-xl">{t(service.title)}</h3>
                 <p className="muted">{t(service.text)}</p>
                 <ul role="list" className="service__points stack gap-2">
                   {service.points.map((point) => (
@@ -197,7 +197,7 @@ export function LandingPage({ onSignedIn, navigate }: SignInPanelProps) {
         </LandingSection>
       </main>
 
-      <footer className="landing-footer">
+      <footer className="landing-footer muted text-sm">
         <div className="landing-container cluster cluster--spread gap-4">
           <Logo size={28} />
           <p>{t('landing.footer', { year: new Date().getFullYear(), name: business?.name ?? t('app.name') })}</p>
