@@ -57,7 +57,7 @@ function NotificationList({ close }: { close: () => void }) {
       </div>
       <QueryView query={list} empty={{ icon: 'bell', title: t('emptyTitle'), text: t('emptyText'), bordered: false }} isEmpty={() => items.length === 0}>
         {() => (
-          <ul role="list">
+          <ul role="list" className="divided">
             {items.map((item) => {
               const unread = !item.readAt;
               const target = appLink(item.link, principal.role);
@@ -70,7 +70,7 @@ function NotificationList({ close }: { close: () => void }) {
                       {item.title}
                     </p>
                     <p className="muted text-sm">{item.body}</p>
-                    <p className="notification__time">
+                    <p className="muted text-xs">
                       <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, locale, 'short')}</time>
                     </p>
                   </div>

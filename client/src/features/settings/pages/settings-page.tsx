@@ -236,7 +236,7 @@ export default function SettingsPage() {
           </Card>
         ))}
         {canEdit ? (
-          <div className={`settings__bar stack gap-3${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
+          <div className={`settings__bar card stack gap-3${changed.length > 0 || conflict || failure ? ' settings__bar--pinned' : ''}`}>
             <SaveProblemNotice conflict={conflict} message={t('conflict')} reloadLabel={t('reload')} onReload={reload} error={failure} />
             {saved && changed.length === 0 ? <Notice tone="success">{t('saved')}</Notice> : null}
             <div className="cluster">
