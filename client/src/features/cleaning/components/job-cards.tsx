@@ -10,8 +10,9 @@ import '@/features/cleaning/cleaning.css';
 type CardJob = { id: number; scheduledDate: string; scheduledTime: string; status: CleaningStatusValue; property: { name: string } };
 
 /**
- * Jobs as a column of link cards (the staff list on a phone, the client's visits, the worker's next days, the
- * client's reports): the day (and time), the status, the place, then the lines each screen adds below.
+ * Jobs as a column of tiles, each a link to its job through its place (the staff list on a phone, the client's
+ * visits, the worker's next days, the client's reports): the day (and time), the status, the place, then the lines
+ * each screen adds below.
  */
 export function JobCards<J extends CardJob>({
   jobs,
@@ -37,20 +38,18 @@ export function JobCards<J extends CardJob>({
   return (
     <ul role="list" className={className ? `stack gap-3 ${className}` : 'stack gap-3'}>
       {jobs.map((job) => (
-        <li key={job.id}>
-          <Link to={hrefOf(job.id)} className="tile stack gap-2 job-card-link" aria-label={labelOf?.(job)}>
-            <span className="cluster cluster--spread gap-2">
-              <span className="strong muted text-sm capitalize-first">
-                {formatDate(calendarDate(job.scheduledDate), locale, dateStyle)}
-                {withTime ? ` · ${job.scheduledTime}` : null}
-              </span>
-              {withStatus ? <JobStatusBadge status={job.status} /> : null}
+        <li key={job.id} className="tile stack gap-2 focus-ring-within">
+          <span className="cluster cluster--spread gap-2">
+            <span className="strong muted text-sm capitalize-first">
+              {formatDate(calendarDate(job.scheduledDate), locale, dateStyle)}
+              {withTime ? ` · ${job.scheduledTime}` : null}
             </span>
-            <span className="card__title" translate="no">
-              {job.property.name}
-            </span>
-            {children(job)}
+            {withStatus ? <JobStatusBadge status={job.status} /> : null}
+          </span>
+          <Link to={hrefOf(job.id)} className="card__title tile__link" translate="no" aria-label={labelOf?.(job)}>
+            {job.property.name}
           </Link>
+          {children(job)}
         </li>
       ))}
     </ul>
