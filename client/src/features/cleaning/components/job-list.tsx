@@ -16,9 +16,9 @@ function Amount({ job }: { job: StaffJob }) {
   const { t } = useTranslation('cleaning');
   const locale = currentLocale();
   if (job.status === 'cancelled') return <span className="muted">—</span>;
-  if (job.price) return <span className="tabular">{formatMoney(job.price.totalCents, locale)}</span>;
+  if (job.price) return <span>{formatMoney(job.price.totalCents, locale)}</span>;
   return (
-    <span className="tabular muted">
+    <span className="muted">
       {formatMoney(job.estimate.totalCents, locale)} {t('list.estimated')}
     </span>
   );

@@ -80,8 +80,8 @@ export function TimeRows<L>({ logs, keyOf, range, duration }: { logs: L[]; keyOf
     <ul role="list" className="stack gap-3 divided">
       {logs.map((log) => (
         <li key={keyOf(log)} className="cluster cluster--spread">
-          <p className="muted text-sm tabular">{range(log)}</p>
-          <span className="strong tabular">{duration(log)}</span>
+          <p className="muted text-sm">{range(log)}</p>
+          <span className="amount">{duration(log)}</span>
         </li>
       ))}
     </ul>

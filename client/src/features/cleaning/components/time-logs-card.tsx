@@ -80,7 +80,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
                 <p className="strong" translate="no">
                   {log.worker.name}
                 </p>
-                <p className="muted text-sm tabular">
+                <p className="muted text-sm">
                   <span>{formatDateTime(log.startedAt, locale, 'short')}</span>
                   <span aria-hidden="true"> → </span>
                   <span className="visually-hidden"> – </span>
@@ -95,7 +95,7 @@ export function TimeLogsCard({ jobId, logs, canCorrect }: { jobId: number; logs:
                 </div>
               </div>
               <div className="cluster gap-2">
-                <span className="strong tabular">
+                <span className="amount">
                   {log.durationSeconds !== null ? formatSeconds(log.durationSeconds, t) : <ElapsedTimer since={log.startedAt} label={t('worker.timer')} />}
                 </span>
                 {canCorrect ? (

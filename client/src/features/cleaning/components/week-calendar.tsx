@@ -36,7 +36,7 @@ function StatusLegend() {
 function WeekChip({ job, href, className, children }: { job: StaffJob; href: string; className?: string; children: ReactNode }) {
   return (
     <Link to={href} className={`week-chip week-chip--${job.status}${STATUS_TONE[job.status]}${className ? ` ${className}` : ''}`}>
-      <span className="week-chip__time">{job.scheduledTime}</span>
+      <span className="amount">{job.scheduledTime}</span>
       <span className="week-chip__place" translate="no">
         {job.property.name}
       </span>

@@ -29,10 +29,10 @@ export function WorkerJobCard({ job }: { job: WorkerJob }) {
   return (
     <article className="card stack gap-3" aria-labelledby={`worker-job-${job.id}`}>
       <div className="card__header--row">
-        <span className="worker-job__time">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
+        <span className="amount text-xl">{t('timeRange', { start: job.scheduledTime, end: formatTime(job.scheduledEndAt, locale) })}</span>
         <JobStatusBadge status={job.status} />
       </div>
-      <h2 id={`worker-job-${job.id}`} className="worker-job__title">
+      <h2 id={`worker-job-${job.id}`} className="text-xl">
         <Link to={workerPaths.detail(job.id)} className="cell-primary__title" translate="no">
           {job.property.name}
         </Link>

@@ -36,7 +36,7 @@ export function WorkerPicker({ value, onChange, workers, errorMessage, names }: 
             const name = nameOf(id);
             return (
               <li key={id} className="panel cluster worker-picker__item">
-                <span className="icon-tile worker-picker__position" aria-hidden="true">
+                <span className="timeline__dot strong text-sm" aria-hidden="true">
                   {index + 1}
                 </span>
                 <span className="worker-picker__name cluster gap-2 strong">

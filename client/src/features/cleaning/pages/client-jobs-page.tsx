@@ -31,7 +31,7 @@ function Section({ title, id, status, sort }: { title: string; id: string; statu
         {(job) => (
           <span className="cluster cluster--spread gap-2">
             <span className="muted text-sm">{t(`typeLong.${job.jobType}`)}</span>
-            {job.price ? <span className="tabular strong">{formatMoney(job.price.totalCents, locale)}</span> : null}
+            {job.price ? <span className="amount">{formatMoney(job.price.totalCents, locale)}</span> : null}
           </span>
         )}
       </JobCards>
