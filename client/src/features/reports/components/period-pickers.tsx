@@ -64,7 +64,7 @@ export function RangePicker({ range, onChange }: { range: Partial<DateRange>; on
           ))}
         </div>
       </RadioGroup>
-      <div className="report-range__dates">
+      <div className="report-range__dates form-grid">
         <DateField
           label={t('period.from')}
           value={range.from ?? ''}
