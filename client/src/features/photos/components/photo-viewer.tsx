@@ -105,7 +105,7 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
       <Modal className="photo-viewer">
         <Dialog className="photo-viewer__dialog" aria-label={t('viewer.title', { index: index + 1, total })}>
           <div className="photo-viewer__bar cluster cluster--spread">
-            <p className="photo-viewer__counter" aria-live="polite">
+            <p className="amount" aria-live="polite">
               <span aria-hidden="true">{t('viewer.counter', { index: index + 1, total })}</span>
               <span className="visually-hidden">{t('viewer.title', { index: index + 1, total })}</span>
             </p>
@@ -149,7 +149,7 @@ export function PhotoViewer<P extends ViewerPhoto = JobPhoto>({
           <div className="photo-viewer__caption stack gap-1">
             <h2 className="strong cluster gap-2 text-base">{label.title}</h2>
             {photo.caption ? <p className="user-text">{photo.caption}</p> : null}
-            <p className="photo-viewer__meta">
+            <p className="photo-viewer__meta text-sm">
               {photo.takenAt ? t('taken', { when: formatDateTime(photo.takenAt, locale, 'medium') }) : t('uploaded', { when: formatDateTime(photo.uploadedAt, locale, 'medium') })}
             </p>
             <p className="visually-hidden">{t('viewer.hint')}</p>

@@ -80,7 +80,7 @@ export function UploadQueueList({ items, queue, online, showJob = false }: { ite
                   {showJob ? <span className="muted"> · {t('queue.otherJob', { id: item.jobId })}</span> : null}
                 </p>
                 {item.caption ? <p className="muted">{item.caption}</p> : null}
-                <p className={`upload-item__status${item.state === 'failed' ? ' upload-item__status--failed' : ''}`}>{statusOf(t, item)}</p>
+                <p className={item.state === 'failed' ? 'field__error' : undefined}>{statusOf(t, item)}</p>
                 {item.state === 'uploading' ? <progress className="upload-item__progress" max={1} value={item.progress ?? 0} aria-label={t('queue.progressLabel', { name })} /> : null}
               </div>
               {item.state === 'failed' || isWaiting(item) ? (
