@@ -60,7 +60,7 @@ function PhotoItem({ jobId, item, onTick }: { jobId: number; item: Item; onTick:
         </span>
         <span className="check-photo__text stack gap-0-5">
           <span className="strong">{item.label}</span>
-          <span className="check-photo__hint">{state === 'preparing' ? t('checklist.preparing') : t('checklist.photo')}</span>
+          <span className="check-photo__hint text-sm">{state === 'preparing' ? t('checklist.preparing') : t('checklist.photo')}</span>
         </span>
         <input
           type="file"

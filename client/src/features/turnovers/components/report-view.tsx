@@ -85,7 +85,7 @@ export function ReportView({ report }: { report: HostReport }) {
               {report.checklist.items
                 .filter((i) => i.section === section)
                 .map((item) => (
-                  <li key={item.id} className={`host-report__item${item.done ? ' is-done' : ''}`}>
+                  <li key={item.id} className={item.done ? 'host-report__item' : 'host-report__item muted'}>
                     <Icon name={item.done ? 'check' : 'minus'} size={18} />
                     <span translate="no">{item.label}</span>
                     <span className="visually-hidden">{item.done ? t('report.done') : t('report.notDone')}</span>

@@ -33,8 +33,8 @@ export default function SharedReportPage() {
   const query = useSharedReport(token);
   useNoIndex();
   return (
-    <div className="shared-report">
-      <div className="shared-report__top cluster cluster--spread">
+    <div className="shared-report stack gap-4">
+      <div className="cluster cluster--spread">
         <Logo />
         <LanguageSwitcher value={locale} onChange={(next) => void setLocale(next)} />
       </div>
