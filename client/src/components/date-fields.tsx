@@ -88,7 +88,7 @@ function Segments({ inputRef, className = 'date-input' }: { inputRef?: FocusRef;
 function CalendarPopover() {
   return (
     <Popover className="popover calendar-popover" placement="bottom end">
-      <Dialog className="calendar-popover__dialog">
+      <Dialog>
         <Calendar className="calendar">
           <header className="calendar__header cluster cluster--spread gap-2">
             <AriaButton slot="previous" className="calendar__nav">

@@ -18,7 +18,9 @@ import {
   type Key,
 } from 'react-aria-components';
 import { Icon } from '@/components/icon';
+import { buttonClass } from '@/components/button-look';
 import { FieldHelp } from '@/components/field-help';
+import './kit.css';
 import './form-controls.css';
 
 /**
@@ -177,11 +179,11 @@ export function NumberInput({ label, hideLabel = false, value, onChange, descrip
     >
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       <Group className="stepper">
-        <AriaButton slot="decrement" className="stepper__button">
+        <AriaButton slot="decrement" className={buttonClass({ iconOnly: true, className: 'stepper__button' })}>
           <Icon name="minus" size={18} />
         </AriaButton>
         <Input ref={inputRef} className="field__input stepper__input" />
-        <AriaButton slot="increment" className="stepper__button">
+        <AriaButton slot="increment" className={buttonClass({ iconOnly: true, className: 'stepper__button' })}>
           <Icon name="plus" size={18} />
         </AriaButton>
       </Group>
