@@ -37,7 +37,7 @@ export function ModalDialog({
     <ModalOverlay isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={isDismissable} isKeyboardDismissDisabled={!isDismissable} className="modal-overlay">
       <Modal className={`modal modal--${size}`}>
         <Dialog className="modal__dialog stack gap-3" role={role}>
-          <div className="modal__header">
+          <div className="split">
             <div className="modal__titles stack gap-1">
               <Heading slot="title" className="modal__title">
                 {title}
@@ -57,7 +57,7 @@ export function ModalDialog({
 
 /** The buttons row at the bottom of a dialog or form; inside a dialog it stays in view while the body scrolls. */
 export function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="modal__actions">{children}</div>;
+  return <div className="cluster justify-end modal__actions">{children}</div>;
 }
 
 /**
@@ -134,7 +134,7 @@ interface ActionDialogProps {
 export function ConfirmDialog({ isOpen, onOpenChange, title, children, onConfirm, tone = 'danger', ...footer }: ActionDialogProps & { isOpen: boolean; children: ReactNode; onConfirm: () => void }) {
   return (
     <ModalDialog isOpen={isOpen} onOpenChange={onOpenChange} title={title} size="sm" role="alertdialog">
-      <div className="modal__text muted">{children}</div>
+      <div className="modal__text muted stack gap-2">{children}</div>
       <DialogFooter {...footer} onCancel={() => onOpenChange(false)} onConfirm={onConfirm} tone={tone} />
     </ModalDialog>
   );

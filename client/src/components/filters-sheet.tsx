@@ -4,6 +4,7 @@ import { Button } from '@/components/button';
 import { DialogActions, ModalDialog } from '@/components/dialog';
 import { Icon } from '@/components/icon';
 import '@/components/ui-strings';
+import './kit.css';
 import './filters-sheet.css';
 
 /**
@@ -15,8 +16,8 @@ export function FiltersSheet({ activeCount, children }: { activeCount: number; c
   const [isOpen, setOpen] = useState(false);
   return (
     <>
-      <div className="filters-sheet__inline">{children}</div>
-      <div className="filters-sheet__trigger">
+      <div className="hide-on-phone">{children}</div>
+      <div className="cluster show-on-phone">
         <Button variant="secondary" onPress={() => setOpen(true)} aria-label={activeCount > 0 ? t('filtersActive', { count: activeCount }) : t('filters')}>
           <Icon name="sliders" size={18} />
           {t('filters')}

@@ -31,7 +31,7 @@ export default function ChangePasswordPage() {
       }
     >
       <SingleCardHeading icon="lock" title={t('changePassword.title')} lead={t('changePassword.forcedLead')} />
-      <p className="page-center__account">
+      <p className="badge badge--lg page-center__account">
         <Icon name="user" size={16} />
         <span>{principal.name}</span>
       </p>
