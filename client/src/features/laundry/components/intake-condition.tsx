@@ -50,7 +50,7 @@ function ConditionDetails({
         <ul role="list" className="stack gap-1">
           {item.notes.map((n) => (
             <li key={n.id} className="cluster gap-2">
-              <span className="cluster gap-2 user-text condition-notes__body">
+              <span className="cluster gap-2 user-text grow">
                 <strong>{t(`condition.kind.${n.kind}`)}</strong>
                 {n.note ? <span className="condition-notes__text">{n.note}</span> : null}
               </span>

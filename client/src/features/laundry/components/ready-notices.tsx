@@ -17,7 +17,7 @@ export function ReadyNotices() {
         <li key={notice.id}>
           <Link to={notice.link ?? '/client/laundry'} className="notice notice--success text-base ready-notice" onClick={() => markRead.mutate(notice.id)}>
             <Icon name="checkCircle" size={22} />
-            <span className="stack gap-0-5 ready-notice__text">
+            <span className="stack gap-0-5 grow">
               <strong>{notice.title}</strong>
               <span className="text-sm">{notice.body}</span>
             </span>

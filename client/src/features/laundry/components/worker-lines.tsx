@@ -19,9 +19,9 @@ export function WorkLines({ lines }: { lines: DetailLine[] }) {
       {lines.map((line) => {
         const notes = [line.itemType, line.itemCategory, line.conditionNotes, line.specialTreatment].filter(Boolean);
         return (
-          <li key={line.id} className="panel work-lines__item">
+          <li key={line.id} className="panel split">
             <span className="amount text-xl work-lines__amount">{lineAmount(line, t, locale)}</span>
-            <span className="stack gap-0-5">
+            <span className="stack gap-0-5 grow">
               <strong>{serviceName({ name: line.serviceName, nameEn: line.serviceNameEn }, locale)}</strong>
               {notes.length ? <span className="muted text-sm">{notes.join(' · ')}</span> : null}
             </span>

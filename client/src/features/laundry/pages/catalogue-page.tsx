@@ -85,7 +85,7 @@ export default function CataloguePage() {
       <div className="stack">
         {saved ? <Notice tone="success">{t('saved', { name: saved })}</Notice> : null}
         <ErrorNotice error={toggle.error && !deactivating ? toggle.error : null} />
-        <div className="toolbar price-toolbar">
+        <div className="toolbar">
           <SearchInput label={t('search.label')} placeholder={t('search.placeholder')} value={search} onChange={setSearch} delayMs={150} />
           <CheckboxField isSelected={showInactive} onChange={setShowInactive}>
             {t('showInactive')}

@@ -297,7 +297,7 @@ export default function NewOrderPage() {
           </FormSection>
         </div>
 
-        <aside className="laundry-form__aside">
+        <aside className="detail-layout__sticky">
           <LivePrice draft={draft} services={catalogue} onLinePrices={setLinePrices}>
             {failure ? (
               <ErrorNotice error={failure} />

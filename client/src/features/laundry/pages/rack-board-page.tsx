@@ -28,7 +28,7 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
   if (!rack.order) {
     return (
       <li className="panel stack gap-1 rack-tile" data-match={match ? '' : undefined}>
-        <span className="rack-tile__code" translate="no">
+        <span className="amount text-xl" translate="no">
           {rack.code}
         </span>
         <span className="muted text-sm">{t('free')}</span>
@@ -37,7 +37,7 @@ function RackTile({ rack, match }: { rack: LaundryRackDto; match: boolean }) {
   }
   return (
     <li className="tile stack gap-1 focus-ring-within rack-tile rack-tile--taken" data-match={match ? '' : undefined}>
-      <Link to={`/admin/laundry/${rack.order.id}`} className="tile__link rack-tile__code" aria-label={t('open', { order: rack.order.orderNumber, code: rack.code })} translate="no">
+      <Link to={`/admin/laundry/${rack.order.id}`} className="tile__link amount text-xl" aria-label={t('open', { order: rack.order.orderNumber, code: rack.code })} translate="no">
         {rack.code}
       </Link>
       <span className="text-sm strong" translate="no">
@@ -101,7 +101,7 @@ export default function RackBoardPage() {
         }
       />
       <div className="stack">
-        <div className="toolbar rack-toolbar">
+        <div className="toolbar cluster--spread rack-toolbar">
           <SearchInput label={t('search.label')} placeholder={t('search.placeholder')} value={q} onChange={setQ} />
           {all.data ? (
             <p className="muted" role="status">

@@ -70,7 +70,7 @@ function StatusActions({ order }: { order: Order }) {
             {t(STEP_LABEL[status])}
           </Button>
         ))}
-        <span className="status-actions__spacer" />
+        <span className="grow status-actions__spacer" />
         {canRevert(order) ? (
           <Button variant="ghost" onPress={() => setDialog('revert')}>
             <Icon name="refresh" size={18} />

@@ -125,7 +125,7 @@ export function PickupPanel({ session, note, onFinished, onReset }: { session: P
               <li key={item.id} className={`notice notice--${checked ? 'success' : 'warning'} text-base pickup-list__item`}>
                 <Icon name={checked ? 'checkCircle' : 'alertCircle'} size={22} />
                 <span className="amount">{item.tagCode}</span>
-                <span className="user-text pickup-list__what">{item.description}</span>
+                <span className="user-text grow">{item.description}</span>
                 <span className="visually-hidden">{checked ? t('pickup.checkedLabel') : t('pickup.missingLabel')}</span>
                 <StageBadge stage={item.stage} />
               </li>

@@ -16,7 +16,7 @@ export function RequestList({ requests, hrefOf, showClient }: { requests: Client
       {requests.map((r) => (
         <li key={r.id} className="tile cluster request-row" data-testid="request-row">
           <Icon name={KIND_ICON[r.kind]} size={22} className="muted" />
-          <div className="request-row__main stack gap-0-5">
+          <div className="stack gap-0-5 grow">
             <Link to={hrefOf(r.id)} className="strong">
               {t(`kind.${r.kind}`)}
               {showClient ? <span translate="no">{` · ${r.client.name}`}</span> : null}

@@ -37,11 +37,11 @@ export function TicketComments({ ticket }: { ticket: Ticket }) {
       ) : (
         <ol className="stack gap-4">
           {comments.map((comment) => (
-            <li key={comment.id} className="ticket-comment">
+            <li key={comment.id} className="split ticket-comment">
               <span className="avatar" aria-hidden="true">
                 {initials(comment.author.name)}
               </span>
-              <div className="panel stack gap-1">
+              <div className="panel stack gap-1 grow">
                 <p className="cluster gap-2 text-sm">
                   <strong>{comment.author.name}</strong>
                   <time dateTime={comment.createdAt} className="muted">{formatDateTime(comment.createdAt, locale, 'short')}</time>

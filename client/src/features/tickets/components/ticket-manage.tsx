@@ -69,7 +69,7 @@ export function TicketManage({ ticket, principal }: { ticket: Ticket; principal:
   const shown = dialog ? dialogs[dialog] : null;
 
   return (
-    <Card id="ticket-manage-title" title={t('detail.manage')} className="stack gap-4 ticket-manage">
+    <Card id="ticket-manage-title" title={t('detail.manage')} className="stack gap-4 detail-layout__sticky ticket-manage">
       <div className="stack gap-3">
         <SelectInput
           label={t('detail.assign')}
