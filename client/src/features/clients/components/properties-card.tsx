@@ -58,7 +58,7 @@ export function PropertiesCard({ clientId, readOnly, autoAdd = false }: { client
                   <Icon name={property.propertyType === 'escritorio' || property.propertyType === 'loja' ? 'building' : 'home'} size={20} />
                 </span>
                 <div className="property__body">
-                  <p className="cluster gap-2 property__title">
+                  <p className="cluster gap-2 strong property__title">
                     <Link to={`/admin/properties/${property.id}`} translate="no">
                       {property.name}
                     </Link>

@@ -32,7 +32,6 @@ export function MappingStep({ draft, onChecked }: { draft: ImportDto; onChecked:
       <p className="card__lead muted text-sm">{t('mappingLead')}</p>
       <DataTable
         caption={t('mappingTitle')}
-        className="import-mapping"
         columns={[t('column'), t('sample'), t('field')]}
       >
         {draft.headers.map((header, index) => {

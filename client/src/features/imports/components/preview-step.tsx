@@ -52,11 +52,11 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
 
   return (
     <Card id="import-preview-title" title={t('steps.preview')} className="stack gap-4">
-      <dl className="import-summary">
+      <dl className="facts facts--compact facts--panels">
         {(['total', 'valid', 'invalid', 'duplicate'] as const).map((key) => (
           <div key={key} className={`panel import-summary__item import-summary__item--${key}`}>
-            <dt className="text-sm">{t(`summary.${key}`)}</dt>
-            <dd>{draft.summary[key]}</dd>
+            <dt>{t(`summary.${key}`)}</dt>
+            <dd className="amount text-xl">{draft.summary[key]}</dd>
           </div>
         ))}
       </dl>
@@ -76,7 +76,7 @@ export function PreviewStep({ draft, onCommitted, onRestart }: { draft: ImportDt
         <p className="muted">{t('noProblems')}</p>
       ) : (
         <>
-          <div className="table-card import-rows">
+          <div className="table-card table-wrap import-rows">
             <table className="data-table">
               <caption className="visually-hidden">{t('steps.preview')}</caption>
               <thead>

@@ -44,8 +44,8 @@ export default function ImportsPage() {
       <div className="stack">
         <ol className="import-steps cluster muted" aria-label={t('steps.label')}>
           {STEPS.map((s, i) => (
-            <li key={s} className={`cluster gap-2${s === step ? ' is-current' : STEPS.indexOf(step) > i ? ' is-done' : ''}`} aria-current={s === step ? 'step' : undefined}>
-              <span className="import-steps__number" aria-hidden="true">
+            <li key={s} className={`cluster gap-2${s === step ? ' strong is-current' : STEPS.indexOf(step) > i ? ' is-done' : ''}`} aria-current={s === step ? 'step' : undefined}>
+              <span className="import-steps__number strong" aria-hidden="true">
                 {i + 1}
               </span>
               {t(`steps.${s}`)}

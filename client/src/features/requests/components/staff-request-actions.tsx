@@ -75,7 +75,7 @@ export function StaffRequestActions({ request }: { request: ClientRequest }) {
         error={propose.error}
       >
         <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} isRequired />
-        <div className="request-window">
+        <div className="form-grid">
           <TimeField label={t('form.from')} value={from} onChange={setFrom} isRequired />
           <TimeField label={t('form.to')} value={to} onChange={setTo} isRequired />
         </div>

@@ -174,7 +174,7 @@ export default function NewRequestPage() {
         <SelectField label={t('form.property')} options={options} value={place || null} onChange={(value) => setPlace(value === null ? '' : String(value))} errorMessage={errors.property} isRequired />
         {place === OTHER ? <TextInput label={t('form.address')} value={address} onChange={setAddress} autoComplete="street-address" errorMessage={errors.address} isRequired /> : null}
         <DateField label={t('form.date')} value={date} min={lisbonDate()} onChange={setDate} errorMessage={errors.date} isRequired />
-        <div className="request-window">
+        <div className="form-grid">
           <TimeField label={t('form.from')} value={from} onChange={setFrom} errorMessage={errors.from} isRequired />
           <TimeField label={t('form.to')} value={to} onChange={setTo} errorMessage={errors.to} isRequired />
         </div>
