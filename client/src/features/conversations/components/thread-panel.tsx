@@ -210,7 +210,7 @@ export function ThreadPanel({ subject, subjectId }: ThreadPanelProps) {
         <div className="thread-panel__scroller">
           <LoadMore query={messages} label={t('older')} size="sm" className="thread-panel__older" />
           {items.length === 0 && outgoing.length === 0 ? <p className="muted thread-panel__empty">{t('empty')}</p> : null}
-          <ol className="thread-panel__list" aria-live="polite" aria-relevant="additions">
+          <ol className="stack gap-3" aria-live="polite" aria-relevant="additions">
             {items.map((m) => (
               <MessageFragment key={m.id} message={m} separator={m === firstNew ? t('newSeparator') : null} />
             ))}
