@@ -113,8 +113,8 @@ export default function TicketPage() {
             </p>
             <Facts ticket={data} paths={paths} />
             {data.resolution ? (
-              <div className="ticket-resolution stack gap-1">
-                <h3 className="cluster gap-2 text-sm ticket-resolution__title">
+              <div className="notice notice--success stack gap-1">
+                <h3 className="cluster gap-2 text-sm">
                   <Icon name="checkCircle" size={18} />
                   {t('detail.resolution')}
                 </h3>
