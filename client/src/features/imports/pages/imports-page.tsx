@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ImportDto } from '@contracts/imports';
+import { Icon } from '@/components/icon';
 import { PageHeader } from '@/components/page-header';
 import { importKeys } from '@/features/imports/api/keys';
 import { useDiscardImport } from '@/features/imports/api/undo-import';
@@ -42,13 +43,13 @@ export default function ImportsPage() {
     <>
       <PageHeader title={t('title')} lead={t('lead')} />
       <div className="stack">
-        <ol className="import-steps cluster muted" aria-label={t('steps.label')}>
+        <ol className="progress" aria-label={t('steps.label')}>
           {STEPS.map((s, i) => (
-            <li key={s} className={`cluster gap-2${s === step ? ' strong is-current' : STEPS.indexOf(step) > i ? ' is-done' : ''}`} aria-current={s === step ? 'step' : undefined}>
-              <span className="import-steps__number strong" aria-hidden="true">
-                {i + 1}
+            <li key={s} className={`progress__step${STEPS.indexOf(step) >= i ? ' progress__step--done' : ''}`} aria-current={s === step ? 'step' : undefined}>
+              <span className="progress__dot" aria-hidden="true">
+                {STEPS.indexOf(step) > i ? <Icon name="check" size={14} /> : null}
               </span>
-              {t(`steps.${s}`)}
+              <span className="progress__label">{t(`steps.${s}`)}</span>
             </li>
           ))}
         </ol>
